@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The one-way flow of architecture.md: Engine <- Manifests <- Render, Language -> Session -> Terminal -> stsim.
+let package = Package(
+    name: "stsim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "stsim", targets: ["stsim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+    ],
+    targets: [
+        .target(
+            name: "StsimEngine",
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+        ),
+        .target(
+            name: "StsimManifests",
+            dependencies: ["StsimEngine", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "StsimLanguage", dependencies: ["StsimEngine"]),
+        .target(name: "StsimRender", dependencies: ["StsimEngine", "StsimManifests"]),
+        .target(
+            name: "StsimSession",
+            dependencies: ["StsimEngine", "StsimManifests", "StsimLanguage", "StsimRender"]
+        ),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "StsimTerminal", dependencies: ["StsimSession", "CEditLine"]),
+        .executableTarget(
+            name: "stsim",
+            dependencies: [
+                "StsimSession", "StsimTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "StsimTestSupport", dependencies: ["StsimEngine", "StsimSession"]),
+        .testTarget(name: "StsimEngineTests", dependencies: ["StsimEngine", "StsimTestSupport"]),
+        .testTarget(name: "StsimLanguageTests", dependencies: ["StsimLanguage", "StsimTestSupport"]),
+        .testTarget(name: "StsimSessionTests", dependencies: ["StsimSession", "StsimTestSupport"]),
+        .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTestSupport"]),
+    ]
+)

@@ -1,0 +1,39 @@
+// el_set and history are C variadic functions, which Swift cannot call; each use gets a
+// fixed-signature wrapper here. stdin/stdout/stderr are wrapped too: Swift 6 rejects them as
+// shared mutable state.
+#ifndef STSIM_CEDITLINE_SHIM_H
+#define STSIM_CEDITLINE_SHIM_H
+
+#include <stdio.h>
+#include <locale.h>
+#include <signal.h>
+#include <histedit.h>
+
+typedef char *(*stsim_prompt_fn)(EditLine *);
+typedef unsigned char (*stsim_command_fn)(EditLine *, int);
+
+static inline EditLine *stsim_el_init(const char *prog) {
+    return el_init(prog, stdin, stdout, stderr);
+}
+static inline int stsim_el_set_prompt(EditLine *e, stsim_prompt_fn f) { return el_set(e, EL_PROMPT, f); }
+static inline int stsim_el_set_editor(EditLine *e, const char *mode) { return el_set(e, EL_EDITOR, mode); }
+static inline int stsim_el_set_signal(EditLine *e, int on) { return el_set(e, EL_SIGNAL, on); }
+static inline int stsim_el_addfn(EditLine *e, const char *name, const char *help, stsim_command_fn f) {
+    return el_set(e, EL_ADDFN, name, help, f);
+}
+static inline int stsim_el_bind(EditLine *e, const char *key, const char *fn) {
+    return el_set(e, EL_BIND, key, fn, NULL);
+}
+static inline int stsim_el_set_hist(EditLine *e, History *h) { return el_set(e, EL_HIST, history, h); }
+static inline int stsim_el_source_default(EditLine *e) { return el_source(e, NULL); }
+
+static inline int stsim_history_setsize(History *h, HistEvent *ev, int n) { return history(h, ev, H_SETSIZE, n); }
+static inline int stsim_history_setunique(History *h, HistEvent *ev, int on) { return history(h, ev, H_SETUNIQUE, on); }
+static inline int stsim_history_enter(History *h, HistEvent *ev, const char *line) { return history(h, ev, H_ENTER, line); }
+static inline int stsim_history_load(History *h, HistEvent *ev, const char *path) { return history(h, ev, H_LOAD, path); }
+static inline int stsim_history_save(History *h, HistEvent *ev, const char *path) { return history(h, ev, H_SAVE, path); }
+
+static inline FILE *stsim_stdout(void) { return stdout; }
+static inline FILE *stsim_stderr(void) { return stderr; }
+
+#endif

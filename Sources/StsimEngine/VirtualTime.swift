@@ -1,0 +1,36 @@
+/// A point on the simulation's clock, in milliseconds since the cluster was created.
+/// The engine never reads the wall clock; everything is measured on this one.
+public struct VirtualTime: Comparable, Hashable, Sendable, CustomStringConvertible {
+    public var milliseconds: Int64
+
+    public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+    public static let zero = VirtualTime(milliseconds: 0)
+
+    public static func < (a: VirtualTime, b: VirtualTime) -> Bool { a.milliseconds < b.milliseconds }
+    public static func + (t: VirtualTime, d: VirtualDuration) -> VirtualTime {
+        VirtualTime(milliseconds: t.milliseconds + d.milliseconds)
+    }
+    public static func - (a: VirtualTime, b: VirtualTime) -> VirtualDuration {
+        VirtualDuration(milliseconds: a.milliseconds - b.milliseconds)
+    }
+
+    /// `HH:MM:SS` since the start, the form the prompt shows.
+    public var description: String {
+        let total = milliseconds / 1000
+        let h = total / 3600, m = (total / 60) % 60, s = total % 60
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(two(h)):\(two(m)):\(two(s))"
+    }
+}
+
+/// A span of virtual time.
+public struct VirtualDuration: Comparable, Hashable, Sendable {
+    public var milliseconds: Int64
+    public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+    public static func seconds(_ s: Int64) -> VirtualDuration { VirtualDuration(milliseconds: s * 1000) }
+    public static func < (a: VirtualDuration, b: VirtualDuration) -> Bool { a.milliseconds < b.milliseconds }
+    public static func + (a: VirtualDuration, b: VirtualDuration) -> VirtualDuration {
+        VirtualDuration(milliseconds: a.milliseconds + b.milliseconds)
+    }
+    public static let zero = VirtualDuration(milliseconds: 0)
+}

@@ -70,7 +70,11 @@ public struct EventRecorder {
         let gk = GroupKey(source: source, object: object, type: type, reason: reason)
         var group = groups[gk] ?? Group(messages: [], combinedIndex: nil)
         group.messages.removeAll { now - $0.1 > timing.eventAggregationWindow }
-        if !group.messages.contains(where: { $0.0 == message }) { group.messages.append((message, now)) }
+        if !group.messages.contains(where: { $0.0 == message }) {
+            group.messages.append((message, now))
+            // client-go: "do not grow our local key set any larger than max".
+            if group.messages.count > timing.eventAggregationThreshold + 1 { group.messages.removeFirst() }
+        }
         let aggregated = group.messages.count > timing.eventAggregationThreshold
         groups[gk] = group
         if aggregated { message = "(combined from similar events): " + message }

@@ -185,6 +185,7 @@ extension Cluster {
         m.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds
         m.generation = old.metadata.generation
         m.namespace = old.metadata.namespace
+        m.resourceVersion = old.metadata.resourceVersion
         var merged = Self.keepingStatus(of: old, in: o)
         if Self.specDiffers(old, merged) { m.generation += 1 }
         merged.metadata = m

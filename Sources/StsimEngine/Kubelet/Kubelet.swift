@@ -10,11 +10,14 @@ final class Kubelet {
     unowned let cluster: Cluster
     let nodeName: String
     let link: NodeLink
-    private(set) var pods: [UID: RuntimePod] = [:]
+    private(set) var pods = RuntimePodTable()
     private var images: Set<String> = []
     /// Pulls in progress: image → pods waiting for it (with the container index).
     private var pulls: [String: [(UID, Int)]] = [:]
     private var pullStarted: [String: VirtualTime] = [:]
+
+    /// Test hook for memory measurements only.
+    func dropAllForMeasurement() { pods = RuntimePodTable() }
 
     init(cluster: Cluster, nodeName: String) {
         self.cluster = cluster

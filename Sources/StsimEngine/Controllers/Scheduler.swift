@@ -31,9 +31,6 @@ final class Scheduler {
     /// Why each unscheduled pod is still waiting (the FailedScheduling message), for `why`.
     private(set) var lastFailure: [ObjectKey: String] = [:]
 
-    /// Test hook for memory measurements only.
-    func dropAllForMeasurement() { plainNodes = Heap(); lastFailure = [:] }
-
     init(cluster: Cluster) { self.cluster = cluster }
 
     // MARK: Informers

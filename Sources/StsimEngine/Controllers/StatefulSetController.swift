@@ -7,9 +7,6 @@ final class StatefulSetController {
     private var states: [UID: StatefulSetState] = [:]
     private var uidByKey: [ObjectKey: UID] = [:]
 
-    /// Test hook for memory measurements only.
-    func dropAllForMeasurement() { states = [:]; uidByKey = [:] }
-
     init(cluster: Cluster) { self.cluster = cluster }
 
     func state(for key: ObjectKey) -> StatefulSetState? { uidByKey[key].flatMap { states[$0] } }

@@ -16,9 +16,6 @@ final class Kubelet {
     private var pulls: [String: [(UID, Int)]] = [:]
     private var pullStarted: [String: VirtualTime] = [:]
 
-    /// Test hook for memory measurements only.
-    func dropAllForMeasurement() { pods = RuntimePodTable() }
-
     init(cluster: Cluster, nodeName: String) {
         self.cluster = cluster
         self.nodeName = nodeName

@@ -103,12 +103,13 @@ final class StatefulSetController {
         ensureRevision(set, s)
         // 3.3 step 8: a set being deleted only gets its status written.
         let plan = set.metadata.deletionTimestamp == nil ? decide(set, s) : StatefulSetPlan()
+        s.reasons = plan.reasons
         act(plan, set, s)
         writeStatus(set, s)
     }
 
-    /// 3.3: the replicas pass, the condemned pass and the update pass, as a list of operations.
-    /// Reads only the index (and pops entries that no longer need anything).
+    /// 3.3: the replicas pass, the condemned pass and the update pass, as operations and the
+    /// reasons progress stops. Reads only the index (and pops entries that need nothing more).
     func decide(_ set: StatefulSet, _ s: StatefulSetState) -> StatefulSetPlan {
         var plan = StatefulSetPlan()
         if s.monotonic {
@@ -118,18 +119,25 @@ final class StatefulSetController {
                     plan.operations.append(.createPod(o))
                     return plan
                 }
-                if f.finished {
-                    if !f.terminating { plan.operations.append(.deletePod(o, because: .failed)) }
+                if f.finished, !f.terminating {
+                    plan.operations.append(.deletePod(o, because: .failed))
                     return plan
                 }
                 if f.phase == .pending { plan.operations.append(.createMissingClaims(o)) }
+                plan.reasons = StatefulSetWhy.blockedAt(o, f, s)
                 return plan
             }
             // Condemned pass, highest ordinal first, one at a time.
             if let c = s.condemned.max(where: s.isCondemned) {
                 let f = s.pods[c]!
-                if f.terminating { return plan }
-                if !f.settled, c != s.firstUnhealthyCondemned() { return plan }
+                if f.terminating {
+                    plan.reasons = ["scale-down waits: \(s.podName(c)) is terminating"]
+                    return plan
+                }
+                if !f.settled, let u = s.firstUnhealthyCondemned(), c != u {
+                    plan.reasons = ["scale-down paused: \(s.podName(u)) is unhealthy"]
+                    return plan
+                }
                 plan.operations.append(.deletePod(c, because: .scaleDown))
                 return plan
             }
@@ -145,13 +153,23 @@ final class StatefulSetController {
                 condemned.append(c)
             }
             plan.operations += condemned.map { .deletePod($0, because: .scaleDown) }
-            if !plan.operations.isEmpty || s.attention.min(where: s.needsAttention) != nil { return plan }
+            if !plan.operations.isEmpty { return plan }
+            if let o = s.attention.min(where: s.needsAttention) {
+                if s.outdated.max(where: s.isOutdated) != nil, let f = s.pods[o] {
+                    plan.reasons = ["rolling update waits: \(s.podName(o)) \(StatefulSetWhy.state(f, s))"]
+                }
+                return plan
+            }
         }
         // Update pass (4.2): highest out-of-date pod at or above the partition, one per sync.
         guard set.spec.updateStrategy?.type ?? .rollingUpdate == .rollingUpdate else { return plan }
         let partition = s.start + (set.spec.updateStrategy?.rollingUpdate?.partition ?? 0)
-        if let o = s.outdated.max(where: s.isOutdated), o >= partition, let f = s.pods[o], f.healthy {
-            plan.operations.append(.deletePod(o, because: .update))
+        if let o = s.outdated.max(where: s.isOutdated), o >= partition, let f = s.pods[o] {
+            if f.healthy {
+                plan.operations.append(.deletePod(o, because: .update))
+            } else {
+                plan.reasons = ["rolling update waits: \(s.podName(o)) \(StatefulSetWhy.state(f, s))"]
+            }
         }
         return plan
     }
@@ -355,4 +373,6 @@ struct StatefulSetPlan {
         case deletePod(Int, because: DeleteReason)
     }
     var operations: [Operation] = []
+    /// Why progress stops here, one line each (`web-2 waits: web-1 is not Ready (OrderedReady)`).
+    var reasons: [String] = []
 }

@@ -55,6 +55,8 @@ final class StatefulSetState {
     /// Consecutive failed syncs, for the controller's exponential retry.
     var failures = 0
     var lastError: String?
+    /// The reasons of the last sync's decision.
+    var reasons: [String] = []
 
     init(key: ObjectKey, uid: UID) {
         self.key = key

@@ -1,6 +1,18 @@
 /// A simulated Kubernetes 1.32 cluster in virtual time: the object store, the clock, the event
-/// queue, the seeded random source, and every controller, scheduler and kubelet. The public API
-/// (objects, time, feeds, questions) is in the `Cluster+*.swift` extensions.
+/// queue, the seeded random source, and every controller, scheduler and kubelet.
+///
+/// The public API, by extension file:
+/// - Objects (`Cluster+Objects`): `create`, `apply`, `update`, `delete(_:_:options:)`, `scale`,
+///   `get`, `list` (API order: name byte order); errors are `APIError` values with Kubernetes'
+///   texts.
+/// - Nodes (`Cluster+Nodes`): `createNode`, `setUnschedulable` (cordon); delete with `delete(.node, ...)`.
+/// - Time (`Cluster+Time`): `now`, `advance(by:)`, `settle(limit:shouldStop:)`,
+///   `run(until:timeout:shouldStop:)`, all returning a `RunResult` with the `StopReason`;
+///   `drainChanges()` (the `get -w` feed), `events`, `events(after:)`, `events(about:_:)`.
+/// - Questions: `blockers(statefulSet:)` and `schedulingFailure(pod:)` (why), `dnsQuery`,
+///   `dnsResolve`, `endpointSlices(forService:)`, `runtimePods(onNode:)` (the kubelet's truth).
+/// - Faults (`FaultState`): `setReadinessFailing`, `killContainer`, `setIgnoresSIGTERM`.
+/// - `Benchmark` builds the scenarios of the speed targets.
 public final class Cluster {
     public let config: ClusterConfig
     public let store: ObjectStore

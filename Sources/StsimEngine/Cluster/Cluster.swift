@@ -112,9 +112,10 @@ public final class Cluster {
     private func nodeChanged(_ node: Node, type: ChangeType) {
         switch type {
         case .added:
-            if kubelets[node.metadata.name] == nil {
-                kubelets[node.metadata.name] = Kubelet(cluster: self, nodeName: node.metadata.name)
-            }
+            let name = node.metadata.name
+            if kubelets[name] == nil { kubelets[name] = Kubelet(cluster: self, nodeName: name) }
+            recordEvent(.normal, "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller",
+                        about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid, source: "node-controller")
         case .deleted:
             // The kubelet keeps running; issue 5's PodGC and re-registration work from here.
             break

@@ -56,11 +56,14 @@ final class Kubelet {
         let now = cluster.now
         status.setCondition(.podReadyToStartContainers, .false, at: now)
         status.setCondition(.initialized, .true, at: now)
-        status.setCondition(.ready, .false, at: now, reason: "ContainersNotReady", message: unreadyMessage(pod.spec.containers.map(\.name)))
-        status.setCondition(.containersReady, .false, at: now, reason: "ContainersNotReady", message: unreadyMessage(pod.spec.containers.map(\.name)))
+        let unready = unreadyMessage(pod.spec.containers.map(\.name))
+        status.setCondition(.ready, .false, at: now, reason: "ContainersNotReady", message: unready)
+        status.setCondition(.containersReady, .false, at: now, reason: "ContainersNotReady", message: unready)
         status.setCondition(.podScheduled, .true, at: pod.status.condition(.podScheduled)?.lastTransitionTime ?? now)
         let containers = pod.spec.containers.map { c in
-            RuntimeContainer(name: c.name, image: c.image, readinessProbe: c.readinessProbe.map { ReadinessCheck($0, failureOutput: Self.probeOutput($0)) })
+            RuntimeContainer(
+                name: c.name, image: c.image, pullPolicy: c.imagePullPolicy ?? .ifNotPresent,
+                readinessProbe: c.readinessProbe.map { ReadinessCheck($0, failureOutput: Self.probeOutput($0)) })
         }
         var rp = RuntimePod(
             key: key(pod), uid: uid, containers: containers, restartPolicy: pod.spec.restartPolicy ?? .always,
@@ -118,8 +121,7 @@ final class Kubelet {
         guard let rp = pods[uid], !rp.terminating, !rp.allStarted else { return }
         let i = rp.nextToStart
         let c = rp.containers[i]
-        let policy = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name)?.spec.containers[safe: i]?.imagePullPolicy ?? .ifNotPresent
-        if images.contains(c.image), policy != .always {
+        if images.contains(c.image), c.pullPolicy != .always {
             event(rp, .normal, "Pulled", "Container image \"\(c.image)\" already present on machine", container: c.name)
             after(timing.containerStart, rp, .containerStarted(index: i))
             return
@@ -348,8 +350,4 @@ final class Kubelet {
     private func event(_ rp: RuntimePod, _ type: EventType, _ reason: String, _ message: String, container: String) {
         link.recordEvent(type, reason, message, about: rp.key, uid: rp.uid, fieldPath: "spec.containers{\(container)}")
     }
-}
-
-extension Array {
-    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }

@@ -17,6 +17,7 @@ struct ReadinessCheck {
 struct RuntimeContainer {
     var name: String
     var image: String
+    var pullPolicy: PullPolicy
     var readinessProbe: ReadinessCheck?
     var state: ContainerState = .waiting(reason: "ContainerCreating", message: nil)
     var lastState: ContainerState?

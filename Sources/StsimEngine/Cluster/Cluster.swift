@@ -37,6 +37,8 @@ public final class Cluster {
     /// Kubelets by node name, and each one's link to the control plane.
     var kubelets: [String: Kubelet] = [:]
     var ipam = PodIPAllocator()
+    /// Pods whose kubelet waits for a claim to be bound before mounting it.
+    private var volumeWaiters: [ObjectKey: [(node: String, pod: UID)]] = [:]
 
     public init(config: ClusterConfig = ClusterConfig()) {
         self.config = config
@@ -66,6 +68,10 @@ public final class Cluster {
         queue.schedule(action, at: now + timing.controllerReaction)
     }
 
+    func waitForVolume(_ claim: ObjectKey, node: String, pod: UID) {
+        volumeWaiters[claim, default: []].append((node, pod))
+    }
+
     func recordEvent(
         _ type: EventType, _ reason: String, _ message: String, about key: ObjectKey, uid: UID?,
         source: String, fieldPath: String? = nil, host: String? = nil
@@ -89,6 +95,9 @@ public final class Cluster {
         case .replicaSet(let rs):
             replicaSets.replicaSetChanged(rs, type: change.type)
         case .persistentVolumeClaim(let claim):
+            if claim.status.phase == .bound, let waiters = volumeWaiters.removeValue(forKey: change.key) {
+                for w in waiters { kubelets[w.node]?.volumeBound(pod: w.pod) }
+            }
             volumes.claimChanged(claim, type: change.type)
             scheduler.claimChanged(claim, type: change.type)
             claimProtection.claimChanged(claim, type: change.type)

@@ -6,6 +6,7 @@ final class PersistentVolumeController {
     static let component = "persistentvolume-controller"
     static let claimProtectionFinalizer = "kubernetes.io/pvc-protection"
     static let volumeProtectionFinalizer = "kubernetes.io/pv-protection"
+    static let selectedNodeAnnotation = "volume.kubernetes.io/selected-node"
 
     unowned let cluster: Cluster
     /// Volumes that are Available and unclaimed (static binding looks only here).
@@ -102,7 +103,7 @@ final class PersistentVolumeController {
             event(key, claim, .warning, "ProvisioningFailed", "storageclass.storage.k8s.io \"\(className)\" not found")
             return
         }
-        if sc.volumeBindingMode == .waitForFirstConsumer {
+        if sc.volumeBindingMode == .waitForFirstConsumer, claim.metadata.annotations[Self.selectedNodeAnnotation] == nil {
             event(key, claim, .normal, "WaitForFirstConsumer", "waiting for first consumer to be created before binding")
             return
         }
@@ -171,6 +172,11 @@ final class PersistentVolumeController {
         pv.spec.volumeMode = claim.spec.volumeMode
         pv.spec.source = .hostPath(path: "/tmp/hostpath-provisioner/\(key.namespace)/\(key.name)", type: "")
         pv.spec.claimRef = ObjectReference(kind: "PersistentVolumeClaim", apiVersion: "v1", namespace: key.namespace, name: key.name, uid: uid, resourceVersion: String(claim.metadata.resourceVersion))
+        if let node = claim.metadata.annotations[Self.selectedNodeAnnotation] {
+            // A node-local volume (local-path style): its pods can only ever run on that node.
+            pv.spec.nodeAffinityHostnames = [node]
+            pv.spec.source = .hostPath(path: "/var/local-path-provisioner/\(pv.metadata.name)_\(key.namespace)_\(key.name)", type: "DirectoryOrCreate")
+        }
         guard case .success = cluster.create(.persistentVolume(pv)) else { return }
         cluster.recordEvent(.normal, "ProvisioningSucceeded", "Successfully provisioned volume pvc-\(uid)", about: key, uid: uid, source: provisionerIdentity)
         // The volume's Pending → Available step queued a claim sync, which binds it.

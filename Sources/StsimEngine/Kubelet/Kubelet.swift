@@ -66,7 +66,7 @@ final class Kubelet {
                 readinessProbe: c.readinessProbe.map { ReadinessCheck($0, failureOutput: Self.probeOutput($0)) })
         }
         var rp = RuntimePod(
-            key: key(pod), uid: uid, containers: containers, restartPolicy: pod.spec.restartPolicy ?? .always,
+            key: key(pod), uid: uid, containers: containers, claims: pod.spec.claimNames, restartPolicy: pod.spec.restartPolicy ?? .always,
             gracePeriod: pod.spec.terminationGracePeriodSeconds ?? Int(timing.terminationGracePeriod.seconds), status: status)
         rp.status.containerStatuses = containerStatuses(rp)
         pods[uid] = rp
@@ -81,6 +81,13 @@ final class Kubelet {
         guard var rp = pods[step.pod], rp.token == step.token || isProbe(step.kind) else { return }
         switch step.kind {
         case .sandboxReady:
+            // Attach and mount: every claim must be bound to a volume first.
+            if let unbound = rp.claims.first(where: { claim in
+                cluster.store.get(PersistentVolumeClaim.self, namespace: rp.key.namespace, name: claim)?.status.phase != .bound
+            }) {
+                cluster.waitForVolume(ObjectKey(kind: .persistentVolumeClaim, namespace: rp.key.namespace, name: unbound), node: nodeName, pod: rp.uid)
+                return
+            }
             rp.sandboxReady = true
             rp.podIP = cluster.ipam.allocate(on: nodeName)
             rp.status.podIP = rp.podIP
@@ -113,6 +120,12 @@ final class Kubelet {
 
     private func after(_ delay: VirtualDuration, _ rp: RuntimePod, _ kind: KubeletStep.Kind, urgency: Urgency = .progress) {
         cluster.schedule(.kubelet(node: nodeName, step: KubeletStep(pod: rp.uid, token: rp.token, kind: kind)), after: delay, urgency: urgency)
+    }
+
+    /// A claim this node's pod waited for is bound: set the sandbox up now.
+    func volumeBound(pod uid: UID) {
+        guard let rp = pods[uid], !rp.sandboxReady, !rp.terminating else { return }
+        after(.zero, rp, .sandboxReady)
     }
 
     // MARK: Images and container start

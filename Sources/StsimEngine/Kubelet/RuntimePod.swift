@@ -39,6 +39,8 @@ struct RuntimePod {
     var key: ObjectKey
     var uid: UID
     var containers: [RuntimeContainer]
+    /// Claims the pod mounts (the sandbox waits until each is bound).
+    var claims: [String]
     var restartPolicy: RestartPolicy
     var gracePeriod: Int
     var podIP: String?

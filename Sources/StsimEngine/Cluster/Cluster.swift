@@ -40,9 +40,14 @@ public final class Cluster {
     /// Pods whose kubelet waits for a claim to be bound before mounting it.
     private var volumeWaiters: [ObjectKey: [(node: String, pod: UID)]] = [:]
 
-    public init(config: ClusterConfig = ClusterConfig()) {
+    public convenience init(config: ClusterConfig = ClusterConfig()) {
+        self.init(config: config, store: ObjectStore(feedLimit: config.changeFeedLimit))
+        bootstrap()
+    }
+
+    private init(config: ClusterConfig, store: ObjectStore) {
         self.config = config
-        store = ObjectStore(feedLimit: config.changeFeedLimit)
+        self.store = store
         random = SeededRandom(seed: config.seed)
         recorder = EventRecorder(timing: config.timing, retention: config.eventRetentionLimit)
         statefulSets = StatefulSetController(cluster: self)
@@ -53,7 +58,32 @@ public final class Cluster {
         endpoints = EndpointSliceController(cluster: self)
         garbageCollector = GarbageCollector(cluster: self)
         store.observer = { [unowned self] change in self.dispatch(change) }
-        bootstrap()
+    }
+
+    /// An independent copy of the whole simulation (objects, clock, queue, random state, every
+    /// controller's and kubelet's state): `undo` can keep one per command. The copy continues
+    /// exactly as the original would.
+    public func clone() -> Cluster {
+        let c = Cluster(config: config, store: store.copy())
+        c.now = now
+        c.faults = faults
+        c.queue = queue
+        c.random = random
+        c.recorder = recorder
+        c.queuedSyncs = queuedSyncs
+        c.ipam = ipam
+        c.volumeWaiters = volumeWaiters
+        c.statefulSets.copyState(from: statefulSets)
+        c.scheduler.copyState(from: scheduler)
+        c.volumes.copyState(from: volumes)
+        c.claimProtection.copyState(from: claimProtection)
+        c.endpoints.copyState(from: endpoints)
+        for (name, kubelet) in kubelets {
+            let k = Kubelet(cluster: c, nodeName: name)
+            k.copyState(from: kubelet)
+            c.kubelets[name] = k
+        }
+        return c
     }
 
     // MARK: Scheduling work

@@ -15,6 +15,13 @@ final class EndpointSliceController {
         var sliceOfPod: [String: Int] = [:]
         var dirty: Set<Int> = []
         init(selector: [String: String]) { self.selector = selector }
+
+        func copy() -> ServiceEndpoints {
+            let c = ServiceEndpoints(selector: selector)
+            c.endpoints = endpoints; c.slices = slices; c.sliceNames = sliceNames
+            c.sliceOfPod = sliceOfPod; c.dirty = dirty
+            return c
+        }
     }
 
     unowned let cluster: Cluster
@@ -22,6 +29,11 @@ final class EndpointSliceController {
     private var servicesByNamespace: [String: [ObjectKey]] = [:]
 
     init(cluster: Cluster) { self.cluster = cluster }
+
+    func copyState(from o: EndpointSliceController) {
+        services = o.services.mapValues { $0.copy() }
+        servicesByNamespace = o.servicesByNamespace
+    }
 
     /// Names of the slices belonging to a Service, in creation order.
     func sliceNames(for service: ObjectKey) -> [String] { services[service]?.sliceNames.compactMap { $0 } ?? [] }

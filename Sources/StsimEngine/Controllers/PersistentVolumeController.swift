@@ -15,11 +15,21 @@ final class PersistentVolumeController {
     private var pending: [ObjectKey] = []
     private var pendingSet: Set<ObjectKey> = []
     private var provisioning: Set<UID> = []
-    private lazy var provisionerIdentity: String = {
-        "\(cluster.config.defaultProvisioner)_\(cluster.config.controlPlaneName)_\(cluster.random.uid())"
-    }()
+    private var identity: String?
+    /// The provisioner's event source (`<provisioner>_<node>_<uuid>`), made on first use.
+    private var provisionerIdentity: String {
+        if let identity { return identity }
+        let id = "\(cluster.config.defaultProvisioner)_\(cluster.config.controlPlaneName)_\(cluster.random.uid())"
+        identity = id
+        return id
+    }
 
     init(cluster: Cluster) { self.cluster = cluster }
+
+    func copyState(from o: PersistentVolumeController) {
+        available = o.available; pending = o.pending; pendingSet = o.pendingSet
+        provisioning = o.provisioning; identity = o.identity
+    }
 
     // MARK: Informers
 

@@ -33,6 +33,13 @@ final class Scheduler {
 
     init(cluster: Cluster) { self.cluster = cluster }
 
+    func copyState(from o: Scheduler) {
+        plainNodes = o.plainNodes; specialNodes = o.specialNodes
+        active = o.active; activeSet = o.activeSet
+        waitingForNodes = o.waitingForNodes; waitingForNodesSet = o.waitingForNodesSet
+        waitingForClaim = o.waitingForClaim; lastFailure = o.lastFailure
+    }
+
     // MARK: Informers
 
     func podChanged(_ pod: Pod, type: ChangeType) {

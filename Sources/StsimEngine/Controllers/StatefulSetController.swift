@@ -9,6 +9,11 @@ final class StatefulSetController {
 
     init(cluster: Cluster) { self.cluster = cluster }
 
+    func copyState(from other: StatefulSetController) {
+        states = other.states.mapValues { $0.copy() }
+        uidByKey = other.uidByKey
+    }
+
     func state(for key: ObjectKey) -> StatefulSetState? { uidByKey[key].flatMap { states[$0] } }
 
     // MARK: Informers

@@ -63,6 +63,19 @@ final class StatefulSetState {
         self.uid = uid
     }
 
+    func copy() -> StatefulSetState {
+        let c = StatefulSetState(key: key, uid: uid)
+        c.start = start; c.replicas = replicas; c.monotonic = monotonic; c.minReadySeconds = minReadySeconds
+        c.pods = pods
+        c.attention = attention; c.work = work; c.condemned = condemned
+        c.condemnedUnhealthy = condemnedUnhealthy; c.outdated = outdated
+        c.readyCount = readyCount; c.availableCount = availableCount; c.revisionCounts = revisionCounts
+        c.template = template; c.updateRevision = updateRevision; c.currentRevision = currentRevision
+        c.revisions = revisions; c.ownerReferences = ownerReferences
+        c.failures = failures; c.lastError = lastError; c.reasons = reasons
+        return c
+    }
+
     var end: Int { start + replicas }
     func inRange(_ o: Int) -> Bool { o >= start && o < end }
 

@@ -25,6 +25,12 @@ final class Kubelet {
 
     private var timing: TimingProfile { cluster.timing }
 
+    func copyState(from o: Kubelet) {
+        pods = o.pods.copy()
+        images = o.images; pulls = o.pulls; pullStarted = o.pullStarted; imageIDs = o.imageIDs
+        link.isConnected = o.link.isConnected
+    }
+
     // MARK: Watching the API
 
     func podChanged(_ pod: Pod, type: ChangeType) {

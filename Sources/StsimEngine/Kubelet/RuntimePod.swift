@@ -78,6 +78,13 @@ struct RuntimePodTable {
     mutating func removeValue(forKey uid: UID) -> RuntimePod? { boxes.removeValue(forKey: uid)?.pod }
 
     var count: Int { boxes.count }
+
+    /// A deep copy (new boxes), for `Cluster.clone`.
+    func copy() -> RuntimePodTable {
+        var t = RuntimePodTable()
+        t.boxes = boxes.mapValues { Box($0.pod) }
+        return t
+    }
     /// Every pod, in no particular order (callers sort).
     var values: [RuntimePod] { boxes.values.map(\.pod) }
 }

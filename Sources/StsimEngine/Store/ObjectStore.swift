@@ -18,6 +18,18 @@ public final class ObjectStore {
 
     private static func slot(_ kind: ResourceKind) -> Int { ResourceKind.allCases.firstIndex(of: kind)! }
 
+    /// A copy with the same objects, indexes, counter and feed, and no observer.
+    func copy() -> ObjectStore {
+        let s = ObjectStore(feedLimit: feed.limit)
+        s.tables = tables
+        s.keyByUID = keyByUID
+        s.dependentsByOwner = dependentsByOwner
+        s.podsByNode = podsByNode
+        s.lastResourceVersion = lastResourceVersion
+        s.feed = feed
+        return s
+    }
+
     // MARK: Reading
 
     public func get(_ key: ObjectKey) -> KubeObject? { tables[Self.slot(key.kind)][key] }

@@ -47,6 +47,16 @@ extension StatefulSetController {
         var out: [String] = []
         if let e = s.lastError { out.append(e) }
         out += s.reasons
+        // The first unsettled pod's own trouble, as its container states say it.
+        if let o = s.attention.min(where: s.needsAttention),
+           let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: s.podName(o))
+        {
+            for cs in pod.status.containerStatuses {
+                if case .waiting(let reason?, let message) = cs.state, reason != "ContainerCreating" {
+                    out.append("\(s.podName(o)) is \(reason)" + (message.map { ": \($0)" } ?? ""))
+                }
+            }
+        }
         // Pods stuck before running: the scheduler's reason.
         var shown = 0
         for o in s.pods.keys.sorted() where s.inRange(o) && s.pods[o]?.phase == .pending {

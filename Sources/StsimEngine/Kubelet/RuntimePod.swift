@@ -27,6 +27,8 @@ struct RuntimeContainer {
     var startedAt: VirtualTime?
     /// Restarts since the back-off was last reset (12.3).
     var backoffLevel = 0
+    /// Failed pulls in a row (the same 10 s doubling back-off, 12.3).
+    var pullBackoffLevel = 0
     var probeFailures = 0
     /// Increases whenever a new chain of probes starts, retiring older queued probes.
     var probeChain = 0

@@ -190,6 +190,10 @@ extension Cluster {
         if Self.specDiffers(old, merged) { m.generation += 1 }
         merged.metadata = m
         if merged == old { return .success(old) }
+        // Removing the last finalizer of an object being deleted lets it go (`patch ... finalizers: null`).
+        if merged.kind != .pod, m.deletionTimestamp != nil, m.finalizers.isEmpty {
+            return .success(store.remove(merged.key, at: now) ?? merged)
+        }
         return .success(store.replace(merged, at: now))
     }
 

@@ -14,12 +14,14 @@ final class EndpointSliceController {
         var sliceNames: [String?] = []
         var sliceOfPod: [String: Int] = [:]
         var dirty: Set<Int> = []
+        /// No slice below this index has room (new endpoints look from here).
+        var firstOpen = 0
         init(selector: [String: String]) { self.selector = selector }
 
         func copy() -> ServiceEndpoints {
             let c = ServiceEndpoints(selector: selector)
             c.endpoints = endpoints; c.slices = slices; c.sliceNames = sliceNames
-            c.sliceOfPod = sliceOfPod; c.dirty = dirty
+            c.sliceOfPod = sliceOfPod; c.dirty = dirty; c.firstOpen = firstOpen
             return c
         }
     }
@@ -98,11 +100,14 @@ final class EndpointSliceController {
         if let i = state.sliceOfPod[name] {
             state.dirty.insert(i)
         } else {
-            let i = state.slices.firstIndex { $0.count < Self.maxEndpointsPerSlice } ?? {
+            while state.firstOpen < state.slices.count, state.slices[state.firstOpen].count >= Self.maxEndpointsPerSlice {
+                state.firstOpen += 1
+            }
+            if state.firstOpen == state.slices.count {
                 state.slices.append([])
                 state.sliceNames.append(nil)
-                return state.slices.count - 1
-            }()
+            }
+            let i = state.firstOpen
             state.slices[i].append(name)
             state.sliceOfPod[name] = i
             state.dirty.insert(i)
@@ -115,6 +120,7 @@ final class EndpointSliceController {
         guard state.endpoints.removeValue(forKey: podName) != nil, let i = state.sliceOfPod.removeValue(forKey: podName) else { return false }
         state.slices[i].removeAll { $0 == podName }
         state.dirty.insert(i)
+        state.firstOpen = min(state.firstOpen, i)
         return true
     }
 

@@ -11,9 +11,11 @@ final class PersistentVolumeController {
     unowned let cluster: Cluster
     /// Volumes that are Available and unclaimed (static binding looks only here).
     private var available: Set<String> = []
-    /// Claims waiting for a volume, in the order they started waiting.
-    private var pending: [ObjectKey] = []
-    private var pendingSet: Set<ObjectKey> = []
+    /// Claims waiting for a volume, with the order they started waiting in.
+    private var pending: [ObjectKey: Int] = [:]
+    private var pendingCounter = 0
+    /// The waiting claims, oldest first.
+    private var pendingInOrder: [ObjectKey] { pending.sorted { $0.value < $1.value }.map(\.key) }
     private var provisioning: Set<UID> = []
     private var identity: String?
     /// The provisioner's event source (`<provisioner>_<node>_<uuid>`), made on first use.
@@ -27,7 +29,7 @@ final class PersistentVolumeController {
     init(cluster: Cluster) { self.cluster = cluster }
 
     func copyState(from o: PersistentVolumeController) {
-        available = o.available; pending = o.pending; pendingSet = o.pendingSet
+        available = o.available; pending = o.pending; pendingCounter = o.pendingCounter
         provisioning = o.provisioning; identity = o.identity
     }
 
@@ -78,7 +80,7 @@ final class PersistentVolumeController {
     func storageClassChanged() {
         // 1.28+: claims left without a class get the default class when one appears (8.2).
         if let def = cluster.defaultStorageClassName() {
-            for key in pending {
+            for key in pendingInOrder {
                 guard var c = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: key.name),
                       c.spec.storageClassName == nil else { continue }
                 c.spec.storageClassName = def
@@ -89,7 +91,7 @@ final class PersistentVolumeController {
     }
 
     private func retryPending() {
-        for key in pending { cluster.enqueueSync(.syncClaim(key)) }
+        for key in pendingInOrder { cluster.enqueueSync(.syncClaim(key)) }
     }
 
     // MARK: Binding (8.1) and provisioning (8.2)
@@ -103,7 +105,10 @@ final class PersistentVolumeController {
             bind(pv, claim)
             return
         }
-        if pendingSet.insert(key).inserted { pending.append(key) }
+        if pending[key] == nil {
+            pendingCounter += 1
+            pending[key] = pendingCounter
+        }
         let className = claim.storageClass
         guard !className.isEmpty else {
             event(key, claim, .normal, "FailedBinding", "no persistent volumes available for this claim and no storage class is set")
@@ -127,10 +132,7 @@ final class PersistentVolumeController {
         cluster.schedule(.provisionVolume(claim: key, uid: uid), after: cluster.timing.volumeProvisioning)
     }
 
-    private func unpend(_ key: ObjectKey) {
-        guard pendingSet.remove(key) != nil else { return }
-        pending.removeAll { $0 == key }
-    }
+    private func unpend(_ key: ObjectKey) { pending[key] = nil }
 
     /// The smallest Available volume that fits (ties by name), or one pre-bound to this claim.
     private func findVolume(for claim: PersistentVolumeClaim) -> PersistentVolume? {

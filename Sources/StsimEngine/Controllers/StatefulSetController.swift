@@ -190,8 +190,9 @@ final class StatefulSetController {
                     failed = true
                     event(set, .warning, "FailedCreate", "create Pod \(s.podName(o)) in StatefulSet \(set.metadata.name) failed error: \(error)")
                 }
-            case .deletePod(let o, _):
+            case .deletePod(let o, let reason):
                 guard let pod = cluster.store.get(Pod.self, namespace: set.metadata.namespace, name: s.podName(o)) else { continue }
+                if reason == .scaleDown { ClaimRetention.condemn(pod, set, ordinal: o, cluster: cluster) }
                 cluster.deleteObject(.pod(pod))
                 event(set, .normal, "SuccessfulDelete", "delete Pod \(pod.metadata.name) in StatefulSet \(set.metadata.name) successful")
             }
@@ -210,6 +211,12 @@ final class StatefulSetController {
     /// `CreateStatefulPod`: claims first, then the pod (2.3).
     private func createPod(_ set: StatefulSet, _ s: StatefulSetState, ordinal o: Int) -> Bool {
         let name = s.podName(o)
+        // Section 5: a claim still owned by the previous pod of this name waits for the garbage
+        // collector; nothing is created this sync (and no event says so).
+        if let stale = ClaimRetention.staleClaim(set, ordinal: o, cluster: cluster) {
+            s.lastError = "\(name) waits: claim \(stale) still belongs to the deleted pod \(name)"
+            return false
+        }
         if let error = createClaims(set, ordinal: o) {
             event(set, .warning, "FailedCreate", "create Pod \(name) in StatefulSet \(set.metadata.name) failed error: \(error)")
             s.lastError = "\(name) cannot be created: \(error)"
@@ -237,11 +244,12 @@ final class StatefulSetController {
     private func createClaims(_ set: StatefulSet, ordinal o: Int) -> String? {
         var errors: [String] = []
         let podName = StatefulSetIdentity.podName(set.metadata.name, o)
-        for claim in StatefulSetIdentity.newClaims(set, ordinal: o) {
+        for var claim in StatefulSetIdentity.newClaims(set, ordinal: o) {
             if let existing = cluster.store.get(PersistentVolumeClaim.self, namespace: claim.metadata.namespace, name: claim.metadata.name) {
                 if existing.metadata.deletionTimestamp != nil { errors.append("pvc \(claim.metadata.name) is being deleted") }
                 continue
             }
+            claim.metadata.ownerReferences = ClaimRetention.ownerReferences(forInRangeClaimOf: set)
             switch cluster.create(.persistentVolumeClaim(claim)) {
             case .success:
                 event(set, .normal, "SuccessfulCreate", "create Claim \(claim.metadata.name) Pod \(podName) in StatefulSet \(set.metadata.name) success")

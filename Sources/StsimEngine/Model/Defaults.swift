@@ -1,0 +1,135 @@
+/// The defaults the API server (defaulting functions and admission plugins) applies on create,
+/// all in one place (reference 7.4, 9.3). Idempotent: applying twice changes nothing.
+public enum APIDefaults {
+    /// The two NoExecute tolerations DefaultTolerationSeconds admission adds to every pod (9.3).
+    public static func defaultTolerations(seconds: Int = 300) -> [Toleration] {
+        [
+            Toleration(key: "node.kubernetes.io/not-ready", operator: .exists, effect: .noExecute, tolerationSeconds: seconds),
+            Toleration(key: "node.kubernetes.io/unreachable", operator: .exists, effect: .noExecute, tolerationSeconds: seconds),
+        ]
+    }
+
+    /// Applies every default to an object about to be created. `defaultStorageClass` is the name of
+    /// the default class, if one exists (DefaultStorageClass admission, 8.2).
+    public static func apply(to object: inout KubeObject, defaultStorageClass: String?) {
+        switch object {
+        case .pod(var p):
+            apply(to: &p.spec, isPod: true)
+            object = .pod(p)
+        case .statefulSet(var s):
+            apply(to: &s.spec)
+            object = .statefulSet(s)
+        case .replicaSet(var r):
+            if r.spec.replicas == nil { r.spec.replicas = 1 }
+            apply(to: &r.spec.template.spec, isPod: false)
+            object = .replicaSet(r)
+        case .service(var s):
+            apply(to: &s.spec)
+            object = .service(s)
+        case .persistentVolumeClaim(var c):
+            if c.spec.volumeMode == nil { c.spec.volumeMode = .filesystem }
+            if c.spec.storageClassName == nil, let d = defaultStorageClass { c.spec.storageClassName = d }
+            if c.status.phase == nil { c.status.phase = .pending }
+            object = .persistentVolumeClaim(c)
+        case .persistentVolume(var v):
+            if v.spec.persistentVolumeReclaimPolicy == nil { v.spec.persistentVolumeReclaimPolicy = .retain }
+            if v.spec.volumeMode == nil { v.spec.volumeMode = .filesystem }
+            if v.status.phase == nil { v.status.phase = .pending }
+            object = .persistentVolume(v)
+        case .storageClass(var c):
+            if c.reclaimPolicy == nil { c.reclaimPolicy = .delete }
+            if c.volumeBindingMode == nil { c.volumeBindingMode = .immediate }
+            object = .storageClass(c)
+        case .node, .endpointSlice, .event, .controllerRevision:
+            break
+        }
+    }
+
+    /// StatefulSet defaults (apps/v1 defaults.go).
+    public static func apply(to spec: inout StatefulSetSpec) {
+        if spec.replicas == nil { spec.replicas = 1 }
+        if spec.podManagementPolicy == nil { spec.podManagementPolicy = .orderedReady }
+        if spec.updateStrategy == nil || spec.updateStrategy?.type == nil {
+            // rollingUpdate is defaulted only when the type itself was empty (4.2).
+            let wasEmpty = spec.updateStrategy?.type == nil
+            var u = spec.updateStrategy ?? StatefulSetUpdateStrategy()
+            u.type = .rollingUpdate
+            if wasEmpty, u.rollingUpdate == nil { u.rollingUpdate = RollingUpdateStatefulSetStrategy(partition: 0) }
+            spec.updateStrategy = u
+        }
+        if spec.updateStrategy?.type == .rollingUpdate, spec.updateStrategy?.rollingUpdate != nil,
+           spec.updateStrategy?.rollingUpdate?.partition == nil
+        {
+            spec.updateStrategy?.rollingUpdate?.partition = 0
+        }
+        // MaxUnavailableStatefulSet is alpha and off in 1.30–1.32: the field is dropped.
+        spec.updateStrategy?.rollingUpdate?.maxUnavailable = nil
+        if spec.revisionHistoryLimit == nil { spec.revisionHistoryLimit = 10 }
+        var r = spec.persistentVolumeClaimRetentionPolicy ?? StatefulSetPersistentVolumeClaimRetentionPolicy()
+        if r.whenDeleted == nil { r.whenDeleted = .retain }
+        if r.whenScaled == nil { r.whenScaled = .retain }
+        spec.persistentVolumeClaimRetentionPolicy = r
+        for i in spec.volumeClaimTemplates.indices {
+            if spec.volumeClaimTemplates[i].spec.volumeMode == nil { spec.volumeClaimTemplates[i].spec.volumeMode = .filesystem }
+            if spec.volumeClaimTemplates[i].status.phase == nil { spec.volumeClaimTemplates[i].status.phase = .pending }
+        }
+        apply(to: &spec.template.spec, isPod: false)
+    }
+
+    /// Pod spec defaults. Admission (tolerations, service account) only runs for real pods, not
+    /// for templates inside workloads.
+    public static func apply(to spec: inout PodSpec, isPod: Bool) {
+        if spec.restartPolicy == nil { spec.restartPolicy = .always }
+        if spec.terminationGracePeriodSeconds == nil { spec.terminationGracePeriodSeconds = 30 }
+        if spec.dnsPolicy == nil { spec.dnsPolicy = .clusterFirst }
+        if spec.schedulerName == nil { spec.schedulerName = "default-scheduler" }
+        for i in spec.containers.indices { apply(to: &spec.containers[i]) }
+        for i in spec.initContainers.indices { apply(to: &spec.initContainers[i]) }
+        guard isPod else { return }
+        if spec.serviceAccountName == nil { spec.serviceAccountName = "default" }
+        if spec.priority == nil { spec.priority = 0 }
+        for t in defaultTolerations() where !spec.tolerations.contains(where: {
+            $0.key == t.key && ($0.effect == nil || $0.effect == .noExecute)
+        }) {
+            spec.tolerations.append(t)
+        }
+    }
+
+    public static func apply(to c: inout Container) {
+        if c.terminationMessagePath == nil { c.terminationMessagePath = "/dev/termination-log" }
+        if c.terminationMessagePolicy == nil { c.terminationMessagePolicy = "File" }
+        if c.imagePullPolicy == nil { c.imagePullPolicy = imageTag(c.image).map { $0 == "latest" ? .always : .ifNotPresent } ?? .always }
+        for i in c.ports.indices where c.ports[i].protocol == nil { c.ports[i].protocol = .tcp }
+        if c.readinessProbe != nil { apply(to: &c.readinessProbe!) }
+        if c.livenessProbe != nil { apply(to: &c.livenessProbe!) }
+        if c.startupProbe != nil { apply(to: &c.startupProbe!) }
+    }
+
+    public static func apply(to p: inout Probe) {
+        if p.timeoutSeconds == nil { p.timeoutSeconds = 1 }
+        if p.periodSeconds == nil { p.periodSeconds = 10 }
+        if p.successThreshold == nil { p.successThreshold = 1 }
+        if p.failureThreshold == nil { p.failureThreshold = 3 }
+    }
+
+    public static func apply(to s: inout ServiceSpec) {
+        if s.type == nil { s.type = .clusterIP }
+        if s.sessionAffinity == nil { s.sessionAffinity = "None" }
+        for i in s.ports.indices {
+            if s.ports[i].protocol == nil { s.ports[i].protocol = .tcp }
+            if s.ports[i].targetPort == nil { s.ports[i].targetPort = String(s.ports[i].port) }
+        }
+        if s.clusterIP == "None", s.clusterIPs.isEmpty { s.clusterIPs = ["None"] }
+        if s.ipFamilies.isEmpty, s.type != .externalName { s.ipFamilies = ["IPv4"] }
+        if s.ipFamilyPolicy == nil, s.type != .externalName { s.ipFamilyPolicy = "SingleStack" }
+        if s.internalTrafficPolicy == nil, s.type != .externalName { s.internalTrafficPolicy = "Cluster" }
+    }
+
+    /// The tag of an image reference, or nil when there is none (`nginx`, `nginx@sha256:...`).
+    static func imageTag(_ image: String) -> String? {
+        if image.contains("@") { return "" }
+        let lastSegment = image.split(separator: "/").last.map(String.init) ?? image
+        guard let colon = lastSegment.lastIndex(of: ":") else { return nil }
+        return String(lastSegment[lastSegment.index(after: colon)...])
+    }
+}

@@ -1,0 +1,153 @@
+/// An object of any stored kind. The store and the change feed carry these.
+public enum KubeObject: Hashable, Sendable {
+    case pod(Pod)
+    case service(Service)
+    case replicaSet(ReplicaSet)
+    case statefulSet(StatefulSet)
+    case persistentVolumeClaim(PersistentVolumeClaim)
+    case persistentVolume(PersistentVolume)
+    case storageClass(StorageClass)
+    case node(Node)
+    case endpointSlice(EndpointSlice)
+    case event(Event)
+    case controllerRevision(ControllerRevision)
+
+    public var kind: ResourceKind {
+        switch self {
+        case .pod: .pod
+        case .service: .service
+        case .replicaSet: .replicaSet
+        case .statefulSet: .statefulSet
+        case .persistentVolumeClaim: .persistentVolumeClaim
+        case .persistentVolume: .persistentVolume
+        case .storageClass: .storageClass
+        case .node: .node
+        case .endpointSlice: .endpointSlice
+        case .event: .event
+        case .controllerRevision: .controllerRevision
+        }
+    }
+
+    public var metadata: ObjectMeta {
+        get {
+            switch self {
+            case .pod(let o): o.metadata
+            case .service(let o): o.metadata
+            case .replicaSet(let o): o.metadata
+            case .statefulSet(let o): o.metadata
+            case .persistentVolumeClaim(let o): o.metadata
+            case .persistentVolume(let o): o.metadata
+            case .storageClass(let o): o.metadata
+            case .node(let o): o.metadata
+            case .endpointSlice(let o): o.metadata
+            case .event(let o): o.metadata
+            case .controllerRevision(let o): o.metadata
+            }
+        }
+        set {
+            switch self {
+            case .pod(var o): o.metadata = newValue; self = .pod(o)
+            case .service(var o): o.metadata = newValue; self = .service(o)
+            case .replicaSet(var o): o.metadata = newValue; self = .replicaSet(o)
+            case .statefulSet(var o): o.metadata = newValue; self = .statefulSet(o)
+            case .persistentVolumeClaim(var o): o.metadata = newValue; self = .persistentVolumeClaim(o)
+            case .persistentVolume(var o): o.metadata = newValue; self = .persistentVolume(o)
+            case .storageClass(var o): o.metadata = newValue; self = .storageClass(o)
+            case .node(var o): o.metadata = newValue; self = .node(o)
+            case .endpointSlice(var o): o.metadata = newValue; self = .endpointSlice(o)
+            case .event(var o): o.metadata = newValue; self = .event(o)
+            case .controllerRevision(var o): o.metadata = newValue; self = .controllerRevision(o)
+            }
+        }
+    }
+
+    public var name: String { metadata.name }
+    public var namespace: String { metadata.namespace }
+    public var key: ObjectKey { ObjectKey(kind: kind, namespace: metadata.namespace, name: metadata.name) }
+}
+
+/// Identifies one object: kind, namespace ("" when cluster-scoped) and name.
+public struct ObjectKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var kind: ResourceKind
+    public var namespace: String
+    public var name: String
+
+    public init(kind: ResourceKind, namespace: String, name: String) {
+        self.kind = kind
+        self.namespace = kind.isNamespaced ? namespace : ""
+        self.name = name
+    }
+
+    /// Kind, then namespace, then name in byte order (kubectl lists in name byte order, 11.1).
+    public static func < (a: ObjectKey, b: ObjectKey) -> Bool {
+        if a.kind != b.kind { return a.kind < b.kind }
+        if a.namespace != b.namespace { return a.namespace.utf8.lexicographicallyPrecedes(b.namespace.utf8) }
+        return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+    }
+
+    public var description: String { namespace.isEmpty ? "\(kind.singular)/\(name)" : "\(kind.singular)/\(namespace)/\(name)" }
+}
+
+/// A Swift type stored under one kind.
+public protocol KubeResource: Hashable, Sendable {
+    static var resourceKind: ResourceKind { get }
+    var metadata: ObjectMeta { get set }
+    init?(_ object: KubeObject)
+    var erased: KubeObject { get }
+}
+
+extension Pod: KubeResource {
+    public static var resourceKind: ResourceKind { .pod }
+    public init?(_ o: KubeObject) { guard case .pod(let x) = o else { return nil }; self = x }
+    public var erased: KubeObject { .pod(self) }
+}
+extension Service: KubeResource {
+    public static var resourceKind: ResourceKind { .service }
+    public init?(_ o: KubeObject) { guard case .service(let x) = o else { return nil }; self = x }
+    public var erased: KubeObject { .service(self) }
+}
+extension ReplicaSet: KubeResource {
+    public static var resourceKind: ResourceKind { .replicaSet }
+    public init?(_ o: KubeObject) { guard case .replicaSet(let x) = o else { return nil }; self = x }
+    public var erased: KubeObject { .replicaSet(self) }
+}
+extension StatefulSet: KubeResource {
+    public static var resourceKind: ResourceKind { .statefulSet }
+    public init?(_ o: KubeObject) { guard case .statefulSet(let x) = o else { return nil }; self = x }
+    public var erased: KubeObject { .statefulSet(self) }
+}
+extension PersistentVolumeClaim: KubeResource {
+    public static var resourceKind: ResourceKind { .persistentVolumeClaim }
+    public init?(_ o: KubeObject) { guard case .persistentVolumeClaim(let x) = o else { return nil }; self = x }
+    public var erased: KubeObject { .persistentVolumeClaim(self) }
+}
+extension PersistentVolume: KubeResource {
+    public static var resourceKind: ResourceKind { .persistentVolume }
+    public init?(_ o: KubeObject) { guard case .persistentVolume(let x) = o else { return nil }; self = x }
+    public var erased: KubeObject { .persistentVolume(self) }
+}
+extension StorageClass: KubeResource {
+    public static var resourceKind: ResourceKind { .storageClass }
+    public init?(_ o: KubeObject) { guard case .storageClass(let x) = o else { return nil }; self = x }
+    public var erased: KubeObject { .storageClass(self) }
+}
+extension Node: KubeResource {
+    public static var resourceKind: ResourceKind { .node }
+    public init?(_ o: KubeObject) { guard case .node(let x) = o else { return nil }; self = x }
+    public var erased: KubeObject { .node(self) }
+}
+extension EndpointSlice: KubeResource {
+    public static var resourceKind: ResourceKind { .endpointSlice }
+    public init?(_ o: KubeObject) { guard case .endpointSlice(let x) = o else { return nil }; self = x }
+    public var erased: KubeObject { .endpointSlice(self) }
+}
+extension Event: KubeResource {
+    public static var resourceKind: ResourceKind { .event }
+    public init?(_ o: KubeObject) { guard case .event(let x) = o else { return nil }; self = x }
+    public var erased: KubeObject { .event(self) }
+}
+extension ControllerRevision: KubeResource {
+    public static var resourceKind: ResourceKind { .controllerRevision }
+    public init?(_ o: KubeObject) { guard case .controllerRevision(let x) = o else { return nil }; self = x }
+    public var erased: KubeObject { .controllerRevision(self) }
+}

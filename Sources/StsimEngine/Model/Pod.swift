@@ -1,0 +1,234 @@
+/// `v1/Pod`.
+public struct Pod: Hashable, Sendable {
+    public var metadata: ObjectMeta
+    public var spec: PodSpec
+    public var status: PodStatus
+
+    public init(metadata: ObjectMeta = ObjectMeta(), spec: PodSpec = PodSpec(), status: PodStatus = PodStatus()) {
+        self.metadata = metadata
+        self.spec = spec
+        self.status = status
+    }
+
+    /// The value of the pod's `Ready` condition (what StatefulSets, endpoints and DNS key on, 12.1).
+    public var isReady: Bool { status.condition(.ready)?.status == .true }
+    public var isRunningAndReady: Bool { status.phase == .running && isReady }
+}
+
+public struct PodSpec: Hashable, Sendable {
+    public var containers: [Container]
+    public var initContainers: [Container]
+    public var volumes: [Volume]
+    public var restartPolicy: RestartPolicy?
+    public var terminationGracePeriodSeconds: Int?
+    public var activeDeadlineSeconds: Int?
+    public var dnsPolicy: DNSPolicy?
+    public var serviceAccountName: String?
+    public var nodeName: String?
+    public var nodeSelector: [String: String]
+    public var hostname: String?
+    public var subdomain: String?
+    public var schedulerName: String?
+    public var tolerations: [Toleration]
+    public var priority: Int?
+    public var readinessGates: [String]
+
+    public init(
+        containers: [Container] = [], initContainers: [Container] = [], volumes: [Volume] = [],
+        restartPolicy: RestartPolicy? = nil, terminationGracePeriodSeconds: Int? = nil,
+        activeDeadlineSeconds: Int? = nil, dnsPolicy: DNSPolicy? = nil, serviceAccountName: String? = nil,
+        nodeName: String? = nil, nodeSelector: [String: String] = [:], hostname: String? = nil,
+        subdomain: String? = nil, schedulerName: String? = nil, tolerations: [Toleration] = [],
+        priority: Int? = nil, readinessGates: [String] = []
+    ) {
+        self.containers = containers
+        self.initContainers = initContainers
+        self.volumes = volumes
+        self.restartPolicy = restartPolicy
+        self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
+        self.activeDeadlineSeconds = activeDeadlineSeconds
+        self.dnsPolicy = dnsPolicy
+        self.serviceAccountName = serviceAccountName
+        self.nodeName = nodeName
+        self.nodeSelector = nodeSelector
+        self.hostname = hostname
+        self.subdomain = subdomain
+        self.schedulerName = schedulerName
+        self.tolerations = tolerations
+        self.priority = priority
+        self.readinessGates = readinessGates
+    }
+
+    /// Names of the claims the pod mounts, in volume order.
+    public var claimNames: [String] { volumes.compactMap { $0.persistentVolumeClaim?.claimName } }
+}
+
+public struct Container: Hashable, Sendable {
+    public var name: String
+    public var image: String
+    public var command: [String]?
+    public var args: [String]?
+    public var ports: [ContainerPort]
+    public var env: [EnvVar]
+    public var volumeMounts: [VolumeMount]
+    public var readinessProbe: Probe?
+    public var livenessProbe: Probe?
+    public var startupProbe: Probe?
+    public var imagePullPolicy: PullPolicy?
+    public var terminationMessagePath: String?
+    public var terminationMessagePolicy: String?
+
+    public init(
+        name: String, image: String, command: [String]? = nil, args: [String]? = nil,
+        ports: [ContainerPort] = [], env: [EnvVar] = [], volumeMounts: [VolumeMount] = [],
+        readinessProbe: Probe? = nil, livenessProbe: Probe? = nil, startupProbe: Probe? = nil,
+        imagePullPolicy: PullPolicy? = nil, terminationMessagePath: String? = nil,
+        terminationMessagePolicy: String? = nil
+    ) {
+        self.name = name
+        self.image = image
+        self.command = command
+        self.args = args
+        self.ports = ports
+        self.env = env
+        self.volumeMounts = volumeMounts
+        self.readinessProbe = readinessProbe
+        self.livenessProbe = livenessProbe
+        self.startupProbe = startupProbe
+        self.imagePullPolicy = imagePullPolicy
+        self.terminationMessagePath = terminationMessagePath
+        self.terminationMessagePolicy = terminationMessagePolicy
+    }
+}
+
+public struct ContainerPort: Hashable, Sendable {
+    public var name: String?
+    public var containerPort: Int
+    public var `protocol`: PortProtocol?
+
+    public init(name: String? = nil, containerPort: Int, protocol: PortProtocol? = nil) {
+        self.name = name
+        self.containerPort = containerPort
+        self.protocol = `protocol`
+    }
+}
+
+public struct EnvVar: Hashable, Sendable {
+    public var name: String
+    public var value: String?
+    /// `valueFrom.fieldRef.fieldPath` (e.g. `metadata.name`), the one downward-API form modelled.
+    public var fieldPath: String?
+
+    public init(name: String, value: String? = nil, fieldPath: String? = nil) {
+        self.name = name
+        self.value = value
+        self.fieldPath = fieldPath
+    }
+}
+
+public struct VolumeMount: Hashable, Sendable {
+    public var name: String
+    public var mountPath: String
+    public var readOnly: Bool?
+    public var subPath: String?
+
+    public init(name: String, mountPath: String, readOnly: Bool? = nil, subPath: String? = nil) {
+        self.name = name
+        self.mountPath = mountPath
+        self.readOnly = readOnly
+        self.subPath = subPath
+    }
+}
+
+/// A probe; the handler is data (the simulated apps decide whether it succeeds).
+public struct Probe: Hashable, Sendable {
+    public enum Handler: Hashable, Sendable {
+        case httpGet(path: String, port: String, scheme: String?)
+        case tcpSocket(port: String)
+        case exec(command: [String])
+        case grpc(port: Int)
+    }
+    public var handler: Handler
+    public var initialDelaySeconds: Int?
+    public var periodSeconds: Int?
+    public var timeoutSeconds: Int?
+    public var successThreshold: Int?
+    public var failureThreshold: Int?
+
+    public init(
+        handler: Handler, initialDelaySeconds: Int? = nil, periodSeconds: Int? = nil,
+        timeoutSeconds: Int? = nil, successThreshold: Int? = nil, failureThreshold: Int? = nil
+    ) {
+        self.handler = handler
+        self.initialDelaySeconds = initialDelaySeconds
+        self.periodSeconds = periodSeconds
+        self.timeoutSeconds = timeoutSeconds
+        self.successThreshold = successThreshold
+        self.failureThreshold = failureThreshold
+    }
+}
+
+public struct Volume: Hashable, Sendable {
+    public var name: String
+    public var source: VolumeSource
+
+    public init(name: String, source: VolumeSource) {
+        self.name = name
+        self.source = source
+    }
+
+    public var persistentVolumeClaim: PersistentVolumeClaimVolumeSource? {
+        if case .persistentVolumeClaim(let s) = source { return s }
+        return nil
+    }
+}
+
+public enum VolumeSource: Hashable, Sendable {
+    case persistentVolumeClaim(PersistentVolumeClaimVolumeSource)
+    case hostPath(path: String, type: String?)
+    case emptyDir(medium: String?, sizeLimit: Quantity?)
+    case configMap(name: String)
+    case secret(secretName: String)
+    /// The service-account token volume admission adds (`kube-api-access-xxxxx`).
+    case projected
+}
+
+public struct PersistentVolumeClaimVolumeSource: Hashable, Sendable {
+    public var claimName: String
+    public var readOnly: Bool?
+
+    public init(claimName: String, readOnly: Bool? = nil) {
+        self.claimName = claimName
+        self.readOnly = readOnly
+    }
+}
+
+public struct Toleration: Hashable, Sendable {
+    public var key: String?
+    public var `operator`: TolerationOperator?
+    public var value: String?
+    public var effect: TaintEffect?
+    public var tolerationSeconds: Int?
+
+    public init(
+        key: String? = nil, operator: TolerationOperator? = nil, value: String? = nil,
+        effect: TaintEffect? = nil, tolerationSeconds: Int? = nil
+    ) {
+        self.key = key
+        self.operator = `operator`
+        self.value = value
+        self.effect = effect
+        self.tolerationSeconds = tolerationSeconds
+    }
+
+    /// `v1.Toleration.ToleratesTaint`: an empty key with Exists tolerates everything; an empty
+    /// effect matches every effect.
+    public func tolerates(_ taint: Taint) -> Bool {
+        if let effect, effect != taint.effect { return false }
+        let op = `operator` ?? .equal
+        if (key ?? "").isEmpty { return op == .exists }
+        guard key == taint.key else { return false }
+        if op == .exists { return true }
+        return (value ?? "") == (taint.value ?? "")
+    }
+}

@@ -1,0 +1,102 @@
+/// Every kind stsim knows, with the names kubectl accepts for it.
+public enum ResourceKind: String, CaseIterable, Hashable, Sendable, Comparable {
+    case pod, service, replicaSet, statefulSet, persistentVolumeClaim, persistentVolume
+    case storageClass, node, endpoints, endpointSlice, event, controllerRevision
+
+    /// `kind:` as written in manifests.
+    public var kind: String {
+        switch self {
+        case .pod: "Pod"
+        case .service: "Service"
+        case .replicaSet: "ReplicaSet"
+        case .statefulSet: "StatefulSet"
+        case .persistentVolumeClaim: "PersistentVolumeClaim"
+        case .persistentVolume: "PersistentVolume"
+        case .storageClass: "StorageClass"
+        case .node: "Node"
+        case .endpoints: "Endpoints"
+        case .endpointSlice: "EndpointSlice"
+        case .event: "Event"
+        case .controllerRevision: "ControllerRevision"
+        }
+    }
+
+    /// The resource name (`pods`, `statefulsets`), as in URLs and error messages.
+    public var plural: String {
+        switch self {
+        case .endpoints: "endpoints"
+        case .storageClass: "storageclasses"
+        default: kind.lowercased() + "s"
+        }
+    }
+
+    public var singular: String { kind.lowercased() }
+
+    public var shortNames: [String] {
+        switch self {
+        case .pod: ["po"]
+        case .service: ["svc"]
+        case .replicaSet: ["rs"]
+        case .statefulSet: ["sts"]
+        case .persistentVolumeClaim: ["pvc"]
+        case .persistentVolume: ["pv"]
+        case .storageClass: ["sc"]
+        case .node: ["no"]
+        case .endpoints: ["ep"]
+        case .endpointSlice: []
+        case .event: ["ev"]
+        case .controllerRevision: []
+        }
+    }
+
+    /// API group ("" for the core group).
+    public var group: String {
+        switch self {
+        case .replicaSet, .statefulSet, .controllerRevision: "apps"
+        case .storageClass: "storage.k8s.io"
+        case .endpointSlice: "discovery.k8s.io"
+        default: ""
+        }
+    }
+
+    public var version: String { "v1" }
+    /// `apiVersion:` as written in manifests (`v1`, `apps/v1`).
+    public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
+
+    /// `statefulsets.apps`, `pods`: the qualified resource in API error messages.
+    public var qualifiedResource: String { group.isEmpty ? plural : "\(plural).\(group)" }
+    /// `statefulset.apps`, `pod`: the prefix of `kind/name` in kubectl confirmations.
+    public var qualifiedSingular: String { group.isEmpty ? singular : "\(singular).\(group)" }
+
+    public var isNamespaced: Bool {
+        switch self {
+        case .node, .persistentVolume, .storageClass: false
+        default: true
+        }
+    }
+
+    /// Looks a kind up by any name kubectl accepts: singular, plural, short name, kind, or
+    /// `plural.group` (`statefulsets.apps`). Case-insensitive like kubectl.
+    public init?(name: String) {
+        let n = name.lowercased()
+        for k in Self.allCases {
+            if n == k.singular || n == k.plural || k.shortNames.contains(n) || n == k.qualifiedResource
+                || n == k.qualifiedSingular
+            {
+                self = k
+                return
+            }
+        }
+        return nil
+    }
+
+    /// Looks a kind up from a manifest's `apiVersion` and `kind`.
+    public init?(apiVersion: String, kind: String) {
+        guard let k = Self.allCases.first(where: { $0.kind == kind && $0.apiVersion == apiVersion }) else { return nil }
+        self = k
+    }
+
+    public static func < (a: ResourceKind, b: ResourceKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

@@ -26,7 +26,7 @@ enum FaultCommands {
         -> CommandSpec
     {
         CommandSpec(name, aliases: aliases, group: .faults, usage: [usage], summary: summary, examples: [example],
-                    positionals: name == "kill" ? [.choices(["pod"]), .objectNamesOf("pods")]
+                    positionals: name == "kill" ? [.choices(["pod"]), .objectNamesOf(.pod)]
                         : name == "break" || name == "fix" ? [.choices(["image"])] : [.nodes],
                     plannedWith: planned
         ) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in

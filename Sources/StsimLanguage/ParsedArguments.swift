@@ -90,9 +90,9 @@ public struct ParsedArguments: Sendable {
         return d
     }
 
-    public static func kind(_ a: Argument) throws(Diagnostic) -> KindName {
-        guard let k = KindName.resolve(a.text) else {
-            let u = KindName.unknown(a.text)
+    public static func kind(_ a: Argument) throws(Diagnostic) -> ResourceKind {
+        guard let k = ResourceKind(name: a.text) else {
+            let u = ResourceKind.unknown(a.text)
             throw Diagnostic(at: a.location, u.message, hint: u.hint)
         }
         return k

@@ -7,7 +7,7 @@ enum ResourceCommands {
 
     /// `KIND/NAME` or `KIND NAME...`: splits the first form, leaves the second to the caller.
     static func kindAndNames(_ args: inout ParsedArguments, what: String) throws(Diagnostic)
-        -> (KindName, [Argument])
+        -> (ResourceKind, [Argument])
     {
         let first = try args.next(what)
         if let slash = first.text.firstIndex(of: "/") {
@@ -78,9 +78,9 @@ enum ResourceCommands {
             throw Diagnostic(at: args.commandWord.location, "create needs -f FILE or what to create",
                              hint: "try: create -f FILE, create sts NAME --image IMG, help create")
         }
-        let kind = KindName.resolve(what.text)
-        switch kind?.plural {
-        case "statefulsets":
+        let kind = ResourceKind(name: what.text)
+        switch kind {
+        case .statefulSet:
             let name = try args.next("NAME")
             guard let image = args.flag("image") else {
                 throw Diagnostic(at: name.location, "create sts needs --image IMG",
@@ -98,7 +98,7 @@ enum ResourceCommands {
             return .create(.statefulSet(name: name, image: image.text, replicas: replicas,
                                         service: args.flag("service")?.text, storage: args.flag("storage")?.text,
                                         policy: policy))
-        case "services":
+        case .service:
             let type = try args.next("the service type (headless)")
             guard type.text == "headless" || type.text == "clusterip" else {
                 throw Diagnostic(at: type.location, "create svc makes headless services: create svc headless NAME",
@@ -119,7 +119,7 @@ enum ResourceCommands {
             let port = try args.int("port") ?? 80
             try args.finish()
             return .create(.headlessService(name: name, selector: selector, port: port))
-        case "persistentvolumes":
+        case .persistentVolume:
             let name = try args.next("NAME")
             guard let capacity = args.flag("capacity") else {
                 throw Diagnostic(at: name.location, "create pv needs --capacity SIZE, e.g. --capacity 1Mi")
@@ -132,7 +132,7 @@ enum ResourceCommands {
             try args.finish()
             return .create(.persistentVolume(name: name, capacity: capacity.text, accessModes: access,
                                              reclaimPolicy: reclaim, storageClass: args.flag("class")?.text))
-        case "nodes":
+        case .node:
             let name = try args.next("NAME")
             try args.finish()
             return .create(.node(name: name, zone: args.flag("zone")?.text))
@@ -174,10 +174,10 @@ enum ResourceCommands {
         positionals: [.kinds, .objectNames(kindArgument: 0)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let first = try args.next("KIND")
-        var kinds: [KindName] = []
+        var kinds: [ResourceKind] = []
         var names: [Argument] = []
         if first.text == "all" {
-            kinds = ["pods", "services", "replicasets", "statefulsets"].compactMap(KindName.resolve)
+            kinds = [.pod, .service, .replicaSet, .statefulSet]
         } else if first.text.contains("/") {
             args.pushBack(first)
             let (k, n) = try kindAndNames(&args, what: "KIND")
@@ -225,7 +225,7 @@ enum ResourceCommands {
         positionals: [.choices(["sts", "rs"]), .objectNames(kindArgument: 0), .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let (kind, names) = try kindAndNames(&args, what: "KIND (sts or rs)")
-        guard kind.plural == "statefulsets" || kind.plural == "replicasets" else {
+        guard kind == .statefulSet || kind == .replicaSet else {
             throw Diagnostic(at: args.commandWord.location, "scale works on sts and rs, not \(kind.plural)")
         }
         var rest = names

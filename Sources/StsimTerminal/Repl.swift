@@ -22,13 +22,16 @@ public enum Repl {
             InterruptSignal.install()
             defer { InterruptSignal.uninstall() }
             return loop(host: host) { prompt in
-                switch editor.readLine(prompt: prompt) {
+                let input = editor.readLine(prompt: prompt)
+                switch input {
                 case .line(let line):
                     editor.remember(line)
-                    return .line(line)
-                case let other:
-                    return other
+                case .interrupted, .endOfInput:
+                    // The cursor is still on the abandoned line (after libedit's "^D" on EOF):
+                    // the next prompt, or the shell's, starts on a fresh one.
+                    fputs("\n", stsim_stdout())
                 }
+                return input
             }
         }
         return loop(host: host) { _ in
@@ -45,12 +48,10 @@ public enum Repl {
                 // Ctrl-C abandons the whole command, continuation lines included, like bash.
                 pending = nil
                 InterruptSignal.clear()
-                fputs("\n", stsim_stdout())
             case .endOfInput:
                 // An unfinished command still goes to the host, which reports what is missing
                 // (an unterminated quote, say) rather than the text vanishing silently.
                 if let pending { _ = run(pending, on: host) }
-                fputs("\n", stsim_stdout())
                 fflush(stsim_stdout())
                 return 0
             case .line(let line):

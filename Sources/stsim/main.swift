@@ -29,7 +29,10 @@ final class DevelopmentHost: ReplHost {
 
     func execute(_ text: String, interrupted: @escaping () -> Bool) -> Bool {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-        switch words.first {
+        // `#` starts a comment, as in the command language.
+        switch words.first?.hasPrefix("#") == true ? nil : words.first {
+        case nil:
+            break
         case "quit", "exit":
             return false
         case "help":

@@ -20,6 +20,8 @@ enum StsimExecutable {
                 .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent(".build/debug/stsim"),
         ]
+        var seen = Set<String>()
+        candidates = candidates.filter { seen.insert($0.standardizedFileURL.path).inserted }
         if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) {
             return found.path
         }

@@ -71,8 +71,8 @@ public enum Repl {
     }
 
     private static func run(_ text: String, on host: ReplHost) -> Bool {
-        // A Ctrl-C pressed before this command started must not stop it.
-        InterruptSignal.clear()
-        return host.execute(text, interrupted: { InterruptSignal.pending })
+        InterruptSignal.whileCommandRuns {
+            host.execute(text, interrupted: { InterruptSignal.pending })
+        }
     }
 }

@@ -45,6 +45,6 @@ let package = Package(
         .testTarget(name: "StsimEngineTests", dependencies: ["StsimEngine", "StsimTestSupport"]),
         .testTarget(name: "StsimLanguageTests", dependencies: ["StsimLanguage", "StsimTestSupport"]),
         .testTarget(name: "StsimSessionTests", dependencies: ["StsimSession", "StsimTestSupport"]),
-        .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTestSupport"]),
+        .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTerminal", "StsimTestSupport"]),
     ]
 )

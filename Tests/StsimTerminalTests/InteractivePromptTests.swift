@@ -1,4 +1,5 @@
 import Foundation
+import StsimTestSupport
 import XCTest
 
 /// Drives the real `stsim` executable in a pseudo-terminal, as a user would. Expectations stay to

@@ -39,9 +39,10 @@ public struct Lexer {
     }
 
     private init(source: String, file: String, firstLine: Int) {
-        chars = Array(source)
+        // "\r\n" is one Character in Swift: without this, CRLF text would have no line ends.
+        chars = source.map { $0 == "\r\n" ? "\n" : $0 }
         self.file = file
-        lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines = String(chars).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         line = firstLine
         self.firstLine = firstLine
     }
@@ -89,16 +90,18 @@ public struct Lexer {
                     pending = nil
                 }
                 end = pos
-                if !words.isEmpty { break loop }
+                // A here-document without words still ends here (the parser reports it), so its
+                // body is not attached to the next command.
+                if !words.isEmpty || hereDocument != nil { break loop }
                 start = nil
             case ";":
-                advance()
-                end = pos
-                if !words.isEmpty { break loop }
                 if pending != nil {
                     throw Failure(diagnostic: error(at: here, "a command with a here-document must end its line"),
                                   incomplete: false)
                 }
+                advance()
+                end = pos
+                if !words.isEmpty { break loop }
             case "<" where peek(1) == "<":
                 if start == nil { start = pos; startLocation = here }
                 if pending != nil || hereDocument != nil {

@@ -38,11 +38,13 @@ public enum Parser {
             }
             hereDocument = (text, doc.firstBodyLine)
         }
-        var args = try splitFlags(Array(words.dropFirst()), spec: spec, head: head, hereDocument: hereDocument,
-                                  command: command)
+        // Before the flag pass: a planned command's flags are not declared yet, and it should say
+        // "not yet available", not "unknown flag".
         if let planned = spec.plannedWith {
             return .unavailable(name: spec.name, plannedWith: planned)
         }
+        var args = try splitFlags(Array(words.dropFirst()), spec: spec, head: head, hereDocument: hereDocument,
+                                  command: command)
         let result = try spec.build(&args)
         if hereDocument != nil, !spec.flags.contains(where: { $0.long == "filename" }) {
             throw Diagnostic(at: command.hereDocument!.location, "\(spec.name) does not read a here-document")
@@ -108,18 +110,11 @@ public enum Parser {
                 i += 1
             } else {
                 throw Diagnostic(at: w.location, "flag \(flag.display) needs a value",
-                                 hint: "for example: \(spec.name) \(flag.display.replacingFirstPlaceholder())")
+                                 hint: "for example: \(spec.name) --\(flag.long) \(flag.value ?? "VALUE")")
             }
             flags[flag.long, default: []].append(value)
         }
         return ParsedArguments(spec: spec, commandWord: head, positionals: positionals, flags: flags,
                                hereDocument: hereDocument, commandText: command)
-    }
-}
-
-extension String {
-    fileprivate func replacingFirstPlaceholder() -> String {
-        guard let space = firstIndex(of: " ") else { return self }
-        return String(self[..<space]) + " VALUE"
     }
 }

@@ -28,7 +28,8 @@ enum ResourceCommands {
                 l.column += parts[0].count + 1
                 names.append(Argument(parts.count > 1 ? parts[1] : "", at: l))
             }
-            return (kind, names)
+            // Words after the KIND/NAME words are the command's (`wait pod/web-0 Ready`, `scale sts/web 3`).
+            return (kind, names + args.rest())
         }
         return (try ParsedArguments.kind(first), args.rest())
     }
@@ -243,6 +244,9 @@ enum ResourceCommands {
                              hint: "usage: scale sts NAME N")
         }
         let n = try ParsedArguments.integer(replicas, what: "the number of replicas")
+        if n < 0 {
+            throw Diagnostic(at: replicas.location, "the number of replicas must be 0 or more")
+        }
         return .scale(ScaleCommand(kind: kind, name: rest.first, replicas: n, replicasLocation: replicas.location))
     }
 

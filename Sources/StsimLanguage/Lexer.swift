@@ -257,6 +257,7 @@ public struct Lexer {
     private mutating func readHereDocument(_ p: PendingHereDocument) throws(Failure) -> HereDocument {
         let firstBodyLine = line
         var body = ""
+        var indents: [Int] = []
         while true {
             guard pos < chars.count else {
                 throw Failure(diagnostic: error(at: p.location,
@@ -269,6 +270,7 @@ public struct Lexer {
             if hadNewline { advance() }
             var candidate = text
             if p.stripTabs { while candidate.first == "\t" { candidate.removeFirst() } }
+            indents.append(text.count - candidate.count)
             if candidate.last == "\r" { candidate.removeLast() }
             if candidate == p.delimiter { break }
             body += candidate + "\n"
@@ -278,17 +280,18 @@ public struct Lexer {
                               incomplete: true)
             }
         }
-        let parts = p.expands ? Lexer.expandableParts(of: body, firstLine: firstBodyLine, file: file)
+        let parts = p.expands ? Lexer.expandableParts(of: body, firstLine: firstBodyLine, file: file, indents: indents)
                               : [.text(body)]
         return HereDocument(body: parts, delimiter: p.delimiter, location: p.location, firstBodyLine: firstBodyLine)
     }
 
-    /// `${NAME}` references inside a here-document body; everything else is literal.
-    static func expandableParts(of body: String, firstLine: Int, file: String) -> [WordPart] {
+    /// `${NAME}` references inside a here-document body; everything else is literal. `indents`
+    /// are the tabs `<<-` took from each line, so columns still count from the line's start.
+    static func expandableParts(of body: String, firstLine: Int, file: String, indents: [Int] = []) -> [WordPart] {
         var parts: [WordPart] = []
         var literal = ""
         let cs = Array(body)
-        var i = 0, line = firstLine, column = 1
+        var i = 0, line = firstLine, column = 1 + (indents.first ?? 0)
         while i < cs.count {
             if cs[i] == "$", i + 1 < cs.count, cs[i + 1] == "{",
                let close = cs[(i + 2)...].firstIndex(of: "}") {
@@ -301,7 +304,13 @@ public struct Lexer {
                     continue
                 }
             }
-            if cs[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            if cs[i] == "\n" {
+                line += 1
+                let index = line - firstLine
+                column = 1 + (index < indents.count ? indents[index] : 0)
+            } else {
+                column += 1
+            }
             literal.append(cs[i])
             i += 1
         }

@@ -254,6 +254,14 @@ final class LexerTests: XCTestCase {
         ])
     }
 
+    func testVariableColumnsInADashBodyCountTheStrippedTabs() {
+        let c = command("apply <<-EOF\n\tname: ${N}\n\t\t  image: ${I}\nx: ${J}\n\tEOF\n")
+        XCTAssertEqual(c?.hereDocument?.body, [
+            .text("name: "), .variable(name: "N", at: at(2, 8)), .text("\n  image: "),
+            .variable(name: "I", at: at(3, 12)), .text("\nx: "), .variable(name: "J", at: at(4, 4)), .text("\n"),
+        ])
+    }
+
     func testBodyLocationsFollowFirstLine() {
         let items = Lexer.lex("clock\napply <<EOF\nx: ${A}\nEOF", file: testFile, firstLine: 10)
         guard items.count == 2, case .command(let c) = items[1] else { return XCTFail("\(items)") }

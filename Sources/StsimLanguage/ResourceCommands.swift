@@ -225,9 +225,10 @@ enum ResourceCommands {
         flags: [FlagSpec("replicas", value: "N", help: "the new number of replicas"), Common.namespace],
         positionals: [.choices(["sts", "rs"]), .objectNames(kindArgument: 0), .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let kindWord = args.peek() ?? args.commandWord
         let (kind, names) = try kindAndNames(&args, what: "KIND (sts or rs)")
         guard kind == .statefulSet || kind == .replicaSet else {
-            throw Diagnostic(at: args.commandWord.location, "scale works on sts and rs, not \(kind.plural)")
+            throw Diagnostic(at: kindWord.location, "scale works on sts and rs, not \(kind.plural)")
         }
         var rest = names
         var replicas: Argument?

@@ -209,7 +209,8 @@ final class ParserErrorTests: XCTestCase {
 
     func testScaleErrors() {
         assertParseError("scale", "scale: missing KIND (sts or rs)", 1, 7, hint: "usage: scale sts NAME N")
-        assertParseError("scale pod web 3", "scale works on sts and rs, not pods", 1, 1, hint: nil)
+        assertParseError("scale pod web 3", "scale works on sts and rs, not pods", 1, 7, hint: nil)
+        assertParseError("kubectl scale po/web 3", "scale works on sts and rs, not pods", 1, 15, hint: nil)
         let usage = "usage: scale sts NAME N, or scale sts NAME --replicas=N"
         assertParseError("scale sts web", "scale: missing the number of replicas", 1, 15, hint: usage)
         assertParseError("scale sts", "scale: missing the number of replicas", 1, 11, hint: usage)

@@ -296,6 +296,8 @@ final class ParserTests: XCTestCase {
                        .expect(.dnsAnswerCount(type: "A", name: "web-0.web", count: 1)))
         XCTAssertEqual(parsed("expect output contains \"force deleted\""), .expect(.outputContains("force deleted")))
         XCTAssertEqual(parsed("expect output contains ''"), .expect(.outputContains("")))
+        XCTAssertEqual(parsed("expect output contains -- --force"), .expect(.outputContains("--force")),
+                       "as in the shell, -- ends the flags")
     }
 
     func testExpectErrorCarriesACommandWithItsOwnFlags() throws {

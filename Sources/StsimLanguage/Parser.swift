@@ -55,6 +55,8 @@ public enum Parser {
     /// The generic flag pass: `--flag value`, `--flag=value`, `-f value`, `-ojson`, `--` ends flags.
     static func splitFlags(_ words: [Argument], spec: CommandSpec, head: Argument,
                            hereDocument: (String, Int)?, command: CommandText) throws(Diagnostic) -> ParsedArguments {
+        var words = words
+        var splitOff = false  // the word was split off a cluster (`-wA`): it is located at its letter
         var positionals: [Argument] = []
         var flags: [String: [Argument]] = [:]
         var i = 0
@@ -62,6 +64,8 @@ public enum Parser {
         while i < words.count {
             let w = words[i]
             i += 1
+            let wasSplitOff = splitOff
+            splitOff = false
             if flagsEnded || !w.text.hasPrefix("-") || w.text == "-" || Int(w.text) != nil {
                 positionals.append(w)
                 if positionals.count == 1, let v = spec.verbatimAfter, w.text == v { flagsEnded = true }
@@ -99,6 +103,14 @@ public enum Parser {
                         : "\(spec.name) takes " + spec.flags.map { "--\($0.long)" }.joined(separator: ", ")
                 }
                 throw Diagnostic(at: w.location, "unknown flag \(shown) for \(spec.name)", hint: hint)
+            }
+            // Short switches combine as with kubectl: `-wA` is `-w -A`, `-it` is `-i -t`.
+            if !isLong, flag.value == nil, let rest = inlineValue, !body.dropFirst().hasPrefix("=") {
+                var l = w.location
+                l.column += wasSplitOff ? 1 : 2
+                words.insert(Argument("-" + rest, at: l), at: i)
+                splitOff = true
+                inlineValue = nil
             }
             var value: Argument
             if flag.value == nil {

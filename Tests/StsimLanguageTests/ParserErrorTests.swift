@@ -58,6 +58,10 @@ final class ParserErrorTests: XCTestCase {
 
     func testUnknownShortFlag() {
         assertParseError("get pods -x", "unknown flag -x for get", 1, 10, hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
+        assertParseError("get pods -wx", "unknown flag -x for get", 1, 12, hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
+        assertParseError("get pods -wAx", "unknown flag -x for get", 1, 13, hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
+        assertParseError("get pods -wAo", "flag -o, --output FORMAT needs a value", 1, 13,
+                         hint: "for example: get --output FORMAT")
         assertParseError("tick -v 1s", "unknown flag -v for tick", 1, 6, hint: "tick takes no flags")
         assertParseError("let x = -y", "unknown flag -y for let", 1, 9, hint: "let takes no flags")
     }

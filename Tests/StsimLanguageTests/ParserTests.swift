@@ -56,6 +56,14 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parsed("get pods --namespace=kube-system"), getCommand([.pod], namespace: "kube-system"))
     }
 
+    func testShortSwitchesCombine() {
+        XCTAssertEqual(parsed("get pods -wA"), getCommand([.pod], watch: true, allNamespaces: true))
+        XCTAssertEqual(parsed("get pods -Aw"), getCommand([.pod], watch: true, allNamespaces: true))
+        XCTAssertEqual(parsed("get pods -wo json"), getCommand([.pod], output: .json, watch: true))
+        XCTAssertEqual(parsed("get pods -wojson"), getCommand([.pod], output: .json, watch: true))
+        XCTAssertEqual(parsed("settle -q"), .settle(timeout: nil, quiet: true))
+    }
+
     func testKindSlashName() {
         XCTAssertEqual(parsed("get sts/web"), getCommand([.statefulSet], names: [arg("web", 1, 9)]))
         XCTAssertEqual(parsed("get pod/a pod/b"), getCommand([.pod], names: [arg("a", 1, 9), arg("b", 1, 15)]))

@@ -83,6 +83,7 @@ public struct Lexer {
                               incomplete: true)
             case "#":
                 while pos < chars.count && chars[pos] != "\n" { advance() }
+                end = pos  // the text keeps the comment, at the end of input too
             case "\n":
                 advance()
                 if let p = pending {

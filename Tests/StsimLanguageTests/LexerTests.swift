@@ -56,6 +56,16 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(cs.map(\.location), [at(1, 1), at(3, 1)])
     }
 
+    /// The text, for `--echo` and history, is the command as written: with its comment, whether
+    /// or not a newline follows.
+    func testTheCommandTextKeepsTheComment() {
+        XCTAssertEqual(commands("get pods # all\nclock # now").map(\.text), ["get pods # all", "clock # now"])
+        XCTAssertEqual(commands("get pods  \\\n  -o wide # all\n").map(\.text), ["get pods  \\\n  -o wide # all"])
+        XCTAssertEqual(commands("clock; get pods # all; not a command").map(\.text), ["clock", "get pods # all; not a command"])
+        XCTAssertEqual(commands("apply <<EOF # inline\nkind: X\nEOF\n# after\n").map(\.text),
+                       ["apply <<EOF # inline\nkind: X\nEOF"])
+    }
+
     func testHashInsideAWordOrQuotesIsNotAComment() {
         XCTAssertEqual(texts(command("get pod#1 x")), ["get", "pod#1", "x"])
         XCTAssertEqual(texts(command("expect output contains '# not a comment'")),

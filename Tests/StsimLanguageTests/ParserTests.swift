@@ -328,6 +328,23 @@ final class ParserTests: XCTestCase {
         XCTAssertThrowsError(try Parser.parse(inner, variables: [:]))
     }
 
+    func testExpectErrorTextWithAnySpacing() {
+        for (source, text) in [("expect  error\t scale sts x 3", "scale sts x 3"),
+                               ("  expect error 'scale' sts x 3 # why", "'scale' sts x 3 # why"),
+                               ("expect error scale sts x 3 # why\nclock", "scale sts x 3 # why"),
+                               ("clock; expect error scale sts x 3; clock", "scale sts x 3"),
+                               ("expect error \\\n  scale sts x 3", "scale sts x 3")]
+        {
+            let items = Lexer.lex(source, file: testFile)
+            guard let c = items.compactMap({ item -> CommandText? in
+                if case .command(let c) = item, c.words.first.map(literal) == "expect" { return c }
+                return nil
+            }).first, case .expect(.error(let inner)) = try? Parser.parse(c, variables: [:])
+            else { XCTFail(source); continue }
+            XCTAssertEqual(inner.text, text, source)
+        }
+    }
+
     func testExpectErrorKeepsVariablesForLater() {
         guard case .expect(.error(let inner)) = parsed("expect error scale sts ${name} 3", variables: ["name": "x"])
         else { return XCTFail("not expect error") }

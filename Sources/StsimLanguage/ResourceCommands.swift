@@ -19,7 +19,8 @@ enum ResourceCommands {
             // kubectl also takes several KIND/NAME words; stsim keeps them to one kind.
             while let more = args.peek(), more.text.contains("/") {
                 _ = args.nextIfAny()
-                let parts = more.text.split(separator: "/", maxSplits: 1).map(String.init)
+                let parts = more.text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+                    .map(String.init)
                 let k = try ParsedArguments.kind(Argument(parts[0], at: more.location))
                 guard k == kind else {
                     throw Diagnostic(at: more.location, "\(args.spec.name) takes one kind at a time here")

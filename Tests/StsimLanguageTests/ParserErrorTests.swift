@@ -101,6 +101,9 @@ final class ParserErrorTests: XCTestCase {
         assertParseError("get foo", "the server doesn't have a resource type \"foo\"", 1, 5, hint: nil)
         assertParseError("get pods,foo", "the server doesn't have a resource type \"foo\"", 1, 10, hint: nil)
         assertParseError("get foo/bar", "the server doesn't have a resource type \"foo\"", 1, 5, hint: nil)
+        assertParseError("get pod/a /", "the server doesn't have a resource type \"\"", 1, 11, hint: nil)
+        assertParseError("get pod/a /b", "the server doesn't have a resource type \"\"", 1, 11, hint: nil)
+        assertParseError("get /b", "the server doesn't have a resource type \"\"", 1, 5, hint: nil)
         assertParseError("get pod/a stz/b", "the server doesn't have a resource type \"stz\"", 1, 11,
                          hint: "did you mean \"sts\"?")
     }

@@ -23,21 +23,23 @@ public struct Completer {
     public func complete(_ linePrefix: String) -> [String] {
         var words = Completer.split(linePrefix)
         let current = words.removeLast()
-        if words.first == "kubectl" { words.removeFirst() }
+        let afterKubectl = words.first == "kubectl"
+        if afterKubectl { words.removeFirst() }
         guard let head = words.first else {
-            return filter(registry.allNames + (linePrefix.hasPrefix("kubectl") ? [] : ["kubectl"]), current)
+            return filter(registry.allNames + (afterKubectl ? [] : ["kubectl"]), current)
         }
         guard let spec = registry.spec(named: head) else { return [] }
         let args = Array(words.dropFirst())
         // A value for the flag just before?
         if let previous = args.last, previous.hasPrefix("-"), !previous.contains("="),
            let flag = flagSpec(previous, in: spec), flag.value != nil {
-            return filter(candidates(flag.completion, positionals: []), current)
+            return filter(candidates(flag.completion, positionals: [], current: current), current)
         }
         if current.hasPrefix("-") {
             if let eq = current.firstIndex(of: "="), let flag = flagSpec(String(current[..<eq]), in: spec) {
                 let prefix = String(current[...eq])
-                return filter(candidates(flag.completion, positionals: []).map { prefix + $0 }, current)
+                let value = String(current[current.index(after: eq)...])
+                return filter(candidates(flag.completion, positionals: [], current: value).map { prefix + $0 }, current)
             }
             let names = spec.flags.map { "--\($0.long)" + ($0.value == nil ? "" : "=") }
             return filter(names, current)

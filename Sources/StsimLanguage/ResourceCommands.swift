@@ -19,7 +19,8 @@ enum ResourceCommands {
             // kubectl also takes several KIND/NAME words; stsim keeps them to one kind.
             while let more = args.peek(), more.text.contains("/") {
                 _ = args.nextIfAny()
-                let parts = more.text.split(separator: "/", maxSplits: 1).map(String.init)
+                let parts = more.text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+                    .map(String.init)
                 let k = try ParsedArguments.kind(Argument(parts[0], at: more.location))
                 guard k == kind else {
                     throw Diagnostic(at: more.location, "\(args.spec.name) takes one kind at a time here")
@@ -28,7 +29,8 @@ enum ResourceCommands {
                 l.column += parts[0].count + 1
                 names.append(Argument(parts.count > 1 ? parts[1] : "", at: l))
             }
-            return (kind, names)
+            // Words after the KIND/NAME words are the command's (`wait pod/web-0 Ready`, `scale sts/web 3`).
+            return (kind, names + args.rest())
         }
         return (try ParsedArguments.kind(first), args.rest())
     }
@@ -224,9 +226,10 @@ enum ResourceCommands {
         flags: [FlagSpec("replicas", value: "N", help: "the new number of replicas"), Common.namespace],
         positionals: [.choices(["sts", "rs"]), .objectNames(kindArgument: 0), .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let kindWord = args.peek() ?? args.commandWord
         let (kind, names) = try kindAndNames(&args, what: "KIND (sts or rs)")
         guard kind == .statefulSet || kind == .replicaSet else {
-            throw Diagnostic(at: args.commandWord.location, "scale works on sts and rs, not \(kind.plural)")
+            throw Diagnostic(at: kindWord.location, "scale works on sts and rs, not \(kind.plural)")
         }
         var rest = names
         var replicas: Argument?
@@ -243,6 +246,9 @@ enum ResourceCommands {
                              hint: "usage: scale sts NAME N")
         }
         let n = try ParsedArguments.integer(replicas, what: "the number of replicas")
+        if n < 0 {
+            throw Diagnostic(at: replicas.location, "the number of replicas must be 0 or more")
+        }
         return .scale(ScaleCommand(kind: kind, name: rest.first, replicas: n, replicasLocation: replicas.location))
     }
 

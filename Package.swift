@@ -46,5 +46,6 @@ let package = Package(
         .testTarget(name: "StsimLanguageTests", dependencies: ["StsimLanguage", "StsimTestSupport"]),
         .testTarget(name: "StsimSessionTests", dependencies: ["StsimSession", "StsimTestSupport"]),
         .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTestSupport"]),
+        .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine"]),
     ]
 )

@@ -1,0 +1,73 @@
+import StsimEngine
+
+extension Describe {
+    /// `kubectl describe node`, reduced to what stsim models: no lease object, no resource
+    /// requests (every pod requests nothing, so the allocation block reads zero). `pods` are the
+    /// pods bound to the node; terminated ones are left out as kubectl's field selector does.
+    public static func node(
+        _ n: Node, pods: [Pod], events: [Event], now: VirtualTime, calendar: VirtualCalendar = .standard
+    ) -> String {
+        var w = DescribeWriter(now: now, calendar: calendar)
+        w.line(0, "Name:\t\(n.metadata.name)")
+        w.line(0, "Roles:\t\(Columns.nodeRoles(n))")
+        w.labels("Labels", n.metadata.labels)
+        w.annotations(n.metadata.annotations)
+        w.line(0, "CreationTimestamp:\t\(w.date(n.metadata.creationTimestamp))")
+        w.list("Taints", sortedTaints(n.spec.taints).map(taintText))
+        w.line(0, "Unschedulable:\t\(n.spec.unschedulable ?? false)")
+        if !n.status.conditions.isEmpty {
+            w.line(0, "Conditions:")
+            w.line(1, "Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage")
+            w.line(1, "----\t------\t-----------------\t------------------\t------\t-------")
+            for c in n.status.conditions {
+                // describe.go's "%v \t%v \t%s \t%s \t%v \t%v\n", spaces included.
+                w.line(
+                    1,
+                    "\(c.type.rawValue) \t\(c.status.rawValue) \t\(w.date(c.lastHeartbeatTime)) \t"
+                        + "\(w.date(c.lastTransitionTime)) \t\(c.reason ?? "") \t\(c.message ?? "")")
+            }
+        }
+        w.line(0, "Addresses:")
+        for a in n.status.addresses { w.line(1, "\(a.type):\t\(a.address)") }
+        w.line(0, "Capacity:")
+        w.line(1, "pods:\t\(n.status.podCapacity)")
+        w.line(0, "Allocatable:")
+        w.line(1, "pods:\t\(n.status.podCapacity)")
+        w.line(0, "System Info:")
+        w.line(1, "Kernel Version:\t\(n.status.kernelVersion)")
+        w.line(1, "OS Image:\t\(n.status.osImage)")
+        w.line(1, "Operating System:\tlinux")
+        w.line(1, "Architecture:\tamd64")
+        w.line(1, "Container Runtime Version:\t\(n.status.containerRuntimeVersion)")
+        w.line(1, "Kubelet Version:\t\(n.status.kubeletVersion)")
+        if let cidr = n.spec.podCIDR {
+            w.line(0, "PodCIDR:\t\(cidr)")
+            w.line(0, "PodCIDRs:\t\(cidr)")
+        }
+        let running = pods.filter { $0.status.phase != .succeeded && $0.status.phase != .failed }
+            .sorted { ($0.metadata.namespace, $0.metadata.name) <~ ($1.metadata.namespace, $1.metadata.name) }
+        w.line(0, "Non-terminated Pods:\t(\(running.count) in total)")
+        w.line(1, "Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge")
+        w.line(1, "---------\t----\t------------\t----------\t---------------\t-------------\t---")
+        for p in running {
+            w.line(1, "\(p.metadata.namespace)\t\(p.metadata.name)\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t\(w.age(p.metadata.creationTimestamp))")
+        }
+        w.events(events)
+        return w.finish()
+    }
+
+    /// Sorted by effect, then key (9.2).
+    static func sortedTaints(_ taints: [Taint]) -> [Taint] {
+        taints.sorted {
+            $0.effect.rawValue != $1.effect.rawValue
+                ? $0.effect.rawValue.utf8.lexicographicallyPrecedes($1.effect.rawValue.utf8)
+                : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
+        }
+    }
+
+    /// `key=value:Effect` or `key:Effect`.
+    static func taintText(_ t: Taint) -> String {
+        if let v = t.value, !v.isEmpty { return "\(t.key)=\(v):\(t.effect.rawValue)" }
+        return "\(t.key):\(t.effect.rawValue)"
+    }
+}

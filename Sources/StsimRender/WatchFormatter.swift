@@ -34,6 +34,11 @@ public struct WatchFormatter: Sendable {
         return WatchOutput(lines: lines, moreChanges: more)
     }
 
+    /// The lines for everything the engine's feed handed over since the last drain.
+    public mutating func format(_ batch: ChangeBatch, limit: Int? = nil) -> WatchOutput {
+        format(batch.changes, droppedCount: batch.droppedCount, limit: limit)
+    }
+
     /// Forgets every remembered row (after `reset` or `load`, when the world was replaced).
     public mutating func reset() { lastRows = [:] }
 

@@ -79,21 +79,35 @@ public struct WatchFormatter: Sendable {
         }
     }
 
-    /// Time, two spaces, then every cell padded to its column's widest cell + 3, as the table
-    /// writer would if each column were one block; trailing padding trimmed.
+    /// Names longer than this do not widen the NAME column for everyone: a provisioned volume's
+    /// `pv/pvc-<uid>` would otherwise push every pod row 30 columns to the right.
+    static let nameWidthCap = 32
+
+    /// Time, two spaces, then each cell at its column's start (widest cell + 3), as the table
+    /// writer would place it if each column were one block. A row whose cell overflows its column
+    /// keeps a 3-space gap and falls back into line at the next column it can reach.
     static func layout(_ rows: [[String]]) -> [String] {
         let columns = rows.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columns)
         for row in rows {
-            for (i, cell) in row.enumerated().dropFirst() { widths[i] = max(widths[i], cell.unicodeScalars.count) }
-        }
-        return rows.map { row in
-            var line = row[0] + "  "
             for (i, cell) in row.enumerated().dropFirst() {
-                line += cell
-                if i < row.count - 1 { line += String(repeating: " ", count: widths[i] + 3 - cell.unicodeScalars.count) }
+                let w = cell.unicodeScalars.count
+                if i == 1, w > nameWidthCap { continue }
+                widths[i] = max(widths[i], w)
             }
-            return String(Table.trimTrailingSpaces(line[...]))
+        }
+        var starts = Array(repeating: 0, count: columns)
+        for i in 1..<max(1, columns) where i + 1 < columns { starts[i + 1] = starts[i] + widths[i] + 3 }
+        return rows.map { row in
+            var line = ""
+            var cursor = 0
+            // Empty cells take no room, so an overflowing row closes up instead of gaping.
+            for (i, cell) in row.enumerated().dropFirst() where !cell.isEmpty {
+                let target = i == 1 ? 0 : max(starts[i], cursor + 3)
+                line += String(repeating: " ", count: target - cursor) + cell
+                cursor = target + cell.unicodeScalars.count
+            }
+            return String(Table.trimTrailingSpaces("\(row[0])  \(line)"[...]))
         }
     }
 }

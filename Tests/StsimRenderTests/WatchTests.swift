@@ -64,6 +64,16 @@ final class WatchTests: XCTestCase {
         XCTAssertEqual(w.format([change(9, .pod(F.pod("web-4")))]).lines, [])
     }
 
+    /// A provisioned volume's long name does not push every other row to the right.
+    func testLongNamesOverflowInsteadOfWideningTheColumn() {
+        var w = WatchFormatter()
+        let pv = F.volume("pvc-0c43407d-c177-46f7-83f9-1ca7864a7135", phase: .bound, claim: "www-web-0")
+        XCTAssertEqual(w.format([change(1, .persistentVolume(pv)), change(1, .pod(F.pod("web-0")))]).lines, [
+            "00:00:01  pv/pvc-0c43407d-c177-46f7-83f9-1ca7864a7135   Bound   default/www-web-0",
+            "00:00:01  pod/web-0   1/1   Running   0   node-1",
+        ])
+    }
+
     func testSettleSummary() {
         let pods = (0..<3).map { F.pod("web-\($0)") }
         let claims = (0..<3).map { F.claim("www-web-\($0)", volume: "pv-\($0)") }

@@ -59,7 +59,7 @@ extension Columns {
     static func endpointsText(_ slice: EndpointSlice) -> String {
         // The Endpoints controller sorts addresses by IP (as strings); ports loop outermost.
         let addresses = slice.endpoints.filter { $0.conditions.ready ?? true }.flatMap(\.addresses)
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted(byBytes: { $0 })
         var all: [String] = []
         if slice.ports.isEmpty {
             all = addresses

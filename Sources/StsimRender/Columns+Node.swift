@@ -46,6 +46,6 @@ extension Columns {
                 roles.insert(v)
             }
         }
-        return roles.isEmpty ? "<none>" : roles.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ",")
+        return roles.isEmpty ? "<none>" : roles.sorted(byBytes: { $0 }).joined(separator: ",")
     }
 }

@@ -1,9 +1,5 @@
 import StsimEngine
 
-/// Column sets of `kubectl get` (reference 11.2), one extension per group of kinds. Each `row`
-/// starts with the bare name; `GetTable` adds prefixes, the namespace and labels.
-enum Columns {}
-
 extension Columns {
     static func podHeaders(wide: Bool) -> [String] {
         ["NAME", "READY", "STATUS", "RESTARTS", "AGE"]
@@ -32,10 +28,5 @@ extension Columns {
             pod.status.conditions.first { $0.type.rawValue == gate }?.status == .true
         }
         return "\(satisfied.count)/\(pod.spec.readinessGates.count)"
-    }
-
-    static func nonEmpty(_ s: String?) -> String {
-        guard let s, !s.isEmpty else { return "<none>" }
-        return s
     }
 }

@@ -110,7 +110,7 @@ extension DescribeWriter {
             return
         }
         line(2, "Mounts:")
-        for m in mounts.sorted(by: { $0.mountPath.utf8.lexicographicallyPrecedes($1.mountPath.utf8) }) {
+        for m in mounts.sorted(byBytes: \.mountPath) {
             var flags = [m.readOnly == true ? "ro" : "rw"]
             if let sub = m.subPath, !sub.isEmpty { flags.append("path=\"\(sub)\"") }
             line(3, "\(m.mountPath) from \(m.name) (\(flags.joined(separator: ",")))")

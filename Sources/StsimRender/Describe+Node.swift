@@ -45,7 +45,7 @@ extension Describe {
             w.line(0, "PodCIDRs:\t\(cidr)")
         }
         let running = pods.filter { $0.status.phase != .succeeded && $0.status.phase != .failed }
-            .sorted { ($0.metadata.namespace, $0.metadata.name) <~ ($1.metadata.namespace, $1.metadata.name) }
+            .sorted(byMetadata: \.metadata)
         w.line(0, "Non-terminated Pods:\t(\(running.count) in total)")
         w.line(1, "Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge")
         w.line(1, "---------\t----\t------------\t----------\t---------------\t-------------\t---")
@@ -60,8 +60,7 @@ extension Describe {
     static func sortedTaints(_ taints: [Taint]) -> [Taint] {
         taints.sorted {
             $0.effect.rawValue != $1.effect.rawValue
-                ? $0.effect.rawValue.utf8.lexicographicallyPrecedes($1.effect.rawValue.utf8)
-                : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
+                ? ByteOrder.less($0.effect.rawValue, $1.effect.rawValue) : ByteOrder.less($0.key, $1.key)
         }
     }
 

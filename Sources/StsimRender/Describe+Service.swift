@@ -40,7 +40,7 @@ extension Describe {
         for slice in slices {
             for port in slice.ports where (port.name ?? "") == name {
                 let addresses = slice.endpoints.filter { $0.conditions.ready ?? true }.flatMap(\.addresses)
-                    .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                    .sorted(byBytes: { $0 })
                 all += addresses.map { a in port.port.map { "\(a):\($0)" } ?? a }
             }
         }

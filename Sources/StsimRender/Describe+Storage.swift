@@ -24,7 +24,7 @@ extension Describe {
         w.line(0, "Capacity:\t\(bound ? Formatting.quantity(c.status.capacity) : "")")
         w.line(0, "Access Modes:\t\(bound ? Formatting.accessModes(c.status.accessModes) : "")")
         if let mode = c.spec.volumeMode { w.line(0, "VolumeMode:\t\(mode.rawValue)") }
-        let names = usedBy.map(\.metadata.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let names = usedBy.map(\.metadata.name).sorted(byBytes: { $0 })
         w.list("Used By", names)
         w.events(events)
         return w.finish()

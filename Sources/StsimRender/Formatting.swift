@@ -10,7 +10,7 @@ enum Formatting {
     }
 
     static func sortedPairs(_ map: [String: String]) -> [(key: String, value: String)] {
-        map.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        map.sorted(byBytes: \.key)
     }
 
     /// `metav1.FormatLabelSelector`: match labels then expressions; `<none>` when empty.

@@ -24,7 +24,7 @@ public enum GetOutput {
         _ objects: [KubeObject], kind: ResourceKind, options: TableOptions = TableOptions(),
         prefixNames: Bool = false, now: VirtualTime
     ) -> Table {
-        let sorted = objects.sorted { ($0.namespace, $0.name) <~ ($1.namespace, $1.name) }
+        let sorted = objects.sorted(byMetadata: \.metadata)
         let namespaced = options.allNamespaces && kind.isNamespaced
         let hasName = !(kind == .event && !options.wide)
         var table = Table(headers: headers(kind, wide: options.wide))
@@ -62,7 +62,7 @@ public enum GetOutput {
 
     /// `-o name`: `pod/web-0`, `statefulset.apps/web`, one a line, in list order.
     public static func names(_ objects: [KubeObject]) -> String {
-        objects.sorted { ($0.kind, $0.namespace, $0.name) <~ ($1.kind, $1.namespace, $1.name) }
+        objects.sorted { $0.kind != $1.kind ? $0.kind < $1.kind : ByteOrder.less($0.metadata, $1.metadata) }
             .map { "\(qualifiedName($0))\n" }.joined()
     }
 
@@ -104,18 +104,4 @@ public enum GetOutput {
         case .controllerRevision(let o): Columns.controllerRevisionRow(o, now: now)
         }
     }
-}
-
-infix operator <~ : ComparisonPrecedence
-
-/// Byte-order comparison of (namespace, name) pairs: the API's list order, independent of the
-/// locale-free but Unicode-aware `String <`.
-func <~ (a: (String, String), b: (String, String)) -> Bool {
-    if a.0 != b.0 { return a.0.utf8.lexicographicallyPrecedes(b.0.utf8) }
-    return a.1.utf8.lexicographicallyPrecedes(b.1.utf8)
-}
-
-func <~ (a: (ResourceKind, String, String), b: (ResourceKind, String, String)) -> Bool {
-    if a.0 != b.0 { return a.0 < b.0 }
-    return (a.1, a.2) <~ (b.1, b.2)
 }

@@ -40,7 +40,7 @@ public enum SettleSummary {
     private static func ordered(_ groups: [String: Int], first: String) -> [(key: String, value: Int)] {
         groups.sorted { a, b in
             if (a.key == first) != (b.key == first) { return a.key == first }
-            return a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+            return ByteOrder.less(a.key, b.key)
         }
     }
 }

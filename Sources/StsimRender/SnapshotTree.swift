@@ -40,7 +40,7 @@ public enum SnapshotTree {
         let claims = Dictionary(
             world.claims.map { ("\($0.metadata.namespace)/\($0.metadata.name)", $0) }, uniquingKeysWith: { a, _ in a })
         let volumes = Dictionary(world.volumes.map { ($0.metadata.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let pods = world.pods.sorted { key($0.metadata) <~ key($1.metadata) }
+        let pods = world.pods.sorted(byMetadata: \.metadata)
         var mounted = Set<String>()
         for p in pods {
             for c in p.spec.claimNames { mounted.insert("\(p.metadata.namespace)/\(c)") }
@@ -57,7 +57,7 @@ public enum SnapshotTree {
             return node
         }
 
-        for n in world.nodes.sorted(by: { $0.metadata.name.utf8.lexicographicallyPrecedes($1.metadata.name.utf8) }) {
+        for n in world.nodes.sorted(byBytes: \.metadata.name) {
             var line = "node/\(n.metadata.name)  \(Columns.nodeStatus(n))"
             let roles = Columns.nodeRoles(n)
             if roles != "<none>" { line += "  (\(roles))" }
@@ -69,17 +69,17 @@ public enum SnapshotTree {
         let unscheduled = pods.filter { ($0.spec.nodeName ?? "").isEmpty || !known.contains($0.spec.nodeName!) }
         if !unscheduled.isEmpty { root.children.append(TreeNode("not on a node", unscheduled.map(podNode))) }
 
-        for s in world.services.sorted(by: { key($0.metadata) <~ key($1.metadata) }) {
+        for s in world.services.sorted(byMetadata: \.metadata) {
             root.children.append(serviceNode(s, world.endpointSlices))
         }
 
         let loose = world.claims.filter { !mounted.contains("\($0.metadata.namespace)/\($0.metadata.name)") }
-            .sorted { key($0.metadata) <~ key($1.metadata) }
+            .sorted(byMetadata: \.metadata)
         if !loose.isEmpty {
             root.children.append(TreeNode("claims no pod mounts", loose.map { claimNode($0, name: $0.metadata.name, volumes) }))
         }
         let free = world.volumes.filter { $0.status.phase != .bound }
-            .sorted { $0.metadata.name.utf8.lexicographicallyPrecedes($1.metadata.name.utf8) }
+            .sorted(byBytes: \.metadata.name)
         if !free.isEmpty {
             root.children.append(TreeNode("volumes without a claim", free.map { TreeNode(volumeText($0)) }))
         }
@@ -127,13 +127,11 @@ public enum SnapshotTree {
             let host = e.hostname ?? String(ip.map { $0 == "." ? "-" : $0 })
             names.append(("\(host).\(domain)", ip))
         }
-        names.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        names = names.sorted(byBytes: \.0)
         node.children = names.map { TreeNode("\($0.0) → \($0.1)") }
         if hidden > 0 { node.children.append(TreeNode("\(Formatting.count(hidden, "endpoint")) not ready, not in DNS")) }
         return node
     }
-
-    private static func key(_ m: ObjectMeta) -> (String, String) { (m.namespace, m.name) }
 
     private static func name(_ m: ObjectMeta, _ namespace: String) -> String {
         m.namespace == namespace || m.namespace.isEmpty ? m.name : "\(m.namespace)/\(m.name)"

@@ -7,7 +7,7 @@ extension DescribeWriter {
     mutating func containers(
         _ label: String, _ containers: [Container], statuses: [ContainerStatus]?, pod: Pod?, space: String
     ) {
-        line(0, "\(space)\(label):")
+        line(0, "\(space)\(label):\(containers.isEmpty ? " <none>" : "")")
         let nameIndent = space.isEmpty ? "" : " "
         for c in containers {
             let status = statuses?.first { $0.name == c.name }
@@ -36,8 +36,11 @@ extension DescribeWriter {
     }
 
     private mutating func commandLines(_ title: String, _ words: [String]) {
+        guard !words.isEmpty else { return }
         line(2, "\(title):")
-        for w in words { line(3, w) }
+        for w in words {
+            for part in w.split(separator: "\n", omittingEmptySubsequences: false) { line(3, String(part)) }
+        }
     }
 
     private mutating func containerState(_ title: String, _ state: ContainerState) {
@@ -149,7 +152,7 @@ extension DescribeWriter {
                 line(2, "Type:\tProjected (a volume that contains injected data from multiple sources)")
                 line(2, "TokenExpirationSeconds:\t3607")
                 line(2, "ConfigMapName:\tkube-root-ca.crt")
-                line(2, "ConfigMapOptional:\t<nil>")
+                line(2, "Optional:\tfalse")
                 line(2, "DownwardAPI:\ttrue")
             }
         }
@@ -158,7 +161,7 @@ extension DescribeWriter {
     mutating func hostPath(_ path: String, _ type: String?) {
         line(2, "Type:\tHostPath (bare host directory volume)")
         line(2, "Path:\t\(path)")
-        line(2, "HostPathType:\t\(type ?? "")")
+        line(2, "HostPathType:\t\(type ?? "<none>")")
     }
 
     /// `printTolerationsMultilineWithIndent`: `key=value:Effect op=Exists for 300s`, in spec order.

@@ -1,9 +1,11 @@
 import StsimEngine
 
 extension Describe {
-    /// `kubectl describe node`, reduced to what stsim models: no lease object, no resource
-    /// requests (every pod requests nothing, so the allocation block reads zero). `pods` are the
-    /// pods bound to the node; terminated ones are left out as kubectl's field selector does.
+    /// `kubectl describe node`, reduced to what stsim models: no machine ids, no resource requests
+    /// (every pod requests nothing, so the allocation columns read zero). The lease's RenewTime is
+    /// the Ready condition's last heartbeat: both say when the control plane last heard from the
+    /// kubelet, which is what a partition lesson looks at. `pods` are the pods bound to the node;
+    /// terminated ones are left out as kubectl's field selector does.
     public static func node(
         _ n: Node, pods: [Pod], events: [Event], now: VirtualTime, calendar: VirtualCalendar = .standard
     ) -> String {
@@ -15,6 +17,10 @@ extension Describe {
         w.line(0, "CreationTimestamp:\t\(w.date(n.metadata.creationTimestamp))")
         w.list("Taints", sortedTaints(n.spec.taints).map(taintText))
         w.line(0, "Unschedulable:\t\(n.spec.unschedulable ?? false)")
+        w.line(0, "Lease:")
+        w.line(1, "HolderIdentity:\t\(n.metadata.name)")
+        w.line(1, "AcquireTime:\t<unset>")
+        w.line(1, "RenewTime:\t\(w.date(n.status.condition(.ready)?.lastHeartbeatTime))")
         if !n.status.conditions.isEmpty {
             w.line(0, "Conditions:")
             w.line(1, "Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage")
@@ -47,11 +53,17 @@ extension Describe {
         let running = pods.filter { $0.status.phase != .succeeded && $0.status.phase != .failed }
             .sorted(byMetadata: \.metadata)
         w.line(0, "Non-terminated Pods:\t(\(running.count) in total)")
-        w.line(1, "Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge")
-        w.line(1, "---------\t----\t------------\t----------\t---------------\t-------------\t---")
+        // describe.go leaves an empty column after Name ("\t\t").
+        w.line(1, "Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge")
+        w.line(1, "---------\t----\t\t------------\t----------\t---------------\t-------------\t---")
         for p in running {
-            w.line(1, "\(p.metadata.namespace)\t\(p.metadata.name)\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t\(w.age(p.metadata.creationTimestamp))")
+            w.line(1, "\(p.metadata.namespace)\t\(p.metadata.name)\t\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t\(w.age(p.metadata.creationTimestamp))")
         }
+        w.line(0, "Allocated resources:")
+        w.line(1, "(Total limits may be over 100 percent, i.e., overcommitted.)")
+        w.line(1, "Resource\tRequests\tLimits")
+        w.line(1, "--------\t--------\t------")
+        for resource in ["cpu", "memory", "ephemeral-storage"] { w.line(1, "\(resource)\t0 (0%)\t0 (0%)") }
         w.events(events)
         return w.finish()
     }

@@ -52,7 +52,7 @@ final class DescribeMoreTests: XCTestCase {
             Source:
                 Type:          HostPath (bare host directory volume)
                 Path:          /tmp/pv-a
-                HostPathType:  
+                HostPathType:  <none>
             Events:            <none>
 
             """)
@@ -70,10 +70,21 @@ final class DescribeMoreTests: XCTestCase {
             Taint(key: "node.kubernetes.io/unreachable", effect: .noExecute, timeAdded: F.at(60)),
         ]
         let text = Describe.node(n, pods: [F.pod("web-0", created: 0)], events: [], now: F.at(120))
-        XCTAssertTrue(text.contains("""
+        // Taints sorted by effect; the pod table shares its first column with `System Info:`
+        // (no untabbed line between them), as in real output.
+        XCTAssertEqual(text, """
+            Name:               node-1
+            Roles:              <none>
+            Labels:             kubernetes.io/hostname=node-1
+            Annotations:        <none>
+            CreationTimestamp:  Mon, 24 Nov 2025 19:20:00 +0000
             Taints:             node.kubernetes.io/unreachable:NoExecute
                                 node.kubernetes.io/unreachable:NoSchedule
             Unschedulable:      false
+            Lease:
+              HolderIdentity:  node-1
+              AcquireTime:     <unset>
+              RenewTime:       Mon, 24 Nov 2025 19:20:10 +0000
             Conditions:
               Type    Status    LastHeartbeatTime                 LastTransitionTime                Reason              Message
               ----    ------    -----------------                 ------------------                ------              -------
@@ -81,15 +92,31 @@ final class DescribeMoreTests: XCTestCase {
             Addresses:
               InternalIP:  172.18.0.3
               Hostname:    node-1
-            """), text)
-        // The pod table shares its first column with `System Info:` (no untabbed line between).
-        XCTAssertTrue(text.contains("""
+            Capacity:
+              pods:  110
+            Allocatable:
+              pods:  110
+            System Info:
+              Kernel Version:             6.8.0
+              OS Image:                   Debian GNU/Linux 12 (bookworm)
+              Operating System:           linux
+              Architecture:               amd64
+              Container Runtime Version:  containerd://1.7.24
+              Kubelet Version:            v1.32.0
             Non-terminated Pods:          (1 in total)
-              Namespace                   Name   CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
-              ---------                   ----   ------------  ----------  ---------------  -------------  ---
-              default                     web-0  0 (0%)        0 (0%)      0 (0%)           0 (0%)         2m
-            Events:                       <none>
-            """), text)
+              Namespace                   Name     CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
+              ---------                   ----     ------------  ----------  ---------------  -------------  ---
+              default                     web-0    0 (0%)        0 (0%)      0 (0%)           0 (0%)         2m
+            Allocated resources:
+              (Total limits may be over 100 percent, i.e., overcommitted.)
+              Resource           Requests  Limits
+              --------           --------  ------
+              cpu                0 (0%)    0 (0%)
+              memory             0 (0%)    0 (0%)
+              ephemeral-storage  0 (0%)    0 (0%)
+            Events:              <none>
+
+            """)
     }
 
     func testServiceWithEndpoints() {

@@ -47,5 +47,6 @@ let package = Package(
         .testTarget(name: "StsimSessionTests", dependencies: ["StsimSession", "StsimTestSupport"]),
         .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTerminal", "StsimTestSupport"]),
         .testTarget(name: "StsimTranscriptTests", dependencies: ["StsimTestSupport"]),
+        .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine"]),
     ]
 )

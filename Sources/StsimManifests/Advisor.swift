@@ -14,10 +14,10 @@ enum Advisor {
         switch object {
         case .statefulSet(let s): return statefulSetWarnings(s)
         case .service(let s):
-            return Validator.apiWarnings(.service(s)).map { Warning(path: "spec.sessionAffinity", message: "Warning: \($0)") }
+            return Validator.apiWarnings(.service(s)).map { Warning(path: "spec.sessionAffinity", message: $0) }
         case .persistentVolume(let v):
             return Validator.apiWarnings(.persistentVolume(v)).map {
-                Warning(path: "spec.persistentVolumeReclaimPolicy", message: "Warning: \($0)",
+                Warning(path: "spec.persistentVolumeReclaimPolicy", message: $0,
                         hint: "stsim simulates Recycle as the book describes: the volume is wiped and becomes Available again")
             }
         default: return []

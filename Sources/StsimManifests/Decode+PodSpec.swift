@@ -24,7 +24,9 @@ extension MappingReader {
         s.activeDeadlineSeconds = int("activeDeadlineSeconds", goTypeName: "int64")
         s.dnsPolicy = openEnum("dnsPolicy", DNSPolicy.self, goTypeName: "v1.DNSPolicy")
         s.nodeSelector = stringMap("nodeSelector") ?? [:]
-        s.serviceAccountName = string("serviceAccountName")
+        // `serviceAccount` is the deprecated alias the API still prints.
+        let alias = string("serviceAccount")
+        s.serviceAccountName = string("serviceAccountName") ?? alias
         s.nodeName = string("nodeName")
         s.hostname = string("hostname")
         s.subdomain = string("subdomain")
@@ -34,7 +36,7 @@ extension MappingReader {
         s.readinessGates = objects("readinessGates", goType: "PodReadinessGate") { $0.string("conditionType") } ?? []
         unmodelled(
             "affinity", "securityContext", "imagePullSecrets", "hostNetwork", "hostPID", "hostIPC",
-            "serviceAccount", "automountServiceAccountToken", "enableServiceLinks", "preemptionPolicy",
+            "automountServiceAccountToken", "enableServiceLinks", "preemptionPolicy",
             "priorityClassName", "topologySpreadConstraints", "shareProcessNamespace", "hostAliases",
             "overhead", "runtimeClassName", "dnsConfig", "setHostnameAsFQDN", "os", "schedulingGates",
             "resourceClaims", "ephemeralContainers", "hostUsers")
@@ -74,7 +76,7 @@ extension MappingReader {
         var e = EnvVar(name: string("name") ?? "", value: string("value"))
         e.fieldPath = nested("valueFrom", goType: "EnvVarSource") { v in
             let path = v.nested("fieldRef", goType: "ObjectFieldSelector") { f in
-                f.unmodelled("apiVersion")
+                _ = f.string("apiVersion")  // always v1 for the fields stsim fills in
                 return f.string("fieldPath")
             }
             v.unmodelled("configMapKeyRef", "secretKeyRef", "resourceFieldRef")

@@ -67,12 +67,24 @@ final class MappingReader {
         for e in entries {
             let fieldPath = child(e.key)
             if unmodelled.contains(e.key) {
+                // An empty value (`resources: {}`, as kubectl prints it) loses nothing.
+                if Self.isEmpty(e.value) { continue }
                 ctx.report(.note, at: e.keyMark, "field \"\(fieldPath)\" is valid Kubernetes but not simulated by stsim; it is ignored")
                 continue
             }
             guard !known.contains(e.key) else { continue }
             let hint = Suggestion.closest(to: e.key, among: known).map { "did you mean \"\($0)\"?" }
             ctx.report(.error, at: e.keyMark, "strict decoding error: unknown field \"\(fieldPath)\"", hint: hint)
+        }
+    }
+
+    private static func isEmpty(_ node: YAMLNode) -> Bool {
+        switch node {
+        case .mapping(let m): return m.isEmpty
+        case .sequence(let s): return s.isEmpty
+        default:
+            if case .null = JSONShape(node) { return true }
+            return false
         }
     }
 

@@ -68,9 +68,9 @@ extension MappingReader {
                     let op = e.string("operator") ?? ""
                     let values = e.strings("values") ?? []
                     guard let o = LabelSelectorRequirement.Operator(rawValue: op) else {
-                        e.ctx.report(.error, path: e.child("operator"),
-                                     "\(e.path).operator: Invalid value: \"\(op)\": not a valid selector operator",
-                                     hint: "use In, NotIn, Exists or DoesNotExist")
+                        var cause = FieldError.invalid("\(e.path).operator", .string(op), "not a valid selector operator")
+                        cause.hint = "use In, NotIn, Exists or DoesNotExist"
+                        e.ctx.invalid(cause)
                         return nil
                     }
                     return LabelSelectorRequirement(key: key, operator: o, values: values)

@@ -109,11 +109,9 @@ extension MappingReader {
                 timeoutSeconds: p.int("timeoutSeconds"), successThreshold: p.int("successThreshold"),
                 failureThreshold: p.int("failureThreshold"))
             p.unmodelled("terminationGracePeriodSeconds")
-            if handlers.isEmpty {
-                p.ctx.report(.error, path: p.path, "\(p.path): Required value: must specify a handler type",
-                             hint: "give one of httpGet, tcpSocket, exec or grpc")
-            } else if handlers.count > 1 {
-                p.ctx.report(.error, path: p.path, "\(p.path): Forbidden: may not specify more than 1 handler type")
+            // A probe without a handler decodes as an empty exec, which validation refuses.
+            if handlers.count > 1 {
+                p.ctx.invalid(.forbidden(p.path, "may not specify more than 1 handler type"))
             }
             return probe
         }
@@ -154,10 +152,11 @@ extension MappingReader {
             sources.append((other, .emptyDir(medium: nil, sizeLimit: nil)))
         }
         if sources.isEmpty {
-            ctx.report(.error, path: path, "\(path): Required value: must specify a volume type",
-                       hint: "a volume needs a source such as persistentVolumeClaim, emptyDir or hostPath")
+            var e = FieldError.required(path, "must specify a volume type")
+            e.hint = "a volume needs a source such as persistentVolumeClaim, emptyDir or hostPath"
+            ctx.invalid(e)
         } else if sources.count > 1 {
-            ctx.report(.error, path: child(sources[1].0), "\(child(sources[1].0)): Forbidden: may not specify more than 1 volume type")
+            ctx.invalid(.forbidden(child(sources[1].0), "may not specify more than 1 volume type"))
         }
         return Volume(name: name, source: sources.first?.1 ?? .emptyDir(medium: nil, sizeLimit: nil))
     }

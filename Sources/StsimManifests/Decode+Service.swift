@@ -9,9 +9,11 @@ extension MappingReader {
             spec.selector = s.stringMap("selector") ?? [:]
             spec.ports = s.objects("ports", goType: "ServicePort") { p in
                 p.unmodelled("appProtocol")
+                // targetPort 0 or "" is defaulted to the port, like an absent one (core/v1 defaults).
+                let target = p.intOrString("targetPort").flatMap { $0 == "0" || $0.isEmpty ? nil : $0 }
                 return ServicePort(
                     name: p.string("name"), protocol: p.openEnum("protocol", PortProtocol.self, goTypeName: "v1.Protocol"),
-                    port: p.int("port") ?? 0, targetPort: p.intOrString("targetPort"), nodePort: p.int("nodePort"))
+                    port: p.int("port") ?? 0, targetPort: target, nodePort: p.int("nodePort"))
             } ?? []
             spec.clusterIP = s.string("clusterIP")
             spec.clusterIPs = s.strings("clusterIPs") ?? []

@@ -86,7 +86,7 @@ extension MappingReader {
             found.append((other, .csi(driver: other, volumeHandle: "")))
         }
         if found.count > 1 {
-            ctx.report(.error, path: child(found[1].0), "\(child(found[1].0)): Forbidden: may not specify more than 1 volume type")
+            ctx.invalid(.forbidden(child(found[1].0), "may not specify more than 1 volume type"))
         }
         return found.first?.1
     }

@@ -38,6 +38,9 @@ final class DecodeContext {
     private(set) var diagnostics: [Diagnostic] = []
     /// Field path (`spec.template.spec.containers[0].image`) to the location of its key.
     private var locations: [String: SourceLocation] = [:]
+    /// Validation causes found while decoding, for facts the model cannot hold (a volume with two
+    /// sources); they join the Validator's causes.
+    private(set) var causes: [FieldError] = []
     /// True once a finding made the decoded object unusable (kubectl would refuse it).
     private(set) var hasErrors = false
 
@@ -71,6 +74,12 @@ final class DecodeContext {
 
     func report(_ severity: Diagnostic.Severity, at mark: Mark?, _ message: String, hint: String? = nil) {
         report(severity, at: mark.map(source.location) ?? origin, message, hint: hint)
+    }
+
+    func invalid(_ cause: FieldError) {
+        var c = cause
+        c.location = c.location ?? location(of: c.path)
+        causes.append(c)
     }
 
     func report(_ severity: Diagnostic.Severity, path: String, _ message: String, hint: String? = nil) {

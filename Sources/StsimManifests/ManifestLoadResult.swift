@@ -17,6 +17,10 @@ public struct ManifestRejection: Hashable, Sendable {
     public enum Reason: Hashable, Sendable {
         /// The file is not valid YAML/JSON; kubectl sends nothing from it.
         case syntax(String)
+        /// The document is YAML but not an object (a list or a scalar at the top).
+        case undecodable(String)
+        /// kubectl's own schema check refused it (`apiVersion not set`, `kind not set`).
+        case clientValidation(String)
         /// kubectl cannot map `apiVersion`/`kind` to a resource (`no matches for kind ...`).
         case noKindMatch(String)
         /// The API server cannot decode the object (400 BadRequest: unknown field, wrong type).
@@ -38,6 +42,10 @@ public struct ManifestRejection: Hashable, Sendable {
         switch reason {
         case .syntax(let problem):
             return "error: error parsing \(file): error converting YAML to JSON: \(problem)"
+        case .undecodable(let problem):
+            return "error: unable to decode \"\(file)\": \(problem)"
+        case .clientValidation(let problem):
+            return "error: error validating \"\(file)\": error validating data: \(problem); if you choose to ignore these errors, turn validation off with --validate=false"
         case .noKindMatch(let message):
             return "error: resource mapping not found for name: \"\(name)\" namespace: \"\(namespace)\" from \"\(file)\": \(message)\nensure CRDs are installed first"
         case .badRequest(let message):

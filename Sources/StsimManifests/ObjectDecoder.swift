@@ -11,11 +11,13 @@ struct ObjectDecoder {
         let origin = source.location(node.mark)
         guard case .mapping(let mapping) = node else {
             let ctx = DecodeContext(source: source, origin: origin)
-            let problem = "json: cannot unmarshal \(JSONShape(node).jsonWord) into Go value of type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind string \"json:\\\"kind,omitempty\\\"\" }"
-            ctx.report(.error, at: origin, "error validating data: a manifest must be a mapping of fields, found \(JSONShape(node).jsonWord)",
-                       hint: "start with apiVersion: and kind:")
+            let word = JSONShape(node).jsonWord
+            ctx.report(.error, at: origin, "a manifest must be a mapping of fields, found \(word)",
+                       hint: "start each document with apiVersion: and kind:")
             result.diagnostics += ctx.diagnostics
-            result.rejections.append(ManifestRejection(reason: .syntax(problem), kind: "", name: "", namespace: "", location: origin))
+            result.rejections.append(ManifestRejection(
+                reason: .undecodable("json: cannot unmarshal \(word) into Go value of type map[string]interface {}"),
+                kind: "", name: "", namespace: "", location: origin))
             return
         }
         let root = MappingReader(mapping, path: "", goPath: "", goType: "", ctx: DecodeContext(source: source, origin: origin))
@@ -73,10 +75,17 @@ struct ObjectDecoder {
             result.rejections.append(ManifestRejection(reason: reason, kind: kind, name: nameGuess, namespace: nsGuess, location: origin))
         }
         if kind.isEmpty || apiVersion.isEmpty {
-            let missing = kind.isEmpty ? "kind" : "apiVersion"
-            let example = kind.isEmpty ? "kind: StatefulSet" : "apiVersion: \(KindResolver.loadable.first { $0.kind == kind }?.apiVersion ?? "v1")"
-            ctx.report(.error, at: origin, "error validating data: \(missing) not set", hint: "add a line \(example)")
-            reject(.syntax("\(missing) not set"))
+            var missing: [String] = []
+            if apiVersion.isEmpty {
+                missing.append("apiVersion not set")
+                let v = KindResolver.loadable.first { $0.kind == kind }?.apiVersion ?? "v1"
+                ctx.report(.error, at: origin, "error validating data: apiVersion not set", hint: "add a line apiVersion: \(v)")
+            }
+            if kind.isEmpty {
+                missing.append("kind not set")
+                ctx.report(.error, at: origin, "error validating data: kind not set", hint: "add a line such as kind: StatefulSet")
+            }
+            reject(.clientValidation(missing.count == 1 ? missing[0] : "[\(missing.joined(separator: ", "))]"))
             return
         }
         let resourceKind: ResourceKind
@@ -97,15 +106,26 @@ struct ObjectDecoder {
         // BeforeCreate clears the namespace of cluster-scoped kinds.
         if !resourceKind.isNamespaced { object.metadata.namespace = "" }
         if options.applyDefaults { APIDefaults.apply(to: &object, defaultStorageClass: options.defaultStorageClass) }
-        let causes = Validator.validate(object).map { cause -> FieldError in
+        var causes = Validator.validate(object).map { cause -> FieldError in
             var c = cause
             c.location = c.location ?? ctx.location(of: c.path)
             return c
         }
+        var warnings = Advisor.warnings(for: object)
+        for c in ctx.causes {
+            // A StatefulSet's pod template is not validated on create (7.3): its pods fail later.
+            if resourceKind == .statefulSet, c.path.hasPrefix("spec.template.spec.") {
+                let podPath = String(c.path.dropFirst("spec.template.".count))
+                warnings.append(Advisor.Warning(
+                    path: c.path, message: "pods of StatefulSet \"\(object.name)\" will be rejected: \(podPath): \(c.body)", hint: c.hint))
+            } else {
+                causes.append(c)
+            }
+        }
         for c in causes {
             ctx.report(.error, at: c.location ?? origin, c.text, hint: c.hint)
         }
-        for w in Advisor.warnings(for: object) {
+        for w in warnings {
             ctx.report(.warning, path: w.path, w.message, hint: w.hint)
         }
         if !causes.isEmpty {
@@ -118,7 +138,8 @@ struct ObjectDecoder {
 
     /// The API server stops at the first type error; unknown fields are all listed, joined (7.2).
     private func badRequestMessage(_ diagnostics: [Diagnostic]) -> String {
-        let errors = diagnostics.filter { $0.severity == .error }
+        // In document order, as the JSON decoder meets them.
+        let errors = ManifestLoader.sorted(diagnostics).filter { $0.severity == .error }
         if let typeError = errors.first(where: { !$0.message.hasPrefix("strict decoding error: ") }) {
             return typeError.message
         }

@@ -11,7 +11,10 @@ enum Suggestion {
             let d = distance(lower, c.lowercased())
             if d <= limit, best == nil || d < best!.1 { best = (c, d) }
         }
-        return best?.0
+        if let best { return best.0 }
+        // A shortened name (`reclaimPolicy` for `persistentVolumeReclaimPolicy`).
+        guard word.count >= 4 else { return nil }
+        return candidates.first { $0.lowercased().hasSuffix(lower) && $0 != word }
     }
 
     /// Damerau–Levenshtein distance (optimal string alignment), so "starage"/"storage" is 1 and a

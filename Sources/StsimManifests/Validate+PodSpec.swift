@@ -64,7 +64,11 @@ extension Validator {
                 if portNames.contains(n) { errs.append(.duplicate("\(pp).name", .string(n))) }
                 portNames.insert(n)
             }
-            errs += portNumber(port.containerPort, "\(pp).containerPort")
+            if port.containerPort == 0 {
+                errs.append(.required("\(pp).containerPort"))
+            } else {
+                errs += portNumber(port.containerPort, "\(pp).containerPort")
+            }
             errs += supported(port.protocol, "\(pp).protocol", [.sctp, .tcp, .udp])
         }
         var mountPaths: Set<String> = []
@@ -89,6 +93,11 @@ extension Validator {
         for (key, probe) in [("livenessProbe", c.livenessProbe), ("readinessProbe", c.readinessProbe), ("startupProbe", c.startupProbe)] {
             guard let probe else { continue }
             let pp = "\(p).\(key)"
+            if case .exec(let command) = probe.handler, command.isEmpty {
+                var e = FieldError.required(pp, "must specify a handler type")
+                e.hint = "give one of httpGet, tcpSocket, exec or grpc"
+                errs.append(e)
+            }
             errs += nonNegative(probe.initialDelaySeconds, "\(pp).initialDelaySeconds")
             errs += nonNegative(probe.timeoutSeconds, "\(pp).timeoutSeconds")
             errs += nonNegative(probe.periodSeconds, "\(pp).periodSeconds")

@@ -24,7 +24,10 @@ enum YAMLDocuments {
         }
         do {
             var documents: [YAMLNode] = []
-            for node in try Yams.compose_all(yaml: text) { documents.append(node) }
+            // The sequence does not throw: it stops and keeps the error, which must be checked.
+            var sequence = try Yams.compose_all(yaml: text)
+            while let node = sequence.next() { documents.append(node) }
+            if let error = sequence.error { throw error }
             return .success(documents)
         } catch let error as YamlError {
             return .failure(failure(error, source))
@@ -50,6 +53,8 @@ enum YAMLDocuments {
         var hint: String?
         if problem.contains("tab") || source.lineText(at: location)?.hasPrefix("\t") == true {
             hint = "YAML indents with spaces, never tabs"
+        } else if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
+            hint = "this line's indentation does not match the lines above it"
         } else if problem.contains("mapping values are not allowed") {
             hint = "a value containing \": \" needs quotes, or the line is indented wrongly"
         } else if let context {

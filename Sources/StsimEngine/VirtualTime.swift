@@ -10,6 +10,9 @@ public struct VirtualTime: Comparable, Hashable, Sendable, CustomStringConvertib
     public static func + (t: VirtualTime, d: VirtualDuration) -> VirtualTime {
         VirtualTime(milliseconds: t.milliseconds + d.milliseconds)
     }
+    public static func - (t: VirtualTime, d: VirtualDuration) -> VirtualTime {
+        VirtualTime(milliseconds: t.milliseconds - d.milliseconds)
+    }
     public static func - (a: VirtualTime, b: VirtualTime) -> VirtualDuration {
         VirtualDuration(milliseconds: a.milliseconds - b.milliseconds)
     }
@@ -28,9 +31,39 @@ public struct VirtualDuration: Comparable, Hashable, Sendable {
     public var milliseconds: Int64
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
     public static func seconds(_ s: Int64) -> VirtualDuration { VirtualDuration(milliseconds: s * 1000) }
+    public static func milliseconds(_ ms: Int64) -> VirtualDuration { VirtualDuration(milliseconds: ms) }
+    public static func minutes(_ m: Int64) -> VirtualDuration { VirtualDuration(milliseconds: m * 60_000) }
     public static func < (a: VirtualDuration, b: VirtualDuration) -> Bool { a.milliseconds < b.milliseconds }
     public static func + (a: VirtualDuration, b: VirtualDuration) -> VirtualDuration {
         VirtualDuration(milliseconds: a.milliseconds + b.milliseconds)
     }
+    public static func - (a: VirtualDuration, b: VirtualDuration) -> VirtualDuration {
+        VirtualDuration(milliseconds: a.milliseconds - b.milliseconds)
+    }
+    public static func * (a: VirtualDuration, k: Int64) -> VirtualDuration {
+        VirtualDuration(milliseconds: a.milliseconds * k)
+    }
     public static let zero = VirtualDuration(milliseconds: 0)
+
+    /// Whole seconds, rounded down.
+    public var seconds: Int64 { milliseconds / 1000 }
+
+    /// Go's `time.Duration.String` for durations the kubelet prints (`1.2s`, `20s`, `5m0s`).
+    public var goString: String {
+        if milliseconds == 0 { return "0s" }
+        let ms = milliseconds
+        if ms < 1000 { return "\(ms)ms" }
+        let totalSeconds = ms / 1000, frac = ms % 1000
+        let h = totalSeconds / 3600, m = (totalSeconds / 60) % 60, s = totalSeconds % 60
+        var secs = "\(s)"
+        if frac != 0 {
+            var f = String(frac)
+            f = String(repeating: "0", count: 3 - f.count) + f
+            while f.hasSuffix("0") { f.removeLast() }
+            secs += "." + f
+        }
+        if h > 0 { return "\(h)h\(m)m\(secs)s" }
+        if m > 0 { return "\(m)m\(secs)s" }
+        return "\(secs)s"
+    }
 }

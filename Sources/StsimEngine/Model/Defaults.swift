@@ -9,6 +9,9 @@ public enum APIDefaults {
         ]
     }
 
+    /// One shared copy of the default tolerations, so 100,000 pods do not hold 100,000 arrays.
+    static let sharedDefaultTolerations = defaultTolerations()
+
     /// Applies every default to an object about to be created. `defaultStorageClass` is the name of
     /// the default class, if one exists (DefaultStorageClass admission, 8.2).
     public static func apply(to object: inout KubeObject, defaultStorageClass: String?) {
@@ -88,6 +91,10 @@ public enum APIDefaults {
         guard isPod else { return }
         if spec.serviceAccountName == nil { spec.serviceAccountName = "default" }
         if spec.priority == nil { spec.priority = 0 }
+        if spec.tolerations.isEmpty {
+            spec.tolerations = sharedDefaultTolerations
+            return
+        }
         for t in defaultTolerations() where !spec.tolerations.contains(where: {
             $0.key == t.key && ($0.effect == nil || $0.effect == .noExecute)
         }) {

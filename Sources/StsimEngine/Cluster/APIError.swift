@@ -1,0 +1,66 @@
+/// An error the simulated API server returns, with Kubernetes' reason and message text
+/// (`pods "web-9" not found`). kubectl's framing (`Error from server (NotFound): `) is the
+/// renderer's job.
+public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: String, Sendable, Hashable {
+        case notFound = "NotFound", alreadyExists = "AlreadyExists", invalid = "Invalid"
+        case conflict = "Conflict", badRequest = "BadRequest", forbidden = "Forbidden"
+        case methodNotAllowed = "MethodNotAllowed"
+    }
+
+    /// One field error of an Invalid (422) error: `spec.replicas: Invalid value: -1: ...`.
+    public struct Cause: Sendable, Hashable {
+        public var field: String
+        public var body: String
+        public init(field: String, body: String) {
+            self.field = field
+            self.body = body
+        }
+        public var text: String { field.isEmpty ? body : "\(field): \(body)" }
+    }
+
+    public var reason: Reason
+    public var message: String
+    public var kind: ResourceKind?
+    public var name: String?
+    public var causes: [Cause]
+
+    public init(reason: Reason, message: String, kind: ResourceKind? = nil, name: String? = nil, causes: [Cause] = []) {
+        self.reason = reason
+        self.message = message
+        self.kind = kind
+        self.name = name
+        self.causes = causes
+    }
+
+    public var description: String { message }
+
+    /// HTTP status code kubectl would have seen.
+    public var code: Int {
+        switch reason {
+        case .notFound: 404
+        case .alreadyExists, .conflict: 409
+        case .invalid: 422
+        case .badRequest: 400
+        case .forbidden: 403
+        case .methodNotAllowed: 405
+        }
+    }
+
+    public static func notFound(_ kind: ResourceKind, _ name: String) -> APIError {
+        APIError(reason: .notFound, message: "\(kind.qualifiedResource) \"\(name)\" not found", kind: kind, name: name)
+    }
+
+    public static func alreadyExists(_ kind: ResourceKind, _ name: String) -> APIError {
+        APIError(reason: .alreadyExists, message: "\(kind.qualifiedResource) \"\(name)\" already exists", kind: kind, name: name)
+    }
+
+    /// `The StatefulSet "web" is invalid: <cause>` (one cause) or the bulleted form (several), 7.1.
+    public static func invalid(_ kind: ResourceKind, _ name: String, _ causes: [Cause]) -> APIError {
+        let head = "The \(kind.kind) \"\(name)\" is invalid: "
+        let message = causes.count == 1
+            ? head + causes[0].text
+            : head + "\n" + causes.map { "* " + $0.text }.joined(separator: "\n")
+        return APIError(reason: .invalid, message: message, kind: kind, name: name, causes: causes)
+    }
+}

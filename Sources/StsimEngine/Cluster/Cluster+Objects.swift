@@ -1,0 +1,344 @@
+/// How dependents are treated when their owner is deleted (`--cascade`).
+public enum PropagationPolicy: String, Sendable, Hashable {
+    case background = "Background", foreground = "Foreground", orphan = "Orphan"
+}
+
+public struct DeleteOptions: Sendable, Hashable {
+    /// nil: the object's own grace period (pods: `terminationGracePeriodSeconds`).
+    public var gracePeriodSeconds: Int?
+    /// `--force`: grace 0, the object is removed without waiting for the kubelet.
+    public var force: Bool
+    public var propagation: PropagationPolicy
+
+    public init(gracePeriodSeconds: Int? = nil, force: Bool = false, propagation: PropagationPolicy = .background) {
+        self.gracePeriodSeconds = gracePeriodSeconds
+        self.force = force
+        self.propagation = propagation
+    }
+}
+
+/// What `apply` did, for kubectl's `created` / `configured` / `unchanged`.
+public enum ApplyOutcome: String, Sendable, Hashable {
+    case created, configured, unchanged
+}
+
+extension Cluster {
+    // MARK: Reading
+
+    public func get(_ key: ObjectKey) -> KubeObject? { store.get(key) }
+
+    public func get(_ kind: ResourceKind, namespace: String? = nil, name: String) -> Result<KubeObject, APIError> {
+        let key = ObjectKey(kind: kind, namespace: namespace ?? config.namespace, name: name)
+        if kind == .event { return events.first { $0.metadata.name == name }.map { .success(.event($0)) } ?? .failure(.notFound(kind, name)) }
+        return store.get(key).map { .success($0) } ?? .failure(.notFound(kind, name))
+    }
+
+    public func get<T: KubeResource>(_ type: T.Type, _ name: String, namespace: String? = nil) -> T? {
+        store.get(type, namespace: namespace ?? config.namespace, name: name)
+    }
+
+    /// Objects of a kind in API list order (name byte order), optionally filtered by a selector.
+    /// `namespace: nil` means the default namespace; pass `allNamespaces` for every one.
+    public func list(_ kind: ResourceKind, namespace: String? = nil, allNamespaces: Bool = false, selector: LabelSelector? = nil) -> [KubeObject] {
+        let ns = allNamespaces ? nil : (namespace ?? config.namespace)
+        var objects: [KubeObject]
+        if kind == .event {
+            objects = events.filter { ns == nil || $0.metadata.namespace == ns }
+                .sorted { $0.metadata.name.utf8.lexicographicallyPrecedes($1.metadata.name.utf8) }
+                .map { .event($0) }
+        } else {
+            objects = store.list(kind, namespace: ns)
+        }
+        if let selector { objects = objects.filter { selector.matches($0.metadata.labels) } }
+        return objects
+    }
+
+    public func list<T: KubeResource>(_ type: T.Type, namespace: String? = nil, selector: LabelSelector? = nil) -> [T] {
+        list(T.resourceKind, namespace: namespace, selector: selector).compactMap(T.init)
+    }
+
+    // MARK: Creating
+
+    /// Creates an object as the API server would: namespace and name (generateName), defaults,
+    /// admission (pod tolerations, default storage class, protection finalizers), validation,
+    /// uid, creation time, generation.
+    @discardableResult
+    public func create(_ object: KubeObject) -> Result<KubeObject, APIError> {
+        var o = object
+        if o.kind.isNamespaced, o.metadata.namespace.isEmpty { o.metadata.namespace = config.namespace }
+        if !o.kind.isNamespaced { o.metadata.namespace = "" }
+        if o.metadata.name.isEmpty {
+            guard let prefix = o.metadata.generateName, !prefix.isEmpty else {
+                return .failure(.invalid(o.kind, "", [.init(field: "metadata.name", body: "Required value: name or generateName is required")]))
+            }
+            repeat { o.metadata.name = prefix + random.nameSuffix() } while store.get(o.key) != nil
+        }
+        if store.get(o.key) != nil { return .failure(.alreadyExists(o.kind, o.metadata.name)) }
+        APIDefaults.apply(to: &o, defaultStorageClass: defaultStorageClassName())
+        if case .pod(var p) = o, timing.defaultTolerationSeconds != 300 {
+            p.spec.tolerations = p.spec.tolerations.map { t in
+                var t = t
+                if t.tolerationSeconds == 300, t.effect == .noExecute, timing.defaultTolerationSeconds != 300,
+                   t.key == "node.kubernetes.io/not-ready" || t.key == "node.kubernetes.io/unreachable"
+                {
+                    t.tolerationSeconds = timing.defaultTolerationSeconds
+                }
+                return t
+            }
+            o = .pod(p)
+        }
+        let causes = Validation.validateCreate(o)
+        if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
+        admit(&o)
+        o.metadata.uid = random.uid()
+        o.metadata.creationTimestamp = now
+        o.metadata.deletionTimestamp = nil
+        o.metadata.deletionGracePeriodSeconds = nil
+        switch o.kind {
+        case .statefulSet, .replicaSet: o.metadata.generation = 1
+        default: o.metadata.generation = 0
+        }
+        return .success(store.insert(o, at: now))
+    }
+
+    /// Admission and the registry's PrepareForCreate: what the API server writes on its own.
+    private func admit(_ o: inout KubeObject) {
+        switch o {
+        case .pod(var p):
+            p.status = PodStatus(phase: .pending)
+            o = .pod(p)
+        case .persistentVolumeClaim(var c):
+            if !c.metadata.finalizers.contains(PersistentVolumeController.claimProtectionFinalizer) {
+                c.metadata.finalizers.append(PersistentVolumeController.claimProtectionFinalizer)
+            }
+            c.status = PersistentVolumeClaimStatus(phase: .pending)
+            o = .persistentVolumeClaim(c)
+        case .persistentVolume(var v):
+            if !v.metadata.finalizers.contains(PersistentVolumeController.volumeProtectionFinalizer) {
+                v.metadata.finalizers.append(PersistentVolumeController.volumeProtectionFinalizer)
+            }
+            v.status = PersistentVolumeStatus(phase: .pending, lastPhaseTransitionTime: now)
+            o = .persistentVolume(v)
+        case .node(var n):
+            registerNode(&n)
+            o = .node(n)
+        case .service(var s):
+            if s.spec.clusterIP == nil, s.spec.type != .externalName {
+                s.spec.clusterIP = allocateServiceIP()
+                s.spec.clusterIPs = [s.spec.clusterIP!]
+            }
+            o = .service(s)
+        case .statefulSet(var s):
+            s.status = StatefulSetStatus()
+            o = .statefulSet(s)
+        case .replicaSet(var r):
+            r.status = ReplicaSetStatus()
+            o = .replicaSet(r)
+        default:
+            break
+        }
+    }
+
+    func defaultStorageClassName() -> String? {
+        // Several defaults: the newest wins (8.2).
+        store.list(StorageClass.self).filter(\.isDefault)
+            .max { ($0.metadata.creationTimestamp ?? .zero, $0.metadata.name) < ($1.metadata.creationTimestamp ?? .zero, $1.metadata.name) }?
+            .metadata.name
+    }
+
+    private func allocateServiceIP() -> String {
+        // kubeadm's service CIDR 10.96.0.0/12: .1 is `kubernetes`, .10 is DNS.
+        let used = Set(store.list(Service.self, namespace: nil).compactMap(\.spec.clusterIP))
+        while true {
+            let n = 11 + Int(random.next(upperBound: UInt64(60_000)))
+            let ip = "10.96.\(n / 250).\(n % 250 + 1)"
+            if !used.contains(ip) { return ip }
+        }
+    }
+
+    // MARK: Updating
+
+    /// Replaces an object's spec and metadata as a user update (`kubectl replace`, `edit`):
+    /// status is kept, immutable fields are checked, `generation` grows when the spec changes.
+    @discardableResult
+    public func update(_ object: KubeObject) -> Result<KubeObject, APIError> {
+        var o = object
+        if o.kind.isNamespaced, o.metadata.namespace.isEmpty { o.metadata.namespace = config.namespace }
+        guard let old = store.get(o.key) else { return .failure(.notFound(o.kind, o.metadata.name)) }
+        if o.metadata.resourceVersion != 0, o.metadata.resourceVersion != old.metadata.resourceVersion {
+            return .failure(APIError(
+                reason: .conflict,
+                message: "Operation cannot be fulfilled on \(o.kind.qualifiedResource) \"\(o.metadata.name)\": the object has been modified; please apply your changes to the latest version and try again",
+                kind: o.kind, name: o.metadata.name))
+        }
+        APIDefaults.apply(to: &o, defaultStorageClass: nil)
+        let causes = Validation.validateUpdate(old: old, new: o)
+        if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
+        var m = o.metadata
+        m.uid = old.metadata.uid
+        m.creationTimestamp = old.metadata.creationTimestamp
+        m.deletionTimestamp = old.metadata.deletionTimestamp
+        m.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds
+        m.generation = old.metadata.generation
+        m.namespace = old.metadata.namespace
+        var merged = Self.keepingStatus(of: old, in: o)
+        if Self.specDiffers(old, merged) { m.generation += 1 }
+        merged.metadata = m
+        if merged == old { return .success(old) }
+        return .success(store.replace(merged, at: now))
+    }
+
+    /// Declarative apply: create when absent, otherwise update with the given object's spec,
+    /// labels and annotations.
+    public func apply(_ object: KubeObject) -> Result<(ApplyOutcome, KubeObject), APIError> {
+        var o = object
+        if o.kind.isNamespaced, o.metadata.namespace.isEmpty { o.metadata.namespace = config.namespace }
+        guard let old = store.get(o.key) else { return create(o).map { (.created, $0) } }
+        var m = old.metadata
+        m.labels = o.metadata.labels
+        m.annotations = o.metadata.annotations
+        o.metadata = m
+        o.metadata.resourceVersion = 0
+        return update(o).map { new in (new.metadata.resourceVersion == old.metadata.resourceVersion ? .unchanged : .configured, new) }
+    }
+
+    /// Sets `spec.replicas` of a StatefulSet or ReplicaSet (`kubectl scale`).
+    @discardableResult
+    public func scale(_ kind: ResourceKind, _ name: String, namespace: String? = nil, replicas: Int) -> Result<KubeObject, APIError> {
+        let key = ObjectKey(kind: kind, namespace: namespace ?? config.namespace, name: name)
+        guard let old = store.get(key) else { return .failure(.notFound(kind, name)) }
+        if replicas < 0 {
+            return .failure(.invalid(kind, name, [.init(field: "spec.replicas", body: "Invalid value: \(replicas): must be greater than or equal to 0")]))
+        }
+        var o = old
+        switch old {
+        case .statefulSet(var s): s.spec.replicas = replicas; o = .statefulSet(s)
+        case .replicaSet(var r): r.spec.replicas = replicas; o = .replicaSet(r)
+        default:
+            return .failure(APIError(reason: .notFound, message: "the server could not find the requested resource", kind: kind, name: name))
+        }
+        return update(o)
+    }
+
+    /// Engine-internal write of a whole object (status included), used by controllers. An object
+    /// whose deletion was waiting for finalizers is removed once the last one goes.
+    @discardableResult
+    func write(_ object: KubeObject) -> KubeObject? {
+        if object.kind != .pod, object.metadata.deletionTimestamp != nil, object.metadata.finalizers.isEmpty {
+            store.remove(object.key, at: now)
+            return nil
+        }
+        return store.replace(object, at: now)
+    }
+
+    // MARK: Deleting
+
+    /// Deletes an object. Pods on a node are deleted gracefully (the kubelet finishes the job);
+    /// objects with finalizers get a deletionTimestamp and wait for them.
+    @discardableResult
+    public func delete(_ kind: ResourceKind, _ name: String, namespace: String? = nil, options: DeleteOptions = DeleteOptions()) -> Result<KubeObject, APIError> {
+        let key = ObjectKey(kind: kind, namespace: namespace ?? config.namespace, name: name)
+        guard let old = store.get(key) else { return .failure(.notFound(kind, name)) }
+        if options.propagation == .orphan, let uid = old.metadata.uid { orphanDependents(of: uid) }
+        return .success(deleteObject(old, options: options))
+    }
+
+    @discardableResult
+    func deleteObject(_ old: KubeObject, options: DeleteOptions = DeleteOptions()) -> KubeObject {
+        if case .pod(var pod) = old {
+            let grace = options.force ? 0 : (options.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? Int(timing.terminationGracePeriod.seconds))
+            let terminal = pod.status.phase == .succeeded || pod.status.phase == .failed
+            if grace <= 0 || pod.spec.nodeName == nil || terminal {
+                return store.remove(old.key, at: now) ?? old
+            }
+            let deadline = now + .seconds(Int64(grace))
+            if let existing = pod.metadata.deletionTimestamp, existing <= deadline { return old }  // only ever shortened
+            pod.metadata.deletionTimestamp = deadline
+            pod.metadata.deletionGracePeriodSeconds = grace
+            return store.replace(.pod(pod), at: now)
+        }
+        var o = old
+        if o.metadata.finalizers.isEmpty { return store.remove(o.key, at: now) ?? o }
+        if o.metadata.deletionTimestamp != nil { return o }
+        o.metadata.deletionTimestamp = now
+        o.metadata.deletionGracePeriodSeconds = 0
+        return store.replace(o, at: now)
+    }
+
+    private func orphanDependents(of uid: UID) {
+        for key in store.dependents(of: uid) {
+            guard var d = store.get(key) else { continue }
+            d.metadata.ownerReferences.removeAll { $0.uid == uid }
+            store.replace(d, at: now)
+        }
+    }
+
+    // MARK: Nodes
+
+    /// Adds a worker node (`create node NAME [--zone Z]`); its kubelet registers it Ready.
+    @discardableResult
+    public func createNode(_ name: String, labels: [String: String] = [:], zone: String? = nil) -> Result<KubeObject, APIError> {
+        var l = labels
+        if let zone { l[Node.zoneLabel] = zone }
+        return create(.node(Node(metadata: ObjectMeta(name: name, labels: l))))
+    }
+
+    /// `kubectl cordon` / `uncordon`.
+    @discardableResult
+    public func setUnschedulable(_ node: String, _ unschedulable: Bool) -> Result<KubeObject, APIError> {
+        guard var n = store.get(Node.self, namespace: "", name: node) else { return .failure(.notFound(.node, node)) }
+        n.spec.unschedulable = unschedulable ? true : nil
+        if unschedulable, !n.spec.taints.contains(where: { $0.key == "node.kubernetes.io/unschedulable" }) {
+            n.spec.taints.append(Taint(key: "node.kubernetes.io/unschedulable", effect: .noSchedule, timeAdded: now))
+        } else if !unschedulable {
+            n.spec.taints.removeAll { $0.key == "node.kubernetes.io/unschedulable" }
+        }
+        return .success(store.replace(.node(n), at: now))
+    }
+
+    /// What the kubelet writes when it registers a node: labels, pod CIDR, addresses, Ready.
+    func registerNode(_ n: inout Node) {
+        let name = n.metadata.name
+        n.metadata.labels["kubernetes.io/hostname"] = name
+        n.metadata.labels["kubernetes.io/os"] = "linux"
+        n.metadata.labels["kubernetes.io/arch"] = "amd64"
+        n.metadata.labels["beta.kubernetes.io/os"] = "linux"
+        n.metadata.labels["beta.kubernetes.io/arch"] = "amd64"
+        let index = ipam.subnetIndex(for: name)
+        if n.spec.podCIDR == nil { n.spec.podCIDR = "10.244.\(index).0/24" }
+        if n.status.addresses.isEmpty {
+            n.status.addresses = [NodeAddress(type: "InternalIP", address: "172.18.0.\(index + 2)"), NodeAddress(type: "Hostname", address: name)]
+        }
+        if n.status.conditions.isEmpty {
+            n.status.conditions = [
+                NodeCondition(type: .memoryPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasSufficientMemory", message: "kubelet has sufficient memory available"),
+                NodeCondition(type: .diskPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasNoDiskPressure", message: "kubelet has no disk pressure"),
+                NodeCondition(type: .pidPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasSufficientPID", message: "kubelet has sufficient PID available"),
+                NodeCondition(type: .ready, status: .true, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletReady", message: "kubelet is posting ready status"),
+            ]
+        }
+        if n.status.podCapacity == 110 { n.status.podCapacity = config.podCapacityPerNode }
+    }
+
+    // MARK: Helpers for controllers
+
+    static func keepingStatus(of old: KubeObject, in new: KubeObject) -> KubeObject {
+        switch (old, new) {
+        case (.pod(let a), .pod(var b)): b.status = a.status; return .pod(b)
+        case (.statefulSet(let a), .statefulSet(var b)): b.status = a.status; return .statefulSet(b)
+        case (.replicaSet(let a), .replicaSet(var b)): b.status = a.status; return .replicaSet(b)
+        case (.persistentVolumeClaim(let a), .persistentVolumeClaim(var b)): b.status = a.status; return .persistentVolumeClaim(b)
+        case (.persistentVolume(let a), .persistentVolume(var b)): b.status = a.status; return .persistentVolume(b)
+        case (.node(let a), .node(var b)): b.status = a.status; return .node(b)
+        default: return new
+        }
+    }
+
+    static func specDiffers(_ a: KubeObject, _ b: KubeObject) -> Bool {
+        switch (a, b) {
+        case (.statefulSet(let x), .statefulSet(let y)): x.spec != y.spec
+        case (.replicaSet(let x), .replicaSet(let y)): x.spec != y.spec
+        default: false
+        }
+    }
+}

@@ -1,0 +1,159 @@
+/// A simulated Kubernetes 1.32 cluster in virtual time: the object store, the clock, the event
+/// queue, the seeded random source, and every controller, scheduler and kubelet. The public API
+/// (objects, time, feeds, questions) is in the `Cluster+*.swift` extensions.
+public final class Cluster {
+    public let config: ClusterConfig
+    public let store: ObjectStore
+    public internal(set) var now: VirtualTime = .zero
+    public var timing: TimingProfile { config.timing }
+    /// Faults injected by tests and, later, by users (issue 5 builds on these hooks).
+    public internal(set) var faults = FaultState()
+
+    var queue = EventQueue()
+    var random: SeededRandom
+    var recorder: EventRecorder
+    private var queuedSyncs: Set<EngineAction> = []
+
+    // Controllers, one per file.
+    var statefulSets: StatefulSetController!
+    var replicaSets: ReplicaSetController!
+    var scheduler: Scheduler!
+    var volumes: PersistentVolumeController!
+    var claimProtection: ClaimProtectionController!
+    var endpoints: EndpointSliceController!
+    var garbageCollector: GarbageCollector!
+    /// Kubelets by node name, and each one's link to the control plane.
+    var kubelets: [String: Kubelet] = [:]
+    var ipam = PodIPAllocator()
+
+    public init(config: ClusterConfig = ClusterConfig()) {
+        self.config = config
+        store = ObjectStore(feedLimit: config.changeFeedLimit)
+        random = SeededRandom(seed: config.seed)
+        recorder = EventRecorder(timing: config.timing, retention: config.eventRetentionLimit)
+        statefulSets = StatefulSetController(cluster: self)
+        replicaSets = ReplicaSetController(cluster: self)
+        scheduler = Scheduler(cluster: self)
+        volumes = PersistentVolumeController(cluster: self)
+        claimProtection = ClaimProtectionController(cluster: self)
+        endpoints = EndpointSliceController(cluster: self)
+        garbageCollector = GarbageCollector(cluster: self)
+        store.observer = { [unowned self] change in self.dispatch(change) }
+        bootstrap()
+    }
+
+    // MARK: Scheduling work
+
+    func schedule(_ action: EngineAction, after delay: VirtualDuration = .zero, urgency: Urgency = .progress) {
+        queue.schedule(action, at: now + delay, urgency: urgency)
+    }
+
+    /// Queues a controller sync once: a second request while one is queued is absorbed.
+    func enqueueSync(_ action: EngineAction) {
+        guard queuedSyncs.insert(action).inserted else { return }
+        queue.schedule(action, at: now + timing.controllerReaction)
+    }
+
+    func recordEvent(
+        _ type: EventType, _ reason: String, _ message: String, about key: ObjectKey, uid: UID?,
+        source: String, fieldPath: String? = nil, host: String? = nil
+    ) {
+        recorder.record(type, reason: reason, message: message, about: key, uid: uid, fieldPath: fieldPath, source: source, host: host, now: now)
+    }
+
+    // MARK: Informers: every store change reaches the controllers that watch its kind.
+
+    private func dispatch(_ change: Change) {
+        switch change.object {
+        case .pod(let pod):
+            statefulSets.podChanged(pod, type: change.type)
+            replicaSets.podChanged(pod, type: change.type)
+            scheduler.podChanged(pod, type: change.type)
+            claimProtection.podChanged(pod, type: change.type)
+            endpoints.podChanged(pod, type: change.type)
+            if let node = pod.spec.nodeName, let kubelet = kubelets[node] { kubelet.link.deliver(pod, type: change.type) }
+        case .statefulSet(let set):
+            statefulSets.setChanged(set, type: change.type)
+        case .replicaSet(let rs):
+            replicaSets.replicaSetChanged(rs, type: change.type)
+        case .persistentVolumeClaim(let claim):
+            volumes.claimChanged(claim, type: change.type)
+            scheduler.claimChanged(claim, type: change.type)
+            claimProtection.claimChanged(claim, type: change.type)
+        case .persistentVolume(let pv):
+            volumes.volumeChanged(pv, type: change.type)
+        case .storageClass:
+            volumes.storageClassChanged()
+        case .node(let node):
+            scheduler.nodeChanged(node, type: change.type)
+            nodeChanged(node, type: change.type)
+        case .service(let svc):
+            endpoints.serviceChanged(svc, type: change.type)
+        case .endpointSlice, .event, .controllerRevision:
+            break
+        }
+        if change.type == .deleted, let uid = change.object.metadata.uid, store.dependentCount(of: uid) > 0 {
+            enqueueSync(.garbageCollect(owner: uid))
+        }
+    }
+
+    private func nodeChanged(_ node: Node, type: ChangeType) {
+        switch type {
+        case .added:
+            if kubelets[node.metadata.name] == nil {
+                kubelets[node.metadata.name] = Kubelet(cluster: self, nodeName: node.metadata.name)
+            }
+        case .deleted:
+            // The kubelet keeps running; issue 5's PodGC and re-registration work from here.
+            break
+        case .modified:
+            break
+        }
+    }
+
+    // MARK: Running events
+
+    /// Runs the next queued event, moving the clock to its time.
+    func runNext() {
+        guard let entry = queue.pop() else { return }
+        if entry.time > now { now = entry.time }
+        execute(entry.action)
+    }
+
+    private func execute(_ action: EngineAction) {
+        switch action {
+        case .syncStatefulSet(let key):
+            queuedSyncs.remove(action)
+            statefulSets.sync(key)
+        case .statefulSetAvailability(let key, let ordinal):
+            statefulSets.recheckAvailability(key, ordinal: ordinal)
+        case .syncReplicaSet(let key):
+            queuedSyncs.remove(action)
+            replicaSets.sync(key)
+        case .scheduleCycle:
+            queuedSyncs.remove(action)
+            scheduler.runCycle()
+        case .kubelet(let node, let step):
+            kubelets[node]?.run(step)
+        case .syncClaim(let key):
+            queuedSyncs.remove(action)
+            volumes.syncClaim(key)
+        case .provisionVolume(let claim, let uid):
+            volumes.provision(claim: claim, uid: uid)
+        case .reclaimVolume(let key):
+            queuedSyncs.remove(action)
+            volumes.reclaim(key)
+        case .recycleDone(let key):
+            volumes.recycleDone(key)
+        case .syncEndpoints(let key):
+            queuedSyncs.remove(action)
+            endpoints.sync(key)
+        case .claimProtection(let key):
+            queuedSyncs.remove(action)
+            claimProtection.sync(key)
+        case .garbageCollect(let owner):
+            queuedSyncs.remove(action)
+            garbageCollector.collect(owner: owner)
+        }
+    }
+}

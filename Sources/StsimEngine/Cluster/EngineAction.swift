@@ -1,0 +1,33 @@
+/// Everything that can sit in the event queue. Controller syncs are deduplicated per key while
+/// queued; kubelet steps carry a token so that steps made stale by a restart or a deletion are
+/// ignored when they fire.
+enum EngineAction: Hashable {
+    case syncStatefulSet(ObjectKey)
+    /// Re-evaluate one pod's availability after `minReadySeconds`.
+    case statefulSetAvailability(ObjectKey, ordinal: Int)
+    case syncReplicaSet(ObjectKey)
+    case scheduleCycle
+    case kubelet(node: String, step: KubeletStep)
+    case syncClaim(ObjectKey)
+    case provisionVolume(claim: ObjectKey, uid: UID)
+    case reclaimVolume(ObjectKey)
+    case recycleDone(ObjectKey)
+    case syncEndpoints(service: ObjectKey)
+    case claimProtection(ObjectKey)
+    case garbageCollect(owner: UID)
+}
+
+/// One step of a kubelet's work on a pod (or image) it runs.
+struct KubeletStep: Hashable {
+    enum Kind: Hashable {
+        case sandboxReady
+        case imagePulled(image: String)
+        case containerStarted(index: Int)
+        case probe(index: Int)
+        case restartContainer(index: Int)
+        case containersStopped
+    }
+    var pod: UID
+    var token: Int
+    var kind: Kind
+}

@@ -1,0 +1,40 @@
+/// Faults injected into the simulation. Issue 3 needs only readiness failures (to hold a pod
+/// NotReady) and container exits; issue 5 adds partitions, crashes and broken images on top.
+public struct FaultState: Sendable {
+    /// Pods (by namespace/name) whose readiness probes fail while listed.
+    public internal(set) var failingReadiness: Set<ObjectKey> = []
+    /// Images whose containers ignore SIGTERM and are killed only at the end of the grace period.
+    public internal(set) var ignoresSIGTERM: Set<String> = []
+
+    public init() {}
+}
+
+extension Cluster {
+    /// Makes the readiness probes of a pod fail (or succeed again). The kubelet notices at its
+    /// next probe; after `failureThreshold` failures the pod turns NotReady. A pod without a
+    /// readiness probe is not affected, as in Kubernetes.
+    public func setReadinessFailing(_ pod: String, namespace: String? = nil, _ failing: Bool) {
+        let key = ObjectKey(kind: .pod, namespace: namespace ?? config.namespace, name: pod)
+        if failing { faults.failingReadiness.insert(key) } else { faults.failingReadiness.remove(key) }
+        if let p = store.get(Pod.self, namespace: key.namespace, name: key.name), let node = p.spec.nodeName,
+           let uid = p.metadata.uid
+        {
+            kubelets[node]?.readinessFaultChanged(uid)
+        }
+    }
+
+    /// Containers of this image ignore SIGTERM (like `sleep` as PID 1): deletion takes the full grace period.
+    public func setIgnoresSIGTERM(image: String, _ ignores: Bool) {
+        if ignores { faults.ignoresSIGTERM.insert(image) } else { faults.ignoresSIGTERM.remove(image) }
+    }
+
+    /// The container exits (`kill pod`): the kubelet restarts it with back-off.
+    @discardableResult
+    public func killContainer(pod: String, namespace: String? = nil, container: String? = nil, exitCode: Int = 137) -> Result<Void, APIError> {
+        guard let p = store.get(Pod.self, namespace: namespace ?? config.namespace, name: pod) else { return .failure(.notFound(.pod, pod)) }
+        guard let node = p.spec.nodeName, let uid = p.metadata.uid, let kubelet = kubelets[node] else { return .success(()) }
+        let index = container.flatMap { c in p.spec.containers.firstIndex { $0.name == c } } ?? 0
+        kubelet.containerExited(uid, index: index, exitCode: exitCode)
+        return .success(())
+    }
+}

@@ -1,0 +1,55 @@
+/// Every timing of the simulated cluster in one value (reference section 14), so tests and users
+/// can override them instead of hunting literals through controllers.
+public struct TimingProfile: Sendable, Hashable {
+    // Control plane
+    /// 1.32: node-monitor-grace-period is 50 s (40 s in 1.30/1.31).
+    public var nodeMonitorGracePeriod: VirtualDuration = .seconds(50)
+    public var nodeMonitorPeriod: VirtualDuration = .seconds(5)
+    public var leaseRenewInterval: VirtualDuration = .seconds(10)
+    /// DefaultTolerationSeconds admission: not-ready / unreachable NoExecute tolerations.
+    public var defaultTolerationSeconds: Int = 300
+    public var podGCPeriod: VirtualDuration = .seconds(20)
+    public var podGCOrphanQuarantine: VirtualDuration = .seconds(40)
+    public var forceDetachWait: VirtualDuration = .minutes(6)
+    /// How long after a watch event a controller reacts (real clusters: milliseconds).
+    public var controllerReaction: VirtualDuration = .zero
+    /// Binding a pod after it appears in the scheduling queue.
+    public var schedulingLatency: VirtualDuration = .zero
+
+    // Volumes
+    /// Time a dynamic provisioner needs to create a volume.
+    public var volumeProvisioning: VirtualDuration = .seconds(1)
+    /// Recycler pod scrubbing a `Recycle` volume.
+    public var volumeRecycle: VirtualDuration = .seconds(5)
+
+    // Kubelet
+    /// Sandbox creation, network setup, volume attach and mount before containers start.
+    public var podSandboxSetup: VirtualDuration = .seconds(1)
+    /// Pulling an image that is not yet on the node (once per node and image).
+    public var imagePull: VirtualDuration = .milliseconds(2500)
+    /// Create and start a container whose image is present.
+    public var containerStart: VirtualDuration = .seconds(1)
+    /// A well-behaved container exits this long after SIGTERM (nginx: about a second).
+    public var containerStopAfterSIGTERM: VirtualDuration = .seconds(1)
+    /// The kubelet never gives a container less than 2 s after SIGTERM (12.4).
+    public var minimumGracePeriod: VirtualDuration = .seconds(2)
+    /// terminationGracePeriodSeconds when a pod does not say (defaulting makes it explicit).
+    public var terminationGracePeriod: VirtualDuration = .seconds(30)
+    /// Readiness probe defaults (applied by API defaulting; kept here for probe-less arithmetic).
+    public var readinessProbePeriod: VirtualDuration = .seconds(10)
+    /// Container restart back-off: first restart at once, then 10 s doubling to 300 s (12.3).
+    public var restartBackoffInitial: VirtualDuration = .seconds(10)
+    public var restartBackoffMax: VirtualDuration = .seconds(300)
+    /// A container that ran this long since its last restart gets a fresh back-off (2 × max).
+    public var restartBackoffReset: VirtualDuration = .minutes(10)
+
+    // Events (client-go recorder, 6.3)
+    public var eventDedupWindow: VirtualDuration = .minutes(10)
+    public var eventAggregationWindow: VirtualDuration = .seconds(600)
+    public var eventAggregationThreshold: Int = 10
+    public var eventSpamBurst: Int = 25
+    public var eventSpamRefill: VirtualDuration = .seconds(300)
+    public var eventTTL: VirtualDuration = .minutes(60)
+
+    public init() {}
+}

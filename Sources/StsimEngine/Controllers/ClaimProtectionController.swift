@@ -1,0 +1,39 @@
+/// The pvc-protection controller: a claim being deleted keeps its
+/// `kubernetes.io/pvc-protection` finalizer (and shows Terminating) while any pod uses it (8.3).
+final class ClaimProtectionController {
+    unowned let cluster: Cluster
+    /// Pods (by name) that use each claim.
+    private var users: [ObjectKey: Set<String>] = [:]
+
+    init(cluster: Cluster) { self.cluster = cluster }
+
+    func podChanged(_ pod: Pod, type: ChangeType) {
+        guard type != .modified else { return }
+        for claim in pod.spec.claimNames {
+            let key = ObjectKey(kind: .persistentVolumeClaim, namespace: pod.metadata.namespace, name: claim)
+            if type == .added {
+                users[key, default: []].insert(pod.metadata.name)
+            } else {
+                users[key]?.remove(pod.metadata.name)
+                if users[key]?.isEmpty == true { users[key] = nil }
+                cluster.enqueueSync(.claimProtection(key))
+            }
+        }
+    }
+
+    func claimChanged(_ claim: PersistentVolumeClaim, type: ChangeType) {
+        guard type != .deleted, claim.metadata.deletionTimestamp != nil else { return }
+        cluster.enqueueSync(.claimProtection(ObjectKey(kind: .persistentVolumeClaim, namespace: claim.metadata.namespace, name: claim.metadata.name)))
+    }
+
+    func isInUse(_ key: ObjectKey) -> Bool { !(users[key]?.isEmpty ?? true) }
+
+    func sync(_ key: ObjectKey) {
+        guard var claim = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: key.name),
+              claim.metadata.deletionTimestamp != nil, !isInUse(key),
+              claim.metadata.finalizers.contains(PersistentVolumeController.claimProtectionFinalizer)
+        else { return }
+        claim.metadata.finalizers.removeAll { $0 == PersistentVolumeController.claimProtectionFinalizer }
+        cluster.write(.persistentVolumeClaim(claim))
+    }
+}

@@ -1,0 +1,214 @@
+import HeapModule
+
+/// The default scheduler, reduced to what a StatefulSet story needs (12.5): a node must be Ready,
+/// schedulable (not cordoned), free of untolerated NoSchedule/NoExecute taints, below its pod
+/// capacity, match the pod's nodeSelector and its volumes' node affinity, and every claim the pod
+/// uses must be bound. Among fitting nodes stsim picks the one with the fewest pods, then the
+/// first name: deterministic, and close to the spreading real clusters show.
+///
+/// Speed: untainted nodes sit in a heap keyed by (pod count, name), so placing a pod is O(log n);
+/// the few tainted or special nodes are checked one by one.
+final class Scheduler {
+    static let component = "default-scheduler"
+    unowned let cluster: Cluster
+
+    private struct NodeSlot: Comparable {
+        var pods: Int
+        var name: String
+        static func < (a: NodeSlot, b: NodeSlot) -> Bool {
+            a.pods != b.pods ? a.pods < b.pods : a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+        }
+    }
+
+    private var plainNodes = Heap<NodeSlot>()
+    /// Nodes that need a per-pod check (taints, not Ready, cordoned): few in practice.
+    private var specialNodes: Set<String> = []
+    private var active: [ObjectKey] = []
+    private var activeSet: Set<ObjectKey> = []
+    private var waitingForNodes: [ObjectKey] = []
+    private var waitingForNodesSet: Set<ObjectKey> = []
+    private var waitingForClaim: [ObjectKey: [ObjectKey]] = [:]
+    /// Why each unscheduled pod is still waiting (the FailedScheduling message), for `why`.
+    private(set) var lastFailure: [ObjectKey: String] = [:]
+
+    init(cluster: Cluster) { self.cluster = cluster }
+
+    // MARK: Informers
+
+    func podChanged(_ pod: Pod, type: ChangeType) {
+        let key = ObjectKey(kind: .pod, namespace: pod.metadata.namespace, name: pod.metadata.name)
+        switch type {
+        case .added:
+            if pod.spec.nodeName == nil, pod.spec.schedulerName ?? "default-scheduler" == "default-scheduler" { enqueue(key) }
+            else if let node = pod.spec.nodeName { nodeCountChanged(node) }
+        case .modified:
+            break
+        case .deleted:
+            lastFailure[key] = nil
+            if let node = pod.spec.nodeName {
+                nodeCountChanged(node)
+                retryWaitingForNodes()
+            }
+        }
+    }
+
+    func claimChanged(_ claim: PersistentVolumeClaim, type: ChangeType) {
+        guard claim.status.phase == .bound || type != .modified else { return }
+        let key = ObjectKey(kind: .persistentVolumeClaim, namespace: claim.metadata.namespace, name: claim.metadata.name)
+        guard let waiting = waitingForClaim.removeValue(forKey: key) else { return }
+        for p in waiting { enqueue(p) }
+    }
+
+    func nodeChanged(_ node: Node, type: ChangeType) {
+        specialNodes.remove(node.metadata.name)
+        if type != .deleted { nodeCountChanged(node.metadata.name) }
+        retryWaitingForNodes()
+    }
+
+    private func nodeCountChanged(_ name: String) {
+        guard let node = cluster.store.get(Node.self, namespace: "", name: name) else {
+            specialNodes.remove(name)
+            return
+        }
+        if isPlain(node) {
+            specialNodes.remove(name)
+            plainNodes.insert(NodeSlot(pods: cluster.store.podCount(onNode: name), name: name))
+        } else {
+            specialNodes.insert(name)
+        }
+    }
+
+    /// Ready, schedulable and without NoSchedule/NoExecute taints: fits any pod that has no
+    /// selector or volume affinity, capacity permitting.
+    private func isPlain(_ n: Node) -> Bool {
+        n.isReady && n.spec.unschedulable != true && !n.spec.taints.contains { $0.effect == .noSchedule || $0.effect == .noExecute }
+    }
+
+    private func enqueue(_ key: ObjectKey) {
+        guard activeSet.insert(key).inserted else { return }
+        active.append(key)
+        cluster.enqueueSync(.scheduleCycle)
+    }
+
+    private func retryWaitingForNodes() {
+        guard !waitingForNodes.isEmpty else { return }
+        let waiting = waitingForNodes
+        waitingForNodes = []
+        waitingForNodesSet = []
+        for p in waiting { enqueue(p) }
+    }
+
+    // MARK: Scheduling
+
+    func runCycle() {
+        let batch = active
+        active = []
+        activeSet = []
+        for key in batch {
+            guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
+                  pod.spec.nodeName == nil, pod.metadata.deletionTimestamp == nil
+            else { continue }
+            schedule(pod, key: key)
+        }
+    }
+
+    private func schedule(_ pod: Pod, key: ObjectKey) {
+        let total = cluster.store.count(.node)
+        // Volume binding: every claim must exist and, for Immediate classes, be bound.
+        var affinity: Set<String>?
+        for claimName in pod.spec.claimNames {
+            let claimKey = ObjectKey(kind: .persistentVolumeClaim, namespace: key.namespace, name: claimName)
+            guard let claim = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: claimName) else {
+                fail(pod, key, "0/\(total) nodes are available: persistentvolumeclaim \"\(claimName)\" not found. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling.", waitOn: claimKey)
+                return
+            }
+            guard claim.status.phase == .bound, let pvName = claim.spec.volumeName else {
+                fail(pod, key, "0/\(total) nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling.", waitOn: claimKey)
+                return
+            }
+            if let hosts = cluster.store.get(PersistentVolume.self, namespace: "", name: pvName)?.spec.nodeAffinityHostnames {
+                affinity = affinity.map { $0.intersection(hosts) } ?? Set(hosts)
+            }
+        }
+        if let node = pickNode(pod, affinity: affinity) {
+            bind(pod, to: node)
+        } else {
+            fail(pod, key, failureMessage(pod, affinity: affinity, total: total), waitOn: nil)
+        }
+    }
+
+    private func pickNode(_ pod: Pod, affinity: Set<String>?) -> String? {
+        var best: NodeSlot?
+        let needsFullCheck = affinity != nil || !pod.spec.nodeSelector.isEmpty
+        if !needsFullCheck {
+            while let top = plainNodes.min {
+                guard let n = cluster.store.get(Node.self, namespace: "", name: top.name), isPlain(n),
+                      cluster.store.podCount(onNode: top.name) == top.pods
+                else { plainNodes.removeMin(); continue }
+                if top.pods >= n.status.podCapacity { plainNodes.removeMin(); continue }
+                best = top
+                break
+            }
+        }
+        let candidates = needsFullCheck ? cluster.store.list(Node.self).map(\.metadata.name) : specialNodes.sorted()
+        for name in candidates {
+            guard let n = cluster.store.get(Node.self, namespace: "", name: name), rejection(pod, n, affinity: affinity) == nil else { continue }
+            let slot = NodeSlot(pods: cluster.store.podCount(onNode: name), name: name)
+            if best == nil || slot < best! { best = slot }
+        }
+        return best?.name
+    }
+
+    /// Why a node does not fit, as the scheduler's filter plugins word it.
+    private func rejection(_ pod: Pod, _ n: Node, affinity: Set<String>?) -> String? {
+        if n.spec.unschedulable == true { return "node(s) were unschedulable" }
+        for t in n.spec.taints where t.effect == .noSchedule || t.effect == .noExecute {
+            if !pod.spec.tolerations.contains(where: { $0.tolerates(t) }) {
+                return "node(s) had untolerated taint {\(t.key): \(t.value ?? "")}"
+            }
+        }
+        if !n.isReady { return "node(s) had untolerated taint {node.kubernetes.io/not-ready: }" }
+        if !pod.spec.nodeSelector.allSatisfy({ n.metadata.labels[$0.key] == $0.value }) {
+            return "node(s) didn't match Pod's node affinity/selector"
+        }
+        if let affinity, !affinity.contains(n.metadata.name) { return "node(s) didn't match PersistentVolume's node affinity" }
+        if cluster.store.podCount(onNode: n.metadata.name) >= n.status.podCapacity { return "Too many pods" }
+        return nil
+    }
+
+    private func failureMessage(_ pod: Pod, affinity: Set<String>?, total: Int) -> String {
+        var counts: [String: Int] = [:]
+        for n in cluster.store.list(Node.self) {
+            if let r = rejection(pod, n, affinity: affinity) { counts[r, default: 0] += 1 }
+        }
+        let reasons = counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")
+        return "0/\(total) nodes are available: \(reasons). preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling."
+    }
+
+    private func fail(_ pod: Pod, _ key: ObjectKey, _ message: String, waitOn claim: ObjectKey?) {
+        lastFailure[key] = message
+        cluster.recordEvent(.warning, "FailedScheduling", message, about: key, uid: pod.metadata.uid, source: Self.component)
+        let current = pod.status.condition(.podScheduled)
+        if current?.status != .false || current?.message != message {
+            var p = pod
+            p.status.setCondition(.podScheduled, .false, at: cluster.now, reason: "Unschedulable", message: message)
+            cluster.write(.pod(p))
+        }
+        if let claim {
+            waitingForClaim[claim, default: []].append(key)
+        } else if waitingForNodesSet.insert(key).inserted {
+            waitingForNodes.append(key)
+        }
+    }
+
+    private func bind(_ pod: Pod, to node: String) {
+        var p = pod
+        p.spec.nodeName = node
+        p.status.setCondition(.podScheduled, .true, at: cluster.now)
+        let key = ObjectKey(kind: .pod, namespace: p.metadata.namespace, name: p.metadata.name)
+        lastFailure[key] = nil
+        cluster.write(.pod(p))
+        nodeCountChanged(node)
+        cluster.recordEvent(.normal, "Scheduled", "Successfully assigned \(p.metadata.namespace)/\(p.metadata.name) to \(node)", about: key, uid: p.metadata.uid, source: Self.component)
+    }
+}

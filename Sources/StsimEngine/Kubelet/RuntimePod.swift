@@ -1,0 +1,54 @@
+/// The part of a readiness probe the kubelet's prober needs, kept small (one per container).
+struct ReadinessCheck {
+    var initialDelaySeconds: Int32
+    var periodSeconds: Int32
+    var failureThreshold: Int32
+    var failureOutput: String
+
+    init(_ p: Probe, failureOutput: String) {
+        initialDelaySeconds = Int32(p.initialDelaySeconds ?? 0)
+        periodSeconds = Int32(p.periodSeconds ?? 10)
+        failureThreshold = Int32(p.failureThreshold ?? 3)
+        self.failureOutput = failureOutput
+    }
+}
+
+/// The kubelet's truth about one container: what really runs on the node.
+struct RuntimeContainer {
+    var name: String
+    var image: String
+    var readinessProbe: ReadinessCheck?
+    var state: ContainerState = .waiting(reason: "ContainerCreating", message: nil)
+    var lastState: ContainerState?
+    var ready = false
+    var started = false
+    var restartCount = 0
+    var startedAt: VirtualTime?
+    /// Restarts since the back-off was last reset (12.3).
+    var backoffLevel = 0
+    var probeFailures = 0
+    /// Increases whenever a new chain of probes starts, retiring older queued probes.
+    var probeChain = 0
+
+    var isRunning: Bool { if case .running = state { return true } else { return false } }
+}
+
+/// The kubelet's truth about one pod on its node.
+struct RuntimePod {
+    var key: ObjectKey
+    var uid: UID
+    var containers: [RuntimeContainer]
+    var restartPolicy: RestartPolicy
+    var gracePeriod: Int
+    var podIP: String?
+    var sandboxReady = false
+    /// Containers started so far (they start one after another, in spec order).
+    var nextToStart = 0
+    var terminating = false
+    /// Queued steps carrying an older token are stale (a restart or deletion overtook them).
+    var token = 0
+    /// The status the kubelet last computed (its status manager's cache).
+    var status: PodStatus
+
+    var allStarted: Bool { nextToStart >= containers.count }
+}

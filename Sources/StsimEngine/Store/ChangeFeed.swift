@@ -1,0 +1,39 @@
+/// What happened to an object.
+public enum ChangeType: String, Sendable, Hashable {
+    case added = "ADDED", modified = "MODIFIED", deleted = "DELETED"
+}
+
+/// One entry of the change feed: like one line of `kubectl get -w`.
+public struct Change: Sendable, Hashable {
+    public var time: VirtualTime
+    public var type: ChangeType
+    public var key: ObjectKey
+    /// The object after the change (for a deletion, its last state).
+    public var object: KubeObject
+    public var resourceVersion: Int
+}
+
+/// What `drainChanges` returns: the retained changes in order, and how many more happened but
+/// were not retained (the feed keeps at most `limit` entries between drains, so a settle of
+/// 100,000 pods does not hold a million object copies).
+public struct ChangeBatch: Sendable {
+    public var changes: [Change]
+    public var droppedCount: Int
+}
+
+struct ChangeFeed {
+    var limit: Int
+    private(set) var entries: [Change] = []
+    private(set) var dropped = 0
+
+    init(limit: Int) { self.limit = limit }
+
+    mutating func append(_ c: Change) {
+        if entries.count < limit { entries.append(c) } else { dropped += 1 }
+    }
+
+    mutating func drain() -> ChangeBatch {
+        defer { entries = []; dropped = 0 }
+        return ChangeBatch(changes: entries, droppedCount: dropped)
+    }
+}

@@ -1,0 +1,42 @@
+import HeapModule
+
+/// Whether a pending event moves the cluster forward or is a retry loop (back-off, a failing
+/// probe that changes nothing, a periodic resync). `settle` stops when only retries remain.
+public enum Urgency: Sendable, Hashable {
+    case progress, retry
+}
+
+/// One queue for everything that will happen, ordered by (time, sequence): same-time events run
+/// in the order they were scheduled, which makes runs reproducible.
+struct EventQueue {
+    struct Entry: Comparable {
+        var time: VirtualTime
+        var sequence: UInt64
+        var urgency: Urgency
+        var action: EngineAction
+
+        static func < (a: Entry, b: Entry) -> Bool { (a.time, a.sequence) < (b.time, b.sequence) }
+        static func == (a: Entry, b: Entry) -> Bool { a.sequence == b.sequence }
+    }
+
+    private var heap = Heap<Entry>()
+    private var nextSequence: UInt64 = 0
+    /// Entries with `.progress` urgency still queued.
+    private(set) var progressCount = 0
+
+    mutating func schedule(_ action: EngineAction, at time: VirtualTime, urgency: Urgency = .progress) {
+        heap.insert(Entry(time: time, sequence: nextSequence, urgency: urgency, action: action))
+        nextSequence += 1
+        if urgency == .progress { progressCount += 1 }
+    }
+
+    var nextTime: VirtualTime? { heap.min?.time }
+    var isEmpty: Bool { heap.isEmpty }
+    var count: Int { heap.count }
+
+    mutating func pop() -> Entry? {
+        guard let e = heap.popMin() else { return nil }
+        if e.urgency == .progress { progressCount -= 1 }
+        return e
+    }
+}

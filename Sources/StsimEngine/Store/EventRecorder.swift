@@ -1,0 +1,132 @@
+/// The client-go event recorder and the events the API server keeps (6.3): identical events are
+/// counted, more than 10 distinct messages for one (source, object, type, reason) within 600 s are
+/// folded into `(combined from similar events): ...`, each (source, object) has a token bucket of
+/// 25 events refilled one per 300 s, and events expire after an hour. stsim also caps how many it
+/// keeps (`ClusterConfig.eventRetentionLimit`), oldest first, so huge scenarios stay small.
+public struct EventRecorder {
+    private struct DedupKey: Hashable {
+        var source: String, object: ObjectKey, uid: UID?, fieldPath: String?, type: EventType, reason: String, message: String
+    }
+    private struct GroupKey: Hashable {
+        var source: String, object: ObjectKey, type: EventType, reason: String
+    }
+    private struct SpamKey: Hashable { var source: String, object: ObjectKey }
+    private struct Bucket { var tokens: Double; var last: VirtualTime }
+    private struct Group { var messages: [(String, VirtualTime)]; var combinedIndex: Int? }
+
+    /// Retained events in the order they were first recorded; `nil` slots were expired or evicted.
+    private var log: [Event?] = []
+    private var firstLive = 0
+    private var indexByDedup: [DedupKey: Int] = [:]
+    private var groups: [GroupKey: Group] = [:]
+    private var buckets: [SpamKey: Bucket] = [:]
+    private var nextName: Int64 = 0
+    private static let cacheSize = 4096
+    private let timing: TimingProfile
+    private let retention: Int
+    /// Increases on every recorded or updated event, so readers can ask for "new since".
+    public private(set) var sequence = 0
+    private var updatedAt: [Int] = []
+
+    init(timing: TimingProfile, retention: Int) {
+        self.timing = timing
+        self.retention = retention
+    }
+
+    /// Live events in first-seen order.
+    public var events: [Event] { log[firstLive...].compactMap { $0 } }
+
+    /// Events created or updated after `sequence` (a value from an earlier `sequence` read).
+    public func events(after sequence: Int) -> [Event] {
+        var out: [Event] = []
+        for i in firstLive..<log.count where updatedAt[i] > sequence {
+            if let e = log[i] { out.append(e) }
+        }
+        return out
+    }
+
+    mutating func record(
+        _ type: EventType, reason: String, message: String, about object: ObjectKey, uid: UID?,
+        fieldPath: String? = nil, source: String, host: String? = nil, now: VirtualTime
+    ) {
+        expire(now: now)
+        // client-go keeps these caches as LRUs of 4096 entries; stsim forgets them wholesale
+        // when full, which bounds memory the same way.
+        if buckets.count > Self.cacheSize { buckets.removeAll() }
+        if groups.count > Self.cacheSize { groups.removeAll() }
+        if indexByDedup.count > Self.cacheSize { indexByDedup.removeAll() }
+        // Spam filter first, like client-go's EventSourceObjectSpamFilter.
+        let spamKey = SpamKey(source: source, object: object)
+        var bucket = buckets[spamKey] ?? Bucket(tokens: Double(timing.eventSpamBurst), last: now)
+        let refill = Double((now - bucket.last).milliseconds) / Double(max(1, timing.eventSpamRefill.milliseconds))
+        bucket.tokens = min(Double(timing.eventSpamBurst), bucket.tokens + refill)
+        bucket.last = now
+        guard bucket.tokens >= 1 else { buckets[spamKey] = bucket; return }
+        bucket.tokens -= 1
+        buckets[spamKey] = bucket
+
+        var message = message
+        // Aggregation: too many distinct messages for one reason fold into one event.
+        let gk = GroupKey(source: source, object: object, type: type, reason: reason)
+        var group = groups[gk] ?? Group(messages: [], combinedIndex: nil)
+        group.messages.removeAll { now - $0.1 > timing.eventAggregationWindow }
+        if !group.messages.contains(where: { $0.0 == message }) {
+            group.messages.append((message, now))
+            // client-go: "do not grow our local key set any larger than max".
+            if group.messages.count > timing.eventAggregationThreshold + 1 { group.messages.removeFirst() }
+        }
+        let aggregated = group.messages.count > timing.eventAggregationThreshold
+        groups[gk] = group
+        if aggregated { message = "(combined from similar events): " + message }
+
+        let dk = DedupKey(
+            source: source, object: object, uid: uid, fieldPath: fieldPath, type: type, reason: reason,
+            message: aggregated ? "(combined)" : message)
+        sequence += 1
+        if let i = indexByDedup[dk], var e = log[i], now - e.lastTimestamp <= timing.eventDedupWindow {
+            e.count += 1
+            e.lastTimestamp = now
+            e.message = message
+            log[i] = e
+            updatedAt[i] = sequence
+            return
+        }
+        nextName += 1
+        let nanos = now.milliseconds * 1_000_000 + nextName
+        let e = Event(
+            metadata: ObjectMeta(name: "\(object.name).\(String(nanos, radix: 16))", namespace: object.namespace.isEmpty ? "default" : object.namespace, creationTimestamp: now),
+            involvedObject: ObjectReference(
+                kind: object.kind.kind, apiVersion: object.kind.apiVersion, namespace: object.namespace.isEmpty ? nil : object.namespace,
+                name: object.name, uid: uid, fieldPath: fieldPath),
+            reason: reason, message: message, type: type, sourceComponent: source, sourceHost: host,
+            firstTimestamp: now, lastTimestamp: now)
+        log.append(e)
+        updatedAt.append(sequence)
+        indexByDedup[dk] = log.count - 1
+        if log.count - firstLive > retention { drop(firstLive) }
+    }
+
+    private mutating func expire(now: VirtualTime) {
+        while firstLive < log.count {
+            if let e = log[firstLive], now - e.lastTimestamp <= timing.eventTTL { break }
+            drop(firstLive)
+        }
+        if firstLive > 4096, firstLive * 2 > log.count { compact() }
+    }
+
+    private mutating func drop(_ i: Int) {
+        log[i] = nil
+        if i == firstLive { firstLive += 1 }
+    }
+
+    private mutating func compact() {
+        let live = Array(log[firstLive...]), seqs = Array(updatedAt[firstLive...])
+        let shift = firstLive
+        log = live
+        updatedAt = seqs
+        firstLive = 0
+        var rebuilt: [DedupKey: Int] = [:]
+        for (k, i) in indexByDedup where i >= shift { rebuilt[k] = i - shift }
+        indexByDedup = rebuilt
+    }
+}

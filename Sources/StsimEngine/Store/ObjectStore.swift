@@ -1,0 +1,129 @@
+/// The API server's storage: every object by kind, namespace and name, a few indexes controllers
+/// need (uid, owner → dependents, node → pods), one resourceVersion counter for all kinds, and
+/// the change feed. Mutations happen only through the engine; readers get copies.
+public final class ObjectStore {
+    private var tables: [[ObjectKey: KubeObject]]
+    private var keyByUID: [UID: ObjectKey] = [:]
+    private var dependentsByOwner: [UID: Set<ObjectKey>] = [:]
+    private var podsByNode: [String: Set<ObjectKey>] = [:]
+    public private(set) var lastResourceVersion = 0
+    var feed: ChangeFeed
+    /// Called after every change, once indexes are up to date (the engine's informers).
+    var observer: ((Change) -> Void)?
+
+    init(feedLimit: Int) {
+        tables = Array(repeating: [:], count: ResourceKind.allCases.count)
+        feed = ChangeFeed(limit: feedLimit)
+    }
+
+    private static func slot(_ kind: ResourceKind) -> Int { ResourceKind.allCases.firstIndex(of: kind)! }
+
+    // MARK: Reading
+
+    public func get(_ key: ObjectKey) -> KubeObject? { tables[Self.slot(key.kind)][key] }
+
+    public func get<T: KubeResource>(_ type: T.Type, namespace: String, name: String) -> T? {
+        get(ObjectKey(kind: T.resourceKind, namespace: namespace, name: name)).flatMap(T.init)
+    }
+
+    public func key(forUID uid: UID) -> ObjectKey? { keyByUID[uid] }
+    public func object(withUID uid: UID) -> KubeObject? { keyByUID[uid].flatMap(get) }
+
+    public func count(_ kind: ResourceKind) -> Int { tables[Self.slot(kind)].count }
+
+    /// Objects of a kind, in the API's list order: namespace, then name in byte order.
+    /// `namespace: nil` lists every namespace.
+    public func list(_ kind: ResourceKind, namespace: String? = nil) -> [KubeObject] {
+        let table = tables[Self.slot(kind)]
+        let keys: [ObjectKey]
+        if let ns = namespace, kind.isNamespaced {
+            keys = table.keys.filter { $0.namespace == ns }
+        } else {
+            keys = Array(table.keys)
+        }
+        return keys.sorted().map { table[$0]! }
+    }
+
+    public func list<T: KubeResource>(_ type: T.Type, namespace: String? = nil) -> [T] {
+        list(T.resourceKind, namespace: namespace).compactMap(T.init)
+    }
+
+    /// Keys of the objects whose ownerReferences name `owner`, sorted.
+    public func dependents(of owner: UID) -> [ObjectKey] { (dependentsByOwner[owner] ?? []).sorted() }
+    public func dependentCount(of owner: UID) -> Int { dependentsByOwner[owner]?.count ?? 0 }
+
+    /// Keys of the pods bound to a node, sorted.
+    public func pods(onNode node: String) -> [ObjectKey] { (podsByNode[node] ?? []).sorted() }
+    public func podCount(onNode node: String) -> Int { podsByNode[node]?.count ?? 0 }
+
+    // MARK: Writing (engine only)
+
+    @discardableResult
+    func insert(_ object: KubeObject, at now: VirtualTime) -> KubeObject {
+        var o = object
+        lastResourceVersion += 1
+        o.metadata.resourceVersion = lastResourceVersion
+        let key = o.key
+        precondition(tables[Self.slot(key.kind)][key] == nil, "insert over an existing \(key)")
+        tables[Self.slot(key.kind)][key] = o
+        index(o, key: key)
+        publish(Change(time: now, type: .added, key: key, object: o, resourceVersion: lastResourceVersion))
+        return o
+    }
+
+    @discardableResult
+    func replace(_ object: KubeObject, at now: VirtualTime) -> KubeObject {
+        var o = object
+        let key = o.key
+        guard let old = tables[Self.slot(key.kind)][key] else { preconditionFailure("replace of a missing \(key)") }
+        lastResourceVersion += 1
+        o.metadata.resourceVersion = lastResourceVersion
+        let reindex = old.metadata.ownerReferences != o.metadata.ownerReferences
+            || old.metadata.uid != o.metadata.uid || Self.nodeName(old) != Self.nodeName(o)
+        if reindex { unindex(old, key: key) }
+        tables[Self.slot(key.kind)][key] = o
+        if reindex { index(o, key: key) }
+        publish(Change(time: now, type: .modified, key: key, object: o, resourceVersion: lastResourceVersion))
+        return o
+    }
+
+    @discardableResult
+    func remove(_ key: ObjectKey, at now: VirtualTime) -> KubeObject? {
+        guard var old = tables[Self.slot(key.kind)].removeValue(forKey: key) else { return nil }
+        unindex(old, key: key)
+        lastResourceVersion += 1
+        old.metadata.resourceVersion = lastResourceVersion
+        publish(Change(time: now, type: .deleted, key: key, object: old, resourceVersion: lastResourceVersion))
+        return old
+    }
+
+    private static func nodeName(_ o: KubeObject) -> String? {
+        if case .pod(let p) = o { return p.spec.nodeName }
+        return nil
+    }
+
+    private func publish(_ c: Change) {
+        feed.append(c)
+        observer?(c)
+    }
+
+    private func index(_ o: KubeObject, key: ObjectKey) {
+        let m = o.metadata
+        if let uid = m.uid { keyByUID[uid] = key }
+        for ref in m.ownerReferences { dependentsByOwner[ref.uid, default: []].insert(key) }
+        if case .pod(let p) = o, let node = p.spec.nodeName { podsByNode[node, default: []].insert(key) }
+    }
+
+    private func unindex(_ o: KubeObject, key: ObjectKey) {
+        let m = o.metadata
+        if let uid = m.uid, keyByUID[uid] == key { keyByUID[uid] = nil }
+        for ref in m.ownerReferences {
+            dependentsByOwner[ref.uid]?.remove(key)
+            if dependentsByOwner[ref.uid]?.isEmpty == true { dependentsByOwner[ref.uid] = nil }
+        }
+        if case .pod(let p) = o, let node = p.spec.nodeName {
+            podsByNode[node]?.remove(key)
+            if podsByNode[node]?.isEmpty == true { podsByNode[node] = nil }
+        }
+    }
+}

@@ -37,7 +37,7 @@ final class DecodeContext {
     let origin: SourceLocation
     private(set) var diagnostics: [Diagnostic] = []
     /// Field path (`spec.template.spec.containers[0].image`) to the location of its key.
-    private var locations: [String: SourceLocation] = [:]
+    private(set) var locations: FieldLocations
     /// Validation causes found while decoding, for facts the model cannot hold (a volume with two
     /// sources); they join the Validator's causes.
     private(set) var causes: [FieldError] = []
@@ -47,24 +47,17 @@ final class DecodeContext {
     init(source: ManifestSource, origin: SourceLocation) {
         self.source = source
         self.origin = origin
+        self.locations = FieldLocations(origin: origin)
     }
 
     func record(_ path: String, _ mark: Mark?) {
-        guard let mark, locations[path] == nil else { return }
-        locations[path] = source.location(mark)
+        guard let mark else { return }
+        locations.record(path, source.location(mark))
     }
 
     /// The location of a field, or of its nearest recorded parent (a missing required field is
     /// reported where its parent is written).
-    func location(of path: String) -> SourceLocation {
-        var p = Substring(path)
-        while !p.isEmpty {
-            if let l = locations[String(p)] { return l }
-            guard let cut = p.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
-            p = p[..<cut]
-        }
-        return origin
-    }
+    func location(of path: String) -> SourceLocation { locations.location(of: path) }
 
     func report(_ severity: Diagnostic.Severity, at location: SourceLocation, _ message: String, hint: String? = nil) {
         if severity == .error { hasErrors = true }

@@ -5,10 +5,13 @@ public struct LoadedObject: Hashable, Sendable {
     public var object: KubeObject
     /// Where the object starts in its file.
     public var location: SourceLocation
+    /// Where each of its fields is written.
+    public var fields: FieldLocations
 
-    public init(object: KubeObject, location: SourceLocation) {
+    public init(object: KubeObject, location: SourceLocation, fields: FieldLocations? = nil) {
         self.object = object
         self.location = location
+        self.fields = fields ?? FieldLocations(origin: location)
     }
 }
 

@@ -41,6 +41,7 @@ public enum ManifestLoader {
             sawObject = true
             ObjectDecoder(source: source, options: options).load(document, into: &result)
         }
+        result.diagnostics += Advisor.crossCheck(result.objects, source: source)
         if !sawObject {
             result.diagnostics.append(
                 Diagnostic(.warning, at: source.location(nil), "no objects passed to create",

@@ -133,7 +133,7 @@ struct ObjectDecoder {
             return
         }
         result.diagnostics += ctx.diagnostics
-        result.objects.append(LoadedObject(object: object, location: origin))
+        result.objects.append(LoadedObject(object: object, location: origin, fields: ctx.locations))
     }
 
     /// The API server stops at the first type error; unknown fields are all listed, joined (7.2).

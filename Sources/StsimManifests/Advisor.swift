@@ -12,7 +12,9 @@ enum Advisor {
 
     static func warnings(for object: KubeObject) -> [Warning] {
         switch object {
-        case .statefulSet(let s): return statefulSetWarnings(s)
+        case .statefulSet(let s): return statefulSetWarnings(s) + imageWarnings(s.spec.template.spec, path: "spec.template.spec")
+        case .replicaSet(let r): return imageWarnings(r.spec.template.spec, path: "spec.template.spec")
+        case .pod(let p): return imageWarnings(p.spec, path: "spec")
         case .service(let s):
             return Validator.apiWarnings(.service(s)).map { Warning(path: "spec.sessionAffinity", message: $0) }
         case .persistentVolume(let v):
@@ -80,6 +82,20 @@ enum Advisor {
                 hint: "use a name of at most 52 characters"))
         }
         return out
+    }
+
+    /// Images the kubelet cannot parse: accepted by the API, then `InvalidImageName` forever.
+    private static func imageWarnings(_ spec: PodSpec, path: String) -> [Warning] {
+        let all = spec.initContainers.enumerated().map { ("initContainers[\($0.offset)]", $0.element) }
+            + spec.containers.enumerated().map { ("containers[\($0.offset)]", $0.element) }
+        return all.compactMap { field, c in
+            ImageReference.problem(c.image).map {
+                Warning(
+                    path: "\(path).\(field).image",
+                    message: "image \"\(c.image)\" is not a valid image reference: \($0)",
+                    hint: "the API server accepts it, then the container waits forever with reason InvalidImageName")
+            }
+        }
     }
 
     private static func hintForFailedCreate(pod: String, set: String, cause: FieldError) -> String {

@@ -21,9 +21,9 @@ struct ObjectDecoder {
             return
         }
         let root = MappingReader(mapping, path: "", goPath: "", goType: "", ctx: DecodeContext(source: source, origin: origin))
-        let apiVersion = root.node("apiVersion")?.scalar?.string ?? ""
         let kind = root.node("kind")?.scalar?.string ?? ""
-        if kind.hasSuffix("List"), apiVersion == "v1" || kind == "List" {
+        let itemKind = String(kind.dropLast(4))
+        if kind == "List" || (kind.hasSuffix("List") && KindResolver.loadable.contains { $0.kind == itemKind }) {
             loadList(root, kind: kind, into: &result)
             return
         }
@@ -34,6 +34,7 @@ struct ObjectDecoder {
     /// each as its own document.
     private func loadList(_ root: MappingReader, kind: String, into result: inout ManifestLoadResult) {
         let ctx = root.ctx
+        _ = root.node("apiVersion")
         _ = root.node("metadata")
         guard let items = root.node("items") else {
             ctx.report(.warning, at: root.mark, "\(kind) has no items")

@@ -1,0 +1,62 @@
+import StsimEngine
+import Yams
+
+/// Turns manifest text (YAML or JSON, one or many documents, `kind: List`) into engine objects the
+/// way kubectl and the API server would: strict decoding, defaulting, validation; and, beyond them,
+/// every finding located at FILE:LINE:COL and reported together.
+public enum ManifestLoader {
+    public struct Options: Sendable {
+        /// How RFC 3339 timestamps in the input map onto virtual time.
+        public var timestamps: Timestamps
+        /// Apply the API server's defaults (Defaults.swift) before validating, as the server does.
+        public var applyDefaults: Bool
+        /// The cluster's default StorageClass, for the DefaultStorageClass admission plugin.
+        public var defaultStorageClass: String?
+
+        public init(timestamps: Timestamps = .standard, applyDefaults: Bool = true, defaultStorageClass: String? = nil) {
+            self.timestamps = timestamps
+            self.applyDefaults = applyDefaults
+            self.defaultStorageClass = defaultStorageClass
+        }
+    }
+
+    /// Loads every document of `text`. `file` names the source in findings; `firstLine` is the line
+    /// of the file the text starts on (a here-document inside a script starts further down).
+    public static func load(text: String, file: String, firstLine: Int = 1, options: Options = Options()) -> ManifestLoadResult {
+        let source = ManifestSource(text: text, file: file, firstLine: firstLine)
+        var result = ManifestLoadResult()
+        let documents: [YAMLNode]
+        switch YAMLDocuments.parse(text, source: source) {
+        case .success(let d): documents = d
+        case .failure(let failure):
+            result.diagnostics.append(failure.diagnostic)
+            result.rejections.append(
+                ManifestRejection(reason: .syntax(failure.kubectlProblem), kind: "", name: "", namespace: "",
+                                  location: failure.diagnostic.location ?? source.location(nil)))
+            return result
+        }
+        var sawObject = false
+        for document in documents {
+            if case .null = JSONShape(document) { continue }
+            sawObject = true
+            ObjectDecoder(source: source, options: options).load(document, into: &result)
+        }
+        result.diagnostics += Advisor.crossCheck(result.objects, source: source)
+        if !sawObject {
+            result.diagnostics.append(
+                Diagnostic(.warning, at: source.location(nil), "no objects passed to create",
+                           hint: "the file holds no manifest (only comments or empty documents)"))
+        }
+        result.diagnostics = sorted(result.diagnostics)
+        return result
+    }
+
+    /// File order; findings at the same place keep the order they were made in.
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let la = a.element.location, lb = b.element.location
+            let ka = (la?.line ?? 0, la?.column ?? 0), kb = (lb?.line ?? 0, lb?.column ?? 0)
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+}

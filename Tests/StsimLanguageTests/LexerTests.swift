@@ -61,7 +61,8 @@ final class LexerTests: XCTestCase {
     func testTheCommandTextKeepsTheComment() {
         XCTAssertEqual(commands("get pods # all\nclock # now").map(\.text), ["get pods # all", "clock # now"])
         XCTAssertEqual(commands("get pods  \\\n  -o wide # all\n").map(\.text), ["get pods  \\\n  -o wide # all"])
-        XCTAssertEqual(commands("clock; get pods # all; not a command").map(\.text), ["clock", "get pods # all; not a command"])
+        XCTAssertEqual(commands("clock; get pods # all; not a command").map(\.text),
+                       ["clock", "get pods # all; not a command"])
         XCTAssertEqual(commands("apply <<EOF # inline\nkind: X\nEOF\n# after\n").map(\.text),
                        ["apply <<EOF # inline\nkind: X\nEOF"])
     }

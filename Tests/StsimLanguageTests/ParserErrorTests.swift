@@ -47,8 +47,10 @@ final class ParserErrorTests: XCTestCase {
     // MARK: - The flag pass
 
     func testUnknownLongFlag() {
-        assertParseError("get pods --outptu json", "unknown flag --outptu for get", 1, 10, hint: "did you mean \"--output\"?")
-        assertParseError("delete pod x --forse", "unknown flag --forse for delete", 1, 14, hint: "did you mean \"--force\"?")
+        assertParseError("get pods --outptu json", "unknown flag --outptu for get", 1, 10,
+                         hint: "did you mean \"--output\"?")
+        assertParseError("delete pod x --forse", "unknown flag --forse for delete", 1, 14,
+                         hint: "did you mean \"--force\"?")
         assertParseError("scale sts web --foo 3", "unknown flag --foo for scale", 1, 15,
                          hint: "scale takes --replicas, --namespace")
         assertParseError("scale sts web --foo=3", "unknown flag --foo for scale", 1, 15,
@@ -240,7 +242,8 @@ final class ParserErrorTests: XCTestCase {
                          hint: "or use -l SELECTOR or --all")
         assertParseError("delete pod x --wait=nope", "--wait takes true or false, not \"nope\"", 1, 14, hint: nil)
         assertParseError("delete pod x --now=2", "--now takes true or false, not \"2\"", 1, 14, hint: nil)
-        assertParseError("delete pods --all=false", "delete: name the pod to delete", 1, 13, hint: "or use -l SELECTOR or --all")
+        assertParseError("delete pods --all=false", "delete: name the pod to delete", 1, 13,
+                         hint: "or use -l SELECTOR or --all")
         assertParseError("delete pods --all=x", "--all takes true or false, not \"x\"", 1, 13, hint: nil)
         assertParseError("delete -f a.yaml pod", "delete: unexpected argument \"pod\"", 1, 18,
                          hint: "usage: delete KIND NAME... [--force] [--grace-period S] [--wait=false]")
@@ -258,7 +261,8 @@ final class ParserErrorTests: XCTestCase {
                          hint: "write it like 500ms, 30s, 5m, 1h or 1m30s")
         assertParseError("clock now", "clock: unexpected argument \"now\"", 1, 7, hint: "usage: clock")
         assertParseError("mode", "mode: missing auto or step", 1, 6, hint: "usage: mode auto|step")
-        assertParseError("mode atuo", "the mode must be one of auto, step, not \"atuo\"", 1, 6, hint: "did you mean \"auto\"?")
+        assertParseError("mode atuo", "the mode must be one of auto, step, not \"atuo\"", 1, 6,
+                         hint: "did you mean \"auto\"?")
         assertParseError("mode fast", "the mode must be one of auto, step, not \"fast\"", 1, 6, hint: nil)
         assertParseError("mode step now", "mode: unexpected argument \"now\"", 1, 11, hint: "usage: mode auto|step")
     }
@@ -396,6 +400,7 @@ final class ParserErrorTests: XCTestCase {
             + "not \"Rünning\"", 1, 18, hint: "did you mean \"Running\"?")
         assertParseError("let 名前 = 1", "\"名前\" is not a variable name", 1, 5,
                          hint: "names are letters, digits and _, not starting with a digit")
-        assertParseError("get pods 👍🏽 -x", "unknown flag -x for get", 1, 12, hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
+        assertParseError("get pods 👍🏽 -x", "unknown flag -x for get", 1, 12,
+                         hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
     }
 }

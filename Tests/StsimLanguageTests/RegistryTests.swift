@@ -58,8 +58,8 @@ final class RegistryTests: XCTestCase {
             }
         }
         XCTAssertEqual(try parse("scale sts web ${n}"),
-                       .scale(ScaleCommand(kind: .statefulSet, name: Argument("web", at: SourceLocation(file: "x", line: 1, column: 11)),
-                                           replicas: 3, replicasLocation: SourceLocation(file: "x", line: 1, column: 15))))
+                       .scale(ScaleCommand(kind: .statefulSet, name: Argument("web", at: at(1, 11, file: "x")),
+                                           replicas: 3, replicasLocation: at(1, 15, file: "x"))))
     }
 
     func testNamesAndAliasesAreUniqueAndFound() {

@@ -17,15 +17,18 @@ public enum SelectorText {
                 guard list.hasPrefix("("), list.hasSuffix(")"), !key.isEmpty else {
                     throw Diagnostic(at: location, "\"\(c)\": a set needs parentheses, as in env in (prod,dev)")
                 }
+                try check(key, in: text, at: location)
                 let values = list.dropFirst().dropLast().split(separator: ",").map { String($0).trimmingSpaces() }
                 let op: LabelSelectorRequirement.Operator = c[r].contains("notin") ? .notIn : .in
                 selector.matchExpressions.append(LabelSelectorRequirement(key: key, operator: op, values: values))
             } else if let r = c.firstRange(of: "!=") {
-                let key = String(c[..<r.lowerBound]), value = String(c[r.upperBound...])
+                let key = String(c[..<r.lowerBound]).trimmingSpaces()
+                let value = String(c[r.upperBound...]).trimmingSpaces()
                 try check(key, in: text, at: location)
                 selector.matchExpressions.append(LabelSelectorRequirement(key: key, operator: .notIn, values: [value]))
             } else if let r = c.firstRange(of: "==") ?? c.firstRange(of: "=") {
-                let key = String(c[..<r.lowerBound]), value = String(c[r.upperBound...])
+                let key = String(c[..<r.lowerBound]).trimmingSpaces()
+                let value = String(c[r.upperBound...]).trimmingSpaces()
                 try check(key, in: text, at: location)
                 selector.matchLabels[key] = value
             } else if c.hasPrefix("!") {

@@ -1,5 +1,6 @@
 import StsimEngine
 import StsimLanguage
+import StsimRender
 
 /// A check that did not hold (`expect ...`).
 struct ExpectationFailure: Error {
@@ -24,7 +25,10 @@ extension Session {
         case let d as Diagnostic:
             report(d)
         case let e as APIError:
-            report(Diagnostic(at: location, e.kubectlText))
+            // At the prompt kubectl's own words are enough; a script also says where.
+            if interactive { printer.errorLine(e.kubectlText) } else { report(Diagnostic(at: location, e.kubectlText)) }
+        case is AlreadyReported:
+            break
         case let e as ExpectationFailure:
             printer.errorLine("\(location.file):\(location.line): expectation failed: \(e.message)")
         case let e as SessionError:
@@ -37,7 +41,13 @@ extension Session {
     func report(_ diagnostic: Diagnostic) {
         var d = diagnostic
         if d.sourceLine == nil, let l = d.location { d.sourceLine = sourceLine(l) }
-        printer.errorLine(DiagnosticPrinter.format(d, showLocation: !interactive))
+        let text: String
+        if interactive, let l = d.location, l.file == "<prompt>", l.line == 1 {
+            text = DiagnosticPrinter.renderAtPrompt(d, promptWidth: promptAtStart.count)
+        } else {
+            text = DiagnosticPrinter.render(d) { self.sourceLine($0) }
+        }
+        printer.errorLine(String(text.dropLast()))
     }
 }
 

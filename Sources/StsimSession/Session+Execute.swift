@@ -28,10 +28,14 @@ extension Session {
             for (i, line) in history.enumerated() { printer.line("\(String(i + 1).leftPadded(4))  \(line)") }
         case .reset:
             cluster = Session.makeCluster(options)
+            watchFormatter.reset()
+            _ = discardChanges()
             printer.line("a fresh cluster: \(cluster.summaryLine)")
         case .seed(let n):
             options.seed = n
             cluster = Session.makeCluster(options)
+            watchFormatter.reset()
+            _ = discardChanges()
             printer.line("seed \(n): a fresh cluster: \(cluster.summaryLine)")
         case .set(let setting, let value): try set(setting, value)
         case .define(let name, let value): variables[name] = value

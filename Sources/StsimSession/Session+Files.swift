@@ -53,7 +53,7 @@ extension Session {
             .sorted()
             .map { name in
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
                 return directory + name + (isDirectory.boolValue ? "/" : "")
             }
     }

@@ -1,5 +1,6 @@
 import StsimEngine
 import StsimLanguage
+import StsimRender
 
 extension Session {
     func get(_ command: GetCommand) throws {
@@ -34,15 +35,10 @@ extension Session {
                 for o in objects { printer.line("\(kind.qualifiedSingular)/\(o.name)") }
             }
         case .table, .wide:
-            var printedTable = false
-            for (kind, objects) in sections where !objects.isEmpty {
-                if printedTable { printer.line("") }
-                printer.block(table(kind, objects, wide: command.output == .wide, showLabels: command.showLabels,
-                                    allNamespaces: command.allNamespaces, withKindPrefix: multiple))
-                printedTable = true
-            }
-            if !printedTable && notFound.isEmpty {
-                printer.line(noResources(command.kinds.first ?? .pod, namespace: command.namespace))
+            if command.names.isEmpty || sections.contains(where: { !$0.1.isEmpty }) {
+                table(sections, options: TableOptions(wide: command.output == .wide, showLabels: command.showLabels,
+                                                      allNamespaces: command.allNamespaces),
+                      namespace: command.namespace)
             }
         }
         for (i, e) in notFound.enumerated() {

@@ -1,5 +1,6 @@
 import StsimEngine
 import StsimLanguage
+import StsimRender
 
 /// One learner's session: a simulated cluster, the language's variables and settings, and the
 /// history of what was typed. The prompt, scripts, `-c` and tests all drive it the same way.
@@ -33,11 +34,16 @@ public final class Session {
     /// Scripts being run by `run FILE`, to refuse a script that runs itself.
     var runningScripts: [String] = []
     var interactive = false
+    /// The prompt the user saw while typing, so a caret can line up under the typed line.
+    var promptAtStart = ""
+    var watchFormatter = WatchFormatter()
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options
         printer = Printer(sink: output)
         cluster = Session.makeCluster(options)
+        // The default cluster's own objects are the starting point, not news.
+        _ = discardChanges()
     }
 
     static func makeCluster(_ options: Options) -> Cluster {
@@ -63,6 +69,7 @@ public final class Session {
     /// Runs what was typed at the prompt. Returns false when the user asked to leave.
     public func runInteractive(_ text: String, interrupted: @escaping () -> Bool) -> Bool {
         interactive = true
+        promptAtStart = prompt
         self.interrupted = interrupted
         defer { self.interrupted = { false } }
         return runText(text, file: "<prompt>", firstLine: 1) != .quit

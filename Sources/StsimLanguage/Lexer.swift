@@ -24,6 +24,9 @@ public struct Lexer {
     private struct Failure: Error {
         var diagnostic: Diagnostic
         var incomplete: Bool
+        /// Where to go on after the error (a quote that never closed swallowed the rest of
+        /// the input; the lexer resumes on the line after the one it opened on).
+        var resume: (pos: Int, line: Int, column: Int)? = nil
     }
 
     private struct PendingHereDocument {
@@ -56,6 +59,7 @@ public struct Lexer {
                 if let command = try lexCommand() { items.append(.command(command)) }
             } catch {
                 items.append(.error(error.diagnostic, incomplete: error.incomplete))
+                if let r = error.resume { (pos, line, column) = r }
                 skipRestOfLine()
             }
         }
@@ -153,10 +157,12 @@ public struct Lexer {
             case "'":
                 quoted = true
                 let open = here
+                let openAt = (pos, line, column)
                 advance()
                 while true {
                     guard pos < chars.count else {
-                        throw Failure(diagnostic: error(at: open, "unterminated single quote"), incomplete: true)
+                        throw Failure(diagnostic: error(at: open, "unterminated single quote"), incomplete: true,
+                                      resume: openAt)
                     }
                     if chars[pos] == "'" { advance(); break }
                     literal.append(chars[pos]); advance()
@@ -164,10 +170,12 @@ public struct Lexer {
             case "\"":
                 quoted = true
                 let open = here
+                let openAt = (pos, line, column)
                 advance()
                 while true {
                     guard pos < chars.count else {
-                        throw Failure(diagnostic: error(at: open, "unterminated double quote"), incomplete: true)
+                        throw Failure(diagnostic: error(at: open, "unterminated double quote"), incomplete: true,
+                                      resume: openAt)
                     }
                     let d = chars[pos]
                     if d == "\"" { advance(); break }

@@ -237,6 +237,10 @@ enum ResourceCommands {
         if replicas == nil, let last = rest.last, Int(last.text) != nil {
             replicas = rest.removeLast()
         }
+        if replicas == nil, rest.count == 2 {
+            // `scale sts web three`: the count is there, but not a number.
+            _ = try ParsedArguments.integer(rest[1], what: "the number of replicas")
+        }
         guard let replicas else {
             throw Diagnostic(at: args.endLocation, "scale: missing the number of replicas",
                              hint: "usage: scale sts NAME N, or scale sts NAME --replicas=N")

@@ -111,8 +111,8 @@ public final class Session {
     func runCommand(_ text: CommandText) -> Outcome {
         let before = previousOutput
         printer.startCommand()
-        // `expect output` looks at the command before it, not at itself.
-        defer { previousOutput = isExpectOutput(text) ? before : printer.commandOutput }
+        // `expect output` looks at the last command that was not itself a check.
+        defer { previousOutput = isExpectation(text) ? before : printer.commandOutput }
         do {
             guard let command = try Parser.parse(text, variables: variables) else { return .ok }
             return try execute(command, text: text)
@@ -122,13 +122,13 @@ public final class Session {
         }
     }
 
-    private func isExpectOutput(_ text: CommandText) -> Bool {
+    private func isExpectation(_ text: CommandText) -> Bool {
         let words = text.words.compactMap { w -> String? in
             if case .text(let s)? = w.parts.first, w.parts.count == 1 { return s }
             return nil
         }
         let trimmed = words.first == "kubectl" ? Array(words.dropFirst()) : words
-        return trimmed.count >= 2 && trimmed[0] == "expect" && trimmed[1] == "output"
+        return trimmed.first == "expect"
     }
 
     func remember(source text: String, as file: String, firstLine: Int) {

@@ -87,6 +87,7 @@ public enum Command: Hashable, Sendable {
     case get(GetCommand)
     case describe(kind: ResourceKind, names: [Argument], selector: String?)
     case scale(ScaleCommand)
+    case killPod(name: Argument, container: String?, exitCode: Int)
     case tick(VirtualDuration)
     case settle(timeout: VirtualDuration?, quiet: Bool)
     case wait(kind: ResourceKind, name: Argument, condition: WaitCondition, timeout: VirtualDuration?)

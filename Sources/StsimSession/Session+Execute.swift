@@ -11,6 +11,7 @@ extension Session {
         case .get(let g): try get(g)
         case .describe(let kind, let names, let selector): try describe(kind, names: names, selector: selector)
         case .scale(let s): try scale(s)
+        case .killPod(let name, let container, let exitCode): try kill(name, container: container, exitCode: exitCode)
         case .tick(let d): tick(d)
         case .settle(let timeout, let quiet): settle(limit: timeout ?? settleLimit, quiet: quiet)
         case .wait(let kind, let name, let condition, let timeout):

@@ -20,8 +20,17 @@ extension Session {
                 announceQuiet: Bool = true) {
         let result = cluster.settle(limit: limit, shouldStop: interrupted)
         let printed = quiet ? discardChanges() : printChanges(only: kinds)
-        if printed == 0 && result.reason == .idle && !announceQuiet { return }
+        let blocked = blockedStatefulSets()
+        if printed == 0 && result.reason == .idle && !announceQuiet && blocked.isEmpty { return }
         printer.line(settleSummary(result))
+        // When progress stops short, say why in one line per StatefulSet.
+        for line in blocked { printer.line("  \(line)") }
+    }
+
+    func blockedStatefulSets() -> [String] {
+        cluster.list(StatefulSet.self).flatMap { set in
+            cluster.blockers(statefulSet: set.metadata.name).map { "sts/\(set.metadata.name): \($0)" }
+        }
     }
 
     func wait(_ kind: ResourceKind, name: Argument, condition: WaitCondition, timeout: VirtualDuration) throws {

@@ -33,15 +33,20 @@ extension Describe {
         return w.finish()
     }
 
-    /// `formatEndpointSlices` for one service port (matched by name): ready addresses, first 3,
-    /// then ` + N more...`; empty when there are none.
+    /// `formatEndpointSlices` for one service port (matched by name): ready addresses in slice
+    /// order (unlike `get endpoints`, describe does not sort), first 3, then ` + N more...`;
+    /// `<none>` without slices, empty when no endpoint is ready.
     static func endpoints(_ slices: [EndpointSlice], port name: String) -> String {
+        guard !slices.isEmpty else { return "<none>" }
         var all: [String] = []
         for slice in slices {
+            let ready = slice.endpoints.filter { $0.conditions.ready ?? true }.compactMap(\.addresses.first)
+            if slice.ports.isEmpty {
+                all += ready
+                continue
+            }
             for port in slice.ports where (port.name ?? "") == name {
-                let addresses = slice.endpoints.filter { $0.conditions.ready ?? true }.flatMap(\.addresses)
-                    .sorted(byBytes: { $0 })
-                all += addresses.map { a in port.port.map { "\(a):\($0)" } ?? a }
+                all += ready.map { a in port.port.map { "\(a):\($0)" } ?? a }
             }
         }
         let shown = all.prefix(3).joined(separator: ",")

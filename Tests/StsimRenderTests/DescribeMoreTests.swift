@@ -147,7 +147,7 @@ final class DescribeMoreTests: XCTestCase {
             IPs:                      None
             Port:                     web  80/TCP
             TargetPort:               80/TCP
-            Endpoints:                10.244.1.3:80,10.244.2.4:80
+            Endpoints:                10.244.2.4:80,10.244.1.3:80
             Session Affinity:         None
             Internal Traffic Policy:  Cluster
             Events:                   <none>

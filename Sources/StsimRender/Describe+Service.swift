@@ -12,13 +12,13 @@ extension Describe {
         w.line(0, "Namespace:\t\(s.metadata.namespace)")
         w.labels("Labels", s.metadata.labels)
         w.annotations(s.metadata.annotations)
-        w.line(0, "Selector:\t\(s.spec.selector.isEmpty ? "" : Formatting.labels(s.spec.selector))")
+        w.line(0, "Selector:\t\(Formatting.labels(s.spec.selector))")
         w.line(0, "Type:\t\((s.spec.type ?? .clusterIP).rawValue)")
         if let policy = s.spec.ipFamilyPolicy { w.line(0, "IP Family Policy:\t\(policy)") }
         w.line(0, "IP Families:\t\(s.spec.ipFamilies.isEmpty ? "<none>" : s.spec.ipFamilies.joined(separator: ","))")
         w.line(0, "IP:\t\(s.spec.clusterIP ?? "")")
         w.line(0, "IPs:\t\(s.spec.clusterIPs.isEmpty ? "<none>" : s.spec.clusterIPs.joined(separator: ","))")
-        if s.spec.type == .externalName { w.line(0, "External Name:\t\(s.spec.externalName ?? "")") }
+        if let name = s.spec.externalName, !name.isEmpty { w.line(0, "External Name:\t\(name)") }
         for p in s.spec.ports {
             let name = (p.name ?? "").isEmpty ? "<unset>" : p.name!
             let proto = (p.protocol ?? .tcp).rawValue

@@ -75,7 +75,7 @@ extension Cluster {
         }
         if store.get(o.key) != nil { return .failure(.alreadyExists(o.kind, o.metadata.name)) }
         APIDefaults.apply(to: &o, defaultStorageClass: defaultStorageClassName())
-        if case .pod(var p) = o {
+        if case .pod(var p) = o, timing.defaultTolerationSeconds != 300 {
             p.spec.tolerations = p.spec.tolerations.map { t in
                 var t = t
                 if t.tolerationSeconds == 300, t.effect == .noExecute, timing.defaultTolerationSeconds != 300,

@@ -194,7 +194,8 @@ final class StatefulSetController {
         }
         let revision = revisionForNewPod(set, s, ordinal: o)
         let template = revision == s.updateRevision ? set.spec.template : (revisionTemplate(set, revision) ?? set.spec.template)
-        let pod = StatefulSetIdentity.newPod(set, template: template, revision: revision, ordinal: o)
+        if s.ownerReferences.isEmpty { s.ownerReferences = [StatefulSetIdentity.ownerReference(set)] }
+        let pod = StatefulSetIdentity.newPod(set, template: template, revision: revision, ordinal: o, ownerReferences: s.ownerReferences)
         switch cluster.create(.pod(pod)) {
         case .success:
             event(set, .normal, "SuccessfulCreate", "create Pod \(name) in StatefulSet \(set.metadata.name) successful")

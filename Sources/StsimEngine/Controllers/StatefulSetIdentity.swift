@@ -23,7 +23,7 @@ enum StatefulSetIdentity {
     }
 
     /// `newVersionedStatefulSetPod`: the pod for an ordinal built from a template revision (2.2).
-    static func newPod(_ set: StatefulSet, template: PodTemplateSpec, revision: String, ordinal: Int) -> Pod {
+    static func newPod(_ set: StatefulSet, template: PodTemplateSpec, revision: String, ordinal: Int, ownerReferences: [OwnerReference]? = nil) -> Pod {
         let name = podName(set.metadata.name, ordinal)
         var labels = template.metadata.labels
         labels[podNameLabel] = name
@@ -42,7 +42,7 @@ enum StatefulSetIdentity {
         let meta = ObjectMeta(
             name: name, generateName: set.metadata.name + "-", namespace: set.metadata.namespace,
             labels: labels, annotations: template.metadata.annotations,
-            ownerReferences: [ownerReference(set)], finalizers: template.metadata.finalizers)
+            ownerReferences: ownerReferences ?? [ownerReference(set)], finalizers: template.metadata.finalizers)
         return Pod(metadata: meta, spec: spec)
     }
 

@@ -49,6 +49,9 @@ final class StatefulSetState {
     /// The set's ControllerRevisions, oldest revision number first.
     var revisions: [(name: String, number: Int)] = []
 
+    /// The owner reference every pod carries, shared by all of them.
+    var ownerReferences: [OwnerReference] = []
+
     /// Consecutive failed syncs, for the controller's exponential retry.
     var failures = 0
     var lastError: String?

@@ -59,7 +59,9 @@ final class Kubelet {
         status.setCondition(.ready, .false, at: now, reason: "ContainersNotReady", message: unreadyMessage(pod.spec.containers.map(\.name)))
         status.setCondition(.containersReady, .false, at: now, reason: "ContainersNotReady", message: unreadyMessage(pod.spec.containers.map(\.name)))
         status.setCondition(.podScheduled, .true, at: pod.status.condition(.podScheduled)?.lastTransitionTime ?? now)
-        let containers = pod.spec.containers.map { RuntimeContainer(name: $0.name, image: $0.image, readinessProbe: $0.readinessProbe) }
+        let containers = pod.spec.containers.map { c in
+            RuntimeContainer(name: c.name, image: c.image, readinessProbe: c.readinessProbe.map { ReadinessCheck($0, failureOutput: Self.probeOutput($0)) })
+        }
         var rp = RuntimePod(
             key: key(pod), uid: uid, containers: containers, restartPolicy: pod.spec.restartPolicy ?? .always,
             gracePeriod: pod.spec.terminationGracePeriodSeconds ?? Int(timing.terminationGracePeriod.seconds), status: status)
@@ -167,7 +169,7 @@ final class Kubelet {
         rp.containers[i] = c
         if let p = c.readinessProbe {
             rp.containers[i].probeChain += 1
-            let delay = VirtualDuration.seconds(Int64(p.initialDelaySeconds ?? 0))
+            let delay = VirtualDuration.seconds(Int64(p.initialDelaySeconds))
             cluster.schedule(.kubelet(node: nodeName, step: KubeletStep(pod: rp.uid, token: rp.containers[i].probeChain, kind: .probe(index: i))), after: delay)
         }
     }
@@ -179,25 +181,26 @@ final class Kubelet {
               let p = rp.containers[i].readinessProbe
         else { return }
         let failing = cluster.faults.failingReadiness.contains(rp.key)
-        let threshold = p.failureThreshold ?? 3
-        let period = VirtualDuration.seconds(Int64(p.periodSeconds ?? 10))
+        let threshold = Int(p.failureThreshold)
+        let period = VirtualDuration.seconds(Int64(p.periodSeconds))
         if !failing {
             rp.containers[i].probeFailures = 0
             rp.containers[i].ready = true
             return  // nothing can change until a fault appears: probing pauses
         }
         rp.containers[i].probeFailures += 1
-        event(rp, .warning, "Unhealthy", "Readiness probe failed: \(Self.probeOutput(p, podIP: rp.podIP))", container: rp.containers[i].name)
+        event(rp, .warning, "Unhealthy", "Readiness probe failed: \(p.failureOutput.replacing("$IP", with: rp.podIP ?? ""))", container: rp.containers[i].name)
         if rp.containers[i].ready, rp.containers[i].probeFailures >= threshold { rp.containers[i].ready = false }
         // Further failures only count events, unless the container is still ready.
         let urgency: Urgency = rp.containers[i].ready ? .progress : .retry
         cluster.schedule(.kubelet(node: nodeName, step: KubeletStep(pod: rp.uid, token: chain, kind: .probe(index: i))), after: period, urgency: urgency)
     }
 
-    static func probeOutput(_ p: Probe, podIP: String?) -> String {
+    /// What a failing probe of this kind reports (`$IP` stands for the pod IP).
+    static func probeOutput(_ p: Probe) -> String {
         switch p.handler {
         case .httpGet: "HTTP probe failed with statuscode: 503"
-        case .tcpSocket(let port): "dial tcp \(podIP ?? ""):\(port): connect: connection refused"
+        case .tcpSocket(let port): "dial tcp $IP:\(port): connect: connection refused"
         case .exec: "command failed with exit code 1"
         case .grpc: "timeout: failed to connect service within 1s"
         }
@@ -208,8 +211,8 @@ final class Kubelet {
         guard var rp = pods[uid], !rp.terminating else { return }
         for i in rp.containers.indices where rp.containers[i].isRunning {
             guard let p = rp.containers[i].readinessProbe, let started = rp.containers[i].startedAt else { continue }
-            let period = Int64(p.periodSeconds ?? 10) * 1000
-            let first = started.milliseconds + Int64(p.initialDelaySeconds ?? 0) * 1000
+            let period = Int64(p.periodSeconds) * 1000
+            let first = started.milliseconds + Int64(p.initialDelaySeconds) * 1000
             let now = cluster.now.milliseconds
             let next = now < first ? first : first + ((now - first) / period + 1) * period
             rp.containers[i].probeChain += 1

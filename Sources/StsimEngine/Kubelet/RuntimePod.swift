@@ -1,8 +1,23 @@
+/// The part of a readiness probe the kubelet's prober needs, kept small (one per container).
+struct ReadinessCheck {
+    var initialDelaySeconds: Int32
+    var periodSeconds: Int32
+    var failureThreshold: Int32
+    var failureOutput: String
+
+    init(_ p: Probe, failureOutput: String) {
+        initialDelaySeconds = Int32(p.initialDelaySeconds ?? 0)
+        periodSeconds = Int32(p.periodSeconds ?? 10)
+        failureThreshold = Int32(p.failureThreshold ?? 3)
+        self.failureOutput = failureOutput
+    }
+}
+
 /// The kubelet's truth about one container: what really runs on the node.
 struct RuntimeContainer {
     var name: String
     var image: String
-    var readinessProbe: Probe?
+    var readinessProbe: ReadinessCheck?
     var state: ContainerState = .waiting(reason: "ContainerCreating", message: nil)
     var lastState: ContainerState?
     var ready = false

@@ -9,6 +9,9 @@ public enum APIDefaults {
         ]
     }
 
+    /// One shared copy of the default tolerations, so 100,000 pods do not hold 100,000 arrays.
+    static let sharedDefaultTolerations = defaultTolerations()
+
     /// Applies every default to an object about to be created. `defaultStorageClass` is the name of
     /// the default class, if one exists (DefaultStorageClass admission, 8.2).
     public static func apply(to object: inout KubeObject, defaultStorageClass: String?) {
@@ -83,11 +86,25 @@ public enum APIDefaults {
         if spec.terminationGracePeriodSeconds == nil { spec.terminationGracePeriodSeconds = 30 }
         if spec.dnsPolicy == nil { spec.dnsPolicy = .clusterFirst }
         if spec.schedulerName == nil { spec.schedulerName = "default-scheduler" }
-        for i in spec.containers.indices { apply(to: &spec.containers[i]) }
-        for i in spec.initContainers.indices { apply(to: &spec.initContainers[i]) }
+        // Write back only what changed: pods built from a defaulted template keep sharing its
+        // container array instead of each holding a copy.
+        for i in spec.containers.indices {
+            var c = spec.containers[i]
+            apply(to: &c)
+            if c != spec.containers[i] { spec.containers[i] = c }
+        }
+        for i in spec.initContainers.indices {
+            var c = spec.initContainers[i]
+            apply(to: &c)
+            if c != spec.initContainers[i] { spec.initContainers[i] = c }
+        }
         guard isPod else { return }
         if spec.serviceAccountName == nil { spec.serviceAccountName = "default" }
         if spec.priority == nil { spec.priority = 0 }
+        if spec.tolerations.isEmpty {
+            spec.tolerations = sharedDefaultTolerations
+            return
+        }
         for t in defaultTolerations() where !spec.tolerations.contains(where: {
             $0.key == t.key && ($0.effect == nil || $0.effect == .noExecute)
         }) {

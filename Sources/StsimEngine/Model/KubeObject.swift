@@ -1,5 +1,6 @@
-/// An object of any stored kind. The store and the change feed carry these.
-public enum KubeObject: Hashable, Sendable {
+/// An object of any stored kind. The store and the change feed carry these. `indirect`: each
+/// object lives in one shared box, so a table slot or a change-feed entry costs a pointer.
+public indirect enum KubeObject: Hashable, Sendable {
     case pod(Pod)
     case service(Service)
     case replicaSet(ReplicaSet)

@@ -52,9 +52,9 @@ public struct EventRecorder {
         expire(now: now)
         // client-go keeps these caches as LRUs of 4096 entries; stsim forgets them wholesale
         // when full, which bounds memory the same way.
-        if buckets.count > Self.cacheSize { buckets.removeAll() }
-        if groups.count > Self.cacheSize { groups.removeAll() }
-        if indexByDedup.count > Self.cacheSize { indexByDedup.removeAll() }
+        if buckets.count > Self.cacheSize { buckets.removeAll(keepingCapacity: true) }
+        if groups.count > Self.cacheSize { groups.removeAll(keepingCapacity: true) }
+        if indexByDedup.count > Self.cacheSize { indexByDedup.removeAll(keepingCapacity: true) }
         // Spam filter first, like client-go's EventSourceObjectSpamFilter.
         let spamKey = SpamKey(source: source, object: object)
         var bucket = buckets[spamKey] ?? Bucket(tokens: Double(timing.eventSpamBurst), last: now)
@@ -70,7 +70,11 @@ public struct EventRecorder {
         let gk = GroupKey(source: source, object: object, type: type, reason: reason)
         var group = groups[gk] ?? Group(messages: [], combinedIndex: nil)
         group.messages.removeAll { now - $0.1 > timing.eventAggregationWindow }
-        if !group.messages.contains(where: { $0.0 == message }) { group.messages.append((message, now)) }
+        if !group.messages.contains(where: { $0.0 == message }) {
+            group.messages.append((message, now))
+            // client-go: "do not grow our local key set any larger than max".
+            if group.messages.count > timing.eventAggregationThreshold + 1 { group.messages.removeFirst() }
+        }
         let aggregated = group.messages.count > timing.eventAggregationThreshold
         groups[gk] = group
         if aggregated { message = "(combined from similar events): " + message }

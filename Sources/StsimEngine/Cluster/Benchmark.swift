@@ -1,0 +1,38 @@
+/// Scenarios for `scripts/bench` (issue 3's speed targets). They build a cluster, run it to a
+/// goal and report what happened in virtual time; the caller measures wall time and memory.
+public enum Benchmark {
+    public struct Report: Sendable, Hashable {
+        public var replicas: Int
+        public var nodes: Int
+        public var readyReplicas: Int
+        public var virtualTime: VirtualTime
+        public var steps: Int
+        public var stop: StopReason
+    }
+
+    /// A StatefulSet of `replicas` pods (no claims, no probes) over `nodes` workers, run until
+    /// every pod is Ready. Node capacity is raised so that any replica count fits.
+    public static func statefulSetToReady(replicas: Int, nodes: Int, policy: PodManagementPolicy, seed: UInt64 = 1) -> (Cluster, Report) {
+        var config = ClusterConfig(seed: seed, workerCount: nodes)
+        config.podCapacityPerNode = max(110, replicas / max(1, nodes) + 1)
+        config.changeFeedLimit = 1000
+        config.eventRetentionLimit = 1000
+        let cluster = Cluster(config: config)
+        _ = cluster.create(.statefulSet(.make(name: "web", image: "nginx:1.27", replicas: replicas, policy: policy)))
+        let r = cluster.settle(limit: .minutes(24 * 60 * 365))
+        _ = cluster.drainChanges()
+        let ready = cluster.get(StatefulSet.self, "web")?.status.readyReplicas ?? 0
+        return (cluster, Report(replicas: replicas, nodes: nodes, readyReplicas: ready, virtualTime: cluster.now, steps: r.steps, stop: r.reason))
+    }
+
+    /// Scales the benchmark's set to `replicas` and settles.
+    public static func scale(_ cluster: Cluster, to replicas: Int) -> Report {
+        _ = cluster.scale(.statefulSet, "web", replicas: replicas)
+        let r = cluster.settle(limit: .minutes(24 * 60 * 365))
+        _ = cluster.drainChanges()
+        let set = cluster.get(StatefulSet.self, "web")
+        return Report(
+            replicas: set?.status.replicas ?? 0, nodes: cluster.config.workerCount, readyReplicas: set?.status.readyReplicas ?? 0,
+            virtualTime: cluster.now, steps: r.steps, stop: r.reason)
+    }
+}

@@ -1,9 +1,24 @@
 import StsimEngine
 
-/// The one line after a settle (or tick, or wait): where the clock stopped, why, and what the
-/// world looks like, e.g. `settled at 00:00:12 (+12s): 3 pods Running and Ready, 3 claims Bound`.
+/// The line after a settle (or tick, or wait): where the clock stopped, why, and what the world
+/// looks like, e.g. `settled at 00:00:12 (+12s): 3 pods Running and Ready, 3 claims Bound`; then
+/// one line per reason a StatefulSet is stuck, so that a settle that stops short says why
+/// (`  sts/web: web-2 waits: web-0 is not Ready (OrderedReady)`).
 public enum SettleSummary {
-    public static func render(_ result: RunResult, pods: [Pod], claims: [PersistentVolumeClaim]) -> String {
+    /// `blocked` pairs each StatefulSet's name with the engine's reasons (`Cluster.blockers`), in
+    /// the order to print them.
+    public static func render(
+        _ result: RunResult, pods: [Pod], claims: [PersistentVolumeClaim],
+        blocked: [(statefulSet: String, reasons: [String])] = []
+    ) -> String {
+        var text = headline(result, pods: pods, claims: claims)
+        for (name, reasons) in blocked {
+            for reason in reasons { text += "\n  sts/\(name): \(reason)" }
+        }
+        return text
+    }
+
+    private static func headline(_ result: RunResult, pods: [Pod], claims: [PersistentVolumeClaim]) -> String {
         let elapsed = HumanDuration.format(result.stoppedAt - result.startedAt)
         let when = "\(result.stoppedAt) (+\(elapsed))"
         let head: String

@@ -2,7 +2,7 @@ import StsimEngine
 
 /// `kubectl rollout status sts/NAME` (reference 11.8): the message for one look at the set.
 /// kubectl evaluates this on every watch event; the session calls it after each change of the
-/// set and stops when `isDone`.
+/// set and stops at `.done` or `.error`.
 public enum RolloutStatus {
     public enum Outcome: Hashable, Sendable {
         /// Still going: print the message and keep watching.

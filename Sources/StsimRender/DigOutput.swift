@@ -10,12 +10,14 @@ public enum DigOutput {
     /// kubeadm's cluster DNS address (10.3).
     static let server = "10.96.0.10"
 
-    /// `name` is the query as the user typed it; `type` is `A`, `AAAA` or `SRV`.
+    /// `name` is the query as the user typed it (echoed on the `<<>> DiG` line); the QUESTION
+    /// section shows the name that was actually asked, `answer.name`, which differs when the
+    /// session resolved a short name through the pod's search list, as `dig +search` shows it.
     public static func render(
         query name: String, type: DNSRecordType, answer: DNSAnswer, now: VirtualTime,
         calendar: VirtualCalendar = .standard
     ) -> String {
-        let qname = fullyQualified(name)
+        let qname = fullyQualified(answer.name.isEmpty ? name : answer.name)
         let negative = answer.status == .nxDomain || answer.answers.isEmpty
         let authority = negative ? [soa(zone: zone(of: qname), now: now, calendar: calendar)] : []
         var out = "\n"

@@ -84,6 +84,13 @@ final class DigOutputTests: XCTestCase {
         XCTAssertFalse(out.contains("ANSWER SECTION"))
     }
 
+    /// A short name resolved through the search list asks, and so shows, the full name.
+    func testQuestionShowsTheNameThatWasAsked() {
+        let out = DigOutput.render(query: "nginx", type: .srv, answer: srvAnswer(), now: .zero)
+        XCTAssertTrue(out.contains("; <<>> DiG 9.18.33 <<>> SRV nginx\n"), out)
+        XCTAssertTrue(out.contains(";; QUESTION SECTION:\n;nginx.default.svc.cluster.local.\tIN\tSRV\n"), out)
+    }
+
     /// Short owners are tabbed out to column 24.
     func testShortOwnerPadding() {
         XCTAssertEqual(DigOutput.recordLine(DNSRecord(name: "a.b.", ttl: 30, data: .a("10.0.0.1"))), "a.b.\t\t\t30\tIN\tA\t10.0.0.1")

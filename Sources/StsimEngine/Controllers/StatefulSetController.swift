@@ -326,7 +326,7 @@ final class StatefulSetController {
         s.currentRevision = st.currentRevision
         guard st != set.status, var latest = cluster.store.get(StatefulSet.self, namespace: set.metadata.namespace, name: set.metadata.name) else { return }
         latest.status = st
-        cluster.write(.statefulSet(latest))
+        cluster.write(latest)
     }
 
     private func event(_ set: StatefulSet, _ type: EventType, _ reason: String, _ message: String) {

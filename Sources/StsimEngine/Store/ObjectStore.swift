@@ -62,7 +62,7 @@ public final class ObjectStore {
     func insert(_ object: KubeObject, at now: VirtualTime) -> KubeObject {
         var o = object
         lastResourceVersion += 1
-        o.metadata.resourceVersion = lastResourceVersion
+        if o.metadata.resourceVersion != lastResourceVersion { o.metadata.resourceVersion = lastResourceVersion }
         let key = o.key
         precondition(tables[Self.slot(key.kind)][key] == nil, "insert over an existing \(key)")
         tables[Self.slot(key.kind)][key] = o
@@ -74,10 +74,22 @@ public final class ObjectStore {
     @discardableResult
     func replace(_ object: KubeObject, at now: VirtualTime) -> KubeObject {
         var o = object
+        o.metadata.resourceVersion = lastResourceVersion + 1
+        return replaceVersioned(o, at: now)
+    }
+
+    /// The typed form sets the resourceVersion before boxing, saving a copy per write.
+    @discardableResult
+    func replace<T: KubeResource>(_ object: T, at now: VirtualTime) -> KubeObject {
+        var o = object
+        o.metadata.resourceVersion = lastResourceVersion + 1
+        return replaceVersioned(o.erased, at: now)
+    }
+
+    private func replaceVersioned(_ o: KubeObject, at now: VirtualTime) -> KubeObject {
         let key = o.key
         guard let old = tables[Self.slot(key.kind)][key] else { preconditionFailure("replace of a missing \(key)") }
         lastResourceVersion += 1
-        o.metadata.resourceVersion = lastResourceVersion
         let reindex = old.metadata.ownerReferences != o.metadata.ownerReferences
             || old.metadata.uid != o.metadata.uid || Self.nodeName(old) != Self.nodeName(o)
         if reindex { unindex(old, key: key) }

@@ -36,7 +36,8 @@ public enum DigOutput {
         out += ";; WARNING: recursion requested but not available\n"
         out += "\n;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 1232\n"
         out += ";; QUESTION SECTION:\n"
-        out += ";" + columns([qname], then: ["IN", type.rawValue], ownerWidthBonus: 1) + "\n"
+        // The `;` is written before BIND starts counting columns, so it shifts the line by one.
+        out += ";" + BINDColumns.line(qname, [("IN", BINDColumns.classColumn), (type.rawValue, BINDColumns.typeColumn)]) + "\n"
         out += section("ANSWER", answer.answers.map(recordLine))
         out += section("AUTHORITY", authority)
         out += section("ADDITIONAL", answer.additional.map(recordLine))
@@ -52,16 +53,9 @@ public enum DigOutput {
         lines.isEmpty ? "" : "\n;; \(title) SECTION:\n" + lines.map { $0 + "\n" }.joined()
     }
 
-    /// Owner, TTL, class, type and data separated by tabs; owners shorter than 24 columns get
-    /// extra tabs up to column 24 (8-column tab stops), as in 10.3.
+    /// Owner, TTL, class, type and data at BIND's columns (see `BINDColumns`).
     static func recordLine(_ r: DNSRecord) -> String {
-        columns([r.name], then: ["\(r.ttl)", "IN", typeName(r.data), rdata(r.data)])
-    }
-
-    private static func columns(_ owner: [String], then fields: [String], ownerWidthBonus: Int = 0) -> String {
-        let width = owner[0].unicodeScalars.count + ownerWidthBonus
-        let tabs = width < 24 ? (24 - width + 7) / 8 : 1
-        return owner[0] + String(repeating: "\t", count: tabs) + fields.joined(separator: "\t")
+        BINDColumns.record(r.name, ttl: r.ttl, type: typeName(r.data), data: rdata(r.data))
     }
 
     static func typeName(_ d: DNSRecord.Data) -> String {
@@ -92,7 +86,7 @@ public enum DigOutput {
 
     private static func soa(zone: String, now: VirtualTime, calendar: VirtualCalendar) -> String {
         let serial = calendar.unixSecondsAtZero + HumanDuration.wholeSeconds(now)
-        return columns([zone], then: ["30", "IN", "SOA", "ns.dns.\(zone) hostmaster.\(zone) \(serial) 7200 1800 86400 30"])
+        return BINDColumns.record(zone, ttl: 30, type: "SOA", data: "ns.dns.\(zone) hostmaster.\(zone) \(serial) 7200 1800 86400 30")
     }
 
     /// A 16-bit id from the query (FNV-1a), so the same question always prints the same header.

@@ -19,7 +19,7 @@ public enum DigOutput {
     ) -> String {
         let qname = fullyQualified(answer.name.isEmpty ? name : answer.name)
         let negative = answer.status == .nxDomain || answer.answers.isEmpty
-        let authority = negative ? [soa(zone: zone(of: qname), now: now, calendar: calendar)] : []
+        let authority = negative ? [soa(zone: soaZone(of: qname), now: now, calendar: calendar)] : []
         var out = "\n"
         out += "; <<>> DiG \(version) <<>> \(type.rawValue) \(name)\n"
         out += ";; global options: +cmd\n"
@@ -34,7 +34,10 @@ public enum DigOutput {
         out += ";; flags: qr aa rd; QUERY: 1, ANSWER: \(answer.answers.count), AUTHORITY: \(authority.count), "
             + "ADDITIONAL: \(answer.additional.count + 1)\n"
         out += ";; WARNING: recursion requested but not available\n"
+        // dig sends a client cookie and CoreDNS echoes it; the cookie is derived from the query
+        // (like the id) so that the output is the same on every run.
         out += "\n;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 1232\n"
+        out += "; COOKIE: \(cookie(type: type, name: qname)) (echoed)\n"
         out += ";; QUESTION SECTION:\n"
         // The `;` is written before BIND starts counting columns, so it shifts the line by one.
         out += ";" + BINDColumns.line(qname, [("IN", BINDColumns.classColumn), (type.rawValue, BINDColumns.typeColumn)]) + "\n"
@@ -80,7 +83,7 @@ public enum DigOutput {
 
     /// CoreDNS answers negative and empty replies with its zone's SOA in AUTHORITY; the zone is
     /// the cluster domain. The serial is a Unix time, taken here from the virtual calendar.
-    private static func zone(of qname: String) -> String {
+    static func soaZone(of qname: String) -> String {
         qname.hasSuffix("cluster.local.") ? "cluster.local." : "."
     }
 
@@ -89,13 +92,24 @@ public enum DigOutput {
         return BINDColumns.record(zone, ttl: 30, type: "SOA", data: "ns.dns.\(zone) hostmaster.\(zone) \(serial) 7200 1800 86400 30")
     }
 
-    /// A 16-bit id from the query (FNV-1a), so the same question always prints the same header.
+    /// A 16-bit id from the query, so the same question always prints the same header.
     static func messageID(type: DNSRecordType, name: String) -> Int {
-        var hash: UInt32 = 2_166_136_261
-        for byte in "\(type.rawValue) \(name)".utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 16_777_619
+        Int(fnv1a("\(type.rawValue) \(name)") & 0xFFFF)
+    }
+
+    /// dig's 8-byte client cookie as 16 hex digits, from the query.
+    static func cookie(type: DNSRecordType, name: String) -> String {
+        let hex = String(fnv1a("cookie \(type.rawValue) \(name)"), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// 64-bit FNV-1a: small, stable across runs and platforms (Swift's `Hasher` is seeded).
+    private static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
         }
-        return Int(hash & 0xFFFF)
+        return hash
     }
 }

@@ -53,6 +53,7 @@ final class DigOutputTests: XCTestCase {
 
             ;; OPT PSEUDOSECTION:
             ; EDNS: version: 0, flags:; udp: 1232
+            ; COOKIE: \(DigOutput.cookie(type: .srv, name: base)) (echoed)
             ;; QUESTION SECTION:
             ;nginx.default.svc.cluster.local. IN\tSRV
 
@@ -67,7 +68,7 @@ final class DigOutputTests: XCTestCase {
             ;; Query time: 0 msec
             ;; SERVER: 10.96.0.10#53(10.96.0.10) (UDP)
             ;; WHEN: Mon Nov 24 19:20:12 UTC 2025
-            ;; MSG SIZE  rcvd: 206
+            ;; MSG SIZE  rcvd: 354
 
 
             """)
@@ -108,5 +109,16 @@ extension DigOutputTests {
         XCTAssertEqual(
             BINDColumns.record("kubernetes.default.svc.cluster.local.", ttl: 30, type: "A", data: "10.96.0.1"),
             "kubernetes.default.svc.cluster.local. 30 IN A\t10.96.0.1")
+    }
+}
+
+extension DigOutputTests {
+    /// A real transcript (dig against a cluster's CoreDNS) reports 119 bytes for this answer:
+    /// CoreDNS does not compress names, and the OPT record carries the echoed cookie.
+    func testMessageSizeMatchesARealReply() {
+        let name = "nginx.default.svc.cluster.local."
+        let answer = DNSAnswer(status: .noError, name: name, answers: [DNSRecord(name: name, ttl: 30, data: .a("10.32.0.56"))], additional: [])
+        XCTAssertEqual(DigOutput.messageSize(qname: name, answer: answer, authority: false), 119)
+        XCTAssertEqual(DigOutput.cookie(type: .a, name: name).count, 16)
     }
 }

@@ -109,6 +109,13 @@ extension DigOutputTests {
         XCTAssertEqual(
             BINDColumns.record("kubernetes.default.svc.cluster.local.", ttl: 30, type: "A", data: "10.96.0.1"),
             "kubernetes.default.svc.cluster.local. 30 IN A\t10.96.0.1")
+        // Lines from real transcripts (their tabs shown as spaces there).
+        XCTAssertEqual(
+            BINDColumns.record("nginx.default.svc.cluster.local.", ttl: 2, type: "A", data: "10.32.0.56"),
+            "nginx.default.svc.cluster.local. 2 IN\tA\t10.32.0.56")
+        XCTAssertEqual(
+            BINDColumns.record("web-clusterip.default.svc.cluster.local.", ttl: 30, type: "A", data: "10.102.13.85"),
+            "web-clusterip.default.svc.cluster.local. 30 IN A 10.102.13.85")
     }
 }
 

@@ -20,7 +20,7 @@ extension Describe {
         w.line(0, "IPs:\t\(s.spec.clusterIPs.isEmpty ? "<none>" : s.spec.clusterIPs.joined(separator: ","))")
         if let name = s.spec.externalName, !name.isEmpty { w.line(0, "External Name:\t\(name)") }
         for p in s.spec.ports {
-            let name = (p.name ?? "").isEmpty ? "<unset>" : p.name!
+            let name = p.name.flatMap { $0.isEmpty ? nil : $0 } ?? "<unset>"
             let proto = (p.protocol ?? .tcp).rawValue
             w.line(0, "Port:\t\(name)\t\(p.port)/\(proto)")
             w.line(0, "TargetPort:\t\(p.targetPort ?? String(p.port))/\(proto)")

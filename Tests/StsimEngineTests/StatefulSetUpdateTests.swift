@@ -128,3 +128,41 @@ final class StatefulSetUpdateTests: XCTestCase {
         XCTAssertTrue(c.pod("web-0")?.isRunningAndReady ?? false)
     }
 }
+
+final class StatefulSetAdoptionTests: XCTestCase {
+    func testOrphanCascadeKeepsPodsAndANewSetAdoptsThem() {
+        let c = Cluster()
+        c.createWeb(replicas: 2)
+        c.settle()
+        let uids = c.list(Pod.self).map(\.metadata.uid)
+        XCTAssertNoThrow(try c.delete(.statefulSet, "web", options: DeleteOptions(propagation: .orphan)).get())
+        c.settle()
+        XCTAssertEqual(c.list(Pod.self).map(\.metadata.uid), uids)
+        XCTAssertTrue(c.list(Pod.self).allSatisfy { $0.metadata.ownerReferences.isEmpty })
+        c.mustCreate(.statefulSet(.make(name: "web", image: "nginx:1.27", replicas: 2, serviceName: "web", storage: "1Mi")))
+        c.settle()
+        XCTAssertEqual(c.list(Pod.self).map(\.metadata.uid), uids, "adopted, not restarted")
+        let set = c.sts("web")!
+        XCTAssertTrue(c.list(Pod.self).allSatisfy { $0.metadata.controllerRef?.uid == set.metadata.uid })
+        XCTAssertEqual(set.status.readyReplicas, 2)
+    }
+}
+
+final class StatefulSetFailedCreateTests: XCTestCase {
+    func testInvalidTemplateIsAcceptedButEveryPodCreationFails() {
+        let c = Cluster()
+        var set = StatefulSet.make(name: "web", image: "nginx", replicas: 3)
+        set.spec.template.spec.containers[0].volumeMounts = [VolumeMount(name: "www", mountPath: "/usr/share/nginx/html")]
+        XCTAssertNoThrow(try c.create(.statefulSet(set)).get(), "7.3: the pod template is not validated")
+        let r = c.settle(limit: .seconds(30))
+        XCTAssertEqual(r.reason, .onlyRetries)
+        XCTAssertEqual(c.podNames(), [])
+        let failed = c.events(about: .statefulSet, "web").filter { $0.reason == "FailedCreate" }
+        XCTAssertEqual(failed.first?.message, "create Pod web-0 in StatefulSet web failed error: Pod \"web-0\" is invalid: spec.containers[0].volumeMounts[0].name: Not found: \"www\"")
+        XCTAssertEqual(failed.first?.type, .warning)
+        XCTAssertTrue(c.blockers(statefulSet: "web").first?.hasPrefix("web-0 cannot be created: Pod \"web-0\" is invalid") ?? false)
+        // Retries repeat with back-off; the recorder counts them.
+        c.advance(by: .seconds(30))
+        XCTAssertGreaterThan(c.events(about: .statefulSet, "web").first { $0.reason == "FailedCreate" }!.count, 5)
+    }
+}

@@ -12,15 +12,15 @@ extension Describe {
         w.line(0, "Namespace:\t\(s.metadata.namespace)")
         w.labels("Labels", s.metadata.labels)
         w.annotations(s.metadata.annotations)
-        w.line(0, "Selector:\t\(s.spec.selector.isEmpty ? "" : Formatting.labels(s.spec.selector))")
+        w.line(0, "Selector:\t\(Formatting.labels(s.spec.selector))")
         w.line(0, "Type:\t\((s.spec.type ?? .clusterIP).rawValue)")
         if let policy = s.spec.ipFamilyPolicy { w.line(0, "IP Family Policy:\t\(policy)") }
         w.line(0, "IP Families:\t\(s.spec.ipFamilies.isEmpty ? "<none>" : s.spec.ipFamilies.joined(separator: ","))")
         w.line(0, "IP:\t\(s.spec.clusterIP ?? "")")
         w.line(0, "IPs:\t\(s.spec.clusterIPs.isEmpty ? "<none>" : s.spec.clusterIPs.joined(separator: ","))")
-        if s.spec.type == .externalName { w.line(0, "External Name:\t\(s.spec.externalName ?? "")") }
+        if let name = s.spec.externalName, !name.isEmpty { w.line(0, "External Name:\t\(name)") }
         for p in s.spec.ports {
-            let name = (p.name ?? "").isEmpty ? "<unset>" : p.name!
+            let name = p.name.flatMap { $0.isEmpty ? nil : $0 } ?? "<unset>"
             let proto = (p.protocol ?? .tcp).rawValue
             w.line(0, "Port:\t\(name)\t\(p.port)/\(proto)")
             w.line(0, "TargetPort:\t\(p.targetPort ?? String(p.port))/\(proto)")
@@ -33,15 +33,20 @@ extension Describe {
         return w.finish()
     }
 
-    /// `formatEndpointSlices` for one service port (matched by name): ready addresses, first 3,
-    /// then ` + N more...`; empty when there are none.
+    /// `formatEndpointSlices` for one service port (matched by name): ready addresses in slice
+    /// order (unlike `get endpoints`, describe does not sort), first 3, then ` + N more...`;
+    /// `<none>` without slices, empty when no endpoint is ready.
     static func endpoints(_ slices: [EndpointSlice], port name: String) -> String {
+        guard !slices.isEmpty else { return "<none>" }
         var all: [String] = []
         for slice in slices {
+            let ready = slice.endpoints.filter { $0.conditions.ready ?? true }.compactMap(\.addresses.first)
+            if slice.ports.isEmpty {
+                all += ready
+                continue
+            }
             for port in slice.ports where (port.name ?? "") == name {
-                let addresses = slice.endpoints.filter { $0.conditions.ready ?? true }.flatMap(\.addresses)
-                    .sorted(byBytes: { $0 })
-                all += addresses.map { a in port.port.map { "\(a):\($0)" } ?? a }
+                all += ready.map { a in port.port.map { "\(a):\($0)" } ?? a }
             }
         }
         let shown = all.prefix(3).joined(separator: ",")

@@ -10,14 +10,16 @@ public enum DigOutput {
     /// kubeadm's cluster DNS address (10.3).
     static let server = "10.96.0.10"
 
-    /// `name` is the query as the user typed it; `type` is `A`, `AAAA` or `SRV`.
+    /// `name` is the query as the user typed it (echoed on the `<<>> DiG` line); the QUESTION
+    /// section shows the name that was actually asked, `answer.name`, which differs when the
+    /// session resolved a short name through the pod's search list, as `dig +search` shows it.
     public static func render(
         query name: String, type: DNSRecordType, answer: DNSAnswer, now: VirtualTime,
         calendar: VirtualCalendar = .standard
     ) -> String {
-        let qname = fullyQualified(name)
+        let qname = fullyQualified(answer.name.isEmpty ? name : answer.name)
         let negative = answer.status == .nxDomain || answer.answers.isEmpty
-        let authority = negative ? [soa(zone: zone(of: qname), now: now, calendar: calendar)] : []
+        let authority = negative ? [soa(zone: soaZone(of: qname), now: now, calendar: calendar)] : []
         var out = "\n"
         out += "; <<>> DiG \(version) <<>> \(type.rawValue) \(name)\n"
         out += ";; global options: +cmd\n"
@@ -32,9 +34,13 @@ public enum DigOutput {
         out += ";; flags: qr aa rd; QUERY: 1, ANSWER: \(answer.answers.count), AUTHORITY: \(authority.count), "
             + "ADDITIONAL: \(answer.additional.count + 1)\n"
         out += ";; WARNING: recursion requested but not available\n"
+        // dig sends a client cookie and CoreDNS echoes it; the cookie is derived from the query
+        // (like the id) so that the output is the same on every run.
         out += "\n;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 1232\n"
+        out += "; COOKIE: \(cookie(type: type, name: qname)) (echoed)\n"
         out += ";; QUESTION SECTION:\n"
-        out += ";" + columns([qname], then: ["IN", type.rawValue], ownerWidthBonus: 1) + "\n"
+        // The `;` is written before BIND starts counting columns, so it shifts the line by one.
+        out += ";" + BINDColumns.line(qname, [("IN", BINDColumns.classColumn), (type.rawValue, BINDColumns.typeColumn)]) + "\n"
         out += section("ANSWER", answer.answers.map(recordLine))
         out += section("AUTHORITY", authority)
         out += section("ADDITIONAL", answer.additional.map(recordLine))
@@ -50,16 +56,9 @@ public enum DigOutput {
         lines.isEmpty ? "" : "\n;; \(title) SECTION:\n" + lines.map { $0 + "\n" }.joined()
     }
 
-    /// Owner, TTL, class, type and data separated by tabs; owners shorter than 24 columns get
-    /// extra tabs up to column 24 (8-column tab stops), as in 10.3.
+    /// Owner, TTL, class, type and data at BIND's columns (see `BINDColumns`).
     static func recordLine(_ r: DNSRecord) -> String {
-        columns([r.name], then: ["\(r.ttl)", "IN", typeName(r.data), rdata(r.data)])
-    }
-
-    private static func columns(_ owner: [String], then fields: [String], ownerWidthBonus: Int = 0) -> String {
-        let width = owner[0].unicodeScalars.count + ownerWidthBonus
-        let tabs = width < 24 ? (24 - width + 7) / 8 : 1
-        return owner[0] + String(repeating: "\t", count: tabs) + fields.joined(separator: "\t")
+        BINDColumns.record(r.name, ttl: r.ttl, type: typeName(r.data), data: rdata(r.data))
     }
 
     static func typeName(_ d: DNSRecord.Data) -> String {
@@ -84,22 +83,33 @@ public enum DigOutput {
 
     /// CoreDNS answers negative and empty replies with its zone's SOA in AUTHORITY; the zone is
     /// the cluster domain. The serial is a Unix time, taken here from the virtual calendar.
-    private static func zone(of qname: String) -> String {
+    static func soaZone(of qname: String) -> String {
         qname.hasSuffix("cluster.local.") ? "cluster.local." : "."
     }
 
     private static func soa(zone: String, now: VirtualTime, calendar: VirtualCalendar) -> String {
         let serial = calendar.unixSecondsAtZero + HumanDuration.wholeSeconds(now)
-        return columns([zone], then: ["30", "IN", "SOA", "ns.dns.\(zone) hostmaster.\(zone) \(serial) 7200 1800 86400 30"])
+        return BINDColumns.record(zone, ttl: 30, type: "SOA", data: "ns.dns.\(zone) hostmaster.\(zone) \(serial) 7200 1800 86400 30")
     }
 
-    /// A 16-bit id from the query (FNV-1a), so the same question always prints the same header.
+    /// A 16-bit id from the query, so the same question always prints the same header.
     static func messageID(type: DNSRecordType, name: String) -> Int {
-        var hash: UInt32 = 2_166_136_261
-        for byte in "\(type.rawValue) \(name)".utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 16_777_619
+        Int(fnv1a("\(type.rawValue) \(name)") & 0xFFFF)
+    }
+
+    /// dig's 8-byte client cookie as 16 hex digits, from the query.
+    static func cookie(type: DNSRecordType, name: String) -> String {
+        let hex = String(fnv1a("cookie \(type.rawValue) \(name)"), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// 64-bit FNV-1a: small, stable across runs and platforms (Swift's `Hasher` is seeded).
+    private static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
         }
-        return Int(hash & 0xFFFF)
+        return hash
     }
 }

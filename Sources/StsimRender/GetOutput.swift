@@ -26,13 +26,13 @@ public enum GetOutput {
     ) -> Table {
         let sorted = objects.sorted(byMetadata: \.metadata)
         let namespaced = options.allNamespaces && kind.isNamespaced
-        let hasName = !(kind == .event && !options.wide)
         var table = Table(headers: headers(kind, wide: options.wide))
         if namespaced { table.headers.insert("NAMESPACE", at: 0) }
         if options.showLabels { table.headers.append("LABELS") }
         for object in sorted {
             var row = cells(object, as: kind, wide: options.wide, now: now)
-            if prefixNames, hasName, kind != .event { row[0] = "\(kind.qualifiedSingular)/\(row[0])" }
+            // An event row starts with LAST SEEN, not a name; kubectl does not prefix it.
+            if prefixNames, kind != .event { row[0] = "\(kind.qualifiedSingular)/\(row[0])" }
             if namespaced { row.insert(object.namespace, at: 0) }
             if options.showLabels { row.append(Formatting.labels(object.metadata.labels)) }
             table.rows.append(row)
@@ -59,6 +59,9 @@ public enum GetOutput {
         }
         return RenderedText("No resources found\n", stream: .standardError)
     }
+
+    /// The kinds `get all` lists, in kubectl's order (11.1), restricted to those stsim has.
+    public static let allKinds: [ResourceKind] = [.pod, .service, .replicaSet, .statefulSet]
 
     /// `-o name`: `pod/web-0`, `statefulset.apps/web`, one a line, in list order.
     public static func names(_ objects: [KubeObject]) -> String {

@@ -43,8 +43,10 @@ public struct PodPrinter: Hashable, Sendable {
             if case .terminated(let code, _, _, _, _) = c.state, code == 0 { continue }
             initializing = true
             switch c.state {
-            case .terminated(let code, let r, _, _, _):
-                reason = (r?.isEmpty == false) ? "Init:\(r!)" : "Init:ExitCode:\(code)"
+            case .terminated(_, let r?, _, _, _) where !r.isEmpty:
+                reason = "Init:\(r)"
+            case .terminated(let code, _, _, _, _):
+                reason = "Init:ExitCode:\(code)"
             case .waiting(let r?, _) where !r.isEmpty && r != "PodInitializing":
                 reason = "Init:\(r)"
             default:

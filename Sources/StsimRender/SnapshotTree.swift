@@ -57,16 +57,17 @@ public enum SnapshotTree {
             return node
         }
 
+        // Grouped once (pods keep their sorted order inside each group); only looked up by node
+        // name below, so dictionary order never reaches the output.
+        let podsByNode = Dictionary(grouping: pods) { $0.spec.nodeName ?? "" }
         for n in world.nodes.sorted(byBytes: \.metadata.name) {
             var line = "node/\(n.metadata.name)  \(Columns.nodeStatus(n))"
             let roles = Columns.nodeRoles(n)
             if roles != "<none>" { line += "  (\(roles))" }
-            var node = TreeNode(line)
-            node.children = pods.filter { $0.spec.nodeName == n.metadata.name }.map(podNode)
-            root.children.append(node)
+            root.children.append(TreeNode(line, (podsByNode[n.metadata.name] ?? []).map(podNode)))
         }
         let known = Set(world.nodes.map(\.metadata.name))
-        let unscheduled = pods.filter { ($0.spec.nodeName ?? "").isEmpty || !known.contains($0.spec.nodeName!) }
+        let unscheduled = pods.filter { !known.contains($0.spec.nodeName ?? "") }
         if !unscheduled.isEmpty { root.children.append(TreeNode("not on a node", unscheduled.map(podNode))) }
 
         for s in world.services.sorted(byMetadata: \.metadata) {

@@ -23,13 +23,18 @@ public struct WatchFormatter: Sendable {
     /// the memory, so the next settle does not repeat them.
     public mutating func format(_ changes: [Change], droppedCount: Int = 0, limit: Int? = nil) -> WatchOutput {
         var rows: [[String]] = []
+        var cut = 0
         for change in changes {
             guard let row = visibleRow(change) else { continue }
+            // Past the limit only the count is kept: a settle of 100,000 pods prints a screen.
+            if let limit, rows.count >= limit {
+                cut += 1
+                continue
+            }
             rows.append([change.time.description] + row)
         }
-        let shown = limit.map { min($0, rows.count) } ?? rows.count
-        let more = rows.count - shown + droppedCount
-        var lines = Self.layout(Array(rows.prefix(shown)))
+        let more = cut + droppedCount
+        var lines = Self.layout(rows)
         if more > 0 { lines.append("... \(Formatting.grouped(more)) more \(more == 1 ? "change" : "changes")") }
         return WatchOutput(lines: lines, moreChanges: more)
     }

@@ -29,17 +29,18 @@ final class ClusterAPITests: XCTestCase {
     func testErrorsAreKubernetesTexts() {
         let c = Cluster()
         XCTAssertEqual(c.delete(.pod, "web-9").failure?.message, "pods \"web-9\" not found")
+        XCTAssertEqual(c.delete(.pod, "web-9").failure?.kubectlMessage, "Error from server (NotFound): pods \"web-9\" not found")
         c.createWeb(replicas: 1)
         let again = c.create(.statefulSet(.make(name: "web", image: "nginx")))
         XCTAssertEqual(again.failure?.reason, .alreadyExists)
         XCTAssertEqual(again.failure?.message, "statefulsets.apps \"web\" already exists")
         var bad = StatefulSet.make(name: "bad", image: "nginx")
         bad.spec.selector = LabelSelector(matchLabels: ["app": "other"])
-        XCTAssertEqual(c.create(.statefulSet(bad)).failure?.message, "The StatefulSet \"bad\" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"bad\"}: `selector` does not match template `labels`")
+        XCTAssertEqual(c.create(.statefulSet(bad)).failure?.kubectlMessage, "The StatefulSet \"bad\" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"bad\"}: `selector` does not match template `labels`")
         var changed = c.sts("web")!
         changed.spec.serviceName = "other"
         changed.metadata.resourceVersion = 0
-        XCTAssertEqual(c.update(.statefulSet(changed)).failure?.message, "The StatefulSet \"web\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden")
+        XCTAssertEqual(c.update(.statefulSet(changed)).failure?.kubectlMessage, "The StatefulSet \"web\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden")
     }
 
     func testDefaultsAreApplied() {

@@ -46,6 +46,45 @@ final class EngineIntegrationTests: XCTestCase {
         return out
     }
 
+    /// A crash, then a scale-up held behind an unready pod (OrderedReady): the rows, the summary
+    /// and `describe` must say what happened and why nothing more does.
+    func blockedTranscript() -> String {
+        let cluster = Cluster(config: ClusterConfig())
+        var watch = WatchFormatter()
+        var sts = F.statefulSet(replicas: 2, ready: 0)
+        sts.metadata = ObjectMeta(name: "web", namespace: "default")
+        sts.status = StatefulSetStatus()
+        sts.spec.template.spec.containers[0].readinessProbe = Probe(handler: .httpGet(path: "/", port: "80", scheme: nil))
+        if case .failure(let e) = cluster.create(.statefulSet(sts)) { return "create failed: \(e)" }
+        cluster.settle()
+        _ = watch.format(cluster.drainChanges())
+        cluster.killContainer(pod: "web-1")
+        cluster.setReadinessFailing("web-0", true)
+        cluster.settle(limit: .seconds(120))
+        _ = cluster.scale(.statefulSet, "web", replicas: 3)
+        let result = cluster.settle(limit: .seconds(120))
+        var out = watch.format(cluster.drainChanges(), limit: 40).text
+        out += SettleSummary.render(
+            result, pods: cluster.list(Pod.self), claims: cluster.list(PersistentVolumeClaim.self),
+            blocked: [("web", cluster.blockers(statefulSet: "web"))]) + "\n"
+        out += GetOutput.tables([(.pod, cluster.list(.pod))], namespace: "default", now: cluster.now).text
+        out += Describe.statefulSet(
+            cluster.get(StatefulSet.self, "web")!, pods: cluster.list(Pod.self), events: cluster.events(about: .statefulSet, "web"),
+            blockedReasons: cluster.blockers(statefulSet: "web"), now: cluster.now)
+        for pod in cluster.list(Pod.self) {
+            out += Describe.pod(pod, events: cluster.events(about: .pod, pod.metadata.name), now: cluster.now)
+        }
+        return out
+    }
+
+    func testBlockedStory() {
+        let first = blockedTranscript()
+        XCTAssertEqual(first, blockedTranscript())
+        if ProcessInfoLite.printTranscript { print(first) }
+        XCTAssertTrue(first.contains("Blocked:            web-2 waits: web-0 is not Ready (OrderedReady)"), first)
+        XCTAssertTrue(first.contains("\n  sts/web: web-2 waits: web-0 is not Ready (OrderedReady)\n"), first)
+    }
+
     func testDeterministicStory() {
         let first = transcript()
         XCTAssertEqual(first, transcript())

@@ -86,6 +86,12 @@ final class WatchTests: XCTestCase {
         XCTAssertEqual(
             SettleSummary.render(stuck, pods: mixed, claims: [F.claim("www-web-3")]),
             "settled at 00:03:05 (+2m5s), only retries left: 1 pod Running and Ready, 1 pod ContainerCreating, 1 pod Running, not Ready, 1 claim Pending")
+        XCTAssertEqual(
+            SettleSummary.render(stuck, pods: [], claims: [], blocked: [("web", ["web-2 waits: web-1 is not Ready (OrderedReady)"]), ("db", [])]),
+            "settled at 00:03:05 (+2m5s), only retries left: no pods\n  sts/web: web-2 waits: web-1 is not Ready (OrderedReady)")
+        XCTAssertEqual(
+            SettleSummary.state(pods: [F.pod("web-0")], claims: [], nodes: [F.node("node-1", ready: .unknown), F.node("node-2"), F.node("node-3", cordoned: true)]),
+            "1 pod Running and Ready, 1 node NotReady, 1 node Ready,SchedulingDisabled")
         XCTAssertEqual(SettleSummary.state(pods: Array(repeating: F.pod("x"), count: 100_000), claims: []), "100,000 pods Running and Ready")
     }
 }

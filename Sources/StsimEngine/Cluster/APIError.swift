@@ -55,12 +55,21 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         APIError(reason: .alreadyExists, message: "\(kind.qualifiedResource) \"\(name)\" already exists", kind: kind, name: name)
     }
 
-    /// `The StatefulSet "web" is invalid: <cause>` (one cause) or the bulleted form (several), 7.1.
+    /// The API server's Invalid error: `StatefulSet.apps "web" is invalid: <cause>` (several
+    /// causes print as a Go aggregate, `[c1, c2]`). kubectl re-renders it: see `kubectlMessage`.
     public static func invalid(_ kind: ResourceKind, _ name: String, _ causes: [Cause]) -> APIError {
-        let head = "The \(kind.kind) \"\(name)\" is invalid: "
-        let message = causes.count == 1
-            ? head + causes[0].text
-            : head + "\n" + causes.map { "* " + $0.text }.joined(separator: "\n")
+        let qualifiedKind = kind.group.isEmpty ? kind.kind : "\(kind.kind).\(kind.group)"
+        let texts = causes.map(\.text)
+        let message = "\(qualifiedKind) \"\(name)\" is invalid: " + (texts.count == 1 ? texts[0] : "[" + texts.joined(separator: ", ") + "]")
         return APIError(reason: .invalid, message: message, kind: kind, name: name, causes: causes)
+    }
+
+    /// What kubectl prints for this error (7.1), without a `-f FILE` context:
+    /// `The StatefulSet "web" is invalid: <cause>` (or the bulleted form for several causes) for
+    /// Invalid, `Error from server (<Reason>): <message>` otherwise.
+    public var kubectlMessage: String {
+        guard reason == .invalid, let kind, let name, !causes.isEmpty else { return "Error from server (\(reason.rawValue)): \(message)" }
+        let head = "The \(kind.kind) \"\(name)\" is invalid: "
+        return causes.count == 1 ? head + causes[0].text : head + "\n" + causes.map { "* " + $0.text }.joined(separator: "\n")
     }
 }

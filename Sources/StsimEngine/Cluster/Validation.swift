@@ -49,6 +49,7 @@ enum Validation {
         var causes = validateName(o)
         switch o {
         case .statefulSet(let s): causes += validate(s.spec)
+        case .pod(let p): causes += validate(p.spec)
         case .persistentVolume(let v):
             if v.spec.capacity == nil { causes.append(Cause(field: "spec.capacity", body: "Required value")) }
             if v.spec.accessModes.isEmpty { causes.append(Cause(field: "spec.accessModes", body: "Required value")) }
@@ -67,6 +68,25 @@ enum Validation {
                 }
             }
         default: break
+        }
+        return causes
+    }
+
+    /// The pod checks a broken StatefulSet template runs into (7.3): images, mounts, subdomain.
+    static func validate(_ spec: PodSpec) -> [Cause] {
+        var causes: [Cause] = []
+        let volumes = Set(spec.volumes.map(\.name))
+        for (i, c) in spec.containers.enumerated() {
+            if c.image.isEmpty { causes.append(Cause(field: "spec.containers[\(i)].image", body: "Required value")) }
+            if !isDNS1123Label(c.name) {
+                causes.append(Cause(field: "spec.containers[\(i)].name", body: "Invalid value: \(quoted(c.name)): \(dns1123LabelMessage)"))
+            }
+            for (j, m) in c.volumeMounts.enumerated() where !volumes.contains(m.name) {
+                causes.append(Cause(field: "spec.containers[\(i)].volumeMounts[\(j)].name", body: "Not found: \(quoted(m.name))"))
+            }
+        }
+        if let sub = spec.subdomain, !isDNS1123Label(sub) {
+            causes.append(Cause(field: "spec.subdomain", body: "Invalid value: \(quoted(sub)): \(dns1123LabelMessage)"))
         }
         return causes
     }

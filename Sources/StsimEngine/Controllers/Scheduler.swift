@@ -192,7 +192,7 @@ final class Scheduler {
         if current?.status != .false || current?.message != message {
             var p = pod
             p.status.setCondition(.podScheduled, .false, at: cluster.now, reason: "Unschedulable", message: message)
-            cluster.write(.pod(p))
+            cluster.write(p)
         }
         if let claim {
             waitingForClaim[claim, default: []].append(key)
@@ -207,7 +207,7 @@ final class Scheduler {
         p.status.setCondition(.podScheduled, .true, at: cluster.now)
         let key = ObjectKey(kind: .pod, namespace: p.metadata.namespace, name: p.metadata.name)
         lastFailure[key] = nil
-        cluster.write(.pod(p))
+        cluster.write(p)
         nodeCountChanged(node)
         cluster.recordEvent(.normal, "Scheduled", "Successfully assigned \(p.metadata.namespace)/\(p.metadata.name) to \(node)", about: key, uid: p.metadata.uid, source: Self.component)
     }

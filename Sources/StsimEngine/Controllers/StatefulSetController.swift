@@ -272,8 +272,20 @@ final class StatefulSetController {
                     name: name, namespace: set.metadata.namespace, labels: labels, annotations: set.metadata.annotations,
                     ownerReferences: [StatefulSetIdentity.ownerReference(set)]),
                 data: set.spec.template, revision: maxNumber + 1)
-            if case .failure(let e) = cluster.create(.controllerRevision(revision)), e.reason != .alreadyExists { return }
-            s.revisions.append((name, maxNumber + 1))
+            switch cluster.create(.controllerRevision(revision)) {
+            case .success:
+                s.revisions.append((name, maxNumber + 1))
+            case .failure(let e) where e.reason == .alreadyExists:
+                // An orphaned revision of an earlier incarnation (`--cascade=orphan`): adopt it (2.5).
+                guard var existing = cluster.store.get(ControllerRevision.self, namespace: set.metadata.namespace, name: name) else { return }
+                if existing.metadata.controllerRef == nil {
+                    existing.metadata.ownerReferences.append(StatefulSetIdentity.ownerReference(set))
+                    cluster.write(existing)
+                }
+                s.revisions.append((name, existing.revision))
+            case .failure:
+                return
+            }
             truncateHistory(set, s)
         }
         if s.updateRevision != name {
@@ -326,7 +338,7 @@ final class StatefulSetController {
         s.currentRevision = st.currentRevision
         guard st != set.status, var latest = cluster.store.get(StatefulSet.self, namespace: set.metadata.namespace, name: set.metadata.name) else { return }
         latest.status = st
-        cluster.write(.statefulSet(latest))
+        cluster.write(latest)
     }
 
     private func event(_ set: StatefulSet, _ type: EventType, _ reason: String, _ message: String) {

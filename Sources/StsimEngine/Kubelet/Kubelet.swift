@@ -10,7 +10,7 @@ final class Kubelet {
     unowned let cluster: Cluster
     let nodeName: String
     let link: NodeLink
-    private(set) var pods: [UID: RuntimePod] = [:]
+    private(set) var pods = RuntimePodTable()
     private var images: Set<String> = []
     /// Pulls in progress: image → pods waiting for it (with the container index).
     private var pulls: [String: [(UID, Int)]] = [:]

@@ -28,7 +28,7 @@ final class NodeLink {
         }
         guard merged != pod.status else { return }
         pod.status = merged
-        cluster.write(.pod(pod))
+        cluster.write(pod)
     }
 
     /// Kubelet → API: the containers are gone; remove the pod object (a delete with grace 0).

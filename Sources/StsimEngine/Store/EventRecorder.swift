@@ -4,22 +4,15 @@
 /// 25 events refilled one per 300 s, and events expire after an hour. stsim also caps how many it
 /// keeps (`ClusterConfig.eventRetentionLimit`), oldest first, so huge scenarios stay small.
 public struct EventRecorder {
-    private struct DedupKey: Hashable {
-        var source: String, object: ObjectKey, uid: UID?, fieldPath: String?, type: EventType, reason: String, message: String
-    }
-    private struct GroupKey: Hashable {
-        var source: String, object: ObjectKey, type: EventType, reason: String
-    }
-    private struct SpamKey: Hashable { var source: String, object: ObjectKey }
     private struct Bucket { var tokens: Double; var last: VirtualTime }
     private struct Group { var messages: [(String, VirtualTime)]; var combinedIndex: Int? }
 
     /// Retained events in the order they were first recorded; `nil` slots were expired or evicted.
     private var log: [Event?] = []
     private var firstLive = 0
-    private var indexByDedup: [DedupKey: Int] = [:]
-    private var groups: [GroupKey: Group] = [:]
-    private var buckets: [SpamKey: Bucket] = [:]
+    private var indexByDedup: [UInt64: Int] = [:]
+    private var groups: [UInt64: Group] = [:]
+    private var buckets: [UInt64: Bucket] = [:]
     private var nextName: Int64 = 0
     private static let cacheSize = 4096
     private let timing: TimingProfile
@@ -56,7 +49,12 @@ public struct EventRecorder {
         if groups.count > Self.cacheSize { groups.removeAll(keepingCapacity: true) }
         if indexByDedup.count > Self.cacheSize { indexByDedup.removeAll(keepingCapacity: true) }
         // Spam filter first, like client-go's EventSourceObjectSpamFilter.
-        let spamKey = SpamKey(source: source, object: object)
+        var key = KeyHash()
+        key.add(source)
+        key.add(object.namespace)
+        key.add(object.name)
+        key.add(object.kind.kind)
+        let spamKey = key.value
         var bucket = buckets[spamKey] ?? Bucket(tokens: Double(timing.eventSpamBurst), last: now)
         let refill = Double((now - bucket.last).milliseconds) / Double(max(1, timing.eventSpamRefill.milliseconds))
         bucket.tokens = min(Double(timing.eventSpamBurst), bucket.tokens + refill)
@@ -67,7 +65,9 @@ public struct EventRecorder {
 
         var message = message
         // Aggregation: too many distinct messages for one reason fold into one event.
-        let gk = GroupKey(source: source, object: object, type: type, reason: reason)
+        key.add(type.rawValue)
+        key.add(reason)
+        let gk = key.value
         var group = groups[gk] ?? Group(messages: [], combinedIndex: nil)
         group.messages.removeAll { now - $0.1 > timing.eventAggregationWindow }
         if !group.messages.contains(where: { $0.0 == message }) {
@@ -79,11 +79,15 @@ public struct EventRecorder {
         groups[gk] = group
         if aggregated { message = "(combined from similar events): " + message }
 
-        let dk = DedupKey(
-            source: source, object: object, uid: uid, fieldPath: fieldPath, type: type, reason: reason,
-            message: aggregated ? "(combined)" : message)
+        key.add(fieldPath ?? "")
+        key.add(uid.map { "\($0.high),\($0.low)" } ?? "")
+        key.add(aggregated ? "(combined)" : message)
+        let dk = key.value
         sequence += 1
-        if let i = indexByDedup[dk], var e = log[i], now - e.lastTimestamp <= timing.eventDedupWindow {
+        if let i = indexByDedup[dk], var e = log[i], now - e.lastTimestamp <= timing.eventDedupWindow,
+           e.reason == reason, e.sourceComponent == source, e.involvedObject.name == object.name,
+           aggregated || e.message == message
+        {
             e.count += 1
             e.lastTimestamp = now
             e.message = message
@@ -125,8 +129,19 @@ public struct EventRecorder {
         log = live
         updatedAt = seqs
         firstLive = 0
-        var rebuilt: [DedupKey: Int] = [:]
+        var rebuilt: [UInt64: Int] = [:]
+        rebuilt.reserveCapacity(indexByDedup.count)
         for (k, i) in indexByDedup where i >= shift { rebuilt[k] = i - shift }
         indexByDedup = rebuilt
+    }
+}
+
+/// FNV-1a over the fields that identify an event (cheaper than hashing the strings with
+/// `Hasher` in three dictionaries per event). Collisions are checked against the stored event.
+private struct KeyHash {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    mutating func add(_ s: String) {
+        for b in s.utf8 { value = (value ^ UInt64(b)) &* 0x100_0000_01b3 }
+        value = (value ^ 0xff) &* 0x100_0000_01b3
     }
 }

@@ -133,7 +133,7 @@ extension MappingReader {
         guard let list = quantityMap(key) else { return nil }
         for entry in list where entry.name != "storage" {
             ctx.report(.warning, path: "\(child(key)).\(entry.name)",
-                       "unknown resource \"\(entry.name)\" in \(child(key)); stsim simulates only \"storage\"",
+                       "unknown resource \"\(entry.name)\" in \(child(key)); volumes are sized by \"storage\" only",
                        hint: Suggestion.closest(to: entry.name, among: ["storage"]).map { "did you mean \"\($0)\"?" })
         }
         return list.first { $0.name == "storage" }?.quantity

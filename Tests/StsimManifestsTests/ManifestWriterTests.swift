@@ -176,3 +176,22 @@ final class ManifestWriterTests: XCTestCase {
         XCTAssertEqual(JSONEmitter.string("<a&b>"), "\"\\u003ca\\u0026b\\u003e\"")
     }
 }
+
+extension ManifestWriterTests {
+    func testControllerWrittenKindsPrint() {
+        let ref = ObjectReference(kind: "StatefulSet", apiVersion: "apps/v1", namespace: "default", name: "web")
+        let event = Event(
+            metadata: ObjectMeta(name: "web.17a", namespace: "default"), involvedObject: ref, reason: "SuccessfulCreate",
+            message: "create Pod web-0 in StatefulSet web successful", sourceComponent: "statefulset-controller",
+            firstTimestamp: .zero, lastTimestamp: VirtualTime(milliseconds: 2000), count: 2)
+        let yaml = ManifestWriter.yaml(.event(event))
+        XCTAssertTrue(yaml.contains("count: 2\neventTime: null\nfirstTimestamp: \"2024-01-01T00:00:00Z\"\ninvolvedObject:\n  apiVersion: apps/v1\n  kind: StatefulSet\n  name: web\n  namespace: default\nkind: Event\nlastTimestamp: \"2024-01-01T00:00:02Z\"\n"), yaml)
+        let slice = EndpointSlice(
+            metadata: ObjectMeta(name: "nginx-abcde", namespace: "default"),
+            endpoints: [Endpoint(addresses: ["10.244.1.5"], conditions: EndpointConditions(ready: true, serving: true, terminating: false), hostname: "web-0", nodeName: "node-1")],
+            ports: [EndpointPort(name: "web", port: 80, protocol: .tcp)])
+        XCTAssertTrue(ManifestWriter.yaml(.endpointSlice(slice)).hasPrefix("addressType: IPv4\napiVersion: discovery.k8s.io/v1\nendpoints:\n- addresses:\n  - 10.244.1.5\n  conditions:\n    ready: true\n"))
+        let revision = ControllerRevision(metadata: ObjectMeta(name: "web-5b8c7d9f4"), revision: 2)
+        XCTAssertTrue(ManifestWriter.yaml(.controllerRevision(revision)).contains("      $patch: replace\n"))
+    }
+}

@@ -47,7 +47,9 @@ struct ObjectDecoder {
         guard case .sequence(let seq) = items else {
             let l = source.location(items.mark)
             result.diagnostics.append(Diagnostic(.error, at: l, "items of a \(kind) must be a list", sourceLine: source.lineText(at: l)))
-            result.rejections.append(ManifestRejection(reason: .syntax("items must be a list"), kind: kind, name: "", namespace: "", location: l))
+            result.rejections.append(ManifestRejection(
+                reason: .undecodable("json: cannot unmarshal \(JSONShape(items).jsonWord) into Go struct field List.items of type []runtime.RawExtension"),
+                kind: kind, name: "", namespace: "", location: l))
             return
         }
         let itemKind = kind == "List" ? nil : String(kind.dropLast(4))

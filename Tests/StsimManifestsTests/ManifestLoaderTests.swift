@@ -212,3 +212,14 @@ final class ManifestLoaderTests: XCTestCase {
         XCTAssertNil(Suggestion.closest(to: "foo", among: ["replicas", "selector"]))
     }
 }
+
+extension ManifestLoaderTests {
+    func testReferencesNameObjectsEvenWhenTheyAreInvalid() throws {
+        let (refs, diagnostics) = ManifestLoader.references(text: try Fixtures.seed("statefulset.yaml") + "---\n" + (try Fixtures.seed("pv-list.yaml")), file: "all.yaml")
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(refs.map { "\($0.kind.singular)/\($0.name)@\($0.location.line)" }, ["statefulset/sts@1", "persistentvolume/pv-a@34", "persistentvolume/pv-b@46"])
+        let bad = ManifestLoader.references(text: "apiVersion: apps/v1beta1\nkind: StatefulSet\nmetadata: {name: web}\n", file: "old.yaml")
+        XCTAssertEqual(bad.references, [])
+        XCTAssertEqual(bad.diagnostics.map(\.message), ["no matches for kind \"StatefulSet\" in version \"apps/v1beta1\""])
+    }
+}

@@ -31,10 +31,11 @@ extension Validator {
             errs += supported(r.whenScaled, "spec.persistentVolumeClaimRetentionPolicy.whenScaled", [.retain, .delete])
         }
         errs += nonNegative(spec.replicas, "spec.replicas")
-        errs += nonNegative(spec.ordinals?.start, "spec.ordinals.start")
         errs += nonNegative(spec.minReadySeconds, "spec.minReadySeconds")
+        errs += nonNegative(spec.ordinals?.start, "spec.ordinals.start")
         errs += selectorAndTemplate(spec.selector, spec.template, workload: "statefulset")
-        // The pod spec itself is not validated here (kubernetes#81147); Advisor warns instead.
+        // The pod spec itself is not validated here (kubernetes#81147); Advisor warns instead. The
+        // label path really is `spec.template.labels` (ValidatePodTemplateSpecForStatefulSet).
         errs += validateLabels(spec.template.metadata.labels, "spec.template.labels")
         errs += validateAnnotations(spec.template.metadata.annotations, "spec.template.annotations")
         errs += supported(spec.template.spec.restartPolicy, "spec.template.spec.restartPolicy", [.always])

@@ -60,6 +60,7 @@ final class SeedManifestTests: XCTestCase {
         XCTAssertEqual(s.spec.replicas, 2)
         XCTAssertEqual(s.spec.podManagementPolicy, .orderedReady)
         XCTAssertEqual(s.spec.volumeClaimTemplates.first?.spec.storageRequest?.value, 1 << 20)
+        XCTAssertEqual(s.spec.volumeClaimTemplates.first?.spec.storageClassName, "")
         XCTAssertEqual(s.spec.template.spec.containers.first?.imagePullPolicy, .ifNotPresent)
     }
 

@@ -41,6 +41,10 @@ final class DecodeContext {
     /// Validation causes found while decoding, for facts the model cannot hold (a volume with two
     /// sources); they join the Validator's causes.
     private(set) var causes: [FieldError] = []
+    /// The objects holding a field whose value could not be decoded; validation findings inside
+    /// them are mostly echoes of the decoding error (a port read as 0, a missing storage request)
+    /// and are left out.
+    private(set) var failedScopes: [String] = []
     /// True once a finding made the decoded object unusable (kubectl would refuse it).
     private(set) var hasErrors = false
 
@@ -67,6 +71,18 @@ final class DecodeContext {
 
     func report(_ severity: Diagnostic.Severity, at mark: Mark?, _ message: String, hint: String? = nil) {
         report(severity, at: mark.map(source.location) ?? origin, message, hint: hint)
+    }
+
+    func fail(_ path: String) {
+        let scope = path.lastIndex(where: { $0 == "." || $0 == "[" }).map { String(path[..<$0]) } ?? path
+        failedScopes.append(scope)
+    }
+
+    /// Whether `path` lies in an object that held an undecodable field.
+    func isUnderFailedField(_ path: String) -> Bool {
+        failedScopes.contains { f in
+            path == f || path.hasPrefix(f + ".") || path.hasPrefix(f + "[")
+        }
     }
 
     func invalid(_ cause: FieldError) {

@@ -91,6 +91,7 @@ final class MappingReader {
     // MARK: type errors
 
     func typeError(_ key: String, _ value: YAMLNode, expected goTypeName: String, shown: String? = nil) {
+        ctx.fail(child(key))
         let shape = shown ?? JSONShape(value).jsonWord
         var hint: String?
         if case .string(let s) = JSONShape(value), goTypeName.hasPrefix("int"), Int64(s) != nil {
@@ -170,6 +171,7 @@ final class MappingReader {
             case .string(let s): out[name] = s
             case .null: out[name] = ""
             default:
+                ctx.fail(child(key))
                 let hint = val.scalar.map { "quote the value to make it a string: \(name): \"\($0.string)\"" }
                 ctx.report(.error, at: val.mark ?? k.mark,
                            "json: cannot unmarshal \(JSONShape(val).jsonWord) into Go struct field \(goType).\(goChild(key)) of type string",
@@ -191,6 +193,7 @@ final class MappingReader {
             if case .string(let str) = JSONShape(item) {
                 out.append(str)
             } else {
+                ctx.fail(child(key))
                 ctx.report(.error, at: item.mark,
                            "json: cannot unmarshal \(JSONShape(item).jsonWord) into Go struct field \(goType).\(goChild(key)) of type string")
             }
@@ -221,6 +224,7 @@ final class MappingReader {
             ctx.record(itemPath, item.mark)
             guard case .mapping(let m) = item else {
                 if case .null = JSONShape(item) { continue }
+                ctx.fail(itemPath)
                 ctx.report(.error, at: item.mark,
                            "json: cannot unmarshal \(JSONShape(item).jsonWord) into Go struct field \(goType).\(goChild(key)) of type \(qualified(elementType))")
                 continue

@@ -100,21 +100,20 @@ struct ObjectDecoder {
             reject(.noKindMatch(message))
             return
         }
-        let decoded = decode(resourceKind, root)
+        guard var object = decode(resourceKind, root) else { return }
         root.finish()
-        guard var object = decoded, !ctx.hasErrors else {
-            reject(.badRequest(badRequestMessage(ctx.diagnostics)))
-            return
-        }
+        // The API server stops at a decoding error; stsim goes on to validate what it could read,
+        // so that every finding of the file is reported at once, and still answers as the server.
+        let badRequest = ctx.hasErrors ? badRequestMessage(ctx.diagnostics) : nil
         // BeforeCreate clears the namespace of cluster-scoped kinds.
         if !resourceKind.isNamespaced { object.metadata.namespace = "" }
         if options.applyDefaults { APIDefaults.apply(to: &object, defaultStorageClass: options.defaultStorageClass) }
-        var causes = Validator.validate(object).map { cause -> FieldError in
+        var causes = Validator.validate(object).filter { !ctx.isUnderFailedField($0.path) }.map { cause -> FieldError in
             var c = cause
             c.location = c.location ?? ctx.location(of: c.path)
             return c
         }
-        var warnings = Advisor.warnings(for: object)
+        var warnings = Advisor.warnings(for: object).filter { !ctx.isUnderFailedField($0.path) }
         for c in ctx.causes {
             // A StatefulSet's pod template is not validated on create (7.3): its pods fail later.
             if resourceKind == .statefulSet, c.path.hasPrefix("spec.template.spec.") {
@@ -130,6 +129,10 @@ struct ObjectDecoder {
         }
         for w in warnings {
             ctx.report(.warning, path: w.path, w.message, hint: w.hint)
+        }
+        if let badRequest {
+            reject(.badRequest(badRequest))
+            return
         }
         if !causes.isEmpty {
             reject(.invalid(causes))

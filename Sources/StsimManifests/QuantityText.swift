@@ -60,6 +60,8 @@ extension MappingReader {
         case .integer(let i): return Quantity(value: i, text: String(i))
         case .string(let s), .float(let s):
             if let q = QuantityText.parse(s) { return q }
+            // In a resource list the whole list is the field (`spec.resources[storage]` is its echo).
+            ctx.fail(goType == "ResourceList" ? path : child(key))
             ctx.report(.error, at: v.mark, QuantityText.formatError,
                        hint: "write a number with an optional suffix, e.g. 1Mi, 5Gi, 500m")
         default:

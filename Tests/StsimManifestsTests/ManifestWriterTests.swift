@@ -195,3 +195,15 @@ extension ManifestWriterTests {
         XCTAssertTrue(ManifestWriter.yaml(.controllerRevision(revision)).contains("      $patch: replace\n"))
     }
 }
+
+extension ManifestWriterTests {
+    func testQuantitiesPrintInCanonicalForm() {
+        let cases = [
+            ("1Mi", "1Mi"), ("1024Mi", "1Gi"), ("0.5Gi", "512Mi"), ("1536Mi", "1536Mi"), ("1000M", "1G"), ("1500", "1500"),
+            ("1.5k", "1500"), ("500m", "500m"), ("1.5", "1500m"), ("2000m", "2"), ("1e3", "1e3"), ("0", "0"), ("5Gi", "5Gi"),
+        ]
+        for (written, printed) in cases {
+            XCTAssertEqual(QuantityCanonical.text(QuantityText.parse(written)!), printed, written)
+        }
+    }
+}

@@ -139,7 +139,8 @@ struct ObjectDecoder {
             return
         }
         result.diagnostics += ctx.diagnostics
-        result.objects.append(LoadedObject(object: object, location: origin, fields: ctx.locations))
+        result.objects.append(LoadedObject(
+            object: object, location: origin, fields: ctx.locations, appliedConfiguration: ManifestJSON.compact(.mapping(mapping))))
     }
 
     /// The API server stops at the first type error; unknown fields are all listed, joined (7.2).

@@ -108,5 +108,6 @@ extension LoaderFuzzTests {
         check("apiVersion: v1\nkind: Service\nmetadata:\n  name: " + String(repeating: "a", count: 100_000) + "\n")
         check(String(repeating: "a: &x [*x]\n", count: 3))
         check("apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: a}\nspec: {capacity: {storage: 99999999999999999999Ei}}\n")
+        check("apiVersion: v1\nkind: Pod\nmetadata: {name: a, labels: {x: 1e20, y: 12345678901234567890.0}}\nspec: {containers: [{name: c, image: i}]}\n")
     }
 }

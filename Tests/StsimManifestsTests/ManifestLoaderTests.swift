@@ -223,3 +223,16 @@ extension ManifestLoaderTests {
         XCTAssertEqual(bad.diagnostics.map(\.message), ["no matches for kind \"StatefulSet\" in version \"apps/v1beta1\""])
     }
 }
+
+extension ManifestLoaderTests {
+    func testAppliedConfigurationIsTheDocumentAsKubectlSendsIt() throws {
+        let r = Fixtures.load(try Fixtures.seed("headless-service-fixed.yaml"))
+        XCTAssertEqual(
+            r.objects.first?.appliedConfiguration,
+            #"{"apiVersion":"v1","kind":"Service","metadata":{"name":"st-s"},"spec":{"clusterIP":"None","ports":[{"name":"http","port":10000,"targetPort":10000}],"selector":{"func":"sts"}}}"#)
+        let list = Fixtures.load("apiVersion: v1\nkind: PodList\nitems:\n- metadata: {name: p, annotations: {a: '<b>'}}\n  spec: {containers: [{name: c, image: busybox}]}\n")
+        XCTAssertEqual(
+            list.objects.first?.appliedConfiguration,
+            #"{"apiVersion":"v1","kind":"Pod","metadata":{"annotations":{"a":"\u003cb\u003e"},"name":"p"},"spec":{"containers":[{"image":"busybox","name":"c"}]}}"#)
+    }
+}

@@ -109,5 +109,7 @@ extension LoaderFuzzTests {
         check(String(repeating: "a: &x [*x]\n", count: 3))
         check("apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: a}\nspec: {capacity: {storage: 99999999999999999999Ei}}\n")
         check("apiVersion: v1\nkind: Pod\nmetadata: {name: a, labels: {x: 1e20, y: 12345678901234567890.0}}\nspec: {containers: [{name: c, image: i}]}\n")
+        let r = ManifestLoader.load(text: "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: i, resources: {limits: {cpu: 1e20, memory: 1.0}}}]}\n", file: "f")
+        XCTAssertEqual(r.objects.first?.appliedConfiguration.contains(#""cpu":1e+20,"memory":1}"#), true)
     }
 }

@@ -207,3 +207,19 @@ extension ManifestWriterTests {
         }
     }
 }
+
+extension ManifestWriterTests {
+    func testAwkwardStringsSurviveTheRoundTrip() {
+        let values = [
+            "two\nlines", "trailing\n", " leading space\nx", "many\n\n", "\nfirst empty", "tab\there", "quote \" and ' and \\",
+            "- dash", ": colon", "#hash", "a #b", "a: b", "日本語 ✓", "", "~", "null", "0755", "1e3", "-", "?", "x:", "@at", "%p", "`b`",
+            "trailing space ", "{x}", "[y]", "*star", "&amp", "!bang", "|pipe", ">gt", "2024-01-01", "yes", "ON", "3.0",
+        ]
+        var annotations: [String: String] = [:]
+        for (i, v) in values.enumerated() { annotations["k\(i)"] = v }
+        let pod = KubeObject.pod(Pod(
+            metadata: ObjectMeta(name: "p", namespace: "default", annotations: annotations),
+            spec: PodSpec(containers: [Container(name: "c", image: "busybox", command: values.filter { !$0.isEmpty })])))
+        assertRoundTrip(pod)
+    }
+}

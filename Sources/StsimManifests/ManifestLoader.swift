@@ -35,17 +35,16 @@ public enum ManifestLoader {
                                   location: failure.diagnostic.location ?? source.location(nil)))
             return result
         }
-        var sawObject = false
         for document in documents {
             if case .null = JSONShape(document) { continue }
-            sawObject = true
             ObjectDecoder(source: source, options: options).load(document, into: &result)
         }
         result.diagnostics += Advisor.crossCheck(result.objects, source: source)
-        if !sawObject {
+        if result.objects.isEmpty, result.rejections.isEmpty {
+            // kubectl: `error: no objects passed to create` (or `apply`), and it exits non-zero.
             result.diagnostics.append(
-                Diagnostic(.warning, at: source.location(nil), "no objects passed to create",
-                           hint: "the file holds no manifest (only comments or empty documents)"))
+                Diagnostic(.error, at: source.location(nil), "no objects passed to create",
+                           hint: "the file holds no manifest: only comments, empty documents or an empty List"))
         }
         result.diagnostics = sorted(result.diagnostics)
         return result

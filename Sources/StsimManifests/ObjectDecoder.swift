@@ -37,7 +37,6 @@ struct ObjectDecoder {
         _ = root.node("apiVersion")
         _ = root.node("metadata")
         guard let items = root.node("items") else {
-            ctx.report(.warning, at: root.mark, "\(kind) has no items")
             root.finish()
             result.diagnostics += ctx.diagnostics
             return

@@ -82,8 +82,9 @@ extension Validator {
     }
 
     private static func labelMismatch(_ template: PodTemplateSpec) -> FieldError {
-        var e = FieldError.invalid(
-            "spec.template.metadata.labels", .stringMap(template.metadata.labels), "`selector` does not match template `labels`")
+        // Go prints a nil map (no labels at all) as `map[string]string(nil)`.
+        let labels: GoValue = template.metadata.labels.isEmpty ? .goSyntax("map[string]string(nil)") : .stringMap(template.metadata.labels)
+        var e = FieldError.invalid("spec.template.metadata.labels", labels, "`selector` does not match template `labels`")
         e.hint = "spec.selector.matchLabels must be a subset of spec.template.metadata.labels"
         return e
     }

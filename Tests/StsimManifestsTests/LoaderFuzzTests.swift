@@ -76,9 +76,12 @@ final class LoaderFuzzTests: XCTestCase {
             guard let l = d.location else { return XCTFail("finding without a location: \(d.message)") }
             XCTAssert(l.line >= firstLine && l.line <= lastLine && l.column >= 1, "\(l) outside the input: \(d.message)")
         }
+        // Whatever loads must print and load back as the same object, in both formats.
         for o in result.objects {
-            _ = ManifestWriter.json(o.object)
-            _ = ManifestLoader.load(text: ManifestWriter.yaml(o.object), file: "again.yaml")
+            for printed in [ManifestWriter.yaml(o.object), ManifestWriter.json(o.object)] {
+                let again = ManifestLoader.load(text: printed, file: "again")
+                XCTAssertEqual(again.objects.map(\.object), [o.object], "\(text)\n---\n\(printed)")
+            }
         }
     }
 

@@ -23,18 +23,11 @@ final class MappingReader {
         self.goPath = goPath
         self.goType = goType
         self.mark = mapping.mark
-        var seen: Set<String> = []
+        // Equal keys never get here: Yams refuses them (YAMLDocuments reports it as kubectl does).
         var entries: [(String, Mark?, YAMLNode)] = []
         for (k, v) in mapping {
             let key = k.scalar?.string ?? "\(k)"
-            let fieldPath = path.isEmpty ? key : "\(path).\(key)"
-            if seen.contains(key) {
-                ctx.report(.error, at: k.mark, "strict decoding error: duplicate field \"\(fieldPath)\"",
-                           hint: "a key may appear only once in a mapping; the later value would win")
-                continue
-            }
-            seen.insert(key)
-            ctx.record(fieldPath, k.mark)
+            ctx.record(path.isEmpty ? key : "\(path).\(key)", k.mark)
             entries.append((key, k.mark, v))
         }
         self.entries = entries

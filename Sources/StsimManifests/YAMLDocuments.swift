@@ -74,7 +74,9 @@ enum YAMLDocuments {
             let line = Array(source.lines[i])
             let col = first.column - 1
             guard col < line.count else { continue }
-            if String(line[col...]).hasPrefix(key + ":"), line[..<col].allSatisfy({ $0 == " " || $0 == "-" }) {
+            let rest = String(line[col...])
+            let written = [key + ":", "\"\(key)\":", "'\(key)':"]
+            if written.contains(where: rest.hasPrefix), line[..<col].allSatisfy({ $0 == " " || $0 == "-" }) {
                 line2 = i + 1
                 break
             }

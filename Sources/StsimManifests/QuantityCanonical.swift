@@ -3,11 +3,11 @@ import StsimEngine
 /// The canonical text the API server prints for a quantity (apimachinery `Quantity.String()`): the
 /// same format family as written (binary `Ki`..`Ei`, or decimal), with the largest suffix that keeps
 /// the number whole, so `1024Mi` prints as `1Gi`, `0.5Gi` as `512Mi` and `1000M` as `1G`.
-enum QuantityCanonical {
+public enum QuantityCanonical {
     private static let binary = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"]
     private static let decimal = ["", "k", "M", "G", "T", "P", "E"]
 
-    static func text(_ q: Quantity) -> String {
+    public static func text(_ q: Quantity) -> String {
         guard let (mantissa, scale, isBinary, power) = exact(q.text) else { return q.text }
         if isBinary {
             // bytes = mantissa * 1024^power / 10^scale; a fraction of a byte keeps the text.

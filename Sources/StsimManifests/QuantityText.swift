@@ -1,10 +1,12 @@
 import StsimEngine
 
 /// Parses resource quantities (`1Mi`, `5Gi`, `500m`, `1e3`, `0.5Gi`) by apimachinery's grammar,
-/// without trapping on absurd sizes: a manifest may say `9999999999Ei`, and the loader must survive it.
-enum QuantityText {
+/// without trapping on absurd sizes: a manifest may say `9999999999Ei`, and the loader must survive it
+/// (the engine's `Quantity.init?(_:)` converts a Double to Int64 unchecked, so input from users goes
+/// through here).
+public enum QuantityText {
     /// apimachinery's ErrFormatWrong text, shown by the API server for any malformed quantity.
-    static let formatError =
+    public static let formatError =
         "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
 
     private static let binary: [(String, Double)] = [
@@ -15,7 +17,7 @@ enum QuantityText {
         ("P", 1e15), ("E", 1e18),
     ]
 
-    static func parse(_ text: String) -> Quantity? {
+    public static func parse(_ text: String) -> Quantity? {
         let chars = Array(text)
         var i = 0
         if i < chars.count, chars[i] == "+" || chars[i] == "-" { i += 1 }

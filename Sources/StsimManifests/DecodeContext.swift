@@ -48,9 +48,12 @@ final class DecodeContext {
     /// True once a finding made the decoded object unusable (kubectl would refuse it).
     private(set) var hasErrors = false
 
-    init(source: ManifestSource, origin: SourceLocation) {
+    let fieldValidation: ManifestLoader.FieldValidation
+
+    init(source: ManifestSource, origin: SourceLocation, fieldValidation: ManifestLoader.FieldValidation = .strict) {
         self.source = source
         self.origin = origin
+        self.fieldValidation = fieldValidation
         self.locations = FieldLocations(origin: origin)
     }
 

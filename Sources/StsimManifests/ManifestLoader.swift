@@ -5,6 +5,16 @@ import Yams
 /// way kubectl and the API server would: strict decoding, defaulting, validation; and, beyond them,
 /// every finding located at FILE:LINE:COL and reported together.
 public enum ManifestLoader {
+    /// kubectl's `--validate`: what the API server does with fields it does not know (7.2).
+    public enum FieldValidation: Sendable {
+        /// `--validate=strict` (the default): the object is refused.
+        case strict
+        /// `--validate=warn`: the object is created and each field gets `Warning: unknown field ...`.
+        case warn
+        /// `--validate=false`: unknown fields are dropped silently.
+        case ignore
+    }
+
     public struct Options: Sendable {
         /// How RFC 3339 timestamps in the input map onto virtual time.
         public var timestamps: Timestamps
@@ -12,11 +22,16 @@ public enum ManifestLoader {
         public var applyDefaults: Bool
         /// The cluster's default StorageClass, for the DefaultStorageClass admission plugin.
         public var defaultStorageClass: String?
+        public var fieldValidation: FieldValidation
 
-        public init(timestamps: Timestamps = .standard, applyDefaults: Bool = true, defaultStorageClass: String? = nil) {
+        public init(
+            timestamps: Timestamps = .standard, applyDefaults: Bool = true, defaultStorageClass: String? = nil,
+            fieldValidation: FieldValidation = .strict
+        ) {
             self.timestamps = timestamps
             self.applyDefaults = applyDefaults
             self.defaultStorageClass = defaultStorageClass
+            self.fieldValidation = fieldValidation
         }
     }
 

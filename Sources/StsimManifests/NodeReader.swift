@@ -67,7 +67,11 @@ final class MappingReader {
             }
             guard !known.contains(e.key) else { continue }
             let hint = Suggestion.closest(to: e.key, among: known).map { "did you mean \"\($0)\"?" }
-            ctx.report(.error, at: e.keyMark, "strict decoding error: unknown field \"\(fieldPath)\"", hint: hint)
+            switch ctx.fieldValidation {
+            case .strict: ctx.report(.error, at: e.keyMark, "strict decoding error: unknown field \"\(fieldPath)\"", hint: hint)
+            case .warn: ctx.report(.warning, at: e.keyMark, "unknown field \"\(fieldPath)\"", hint: hint)
+            case .ignore: break
+            }
         }
     }
 

@@ -20,7 +20,8 @@ struct ObjectDecoder {
                 kind: "", name: "", namespace: "", location: origin))
             return
         }
-        let root = MappingReader(mapping, path: "", goPath: "", goType: "", ctx: DecodeContext(source: source, origin: origin))
+        let root = MappingReader(
+            mapping, path: "", goPath: "", goType: "", ctx: DecodeContext(source: source, origin: origin, fieldValidation: options.fieldValidation))
         let kind = root.node("kind")?.scalar?.string ?? ""
         let itemKind = String(kind.dropLast(4))
         if kind == "List" || (kind.hasSuffix("List") && KindResolver.loadable.contains { $0.kind == itemKind }) {
@@ -66,7 +67,7 @@ struct ObjectDecoder {
     }
 
     private func loadObject(_ mapping: YAMLNode.Mapping, origin: SourceLocation, into result: inout ManifestLoadResult) {
-        let ctx = DecodeContext(source: source, origin: origin)
+        let ctx = DecodeContext(source: source, origin: origin, fieldValidation: options.fieldValidation)
         let root = MappingReader(mapping, path: "", goPath: "", goType: mapping["kind"]?.scalar?.string ?? "", ctx: ctx)
         let apiVersion = root.string("apiVersion") ?? ""
         let kind = root.string("kind") ?? ""

@@ -236,3 +236,15 @@ extension ManifestLoaderTests {
             #"{"apiVersion":"v1","kind":"Pod","metadata":{"annotations":{"a":"\u003cb\u003e"},"name":"p"},"spec":{"containers":[{"image":"busybox","name":"c"}]}}"#)
     }
 }
+
+extension ManifestLoaderTests {
+    func testValidateWarnAndFalseAcceptUnknownFields() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: nginx}\nspec: {clusterIP: None, selectr: {app: x}}\n"
+        let warn = ManifestLoader.load(text: text, file: "s.yaml", options: .init(fieldValidation: .warn))
+        XCTAssertEqual(warn.objects.count, 1)
+        XCTAssertEqual(Fixtures.lines(warn), ["s.yaml:4:25: warning: unknown field \"spec.selectr\" (did you mean \"selector\"?)"])
+        let ignore = ManifestLoader.load(text: text, file: "s.yaml", options: .init(fieldValidation: .ignore))
+        XCTAssertEqual(ignore.objects.count, 1)
+        XCTAssertEqual(Fixtures.lines(ignore), [])
+    }
+}

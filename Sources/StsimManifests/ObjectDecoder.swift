@@ -108,22 +108,7 @@ struct ObjectDecoder {
         // BeforeCreate clears the namespace of cluster-scoped kinds.
         if !resourceKind.isNamespaced { object.metadata.namespace = "" }
         if options.applyDefaults { APIDefaults.apply(to: &object, defaultStorageClass: options.defaultStorageClass) }
-        var causes = Validator.validate(object).filter { !ctx.isUnderFailedField($0.path) }.map { cause -> FieldError in
-            var c = cause
-            c.location = c.location ?? ctx.location(of: c.path)
-            return c
-        }
-        var warnings = Advisor.warnings(for: object).filter { !ctx.isUnderFailedField($0.path) }
-        for c in ctx.causes {
-            // A StatefulSet's pod template is not validated on create (7.3): its pods fail later.
-            if resourceKind == .statefulSet, c.path.hasPrefix("spec.template.spec.") {
-                let podPath = String(c.path.dropFirst("spec.template.".count))
-                warnings.append(Advisor.Warning(
-                    path: c.path, message: "pods of StatefulSet \"\(object.name)\" will be rejected: \(podPath): \(c.body)", hint: c.hint))
-            } else {
-                causes.append(c)
-            }
-        }
+        let (causes, warnings) = findings(object, resourceKind, ctx)
         for c in causes {
             ctx.report(.error, at: c.location ?? origin, c.text, hint: c.hint)
         }
@@ -141,6 +126,27 @@ struct ObjectDecoder {
         result.diagnostics += ctx.diagnostics
         result.objects.append(LoadedObject(
             object: object, location: origin, fields: ctx.locations, appliedConfiguration: ManifestJSON.compact(.mapping(mapping))))
+    }
+
+    /// The API server's validation causes and stsim's warnings for a decoded, defaulted object.
+    private func findings(_ object: KubeObject, _ kind: ResourceKind, _ ctx: DecodeContext) -> ([FieldError], [Advisor.Warning]) {
+        var causes = Validator.validate(object).filter { !ctx.isUnderFailedField($0.path) }.map { cause -> FieldError in
+            var c = cause
+            c.location = c.location ?? ctx.location(of: c.path)
+            return c
+        }
+        var warnings = Advisor.warnings(for: object).filter { !ctx.isUnderFailedField($0.path) }
+        for c in ctx.causes {
+            // A StatefulSet's pod template is not validated on create (7.3): its pods fail later.
+            if kind == .statefulSet, c.path.hasPrefix("spec.template.spec.") {
+                let podPath = String(c.path.dropFirst("spec.template.".count))
+                warnings.append(Advisor.Warning(
+                    path: c.path, message: "pods of StatefulSet \"\(object.name)\" will be rejected: \(podPath): \(c.body)", hint: c.hint))
+            } else {
+                causes.append(c)
+            }
+        }
+        return (causes, warnings)
     }
 
     /// The API server stops at the first type error; unknown fields are all listed, joined (7.2).

@@ -124,7 +124,7 @@ extension MappingReader {
     }
 
     func accessModes() -> [PersistentVolumeAccessMode] {
-        strings("accessModes")?.map(PersistentVolumeAccessMode.init(rawValue:)) ?? []
+        strings("accessModes", goTypeName: "[]v1.PersistentVolumeAccessMode")?.map(PersistentVolumeAccessMode.init(rawValue:)) ?? []
     }
 
     /// `storage` out of a resource list; other names are kept by nobody, so a misspelt one is

@@ -66,13 +66,26 @@ final class MappingReader {
                 continue
             }
             guard !known.contains(e.key) else { continue }
-            let hint = Suggestion.closest(to: e.key, among: known).map { "did you mean \"\($0)\"?" }
+            let hint = hint(forUnknown: e.key)
             switch ctx.fieldValidation {
             case .strict: ctx.report(.error, at: e.keyMark, "strict decoding error: unknown field \"\(fieldPath)\"", hint: hint)
             case .warn: ctx.report(.warning, at: e.keyMark, "unknown field \"\(fieldPath)\"", hint: hint)
             case .ignore: break
             }
         }
+    }
+
+    /// The likely intent behind an unknown field: a misspelling, or a field written one level too
+    /// high (`name` beside `metadata`, `replicas` beside `spec`), the commonest indentation slip.
+    private func hint(forUnknown key: String) -> String? {
+        if let near = Suggestion.closest(to: key, among: known) { return "did you mean \"\(near)\"?" }
+        if known.contains("metadata"), ["name", "namespace", "labels", "annotations", "generateName"].contains(key) {
+            return "did you mean \"metadata.\(key)\"? it belongs under metadata:"
+        }
+        if known.contains("spec") {
+            return "if \"\(key)\" is a field of the spec, indent it under spec:"
+        }
+        return nil
     }
 
     private static func isEmpty(_ node: YAMLNode) -> Bool {
@@ -178,10 +191,11 @@ final class MappingReader {
         return out
     }
 
-    func strings(_ key: String) -> [String]? {
+    /// A list of strings; `goTypeName` names the Go slice type in type errors.
+    func strings(_ key: String, goTypeName: String = "[]string") -> [String]? {
         guard let v = node(key) else { return nil }
         guard case .sequence(let s) = v else {
-            typeError(key, v, expected: "[]string")
+            typeError(key, v, expected: goTypeName)
             return nil
         }
         var out: [String] = []
@@ -192,7 +206,7 @@ final class MappingReader {
             } else {
                 ctx.fail(child(key))
                 ctx.report(.error, at: item.mark,
-                           "json: cannot unmarshal \(JSONShape(item).jsonWord) into Go struct field \(goType).\(goChild(key)) of type string")
+                           "json: cannot unmarshal \(JSONShape(item).jsonWord) into Go struct field \(goType).\(goChild(key)) of type \(goTypeName.dropFirst(2))")
             }
         }
         return out

@@ -4,6 +4,10 @@ import Yams
 /// Turns manifest text (YAML or JSON, one or many documents, `kind: List`) into engine objects the
 /// way kubectl and the API server would: strict decoding, defaulting, validation; and, beyond them,
 /// every finding located at FILE:LINE:COL and reported together.
+///
+/// How the session uses it for `create -f FILE`: print `result.diagnostics` (each with its line and
+/// a caret), create `result.objects` in order, and for each of `result.rejections` print
+/// `kubectlMessage(file:)`, which is what kubectl would have said.
 public enum ManifestLoader {
     /// kubectl's `--validate`: what the API server does with fields it does not know (7.2).
     public enum FieldValidation: Sendable {

@@ -248,3 +248,54 @@ extension ManifestLoaderTests {
         XCTAssertEqual(Fixtures.lines(ignore), [])
     }
 }
+
+extension ManifestLoaderTests {
+    /// The shape of the book's kubia StatefulSet (apps/v1 edition): list items indented under their
+    /// key, comments after values, a commented-out storage class.
+    func testBookShapedStatefulSetLoadsCleanly() {
+        let text = """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: kubia
+            spec:
+              serviceName: kubia
+              replicas: 2
+              selector:
+                matchLabels:
+                  app: kubia # must match the template's labels
+              template:
+                metadata:
+                  labels:
+                    app: kubia
+                spec:
+                  containers:
+                    - name: kubia
+                      image: luksa/kubia-pet
+                      ports:
+                        - name: http
+                          containerPort: 8080
+                      volumeMounts:
+                        - name: data
+                          mountPath: /var/data
+              volumeClaimTemplates:
+                - metadata:
+                    name: data
+                  spec:
+                    resources:
+                      requests:
+                        storage: 1Mi
+                    accessModes:
+                      - ReadWriteOnce
+                    # storageClassName: ""
+
+            """
+        let r = Fixtures.load(text, file: "kubia-statefulset.yaml")
+        XCTAssertEqual(Fixtures.lines(r), [])
+        guard case .statefulSet(let s) = r.objects.first?.object else { return XCTFail() }
+        XCTAssertEqual(s.spec.template.spec.containers[0].imagePullPolicy, .always, "no tag means :latest")
+        XCTAssertEqual(s.spec.volumeClaimTemplates[0].metadata.name, "data")
+        XCTAssertNil(s.spec.volumeClaimTemplates[0].spec.storageClassName)
+        XCTAssertEqual(r.objects[0].fields.location(of: "spec.template.spec.containers[0].ports[0].containerPort").line, 21)
+    }
+}

@@ -22,7 +22,8 @@ public enum ManifestLoader {
     public struct Options: Sendable {
         /// How RFC 3339 timestamps in the input map onto virtual time.
         public var timestamps: Timestamps
-        /// Apply the API server's defaults (Defaults.swift) before validating, as the server does.
+        /// Return objects with the API server's defaults (Defaults.swift) applied. Validation always
+        /// sees the defaulted object, as in the server; this only decides what `objects` holds.
         public var applyDefaults: Bool
         /// The cluster's default StorageClass, for the DefaultStorageClass admission plugin.
         public var defaultStorageClass: String?

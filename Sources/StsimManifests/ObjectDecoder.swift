@@ -107,8 +107,12 @@ struct ObjectDecoder {
         let badRequest = ctx.hasErrors ? badRequestMessage(ctx.diagnostics) : nil
         // BeforeCreate clears the namespace of cluster-scoped kinds.
         if !resourceKind.isNamespaced { object.metadata.namespace = "" }
-        if options.applyDefaults { APIDefaults.apply(to: &object, defaultStorageClass: options.defaultStorageClass) }
-        let (causes, warnings) = findings(object, resourceKind, ctx)
+        // The server validates the defaulted object, so stsim does too, even when the caller wants
+        // the object as written (the engine applies the defaults itself on create).
+        var defaulted = object
+        APIDefaults.apply(to: &defaulted, defaultStorageClass: options.defaultStorageClass)
+        if options.applyDefaults { object = defaulted }
+        let (causes, warnings) = findings(defaulted, resourceKind, ctx)
         for c in causes {
             ctx.report(.error, at: c.location ?? origin, c.text, hint: c.hint)
         }

@@ -299,3 +299,26 @@ extension ManifestLoaderTests {
         XCTAssertEqual(r.objects[0].fields.location(of: "spec.template.spec.containers[0].ports[0].containerPort").line, 21)
     }
 }
+
+extension ManifestLoaderTests {
+    func testValidationSeesDefaultsEvenWhenObjectsComeBackAsWritten() {
+        let text = """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: web}
+            spec:
+              serviceName: web
+              selector: {matchLabels: {app: web}}
+              updateStrategy:
+                rollingUpdate: {partition: 1}
+              template:
+                metadata: {labels: {app: web}}
+                spec: {containers: [{name: web, image: nginx}]}
+            """
+        let r = ManifestLoader.load(text: text, file: "f", options: .init(applyDefaults: false))
+        XCTAssertEqual(Fixtures.lines(r), [])
+        guard case .statefulSet(let s) = r.objects.first?.object else { return XCTFail() }
+        XCTAssertNil(s.spec.updateStrategy?.type, "returned as written")
+        XCTAssertNil(s.spec.replicas)
+    }
+}

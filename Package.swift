@@ -50,6 +50,8 @@ let package = Package(
             resources: [.copy("Broken")]
         ),
         .testTarget(name: "StsimSessionTests", dependencies: ["StsimSession", "StsimTestSupport"]),
-        .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTestSupport"]),
+        .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTerminal", "StsimTestSupport"]),
+        .testTarget(name: "StsimTranscriptTests", dependencies: ["StsimTestSupport"]),
+        .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine"]),
     ]
 )

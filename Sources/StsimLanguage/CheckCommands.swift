@@ -58,7 +58,14 @@ enum CheckCommands {
             var text = args.commandText
             text.words = inner
             text.location = inner[0].location
-            if let r = text.text.firstRange(of: " error ") { text.text = String(text.text[r.upperBound...]) }
+            // The text from the inner command's first word, found by its location (any spacing).
+            var line = args.commandText.location.line, column = args.commandText.location.column
+            let target = inner[0].location
+            text.text = String(text.text.drop { c in
+                if line > target.line || (line == target.line && column >= target.column) { return false }
+                if c == "\n" { line += 1; column = 1 } else { column += 1 }
+                return true
+            })
             return .expect(.error(text))
         default:
             let kind = try ParsedArguments.kind(what)

@@ -23,7 +23,7 @@ public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
 }
 
 public struct GetCommand: Hashable, Sendable {
-    public var kinds: [KindName]
+    public var kinds: [ResourceKind]
     public var names: [Argument]
     public var output: OutputFormat
     public var selector: String?
@@ -35,9 +35,9 @@ public struct GetCommand: Hashable, Sendable {
 
 public struct DeleteCommand: Hashable, Sendable {
     public enum Target: Hashable, Sendable {
-        case objects(KindName, [Argument])
-        case selector(KindName, String)
-        case all(KindName)
+        case objects(ResourceKind, [Argument])
+        case selector(ResourceKind, String)
+        case all(ResourceKind)
         case manifests(ManifestSource)
     }
     public var target: Target
@@ -49,7 +49,7 @@ public struct DeleteCommand: Hashable, Sendable {
 }
 
 public struct ScaleCommand: Hashable, Sendable {
-    public var kind: KindName
+    public var kind: ResourceKind
     /// nil: "the only StatefulSet there is" (`scale sts 3`).
     public var name: Argument?
     public var replicas: Int
@@ -71,8 +71,8 @@ public enum WaitCondition: Hashable, Sendable {
 }
 
 public enum Expectation: Hashable, Sendable {
-    case objectState(kind: KindName, name: Argument, state: String, node: String?)
-    case count(kind: KindName, selector: String?, comparison: String, value: Int)
+    case objectState(kind: ResourceKind, name: Argument, state: String, node: String?)
+    case count(kind: ResourceKind, selector: String?, comparison: String, value: Int)
     case dnsAnswerCount(type: String, name: String, count: Int)
     case outputContains(String)
     case error(CommandText)
@@ -85,11 +85,12 @@ public enum Command: Hashable, Sendable {
     case apply(ManifestSource)
     case delete(DeleteCommand)
     case get(GetCommand)
-    case describe(kind: KindName, names: [Argument], selector: String?)
+    case describe(kind: ResourceKind, names: [Argument], selector: String?)
     case scale(ScaleCommand)
+    case killPod(name: Argument, container: String?, exitCode: Int)
     case tick(VirtualDuration)
     case settle(timeout: VirtualDuration?, quiet: Bool)
-    case wait(kind: KindName, name: Argument, condition: WaitCondition, timeout: VirtualDuration?)
+    case wait(kind: ResourceKind, name: Argument, condition: WaitCondition, timeout: VirtualDuration?)
     case clock
     case mode(auto: Bool)
     case dig(type: String, name: Argument)

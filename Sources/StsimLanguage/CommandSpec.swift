@@ -7,7 +7,7 @@ public enum CompletionSource: Hashable, Sendable {
     case kinds
     /// Names of objects of the kind given by the positional argument at this index.
     case objectNames(kindArgument: Int)
-    case objectNamesOf(String)
+    case objectNamesOf(ResourceKind)
     case nodes
     case choices([String])
     case files

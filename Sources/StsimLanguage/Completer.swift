@@ -1,7 +1,9 @@
+import StsimEngine
+
 /// What completion needs to know about the world right now.
 public protocol CompletionContext {
     /// Names of existing objects of a kind (canonical plural), sorted.
-    func objectNames(ofKind plural: String) -> [String]
+    func objectNames(ofKind kind: ResourceKind) -> [String]
     func nodeNames() -> [String]
     /// Entries for a path being typed (`examples/we` → `examples/web.sts`, directories with `/`).
     func fileNames(matching prefix: String) -> [String]
@@ -21,21 +23,23 @@ public struct Completer {
     public func complete(_ linePrefix: String) -> [String] {
         var words = Completer.split(linePrefix)
         let current = words.removeLast()
-        if words.first == "kubectl" { words.removeFirst() }
+        let afterKubectl = words.first == "kubectl"
+        if afterKubectl { words.removeFirst() }
         guard let head = words.first else {
-            return filter(registry.allNames + (linePrefix.hasPrefix("kubectl") ? [] : ["kubectl"]), current)
+            return filter(registry.allNames + (afterKubectl ? [] : ["kubectl"]), current)
         }
         guard let spec = registry.spec(named: head) else { return [] }
         let args = Array(words.dropFirst())
         // A value for the flag just before?
         if let previous = args.last, previous.hasPrefix("-"), !previous.contains("="),
            let flag = flagSpec(previous, in: spec), flag.value != nil {
-            return filter(candidates(flag.completion, positionals: []), current)
+            return filter(candidates(flag.completion, positionals: [], current: current), current)
         }
         if current.hasPrefix("-") {
             if let eq = current.firstIndex(of: "="), let flag = flagSpec(String(current[..<eq]), in: spec) {
                 let prefix = String(current[...eq])
-                return filter(candidates(flag.completion, positionals: []).map { prefix + $0 }, current)
+                let value = String(current[current.index(after: eq)...])
+                return filter(candidates(flag.completion, positionals: [], current: value).map { prefix + $0 }, current)
             }
             let names = spec.flags.map { "--\($0.long)" + ($0.value == nil ? "" : "=") }
             return filter(names, current)
@@ -53,9 +57,9 @@ public struct Completer {
             positionals.append(a)
         }
         // KIND/NAME in one word
-        if let slash = current.firstIndex(of: "/"), let kind = KindName.resolve(String(current[..<slash])) {
+        if let slash = current.firstIndex(of: "/"), let kind = ResourceKind(name: String(current[..<slash])) {
             let prefix = String(current[...slash])
-            return filter(context.objectNames(ofKind: kind.plural).map { prefix + $0 }, current)
+            return filter(context.objectNames(ofKind: kind).map { prefix + $0 }, current)
         }
         guard !spec.positionals.isEmpty else { return [] }
         let index = min(positionals.count, spec.positionals.count - 1)
@@ -72,11 +76,11 @@ public struct Completer {
         switch source {
         case .none: return []
         case .commands: return registry.specs.map(\.name)
-        case .kinds: return KindName.all.flatMap { [$0.singular] + $0.shortNames } + ["all"]
+        case .kinds: return ResourceKind.allCases.flatMap { [$0.singular] + $0.shortNames } + ["all"]
         case .objectNames(let index):
-            guard index < positionals.count, let kind = KindName.resolve(positionals[index]) else { return [] }
-            return kind.plural == "nodes" ? context.nodeNames() : context.objectNames(ofKind: kind.plural)
-        case .objectNamesOf(let plural): return context.objectNames(ofKind: plural)
+            guard index < positionals.count, let kind = ResourceKind(name: positionals[index]) else { return [] }
+            return kind == .node ? context.nodeNames() : context.objectNames(ofKind: kind)
+        case .objectNamesOf(let kind): return context.objectNames(ofKind: kind)
         case .nodes: return context.nodeNames()
         case .choices(let c): return c
         case .files: return context.fileNames(matching: current)

@@ -4,7 +4,7 @@ import StsimEngine
 /// subset that kubectl flags accept; a bare number means seconds, as with `--grace-period`.
 public enum DurationText {
     public static func parse(_ text: String) -> VirtualDuration? {
-        if let whole = Int64(text), whole >= 0 { return .seconds(whole) }
+        if let whole = Int64(text), whole >= 0 { return whole <= Int64.max / 1000 ? .seconds(whole) : nil }
         var total: Int64 = 0
         var chars = Substring(text)
         guard !chars.isEmpty else { return nil }
@@ -23,7 +23,12 @@ public enum DurationText {
             case "d": scale = 86_400_000
             default: return nil
             }
-            total += Int64((value * scale).rounded())
+            // Out of range is "not a duration", not a trap.
+            let ms = (value * scale).rounded()
+            guard ms < 9e18 else { return nil }
+            let (sum, overflow) = total.addingReportingOverflow(Int64(ms))
+            guard !overflow else { return nil }
+            total = sum
         }
         return VirtualDuration(milliseconds: total)
     }

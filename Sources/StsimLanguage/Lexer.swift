@@ -24,6 +24,9 @@ public struct Lexer {
     private struct Failure: Error {
         var diagnostic: Diagnostic
         var incomplete: Bool
+        /// Where to go on after the error (a quote that never closed swallowed the rest of
+        /// the input; the lexer resumes on the line after the one it opened on).
+        var resume: (pos: Int, line: Int, column: Int)? = nil
     }
 
     private struct PendingHereDocument {
@@ -39,9 +42,10 @@ public struct Lexer {
     }
 
     private init(source: String, file: String, firstLine: Int) {
-        chars = Array(source)
+        // "\r\n" is one Character in Swift: without this, CRLF text would have no line ends.
+        chars = source.map { $0 == "\r\n" ? "\n" : $0 }
         self.file = file
-        lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines = String(chars).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         line = firstLine
         self.firstLine = firstLine
     }
@@ -55,6 +59,7 @@ public struct Lexer {
                 if let command = try lexCommand() { items.append(.command(command)) }
             } catch {
                 items.append(.error(error.diagnostic, incomplete: error.incomplete))
+                if let r = error.resume { (pos, line, column) = r }
                 skipRestOfLine()
             }
         }
@@ -82,6 +87,7 @@ public struct Lexer {
                               incomplete: true)
             case "#":
                 while pos < chars.count && chars[pos] != "\n" { advance() }
+                end = pos  // the text keeps the comment, at the end of input too
             case "\n":
                 advance()
                 if let p = pending {
@@ -89,16 +95,18 @@ public struct Lexer {
                     pending = nil
                 }
                 end = pos
-                if !words.isEmpty { break loop }
+                // A here-document without words still ends here (the parser reports it), so its
+                // body is not attached to the next command.
+                if !words.isEmpty || hereDocument != nil { break loop }
                 start = nil
             case ";":
-                advance()
-                end = pos
-                if !words.isEmpty { break loop }
                 if pending != nil {
                     throw Failure(diagnostic: error(at: here, "a command with a here-document must end its line"),
                                   incomplete: false)
                 }
+                advance()
+                end = pos
+                if !words.isEmpty { break loop }
             case "<" where peek(1) == "<":
                 if start == nil { start = pos; startLocation = here }
                 if pending != nil || hereDocument != nil {
@@ -149,10 +157,12 @@ public struct Lexer {
             case "'":
                 quoted = true
                 let open = here
+                let openAt = (pos, line, column)
                 advance()
                 while true {
                     guard pos < chars.count else {
-                        throw Failure(diagnostic: error(at: open, "unterminated single quote"), incomplete: true)
+                        throw Failure(diagnostic: error(at: open, "unterminated single quote"), incomplete: true,
+                                      resume: openAt)
                     }
                     if chars[pos] == "'" { advance(); break }
                     literal.append(chars[pos]); advance()
@@ -160,10 +170,12 @@ public struct Lexer {
             case "\"":
                 quoted = true
                 let open = here
+                let openAt = (pos, line, column)
                 advance()
                 while true {
                     guard pos < chars.count else {
-                        throw Failure(diagnostic: error(at: open, "unterminated double quote"), incomplete: true)
+                        throw Failure(diagnostic: error(at: open, "unterminated double quote"), incomplete: true,
+                                      resume: openAt)
                     }
                     let d = chars[pos]
                     if d == "\"" { advance(); break }
@@ -254,6 +266,7 @@ public struct Lexer {
     private mutating func readHereDocument(_ p: PendingHereDocument) throws(Failure) -> HereDocument {
         let firstBodyLine = line
         var body = ""
+        var indents: [Int] = []
         while true {
             guard pos < chars.count else {
                 throw Failure(diagnostic: error(at: p.location,
@@ -266,6 +279,7 @@ public struct Lexer {
             if hadNewline { advance() }
             var candidate = text
             if p.stripTabs { while candidate.first == "\t" { candidate.removeFirst() } }
+            indents.append(text.count - candidate.count)
             if candidate.last == "\r" { candidate.removeLast() }
             if candidate == p.delimiter { break }
             body += candidate + "\n"
@@ -275,17 +289,18 @@ public struct Lexer {
                               incomplete: true)
             }
         }
-        let parts = p.expands ? Lexer.expandableParts(of: body, firstLine: firstBodyLine, file: file)
+        let parts = p.expands ? Lexer.expandableParts(of: body, firstLine: firstBodyLine, file: file, indents: indents)
                               : [.text(body)]
         return HereDocument(body: parts, delimiter: p.delimiter, location: p.location, firstBodyLine: firstBodyLine)
     }
 
-    /// `${NAME}` references inside a here-document body; everything else is literal.
-    static func expandableParts(of body: String, firstLine: Int, file: String) -> [WordPart] {
+    /// `${NAME}` references inside a here-document body; everything else is literal. `indents`
+    /// are the tabs `<<-` took from each line, so columns still count from the line's start.
+    static func expandableParts(of body: String, firstLine: Int, file: String, indents: [Int] = []) -> [WordPart] {
         var parts: [WordPart] = []
         var literal = ""
         let cs = Array(body)
-        var i = 0, line = firstLine, column = 1
+        var i = 0, line = firstLine, column = 1 + (indents.first ?? 0)
         while i < cs.count {
             if cs[i] == "$", i + 1 < cs.count, cs[i + 1] == "{",
                let close = cs[(i + 2)...].firstIndex(of: "}") {
@@ -298,7 +313,13 @@ public struct Lexer {
                     continue
                 }
             }
-            if cs[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            if cs[i] == "\n" {
+                line += 1
+                let index = line - firstLine
+                column = 1 + (index < indents.count ? indents[index] : 0)
+            } else {
+                column += 1
+            }
             literal.append(cs[i])
             i += 1
         }

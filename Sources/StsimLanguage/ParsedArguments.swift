@@ -10,6 +10,8 @@ public struct ParsedArguments: Sendable {
     public let hereDocument: (text: String, firstLine: Int)?
     /// The whole command, for commands that carry another command (`expect error ...`).
     public let commandText: CommandText
+    /// The last positional word as written, for `endLocation` once the positionals are taken.
+    private let lastWord: Argument
 
     init(spec: CommandSpec, commandWord: Argument, positionals: [Argument], flags: [String: [Argument]],
          hereDocument: (text: String, firstLine: Int)?, commandText: CommandText) {
@@ -19,6 +21,7 @@ public struct ParsedArguments: Sendable {
         self.flags = flags
         self.hereDocument = hereDocument
         self.commandText = commandText
+        lastWord = positionals.last ?? commandWord
     }
 
     public var remaining: Int { positionals.count }
@@ -90,9 +93,9 @@ public struct ParsedArguments: Sendable {
         return d
     }
 
-    public static func kind(_ a: Argument) throws(Diagnostic) -> KindName {
-        guard let k = KindName.resolve(a.text) else {
-            let u = KindName.unknown(a.text)
+    public static func kind(_ a: Argument) throws(Diagnostic) -> ResourceKind {
+        guard let k = ResourceKind(name: a.text) else {
+            let u = ResourceKind.unknown(a.text)
             throw Diagnostic(at: a.location, u.message, hint: u.hint)
         }
         return k
@@ -107,7 +110,7 @@ public struct ParsedArguments: Sendable {
 
     /// Just past the last word, where a missing argument belongs.
     var endLocation: SourceLocation {
-        let last = positionals.last ?? commandWord
+        let last = lastWord
         var l = last.location
         l.column += last.text.count + 1
         return l

@@ -38,11 +38,13 @@ public enum Parser {
             }
             hereDocument = (text, doc.firstBodyLine)
         }
-        var args = try splitFlags(Array(words.dropFirst()), spec: spec, head: head, hereDocument: hereDocument,
-                                  command: command)
+        // Before the flag pass: a planned command's flags are not declared yet, and it should say
+        // "not yet available", not "unknown flag".
         if let planned = spec.plannedWith {
             return .unavailable(name: spec.name, plannedWith: planned)
         }
+        var args = try splitFlags(Array(words.dropFirst()), spec: spec, head: head, hereDocument: hereDocument,
+                                  command: command)
         let result = try spec.build(&args)
         if hereDocument != nil, !spec.flags.contains(where: { $0.long == "filename" }) {
             throw Diagnostic(at: command.hereDocument!.location, "\(spec.name) does not read a here-document")
@@ -53,6 +55,8 @@ public enum Parser {
     /// The generic flag pass: `--flag value`, `--flag=value`, `-f value`, `-ojson`, `--` ends flags.
     static func splitFlags(_ words: [Argument], spec: CommandSpec, head: Argument,
                            hereDocument: (String, Int)?, command: CommandText) throws(Diagnostic) -> ParsedArguments {
+        var words = words
+        var splitOff = false  // the word was split off a cluster (`-wA`): it is located at its letter
         var positionals: [Argument] = []
         var flags: [String: [Argument]] = [:]
         var i = 0
@@ -60,6 +64,8 @@ public enum Parser {
         while i < words.count {
             let w = words[i]
             i += 1
+            let wasSplitOff = splitOff
+            splitOff = false
             if flagsEnded || !w.text.hasPrefix("-") || w.text == "-" || Int(w.text) != nil {
                 positionals.append(w)
                 if positionals.count == 1, let v = spec.verbatimAfter, w.text == v { flagsEnded = true }
@@ -98,6 +104,14 @@ public enum Parser {
                 }
                 throw Diagnostic(at: w.location, "unknown flag \(shown) for \(spec.name)", hint: hint)
             }
+            // Short switches combine as with kubectl: `-wA` is `-w -A`, `-it` is `-i -t`.
+            if !isLong, flag.value == nil, let rest = inlineValue, !body.dropFirst().hasPrefix("=") {
+                var l = w.location
+                l.column += wasSplitOff ? 1 : 2
+                words.insert(Argument("-" + rest, at: l), at: i)
+                splitOff = true
+                inlineValue = nil
+            }
             var value: Argument
             if flag.value == nil {
                 value = Argument(inlineValue ?? "true", at: w.location)
@@ -108,18 +122,11 @@ public enum Parser {
                 i += 1
             } else {
                 throw Diagnostic(at: w.location, "flag \(flag.display) needs a value",
-                                 hint: "for example: \(spec.name) \(flag.display.replacingFirstPlaceholder())")
+                                 hint: "for example: \(spec.name) --\(flag.long) \(flag.value ?? "VALUE")")
             }
             flags[flag.long, default: []].append(value)
         }
         return ParsedArguments(spec: spec, commandWord: head, positionals: positionals, flags: flags,
                                hereDocument: hereDocument, commandText: command)
-    }
-}
-
-extension String {
-    fileprivate func replacingFirstPlaceholder() -> String {
-        guard let space = firstIndex(of: " ") else { return self }
-        return String(self[..<space]) + " VALUE"
     }
 }

@@ -7,7 +7,7 @@ enum ResourceCommands {
 
     /// `KIND/NAME` or `KIND NAME...`: splits the first form, leaves the second to the caller.
     static func kindAndNames(_ args: inout ParsedArguments, what: String) throws(Diagnostic)
-        -> (KindName, [Argument])
+        -> (ResourceKind, [Argument])
     {
         let first = try args.next(what)
         if let slash = first.text.firstIndex(of: "/") {
@@ -19,7 +19,8 @@ enum ResourceCommands {
             // kubectl also takes several KIND/NAME words; stsim keeps them to one kind.
             while let more = args.peek(), more.text.contains("/") {
                 _ = args.nextIfAny()
-                let parts = more.text.split(separator: "/", maxSplits: 1).map(String.init)
+                let parts = more.text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+                    .map(String.init)
                 let k = try ParsedArguments.kind(Argument(parts[0], at: more.location))
                 guard k == kind else {
                     throw Diagnostic(at: more.location, "\(args.spec.name) takes one kind at a time here")
@@ -28,7 +29,8 @@ enum ResourceCommands {
                 l.column += parts[0].count + 1
                 names.append(Argument(parts.count > 1 ? parts[1] : "", at: l))
             }
-            return (kind, names)
+            // Words after the KIND/NAME words are the command's (`wait pod/web-0 Ready`, `scale sts/web 3`).
+            return (kind, names + args.rest())
         }
         return (try ParsedArguments.kind(first), args.rest())
     }
@@ -78,9 +80,9 @@ enum ResourceCommands {
             throw Diagnostic(at: args.commandWord.location, "create needs -f FILE or what to create",
                              hint: "try: create -f FILE, create sts NAME --image IMG, help create")
         }
-        let kind = KindName.resolve(what.text)
-        switch kind?.plural {
-        case "statefulsets":
+        let kind = ResourceKind(name: what.text)
+        switch kind {
+        case .statefulSet:
             let name = try args.next("NAME")
             guard let image = args.flag("image") else {
                 throw Diagnostic(at: name.location, "create sts needs --image IMG",
@@ -98,7 +100,7 @@ enum ResourceCommands {
             return .create(.statefulSet(name: name, image: image.text, replicas: replicas,
                                         service: args.flag("service")?.text, storage: args.flag("storage")?.text,
                                         policy: policy))
-        case "services":
+        case .service:
             let type = try args.next("the service type (headless)")
             guard type.text == "headless" || type.text == "clusterip" else {
                 throw Diagnostic(at: type.location, "create svc makes headless services: create svc headless NAME",
@@ -119,7 +121,7 @@ enum ResourceCommands {
             let port = try args.int("port") ?? 80
             try args.finish()
             return .create(.headlessService(name: name, selector: selector, port: port))
-        case "persistentvolumes":
+        case .persistentVolume:
             let name = try args.next("NAME")
             guard let capacity = args.flag("capacity") else {
                 throw Diagnostic(at: name.location, "create pv needs --capacity SIZE, e.g. --capacity 1Mi")
@@ -132,7 +134,7 @@ enum ResourceCommands {
             try args.finish()
             return .create(.persistentVolume(name: name, capacity: capacity.text, accessModes: access,
                                              reclaimPolicy: reclaim, storageClass: args.flag("class")?.text))
-        case "nodes":
+        case .node:
             let name = try args.next("NAME")
             try args.finish()
             return .create(.node(name: name, zone: args.flag("zone")?.text))
@@ -174,10 +176,10 @@ enum ResourceCommands {
         positionals: [.kinds, .objectNames(kindArgument: 0)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let first = try args.next("KIND")
-        var kinds: [KindName] = []
+        var kinds: [ResourceKind] = []
         var names: [Argument] = []
         if first.text == "all" {
-            kinds = ["pods", "services", "replicasets", "statefulsets"].compactMap(KindName.resolve)
+            kinds = [.pod, .service, .replicaSet, .statefulSet]
         } else if first.text.contains("/") {
             args.pushBack(first)
             let (k, n) = try kindAndNames(&args, what: "KIND")
@@ -224,15 +226,20 @@ enum ResourceCommands {
         flags: [FlagSpec("replicas", value: "N", help: "the new number of replicas"), Common.namespace],
         positionals: [.choices(["sts", "rs"]), .objectNames(kindArgument: 0), .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let kindWord = args.peek() ?? args.commandWord
         let (kind, names) = try kindAndNames(&args, what: "KIND (sts or rs)")
-        guard kind.plural == "statefulsets" || kind.plural == "replicasets" else {
-            throw Diagnostic(at: args.commandWord.location, "scale works on sts and rs, not \(kind.plural)")
+        guard kind == .statefulSet || kind == .replicaSet else {
+            throw Diagnostic(at: kindWord.location, "scale works on sts and rs, not \(kind.plural)")
         }
         var rest = names
         var replicas: Argument?
         if let r = args.flag("replicas") { replicas = r }
         if replicas == nil, let last = rest.last, Int(last.text) != nil {
             replicas = rest.removeLast()
+        }
+        if replicas == nil, rest.count == 2 {
+            // `scale sts web three`: the count is there, but not a number.
+            _ = try ParsedArguments.integer(rest[1], what: "the number of replicas")
         }
         guard let replicas else {
             throw Diagnostic(at: args.endLocation, "scale: missing the number of replicas",
@@ -243,6 +250,9 @@ enum ResourceCommands {
                              hint: "usage: scale sts NAME N")
         }
         let n = try ParsedArguments.integer(replicas, what: "the number of replicas")
+        if n < 0 {
+            throw Diagnostic(at: replicas.location, "the number of replicas must be 0 or more")
+        }
         return .scale(ScaleCommand(kind: kind, name: rest.first, replicas: n, replicasLocation: replicas.location))
     }
 

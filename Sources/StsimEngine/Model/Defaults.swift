@@ -86,8 +86,18 @@ public enum APIDefaults {
         if spec.terminationGracePeriodSeconds == nil { spec.terminationGracePeriodSeconds = 30 }
         if spec.dnsPolicy == nil { spec.dnsPolicy = .clusterFirst }
         if spec.schedulerName == nil { spec.schedulerName = "default-scheduler" }
-        for i in spec.containers.indices { apply(to: &spec.containers[i]) }
-        for i in spec.initContainers.indices { apply(to: &spec.initContainers[i]) }
+        // Write back only what changed: pods built from a defaulted template keep sharing its
+        // container array instead of each holding a copy.
+        for i in spec.containers.indices {
+            var c = spec.containers[i]
+            apply(to: &c)
+            if c != spec.containers[i] { spec.containers[i] = c }
+        }
+        for i in spec.initContainers.indices {
+            var c = spec.initContainers[i]
+            apply(to: &c)
+            if c != spec.initContainers[i] { spec.initContainers[i] = c }
+        }
         guard isPod else { return }
         if spec.serviceAccountName == nil { spec.serviceAccountName = "default" }
         if spec.priority == nil { spec.priority = 0 }

@@ -52,9 +52,9 @@ public struct EventRecorder {
         expire(now: now)
         // client-go keeps these caches as LRUs of 4096 entries; stsim forgets them wholesale
         // when full, which bounds memory the same way.
-        if buckets.count > Self.cacheSize { buckets.removeAll() }
-        if groups.count > Self.cacheSize { groups.removeAll() }
-        if indexByDedup.count > Self.cacheSize { indexByDedup.removeAll() }
+        if buckets.count > Self.cacheSize { buckets.removeAll(keepingCapacity: true) }
+        if groups.count > Self.cacheSize { groups.removeAll(keepingCapacity: true) }
+        if indexByDedup.count > Self.cacheSize { indexByDedup.removeAll(keepingCapacity: true) }
         // Spam filter first, like client-go's EventSourceObjectSpamFilter.
         let spamKey = SpamKey(source: source, object: object)
         var bucket = buckets[spamKey] ?? Bucket(tokens: Double(timing.eventSpamBurst), last: now)

@@ -1,0 +1,46 @@
+import StsimEngine
+
+/// The one line after a settle (or tick, or wait): where the clock stopped, why, and what the
+/// world looks like, e.g. `settled at 00:00:12 (+12s): 3 pods Running and Ready, 3 claims Bound`.
+public enum SettleSummary {
+    public static func render(_ result: RunResult, pods: [Pod], claims: [PersistentVolumeClaim]) -> String {
+        let elapsed = HumanDuration.format(result.stoppedAt - result.startedAt)
+        let when = "\(result.stoppedAt) (+\(elapsed))"
+        let head: String
+        switch result.reason {
+        case .idle: head = "settled at \(when)"
+        case .onlyRetries: head = "settled at \(when), only retries left"
+        case .limit: head = "stopped at \(when), time limit reached"
+        case .interrupted: head = "interrupted at \(when)"
+        case .satisfied: head = "done at \(when)"
+        }
+        return "\(head): \(state(pods: pods, claims: claims))"
+    }
+
+    /// `3 pods Running and Ready, 1 pod ContainerCreating, 3 claims Bound`: pods grouped by the
+    /// word `get pods` would show (Running split by the Ready condition, which is what
+    /// StatefulSets wait for), healthy first, then the rest by name; claims by phase.
+    public static func state(pods: [Pod], claims: [PersistentVolumeClaim]) -> String {
+        var podGroups: [String: Int] = [:]
+        for p in pods {
+            let status = PodPrinter(p).status
+            let word = status == "Running" ? (p.isReady ? "Running and Ready" : "Running, not Ready") : status
+            podGroups[word, default: 0] += 1
+        }
+        var claimGroups: [String: Int] = [:]
+        for c in claims {
+            let phase = c.metadata.deletionTimestamp != nil ? "Terminating" : (c.status.phase?.rawValue ?? "Pending")
+            claimGroups[phase, default: 0] += 1
+        }
+        var parts = ordered(podGroups, first: "Running and Ready").map { "\(Formatting.count($0.value, "pod")) \($0.key)" }
+        parts += ordered(claimGroups, first: "Bound").map { "\(Formatting.count($0.value, "claim")) \($0.key)" }
+        return parts.isEmpty ? "no pods" : parts.joined(separator: ", ")
+    }
+
+    private static func ordered(_ groups: [String: Int], first: String) -> [(key: String, value: Int)] {
+        groups.sorted { a, b in
+            if (a.key == first) != (b.key == first) { return a.key == first }
+            return ByteOrder.less(a.key, b.key)
+        }
+    }
+}

@@ -69,7 +69,7 @@ enum Advisor {
                 out.append(Warning(
                     path: "spec.volumeClaimTemplates[\(i)].\(cause.path)",
                     message: "claims from template \"\(t.metadata.name)\" will be rejected: \(cause.text)",
-                    hint: "the API server accepts the set, then every claim creation fails (PersistentVolumeClaim \"\(claim)\" is invalid) and no pod starts"))
+                    hint: "the API server does not check claim templates; once the set exists, every claim creation fails (PersistentVolumeClaim \"\(claim)\" is invalid) and no pod starts"))
             }
         }
         if set.spec.serviceName.isEmpty {
@@ -107,6 +107,6 @@ enum Advisor {
     }
 
     private static func hintForFailedCreate(pod: String, set: String, cause: FieldError) -> String {
-        "the API server accepts the set, then every pod creation fails: FailedCreate ... create Pod \(pod) in StatefulSet \(set) failed error: Pod \"\(pod)\" is invalid: \(cause.text)"
+        "the API server does not check the pod template; once the set exists, every pod creation fails: FailedCreate ... create Pod \(pod) in StatefulSet \(set) failed error: Pod \"\(pod)\" is invalid: \(cause.text)"
     }
 }

@@ -11,7 +11,9 @@ struct ManifestSource {
     init(text: String, file: String, firstLine: Int) {
         self.file = file
         self.firstLine = firstLine
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        // "\r\n" is one Character in Swift, so Windows line ends are split on explicitly.
+        self.lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     /// Yams marks count lines and columns from 1 within the text.

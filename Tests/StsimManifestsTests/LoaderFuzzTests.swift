@@ -30,7 +30,7 @@ final class LoaderFuzzTests: XCTestCase {
         return texts
     }
 
-    private static let alphabet = Array(":-{}[]\"'\n #&*!|>%@\t,?0123456789abcxyzABC.~\\\u{0}é日")
+    private static let alphabet = Array(":-{}[]\"'\n #&*!|>%@\t,?0123456789abcxyzABC.~\\\u{0}é日\r\n\u{FEFF}")
 
     private func mutate(_ text: String, _ rng: inout SplitMix64) -> String {
         var chars = Array(text)
@@ -71,7 +71,7 @@ final class LoaderFuzzTests: XCTestCase {
 
     private func check(_ text: String, firstLine: Int = 1) {
         let result = ManifestLoader.load(text: text, file: "fuzz.yaml", firstLine: firstLine)
-        let lastLine = firstLine + text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let lastLine = firstLine + text.unicodeScalars.filter { $0 == "\n" || $0 == "\r" }.count + 1
         for d in result.diagnostics {
             guard let l = d.location else { return XCTFail("finding without a location: \(d.message)") }
             XCTAssert(l.line >= firstLine && l.line <= lastLine && l.column >= 1, "\(l) outside the input: \(d.message)")

@@ -322,3 +322,12 @@ extension ManifestLoaderTests {
         XCTAssertNil(s.spec.replicas)
     }
 }
+
+extension ManifestLoaderTests {
+    func testWindowsLineEndingsAndByteOrderMark() {
+        let text = "\u{FEFF}apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: nginx\r\nspec:\r\n  clusterIP: None\r\n  selectr: {}\r\n"
+        let r = Fixtures.load(text, file: "crlf.yaml")
+        XCTAssertEqual(r.errors.map(\.compactText), ["crlf.yaml:7:3: error: strict decoding error: unknown field \"spec.selectr\" (did you mean \"selector\"?)"])
+        XCTAssertEqual(r.errors.first?.sourceLine, "  selectr: {}")
+    }
+}

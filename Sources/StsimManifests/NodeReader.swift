@@ -106,6 +106,8 @@ final class MappingReader {
         var hint: String?
         if case .string(let s) = JSONShape(value), goTypeName.hasPrefix("int"), Int64(s) != nil {
             hint = "remove the quotes: \(key): \(s)"
+        } else if case .float = JSONShape(value), goTypeName.hasPrefix("int") {
+            hint = "\(key) takes a whole number"
         } else if goTypeName == "string", case .scalar(let s) = value {
             hint = "quote the value to make it a string: \(key): \"\(s.string)\""
         }

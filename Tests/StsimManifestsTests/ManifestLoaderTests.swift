@@ -147,7 +147,7 @@ final class ManifestLoaderTests: XCTestCase {
                 - containerPort: 99999999999
             """)
         XCTAssertEqual(Fixtures.lines(r), [
-            "test.yaml:5:34: error: json: cannot unmarshal number 1.5 into Go struct field PodSpec.spec.terminationGracePeriodSeconds of type int64",
+            "test.yaml:5:34: error: json: cannot unmarshal number 1.5 into Go struct field PodSpec.spec.terminationGracePeriodSeconds of type int64 (terminationGracePeriodSeconds takes a whole number)",
             "test.yaml:8:12: error: json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string (quote the value to make it a string: image: \"42\")",
             "test.yaml:10:22: error: json: cannot unmarshal number 99999999999 into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32",
         ])

@@ -223,3 +223,12 @@ extension ManifestWriterTests {
         assertRoundTrip(pod)
     }
 }
+
+extension ManifestWriterTests {
+    func testTimesBeforeTheEpochAndAtTheExtremes() {
+        XCTAssertEqual(t.format(VirtualTime(milliseconds: -1)), "2023-12-31T23:59:59Z")
+        XCTAssertEqual(t.format(VirtualTime(milliseconds: -86_400_000)), "2023-12-31T00:00:00Z")
+        _ = t.format(VirtualTime(milliseconds: .min))
+        _ = t.format(VirtualTime(milliseconds: .max))
+    }
+}

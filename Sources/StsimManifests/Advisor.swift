@@ -30,7 +30,8 @@ enum Advisor {
         var out: [Warning] = []
         let name = set.metadata.name.isEmpty ? "<name>" : set.metadata.name
         let pod = "\(name)-\(set.spec.ordinalStart)"
-        let templates = set.spec.volumeClaimTemplates.map(\.metadata.name)
+        // A template without a name is its own finding (below); its volume would only add echoes.
+        let templates = set.spec.volumeClaimTemplates.map(\.metadata.name).filter { !$0.isEmpty }
         let volumes = Set(set.spec.template.spec.volumes.map(\.name))
         // The controller adds one volume per claim template before creating the pod, so a pod's
         // mounts may name either.
@@ -56,12 +57,19 @@ enum Advisor {
             }
         }
         for (i, t) in set.spec.volumeClaimTemplates.enumerated() {
+            guard !t.metadata.name.isEmpty else {
+                out.append(Warning(
+                    path: "spec.volumeClaimTemplates[\(i)]",
+                    message: "claim template \(i) has no metadata.name: its claims cannot be named, so no pod starts",
+                    hint: "write the name as metadata: {name: data}; volumeMounts refer to it by that name"))
+                continue
+            }
             let claim = "\(t.metadata.name)-\(pod)"
             for cause in Validator.validateClaimSpec(t.spec, path: "spec") {
                 out.append(Warning(
                     path: "spec.volumeClaimTemplates[\(i)].\(cause.path)",
                     message: "claims from template \"\(t.metadata.name)\" will be rejected: \(cause.text)",
-                    hint: "the API server accepts the set, then every claim creation fails (PersistentVolumeClaim \"\(claim)\" is invalid) and no pod starts"))
+                    hint: "the API server does not check claim templates; once the set exists, every claim creation fails (PersistentVolumeClaim \"\(claim)\" is invalid) and no pod starts"))
             }
         }
         if set.spec.serviceName.isEmpty {
@@ -99,6 +107,6 @@ enum Advisor {
     }
 
     private static func hintForFailedCreate(pod: String, set: String, cause: FieldError) -> String {
-        "the API server accepts the set, then every pod creation fails: FailedCreate ... create Pod \(pod) in StatefulSet \(set) failed error: Pod \"\(pod)\" is invalid: \(cause.text)"
+        "the API server does not check the pod template; once the set exists, every pod creation fails: FailedCreate ... create Pod \(pod) in StatefulSet \(set) failed error: Pod \"\(pod)\" is invalid: \(cause.text)"
     }
 }

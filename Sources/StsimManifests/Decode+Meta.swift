@@ -39,6 +39,7 @@ extension MappingReader {
     func time(_ key: String, _ timestamps: Timestamps) -> VirtualTime? {
         guard let text = string(key) else { return nil }
         if let t = timestamps.parse(text) { return t }
+        ctx.fail(child(key))
         ctx.report(.error, path: child(key),
                    "parsing time \"\(text)\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\(text)\" as RFC 3339",
                    hint: "write times as RFC 3339, e.g. 2024-01-01T00:00:00Z")

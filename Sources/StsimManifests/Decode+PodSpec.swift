@@ -144,7 +144,13 @@ extension MappingReader {
             c.unmodelled("items", "defaultMode", "optional")
             return VolumeSource.secret(secretName: c.string("secretName") ?? "")
         }) { sources.append(("secret", s)) }
-        if node("projected") != nil { sources.append(("projected", .projected)) }
+        if let projected = node("projected") {
+            // Only the service-account token volume admission adds is modelled, as a marker.
+            if case .mapping(let m) = projected, !m.isEmpty {
+                ctx.report(.note, path: child("projected"), "the sources of a projected volume are not simulated by stsim; it is mounted empty")
+            }
+            sources.append(("projected", .projected))
+        }
         // Real volume types stsim does not simulate behave as an empty directory.
         for other in ["nfs", "gcePersistentDisk", "awsElasticBlockStore", "csi", "downwardAPI", "ephemeral", "iscsi",
                       "cephfs", "rbd", "azureDisk", "azureFile", "fc", "local", "image"] where node(other) != nil {

@@ -124,7 +124,7 @@ extension MappingReader {
     }
 
     func accessModes() -> [PersistentVolumeAccessMode] {
-        strings("accessModes")?.map(PersistentVolumeAccessMode.init(rawValue:)) ?? []
+        strings("accessModes", goTypeName: "[]v1.PersistentVolumeAccessMode")?.map(PersistentVolumeAccessMode.init(rawValue:)) ?? []
     }
 
     /// `storage` out of a resource list; other names are kept by nobody, so a misspelt one is
@@ -133,7 +133,7 @@ extension MappingReader {
         guard let list = quantityMap(key) else { return nil }
         for entry in list where entry.name != "storage" {
             ctx.report(.warning, path: "\(child(key)).\(entry.name)",
-                       "unknown resource \"\(entry.name)\" in \(child(key)); stsim simulates only \"storage\"",
+                       "unknown resource \"\(entry.name)\" in \(child(key)); volumes are sized by \"storage\" only",
                        hint: Suggestion.closest(to: entry.name, among: ["storage"]).map { "did you mean \"\($0)\"?" })
         }
         return list.first { $0.name == "storage" }?.quantity

@@ -11,7 +11,9 @@ struct ManifestSource {
     init(text: String, file: String, firstLine: Int) {
         self.file = file
         self.firstLine = firstLine
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        // "\r\n" is one Character in Swift, so Windows line ends are split on explicitly.
+        self.lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     /// Yams marks count lines and columns from 1 within the text.
@@ -41,12 +43,19 @@ final class DecodeContext {
     /// Validation causes found while decoding, for facts the model cannot hold (a volume with two
     /// sources); they join the Validator's causes.
     private(set) var causes: [FieldError] = []
+    /// The objects holding a field whose value could not be decoded; validation findings inside
+    /// them are mostly echoes of the decoding error (a port read as 0, a missing storage request)
+    /// and are left out.
+    private(set) var failedScopes: [String] = []
     /// True once a finding made the decoded object unusable (kubectl would refuse it).
     private(set) var hasErrors = false
 
-    init(source: ManifestSource, origin: SourceLocation) {
+    let fieldValidation: ManifestLoader.FieldValidation
+
+    init(source: ManifestSource, origin: SourceLocation, fieldValidation: ManifestLoader.FieldValidation = .strict) {
         self.source = source
         self.origin = origin
+        self.fieldValidation = fieldValidation
         self.locations = FieldLocations(origin: origin)
     }
 
@@ -67,6 +76,18 @@ final class DecodeContext {
 
     func report(_ severity: Diagnostic.Severity, at mark: Mark?, _ message: String, hint: String? = nil) {
         report(severity, at: mark.map(source.location) ?? origin, message, hint: hint)
+    }
+
+    func fail(_ path: String) {
+        let scope = path.lastIndex(where: { $0 == "." || $0 == "[" }).map { String(path[..<$0]) } ?? path
+        failedScopes.append(scope)
+    }
+
+    /// Whether `path` lies in an object that held an undecodable field.
+    func isUnderFailedField(_ path: String) -> Bool {
+        failedScopes.contains { f in
+            path == f || path.hasPrefix(f + ".") || path.hasPrefix(f + "[")
+        }
     }
 
     func invalid(_ cause: FieldError) {

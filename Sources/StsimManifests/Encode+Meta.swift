@@ -45,7 +45,7 @@ extension WireEncoder {
         return o.value
     }
 
-    func quantity(_ q: Quantity) -> WireValue { .string(q.text) }
+    func quantity(_ q: Quantity) -> WireValue { .string(QuantityCanonical.text(q)) }
 
     /// A `ResourceList` holding storage only.
     func storage(_ q: Quantity?) -> WireValue? { q.map { .object([("storage", quantity($0))]) } }

@@ -7,12 +7,18 @@ public struct LoadedObject: Hashable, Sendable {
     public var location: SourceLocation
     /// Where each of its fields is written.
     public var fields: FieldLocations
+    /// The document as kubectl sends it (compact JSON, keys sorted): what `kubectl apply` records
+    /// in the `kubectl.kubernetes.io/last-applied-configuration` annotation (plus a newline).
+    public var appliedConfiguration: String
 
-    public init(object: KubeObject, location: SourceLocation, fields: FieldLocations? = nil) {
+    public init(object: KubeObject, location: SourceLocation, fields: FieldLocations? = nil, appliedConfiguration: String = "") {
         self.object = object
         self.location = location
         self.fields = fields ?? FieldLocations(origin: location)
+        self.appliedConfiguration = appliedConfiguration
     }
+
+    public static let lastAppliedAnnotation = ManifestJSON.lastAppliedAnnotation
 }
 
 /// A document of a manifest the cluster would refuse, with kubectl's words for it.

@@ -65,9 +65,12 @@ struct WireEncoder {
         case .node(let n):
             o["spec"] = nodeSpec(n.spec)
             o["status"] = nodeStatus(n.status)
-        case .endpointSlice, .event, .controllerRevision:
-            // Render prints these kinds from their own tables; as manifests they carry metadata only.
-            break
+        case .event(let e):
+            for (k, v) in eventFields(e) { o[k] = v }
+        case .endpointSlice(let s):
+            for (k, v) in endpointSliceFields(s) { o[k] = v }
+        case .controllerRevision(let r):
+            for (k, v) in controllerRevisionFields(r) { o[k] = v }
         }
         return o.value
     }

@@ -23,18 +23,11 @@ final class MappingReader {
         self.goPath = goPath
         self.goType = goType
         self.mark = mapping.mark
-        var seen: Set<String> = []
+        // Equal keys never get here: Yams refuses them (YAMLDocuments reports it as kubectl does).
         var entries: [(String, Mark?, YAMLNode)] = []
         for (k, v) in mapping {
             let key = k.scalar?.string ?? "\(k)"
-            let fieldPath = path.isEmpty ? key : "\(path).\(key)"
-            if seen.contains(key) {
-                ctx.report(.error, at: k.mark, "strict decoding error: duplicate field \"\(fieldPath)\"",
-                           hint: "a key may appear only once in a mapping; the later value would win")
-                continue
-            }
-            seen.insert(key)
-            ctx.record(fieldPath, k.mark)
+            ctx.record(path.isEmpty ? key : "\(path).\(key)", k.mark)
             entries.append((key, k.mark, v))
         }
         self.entries = entries
@@ -73,9 +66,26 @@ final class MappingReader {
                 continue
             }
             guard !known.contains(e.key) else { continue }
-            let hint = Suggestion.closest(to: e.key, among: known).map { "did you mean \"\($0)\"?" }
-            ctx.report(.error, at: e.keyMark, "strict decoding error: unknown field \"\(fieldPath)\"", hint: hint)
+            let hint = hint(forUnknown: e.key)
+            switch ctx.fieldValidation {
+            case .strict: ctx.report(.error, at: e.keyMark, "strict decoding error: unknown field \"\(fieldPath)\"", hint: hint)
+            case .warn: ctx.report(.warning, at: e.keyMark, "unknown field \"\(fieldPath)\"", hint: hint)
+            case .ignore: break
+            }
         }
+    }
+
+    /// The likely intent behind an unknown field: a misspelling, or a field written one level too
+    /// high (`name` beside `metadata`, `replicas` beside `spec`), the commonest indentation slip.
+    private func hint(forUnknown key: String) -> String? {
+        if let near = Suggestion.closest(to: key, among: known) { return "did you mean \"\(near)\"?" }
+        if known.contains("metadata"), ["name", "namespace", "labels", "annotations", "generateName"].contains(key) {
+            return "did you mean \"metadata.\(key)\"? it belongs under metadata:"
+        }
+        if known.contains("spec") {
+            return "if \"\(key)\" is a field of the spec, indent it under spec:"
+        }
+        return nil
     }
 
     private static func isEmpty(_ node: YAMLNode) -> Bool {
@@ -91,10 +101,13 @@ final class MappingReader {
     // MARK: type errors
 
     func typeError(_ key: String, _ value: YAMLNode, expected goTypeName: String, shown: String? = nil) {
+        ctx.fail(child(key))
         let shape = shown ?? JSONShape(value).jsonWord
         var hint: String?
         if case .string(let s) = JSONShape(value), goTypeName.hasPrefix("int"), Int64(s) != nil {
             hint = "remove the quotes: \(key): \(s)"
+        } else if case .float = JSONShape(value), goTypeName.hasPrefix("int") {
+            hint = "\(key) takes a whole number"
         } else if goTypeName == "string", case .scalar(let s) = value {
             hint = "quote the value to make it a string: \(key): \"\(s.string)\""
         }
@@ -170,6 +183,7 @@ final class MappingReader {
             case .string(let s): out[name] = s
             case .null: out[name] = ""
             default:
+                ctx.fail(child(key))
                 let hint = val.scalar.map { "quote the value to make it a string: \(name): \"\($0.string)\"" }
                 ctx.report(.error, at: val.mark ?? k.mark,
                            "json: cannot unmarshal \(JSONShape(val).jsonWord) into Go struct field \(goType).\(goChild(key)) of type string",
@@ -179,10 +193,11 @@ final class MappingReader {
         return out
     }
 
-    func strings(_ key: String) -> [String]? {
+    /// A list of strings; `goTypeName` names the Go slice type in type errors.
+    func strings(_ key: String, goTypeName: String = "[]string") -> [String]? {
         guard let v = node(key) else { return nil }
         guard case .sequence(let s) = v else {
-            typeError(key, v, expected: "[]string")
+            typeError(key, v, expected: goTypeName)
             return nil
         }
         var out: [String] = []
@@ -191,8 +206,9 @@ final class MappingReader {
             if case .string(let str) = JSONShape(item) {
                 out.append(str)
             } else {
+                ctx.fail(child(key))
                 ctx.report(.error, at: item.mark,
-                           "json: cannot unmarshal \(JSONShape(item).jsonWord) into Go struct field \(goType).\(goChild(key)) of type string")
+                           "json: cannot unmarshal \(JSONShape(item).jsonWord) into Go struct field \(goType).\(goChild(key)) of type \(goTypeName.dropFirst(2))")
             }
         }
         return out
@@ -221,6 +237,7 @@ final class MappingReader {
             ctx.record(itemPath, item.mark)
             guard case .mapping(let m) = item else {
                 if case .null = JSONShape(item) { continue }
+                ctx.fail(itemPath)
                 ctx.report(.error, at: item.mark,
                            "json: cannot unmarshal \(JSONShape(item).jsonWord) into Go struct field \(goType).\(goChild(key)) of type \(qualified(elementType))")
                 continue

@@ -20,7 +20,8 @@ struct ObjectDecoder {
                 kind: "", name: "", namespace: "", location: origin))
             return
         }
-        let root = MappingReader(mapping, path: "", goPath: "", goType: "", ctx: DecodeContext(source: source, origin: origin))
+        let root = MappingReader(
+            mapping, path: "", goPath: "", goType: "", ctx: DecodeContext(source: source, origin: origin, fieldValidation: options.fieldValidation))
         let kind = root.node("kind")?.scalar?.string ?? ""
         let itemKind = String(kind.dropLast(4))
         if kind == "List" || (kind.hasSuffix("List") && KindResolver.loadable.contains { $0.kind == itemKind }) {
@@ -37,7 +38,6 @@ struct ObjectDecoder {
         _ = root.node("apiVersion")
         _ = root.node("metadata")
         guard let items = root.node("items") else {
-            ctx.report(.warning, at: root.mark, "\(kind) has no items")
             root.finish()
             result.diagnostics += ctx.diagnostics
             return
@@ -47,7 +47,9 @@ struct ObjectDecoder {
         guard case .sequence(let seq) = items else {
             let l = source.location(items.mark)
             result.diagnostics.append(Diagnostic(.error, at: l, "items of a \(kind) must be a list", sourceLine: source.lineText(at: l)))
-            result.rejections.append(ManifestRejection(reason: .syntax("items must be a list"), kind: kind, name: "", namespace: "", location: l))
+            result.rejections.append(ManifestRejection(
+                reason: .undecodable("json: cannot unmarshal \(JSONShape(items).jsonWord) into Go struct field List.items of type []runtime.RawExtension"),
+                kind: kind, name: "", namespace: "", location: l))
             return
         }
         let itemKind = kind == "List" ? nil : String(kind.dropLast(4))
@@ -65,7 +67,7 @@ struct ObjectDecoder {
     }
 
     private func loadObject(_ mapping: YAMLNode.Mapping, origin: SourceLocation, into result: inout ManifestLoadResult) {
-        let ctx = DecodeContext(source: source, origin: origin)
+        let ctx = DecodeContext(source: source, origin: origin, fieldValidation: options.fieldValidation)
         let root = MappingReader(mapping, path: "", goPath: "", goType: mapping["kind"]?.scalar?.string ?? "", ctx: ctx)
         let apiVersion = root.string("apiVersion") ?? ""
         let kind = root.string("kind") ?? ""
@@ -98,24 +100,49 @@ struct ObjectDecoder {
             reject(.noKindMatch(message))
             return
         }
-        let decoded = decode(resourceKind, root)
+        guard var object = decode(resourceKind, root) else { return }
         root.finish()
-        guard var object = decoded, !ctx.hasErrors else {
-            reject(.badRequest(badRequestMessage(ctx.diagnostics)))
-            return
-        }
+        // The API server stops at a decoding error; stsim goes on to validate what it could read,
+        // so that every finding of the file is reported at once, and still answers as the server.
+        let badRequest = ctx.hasErrors ? badRequestMessage(ctx.diagnostics) : nil
         // BeforeCreate clears the namespace of cluster-scoped kinds.
         if !resourceKind.isNamespaced { object.metadata.namespace = "" }
-        if options.applyDefaults { APIDefaults.apply(to: &object, defaultStorageClass: options.defaultStorageClass) }
-        var causes = Validator.validate(object).map { cause -> FieldError in
+        // The server validates the defaulted object, so stsim does too, even when the caller wants
+        // the object as written (the engine applies the defaults itself on create).
+        var defaulted = object
+        APIDefaults.apply(to: &defaulted, defaultStorageClass: options.defaultStorageClass)
+        if options.applyDefaults { object = defaulted }
+        let (causes, warnings) = findings(defaulted, resourceKind, ctx)
+        for c in causes {
+            ctx.report(.error, at: c.location ?? origin, c.text, hint: c.hint)
+        }
+        for w in warnings {
+            ctx.report(.warning, path: w.path, w.message, hint: w.hint)
+        }
+        if let badRequest {
+            reject(.badRequest(badRequest))
+            return
+        }
+        if !causes.isEmpty {
+            reject(.invalid(causes))
+            return
+        }
+        result.diagnostics += ctx.diagnostics
+        result.objects.append(LoadedObject(
+            object: object, location: origin, fields: ctx.locations, appliedConfiguration: ManifestJSON.compact(.mapping(mapping))))
+    }
+
+    /// The API server's validation causes and stsim's warnings for a decoded, defaulted object.
+    private func findings(_ object: KubeObject, _ kind: ResourceKind, _ ctx: DecodeContext) -> ([FieldError], [Advisor.Warning]) {
+        var causes = Validator.validate(object).filter { !ctx.isUnderFailedField($0.path) }.map { cause -> FieldError in
             var c = cause
             c.location = c.location ?? ctx.location(of: c.path)
             return c
         }
-        var warnings = Advisor.warnings(for: object)
+        var warnings = Advisor.warnings(for: object).filter { !ctx.isUnderFailedField($0.path) }
         for c in ctx.causes {
             // A StatefulSet's pod template is not validated on create (7.3): its pods fail later.
-            if resourceKind == .statefulSet, c.path.hasPrefix("spec.template.spec.") {
+            if kind == .statefulSet, c.path.hasPrefix("spec.template.spec.") {
                 let podPath = String(c.path.dropFirst("spec.template.".count))
                 warnings.append(Advisor.Warning(
                     path: c.path, message: "pods of StatefulSet \"\(object.name)\" will be rejected: \(podPath): \(c.body)", hint: c.hint))
@@ -123,18 +150,7 @@ struct ObjectDecoder {
                 causes.append(c)
             }
         }
-        for c in causes {
-            ctx.report(.error, at: c.location ?? origin, c.text, hint: c.hint)
-        }
-        for w in warnings {
-            ctx.report(.warning, path: w.path, w.message, hint: w.hint)
-        }
-        if !causes.isEmpty {
-            reject(.invalid(causes))
-            return
-        }
-        result.diagnostics += ctx.diagnostics
-        result.objects.append(LoadedObject(object: object, location: origin, fields: ctx.locations))
+        return (causes, warnings)
     }
 
     /// The API server stops at the first type error; unknown fields are all listed, joined (7.2).

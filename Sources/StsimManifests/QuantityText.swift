@@ -1,10 +1,12 @@
 import StsimEngine
 
 /// Parses resource quantities (`1Mi`, `5Gi`, `500m`, `1e3`, `0.5Gi`) by apimachinery's grammar,
-/// without trapping on absurd sizes: a manifest may say `9999999999Ei`, and the loader must survive it.
-enum QuantityText {
+/// without trapping on absurd sizes: a manifest may say `9999999999Ei`, and the loader must survive it
+/// (the engine's `Quantity.init?(_:)` converts a Double to Int64 unchecked, so input from users goes
+/// through here).
+public enum QuantityText {
     /// apimachinery's ErrFormatWrong text, shown by the API server for any malformed quantity.
-    static let formatError =
+    public static let formatError =
         "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
 
     private static let binary: [(String, Double)] = [
@@ -15,7 +17,7 @@ enum QuantityText {
         ("P", 1e15), ("E", 1e18),
     ]
 
-    static func parse(_ text: String) -> Quantity? {
+    public static func parse(_ text: String) -> Quantity? {
         let chars = Array(text)
         var i = 0
         if i < chars.count, chars[i] == "+" || chars[i] == "-" { i += 1 }
@@ -60,6 +62,8 @@ extension MappingReader {
         case .integer(let i): return Quantity(value: i, text: String(i))
         case .string(let s), .float(let s):
             if let q = QuantityText.parse(s) { return q }
+            // In a resource list the whole list is the field (`spec.resources[storage]` is its echo).
+            ctx.fail(goType == "ResourceList" ? path : child(key))
             ctx.report(.error, at: v.mark, QuantityText.formatError,
                        hint: "write a number with an optional suffix, e.g. 1Mi, 5Gi, 500m")
         default:

@@ -59,7 +59,8 @@ public struct Timestamps: Sendable, Hashable {
         return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 
-    private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+    /// Division rounding down, without negating (which traps for Int64.min).
+    private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a / b - (a % b < 0 ? 1 : 0) }
 
     /// Howard Hinnant's days-from-civil and its inverse (proleptic Gregorian calendar).
     static func days(fromCivil y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {

@@ -40,6 +40,12 @@ extension Validator {
         if svc.isHeadless, type != .clusterIP {
             errs.append(.invalid("spec.clusterIPs[0]", .string("None"), "may not be set to 'None' for \(type.rawValue) services"))
         }
+        if let p = spec.ipFamilyPolicy, !["SingleStack", "PreferDualStack", "RequireDualStack"].contains(p) {
+            errs.append(.notSupported("spec.ipFamilyPolicy", p, ["PreferDualStack", "RequireDualStack", "SingleStack"]))
+        }
+        if let p = spec.internalTrafficPolicy, p != "Cluster", p != "Local" {
+            errs.append(.notSupported("spec.internalTrafficPolicy", p, ["Cluster", "Local"]))
+        }
         if let a = spec.sessionAffinity, a != "None", a != "ClientIP" {
             errs.append(.notSupported("spec.sessionAffinity", a, ["ClientIP", "None"]))
         }

@@ -31,10 +31,11 @@ extension Validator {
             errs += supported(r.whenScaled, "spec.persistentVolumeClaimRetentionPolicy.whenScaled", [.retain, .delete])
         }
         errs += nonNegative(spec.replicas, "spec.replicas")
-        errs += nonNegative(spec.ordinals?.start, "spec.ordinals.start")
         errs += nonNegative(spec.minReadySeconds, "spec.minReadySeconds")
+        errs += nonNegative(spec.ordinals?.start, "spec.ordinals.start")
         errs += selectorAndTemplate(spec.selector, spec.template, workload: "statefulset")
-        // The pod spec itself is not validated here (kubernetes#81147); Advisor warns instead.
+        // The pod spec itself is not validated here (kubernetes#81147); Advisor warns instead. The
+        // label path really is `spec.template.labels` (ValidatePodTemplateSpecForStatefulSet).
         errs += validateLabels(spec.template.metadata.labels, "spec.template.labels")
         errs += validateAnnotations(spec.template.metadata.annotations, "spec.template.annotations")
         errs += supported(spec.template.spec.restartPolicy, "spec.template.spec.restartPolicy", [.always])
@@ -81,8 +82,9 @@ extension Validator {
     }
 
     private static func labelMismatch(_ template: PodTemplateSpec) -> FieldError {
-        var e = FieldError.invalid(
-            "spec.template.metadata.labels", .stringMap(template.metadata.labels), "`selector` does not match template `labels`")
+        // Go prints a nil map (no labels at all) as `map[string]string(nil)`.
+        let labels: GoValue = template.metadata.labels.isEmpty ? .goSyntax("map[string]string(nil)") : .stringMap(template.metadata.labels)
+        var e = FieldError.invalid("spec.template.metadata.labels", labels, "`selector` does not match template `labels`")
         e.hint = "spec.selector.matchLabels must be a subset of spec.template.metadata.labels"
         return e
     }

@@ -7,7 +7,9 @@ extension Validator {
         var errs: [FieldError] = []
         switch (old, new) {
         case (.statefulSet(let o), .statefulSet(let n)):
-            // ValidateStatefulSetUpdate compares the spec with the mutable fields copied over.
+            // ValidateStatefulSetUpdate: the new spec is valid (the name is not re-checked), then the
+            // spec is compared with the mutable fields copied over from the old one.
+            errs += validate(new).filter { !$0.path.hasPrefix("metadata.name") }
             var masked = n.spec
             masked.replicas = o.spec.replicas
             masked.ordinals = o.spec.ordinals
@@ -22,7 +24,6 @@ extension Validator {
                 e.hint = "to change \(changedStatefulSetFields(o.spec, n.spec).joined(separator: ", ")), delete the set with --cascade=orphan and create it again; its pods are adopted"
                 errs.append(e)
             }
-            errs += validate(new).filter { !$0.path.hasPrefix("metadata.name") }
         case (.persistentVolumeClaim(let o), .persistentVolumeClaim(let n)):
             var masked = n.spec
             masked.storageRequest = o.spec.storageRequest

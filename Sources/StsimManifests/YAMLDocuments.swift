@@ -10,7 +10,10 @@ enum YAMLDocuments {
         var kubectlProblem: String
     }
 
-    static func parse(_ text: String, source: ManifestSource) -> Result<[YAMLNode], Failure> {
+    static func parse(_ original: String, source: ManifestSource) -> Result<[YAMLNode], Failure> {
+        // Editors on Windows start files with a byte-order mark, which kubectl skips and Yams'
+        // parser does not; it is zero-width, so no column moves.
+        let text = original.hasPrefix("\u{FEFF}") ? String(original.dropFirst()) : original
         // A byte-order mark or NUL makes libyaml stop with an unhelpful reader error; say what it is.
         if let nul = text.unicodeScalars.firstIndex(of: "\u{0}") {
             let before = text.unicodeScalars[..<nul]
@@ -74,7 +77,9 @@ enum YAMLDocuments {
             let line = Array(source.lines[i])
             let col = first.column - 1
             guard col < line.count else { continue }
-            if String(line[col...]).hasPrefix(key + ":"), line[..<col].allSatisfy({ $0 == " " || $0 == "-" }) {
+            let rest = String(line[col...])
+            let written = [key + ":", "\"\(key)\":", "'\(key)':"]
+            if written.contains(where: rest.hasPrefix), line[..<col].allSatisfy({ $0 == " " || $0 == "-" }) {
                 line2 = i + 1
                 break
             }

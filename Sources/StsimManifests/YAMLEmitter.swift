@@ -30,7 +30,7 @@ enum YAMLEmitter {
         case .array(let items) where !items.isEmpty:
             out += "\n"
             writeItems(items, indent: indent, into: &out)
-        case .string(let s) where s.contains("\n"):
+        case .string(let s) where literalFits(s):
             out += " " + literal(s, indent: indent + 2)
         default:
             out += " " + scalar(value) + "\n"
@@ -49,7 +49,7 @@ enum YAMLEmitter {
                 var body = ""
                 writeItems(inner, indent: indent + 2, into: &body)
                 out += pad(indent) + "- " + body.dropFirst(indent + 2)
-            case .string(let s) where s.contains("\n"):
+            case .string(let s) where literalFits(s):
                 out += pad(indent) + "- " + literal(s, indent: indent + 2)
             default:
                 out += pad(indent) + "- " + scalar(item) + "\n"
@@ -66,6 +66,15 @@ enum YAMLEmitter {
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
         }
+    }
+
+    /// Multi-line text reads back exactly from a `|` block unless it starts with a space (which
+    /// would need an indentation indicator), ends in several newlines, or holds control characters
+    /// or trailing spaces; those are double-quoted instead.
+    private static func literalFits(_ s: String) -> Bool {
+        guard s.contains("\n"), !s.hasPrefix(" "), !s.hasPrefix("\n"), !s.hasSuffix("\n\n") else { return false }
+        if s.contains(" \n") || s.hasSuffix(" ") { return false }
+        return s.unicodeScalars.allSatisfy { $0 == "\n" || ($0.value >= 0x20 && $0.value != 0x7f) }
     }
 
     /// `|` (or `|-` without a final newline) block for multi-line text.

@@ -30,7 +30,7 @@ final class LoaderFuzzTests: XCTestCase {
         return texts
     }
 
-    private static let alphabet = Array(":-{}[]\"'\n #&*!|>%@\t,?0123456789abcxyzABC.~\\\u{0}é日")
+    private static let alphabet = Array(":-{}[]\"'\n #&*!|>%@\t,?0123456789abcxyzABC.~\\\u{0}é日\r\n\u{FEFF}")
 
     private func mutate(_ text: String, _ rng: inout SplitMix64) -> String {
         var chars = Array(text)
@@ -71,14 +71,17 @@ final class LoaderFuzzTests: XCTestCase {
 
     private func check(_ text: String, firstLine: Int = 1) {
         let result = ManifestLoader.load(text: text, file: "fuzz.yaml", firstLine: firstLine)
-        let lastLine = firstLine + text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let lastLine = firstLine + text.unicodeScalars.filter { $0 == "\n" || $0 == "\r" }.count + 1
         for d in result.diagnostics {
             guard let l = d.location else { return XCTFail("finding without a location: \(d.message)") }
             XCTAssert(l.line >= firstLine && l.line <= lastLine && l.column >= 1, "\(l) outside the input: \(d.message)")
         }
+        // Whatever loads must print and load back as the same object, in both formats.
         for o in result.objects {
-            _ = ManifestWriter.json(o.object)
-            _ = ManifestLoader.load(text: ManifestWriter.yaml(o.object), file: "again.yaml")
+            for printed in [ManifestWriter.yaml(o.object), ManifestWriter.json(o.object)] {
+                let again = ManifestLoader.load(text: printed, file: "again")
+                XCTAssertEqual(again.objects.map(\.object), [o.object], "\(text)\n---\n\(printed)")
+            }
         }
     }
 
@@ -108,5 +111,8 @@ extension LoaderFuzzTests {
         check("apiVersion: v1\nkind: Service\nmetadata:\n  name: " + String(repeating: "a", count: 100_000) + "\n")
         check(String(repeating: "a: &x [*x]\n", count: 3))
         check("apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: a}\nspec: {capacity: {storage: 99999999999999999999Ei}}\n")
+        check("apiVersion: v1\nkind: Pod\nmetadata: {name: a, labels: {x: 1e20, y: 12345678901234567890.0}}\nspec: {containers: [{name: c, image: i}]}\n")
+        let r = ManifestLoader.load(text: "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: i, resources: {limits: {cpu: 1e20, memory: 1.0}}}]}\n", file: "f")
+        XCTAssertEqual(r.objects.first?.appliedConfiguration.contains(#""cpu":1e+20,"memory":1}"#), true)
     }
 }

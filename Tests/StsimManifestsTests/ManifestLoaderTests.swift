@@ -147,7 +147,7 @@ final class ManifestLoaderTests: XCTestCase {
                 - containerPort: 99999999999
             """)
         XCTAssertEqual(Fixtures.lines(r), [
-            "test.yaml:5:34: error: json: cannot unmarshal number 1.5 into Go struct field PodSpec.spec.terminationGracePeriodSeconds of type int64",
+            "test.yaml:5:34: error: json: cannot unmarshal number 1.5 into Go struct field PodSpec.spec.terminationGracePeriodSeconds of type int64 (terminationGracePeriodSeconds takes a whole number)",
             "test.yaml:8:12: error: json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string (quote the value to make it a string: image: \"42\")",
             "test.yaml:10:22: error: json: cannot unmarshal number 99999999999 into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32",
         ])
@@ -210,5 +210,124 @@ final class ManifestLoaderTests: XCTestCase {
         XCTAssertEqual(Suggestion.closest(to: "ServiceName", among: ["serviceName"]), "serviceName")
         XCTAssertEqual(Suggestion.closest(to: "reclaimPolicy", among: ["persistentVolumeReclaimPolicy"]), "persistentVolumeReclaimPolicy")
         XCTAssertNil(Suggestion.closest(to: "foo", among: ["replicas", "selector"]))
+    }
+}
+
+extension ManifestLoaderTests {
+    func testReferencesNameObjectsEvenWhenTheyAreInvalid() throws {
+        let (refs, diagnostics) = ManifestLoader.references(text: try Fixtures.seed("statefulset.yaml") + "---\n" + (try Fixtures.seed("pv-list.yaml")), file: "all.yaml")
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(refs.map { "\($0.kind.singular)/\($0.name)@\($0.location.line)" }, ["statefulset/sts@1", "persistentvolume/pv-a@34", "persistentvolume/pv-b@46"])
+        let bad = ManifestLoader.references(text: "apiVersion: apps/v1beta1\nkind: StatefulSet\nmetadata: {name: web}\n", file: "old.yaml")
+        XCTAssertEqual(bad.references, [])
+        XCTAssertEqual(bad.diagnostics.map(\.message), ["no matches for kind \"StatefulSet\" in version \"apps/v1beta1\""])
+    }
+}
+
+extension ManifestLoaderTests {
+    func testAppliedConfigurationIsTheDocumentAsKubectlSendsIt() throws {
+        let r = Fixtures.load(try Fixtures.seed("headless-service-fixed.yaml"))
+        XCTAssertEqual(
+            r.objects.first?.appliedConfiguration,
+            #"{"apiVersion":"v1","kind":"Service","metadata":{"name":"st-s"},"spec":{"clusterIP":"None","ports":[{"name":"http","port":10000,"targetPort":10000}],"selector":{"func":"sts"}}}"#)
+        let list = Fixtures.load("apiVersion: v1\nkind: PodList\nitems:\n- metadata: {name: p, annotations: {a: '<b>'}}\n  spec: {containers: [{name: c, image: busybox}]}\n")
+        XCTAssertEqual(
+            list.objects.first?.appliedConfiguration,
+            #"{"apiVersion":"v1","kind":"Pod","metadata":{"annotations":{"a":"\u003cb\u003e"},"name":"p"},"spec":{"containers":[{"image":"busybox","name":"c"}]}}"#)
+    }
+}
+
+extension ManifestLoaderTests {
+    func testValidateWarnAndFalseAcceptUnknownFields() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: nginx}\nspec: {clusterIP: None, selectr: {app: x}}\n"
+        let warn = ManifestLoader.load(text: text, file: "s.yaml", options: .init(fieldValidation: .warn))
+        XCTAssertEqual(warn.objects.count, 1)
+        XCTAssertEqual(Fixtures.lines(warn), ["s.yaml:4:25: warning: unknown field \"spec.selectr\" (did you mean \"selector\"?)"])
+        let ignore = ManifestLoader.load(text: text, file: "s.yaml", options: .init(fieldValidation: .ignore))
+        XCTAssertEqual(ignore.objects.count, 1)
+        XCTAssertEqual(Fixtures.lines(ignore), [])
+    }
+}
+
+extension ManifestLoaderTests {
+    /// The shape of the book's kubia StatefulSet (apps/v1 edition): list items indented under their
+    /// key, comments after values, a commented-out storage class.
+    func testBookShapedStatefulSetLoadsCleanly() {
+        let text = """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: kubia
+            spec:
+              serviceName: kubia
+              replicas: 2
+              selector:
+                matchLabels:
+                  app: kubia # must match the template's labels
+              template:
+                metadata:
+                  labels:
+                    app: kubia
+                spec:
+                  containers:
+                    - name: kubia
+                      image: luksa/kubia-pet
+                      ports:
+                        - name: http
+                          containerPort: 8080
+                      volumeMounts:
+                        - name: data
+                          mountPath: /var/data
+              volumeClaimTemplates:
+                - metadata:
+                    name: data
+                  spec:
+                    resources:
+                      requests:
+                        storage: 1Mi
+                    accessModes:
+                      - ReadWriteOnce
+                    # storageClassName: ""
+
+            """
+        let r = Fixtures.load(text, file: "kubia-statefulset.yaml")
+        XCTAssertEqual(Fixtures.lines(r), [])
+        guard case .statefulSet(let s) = r.objects.first?.object else { return XCTFail() }
+        XCTAssertEqual(s.spec.template.spec.containers[0].imagePullPolicy, .always, "no tag means :latest")
+        XCTAssertEqual(s.spec.volumeClaimTemplates[0].metadata.name, "data")
+        XCTAssertNil(s.spec.volumeClaimTemplates[0].spec.storageClassName)
+        XCTAssertEqual(r.objects[0].fields.location(of: "spec.template.spec.containers[0].ports[0].containerPort").line, 21)
+    }
+}
+
+extension ManifestLoaderTests {
+    func testValidationSeesDefaultsEvenWhenObjectsComeBackAsWritten() {
+        let text = """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: web}
+            spec:
+              serviceName: web
+              selector: {matchLabels: {app: web}}
+              updateStrategy:
+                rollingUpdate: {partition: 1}
+              template:
+                metadata: {labels: {app: web}}
+                spec: {containers: [{name: web, image: nginx}]}
+            """
+        let r = ManifestLoader.load(text: text, file: "f", options: .init(applyDefaults: false))
+        XCTAssertEqual(Fixtures.lines(r), [])
+        guard case .statefulSet(let s) = r.objects.first?.object else { return XCTFail() }
+        XCTAssertNil(s.spec.updateStrategy?.type, "returned as written")
+        XCTAssertNil(s.spec.replicas)
+    }
+}
+
+extension ManifestLoaderTests {
+    func testWindowsLineEndingsAndByteOrderMark() {
+        let text = "\u{FEFF}apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: nginx\r\nspec:\r\n  clusterIP: None\r\n  selectr: {}\r\n"
+        let r = Fixtures.load(text, file: "crlf.yaml")
+        XCTAssertEqual(r.errors.map(\.compactText), ["crlf.yaml:7:3: error: strict decoding error: unknown field \"spec.selectr\" (did you mean \"selector\"?)"])
+        XCTAssertEqual(r.errors.first?.sourceLine, "  selectr: {}")
     }
 }

@@ -176,3 +176,59 @@ final class ManifestWriterTests: XCTestCase {
         XCTAssertEqual(JSONEmitter.string("<a&b>"), "\"\\u003ca\\u0026b\\u003e\"")
     }
 }
+
+extension ManifestWriterTests {
+    func testControllerWrittenKindsPrint() {
+        let ref = ObjectReference(kind: "StatefulSet", apiVersion: "apps/v1", namespace: "default", name: "web")
+        let event = Event(
+            metadata: ObjectMeta(name: "web.17a", namespace: "default"), involvedObject: ref, reason: "SuccessfulCreate",
+            message: "create Pod web-0 in StatefulSet web successful", sourceComponent: "statefulset-controller",
+            firstTimestamp: .zero, lastTimestamp: VirtualTime(milliseconds: 2000), count: 2)
+        let yaml = ManifestWriter.yaml(.event(event))
+        XCTAssertTrue(yaml.contains("count: 2\neventTime: null\nfirstTimestamp: \"2024-01-01T00:00:00Z\"\ninvolvedObject:\n  apiVersion: apps/v1\n  kind: StatefulSet\n  name: web\n  namespace: default\nkind: Event\nlastTimestamp: \"2024-01-01T00:00:02Z\"\n"), yaml)
+        let slice = EndpointSlice(
+            metadata: ObjectMeta(name: "nginx-abcde", namespace: "default"),
+            endpoints: [Endpoint(addresses: ["10.244.1.5"], conditions: EndpointConditions(ready: true, serving: true, terminating: false), hostname: "web-0", nodeName: "node-1")],
+            ports: [EndpointPort(name: "web", port: 80, protocol: .tcp)])
+        XCTAssertTrue(ManifestWriter.yaml(.endpointSlice(slice)).hasPrefix("addressType: IPv4\napiVersion: discovery.k8s.io/v1\nendpoints:\n- addresses:\n  - 10.244.1.5\n  conditions:\n    ready: true\n"))
+        let revision = ControllerRevision(metadata: ObjectMeta(name: "web-5b8c7d9f4"), revision: 2)
+        XCTAssertTrue(ManifestWriter.yaml(.controllerRevision(revision)).contains("      $patch: replace\n"))
+    }
+}
+
+extension ManifestWriterTests {
+    func testQuantitiesPrintInCanonicalForm() {
+        let cases = [
+            ("1Mi", "1Mi"), ("1024Mi", "1Gi"), ("0.5Gi", "512Mi"), ("1536Mi", "1536Mi"), ("1000M", "1G"), ("1500", "1500"),
+            ("1.5k", "1500"), ("500m", "500m"), ("1.5", "1500m"), ("2000m", "2"), ("1e3", "1e3"), ("0", "0"), ("5Gi", "5Gi"),
+        ]
+        for (written, printed) in cases {
+            XCTAssertEqual(QuantityCanonical.text(QuantityText.parse(written)!), printed, written)
+        }
+    }
+}
+
+extension ManifestWriterTests {
+    func testAwkwardStringsSurviveTheRoundTrip() {
+        let values = [
+            "two\nlines", "trailing\n", " leading space\nx", "many\n\n", "\nfirst empty", "tab\there", "quote \" and ' and \\",
+            "- dash", ": colon", "#hash", "a #b", "a: b", "日本語 ✓", "", "~", "null", "0755", "1e3", "-", "?", "x:", "@at", "%p", "`b`",
+            "trailing space ", "{x}", "[y]", "*star", "&amp", "!bang", "|pipe", ">gt", "2024-01-01", "yes", "ON", "3.0",
+        ]
+        var annotations: [String: String] = [:]
+        for (i, v) in values.enumerated() { annotations["k\(i)"] = v }
+        let pod = KubeObject.pod(Pod(
+            metadata: ObjectMeta(name: "p", namespace: "default", annotations: annotations),
+            spec: PodSpec(containers: [Container(name: "c", image: "busybox", command: values.filter { !$0.isEmpty })])))
+        assertRoundTrip(pod)
+    }
+}
+
+extension ManifestWriterTests {
+    func testTimesBeforeTheEpochAndAtTheExtremes() {
+        XCTAssertEqual(t.format(VirtualTime(milliseconds: -1)), "2023-12-31T23:59:59Z")
+        XCTAssertEqual(t.format(VirtualTime(milliseconds: -86_400_000)), "2023-12-31T00:00:00Z")
+        _ = t.format(VirtualTime(milliseconds: .min))
+        _ = t.format(VirtualTime(milliseconds: .max))
+    }
+}

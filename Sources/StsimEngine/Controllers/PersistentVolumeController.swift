@@ -10,7 +10,8 @@ final class PersistentVolumeController {
     unowned let cluster: Cluster
     /// Volumes that are Available and unclaimed (static binding looks only here).
     private var available: Set<String> = []
-    /// Claims waiting for a volume, in the order they started waiting.
+    /// Claims waiting for a volume, in the order they started waiting. Removal is lazy (only
+    /// from `pendingSet`), so binding 100,000 claims stays linear; walk it with `pendingKeys`.
     private var pending: [ObjectKey] = []
     private var pendingSet: Set<ObjectKey> = []
     private var provisioning: Set<UID> = []
@@ -67,7 +68,7 @@ final class PersistentVolumeController {
     func storageClassChanged() {
         // 1.28+: claims left without a class get the default class when one appears (8.2).
         if let def = cluster.defaultStorageClassName() {
-            for key in pending {
+            for key in pendingKeys {
                 guard var c = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: key.name),
                       c.spec.storageClassName == nil else { continue }
                 c.spec.storageClassName = def
@@ -78,7 +79,13 @@ final class PersistentVolumeController {
     }
 
     private func retryPending() {
-        for key in pending { cluster.enqueueSync(.syncClaim(key)) }
+        for key in pendingKeys { cluster.enqueueSync(.syncClaim(key)) }
+    }
+
+    /// The claims still waiting, oldest first, each once.
+    private var pendingKeys: [ObjectKey] {
+        var seen = Set<ObjectKey>()
+        return pending.filter { pendingSet.contains($0) && seen.insert($0).inserted }
     }
 
     // MARK: Binding (8.1) and provisioning (8.2)
@@ -118,7 +125,7 @@ final class PersistentVolumeController {
 
     private func unpend(_ key: ObjectKey) {
         guard pendingSet.remove(key) != nil else { return }
-        pending.removeAll { $0 == key }
+        if pending.count > 64, pending.count > 2 * pendingSet.count { pending = pendingKeys }
     }
 
     /// The smallest Available volume that fits (ties by name), or one pre-bound to this claim.

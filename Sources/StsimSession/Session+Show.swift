@@ -42,14 +42,33 @@ extension Session {
     func printChanges(only kinds: Set<ResourceKind>?) -> Int {
         var batch = cluster.drainChanges()
         if let kinds { batch.changes = batch.changes.filter { kinds.contains($0.key.kind) } }
+        batch.changes = Session.lastOfEachInstant(batch.changes)
         let output = watchFormatter.format(batch, limit: watchLimit)
         printer.block(output.text)
         return output.lines.count
     }
 
+    /// Several updates of one object in the same virtual millisecond (a volume going Pending,
+    /// Available, Bound as it is provisioned) print as their final state; creations and
+    /// deletions always print, so a pod replaced under the same name still shows both.
+    static func lastOfEachInstant(_ changes: [Change]) -> [Change] {
+        var next: [ObjectKey: Change] = [:]
+        var keep = [Bool](repeating: true, count: changes.count)
+        for i in changes.indices.reversed() {
+            let c = changes[i]
+            if c.type == .modified, let later = next[c.key], later.type == .modified, later.time == c.time {
+                keep[i] = false
+            }
+            next[c.key] = c
+        }
+        return changes.indices.filter { keep[$0] }.map { changes[$0] }
+    }
+
     /// Drains the feed without printing (`settle --quiet`), keeping the formatter's memory current.
     func discardChanges() -> Int {
-        _ = watchFormatter.format(cluster.drainChanges(), limit: 0)
+        // The formatter's memory is left as it is: remembering a row for each of 100,000 pods
+        // would cost more than the occasional repeated row it saves after a quiet settle.
+        _ = cluster.drainChanges()
         return 0
     }
 

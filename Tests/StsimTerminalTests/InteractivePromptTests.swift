@@ -121,11 +121,30 @@ final class InteractivePromptTests: XCTestCase {
         try second.waitFor("help", since: recall)
     }
 
+    /// Ctrl-C during a long settle stops the clock where it is, and the prompt comes back with
+    /// the cluster as far as it got (20,000 pods take longer than the test waits).
+    func testCtrlCInterruptsALongSettle() throws {
+        let terminal = try startREPL(arguments: ["--nodes", "200"])
+        var mark = terminal.mark
+        terminal.send("create sts web --image nginx --replicas 20000 --policy Parallel\r")
+        try terminal.waitFor("statefulset.apps/web created", since: mark)
+        mark = terminal.mark
+        terminal.send(Self.ctrlC)
+        let shown = try terminal.waitForPrompt(since: mark)
+        XCTAssertTrue(shown.contains("interrupted at "), "a settle should stop on Ctrl-C:\n\(shown)")
+        mark = terminal.mark
+        terminal.send("get sts\r")
+        let table = try terminal.waitForPrompt(since: mark)
+        XCTAssertFalse(table.contains("20000/20000"), "the settle ran to the end:\n\(table)")
+        terminal.send(Self.ctrlD)
+        XCTAssertEqual(try terminal.waitForExit(), 0)
+    }
+
     /// Starts `stsim` with a throw-away HOME and history file (the user's own history stays
     /// untouched) and waits for the first prompt.
-    private func startREPL() throws -> PseudoTerminalProcess {
+    private func startREPL(arguments: [String] = []) throws -> PseudoTerminalProcess {
         let terminal = try PseudoTerminalProcess(
-            executable: try StsimExecutable.path(),
+            executable: try StsimExecutable.path(), arguments: arguments,
             environment: [
                 "HOME": directory.path,
                 "STSIM_HISTORY": historyPath,

@@ -22,10 +22,11 @@ final class PseudoTerminalProcess {
     /// Position in the output so far, to match only what is drawn after a keystroke.
     var mark: Int { output.count }
 
-    init(executable: String, environment: [String: String], columns: UInt16 = 120, rows: UInt16 = 40) throws {
+    init(executable: String, arguments: [String] = [], environment: [String: String], columns: UInt16 = 120,
+         rows: UInt16 = 40) throws {
         // Everything the child needs is allocated before fork: between fork and exec only
         // async-signal-safe calls are allowed (the test process has other threads).
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(executable), nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
 

@@ -44,7 +44,14 @@ let package = Package(
         .target(name: "StsimTestSupport", dependencies: ["StsimEngine", "StsimSession"]),
         .testTarget(name: "StsimEngineTests", dependencies: ["StsimEngine", "StsimTestSupport"]),
         .testTarget(name: "StsimLanguageTests", dependencies: ["StsimLanguage", "StsimTestSupport"]),
+        .testTarget(
+            name: "StsimManifestsTests",
+            dependencies: ["StsimManifests", "StsimEngine"],
+            resources: [.copy("Broken")]
+        ),
         .testTarget(name: "StsimSessionTests", dependencies: ["StsimSession", "StsimTestSupport"]),
-        .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTestSupport"]),
+        .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTerminal", "StsimTestSupport"]),
+        .testTarget(name: "StsimTranscriptTests", dependencies: ["StsimTestSupport"]),
+        .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine"]),
     ]
 )

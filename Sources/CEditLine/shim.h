@@ -8,6 +8,8 @@
 #include <locale.h>
 #include <signal.h>
 #include <histedit.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 typedef char *(*stsim_prompt_fn)(EditLine *);
 typedef unsigned char (*stsim_command_fn)(EditLine *, int);
@@ -34,6 +36,15 @@ static inline int stsim_history_load(History *h, HistEvent *ev, const char *path
 static inline int stsim_history_save(History *h, HistEvent *ev, const char *path) { return history(h, ev, H_SAVE, path); }
 
 static inline FILE *stsim_stdout(void) { return stdout; }
+static inline FILE *stsim_stdin(void) { return stdin; }
+
+// ioctl is variadic as well; the completion list needs the terminal's width to lay out columns.
+// Returns 0 when fd is not a terminal or the width is unknown.
+static inline int stsim_terminal_columns(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
 static inline FILE *stsim_stderr(void) { return stderr; }
 
 #endif

@@ -1,0 +1,86 @@
+import StsimEngine
+
+/// Checks for scripts and exercises: a failed `expect` makes a script exit 1.
+enum CheckCommands {
+    static let specs: [CommandSpec] = [expect]
+    static let states = ["Running", "Ready", "NotReady", "Pending", "Terminating", "Unknown", "Deleted", "Bound",
+                         "Available", "Released", "ContainerCreating", "CrashLoopBackOff"]
+    static let comparisons = ["==", "!=", ">=", "<=", ">", "<"]
+
+    static let expect = CommandSpec(
+        "expect", group: .checks,
+        usage: ["expect pod NAME Running|Ready|Pending|Terminating|Deleted [on NODE]",
+                "expect pvc NAME Bound", "expect count pods [-l SELECTOR] == N", "expect dns SRV NAME has N",
+                "expect output contains \"TEXT\"", "expect error COMMAND..."],
+        summary: "check the state; in a script a failed check exits 1",
+        examples: ["expect pod web-0 Ready", "expect pod web-0 Running on node-2", "expect count pods -l app=web == 3",
+                   "expect pvc data-web-1 Bound", "expect dns SRV web.default.svc.cluster.local has 3",
+                   "expect output contains \"force deleted\"", "expect error scale sts nope 3"],
+        flags: [Common.selector],
+        positionals: [.choices(["pod", "pvc", "pv", "sts", "node", "count", "dns", "output", "error"]),
+                      .objectNames(kindArgument: 0), .choices(states)],
+        verbatimAfter: "error"
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let what = try args.next("what to check")
+        switch what.text {
+        case "count":
+            let kind = try ParsedArguments.kind(try args.next("KIND"))
+            let op = try args.next("a comparison such as ==")
+            let cmp = try args.choice(op, of: comparisons, what: "the comparison")
+            let n = try ParsedArguments.integer(try args.next("N"), what: "the count")
+            try args.finish()
+            return .expect(.count(kind: kind, selector: args.flag("selector")?.text, comparison: cmp, value: n))
+        case "dns":
+            let type = try args.choice(try args.next("SRV or A"), of: ["SRV", "A"], what: "the record type")
+            let name = try args.next("NAME")
+            let has = try args.next("has")
+            guard has.text == "has" else {
+                throw Diagnostic(at: has.location, "expected \"has\", as in: expect dns SRV NAME has 3")
+            }
+            let n = try ParsedArguments.integer(try args.next("N"), what: "the number of records")
+            try args.finish()
+            return .expect(.dnsAnswerCount(type: type, name: name.text, count: n))
+        case "output":
+            let contains = try args.next("contains")
+            guard contains.text == "contains" else {
+                throw Diagnostic(at: contains.location, "expected \"contains\", as in: expect output contains \"TEXT\"")
+            }
+            let text = try args.next("the TEXT to look for")
+            try args.finish()
+            return .expect(.outputContains(text.text))
+        case "error":
+            let words = args.commandText.words
+            guard let index = words.firstIndex(where: { $0.location == what.location }), index + 1 < words.count
+            else {
+                throw Diagnostic(at: what.location, "expect error needs the command that should fail")
+            }
+            let inner = Array(words[(index + 1)...])
+            var text = args.commandText
+            text.words = inner
+            text.location = inner[0].location
+            // The text from the inner command's first word, found by its location (any spacing).
+            var line = args.commandText.location.line, column = args.commandText.location.column
+            let target = inner[0].location
+            text.text = String(text.text.drop { c in
+                if line > target.line || (line == target.line && column >= target.column) { return false }
+                if c == "\n" { line += 1; column = 1 } else { column += 1 }
+                return true
+            })
+            return .expect(.error(text))
+        default:
+            let kind = try ParsedArguments.kind(what)
+            let name = try args.next("NAME")
+            let stateArg = try args.next("the state")
+            let state = try args.choice(stateArg, of: states, what: "the state")
+            var node: String?
+            if let on = args.nextIfAny() {
+                guard on.text == "on" else {
+                    throw Diagnostic(at: on.location, "expected \"on NODE\" or nothing, not \"\(on.text)\"")
+                }
+                node = try args.next("NODE").text
+            }
+            try args.finish()
+            return .expect(.objectState(kind: kind, name: name, state: state, node: node))
+        }
+    }
+}

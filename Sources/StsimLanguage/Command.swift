@@ -1,0 +1,110 @@
+import StsimEngine
+
+/// A located string from the command line (a word after expansion).
+public struct Argument: Hashable, Sendable {
+    public var text: String
+    public var location: SourceLocation
+    public init(_ text: String, at location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
+}
+
+/// Where a manifest comes from: a file path, or text carried by the command (here-document, `-f -`).
+public enum ManifestSource: Hashable, Sendable {
+    case file(Argument)
+    /// `name` is what errors call it (the script, or `<stdin>`); `firstLine` is the line of the
+    /// text's first line in that file.
+    case inline(text: String, name: String, firstLine: Int)
+}
+
+public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
+    case table, wide, yaml, json, name
+}
+
+public struct GetCommand: Hashable, Sendable {
+    public var kinds: [ResourceKind]
+    public var names: [Argument]
+    public var output: OutputFormat
+    public var selector: String?
+    public var watch: Bool
+    public var allNamespaces: Bool
+    public var showLabels: Bool
+    public var namespace: String?
+}
+
+public struct DeleteCommand: Hashable, Sendable {
+    public enum Target: Hashable, Sendable {
+        case objects(ResourceKind, [Argument])
+        case selector(ResourceKind, String)
+        case all(ResourceKind)
+        case manifests(ManifestSource)
+    }
+    public var target: Target
+    public var force: Bool
+    public var gracePeriodSeconds: Int?
+    public var wait: Bool
+    public var now: Bool
+    public var namespace: String?
+}
+
+public struct ScaleCommand: Hashable, Sendable {
+    public var kind: ResourceKind
+    /// nil: "the only StatefulSet there is" (`scale sts 3`).
+    public var name: Argument?
+    public var replicas: Int
+    public var replicasLocation: SourceLocation
+}
+
+public enum CreateCommand: Hashable, Sendable {
+    case manifests(ManifestSource)
+    case statefulSet(name: Argument, image: String, replicas: Int, service: String?, storage: String?,
+                     policy: String?)
+    case headlessService(name: Argument, selector: [String: String], port: Int)
+    case persistentVolume(name: Argument, capacity: String, accessModes: [String], reclaimPolicy: String,
+                          storageClass: String?)
+    case node(name: Argument, zone: String?)
+}
+
+public enum WaitCondition: Hashable, Sendable {
+    case ready, running, deleted, bound
+}
+
+public enum Expectation: Hashable, Sendable {
+    case objectState(kind: ResourceKind, name: Argument, state: String, node: String?)
+    case count(kind: ResourceKind, selector: String?, comparison: String, value: Int)
+    case dnsAnswerCount(type: String, name: String, count: Int)
+    case outputContains(String)
+    case error(CommandText)
+}
+
+/// Every command the language knows. The session executes it with one exhaustive `switch`,
+/// so a command that is declared but not executed does not compile.
+public enum Command: Hashable, Sendable {
+    case create(CreateCommand)
+    case apply(ManifestSource)
+    case delete(DeleteCommand)
+    case get(GetCommand)
+    case describe(kind: ResourceKind, names: [Argument], selector: String?)
+    case scale(ScaleCommand)
+    case killPod(name: Argument, container: String?, exitCode: Int)
+    case tick(VirtualDuration)
+    case settle(timeout: VirtualDuration?, quiet: Bool)
+    case wait(kind: ResourceKind, name: Argument, condition: WaitCondition, timeout: VirtualDuration?)
+    case clock
+    case mode(auto: Bool)
+    case dig(type: String, name: Argument)
+    case snapshot(format: String)
+    case events(since: VirtualDuration?)
+    case expect(Expectation)
+    case help(topic: Argument?)
+    case history
+    case reset
+    case seed(UInt64)
+    case set(setting: Argument, value: Argument)
+    case define(name: String, value: String)
+    case run(path: Argument)
+    case quit
+    /// A command of the language whose machinery is not built yet: it says so, plainly.
+    case unavailable(name: String, plannedWith: String)
+}

@@ -1,0 +1,62 @@
+import StsimEngine
+
+/// Faults, the simulator's reason to exist. Declared now so help and completion show the whole
+/// language; each says plainly that its machinery is still to come.
+enum FaultCommands {
+    static let planned = "faults and node lifecycle"
+
+    static let specs: [CommandSpec] = [kill] + [
+        spec("partition", aliases: [], usage: "partition NODE...",
+             summary: "cut nodes off from the control plane; their pods keep running, unseen",
+             example: "partition node-1"),
+        spec("heal", aliases: ["reconnect"], usage: "heal NODE...", summary: "give a partitioned node its link back",
+             example: "heal node-1"),
+        spec("crash", aliases: [], usage: "crash NODE", summary: "power a node off (its containers die)",
+             example: "crash node-2"),
+        spec("boot", aliases: [], usage: "boot NODE", summary: "power a crashed node on again", example: "boot node-2"),
+        spec("break", aliases: [], usage: "break image IMG", summary: "make pulls of an image fail",
+             example: "break image nginx:1.99"),
+        spec("fix", aliases: [], usage: "fix image IMG", summary: "let an image be pulled again",
+             example: "fix image nginx:1.99"),
+    ]
+
+    static let kill = CommandSpec(
+        "kill", group: .faults, usage: ["kill pod NAME [-c CONTAINER] [--exit-code N]"],
+        summary: "make a pod's container exit; the kubelet restarts it (with back-off)",
+        details: """
+            The container's process ends as if it crashed. The kubelet restarts it at once the first
+            time, then after 10s, 20s, 40s ... up to 5m (CrashLoopBackOff), as in Kubernetes. While it
+            is down the pod is not Ready.
+            """,
+        examples: ["kill pod web-0", "kill pod web-0 --exit-code 1"],
+        flags: [FlagSpec("container", short: "c", value: "NAME", help: "which container (default: the first)"),
+                FlagSpec("exit-code", value: "N", help: "the exit code (default 137, killed)")],
+        positionals: [.choices(["pod"]), .objectNamesOf(.pod)]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let (kind, names) = try ResourceCommands.kindAndNames(&args, what: "pod NAME")
+        guard kind == .pod else {
+            throw Diagnostic(at: args.commandWord.location, "kill works on pods, not \(kind.plural)",
+                             hint: "kill pod NAME")
+        }
+        guard let name = names.first else {
+            throw Diagnostic(at: args.endLocation, "kill: missing NAME", hint: "usage: kill pod NAME")
+        }
+        if names.count > 1 {
+            throw Diagnostic(at: names[1].location, "kill: unexpected argument \"\(names[1].text)\"")
+        }
+        let exitCode = try args.int("exit-code") ?? 137
+        return .killPod(name: name, container: args.flag("container")?.text, exitCode: exitCode)
+    }
+
+    static func spec(_ name: String, aliases: [String], usage: String, summary: String, example: String)
+        -> CommandSpec
+    {
+        CommandSpec(name, aliases: aliases, group: .faults, usage: [usage], summary: summary, examples: [example],
+                    positionals: name == "kill" ? [.choices(["pod"]), .objectNamesOf(.pod)]
+                        : name == "break" || name == "fix" ? [.choices(["image"])] : [.nodes],
+                    plannedWith: planned
+        ) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in
+            .unavailable(name: name, plannedWith: planned)
+        }
+    }
+}

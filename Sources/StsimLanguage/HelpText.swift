@@ -1,0 +1,85 @@
+/// `help` and `help COMMAND`, made from the registry's declarations.
+public enum HelpText {
+    public static func overview(_ registry: CommandRegistry = .standard) -> String {
+        var out = ["stsim: a simulated Kubernetes cluster, in virtual time, for learning StatefulSets.", ""]
+        let width = (registry.specs.map { $0.name.count }.max() ?? 8) + 2
+        for group in CommandGroup.allCases {
+            let specs = registry.specs.filter { $0.group == group }
+            guard !specs.isEmpty else { continue }
+            out.append(group.rawValue)
+            for spec in specs {
+                let name = spec.name.padding(to: width)
+                let planned = spec.plannedWith == nil ? "" : " (not yet available)"
+                let aliases = spec.aliases.isEmpty ? "" : " (also: \(spec.aliases.joined(separator: ", ")))"
+                out.append("  \(name)\(spec.summary)\(aliases)\(planned)")
+            }
+            out.append("")
+        }
+        out.append("help COMMAND shows its usage and examples. A leading \"kubectl\" is accepted and ignored.")
+        return out.joined(separator: "\n")
+    }
+
+    public static func command(_ spec: CommandSpec) -> String {
+        var out = ["\(spec.name): \(spec.summary)"]
+        if let planned = spec.plannedWith {
+            out.append("Not yet available in this version of stsim: it comes with \(planned).")
+        }
+        if !spec.aliases.isEmpty { out.append("Also: \(spec.aliases.joined(separator: ", "))") }
+        out.append("")
+        out.append("Usage:")
+        out += spec.usage.map { "  \($0)" }
+        if let details = spec.details {
+            out.append("")
+            out += details.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        if !spec.flags.isEmpty {
+            out.append("")
+            out.append("Flags:")
+            let width = (spec.flags.map { $0.display.count }.max() ?? 0) + 3
+            out += spec.flags.map { "  \($0.display.padding(to: width))\($0.help)" }
+        }
+        out.append("")
+        out.append(spec.examples.count == 1 ? "Example:" : "Examples:")
+        for example in spec.examples {
+            out += example.split(separator: "\n").map { "  \($0)" }
+        }
+        return out.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}
+
+extension HelpText {
+    /// `docs/commands.md`: the whole language as one page, generated from the same declarations
+    /// as `help`, so the document cannot drift from the program (a test checks it is current).
+    public static func markdownReference(_ registry: CommandRegistry = .standard) -> String {
+        var out = ["# stsim commands", "",
+                   "Generated from the command registry (`Sources/StsimLanguage/*Commands.swift`); do not edit by hand.",
+                   "Regenerate with `STSIM_RECORD=1 swift test --filter CommandsDocumentTests`.", ""]
+        for group in CommandGroup.allCases {
+            let specs = registry.specs.filter { $0.group == group }
+            guard !specs.isEmpty else { continue }
+            out += ["## \(group.rawValue)", ""]
+            for spec in specs {
+                out.append("### `\(spec.name)`" + (spec.plannedWith == nil ? "" : " (not yet available)"))
+                out.append("")
+                out.append(spec.summary + (spec.aliases.isEmpty ? "" : " Also: `\(spec.aliases.joined(separator: "`, `"))`."))
+                if let planned = spec.plannedWith { out += ["", "Comes with \(planned)."] }
+                out += ["", "```"] + spec.usage + ["```"]
+                if let details = spec.details { out += ["", details] }
+                if !spec.flags.isEmpty {
+                    out += ["", "| flag | meaning |", "| --- | --- |"]
+                    out += spec.flags.map { "| `\($0.display)` | \($0.help) |" }
+                }
+                out += ["", "Example" + (spec.examples.count == 1 ? ":" : "s:"), "", "```"]
+                out += spec.examples
+                out += ["```", ""]
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+}

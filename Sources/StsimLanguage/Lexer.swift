@@ -1,0 +1,353 @@
+import StsimEngine
+
+/// What the lexer makes of a source text: commands in order, and errors where a line could not
+/// be read. After an error the lexer resumes on the next line, so `--keep-going` can go on.
+public enum LexedItem: Hashable, Sendable {
+    case command(CommandText)
+    /// `incomplete` is true when more input would fix it (open quote, trailing `\`, here-document
+    /// without its end): the prompt then asks for another line instead of reporting.
+    case error(Diagnostic, incomplete: Bool)
+}
+
+/// Splits text into commands and words like a POSIX shell (the rules of command-language.md,
+/// "Lexical rules"): quotes, backslash escapes, `#` comments, `;` and newlines, `\` continuation,
+/// here-documents, `${NAME}` references. No globbing and no other expansion.
+public struct Lexer {
+    private let chars: [Character]
+    private let file: String
+    private let lines: [String]
+    private var pos = 0
+    private var line: Int
+    private var column = 1
+    private let firstLine: Int
+
+    private struct Failure: Error {
+        var diagnostic: Diagnostic
+        var incomplete: Bool
+        /// Where to go on after the error (a quote that never closed swallowed the rest of
+        /// the input; the lexer resumes on the line after the one it opened on).
+        var resume: (pos: Int, line: Int, column: Int)? = nil
+    }
+
+    private struct PendingHereDocument {
+        var delimiter: String
+        var stripTabs: Bool
+        var expands: Bool
+        var location: SourceLocation
+    }
+
+    public static func lex(_ source: String, file: String, firstLine: Int = 1) -> [LexedItem] {
+        var lexer = Lexer(source: source, file: file, firstLine: firstLine)
+        return lexer.run()
+    }
+
+    private init(source: String, file: String, firstLine: Int) {
+        // "\r\n" is one Character in Swift: without this, CRLF text would have no line ends.
+        chars = source.map { $0 == "\r\n" ? "\n" : $0 }
+        self.file = file
+        lines = String(chars).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        line = firstLine
+        self.firstLine = firstLine
+    }
+
+    // MARK: - Commands
+
+    private mutating func run() -> [LexedItem] {
+        var items: [LexedItem] = []
+        while pos < chars.count {
+            do {
+                if let command = try lexCommand() { items.append(.command(command)) }
+            } catch {
+                items.append(.error(error.diagnostic, incomplete: error.incomplete))
+                if let r = error.resume { (pos, line, column) = r }
+                skipRestOfLine()
+            }
+        }
+        return items
+    }
+
+    /// Reads one command up to `;`, a newline or the end (plus here-document bodies).
+    private mutating func lexCommand() throws(Failure) -> CommandText? {
+        var words: [Word] = []
+        var pending: PendingHereDocument?
+        var hereDocument: HereDocument?
+        var start: Int?
+        var startLocation = here
+        var end = pos
+
+        loop: while pos < chars.count {
+            let c = chars[pos]
+            switch c {
+            case " ", "\t", "\r":
+                advance()
+            case "\\" where peek(1) == "\n":
+                advance(); advance()
+            case "\\" where pos + 1 == chars.count:
+                throw Failure(diagnostic: error(at: here, "a trailing \\ continues the command, but the input ended"),
+                              incomplete: true)
+            case "#":
+                while pos < chars.count && chars[pos] != "\n" { advance() }
+                end = pos  // the text keeps the comment, at the end of input too
+            case "\n":
+                advance()
+                if let p = pending {
+                    hereDocument = try readHereDocument(p)
+                    pending = nil
+                }
+                end = pos
+                // A here-document without words still ends here (the parser reports it), so its
+                // body is not attached to the next command.
+                if !words.isEmpty || hereDocument != nil { break loop }
+                start = nil
+            case ";":
+                if pending != nil {
+                    throw Failure(diagnostic: error(at: here, "a command with a here-document must end its line"),
+                                  incomplete: false)
+                }
+                advance()
+                end = pos
+                if !words.isEmpty { break loop }
+            case "<" where peek(1) == "<":
+                if start == nil { start = pos; startLocation = here }
+                if pending != nil || hereDocument != nil {
+                    throw Failure(diagnostic: error(at: here, "only one here-document per command"), incomplete: false)
+                }
+                pending = try readHereDocumentOperator()
+                end = pos
+            default:
+                if start == nil { start = pos; startLocation = here }
+                words.append(try readWord())
+                end = pos
+            }
+        }
+        if let p = pending {
+            // The command was the last line and had no newline: the body is missing.
+            throw Failure(diagnostic: error(at: p.location,
+                                            "here-document ended by the end of input (wanted \"\(p.delimiter)\")"),
+                          incomplete: true)
+        }
+        guard let first = start, !words.isEmpty || hereDocument != nil else {
+            if hereDocument != nil || start != nil {
+                throw Failure(diagnostic: error(at: startLocation, "a here-document needs a command before it"),
+                              incomplete: false)
+            }
+            return nil
+        }
+        var text = String(chars[first..<min(end, chars.count)])
+        while let last = text.last, last == "\n" || last == ";" || last == " " { text.removeLast() }
+        return CommandText(words: words, hereDocument: hereDocument, location: startLocation, text: text)
+    }
+
+    // MARK: - Words
+
+    private mutating func readWord() throws(Failure) -> Word {
+        let location = here
+        var parts: [WordPart] = []
+        var literal = ""
+        var quoted = false
+
+        func flush() {
+            if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
+        }
+
+        while pos < chars.count {
+            let c = chars[pos]
+            if c == " " || c == "\t" || c == "\n" || c == ";" || c == "\r" { break }
+            switch c {
+            case "'":
+                quoted = true
+                let open = here
+                let openAt = (pos, line, column)
+                advance()
+                while true {
+                    guard pos < chars.count else {
+                        throw Failure(diagnostic: error(at: open, "unterminated single quote"), incomplete: true,
+                                      resume: openAt)
+                    }
+                    if chars[pos] == "'" { advance(); break }
+                    literal.append(chars[pos]); advance()
+                }
+            case "\"":
+                quoted = true
+                let open = here
+                let openAt = (pos, line, column)
+                advance()
+                while true {
+                    guard pos < chars.count else {
+                        throw Failure(diagnostic: error(at: open, "unterminated double quote"), incomplete: true,
+                                      resume: openAt)
+                    }
+                    let d = chars[pos]
+                    if d == "\"" { advance(); break }
+                    if d == "\\", let next = peek(1) {
+                        if next == "\n" { advance(); advance(); continue }
+                        if next == "\"" || next == "\\" || next == "$" {
+                            advance(); literal.append(next); advance(); continue
+                        }
+                    }
+                    if d == "$" && peek(1) == "{" {
+                        flush()
+                        parts.append(try readVariable())
+                        continue
+                    }
+                    literal.append(d); advance()
+                }
+            case "\\":
+                guard let next = peek(1) else {
+                    throw Failure(diagnostic: error(at: here, "a trailing \\ continues the command, but the input ended"),
+                                  incomplete: true)
+                }
+                advance()
+                if next == "\n" { advance(); continue }
+                literal.append(next); advance()
+            case "$" where peek(1) == "{":
+                flush()
+                parts.append(try readVariable())
+            default:
+                literal.append(c); advance()
+            }
+        }
+        flush()
+        return Word(parts: parts, location: location, wasQuoted: quoted)
+    }
+
+    /// `${NAME}`; the cursor is on `$`.
+    private mutating func readVariable() throws(Failure) -> WordPart {
+        let location = here
+        advance(); advance()
+        var name = ""
+        while pos < chars.count, chars[pos] != "}" {
+            if chars[pos] == "\n" || chars[pos] == "\"" { break }
+            name.append(chars[pos]); advance()
+        }
+        guard pos < chars.count, chars[pos] == "}" else {
+            throw Failure(diagnostic: error(at: location, "\"${\" without a closing \"}\""), incomplete: false)
+        }
+        advance()
+        guard Lexer.isVariableName(name) else {
+            throw Failure(diagnostic: error(at: location, "\"\(name)\" is not a variable name",
+                                            hint: "names are letters, digits and _, not starting with a digit"),
+                          incomplete: false)
+        }
+        return .variable(name: name, at: location)
+    }
+
+    public static func isVariableName(_ name: String) -> Bool {
+        guard let first = name.first, first == "_" || (first.isASCII && first.isLetter) else { return false }
+        return name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+    }
+
+    // MARK: - Here-documents
+
+    /// `<<WORD`, `<<-WORD`, `<<'WORD'`, `<< "WORD"`; the cursor is on the first `<`.
+    private mutating func readHereDocumentOperator() throws(Failure) -> PendingHereDocument {
+        let location = here
+        advance(); advance()
+        var stripTabs = false
+        if pos < chars.count, chars[pos] == "-" { stripTabs = true; advance() }
+        while pos < chars.count, chars[pos] == " " || chars[pos] == "\t" { advance() }
+        guard pos < chars.count, chars[pos] != "\n", chars[pos] != ";" else {
+            throw Failure(diagnostic: error(at: location, "<< needs a delimiter word, as in <<EOF"), incomplete: false)
+        }
+        let word = try readWord()
+        var delimiter = ""
+        for part in word.parts {
+            switch part {
+            case .text(let s): delimiter += s
+            case .variable(let name, _): delimiter += "${\(name)}"
+            }
+        }
+        // As in the shell: a quoted delimiter turns expansion off inside the body.
+        return PendingHereDocument(delimiter: delimiter, stripTabs: stripTabs, expands: !word.wasQuoted,
+                                   location: location)
+    }
+
+    /// Reads body lines up to the delimiter line; the cursor is at the start of the first body line.
+    private mutating func readHereDocument(_ p: PendingHereDocument) throws(Failure) -> HereDocument {
+        let firstBodyLine = line
+        var body = ""
+        var indents: [Int] = []
+        while true {
+            guard pos < chars.count else {
+                throw Failure(diagnostic: error(at: p.location,
+                                                "here-document ended by the end of input (wanted \"\(p.delimiter)\")"),
+                              incomplete: true)
+            }
+            var text = ""
+            while pos < chars.count, chars[pos] != "\n" { text.append(chars[pos]); advance() }
+            let hadNewline = pos < chars.count
+            if hadNewline { advance() }
+            var candidate = text
+            if p.stripTabs { while candidate.first == "\t" { candidate.removeFirst() } }
+            indents.append(text.count - candidate.count)
+            if candidate.last == "\r" { candidate.removeLast() }
+            if candidate == p.delimiter { break }
+            body += candidate + "\n"
+            if !hadNewline {
+                throw Failure(diagnostic: error(at: p.location,
+                                                "here-document ended by the end of input (wanted \"\(p.delimiter)\")"),
+                              incomplete: true)
+            }
+        }
+        let parts = p.expands ? Lexer.expandableParts(of: body, firstLine: firstBodyLine, file: file, indents: indents)
+                              : [.text(body)]
+        return HereDocument(body: parts, delimiter: p.delimiter, location: p.location, firstBodyLine: firstBodyLine)
+    }
+
+    /// `${NAME}` references inside a here-document body; everything else is literal. `indents`
+    /// are the tabs `<<-` took from each line, so columns still count from the line's start.
+    static func expandableParts(of body: String, firstLine: Int, file: String, indents: [Int] = []) -> [WordPart] {
+        var parts: [WordPart] = []
+        var literal = ""
+        let cs = Array(body)
+        var i = 0, line = firstLine, column = 1 + (indents.first ?? 0)
+        while i < cs.count {
+            if cs[i] == "$", i + 1 < cs.count, cs[i + 1] == "{",
+               let close = cs[(i + 2)...].firstIndex(of: "}") {
+                let name = String(cs[(i + 2)..<close])
+                if isVariableName(name) {
+                    if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
+                    parts.append(.variable(name: name, at: SourceLocation(file: file, line: line, column: column)))
+                    column += close - i + 1
+                    i = close + 1
+                    continue
+                }
+            }
+            if cs[i] == "\n" {
+                line += 1
+                let index = line - firstLine
+                column = 1 + (index < indents.count ? indents[index] : 0)
+            } else {
+                column += 1
+            }
+            literal.append(cs[i])
+            i += 1
+        }
+        if !literal.isEmpty { parts.append(.text(literal)) }
+        return parts
+    }
+
+    // MARK: - Cursor
+
+    private var here: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+
+    private func peek(_ offset: Int) -> Character? {
+        pos + offset < chars.count ? chars[pos + offset] : nil
+    }
+
+    private mutating func advance() {
+        if chars[pos] == "\n" { line += 1; column = 1 } else { column += 1 }
+        pos += 1
+    }
+
+    private mutating func skipRestOfLine() {
+        while pos < chars.count, chars[pos] != "\n" { advance() }
+        if pos < chars.count { advance() }
+    }
+
+    private func error(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        let index = location.line - firstLine
+        let text = index >= 0 && index < lines.count ? lines[index] : nil
+        return Diagnostic(at: location, message, sourceLine: text, hint: hint)
+    }
+}

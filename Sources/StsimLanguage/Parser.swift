@@ -1,0 +1,132 @@
+import StsimEngine
+
+/// Gives a typed meaning to a command's words, through the registry's declarations.
+public enum Parser {
+    /// `variables` resolves `${NAME}`; returns nil for a line with nothing to do.
+    public static func parse(_ command: CommandText, variables: [String: String],
+                             registry: CommandRegistry = .standard) throws(Diagnostic) -> Command? {
+        var words: [Argument] = []
+        for word in command.words {
+            words.append(Argument(try word.expanded(with: variables), at: word.location))
+        }
+        // Commands copied from a book or a blog start with `kubectl`: accepted and ignored.
+        if let first = words.first, first.text == "kubectl" { words.removeFirst() }
+        guard let head = words.first else {
+            if let doc = command.hereDocument {
+                throw Diagnostic(at: doc.location, "a here-document needs a command, as in: apply <<EOF")
+            }
+            return nil
+        }
+        guard let spec = registry.spec(named: head.text) else {
+            var hint = Suggestion.hint(for: head.text, in: registry.allNames)
+            if hint == nil { hint = "type help for the list of commands" }
+            throw Diagnostic(at: head.location, "unknown command \"\(head.text)\"", hint: hint)
+        }
+        var hereDocument: (String, Int)?
+        if let doc = command.hereDocument {
+            var text = ""
+            for part in doc.body {
+                switch part {
+                case .text(let s): text += s
+                case .variable(let name, let at):
+                    guard let value = variables[name] else {
+                        throw Diagnostic(at: at, "undefined variable ${\(name)}",
+                                         hint: "define it first: let \(name) = VALUE")
+                    }
+                    text += value
+                }
+            }
+            hereDocument = (text, doc.firstBodyLine)
+        }
+        // Before the flag pass: a planned command's flags are not declared yet, and it should say
+        // "not yet available", not "unknown flag".
+        if let planned = spec.plannedWith {
+            return .unavailable(name: spec.name, plannedWith: planned)
+        }
+        var args = try splitFlags(Array(words.dropFirst()), spec: spec, head: head, hereDocument: hereDocument,
+                                  command: command)
+        let result = try spec.build(&args)
+        if hereDocument != nil, !spec.flags.contains(where: { $0.long == "filename" }) {
+            throw Diagnostic(at: command.hereDocument!.location, "\(spec.name) does not read a here-document")
+        }
+        return result
+    }
+
+    /// The generic flag pass: `--flag value`, `--flag=value`, `-f value`, `-ojson`, `--` ends flags.
+    static func splitFlags(_ words: [Argument], spec: CommandSpec, head: Argument,
+                           hereDocument: (String, Int)?, command: CommandText) throws(Diagnostic) -> ParsedArguments {
+        var words = words
+        var splitOff = false  // the word was split off a cluster (`-wA`): it is located at its letter
+        var positionals: [Argument] = []
+        var flags: [String: [Argument]] = [:]
+        var i = 0
+        var flagsEnded = false
+        while i < words.count {
+            let w = words[i]
+            i += 1
+            let wasSplitOff = splitOff
+            splitOff = false
+            if flagsEnded || !w.text.hasPrefix("-") || w.text == "-" || Int(w.text) != nil {
+                positionals.append(w)
+                if positionals.count == 1, let v = spec.verbatimAfter, w.text == v { flagsEnded = true }
+                continue
+            }
+            if w.text == "--" { flagsEnded = true; continue }
+            let isLong = w.text.hasPrefix("--")
+            var name: String
+            var inlineValue: String?
+            let body = String(w.text.dropFirst(isLong ? 2 : 1))
+            let flag: FlagSpec?
+            if isLong {
+                if let eq = body.firstIndex(of: "=") {
+                    name = String(body[..<eq])
+                    inlineValue = String(body[body.index(after: eq)...])
+                } else {
+                    name = body
+                }
+                flag = spec.flag(named: name)
+            } else {
+                let letter = body.first!
+                name = String(letter)
+                flag = spec.flag(short: letter)
+                let restOfWord = body.dropFirst()
+                if !restOfWord.isEmpty {
+                    inlineValue = String(restOfWord.hasPrefix("=") ? restOfWord.dropFirst() : restOfWord)
+                }
+            }
+            guard let flag else {
+                let known = spec.flags.map { "--\($0.long)" } + spec.flags.compactMap { $0.short.map { "-\($0)" } }
+                let shown = isLong ? "--\(name)" : "-\(name)"
+                var hint = Suggestion.hint(for: shown, in: known)
+                if hint == nil {
+                    hint = spec.flags.isEmpty ? "\(spec.name) takes no flags"
+                        : "\(spec.name) takes " + spec.flags.map { "--\($0.long)" }.joined(separator: ", ")
+                }
+                throw Diagnostic(at: w.location, "unknown flag \(shown) for \(spec.name)", hint: hint)
+            }
+            // Short switches combine as with kubectl: `-wA` is `-w -A`, `-it` is `-i -t`.
+            if !isLong, flag.value == nil, let rest = inlineValue, !body.dropFirst().hasPrefix("=") {
+                var l = w.location
+                l.column += wasSplitOff ? 1 : 2
+                words.insert(Argument("-" + rest, at: l), at: i)
+                splitOff = true
+                inlineValue = nil
+            }
+            var value: Argument
+            if flag.value == nil {
+                value = Argument(inlineValue ?? "true", at: w.location)
+            } else if let inlineValue {
+                value = Argument(inlineValue, at: w.location)
+            } else if i < words.count {
+                value = words[i]
+                i += 1
+            } else {
+                throw Diagnostic(at: w.location, "flag \(flag.display) needs a value",
+                                 hint: "for example: \(spec.name) --\(flag.long) \(flag.value ?? "VALUE")")
+            }
+            flags[flag.long, default: []].append(value)
+        }
+        return ParsedArguments(spec: spec, commandWord: head, positionals: positionals, flags: flags,
+                               hereDocument: hereDocument, commandText: command)
+    }
+}

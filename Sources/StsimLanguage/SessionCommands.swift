@@ -1,0 +1,142 @@
+import StsimEngine
+
+/// The session itself: help, variables, scripts, settings, leaving.
+enum SessionCommands {
+    static let specs: [CommandSpec] = [help, letCommand, run, set, seed, reset, history, undo, save, load, quit]
+
+    static let help = CommandSpec(
+        "help", group: .session, usage: ["help [COMMAND]"], summary: "list the commands, or explain one",
+        examples: ["help", "help scale"], positionals: [.commands]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let topic = args.nextIfAny()
+        try args.finish()
+        return .help(topic: topic)
+    }
+
+    static let letCommand = CommandSpec(
+        "let", group: .session, usage: ["let NAME = VALUE"],
+        summary: "define ${NAME} for the commands that follow",
+        examples: ["let n = 3", "scale sts web ${n}"]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let first = try args.next("NAME")
+        var name = first.text
+        var value: String
+        if let eq = name.firstIndex(of: "=") {
+            value = String(name[name.index(after: eq)...])
+            name = String(name[..<eq])
+            if value.isEmpty, let v = args.nextIfAny() { value = v.text }
+        } else {
+            let eq = try args.next("=")
+            if eq.text == "=" {
+                value = try args.next("VALUE").text
+            } else if eq.text.hasPrefix("=") {
+                value = String(eq.text.dropFirst())
+            } else {
+                throw Diagnostic(at: eq.location, "expected \"=\", as in: let \(name) = VALUE")
+            }
+        }
+        guard Lexer.isVariableName(name) else {
+            throw Diagnostic(at: first.location, "\"\(name)\" is not a variable name",
+                             hint: "names are letters, digits and _, not starting with a digit")
+        }
+        try args.finish()
+        return .define(name: name, value: value)
+    }
+
+    static let run = CommandSpec(
+        "run", group: .session, usage: ["run FILE.sts"],
+        summary: "run a script's commands here, as if typed",
+        details: "(kubectl run NAME --image=IMG, a one-off pod, comes with the apps inside the cluster.)",
+        examples: ["run examples/quickstart.sts"],
+        flags: [FlagSpec("image", value: "IMG", help: "(kubectl run) the pod's image"),
+                FlagSpec("rm", help: "(kubectl run) remove the pod when it ends"),
+                FlagSpec("restart", value: "POLICY", help: "(kubectl run) restart policy"),
+                FlagSpec("it", help: "(kubectl run) interactive"),
+                FlagSpec("interactive", short: "i", help: "(kubectl run) keep stdin open"),
+                FlagSpec("tty", short: "t", help: "(kubectl run) allocate a terminal")],
+        positionals: [.files]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        if args.has("image") {
+            _ = args.rest()
+            return .unavailable(name: "run --image", plannedWith: InsideCommands.planned)
+        }
+        let path = try args.next("FILE")
+        try args.finish()
+        return .run(path: path)
+    }
+
+    static let set = CommandSpec(
+        "set", group: .session, usage: ["set settle-limit D", "set watch-limit N", "set image sts/NAME C=IMG"],
+        summary: "change a session setting (settle-limit, watch-limit)",
+        examples: ["set settle-limit 30m", "set watch-limit 100"],
+        positionals: [.choices(["settle-limit", "watch-limit", "image"])]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let setting = try args.next("the setting (settle-limit or watch-limit)")
+        if setting.text == "image" {
+            _ = args.rest()
+            return .unavailable(name: "set image", plannedWith: "rolling updates")
+        }
+        let value = try args.next("VALUE")
+        try args.finish()
+        _ = try args.choice(setting, of: ["settle-limit", "watch-limit"], what: "the setting")
+        return .set(setting: setting, value: value)
+    }
+
+    static let seed = CommandSpec(
+        "seed", group: .session, usage: ["seed N"],
+        summary: "start a fresh cluster whose random choices (names, IPs, ties) follow seed N",
+        examples: ["seed 42"]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let a = try args.next("N")
+        guard let n = UInt64(a.text) else {
+            throw Diagnostic(at: a.location, "the seed must be a whole number from 0 up, not \"\(a.text)\"")
+        }
+        try args.finish()
+        return .seed(n)
+    }
+
+    static let reset = CommandSpec(
+        "reset", group: .session, usage: ["reset"], summary: "start again with a fresh default cluster",
+        examples: ["reset"]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        try args.finish()
+        return .reset
+    }
+
+    static let history = CommandSpec(
+        "history", group: .session, usage: ["history"], summary: "the commands run in this session",
+        examples: ["history"]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        try args.finish()
+        return .history
+    }
+
+    static let undo = CommandSpec(
+        "undo", group: .session, usage: ["undo"], summary: "go back to the state before the last command",
+        examples: ["undo"], plannedWith: "session save, load and undo"
+    ) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .unavailable(name: "undo", plannedWith: "session save, load and undo")
+    }
+
+    static let save = CommandSpec(
+        "save", group: .session, usage: ["save FILE"], summary: "write the whole state to a file",
+        examples: ["save lesson.state"], positionals: [.files], plannedWith: "session save, load and undo"
+    ) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .unavailable(name: "save", plannedWith: "session save, load and undo")
+    }
+
+    static let load = CommandSpec(
+        "load", group: .session, usage: ["load FILE"], summary: "read a state written by save",
+        examples: ["load lesson.state"], positionals: [.files], plannedWith: "session save, load and undo"
+    ) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .unavailable(name: "load", plannedWith: "session save, load and undo")
+    }
+
+    static let quit = CommandSpec(
+        "quit", aliases: ["exit"], group: .session, usage: ["quit"], summary: "leave (Ctrl-D does too)",
+        examples: ["quit"]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        try args.finish()
+        return .quit
+    }
+}

@@ -1,0 +1,59 @@
+/// Writes wire values as kubectl's `-o json` does (encoding/json MarshalIndent with four spaces,
+/// struct field order, HTML characters escaped).
+enum JSONEmitter {
+    static func document(_ value: WireValue) -> String {
+        var out = ""
+        write(value, indent: 0, into: &out)
+        return out + "\n"
+    }
+
+    private static func write(_ value: WireValue, indent: Int, into out: inout String) {
+        let inner = String(repeating: " ", count: indent + 4)
+        switch value {
+        case .object(let fields):
+            if fields.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (i, field) in fields.enumerated() {
+                out += inner + string(field.0) + ": "
+                write(field.1, indent: indent + 4, into: &out)
+                out += i == fields.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: " ", count: indent) + "}"
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (i, v) in items.enumerated() {
+                out += inner
+                write(v, indent: indent + 4, into: &out)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: " ", count: indent) + "]"
+        case .string(let s): out += string(s)
+        case .int(let i): out += String(i)
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        }
+    }
+
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<", ">", "&", "\u{2028}", "\u{2029}": out += unicodeEscape(u.value)
+            default:
+                if u.value < 0x20 { out += unicodeEscape(u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+
+    private static func unicodeEscape(_ v: UInt32) -> String {
+        let h = String(v, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - h.count) + h
+    }
+}

@@ -1,0 +1,104 @@
+/// Kubernetes' name and label rules (apimachinery util/validation), with their exact messages (7.8).
+enum NameRules {
+    static let dns1123LabelMessage =
+        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+    static let dns1123SubdomainMessage =
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
+    static let dns1035LabelMessage =
+        "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
+    static let labelValueMessage =
+        "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"
+    static let qualifiedNameMessage =
+        "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"
+
+    static func tooLong(_ max: Int) -> String { "must be no more than \(max) characters" }
+
+    private static func isLowerAlnum(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }
+    private static func isAlnum(_ c: Unicode.Scalar) -> Bool { isLowerAlnum(c) || ("A"..."Z").contains(c) }
+
+    /// Messages for a DNS-1123 label (empty when valid).
+    static func dns1123Label(_ s: String) -> [String] {
+        var errs: [String] = []
+        if s.count > 63 { errs.append(tooLong(63)) }
+        if !isDNS1123Label(s) { errs.append(dns1123LabelMessage) }
+        return errs
+    }
+
+    static func isDNS1123Label(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        guard let f = u.first, let l = u.last, isLowerAlnum(f), isLowerAlnum(l) else { return false }
+        return u.allSatisfy { isLowerAlnum($0) || $0 == "-" }
+    }
+
+    static func dns1123Subdomain(_ s: String) -> [String] {
+        var errs: [String] = []
+        if s.count > 253 { errs.append(tooLong(253)) }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        if !parts.allSatisfy({ isDNS1123Label(String($0)) }) { errs.append(dns1123SubdomainMessage) }
+        return errs
+    }
+
+    static func dns1035Label(_ s: String) -> [String] {
+        var errs: [String] = []
+        if s.count > 63 { errs.append(tooLong(63)) }
+        let u = Array(s.unicodeScalars)
+        let ok = u.first.map { ("a"..."z").contains($0) } == true && u.last.map(isLowerAlnum) == true
+            && u.allSatisfy { isLowerAlnum($0) || $0 == "-" }
+        if !ok { errs.append(dns1035LabelMessage) }
+        return errs
+    }
+
+    static func labelValue(_ s: String) -> [String] {
+        var errs: [String] = []
+        if s.count > 63 { errs.append(tooLong(63)) }
+        if !s.isEmpty, !isQualifiedNamePart(s) { errs.append(labelValueMessage) }
+        return errs
+    }
+
+    private static func isQualifiedNamePart(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        guard let f = u.first, let l = u.last, isAlnum(f), isAlnum(l) else { return false }
+        return u.allSatisfy { isAlnum($0) || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+
+    /// A label or annotation key: an optional DNS-1123 subdomain prefix and `/`, then a name part.
+    static func qualifiedName(_ s: String) -> [String] {
+        let parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var name = s
+        var errs: [String] = []
+        if parts.count == 2 {
+            name = parts[1]
+            if parts[0].isEmpty {
+                errs.append("prefix part must be non-empty")
+            } else {
+                errs += dns1123Subdomain(parts[0]).map { "prefix part \($0)" }
+            }
+        } else if parts.count > 2 {
+            return [
+                "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
+            ]
+        }
+        if name.isEmpty {
+            errs.append("name part must be non-empty")
+        } else {
+            if name.count > 63 { errs.append("name part \(tooLong(63))") }
+            if !isQualifiedNamePart(name) { errs.append(qualifiedNameMessage) }
+        }
+        return errs
+    }
+
+    /// IANA service names for named ports: at most 15 characters, lower-case letters, digits and `-`,
+    /// at least one letter, no leading, trailing or double `-`.
+    static func ianaServiceName(_ s: String) -> [String] {
+        var errs: [String] = []
+        if s.count > 15 { errs.append(tooLong(15)) }
+        let u = Array(s.unicodeScalars)
+        if !u.allSatisfy({ isLowerAlnum($0) || $0 == "-" }) {
+            errs.append("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)")
+        }
+        if s.contains("--") { errs.append("must not contain consecutive hyphens") }
+        if !u.contains(where: { ("a"..."z").contains($0) }) { errs.append("must contain at least one letter (a-z)") }
+        if s.hasPrefix("-") || s.hasSuffix("-") { errs.append("must not begin or end with a hyphen") }
+        return errs
+    }
+}

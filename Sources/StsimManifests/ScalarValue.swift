@@ -1,0 +1,99 @@
+import Yams
+
+/// What a YAML node means once converted to JSON, the way kubectl converts a manifest before sending
+/// it (sigs.k8s.io/yaml over YAML 1.1 rules, with no knowledge of the target type): a plain `3` is a
+/// number, a plain `yes` a bool, a quoted `"3"` a string.
+enum JSONShape {
+    case null
+    case bool(Bool)
+    case integer(Int64)
+    /// A number that is not a whole int64 (`1.5`, `1e30`), kept as written.
+    case float(String)
+    case string(String)
+    case array
+    case object
+
+    init(_ node: YAMLNode) {
+        switch node {
+        case .mapping: self = .object
+        case .sequence: self = .array
+        case .alias: self = .null
+        case .scalar(let s):
+            guard s.style == .plain else {
+                self = .string(s.string)
+                return
+            }
+            self = JSONShape(plain: s.string)
+        }
+    }
+
+    init(plain text: String) {
+        switch text {
+        case "", "~", "null", "Null", "NULL": self = .null
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y": self = .bool(true)
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N": self = .bool(false)
+        default:
+            if let i = JSONShape.integer(text) {
+                self = .integer(i)
+            } else if JSONShape.isFloat(text) {
+                self = .float(text)
+            } else {
+                self = .string(text)
+            }
+        }
+    }
+
+    /// Decimal integers with an optional sign, as YAML 1.1 resolves them (`_` separators allowed).
+    private static func integer(_ text: String) -> Int64? {
+        var t = Substring(text)
+        var negative = false
+        if let f = t.first, f == "+" || f == "-" {
+            negative = f == "-"
+            t = t.dropFirst()
+        }
+        let digits = t.filter { $0 != "_" }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), t.first != "_" else { return nil }
+        if digits.count > 1, digits.first == "0" { return nil }  // YAML 1.1 octal: not a JSON number
+        guard let v = Int64(digits) else {
+            return nil
+        }
+        return negative ? -v : v
+    }
+
+    private static func isFloat(_ text: String) -> Bool {
+        switch text {
+        case ".inf", ".Inf", ".INF", "+.inf", "-.inf", ".nan", ".NaN", ".NAN": return true
+        default: break
+        }
+        var sawDigit = false, sawDot = false, sawExp = false
+        var previous: Character = " "
+        for (i, c) in text.enumerated() {
+            if c.isASCII, c.isNumber {
+                sawDigit = true
+            } else if c == "." && !sawDot && !sawExp {
+                sawDot = true
+            } else if (c == "e" || c == "E") && sawDigit && !sawExp {
+                sawExp = true
+            } else if (c == "+" || c == "-") && (i == 0 || previous == "e" || previous == "E") {
+            } else if c == "_" {
+            } else {
+                return false
+            }
+            previous = c
+        }
+        // Digits too many for int64 also end up here: JSON has them as a (float) number.
+        return sawDigit
+    }
+
+    /// The word encoding/json uses for the value in `cannot unmarshal <word> into ...`.
+    var jsonWord: String {
+        switch self {
+        case .null: "null"
+        case .bool: "bool"
+        case .integer, .float: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import StsimEngine
+
+extension Columns {
+    static func statefulSetHeaders(wide: Bool) -> [String] {
+        ["NAME", "READY", "AGE"] + (wide ? ["CONTAINERS", "IMAGES"] : [])
+    }
+
+    /// READY is `readyReplicas/spec.replicas`, so a scale-down can briefly show `3/2` (6.1).
+    static func statefulSetRow(_ s: StatefulSet, now: VirtualTime, wide: Bool) -> [String] {
+        var row = [
+            s.metadata.name, "\(s.status.readyReplicas)/\(s.spec.replicas ?? 1)",
+            HumanDuration.age(of: s.metadata.creationTimestamp, now: now),
+        ]
+        if wide { row += containersAndImages(s.spec.template.spec) }
+        return row
+    }
+
+    static func replicaSetHeaders(wide: Bool) -> [String] {
+        ["NAME", "DESIRED", "CURRENT", "READY", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
+    }
+
+    static func replicaSetRow(_ r: ReplicaSet, now: VirtualTime, wide: Bool) -> [String] {
+        var row = [
+            r.metadata.name, "\(r.spec.replicas ?? 1)", "\(r.status.replicas)", "\(r.status.readyReplicas)",
+            HumanDuration.age(of: r.metadata.creationTimestamp, now: now),
+        ]
+        if wide { row += containersAndImages(r.spec.template.spec) + [Formatting.selector(r.spec.selector)] }
+        return row
+    }
+
+    static let controllerRevisionHeaders = ["NAME", "CONTROLLER", "REVISION", "AGE"]
+
+    static func controllerRevisionRow(_ c: ControllerRevision, now: VirtualTime) -> [String] {
+        [
+            c.metadata.name, c.metadata.controllerRef.map(Formatting.controllerName) ?? "<none>", "\(c.revision)",
+            HumanDuration.age(of: c.metadata.creationTimestamp, now: now),
+        ]
+    }
+
+    /// `layoutContainerCells`: names and images, each comma-joined.
+    private static func containersAndImages(_ spec: PodSpec) -> [String] {
+        [spec.containers.map(\.name).joined(separator: ","), spec.containers.map(\.image).joined(separator: ",")]
+    }
+}

@@ -1,0 +1,69 @@
+import StsimEngine
+
+/// The line after a settle (or tick, or wait): where the clock stopped, why, and what the world
+/// looks like, e.g. `settled at 00:00:12 (+12s): 3 pods Running and Ready, 3 claims Bound`; then
+/// one line per reason a StatefulSet is stuck, so that a settle that stops short says why
+/// (`  sts/web: web-2 waits: web-0 is not Ready (OrderedReady)`).
+public enum SettleSummary {
+    /// `blocked` pairs each StatefulSet's name with the engine's reasons (`Cluster.blockers`), in
+    /// the order to print them. `nodes`, when given, adds the nodes that are not Ready
+    /// (`1 node NotReady`): a partition lesson reads the pods' state against it.
+    public static func render(
+        _ result: RunResult, pods: [Pod], claims: [PersistentVolumeClaim], nodes: [Node] = [],
+        blocked: [(statefulSet: String, reasons: [String])] = []
+    ) -> String {
+        var text = headline(result, pods: pods, claims: claims, nodes: nodes)
+        for (name, reasons) in blocked {
+            for reason in reasons { text += "\n  sts/\(name): \(reason)" }
+        }
+        return text
+    }
+
+    private static func headline(_ result: RunResult, pods: [Pod], claims: [PersistentVolumeClaim], nodes: [Node]) -> String {
+        let elapsed = HumanDuration.format(result.stoppedAt - result.startedAt)
+        let when = "\(result.stoppedAt) (+\(elapsed))"
+        let head: String
+        switch result.reason {
+        case .idle: head = "settled at \(when)"
+        case .onlyRetries: head = "settled at \(when), only retries left"
+        case .limit: head = "stopped at \(when), time limit reached"
+        case .interrupted: head = "interrupted at \(when)"
+        case .satisfied: head = "done at \(when)"
+        }
+        return "\(head): \(state(pods: pods, claims: claims, nodes: nodes))"
+    }
+
+    /// `3 pods Running and Ready, 1 pod ContainerCreating, 3 claims Bound`: pods grouped by the
+    /// word `get pods` would show (Running split by the Ready condition, which is what
+    /// StatefulSets wait for), healthy first, then the rest by name; claims by phase; then the
+    /// nodes whose STATUS is not plain `Ready`.
+    public static func state(pods: [Pod], claims: [PersistentVolumeClaim], nodes: [Node] = []) -> String {
+        var podGroups: [String: Int] = [:]
+        for p in pods {
+            let status = PodPrinter(p).status
+            let word = status == "Running" ? (p.isReady ? "Running and Ready" : "Running, not Ready") : status
+            podGroups[word, default: 0] += 1
+        }
+        var claimGroups: [String: Int] = [:]
+        for c in claims {
+            let phase = c.metadata.deletionTimestamp != nil ? "Terminating" : (c.status.phase?.rawValue ?? "Pending")
+            claimGroups[phase, default: 0] += 1
+        }
+        var parts = ordered(podGroups, first: "Running and Ready").map { "\(Formatting.count($0.value, "pod")) \($0.key)" }
+        parts += ordered(claimGroups, first: "Bound").map { "\(Formatting.count($0.value, "claim")) \($0.key)" }
+        var nodeGroups: [String: Int] = [:]
+        for n in nodes {
+            let status = Columns.nodeStatus(n)
+            if status != "Ready" { nodeGroups[status, default: 0] += 1 }
+        }
+        parts += ordered(nodeGroups, first: "").map { "\(Formatting.count($0.value, "node")) \($0.key)" }
+        return parts.isEmpty ? "no pods" : parts.joined(separator: ", ")
+    }
+
+    private static func ordered(_ groups: [String: Int], first: String) -> [(key: String, value: Int)] {
+        groups.sorted { a, b in
+            if (a.key == first) != (b.key == first) { return a.key == first }
+            return ByteOrder.less(a.key, b.key)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a session's text goes. Everything a command prints passes through here, so
+/// `expect output contains` can look at the previous command's output, and tests can capture it.
+public protocol OutputSink: AnyObject {
+    func write(_ text: String, toStandardError: Bool)
+}
+
+/// The process's stdout and stderr, written unbuffered (plain `write(2)`) so that the two
+/// interleave in the order they were written when a transcript captures both.
+public final class StandardOutput: OutputSink {
+    public init() {}
+
+    public func write(_ text: String, toStandardError: Bool) {
+        let fd: Int32 = toStandardError ? 2 : 1
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                #if canImport(Glibc)
+                Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
+            }
+            if n <= 0 { return }
+            offset += n
+        }
+    }
+}
+
+/// Collects everything, for tests.
+public final class CapturedOutput: OutputSink {
+    public private(set) var text = ""
+    public init() {}
+    public func write(_ text: String, toStandardError: Bool) { self.text += text }
+}
+
+/// The session's printer: lines to stdout or stderr, remembering what the current command printed.
+final class Printer {
+    let sink: OutputSink
+    private(set) var commandOutput = ""
+
+    init(sink: OutputSink) { self.sink = sink }
+
+    func line(_ text: String) { emit(text + "\n", error: false) }
+    func errorLine(_ text: String) { emit(text + "\n", error: true) }
+    /// Text that already ends with its newline (or a block of lines).
+    func block(_ text: String) {
+        guard !text.isEmpty else { return }
+        emit(text.hasSuffix("\n") ? text : text + "\n", error: false)
+    }
+
+    func startCommand() { commandOutput = "" }
+
+    private func emit(_ text: String, error: Bool) {
+        commandOutput += text
+        sink.write(text, toStandardError: error)
+    }
+}

@@ -1,0 +1,64 @@
+import StsimEngine
+import StsimLanguage
+import StsimRender
+
+/// A check that did not hold (`expect ...`).
+struct ExpectationFailure: Error {
+    var message: String
+}
+
+/// A plain error sentence from the session itself (not the API's, not located in the input).
+struct SessionError: Error {
+    var message: String
+    var hint: String?
+    init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+}
+
+extension Session {
+    /// Prints any error a command produced, the same way everywhere: located in scripts,
+    /// caret-only at the prompt.
+    func report(_ error: any Error, at location: SourceLocation) {
+        switch error {
+        case let d as Diagnostic:
+            report(d)
+        case let e as APIError:
+            // At the prompt kubectl's own words are enough; a script also says where.
+            if interactive { printer.errorLine(e.kubectlText) } else { report(Diagnostic(at: location, e.kubectlText)) }
+        case is AlreadyReported:
+            break
+        case let e as ExpectationFailure:
+            printer.errorLine("\(location.file):\(location.line): expectation failed: \(e.message)")
+        case let e as SessionError:
+            report(Diagnostic(at: location, e.message, hint: e.hint))
+        default:
+            report(Diagnostic(at: location, "\(error)"))
+        }
+    }
+
+    func report(_ diagnostic: Diagnostic) {
+        var d = diagnostic
+        if d.sourceLine == nil, let l = d.location { d.sourceLine = sourceLine(l) }
+        let text: String
+        if interactive, let l = d.location, l.file == "<prompt>", l.line == 1 {
+            text = DiagnosticPrinter.renderAtPrompt(d, promptWidth: promptAtStart.count)
+        } else {
+            text = DiagnosticPrinter.render(d) { self.sourceLine($0) }
+        }
+        printer.errorLine(String(text.dropLast()))
+    }
+}
+
+extension APIError {
+    /// What kubectl prints for this error (reference 7.1): 422s rebuilt from their causes,
+    /// everything else as `Error from server (Reason): message`.
+    var kubectlText: String {
+        if reason == .invalid, let kind, let name, !causes.isEmpty {
+            if causes.count == 1 { return "The \(kind.kind) \"\(name)\" is invalid: \(causes[0].text)" }
+            return "The \(kind.kind) \"\(name)\" is invalid: \n" + causes.map { "* \($0.text)" }.joined(separator: "\n")
+        }
+        return "Error from server (\(reason.rawValue)): \(message)"
+    }
+}

@@ -1,0 +1,62 @@
+import StsimEngine
+import StsimLanguage
+
+extension Session {
+    func delete(_ command: DeleteCommand, at location: SourceLocation) throws {
+        let options = try deleteOptions(command, at: location)
+        var targets: [(ResourceKind, String)] = []
+        switch command.target {
+        case .objects(let kind, let names):
+            targets = names.map { (kind, $0.text) }
+        case .selector(let kind, let text):
+            let selector = try SelectorText.parse(text, at: location)
+            targets = cluster.list(kind, namespace: command.namespace, selector: selector).map { (kind, $0.name) }
+            if targets.isEmpty { printer.line(noResources(kind, namespace: command.namespace)) }
+        case .all(let kind):
+            targets = cluster.list(kind, namespace: command.namespace).map { (kind, $0.name) }
+            if targets.isEmpty { printer.line(noResources(kind, namespace: command.namespace)) }
+        case .manifests(let source):
+            targets = try loadManifests(source).map { ($0.kind, $0.name) }
+        }
+        if options.force, options.gracePeriodSeconds == 0, !targets.isEmpty {
+            // kubectl prints this once, on stderr, before deleting anything (reference 9.6).
+            printer.errorLine("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.")
+        }
+        var failure: APIError?
+        for (kind, name) in targets {
+            switch cluster.delete(kind, name, namespace: command.namespace, options: options) {
+            case .success:
+                let forced = options.force && options.gracePeriodSeconds == 0
+                printer.line("\(kind.qualifiedSingular) \"\(name)\" \(forced ? "force deleted" : "deleted")")
+            case .failure(let error):
+                if let previous = failure { report(previous, at: location) }
+                failure = error
+            }
+        }
+        autoSettle()
+        if let failure { throw failure }
+    }
+
+    /// kubectl's rules (reference 9.6): `--grace-period=0` alone becomes 1; `--now` is 1;
+    /// `--force` with no grace period, or 0, is an immediate removal.
+    private func deleteOptions(_ command: DeleteCommand, at location: SourceLocation) throws -> DeleteOptions {
+        var grace = command.gracePeriodSeconds
+        if command.now {
+            if grace != nil {
+                throw SessionError("--now and --grace-period cannot be given together")
+            }
+            grace = 1
+        }
+        if let g = grace, g < 0 { grace = nil }
+        if command.force {
+            if grace == nil || grace == 0 { return DeleteOptions(gracePeriodSeconds: 0, force: true) }
+            return DeleteOptions(gracePeriodSeconds: grace)
+        }
+        if grace == 0 { grace = 1 }
+        return DeleteOptions(gracePeriodSeconds: grace)
+    }
+
+    func noResources(_ kind: ResourceKind, namespace: String?) -> String {
+        kind.isNamespaced ? "No resources found in \(namespace ?? "default") namespace." : "No resources found"
+    }
+}

@@ -1,0 +1,89 @@
+import StsimEngine
+import StsimLanguage
+
+extension Session {
+    /// The one exhaustive switch over the language's commands.
+    func execute(_ command: Command, text: CommandText) throws -> Outcome {
+        switch command {
+        case .create(let c): try create(c, at: text.location)
+        case .apply(let source): try apply(source, at: text.location)
+        case .delete(let d): try delete(d, at: text.location)
+        case .get(let g): try get(g)
+        case .describe(let kind, let names, let selector): try describe(kind, names: names, selector: selector)
+        case .scale(let s): try scale(s)
+        case .killPod(let name, let container, let exitCode): try kill(name, container: container, exitCode: exitCode)
+        case .tick(let d): tick(d)
+        case .settle(let timeout, let quiet): settle(limit: timeout ?? settleLimit, quiet: quiet)
+        case .wait(let kind, let name, let condition, let timeout):
+            try wait(kind, name: name, condition: condition, timeout: timeout ?? settleLimit)
+        case .clock: printer.line("\(cluster.now) (\(DurationText.format(cluster.now - .zero)) since the cluster started)")
+        case .mode(let auto):
+            autoMode = auto
+            printer.line(auto ? "mode auto: each command is followed by a settle" : "mode step: time moves only on tick, settle and wait")
+        case .dig(let type, let name): try dig(type, name: name)
+        case .snapshot(let format): try snapshot(format)
+        case .events(let since): events(since: since)
+        case .expect(let e): return try expect(e)
+        case .help(let topic): try help(topic)
+        case .history:
+            for (i, line) in history.enumerated() { printer.line("\(String(i + 1).leftPadded(4))  \(line)") }
+        case .reset:
+            cluster = Session.makeCluster(options)
+            watchFormatter.reset()
+            _ = discardChanges()
+            printer.line("a fresh cluster: \(cluster.summaryLine)")
+        case .seed(let n):
+            options.seed = n
+            cluster = Session.makeCluster(options)
+            watchFormatter.reset()
+            _ = discardChanges()
+            printer.line("seed \(n): a fresh cluster: \(cluster.summaryLine)")
+        case .set(let setting, let value): try set(setting, value)
+        case .define(let name, let value): variables[name] = value
+        case .run(let path): return try runFile(path)
+        case .quit: return .quit
+        case .unavailable(let name, let plannedWith):
+            throw SessionError("\(name) is part of stsim's language but is not available yet",
+                               hint: "it comes with \(plannedWith)")
+        }
+        return .ok
+    }
+
+    func help(_ topic: Argument?) throws {
+        guard let topic else {
+            printer.block(HelpText.overview())
+            return
+        }
+        let word = topic.text == "kubectl" ? "help" : topic.text
+        guard let spec = CommandRegistry.standard.spec(named: word) else {
+            throw Diagnostic(at: topic.location, "no command named \"\(topic.text)\"",
+                             hint: Suggestion.hint(for: topic.text, in: CommandRegistry.standard.allNames)
+                                ?? "type help for the list")
+        }
+        printer.block(HelpText.command(spec))
+    }
+
+    func set(_ setting: Argument, _ value: Argument) throws {
+        switch setting.text {
+        case "settle-limit":
+            settleLimit = try ParsedArguments.duration(value)
+            printer.line("settle-limit \(DurationText.format(settleLimit))")
+        default:
+            guard let n = Int(value.text.replacingAll(",", with: "")), n > 0 else {
+                throw Diagnostic(at: value.location, "watch-limit must be a whole number above 0")
+            }
+            watchLimit = n
+            printer.line("watch-limit \(n)")
+        }
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+
+    func replacingAll(_ a: String, with b: String) -> String {
+        split(separator: a, omittingEmptySubsequences: false).joined(separator: b)
+    }
+}

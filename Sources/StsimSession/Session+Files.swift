@@ -1,0 +1,60 @@
+import Foundation
+import StsimEngine
+import StsimLanguage
+
+extension Session {
+    /// Reads a file the user named (a script, a manifest); a missing file is the user's error,
+    /// located at the word that named it.
+    func readFile(_ path: Argument) throws -> String {
+        if path.text.isEmpty { throw Diagnostic(at: path.location, "the file name is empty") }
+        guard let data = FileManager.default.contents(atPath: path.text) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path.text, isDirectory: &isDirectory)
+            throw Diagnostic(at: path.location,
+                             exists && isDirectory.boolValue ? "\"\(path.text)\" is a directory, not a file"
+                                : exists ? "cannot read \"\(path.text)\"" : "no such file: \"\(path.text)\"")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic(at: path.location, "\"\(path.text)\" is not UTF-8 text")
+        }
+        return text
+    }
+
+    /// `run FILE`: the script's commands run here, as if typed, with this session's settings.
+    func runFile(_ path: Argument) throws -> Outcome {
+        guard !runningScripts.contains(path.text) else {
+            throw Diagnostic(at: path.location, "\"\(path.text)\" is already running (a script may not run itself)")
+        }
+        var text = try readFile(path)
+        if text.hasPrefix("#!") { text = "#" + text.dropFirst() }
+        runningScripts.append(path.text)
+        let wasInteractive = interactive
+        interactive = false
+        defer {
+            runningScripts.removeLast()
+            interactive = wasInteractive
+        }
+        return runText(text, file: path.text, firstLine: 1)
+    }
+
+    /// File names for Tab completion.
+    func fileNames(matching prefix: String) -> [String] {
+        let directory: String
+        let namePrefix: String
+        if let slash = prefix.lastIndex(of: "/") {
+            directory = String(prefix[...slash])
+            namePrefix = String(prefix[prefix.index(after: slash)...])
+        } else {
+            directory = ""
+            namePrefix = prefix
+        }
+        let listed = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        return listed.filter { $0.hasPrefix(namePrefix) && (!$0.hasPrefix(".") || namePrefix.hasPrefix(".")) }
+            .sorted()
+            .map { name in
+                var isDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
+                return directory + name + (isDirectory.boolValue ? "/" : "")
+            }
+    }
+}

@@ -1,0 +1,187 @@
+import StsimEngine
+import StsimLanguage
+import StsimManifests
+import StsimRender
+
+/// Everything a command shows: the session picks the objects, Render and Manifests make the text.
+extension Session {
+    // MARK: get
+
+    func table(_ groups: [(ResourceKind, [KubeObject])], options: TableOptions, namespace: String?) {
+        let rendered = GetOutput.tables(groups.map { (kind: $0.0, objects: $0.1) },
+                                        namespace: namespace ?? cluster.config.namespace, options: options,
+                                        now: cluster.now)
+        emit(rendered)
+    }
+
+    /// One calendar for every printed date: `describe`'s RFC 1123 and `-o yaml`'s RFC 3339 agree.
+    static let timestamps = Timestamps(epochSeconds: VirtualCalendar.standard.unixSecondsAtZero)
+
+    func encode(_ objects: [KubeObject], json: Bool, asList: Bool) -> String {
+        let t = Session.timestamps
+        if asList || objects.count != 1 {
+            return json ? ManifestWriter.json(list: objects, timestamps: t) : ManifestWriter.yaml(list: objects, timestamps: t)
+        }
+        return json ? ManifestWriter.json(objects[0], timestamps: t) : ManifestWriter.yaml(objects[0], timestamps: t)
+    }
+
+    func emit(_ text: RenderedText) {
+        guard !text.text.isEmpty else { return }
+        let block = text.text.hasSuffix("\n") ? String(text.text.dropLast()) : text.text
+        switch text.stream {
+        case .standardOutput: printer.line(block)
+        case .standardError: printer.errorLine(block)
+        }
+    }
+
+    // MARK: settle output
+
+    /// Prints the changes since the last drain, cut at the watch limit; returns how many rows
+    /// were printed.
+    @discardableResult
+    func printChanges(only kinds: Set<ResourceKind>?) -> Int {
+        var batch = cluster.drainChanges()
+        if let kinds { batch.changes = batch.changes.filter { kinds.contains($0.key.kind) } }
+        batch.changes = Session.lastOfEachInstant(batch.changes)
+        let output = watchFormatter.format(batch, limit: watchLimit)
+        printer.block(output.text)
+        return output.lines.count
+    }
+
+    /// Several updates of one object in the same virtual millisecond (a volume going Pending,
+    /// Available, Bound as it is provisioned) print as their final state; creations and
+    /// deletions always print, so a pod replaced under the same name still shows both.
+    static func lastOfEachInstant(_ changes: [Change]) -> [Change] {
+        var next: [ObjectKey: Change] = [:]
+        var keep = [Bool](repeating: true, count: changes.count)
+        for i in changes.indices.reversed() {
+            let c = changes[i]
+            if c.type == .modified, let later = next[c.key], later.type == .modified, later.time == c.time {
+                keep[i] = false
+            }
+            next[c.key] = c
+        }
+        return changes.indices.filter { keep[$0] }.map { changes[$0] }
+    }
+
+    /// Drains the feed without printing (`settle --quiet`), keeping the formatter's memory current.
+    func discardChanges() -> Int {
+        // The formatter's memory is left as it is: remembering a row for each of 100,000 pods
+        // would cost more than the occasional repeated row it saves after a quiet settle.
+        _ = cluster.drainChanges()
+        return 0
+    }
+
+    func settleSummary(_ result: RunResult) -> String {
+        SettleSummary.render(result, pods: cluster.list(Pod.self), claims: cluster.list(PersistentVolumeClaim.self))
+    }
+
+    func podStatusText(_ pod: Pod) -> String { PodPrinter(pod).status }
+
+    // MARK: describe, events, dig, snapshot
+
+    func describe(_ kind: ResourceKind, names: [Argument], selector: String?) throws {
+        var objects: [KubeObject] = []
+        if names.isEmpty {
+            let parsed = try selector.map { try SelectorText.parse($0, at: SourceLocation(file: "", line: 0, column: 0)) }
+            objects = cluster.list(kind, selector: parsed)
+            if objects.isEmpty { printer.errorLine(noResources(kind, namespace: nil)) }
+        }
+        var missing: APIError?
+        for name in names {
+            switch cluster.get(kind, name: name.text) {
+            case .success(let o): objects.append(o)
+            case .failure(let e):
+                if let m = missing { report(m, at: name.location) }
+                missing = e
+            }
+        }
+        let texts = try objects.map(description)
+        if !texts.isEmpty { printer.block(Describe.joined(texts)) }
+        if let missing { throw missing }
+    }
+
+    private func description(_ object: KubeObject) throws -> String {
+        let now = cluster.now
+        let events = cluster.events(about: object.kind, object.name, namespace: object.namespace.isEmpty ? nil : object.namespace)
+        switch object {
+        case .statefulSet(let s):
+            let pods = cluster.list(Pod.self).filter { $0.metadata.controllerRef?.uid == s.metadata.uid }
+            return Describe.statefulSet(s, pods: pods, events: events,
+                                        blockedReasons: cluster.blockers(statefulSet: s.metadata.name), now: now)
+        case .pod(let p):
+            return Describe.pod(p, events: events, now: now)
+        case .node(let n):
+            let pods = cluster.store.pods(onNode: n.metadata.name).compactMap { cluster.get($0).flatMap(Pod.init) }
+            return Describe.node(n, pods: pods, events: events, now: now)
+        case .service(let s):
+            let slices = cluster.list(EndpointSlice.self).filter {
+                $0.metadata.labels["kubernetes.io/service-name"] == s.metadata.name
+            }
+            return Describe.service(s, endpointSlices: slices, events: events, now: now)
+        case .persistentVolumeClaim(let c):
+            let users = cluster.list(Pod.self).filter { $0.spec.claimNames.contains(c.metadata.name) }
+            return Describe.persistentVolumeClaim(c, usedBy: users, events: events, now: now)
+        case .persistentVolume(let v):
+            return Describe.persistentVolume(v, events: events, now: now)
+        default:
+            throw SessionError("describe shows sts, pod, node, svc, pvc and pv; for \(object.kind.plural) use get -o yaml")
+        }
+    }
+
+    func events(since: VirtualDuration?) {
+        var events = cluster.events
+        if let since {
+            let from = cluster.now + VirtualDuration(milliseconds: -since.milliseconds)
+            events = events.filter { $0.lastTimestamp >= from }
+        }
+        emit(EventList.render(events, namespace: cluster.config.namespace, now: cluster.now))
+    }
+
+    func dig(_ type: String, name: Argument) throws {
+        guard let recordType = DNSRecordType(rawValue: type) else {
+            throw Diagnostic(at: name.location, "dig answers A, AAAA and SRV queries, not \(type)")
+        }
+        let answer = cluster.dnsResolve(name.text, type: recordType)
+        printer.block(DigOutput.render(query: name.text, type: recordType, answer: answer, now: cluster.now))
+    }
+
+    func dnsAnswerCount(type: String, name: String) -> Int {
+        guard let recordType = DNSRecordType(rawValue: type) else { return 0 }
+        return cluster.dnsResolve(name, type: recordType).answers.count
+    }
+
+    func snapshot(_ format: String) throws {
+        switch format {
+        case "tree":
+            printer.block(SnapshotTree.render(SnapshotInput(cluster.store), now: cluster.now))
+        default:
+            throw SessionError("snapshot -o \(format) is not available yet; -o tree is",
+                               hint: "for one object's YAML: get KIND NAME -o yaml")
+        }
+    }
+
+    // MARK: manifests
+
+    /// Reads and loads a manifest; warnings are printed, errors fail the command (all of them
+    /// reported, each at its FILE:LINE:COL).
+    func loadManifests(_ source: ManifestSource) throws -> [KubeObject] {
+        let text: String, file: String, firstLine: Int
+        switch source {
+        case .file(let path):
+            text = try readFile(path)
+            file = path.text
+            firstLine = 1
+            remember(source: text, as: file, firstLine: 1)
+        case .inline(let body, let name, let line):
+            text = body
+            file = name
+            firstLine = line
+        }
+        let options = ManifestLoader.Options(timestamps: Session.timestamps, applyDefaults: false)
+        let result = ManifestLoader.load(text: text, file: file, firstLine: firstLine, options: options)
+        for d in result.diagnostics { report(d) }
+        if result.hasErrors { throw AlreadyReported() }
+        return result.objects.map(\.object)
+    }
+}

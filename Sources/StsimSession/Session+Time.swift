@@ -1,0 +1,93 @@
+import StsimEngine
+import StsimLanguage
+
+extension Session {
+    /// In auto mode every command that changes the cluster is followed by a settle.
+    func autoSettle() {
+        guard autoMode else { return }
+        settle(limit: settleLimit, quiet: false, announceQuiet: false)
+    }
+
+    func tick(_ duration: VirtualDuration) {
+        let result = cluster.advance(by: duration, shouldStop: interrupted)
+        printChanges(only: nil)
+        if result.reason == .interrupted {
+            printer.line("interrupted at \(cluster.now)")
+        }
+    }
+
+    func settle(limit: VirtualDuration, quiet: Bool, only kinds: Set<ResourceKind>? = nil,
+                announceQuiet: Bool = true) {
+        let result = cluster.settle(limit: limit, shouldStop: interrupted)
+        let printed = quiet ? discardChanges() : printChanges(only: kinds)
+        let blocked = blockedStatefulSets()
+        if printed == 0 && result.reason == .idle && !announceQuiet && blocked.isEmpty { return }
+        printer.line(settleSummary(result))
+        // When progress stops short, say why in one line per StatefulSet.
+        for line in blocked { printer.line("  \(line)") }
+    }
+
+    func blockedStatefulSets() -> [String] {
+        cluster.list(StatefulSet.self).flatMap { set in
+            cluster.blockers(statefulSet: set.metadata.name).map { "sts/\(set.metadata.name): \($0)" }
+        }
+    }
+
+    func wait(_ kind: ResourceKind, name: Argument, condition: WaitCondition, timeout: VirtualDuration) throws {
+        let check = try waitCheck(kind, name: name.text, condition: condition)
+        if check(cluster) {
+            printer.line("\(kind.singular)/\(name.text) is already \(condition.word)")
+            return
+        }
+        let result = cluster.run(until: check, timeout: timeout, shouldStop: interrupted)
+        printChanges(only: nil)
+        switch result.reason {
+        case .satisfied:
+            printer.line("\(kind.singular)/\(name.text) is \(condition.word) at \(cluster.now) (after \(DurationText.format(result.stoppedAt - result.startedAt)))")
+        case .interrupted:
+            throw SessionError("interrupted at \(cluster.now) before \(kind.singular)/\(name.text) was \(condition.word)")
+        default:
+            throw SessionError("timed out at \(cluster.now): \(kind.singular)/\(name.text) is not \(condition.word) after \(DurationText.format(result.stoppedAt - result.startedAt))",
+                               hint: result.reason == .limit ? "wait longer with --timeout" : "nothing more is going to happen on its own")
+        }
+    }
+
+    private func waitCheck(_ kind: ResourceKind, name: String, condition: WaitCondition) throws -> (Cluster) -> Bool {
+        switch (kind, condition) {
+        case (_, .deleted):
+            return { $0.get(kind, name: name).isFailure }
+        case (.pod, .ready):
+            return { ($0.get(Pod.self, name)?.isReady) ?? false }
+        case (.pod, .running):
+            return { $0.get(Pod.self, name)?.status.phase == .running }
+        case (.statefulSet, .ready):
+            return { c in
+                guard let s = c.get(StatefulSet.self, name) else { return false }
+                return s.status.readyReplicas == (s.spec.replicas ?? 1) && s.status.replicas == (s.spec.replicas ?? 1)
+            }
+        case (.persistentVolumeClaim, .bound):
+            return { $0.get(PersistentVolumeClaim.self, name)?.status.phase == .bound }
+        default:
+            throw SessionError("wait \(kind.singular) NAME \(condition.word) is not something stsim can wait for",
+                               hint: "wait pod NAME Ready|Running|Deleted, wait sts NAME ready, wait pvc NAME Bound")
+        }
+    }
+}
+
+extension WaitCondition {
+    var word: String {
+        switch self {
+        case .ready: "Ready"
+        case .running: "Running"
+        case .deleted: "Deleted"
+        case .bound: "Bound"
+        }
+    }
+}
+
+extension Result {
+    var isFailure: Bool {
+        if case .failure = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,149 @@
+import StsimEngine
+import StsimLanguage
+import StsimRender
+
+/// One learner's session: a simulated cluster, the language's variables and settings, and the
+/// history of what was typed. The prompt, scripts, `-c` and tests all drive it the same way.
+public final class Session {
+    public struct Options: Sendable {
+        public var seed: UInt64 = 1
+        public var echo = false
+        public var keepGoing = false
+        public var workerCount = 3
+        public init() {}
+    }
+
+    enum Outcome {
+        case ok
+        case failed
+        case quit
+    }
+
+    let printer: Printer
+    var options: Options
+    var cluster: Cluster
+    var variables: [String: String] = [:]
+    var autoMode = true
+    var settleLimit = VirtualDuration.seconds(600)
+    var watchLimit = 40
+    var history: [String] = []
+    /// Source texts by name, so a diagnostic can show the offending line.
+    var sources: [String: [String]] = [:]
+    var previousOutput = ""
+    var interrupted: () -> Bool = { false }
+    /// Scripts being run by `run FILE`, to refuse a script that runs itself.
+    var runningScripts: [String] = []
+    var interactive = false
+    /// The prompt the user saw while typing, so a caret can line up under the typed line.
+    var promptAtStart = ""
+    var watchFormatter = WatchFormatter()
+
+    public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
+        self.options = options
+        printer = Printer(sink: output)
+        cluster = Session.makeCluster(options)
+        // The default cluster's own objects are the starting point, not news.
+        _ = discardChanges()
+    }
+
+    static func makeCluster(_ options: Options) -> Cluster {
+        var config = ClusterConfig()
+        config.seed = options.seed
+        config.workerCount = options.workerCount
+        return Cluster(config: config)
+    }
+
+    /// `stsim 00:01:30> `: the virtual clock is always in view.
+    public var prompt: String { "stsim \(cluster.now)> " }
+
+    // MARK: - Entry points
+
+    /// Runs a whole script; the exit status of command-language.md ("Running"): 0 when every
+    /// command and `expect` held, 1 otherwise.
+    public func runScript(_ text: String, file: String) -> Int32 {
+        interactive = false
+        let outcome = runText(text, file: file, firstLine: 1)
+        return outcome == .failed ? 1 : 0
+    }
+
+    /// Runs what was typed at the prompt. Returns false when the user asked to leave.
+    public func runInteractive(_ text: String, interrupted: @escaping () -> Bool) -> Bool {
+        interactive = true
+        promptAtStart = prompt
+        self.interrupted = interrupted
+        defer { self.interrupted = { false } }
+        return runText(text, file: "<prompt>", firstLine: 1) != .quit
+    }
+
+    /// True while the text is an unfinished command (open quote, trailing `\`, open here-document).
+    public func needsMoreInput(_ text: String) -> Bool {
+        Lexer.lex(text, file: "<prompt>").contains {
+            if case .error(_, let incomplete) = $0 { return incomplete }
+            return false
+        }
+    }
+
+    // MARK: - Running text
+
+    func runText(_ text: String, file: String, firstLine: Int) -> Outcome {
+        remember(source: text, as: file, firstLine: firstLine)
+        var failed = false
+        for item in Lexer.lex(text, file: file, firstLine: firstLine) {
+            switch item {
+            case .error(let diagnostic, _):
+                report(diagnostic)
+                failed = true
+            case .command(let command):
+                if interactive { history.append(command.text) }
+                if options.echo { printer.line("\(prompt)\(command.text)") }
+                switch runCommand(command) {
+                case .ok: break
+                case .failed: failed = true
+                case .quit: return .quit
+                }
+            }
+            if failed && !options.keepGoing && !interactive { return .failed }
+        }
+        return failed ? .failed : .ok
+    }
+
+    /// Parses and executes one command; reports its errors.
+    func runCommand(_ text: CommandText) -> Outcome {
+        let before = previousOutput
+        printer.startCommand()
+        // `expect output` looks at the last command that was not itself a check.
+        defer { previousOutput = isExpectation(text) ? before : printer.commandOutput }
+        do {
+            guard let command = try Parser.parse(text, variables: variables) else { return .ok }
+            return try execute(command, text: text)
+        } catch {
+            report(error, at: text.location)
+            return .failed
+        }
+    }
+
+    private func isExpectation(_ text: CommandText) -> Bool {
+        let words = text.words.compactMap { w -> String? in
+            if case .text(let s)? = w.parts.first, w.parts.count == 1 { return s }
+            return nil
+        }
+        let trimmed = words.first == "kubectl" ? Array(words.dropFirst()) : words
+        return trimmed.first == "expect"
+    }
+
+    func remember(source text: String, as file: String, firstLine: Int) {
+        var lines = sources[file] ?? []
+        let newLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = firstLine - 1
+        if lines.count < start + newLines.count {
+            lines += Array(repeating: "", count: start + newLines.count - lines.count)
+        }
+        for (i, l) in newLines.enumerated() { lines[start + i] = l }
+        sources[file] = lines
+    }
+
+    func sourceLine(_ location: SourceLocation) -> String? {
+        guard let lines = sources[location.file], location.line >= 1, location.line <= lines.count else { return nil }
+        return lines[location.line - 1]
+    }
+}

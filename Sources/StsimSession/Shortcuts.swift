@@ -1,0 +1,73 @@
+import StsimEngine
+import StsimLanguage
+
+/// The objects behind the imperative shortcuts (`create sts`, `create svc headless`, `create pv`):
+/// what a learner would otherwise write as a manifest.
+enum Shortcuts {
+    static func statefulSet(name: String, image: String, replicas: Int, service: String?, storage: String?,
+                            policy: String?) -> StatefulSet {
+        let labels = ["app": name]
+        var container = Container(name: containerName(for: image), image: image,
+                                  ports: [ContainerPort(name: "web", containerPort: 80)])
+        var claims: [PersistentVolumeClaim] = []
+        if let storage {
+            container.volumeMounts = [VolumeMount(name: "data", mountPath: "/data")]
+            claims = [PersistentVolumeClaim(
+                metadata: ObjectMeta(name: "data"),
+                spec: PersistentVolumeClaimSpec(accessModes: [.readWriteOnce], storageRequest: Quantity(storage)))]
+        }
+        return StatefulSet(
+            metadata: ObjectMeta(name: name, labels: labels),
+            spec: StatefulSetSpec(
+                replicas: replicas, selector: LabelSelector(matchLabels: labels),
+                template: PodTemplateSpec(metadata: ObjectMeta(labels: labels),
+                                          spec: PodSpec(containers: [container])),
+                volumeClaimTemplates: claims, serviceName: service ?? name,
+                podManagementPolicy: policy.map { PodManagementPolicy(rawValue: $0) }))
+    }
+
+    /// kubectl names a container after its image: `registry.k8s.io/nginx-slim:0.8` → `nginx-slim`.
+    static func containerName(for image: String) -> String {
+        var base = Substring(image)
+        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
+        if let colon = base.firstIndex(of: ":") { base = base[..<colon] }
+        if let at = base.firstIndex(of: "@") { base = base[..<at] }
+        return base.isEmpty ? "main" : String(base)
+    }
+
+    static func headlessService(name: String, selector: [String: String], port: Int) -> Service {
+        Service(metadata: ObjectMeta(name: name, labels: ["app": name]),
+                spec: ServiceSpec(selector: selector,
+                                  ports: [ServicePort(name: "web", port: port)],
+                                  clusterIP: "None"))
+    }
+
+    static let accessModes: [String: PersistentVolumeAccessMode] = [
+        "RWO": .readWriteOnce, "ROX": .readOnlyMany, "RWX": .readWriteMany, "RWOP": .readWriteOncePod,
+        "ReadWriteOnce": .readWriteOnce, "ReadOnlyMany": .readOnlyMany, "ReadWriteMany": .readWriteMany,
+        "ReadWriteOncePod": .readWriteOncePod,
+    ]
+
+    static func persistentVolume(name: Argument, capacity: String, accessModes modes: [String],
+                                 reclaimPolicy: String, storageClass: String?) throws -> PersistentVolume {
+        guard let quantity = Quantity(capacity) else {
+            throw Diagnostic(at: name.location, "--capacity \"\(capacity)\" is not a quantity",
+                             hint: "write it like 1Mi, 10Gi or 500M")
+        }
+        var access: [PersistentVolumeAccessMode] = []
+        for m in modes {
+            guard let mode = accessModes[m] else {
+                throw Diagnostic(at: name.location, "--access \"\(m)\" is not an access mode",
+                                 hint: "use RWO, ROX, RWX or RWOP (ReadWriteOnce, ReadOnlyMany, ...)")
+            }
+            access.append(mode)
+        }
+        // A statically made volume has no class unless asked: it binds only to claims without one.
+        return PersistentVolume(
+            metadata: ObjectMeta(name: name.text),
+            spec: PersistentVolumeSpec(capacity: quantity, accessModes: access,
+                                       persistentVolumeReclaimPolicy: ReclaimPolicy(rawValue: reclaimPolicy),
+                                       storageClassName: storageClass ?? "",
+                                       source: .hostPath(path: "/mnt/data/\(name.text)", type: nil)))
+    }
+}

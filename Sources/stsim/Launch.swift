@@ -1,0 +1,64 @@
+import Foundation
+import StsimSession
+import StsimTerminal
+
+/// Chooses what to drive: the prompt, a script file, standard input or `-c`.
+struct Launch {
+    let command: StsimCommand
+    let options: Session.Options
+
+    func run() -> Int32 {
+        var script = command.script
+        var rest = command.scriptArguments
+        switch script {
+        case "run":
+            guard !rest.isEmpty else { return usage("run needs a FILE.sts") }
+            script = rest.removeFirst()
+        case "tutorial":
+            printError("stsim: tutorials are not available yet in this version of stsim")
+            return 1
+        default: break
+        }
+        let session = Session(options: options)
+        for pair in rest {
+            guard let eq = pair.firstIndex(of: "="), session.define(String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
+            else { return usage("script arguments are NAME=VALUE, not \"\(pair)\"") }
+        }
+        if let commands = command.commands {
+            return session.runScript(commands, file: "<command-line>")
+        }
+        if let script, script != "-" {
+            guard let data = FileManager.default.contents(atPath: script),
+                  let text = String(data: data, encoding: .utf8)
+            else { return usage("cannot read the script \"\(script)\"") }
+            return session.runScript(text, file: script)
+        }
+        if script == nil && isatty(0) == 1 {
+            return Repl.run(host: ReplBridge(session: session))
+        }
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        return session.runScript(String(decoding: input, as: UTF8.self), file: "<stdin>")
+    }
+
+    private func usage(_ message: String) -> Int32 {
+        printError("stsim: \(message)")
+        return 2
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// The prompt drives the session through the terminal layer's protocol.
+final class ReplBridge: ReplHost {
+    let session: Session
+    init(session: Session) { self.session = session }
+
+    var prompt: String { session.prompt }
+    func needsMoreInput(_ text: String) -> Bool { session.needsMoreInput(text) }
+    func execute(_ text: String, interrupted: @escaping () -> Bool) -> Bool {
+        session.runInteractive(text, interrupted: interrupted)
+    }
+    func completions(linePrefix: String) -> [String] { session.completions(linePrefix: linePrefix) }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+
+/// The executable's own flags (command-language.md, "Running").
+struct StsimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stsim",
+        abstract: "A simulated Kubernetes cluster, in virtual time, for learning StatefulSets.",
+        discussion: """
+            With a terminal and no script: the interactive prompt. Otherwise script mode:
+              stsim FILE.sts [NAME=VALUE...]   run a script (NAME=VALUE defines ${NAME})
+              stsim run FILE.sts               the same
+              stsim - < FILE                   read the script from standard input
+              stsim -c 'CMD; CMD'              run commands given here
+            Exit status: 0 when every command and expect held, 1 on an error or a failed expect,
+            2 on a usage error.
+            """
+    )
+
+    @Argument(help: "A .sts script to run (or `-` for standard input).")
+    var script: String?
+
+    @Argument(parsing: .captureForPassthrough, help: "NAME=VALUE pairs for the script's ${NAME}.")
+    var scriptArguments: [String] = []
+
+    @Option(name: .customShort("c"), help: "Commands to run, separated by `;`.")
+    var commands: String?
+
+    @Flag(help: "Print each command before its output (a transcript).")
+    var echo = false
+
+    @Flag(name: .customLong("keep-going"), help: "Go on after errors and failed expectations.")
+    var keepGoing = false
+
+    @Option(help: "The seed for every random choice (names, IPs, ties).")
+    var seed: UInt64 = 1
+
+    @Option(help: "The number of worker nodes in the default cluster.")
+    var nodes: Int = 3
+
+    func validate() throws {
+        if commands != nil && script != nil {
+            throw ValidationError("give either -c 'COMMANDS' or a script, not both")
+        }
+        if nodes < 0 || nodes > 5000 { throw ValidationError("--nodes takes 0 to 5000") }
+    }
+}

@@ -152,12 +152,18 @@ extension Session {
     }
 
     func snapshot(_ format: String) throws {
+        let world = SnapshotInput(cluster.store)
         switch format {
         case "tree":
-            printer.block(SnapshotTree.render(SnapshotInput(cluster.store), now: cluster.now))
+            printer.block(SnapshotTree.render(world, now: cluster.now))
+        case "dot":
+            printer.block(SnapshotDot.render(world, now: cluster.now))
         default:
-            throw SessionError("snapshot -o \(format) is not available yet; -o tree is",
-                               hint: "for one object's YAML: get KIND NAME -o yaml")
+            // The whole state as the API would list it, kind by kind.
+            let kinds: [ResourceKind] = [.node, .storageClass, .persistentVolume, .persistentVolumeClaim, .service,
+                                         .statefulSet, .replicaSet, .pod]
+            let objects = kinds.flatMap { cluster.list($0) }
+            printer.block(encode(objects, json: format == "json", asList: true))
         }
     }
 

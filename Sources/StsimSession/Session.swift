@@ -10,6 +10,9 @@ public final class Session {
         public var echo = false
         public var keepGoing = false
         public var workerCount = 3
+        /// ANSI colour in diagnostics: only on a terminal and never with NO_COLOR (decided by
+        /// the terminal layer; scripts piped into files stay plain).
+        public var colour = false
         public init() {}
     }
 

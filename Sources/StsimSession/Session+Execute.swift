@@ -12,6 +12,9 @@ extension Session {
         case .describe(let kind, let names, let selector): try describe(kind, names: names, selector: selector)
         case .scale(let s): try scale(s)
         case .killPod(let name, let container, let exitCode): try kill(name, container: container, exitCode: exitCode)
+        case .partition(let nodes): try partition(nodes)
+        case .heal(let nodes): try heal(nodes)
+        case .imageFault(let image, let broken): imageFault(image, broken: broken)
         case .tick(let d): tick(d)
         case .settle(let timeout, let quiet): settle(limit: timeout ?? settleLimit, quiet: quiet)
         case .wait(let kind, let name, let condition, let timeout):

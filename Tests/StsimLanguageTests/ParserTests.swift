@@ -382,10 +382,8 @@ final class ParserTests: XCTestCase {
                        .unavailable(name: "run --image", plannedWith: "apps inside the cluster"))
         XCTAssertEqual(parsed("set image sts/web nginx=nginx:1.25"),
                        .unavailable(name: "set image", plannedWith: "rolling updates"))
-        XCTAssertEqual(parsed("reconnect node-1"),
-                       .unavailable(name: "heal", plannedWith: "faults and node lifecycle"))
-        XCTAssertEqual(parsed("partition node-1 node-2"),
-                       .unavailable(name: "partition", plannedWith: "faults and node lifecycle"))
+        XCTAssertEqual(parsed("crash node-1"),
+                       .unavailable(name: "crash", plannedWith: "faults and node lifecycle"))
     }
 
     /// A planned command says "not yet available" for every form of its usage, flags included.

@@ -34,6 +34,8 @@ public final class Cluster {
     var claimProtection: ClaimProtectionController!
     var endpoints: EndpointSliceController!
     var garbageCollector: GarbageCollector!
+    var nodeLifecycle: NodeLifecycleController!
+    var taintEviction: TaintEvictionController!
     /// Kubelets by node name, and each one's link to the control plane.
     var kubelets: [String: Kubelet] = [:]
     var ipam = PodIPAllocator()
@@ -57,6 +59,8 @@ public final class Cluster {
         claimProtection = ClaimProtectionController(cluster: self)
         endpoints = EndpointSliceController(cluster: self)
         garbageCollector = GarbageCollector(cluster: self)
+        nodeLifecycle = NodeLifecycleController(cluster: self)
+        taintEviction = TaintEvictionController(cluster: self)
         store.observer = { [unowned self] change in self.dispatch(change) }
     }
 
@@ -78,6 +82,8 @@ public final class Cluster {
         c.volumes.copyState(from: volumes)
         c.claimProtection.copyState(from: claimProtection)
         c.endpoints.copyState(from: endpoints)
+        c.nodeLifecycle.copyState(from: nodeLifecycle)
+        c.taintEviction.copyState(from: taintEviction)
         for (name, kubelet) in kubelets {
             let k = Kubelet(cluster: c, nodeName: name)
             k.copyState(from: kubelet)
@@ -137,6 +143,7 @@ public final class Cluster {
             volumes.storageClassChanged()
         case .node(let node):
             scheduler.nodeChanged(node, type: change.type)
+            taintEviction.nodeChanged(node, type: change.type)
             nodeChanged(node, type: change.type)
         case .service(let svc):
             endpoints.serviceChanged(svc, type: change.type)
@@ -153,11 +160,12 @@ public final class Cluster {
         case .added:
             let name = node.metadata.name
             if kubelets[name] == nil { kubelets[name] = Kubelet(cluster: self, nodeName: name) }
+            nodeLifecycle.nodeAdded(node)
             recordEvent(.normal, "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller",
                         about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid, source: "node-controller")
         case .deleted:
-            // The kubelet keeps running; issue 5's PodGC and re-registration work from here.
-            break
+            // The kubelet keeps running; PodGC and re-registration work from here.
+            nodeLifecycle.nodeDeleted(node.metadata.name)
         case .modified:
             break
         }
@@ -206,6 +214,10 @@ public final class Cluster {
         case .garbageCollect(let owner):
             queuedSyncs.remove(action)
             garbageCollector.collect(owner: owner)
+        case .nodeMonitor(let node, let generation):
+            nodeLifecycle.monitor(node, generation: generation)
+        case .taintEviction(let pod, let uid, let node, let generation):
+            taintEviction.evictionDue(pod, uid: uid, node: node, generation: generation)
         }
     }
 }

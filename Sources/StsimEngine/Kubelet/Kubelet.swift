@@ -10,7 +10,7 @@ final class Kubelet {
     unowned let cluster: Cluster
     let nodeName: String
     let link: NodeLink
-    private(set) var pods = RuntimePodTable()
+    var pods = RuntimePodTable()
     private var images: Set<String> = []
     /// Pulls in progress: image → pods waiting for it (with the container index).
     private var pulls: [String: [(UID, Int)]] = [:]
@@ -327,7 +327,7 @@ final class Kubelet {
 
     // MARK: Termination (12.4)
 
-    private func startTermination(_ rp: inout RuntimePod, pod: Pod) {
+    func startTermination(_ rp: inout RuntimePod, pod: Pod) {
         rp.terminating = true
         rp.token += 1
         let grace = pod.metadata.deletionTimestamp.map { $0 - cluster.now } ?? .seconds(Int64(rp.gracePeriod))
@@ -365,7 +365,7 @@ final class Kubelet {
 
     // MARK: Status
 
-    private func report(_ rp: RuntimePod) {
+    func report(_ rp: RuntimePod) {
         var rp = rp
         let now = cluster.now
         var st = rp.status

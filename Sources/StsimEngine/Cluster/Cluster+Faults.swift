@@ -1,0 +1,58 @@
+/// Node faults (reference 9): a partition cuts a node's link to the control plane, heal restores it.
+extension Cluster {
+    /// `partition NODE`: the kubelet keeps running its containers and keeps its volumes, but can
+    /// no longer renew its Lease, post status or see API changes. Returns false if the link was
+    /// already cut.
+    @discardableResult
+    public func partition(node: String) -> Result<Bool, APIError> {
+        guard store.get(Node.self, namespace: "", name: node) != nil, let link = kubelets[node]?.link else {
+            return .failure(.notFound(.node, node))
+        }
+        guard link.isConnected else { return .success(false) }
+        link.isConnected = false
+        link.cutAt = now
+        nodeLifecycle.linkCut(node)
+        return .success(true)
+    }
+
+    /// `heal NODE`: the link is back. The kubelet renews its Lease and posts Ready at once, then
+    /// reconciles its pods with the API (9.9); the node lifecycle controller removes the taints at
+    /// its next check. Returns the pods whose containers the kubelet killed because the API no
+    /// longer has them, or nil if the link was not cut.
+    @discardableResult
+    public func heal(node: String) -> Result<[ObjectKey]?, APIError> {
+        guard store.get(Node.self, namespace: "", name: node) != nil, let kubelet = kubelets[node] else {
+            return .failure(.notFound(.node, node))
+        }
+        let link = kubelet.link
+        guard !link.isConnected else { return .success(nil) }
+        link.isConnected = true
+        link.cutAt = nil
+        link.leasePhase = now
+        postReady(node)
+        let killed = kubelet.reconnected()
+        nodeLifecycle.linkRestored(node)
+        return .success(killed)
+    }
+
+    /// Whether a node's link is cut (partitioned or crashed).
+    public func isPartitioned(node: String) -> Bool { kubelets[node].map { !$0.link.isConnected } ?? false }
+
+    /// The kubelet's node status update: every condition healthy again, heartbeats now.
+    private func postReady(_ name: String) {
+        guard var node = store.get(Node.self, namespace: "", name: name) else { return }
+        let fresh = Node(metadata: ObjectMeta(name: name))
+        var healthy = fresh
+        healthy.status.conditions = []
+        registerNode(&healthy)
+        for i in node.status.conditions.indices {
+            guard let h = healthy.status.condition(node.status.conditions[i].type) else { continue }
+            if node.status.conditions[i].status != h.status { node.status.conditions[i].lastTransitionTime = now }
+            node.status.conditions[i].status = h.status
+            node.status.conditions[i].reason = h.reason
+            node.status.conditions[i].message = h.message
+            node.status.conditions[i].lastHeartbeatTime = now
+        }
+        write(node)
+    }
+}

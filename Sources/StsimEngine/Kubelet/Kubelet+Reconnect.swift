@@ -1,0 +1,39 @@
+/// What a kubelet does when it can reach the API again (reference 9.9): it lists the pods bound to
+/// its node and reconciles its truth with them.
+extension Kubelet {
+    /// After a partition: containers of pods the API no longer has (force-deleted while away) are
+    /// killed; pods marked for deletion are terminated (the remaining grace); the rest report
+    /// their status again, which makes them Ready. Returns the pods whose containers it killed.
+    func reconnected() -> [ObjectKey] {
+        var killed: [ObjectKey] = []
+        for rp in pods.values.sorted(by: { ($0.key, $0.uid) < ($1.key, $1.uid) }) {
+            guard let api = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name), api.metadata.uid == rp.uid else {
+                pods.removeValue(forKey: rp.uid)
+                if let ip = rp.podIP { cluster.ipam.release(ip, on: nodeName) }
+                killed.append(rp.key)
+                continue
+            }
+            var current = rp
+            if api.metadata.deletionTimestamp != nil {
+                if !current.terminating {
+                    startTermination(&current, pod: api)
+                    pods[current.uid] = current
+                }
+                continue
+            }
+            report(current)
+        }
+        admitUnknownPods()
+        return killed
+    }
+
+    /// Pods bound to this node while it was away.
+    func admitUnknownPods() {
+        for key in cluster.store.pods(onNode: nodeName) {
+            guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name), let uid = pod.metadata.uid,
+                  pods[uid] == nil
+            else { continue }
+            podChanged(pod, type: .added)
+        }
+    }
+}

@@ -73,7 +73,8 @@ extension Session {
     }
 
     func settleSummary(_ result: RunResult) -> String {
-        SettleSummary.render(result, pods: cluster.list(Pod.self), claims: cluster.list(PersistentVolumeClaim.self))
+        SettleSummary.render(result, pods: cluster.list(Pod.self), claims: cluster.list(PersistentVolumeClaim.self),
+                             nodes: cluster.list(Node.self))
     }
 
     func podStatusText(_ pod: Pod) -> String { PodPrinter(pod).status }
@@ -110,10 +111,10 @@ extension Session {
             return Describe.statefulSet(s, pods: pods, events: events,
                                         blockedReasons: cluster.blockers(statefulSet: s.metadata.name), now: now)
         case .pod(let p):
-            return Describe.pod(p, events: events, now: now)
+            return Describe.pod(p, events: events, now: now, blockedReason: cluster.terminationBlocker(pod: p))
         case .node(let n):
             let pods = cluster.store.pods(onNode: n.metadata.name).compactMap { cluster.get($0).flatMap(Pod.init) }
-            return Describe.node(n, pods: pods, events: events, now: now)
+            return Describe.node(n, pods: pods, events: events, now: now, leaseRenewTime: cluster.leaseRenewTime(node: n.metadata.name))
         case .service(let s):
             let slices = cluster.list(EndpointSlice.self).filter {
                 $0.metadata.labels["kubernetes.io/service-name"] == s.metadata.name

@@ -35,6 +35,17 @@ extension Cluster {
         return .success(killed)
     }
 
+    /// Why a pod's deletion cannot complete, in one line, or nil when nothing holds it.
+    public func terminationBlocker(pod: Pod) -> String? {
+        guard pod.metadata.deletionTimestamp != nil, let node = pod.spec.nodeName, isPartitioned(node: node) else { return nil }
+        return "\(node) is unreachable: only its kubelet can confirm the containers stopped, so the deletion cannot complete"
+    }
+
+    /// When the node's kubelet last renewed its Lease (every 10 s while the link stands).
+    public func leaseRenewTime(node: String) -> VirtualTime? {
+        kubelets[node]?.link.lastLeaseRenewal(at: now, interval: timing.leaseRenewInterval)
+    }
+
     /// Whether a node's link is cut (partitioned or crashed).
     public func isPartitioned(node: String) -> Bool { kubelets[node].map { !$0.link.isConnected } ?? false }
 

@@ -112,6 +112,9 @@ extension Session {
                                         blockedReasons: cluster.blockers(statefulSet: s.metadata.name), now: now)
         case .pod(let p):
             return Describe.pod(p, events: events, now: now, blockedReason: cluster.terminationBlocker(pod: p))
+        case .replicaSet(let r):
+            let pods = cluster.list(Pod.self).filter { $0.metadata.controllerRef?.uid == r.metadata.uid }
+            return Describe.replicaSet(r, pods: pods, events: events, now: now)
         case .node(let n):
             let pods = cluster.store.pods(onNode: n.metadata.name).compactMap { cluster.get($0).flatMap(Pod.init) }
             return Describe.node(n, pods: pods, events: events, now: now, leaseRenewTime: cluster.leaseRenewTime(node: n.metadata.name))
@@ -126,7 +129,7 @@ extension Session {
         case .persistentVolume(let v):
             return Describe.persistentVolume(v, events: events, now: now)
         default:
-            throw SessionError("describe shows sts, pod, node, svc, pvc and pv; for \(object.kind.plural) use get -o yaml")
+            throw SessionError("describe shows sts, rs, pod, node, svc, pvc and pv; for \(object.kind.plural) use get -o yaml")
         }
     }
 

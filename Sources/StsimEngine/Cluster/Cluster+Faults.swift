@@ -31,6 +31,7 @@ extension Cluster {
         link.leasePhase = now
         postReady(node)
         let killed = kubelet.reconnected()
+        attachDetach.nodeMayDetach(node)
         nodeLifecycle.linkRestored(node)
         return .success(killed)
     }

@@ -36,6 +36,9 @@ public final class Cluster {
     var garbageCollector: GarbageCollector!
     var nodeLifecycle: NodeLifecycleController!
     var taintEviction: TaintEvictionController!
+    var attachDetach: AttachDetachController!
+    var podGC: PodGarbageCollector!
+    var invariants: InvariantMonitor!
     /// Kubelets by node name, and each one's link to the control plane.
     var kubelets: [String: Kubelet] = [:]
     var ipam = PodIPAllocator()
@@ -61,6 +64,9 @@ public final class Cluster {
         garbageCollector = GarbageCollector(cluster: self)
         nodeLifecycle = NodeLifecycleController(cluster: self)
         taintEviction = TaintEvictionController(cluster: self)
+        attachDetach = AttachDetachController(cluster: self)
+        podGC = PodGarbageCollector(cluster: self)
+        invariants = InvariantMonitor(cluster: self)
         store.observer = { [unowned self] change in self.dispatch(change) }
     }
 
@@ -84,6 +90,9 @@ public final class Cluster {
         c.endpoints.copyState(from: endpoints)
         c.nodeLifecycle.copyState(from: nodeLifecycle)
         c.taintEviction.copyState(from: taintEviction)
+        c.attachDetach.copyState(from: attachDetach)
+        c.podGC.copyState(from: podGC)
+        c.invariants.copyState(from: invariants)
         for (name, kubelet) in kubelets {
             let k = Kubelet(cluster: c, nodeName: name)
             k.copyState(from: kubelet)
@@ -125,6 +134,8 @@ public final class Cluster {
             scheduler.podChanged(pod, type: change.type)
             claimProtection.podChanged(pod, type: change.type)
             endpoints.podChanged(pod, type: change.type)
+            if change.type == .deleted { attachDetach.podDeleted(pod) }
+            podGC.podChanged(pod)
             if let node = pod.spec.nodeName, let kubelet = kubelets[node] { kubelet.link.deliver(pod, type: change.type) }
         case .statefulSet(let set):
             statefulSets.setChanged(set, type: change.type)
@@ -137,13 +148,19 @@ public final class Cluster {
             volumes.claimChanged(claim, type: change.type)
             scheduler.claimChanged(claim, type: change.type)
             claimProtection.claimChanged(claim, type: change.type)
+            if change.type == .deleted { invariants.claimRemoved(claim, key: change.key) }
         case .persistentVolume(let pv):
             volumes.volumeChanged(pv, type: change.type)
+            invariants.volumeChanged(pv, type: change.type)
         case .storageClass:
             volumes.storageClassChanged()
         case .node(let node):
             scheduler.nodeChanged(node, type: change.type)
             taintEviction.nodeChanged(node, type: change.type)
+            podGC.nodeChanged(node)
+            if change.type == .modified, node.spec.taints.contains(where: { $0.key == AttachDetachController.outOfServiceKey }) {
+                attachDetach.nodeMayDetach(node.metadata.name)
+            }
             nodeChanged(node, type: change.type)
         case .service(let svc):
             endpoints.serviceChanged(svc, type: change.type)
@@ -218,6 +235,11 @@ public final class Cluster {
             nodeLifecycle.monitor(node, generation: generation)
         case .taintEviction(let pod, let uid, let node, let generation):
             taintEviction.evictionDue(pod, uid: uid, node: node, generation: generation)
+        case .forceDetach(let volume, let generation):
+            attachDetach.forceDetach(volume, generation: generation)
+        case .podGC:
+            queuedSyncs.remove(action)
+            podGC.run()
         }
     }
 }

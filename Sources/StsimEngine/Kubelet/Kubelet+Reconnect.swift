@@ -9,7 +9,7 @@ extension Kubelet {
         for rp in pods.values.sorted(by: { ($0.key, $0.uid) < ($1.key, $1.uid) }) {
             guard let api = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name), api.metadata.uid == rp.uid else {
                 pods.removeValue(forKey: rp.uid)
-                if let ip = rp.podIP { cluster.ipam.release(ip, on: nodeName) }
+                forget(rp)
                 killed.append(rp.key)
                 continue
             }

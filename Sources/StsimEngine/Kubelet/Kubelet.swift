@@ -37,7 +37,7 @@ final class Kubelet {
         guard let uid = pod.metadata.uid else { return }
         if type == .deleted {
             // Force-deleted (or removed by us): whatever still runs is killed at once.
-            if let rp = pods.removeValue(forKey: uid), let ip = rp.podIP { cluster.ipam.release(ip, on: nodeName) }
+            if let rp = pods.removeValue(forKey: uid) { forget(rp) }
             return
         }
         if var rp = pods[uid] {
@@ -94,6 +94,7 @@ final class Kubelet {
                 cluster.waitForVolume(ObjectKey(kind: .persistentVolumeClaim, namespace: rp.key.namespace, name: unbound), node: nodeName, pod: rp.uid)
                 return
             }
+            guard cluster.attachDetach.attach(pod: rp.key, uid: rp.uid, claims: rp.claims, node: nodeName) else { return }
             rp.sandboxReady = true
             rp.podIP = cluster.ipam.allocate(on: nodeName)
             rp.status.podIP = rp.podIP
@@ -227,6 +228,7 @@ final class Kubelet {
         event(rp, .normal, "Created", "Created container: \(c.name)", container: c.name)
         event(rp, .normal, "Started", "Started container \(c.name)", container: c.name)
         c.state = .running(startedAt: now)
+        if !c.started { cluster.invariants.containerStarted(rp.key, uid: rp.uid, node: nodeName) }
         c.started = true
         c.startedAt = now
         c.probeFailures = 0
@@ -359,8 +361,14 @@ final class Kubelet {
         pods[rp.uid] = rp
         report(rp)
         pods[rp.uid] = nil
-        if let ip = rp.podIP { cluster.ipam.release(ip, on: nodeName) }
+        forget(rp)
         link.confirmDeletion(rp.key, uid: rp.uid)
+    }
+
+    /// A runtime pod is gone for good: its IP returns to the pool, the monitor stops counting it.
+    func forget(_ rp: RuntimePod) {
+        if let ip = rp.podIP { cluster.ipam.release(ip, on: nodeName) }
+        cluster.invariants.runtimeGone(rp.key, uid: rp.uid)
     }
 
     // MARK: Status

@@ -1,0 +1,118 @@
+/// A broken promise the monitor saw, with when.
+public struct InvariantViolation: Sendable, Hashable {
+    public var time: VirtualTime
+    public var message: String
+}
+
+/// Watches, after every event, the promises a StatefulSet lesson rests on (issue 5): no two pods
+/// of one name in the API (the store refuses that outright), no claim bound to two volumes, at
+/// most one running copy of a StatefulSet pod anywhere (broken by a force delete while the node
+/// is cut off), a single-writer volume attached to one node (the attach/detach controller
+/// refuses a second), and no claim deleted unless a user or a retention policy asked. Each
+/// violation is recorded once, as a Warning event and in `violations`. The checks are
+/// incremental (O(1) per change); `Cluster.checkInvariants()` is the full scan tests use.
+final class InvariantMonitor {
+    unowned let cluster: Cluster
+    /// Pod name → the runtime copies of it with a started container (uid → node).
+    private var running: [ObjectKey: [UID: String]] = [:]
+    /// Pod names whose at-most-one violation is reported and still stands.
+    private var reported: Set<ObjectKey> = []
+    /// Claims someone asked to delete (a user or the garbage collector).
+    private var deletionRequested: Set<ObjectKey> = []
+    /// Claim → the volume bound to it.
+    private var volumeOfClaim: [ObjectKey: String] = [:]
+    private(set) var violations: [InvariantViolation] = []
+
+    init(cluster: Cluster) { self.cluster = cluster }
+
+    func copyState(from o: InvariantMonitor) {
+        running = o.running; reported = o.reported; deletionRequested = o.deletionRequested
+        volumeOfClaim = o.volumeOfClaim; violations = o.violations
+    }
+
+    private func violated(_ message: String, about key: ObjectKey, uid: UID?) {
+        violations.append(InvariantViolation(time: cluster.now, message: message))
+        cluster.recordEvent(.warning, "InvariantViolated", message, about: key, uid: uid, source: "stsim-invariant-monitor")
+    }
+
+    // MARK: At most one copy of a StatefulSet pod
+
+    func containerStarted(_ key: ObjectKey, uid: UID, node: String) {
+        running[key, default: [:]][uid] = node
+        guard let copies = running[key], copies.count > 1, !reported.contains(key),
+              let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
+              pod.metadata.controllerRef?.kind == "StatefulSet"
+        else { return }
+        reported.insert(key)
+        violated(Self.atMostOneMessage(key.name, nodes: Array(copies.values), cluster: cluster), about: key, uid: pod.metadata.uid)
+    }
+
+    static func atMostOneMessage(_ name: String, nodes: [String], cluster: Cluster) -> String {
+        let where_ = nodes.sorted().map { cluster.isPartitioned(node: $0) ? "\($0) (unreachable)" : $0 }
+        return "at-most-one violated: \(name) runs on \(where_.joined(separator: " and "))"
+    }
+
+    func runtimeGone(_ key: ObjectKey, uid: UID) {
+        guard running[key]?.removeValue(forKey: uid) != nil else { return }
+        if running[key]?.isEmpty ?? false { running[key] = nil }
+        if (running[key]?.count ?? 0) <= 1 { reported.remove(key) }
+    }
+
+    // MARK: Claims
+
+    func claimDeletionRequested(_ key: ObjectKey) { deletionRequested.insert(key) }
+
+    func claimRemoved(_ claim: PersistentVolumeClaim, key: ObjectKey) {
+        volumeOfClaim[key] = nil
+        if deletionRequested.remove(key) == nil {
+            violated("claim \(key.name) was deleted though no user and no retention policy asked", about: key, uid: claim.metadata.uid)
+        }
+    }
+
+    func volumeChanged(_ pv: PersistentVolume, type: ChangeType) {
+        guard let ref = pv.spec.claimRef else { return }
+        let key = ObjectKey(kind: .persistentVolumeClaim, namespace: ref.namespace ?? "", name: ref.name)
+        let name = pv.metadata.name
+        if type == .deleted || pv.status.phase != .bound {
+            if volumeOfClaim[key] == name { volumeOfClaim[key] = nil }
+            return
+        }
+        if let other = volumeOfClaim[key], other != name,
+           let o = cluster.store.get(PersistentVolume.self, namespace: "", name: other), o.status.phase == .bound,
+           o.spec.claimRef?.uid == ref.uid
+        {
+            violated("claim \(key.name) is bound to two volumes: \(other) and \(name)", about: key, uid: ref.uid)
+        }
+        volumeOfClaim[key] = name
+    }
+}
+
+extension Cluster {
+    /// Every violation the monitor recorded, oldest first.
+    public var invariantViolations: [InvariantViolation] { invariants.violations }
+
+    /// The full check, over everything (tests call it after every event): the broken promises
+    /// that stand right now, one line each.
+    public func checkInvariants() -> [String] {
+        var out: [String] = []
+        var copies: [ObjectKey: [String]] = [:]
+        for node in kubelets.keys.sorted() {
+            for rp in kubelets[node]!.pods.values where rp.containers.contains(where: \.started) {
+                copies[rp.key, default: []].append(node)
+            }
+        }
+        for (key, nodes) in copies.sorted(by: { $0.key < $1.key }) where nodes.count > 1 {
+            if store.get(Pod.self, namespace: key.namespace, name: key.name)?.metadata.controllerRef?.kind == "StatefulSet" {
+                out.append(InvariantMonitor.atMostOneMessage(key.name, nodes: nodes, cluster: self))
+            }
+        }
+        var claimVolumes: [String: [String]] = [:]
+        for pv in store.list(PersistentVolume.self) where pv.status.phase == .bound {
+            if let ref = pv.spec.claimRef { claimVolumes["\(ref.namespace ?? "")/\(ref.name)", default: []].append(pv.metadata.name) }
+        }
+        for (claim, volumes) in claimVolumes.sorted(by: { $0.key < $1.key }) where volumes.count > 1 {
+            out.append("claim \(claim) is bound to two volumes: \(volumes.joined(separator: " and "))")
+        }
+        return out
+    }
+}

@@ -111,6 +111,8 @@ extension Session {
             return Describe.statefulSet(s, pods: pods, events: events,
                                         blockedReasons: cluster.blockers(statefulSet: s.metadata.name), now: now)
         case .pod(let p):
+            // kubectl selects a pod's events by uid too: a recreated web-0 does not inherit the old one's.
+            let events = events.filter { $0.involvedObject.uid == nil || $0.involvedObject.uid == p.metadata.uid }
             return Describe.pod(p, events: events, now: now, blockedReason: cluster.terminationBlocker(pod: p))
         case .replicaSet(let r):
             let pods = cluster.list(Pod.self).filter { $0.metadata.controllerRef?.uid == r.metadata.uid }
@@ -156,7 +158,16 @@ extension Session {
     }
 
     func snapshot(_ format: String) throws {
-        let world = SnapshotInput(cluster.store)
+        var world = SnapshotInput(cluster.store)
+        for node in world.nodes.map(\.metadata.name) {
+            if cluster.isPartitioned(node: node) { world.unreachable.insert(node) }
+            for rp in cluster.runtimePods(onNode: node) where cluster.get(Pod.self, rp.name, namespace: rp.namespace)?.metadata.uid != rp.uid {
+                let running = rp.containers.contains { if case .running = $0.state { true } else { false } }
+                world.unseen[node, default: []].append(
+                    "\(rp.name): \(running ? "containers still running" : "containers stopped"), though the API deleted this pod")
+            }
+        }
+        world.violations = cluster.checkInvariants()
         switch format {
         case "tree":
             printer.block(SnapshotTree.render(world, now: cluster.now))

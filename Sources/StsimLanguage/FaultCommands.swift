@@ -1,15 +1,28 @@
 import StsimEngine
 
-/// Faults, the simulator's reason to exist. Declared now so help and completion show the whole
-/// language; each says plainly that its machinery is still to come.
+/// Faults, the simulator's reason to exist: container exits, partitions, crashes, broken images.
+/// (cordon, drain and taint live with the resource commands, as in kubectl.)
 enum FaultCommands {
-    static let planned = "faults and node lifecycle"
+    static let specs: [CommandSpec] = [kill, partition, heal, crash, boot, breakImage, fixImage]
 
-    static let specs: [CommandSpec] = [kill, partition, heal, breakImage, fixImage] + [
-        spec("crash", aliases: [], usage: "crash NODE", summary: "power a node off (its containers die)",
-             example: "crash node-2"),
-        spec("boot", aliases: [], usage: "boot NODE", summary: "power a crashed node on again", example: "boot node-2"),
-    ]
+    static let crash = CommandSpec(
+        "crash", group: .faults, usage: ["crash NODE"], summary: "power a node off (its containers die)",
+        details: """
+            Every container on the node dies and its kubelet falls silent: to the API it looks like a
+            partition (NotReady after 50s, evictions after 300s more), but nothing runs there any more.
+            """,
+        examples: ["crash node-2"], positionals: [.nodes]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .crash(node: try ResourceCommands.oneNode(&args))
+    }
+
+    static let boot = CommandSpec(
+        "boot", group: .faults, usage: ["boot NODE"], summary: "power a crashed node on again",
+        details: "The kubelet comes back with no containers, finishes the deletions it missed and starts its remaining pods afresh.",
+        examples: ["boot node-2"], positionals: [.nodes]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .boot(node: try ResourceCommands.oneNode(&args))
+    }
 
     static let partition = CommandSpec(
         "partition", group: .faults, usage: ["partition NODE..."],
@@ -98,17 +111,5 @@ enum FaultCommands {
         }
         let exitCode = try args.int("exit-code") ?? 137
         return .killPod(name: name, container: args.flag("container")?.text, exitCode: exitCode)
-    }
-
-    static func spec(_ name: String, aliases: [String], usage: String, summary: String, example: String)
-        -> CommandSpec
-    {
-        CommandSpec(name, aliases: aliases, group: .faults, usage: [usage], summary: summary, examples: [example],
-                    positionals: name == "kill" ? [.choices(["pod"]), .objectNamesOf(.pod)]
-                        : name == "break" || name == "fix" ? [.choices(["image"])] : [.nodes],
-                    plannedWith: planned
-        ) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in
-            .unavailable(name: name, plannedWith: planned)
-        }
     }
 }

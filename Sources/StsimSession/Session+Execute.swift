@@ -15,6 +15,11 @@ extension Session {
         case .partition(let nodes): try partition(nodes)
         case .heal(let nodes): try heal(nodes)
         case .imageFault(let image, let broken): imageFault(image, broken: broken)
+        case .crash(let node): try crash(node)
+        case .boot(let node): try boot(node)
+        case .cordon(let node, let unschedulable): try cordon(node, unschedulable)
+        case .drain(let node): try drain(node)
+        case .taint(let node, let spec): try taint(node, spec)
         case .tick(let d): tick(d)
         case .settle(let timeout, let quiet): settle(limit: timeout ?? settleLimit, quiet: quiet)
         case .wait(let kind, let name, let condition, let timeout):

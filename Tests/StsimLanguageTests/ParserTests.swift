@@ -382,8 +382,7 @@ final class ParserTests: XCTestCase {
                        .unavailable(name: "run --image", plannedWith: "apps inside the cluster"))
         XCTAssertEqual(parsed("set image sts/web nginx=nginx:1.25"),
                        .unavailable(name: "set image", plannedWith: "rolling updates"))
-        XCTAssertEqual(parsed("crash node-1"),
-                       .unavailable(name: "crash", plannedWith: "faults and node lifecycle"))
+        XCTAssertEqual(parsed("rollout status sts web"), .unavailable(name: "rollout", plannedWith: "rolling updates"))
     }
 
     /// A planned command says "not yet available" for every form of its usage, flags included.
@@ -398,8 +397,6 @@ final class ParserTests: XCTestCase {
                        .unavailable(name: "exec", plannedWith: "apps inside the cluster"))
         XCTAssertEqual(parsed("timeline --html out.html"),
                        .unavailable(name: "timeline", plannedWith: "the timeline view"))
-        XCTAssertEqual(parsed("drain node-1 --ignore-daemonsets"),
-                       .unavailable(name: "drain", plannedWith: "faults and node lifecycle"))
     }
 
     // MARK: - ParsedArguments

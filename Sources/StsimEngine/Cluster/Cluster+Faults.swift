@@ -24,6 +24,9 @@ extension Cluster {
         guard store.get(Node.self, namespace: "", name: node) != nil, let kubelet = kubelets[node] else {
             return .failure(.notFound(.node, node))
         }
+        if kubelet.isDown {
+            return .failure(APIError(reason: .invalid, message: "node \(node) is powered off: boot brings it back", kind: .node, name: node))
+        }
         let link = kubelet.link
         guard !link.isConnected else { return .success(nil) }
         link.isConnected = true
@@ -66,5 +69,81 @@ extension Cluster {
             node.status.conditions[i].lastHeartbeatTime = now
         }
         write(node)
+    }
+}
+
+// MARK: Crash and boot
+
+extension Cluster {
+    /// `crash NODE`: the machine loses power. Its containers die with it and the kubelet falls
+    /// silent (the API hears nothing, as in a partition). Returns false if it was already down.
+    @discardableResult
+    public func crash(node: String) -> Result<Bool, APIError> {
+        guard store.get(Node.self, namespace: "", name: node) != nil, let kubelet = kubelets[node] else {
+            return .failure(.notFound(.node, node))
+        }
+        guard !kubelet.isDown else { return .success(false) }
+        kubelet.powerOff()
+        if kubelet.link.isConnected {
+            kubelet.link.isConnected = false
+            kubelet.link.cutAt = now
+            nodeLifecycle.linkCut(node)
+        }
+        return .success(true)
+    }
+
+    /// `boot NODE`: power on. The kubelet starts with no containers, reaches the API, completes
+    /// the deletions it missed and starts the pods still bound to it afresh.
+    @discardableResult
+    public func boot(node: String) -> Result<Bool, APIError> {
+        guard store.get(Node.self, namespace: "", name: node) != nil, let kubelet = kubelets[node] else {
+            return .failure(.notFound(.node, node))
+        }
+        guard kubelet.isDown else { return .success(false) }
+        kubelet.isDown = false
+        _ = heal(node: node)
+        return .success(true)
+    }
+
+    /// Whether a node is powered off.
+    public func isDown(node: String) -> Bool { kubelets[node]?.isDown ?? false }
+
+    // MARK: Taints, cordon, eviction
+
+    /// `kubectl taint node NODE key=value:Effect`. Fails as kubectl does when the node already has
+    /// a taint with that key and effect.
+    public func addTaint(_ taint: Taint, node: String) -> Result<KubeObject, APIError> {
+        guard var n = store.get(Node.self, namespace: "", name: node) else { return .failure(.notFound(.node, node)) }
+        if n.spec.taints.contains(where: { $0.key == taint.key && $0.effect == taint.effect }) {
+            return .failure(APIError(reason: .invalid, message: "node \(node) already has \(taint.key) taint(s) with same effect(s) and --overwrite is false",
+                                     kind: .node, name: node))
+        }
+        var t = taint
+        if t.effect == .noExecute { t.timeAdded = now }
+        n.spec.taints.append(t)
+        return .success(store.replace(.node(n), at: now))
+    }
+
+    /// `kubectl taint node NODE key-` (every effect) or `key:Effect-`.
+    public func removeTaint(key: String, effect: TaintEffect?, node: String) -> Result<KubeObject, APIError> {
+        guard var n = store.get(Node.self, namespace: "", name: node) else { return .failure(.notFound(.node, node)) }
+        let before = n.spec.taints.count
+        n.spec.taints.removeAll { $0.key == key && (effect == nil || $0.effect == effect) }
+        guard n.spec.taints.count < before else {
+            return .failure(APIError(reason: .notFound, message: "taint \"\(key + (effect.map { ":\($0.rawValue)" } ?? ""))\" not found", kind: .node, name: node))
+        }
+        return .success(store.replace(.node(n), at: now))
+    }
+
+    /// The Eviction API (what `kubectl drain` calls): DisruptionTarget, then a graceful delete.
+    @discardableResult
+    public func evict(pod name: String, namespace: String? = nil) -> Result<KubeObject, APIError> {
+        guard var pod = store.get(Pod.self, namespace: namespace ?? config.namespace, name: name) else { return .failure(.notFound(.pod, name)) }
+        if pod.metadata.deletionTimestamp == nil {
+            pod.status.setCondition(.disruptionTarget, .true, at: now, reason: "EvictionByEvictionAPI", message: "Eviction API: evicting")
+            guard let written = write(pod) else { return .failure(.notFound(.pod, name)) }
+            return .success(deleteObject(written))
+        }
+        return .success(.pod(pod))
     }
 }

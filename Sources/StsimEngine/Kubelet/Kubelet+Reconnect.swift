@@ -37,3 +37,16 @@ extension Kubelet {
         }
     }
 }
+
+extension Kubelet {
+    /// The machine loses power: every container dies, nothing is reported.
+    func powerOff() {
+        isDown = true
+        for rp in pods.values.sorted(by: { ($0.key, $0.uid) < ($1.key, $1.uid) }) {
+            pods.removeValue(forKey: rp.uid)
+            forget(rp)
+        }
+        pulls = [:]
+        pullStarted = [:]
+    }
+}

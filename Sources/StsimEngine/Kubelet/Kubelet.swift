@@ -13,8 +13,10 @@ final class Kubelet {
     var pods = RuntimePodTable()
     private var images: Set<String> = []
     /// Pulls in progress: image → pods waiting for it (with the container index).
-    private var pulls: [String: [(UID, Int)]] = [:]
-    private var pullStarted: [String: VirtualTime] = [:]
+    var pulls: [String: [(UID, Int)]] = [:]
+    var pullStarted: [String: VirtualTime] = [:]
+    /// Powered off (`crash`): no containers, no link, until `boot`.
+    var isDown = false
 
     init(cluster: Cluster, nodeName: String) {
         self.cluster = cluster
@@ -29,6 +31,9 @@ final class Kubelet {
         pods = o.pods.copy()
         images = o.images; pulls = o.pulls; pullStarted = o.pullStarted; imageIDs = o.imageIDs
         link.isConnected = o.link.isConnected
+        link.leasePhase = o.link.leasePhase
+        link.cutAt = o.link.cutAt
+        isDown = o.isDown
     }
 
     // MARK: Watching the API

@@ -41,7 +41,8 @@ final class PodGarbageCollector {
     }
 
     func run() {
-        queued = false
+        // Our own writes below (phase Failed) must not queue another pass.
+        defer { queued = false }
         for name in outOfService.sorted() {
             guard let node = cluster.store.get(Node.self, namespace: "", name: name), !node.isReady else { continue }
             for key in cluster.store.pods(onNode: name) {

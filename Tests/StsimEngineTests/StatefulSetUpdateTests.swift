@@ -82,6 +82,7 @@ final class StatefulSetUpdateTests: XCTestCase {
         let c = Cluster(config: config)
         XCTAssertNoThrow(try c.createNode("node-9", zone: "b").get())
         XCTAssertEqual(c.get(Node.self, "node-9")?.spec.podCIDR, "10.244.2.0/24")
+        XCTAssertEqual(c.events.map(\.message), ["Node node-9 event: Registered Node node-9 in Controller"])
         c.mustCreate(.replicaSet(.make(name: "rs", image: "nginx", replicas: 2)))
         c.settle()
         XCTAssertEqual(Set(c.list(Pod.self).compactMap(\.spec.nodeName)), ["node-1", "node-9"])

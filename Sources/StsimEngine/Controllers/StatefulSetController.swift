@@ -190,7 +190,10 @@ final class StatefulSetController {
         for op in plan.operations {
             switch op {
             case .createPod(let o):
-                if !createPod(set, s, ordinal: o) { failed = true }
+                if !createPod(set, s, ordinal: o) {
+                    failed = true
+                    s.work.push(o)  // Parallel popped it; the retry must see it again
+                }
             case .createMissingClaims(let o):
                 if let error = createClaims(set, ordinal: o) {
                     failed = true

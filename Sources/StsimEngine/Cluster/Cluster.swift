@@ -99,7 +99,8 @@ public final class Cluster {
     /// Queues a controller sync once: a second request while one is queued is absorbed.
     func enqueueSync(_ action: EngineAction) {
         guard queuedSyncs.insert(action).inserted else { return }
-        queue.schedule(action, at: now + timing.controllerReaction)
+        let delay = action == .scheduleCycle ? timing.schedulingLatency : timing.controllerReaction
+        queue.schedule(action, at: now + delay)
     }
 
     func waitForVolume(_ claim: ObjectKey, node: String, pod: UID) {

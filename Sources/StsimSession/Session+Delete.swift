@@ -5,6 +5,7 @@ extension Session {
     func delete(_ command: DeleteCommand, at location: SourceLocation) throws {
         let options = try deleteOptions(command, at: location)
         var targets: [(ResourceKind, String)] = []
+        var referenceErrors = false
         switch command.target {
         case .objects(let kind, let names):
             targets = names.map { (kind, $0.text) }
@@ -16,7 +17,9 @@ extension Session {
             targets = cluster.list(kind, namespace: command.namespace).map { (kind, $0.name) }
             if targets.isEmpty { printer.line(noResources(kind, namespace: command.namespace)) }
         case .manifests(let source):
-            targets = try loadManifests(source).map { ($0.kind, $0.name) }
+            let (references, hadErrors) = try manifestReferences(source)
+            targets = references
+            if hadErrors { referenceErrors = true }
         }
         if options.force, options.gracePeriodSeconds == 0, !targets.isEmpty {
             // kubectl prints this once, on stderr, before deleting anything (reference 9.6).
@@ -35,6 +38,7 @@ extension Session {
         }
         autoSettle()
         if let failure { throw failure }
+        if referenceErrors { throw AlreadyReported() }
     }
 
     /// kubectl's rules (reference 9.6): `--grace-period=0` alone becomes 1; `--now` is 1;

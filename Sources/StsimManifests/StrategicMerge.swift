@@ -52,7 +52,7 @@ enum StrategicMerge {
         case .array(let mItems):
             guard case .array(let cItems)? = c else { return m.withoutNulls }
             if let key = mergeKey(path: path, kind: kind) {
-                return .array(mergeList(o?.items ?? [], mItems, cItems, key: key, path: path, kind: kind))
+                return .array(mergeList(o?.items, mItems, cItems, key: key, path: path, kind: kind))
             }
             if path == ["metadata", "finalizers"] {
                 let dropped = (o?.items ?? []).filter { oi in !mItems.contains { $0.same(as: oi) } }
@@ -66,12 +66,28 @@ enum StrategicMerge {
         }
     }
 
-    private static func mergeList(_ o: [WireValue], _ m: [WireValue], _ c: [WireValue], key: String,
+    private static func mergeList(_ original: [WireValue]?, _ m: [WireValue], _ c: [WireValue], key: String,
                                   path: [String], kind: String) -> [WireValue] {
+        let o = original ?? []
         func keyOf(_ v: WireValue) -> WireValue? { v[key] }
         func find(_ k: WireValue?, in list: [WireValue]) -> WireValue? {
             guard let k else { return nil }
             return list.first { keyOf($0)?.same(as: k) == true }
+        }
+        // A patch (no original) keeps the live order and appends new elements, as the API server
+        // merges a list; apply sends `$setElementOrder`, so the manifest's order wins, and elements
+        // only the live object has follow.
+        if original == nil {
+            var result = c
+            for mi in m {
+                let k = keyOf(mi)
+                if let i = result.firstIndex(where: { k != nil && keyOf($0)?.same(as: k!) == true }) {
+                    result[i] = merge(nil, mi, result[i], path: path, kind: kind)
+                } else {
+                    result.append(merge(nil, mi, nil, path: path, kind: kind))
+                }
+            }
+            return result
         }
         var result: [WireValue] = []
         for mi in m {

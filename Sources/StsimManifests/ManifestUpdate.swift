@@ -16,6 +16,8 @@ public enum ManifestUpdate {
     public struct Failure: Error, Sendable {
         public var message: String
         public var diagnostics: [Diagnostic]
+        /// stsim's advice from the loader's findings (`did you mean "replicas"?`).
+        public var hint: String?
     }
 
     /// The object as `kubectl apply` creates it: with the last-applied-configuration annotation.
@@ -85,7 +87,7 @@ public enum ManifestUpdate {
             case .invalid(let causes): message = ManifestRejection.invalidMessage(kind: live.kind.kind, name: live.name, causes: causes)
             default: message = rejection.kubectlMessage(file: "patch")
             }
-            return .failure(Failure(message: message, diagnostics: []))
+            return .failure(Failure(message: message, diagnostics: [], hint: result.errors.compactMap(\.hint).first))
         }
         guard var object = result.objects.first?.object, object.kind == live.kind, object.name == live.name else {
             return .failure(Failure(message: "Error from server (BadRequest): the patch may not change the kind or the name of \(live.kind.qualifiedSingular)/\(live.name)", diagnostics: []))

@@ -31,8 +31,9 @@ extension Session {
         case let e as ManifestUpdate.Failure:
             if interactive {
                 printer.errorLine(e.message)
+                if let hint = e.hint { printer.errorLine("  hint: \(hint)") }
             } else {
-                report(Diagnostic(at: location, e.message.hasPrefix("error: ") ? String(e.message.dropFirst(7)) : e.message))
+                report(Diagnostic(at: location, e.message.hasPrefix("error: ") ? String(e.message.dropFirst(7)) : e.message, hint: e.hint))
             }
         case is AlreadyReported:
             break

@@ -32,7 +32,7 @@ extension Session {
             switch cluster.update(object) {
             case .success(let updated):
                 return .done(line(updated, updated.metadata.resourceVersion == live.metadata.resourceVersion ? "unchanged" : "configured"))
-            case .failure(let error): return .apiError(error, verb: "patching")
+            case .failure(let error): return .apiError(error, verb: "patching", hint: updateHint(old: live, new: object))
             }
         }
     }

@@ -6,8 +6,9 @@ import StsimManifests
 enum DocumentOutcome {
     /// kubectl's confirmation line (`statefulset.apps/web created`).
     case done(String)
-    /// The API refused it; `verb` is kubectl's word for the request (`creating`, `patching`).
-    case apiError(APIError, verb: String)
+    /// The API refused it; `verb` is kubectl's word for the request (`creating`, `patching`);
+    /// `hint` is stsim's advice on top of kubectl's words.
+    case apiError(APIError, verb: String, hint: String? = nil)
     /// Refused with a message already in kubectl's words.
     case failed(String)
 }
@@ -66,13 +67,14 @@ extension Session {
                 case .failed(let text):
                     failed = true
                     printer.errorLine(located(text, at: loaded.location))
-                case .apiError(let error, let verb):
+                case .apiError(let error, let verb, let hint):
                     failed = true
                     var text = error.kubectlText
                     if error.reason != .invalid {
                         text = "Error from server (\(error.reason.rawValue)): error when \(verb) \"\(kubectlFile)\": \(error.message)"
                     }
                     printer.errorLine(located(text, at: loaded.location))
+                    if let hint { printer.errorLine("  hint: \(hint)") }
                 }
             }
         }
@@ -92,5 +94,16 @@ extension Session {
     /// A script's error names where it comes from; at the prompt kubectl's words are enough.
     private func located(_ text: String, at location: SourceLocation) -> String {
         interactive ? text : "\(location): error: \(text)"
+    }
+}
+
+extension Session {
+    /// stsim's advice for an update the API refused (`to change serviceName, delete the set with
+    /// --cascade=orphan ...`), from the manifests' own update validation; nil when it has none.
+    func updateHint(old: KubeObject, new: KubeObject) -> String? {
+        var defaulted = new
+        APIDefaults.apply(to: &defaulted, defaultStorageClass: nil)
+        let hints = Validator.validateUpdate(old: old, new: defaulted).compactMap(\.hint)
+        return hints.isEmpty ? nil : hints.joined(separator: "; ")
     }
 }

@@ -21,7 +21,7 @@ extension Session {
         case .image(let image):
             changed = try withImages(live, [image])
         }
-        let updated = try cluster.update(changed).get()
+        let updated = try updateReportingHints(live, changed, at: name.location)
         let noChange = updated.metadata.resourceVersion == live.metadata.resourceVersion
         printer.line("\(updated.kind.qualifiedSingular)/\(updated.name) patched\(noChange ? " (no change)" : "")")
         autoSettle()
@@ -30,9 +30,24 @@ extension Session {
     /// `set image sts/NAME C=IMG...`: a template change, so a new revision for the controller.
     func setImage(_ kind: ResourceKind, name: Argument, images: [ContainerImage]) throws {
         let live = try cluster.get(kind, name: name.text).get()
-        let updated = try cluster.update(try withImages(live, images)).get()
+        let updated = try updateReportingHints(live, try withImages(live, images), at: name.location)
         printer.line("\(updated.kind.qualifiedSingular)/\(updated.name) image updated")
         autoSettle()
+    }
+
+    /// The engine's update; a refusal is kubectl's error with stsim's hint, when it has one.
+    private func updateReportingHints(_ live: KubeObject, _ changed: KubeObject, at location: SourceLocation) throws -> KubeObject {
+        switch cluster.update(changed) {
+        case .success(let updated): return updated
+        case .failure(let error):
+            guard let hint = updateHint(old: live, new: changed) else { throw error }
+            if interactive {
+                printer.errorLine(error.kubectlText)
+                printer.errorLine("  hint: \(hint)")
+                throw AlreadyReported()
+            }
+            throw Diagnostic(at: location, error.kubectlText, hint: hint)
+        }
     }
 
     /// The object with each named container's image replaced (`*`: every container), as

@@ -56,6 +56,7 @@ extension Session {
         let documents = (result.objects.map(Document.object) + result.rejections.map(Document.rejection))
             .enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         var failed = result.objects.isEmpty && result.rejections.isEmpty && result.hasErrors
+        var changed = false
         for document in documents {
             switch document {
             case .rejection(let r):
@@ -63,7 +64,9 @@ extension Session {
                 printer.errorLine(r.kubectlMessage(file: kubectlFile))
             case .object(let loaded):
                 switch act(loaded) {
-                case .done(let line): printer.line(line)
+                case .done(let line):
+                    changed = true
+                    printer.line(line)
                 case .failed(let text):
                     failed = true
                     printer.errorLine(located(text, at: loaded.location))
@@ -78,7 +81,11 @@ extension Session {
                 }
             }
         }
-        if failed { throw AlreadyReported() }
+        if failed {
+            // What was sent is in the cluster, so it runs as after any change.
+            if changed { autoSettle() }
+            throw AlreadyReported()
+        }
     }
 
     /// The objects a file names, for `delete -f`: like kubectl, only kind and name matter, so a

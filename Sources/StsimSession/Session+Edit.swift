@@ -77,7 +77,22 @@ extension Session {
         } catch {
             throw SessionError("there was a problem with the editor \"\(editor)\": \(error)")
         }
+        // Foundation starts the child in its own process group, which the terminal does not serve:
+        // an editor reading it would be stopped (SIGTTIN). Hand the terminal over, wake the editor
+        // in case it was stopped already, and take the terminal back afterwards.
+        let terminal = isatty(STDIN_FILENO) == 1
+        if terminal {
+            let previous = signal(SIGTTOU, SIG_IGN)
+            defer { signal(SIGTTOU, previous) }
+            tcsetpgrp(STDIN_FILENO, process.processIdentifier)
+            killpg(process.processIdentifier, SIGCONT)
+        }
         process.waitUntilExit()
+        if terminal {
+            let previous = signal(SIGTTOU, SIG_IGN)
+            tcsetpgrp(STDIN_FILENO, getpgrp())
+            signal(SIGTTOU, previous)
+        }
         if process.terminationStatus != 0 {
             throw SessionError("there was a problem with the editor \"\(editor)\"",
                                hint: "it exited with status \(process.terminationStatus); the object is unchanged")

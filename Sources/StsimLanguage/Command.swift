@@ -123,6 +123,7 @@ public enum Command: Hashable, Sendable {
     case help(topic: Argument?)
     case history
     case reset
+    case undo
     case seed(UInt64)
     case set(setting: Argument, value: Argument)
     case define(name: String, value: String)

@@ -48,11 +48,12 @@ enum WholeCommands {
     static let specs: [CommandSpec] = [snapshot, events, timeline]
 
     static let snapshot = CommandSpec(
-        "snapshot", group: .whole, usage: ["snapshot [-o tree]"],
+        "snapshot", group: .whole, usage: ["snapshot [-o tree|yaml|json|dot]"],
         summary: "the whole state as one picture: nodes, pods, claims, volumes, services, DNS names",
-        examples: ["snapshot"],
-        flags: [FlagSpec("output", short: "o", value: "FORMAT", help: "tree (yaml, json and dot are to come)",
-                         completion: .choices(["tree"]))]
+        details: "-o dot draws it for Graphviz: stsim -c '...; snapshot -o dot' | dot -Tpng > cluster.png",
+        examples: ["snapshot", "snapshot -o dot"],
+        flags: [FlagSpec("output", short: "o", value: "FORMAT", help: "tree (the default), yaml, json or dot",
+                         completion: .choices(["tree", "yaml", "json", "dot"]))]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         try args.finish()
         var format = "tree"

@@ -125,10 +125,17 @@ enum SessionCommands {
     }
 
     static let undo = CommandSpec(
-        "undo", group: .session, usage: ["undo"], summary: "go back to the state before the last command",
-        examples: ["undo"], plannedWith: "session save, load and undo"
-    ) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in
-        .unavailable(name: "undo", plannedWith: "session save, load and undo")
+        "undo", group: .session, usage: ["undo"],
+        summary: "go back to the state before the last command that changed the cluster",
+        details: """
+            The cluster, its clock and its random choices go back together, so what follows runs
+            exactly as it would have from there. The last 20 states are kept; a script run with
+            `run FILE` counts as one command.
+            """,
+        examples: ["undo"]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        try args.finish()
+        return .undo
     }
 
     static let save = CommandSpec(

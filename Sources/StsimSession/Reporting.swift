@@ -38,7 +38,7 @@ extension Session {
         case is AlreadyReported:
             break
         case let e as ExpectationFailure:
-            printer.errorLine("\(location.file):\(location.line): expectation failed: \(e.message)")
+            printer.errorLine("\(location.file):\(location.line): \(paint("expectation failed:", .red)) \(e.message)")
         case let e as SessionError:
             report(Diagnostic(at: location, e.message, hint: e.hint))
         default:
@@ -55,7 +55,27 @@ extension Session {
         } else {
             text = DiagnosticPrinter.render(d) { self.sourceLine($0) }
         }
-        printer.errorLine(String(text.dropLast()))
+        printer.errorLine(highlight(String(text.dropLast()), severity: d.severity))
+    }
+
+    enum Paint: String {
+        case red = "1;31", yellow = "1;33", cyan = "36"
+    }
+
+    func paint(_ text: String, _ colour: Paint) -> String {
+        options.colour ? "\u{1b}[\(colour.rawValue)m\(text)\u{1b}[0m" : text
+    }
+
+    /// Colours the severity word and the hint label of a printed diagnostic.
+    private func highlight(_ text: String, severity: Diagnostic.Severity) -> String {
+        guard options.colour else { return text }
+        let word = "\(severity.rawValue):"
+        var out = text
+        if let r = out.firstRange(of: word) {
+            out.replaceSubrange(r, with: paint(word, severity == .error ? .red : severity == .warning ? .yellow : .cyan))
+        }
+        if let r = out.firstRange(of: "  hint:") { out.replaceSubrange(r, with: "  " + paint("hint:", .cyan)) }
+        return out
     }
 }
 

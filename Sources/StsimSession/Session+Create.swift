@@ -1,5 +1,6 @@
 import StsimEngine
 import StsimLanguage
+import StsimManifests
 
 extension Session {
     func create(_ command: CreateCommand, at location: SourceLocation) throws {
@@ -31,7 +32,10 @@ extension Session {
     /// kubectl's `statefulset.apps/web created` line, or the API's error.
     func confirm(_ result: Result<KubeObject, APIError>, verb: String) throws {
         switch result {
-        case .success(let object): printer.line("\(object.kind.qualifiedSingular)/\(object.name) \(verb)")
+        case .success(let object):
+            // The API server's warnings come first, on stderr, as kubectl prints them.
+            for warning in Validator.apiWarnings(object) { printer.errorLine("Warning: \(warning)") }
+            printer.line("\(object.kind.qualifiedSingular)/\(object.name) \(verb)")
         case .failure(let error): throw error
         }
     }

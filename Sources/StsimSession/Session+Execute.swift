@@ -30,6 +30,7 @@ extension Session {
         case .help(let topic): try help(topic)
         case .history:
             for (i, line) in history.enumerated() { printer.line("\(String(i + 1).leftPadded(4))  \(line)") }
+        case .undo: try undo()
         case .reset:
             cluster = Session.makeCluster(options)
             watchFormatter.reset()

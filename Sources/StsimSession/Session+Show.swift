@@ -111,6 +111,9 @@ extension Session {
                                         blockedReasons: cluster.blockers(statefulSet: s.metadata.name), now: now)
         case .pod(let p):
             return Describe.pod(p, events: events, now: now)
+        case .replicaSet(let r):
+            let pods = cluster.list(Pod.self).filter { $0.metadata.controllerRef?.uid == r.metadata.uid }
+            return Describe.replicaSet(r, pods: pods, events: events, now: now)
         case .node(let n):
             let pods = cluster.store.pods(onNode: n.metadata.name).compactMap { cluster.get($0).flatMap(Pod.init) }
             return Describe.node(n, pods: pods, events: events, now: now)
@@ -125,7 +128,7 @@ extension Session {
         case .persistentVolume(let v):
             return Describe.persistentVolume(v, events: events, now: now)
         default:
-            throw SessionError("describe shows sts, pod, node, svc, pvc and pv; for \(object.kind.plural) use get -o yaml")
+            throw SessionError("describe shows sts, rs, pod, node, svc, pvc and pv; for \(object.kind.plural) use get -o yaml")
         }
     }
 
@@ -152,12 +155,18 @@ extension Session {
     }
 
     func snapshot(_ format: String) throws {
+        let world = SnapshotInput(cluster.store)
         switch format {
         case "tree":
-            printer.block(SnapshotTree.render(SnapshotInput(cluster.store), now: cluster.now))
+            printer.block(SnapshotTree.render(world, now: cluster.now))
+        case "dot":
+            printer.block(SnapshotDot.render(world, now: cluster.now))
         default:
-            throw SessionError("snapshot -o \(format) is not available yet; -o tree is",
-                               hint: "for one object's YAML: get KIND NAME -o yaml")
+            // The whole state as the API would list it, kind by kind.
+            let kinds: [ResourceKind] = [.node, .storageClass, .persistentVolume, .persistentVolumeClaim, .service,
+                                         .statefulSet, .replicaSet, .pod]
+            let objects = kinds.flatMap { cluster.list($0) }
+            printer.block(encode(objects, json: format == "json", asList: true))
         }
     }
 

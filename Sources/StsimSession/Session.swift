@@ -10,6 +10,9 @@ public final class Session {
         public var echo = false
         public var keepGoing = false
         public var workerCount = 3
+        /// ANSI colour in diagnostics: only on a terminal and never with NO_COLOR (decided by
+        /// the terminal layer; scripts piped into files stay plain).
+        public var colour = false
         public init() {}
     }
 
@@ -37,6 +40,7 @@ public final class Session {
     /// The prompt the user saw while typing, so a caret can line up under the typed line.
     var promptAtStart = ""
     var watchFormatter = WatchFormatter()
+    var undoStates: [UndoState] = []
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options
@@ -115,7 +119,13 @@ public final class Session {
         defer { previousOutput = isExpectation(text) ? before : printer.commandOutput }
         do {
             guard let command = try Parser.parse(text, variables: variables) else { return .ok }
-            return try execute(command, text: text)
+            keepForUndo(command, text: text)
+            do {
+                return try execute(command, text: text)
+            } catch {
+                if command.mayChangeCluster { forgetUndoIfUnchanged() }
+                throw error
+            }
         } catch {
             report(error, at: text.location)
             return .failed

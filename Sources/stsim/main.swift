@@ -29,5 +29,6 @@ options.seed = command.seed
 options.echo = command.echo
 options.keepGoing = command.keepGoing
 options.workerCount = command.nodes
+options.colour = TerminalColour.enabled
 
 exit(Launch(command: command, options: options).run())

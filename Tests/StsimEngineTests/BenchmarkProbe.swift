@@ -40,6 +40,12 @@ final class BenchmarkProbe: XCTestCase {
         t = wall()
         let r3 = Benchmark.scale(c2, to: 0)
         print("BENCH scale to 0: \(wall() - t)s cpu, replicas \(r3.replicas), steps \(r3.steps)")
+        t = wall()
+        let (_, r4) = Benchmark.statefulSetToReady(replicas: n1, nodes: 100, policy: .orderedReady, storage: "1Mi")
+        print("BENCH ordered \(n1) with claims and a headless Service: \(wall() - t)s cpu, virtual \(r4.virtualTime), ready \(r4.readyReplicas), steps \(r4.steps)")
+        t = wall()
+        let (_, r5) = Benchmark.statefulSetToReady(replicas: n2, nodes: 1000, policy: .parallel, storage: "1Mi")
+        print("BENCH parallel \(n2) with claims and a headless Service: \(wall() - t)s cpu, virtual \(r5.virtualTime), ready \(r5.readyReplicas), steps \(r5.steps)")
     }
 }
 

@@ -98,7 +98,7 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("create sts web --policy "), ["OrderedReady", "Parallel"])
         XCTAssertEqual(complete("create pv a --reclaim R"), ["Recycle", "Retain"])
         XCTAssertEqual(complete("create pv a --access=RW"), ["--access=RWO", "--access=RWOP", "--access=RWX"])
-        XCTAssertEqual(complete("snapshot -o "), ["tree"])
+        XCTAssertEqual(complete("snapshot -o "), ["dot", "json", "tree", "yaml"])
         XCTAssertEqual(complete("delete pod web-0 --grace-period "), [], "a number: nothing to offer")
         XCTAssertEqual(complete("scale sts web --replicas "), [])
     }

@@ -90,7 +90,7 @@ final class RegistryTests: XCTestCase {
         let planned = registry.specs.filter { $0.plannedWith != nil }.map(\.name)
         XCTAssertEqual(Set(planned), ["rollout", "cordon", "uncordon", "drain", "taint",
                                       "partition", "heal", "crash", "boot", "break", "fix", "curl", "exec",
-                                      "logs", "proxy", "timeline", "undo", "save", "load"])
+                                      "logs", "proxy", "timeline", "save", "load"])
     }
 
     func testDeclarationsAreConsistent() {

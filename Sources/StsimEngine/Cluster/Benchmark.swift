@@ -10,15 +10,17 @@ public enum Benchmark {
         public var stop: StopReason
     }
 
-    /// A StatefulSet of `replicas` pods (no claims, no probes) over `nodes` workers, run until
-    /// every pod is Ready. Node capacity is raised so that any replica count fits.
-    public static func statefulSetToReady(replicas: Int, nodes: Int, policy: PodManagementPolicy, seed: UInt64 = 1) -> (Cluster, Report) {
+    /// A StatefulSet of `replicas` pods (no probes; a claim template when `storage` is given, with
+    /// a headless Service) over `nodes` workers, run until every pod is Ready. Node capacity is
+    /// raised so that any replica count fits.
+    public static func statefulSetToReady(replicas: Int, nodes: Int, policy: PodManagementPolicy, storage: String? = nil, seed: UInt64 = 1) -> (Cluster, Report) {
         var config = ClusterConfig(seed: seed, workerCount: nodes)
         config.podCapacityPerNode = max(110, replicas / max(1, nodes) + 1)
         config.changeFeedLimit = 1000
         config.eventRetentionLimit = 1000
         let cluster = Cluster(config: config)
-        _ = cluster.create(.statefulSet(.make(name: "web", image: "nginx:1.27", replicas: replicas, policy: policy)))
+        if storage != nil { _ = cluster.create(.service(.headless(name: "web", selector: ["app": "web"], port: 8080))) }
+        _ = cluster.create(.statefulSet(.make(name: "web", image: "nginx:1.27", replicas: replicas, storage: storage, policy: policy)))
         let r = cluster.settle(limit: .minutes(24 * 60 * 365))
         _ = cluster.drainChanges()
         let ready = cluster.get(StatefulSet.self, "web")?.status.readyReplicas ?? 0

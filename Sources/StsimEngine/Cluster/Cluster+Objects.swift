@@ -190,6 +190,10 @@ extension Cluster {
         if Self.specDiffers(old, merged) { m.generation += 1 }
         merged.metadata = m
         if merged == old { return .success(old) }
+        // Removing the last finalizer of an object being deleted lets it go (`patch ... finalizers: null`).
+        if merged.kind != .pod, m.deletionTimestamp != nil, m.finalizers.isEmpty {
+            return .success(store.remove(merged.key, at: now) ?? merged)
+        }
         return .success(store.replace(merged, at: now))
     }
 
@@ -286,53 +290,6 @@ extension Cluster {
             d.metadata.ownerReferences.removeAll { $0.uid == uid }
             store.replace(d, at: now)
         }
-    }
-
-    // MARK: Nodes
-
-    /// Adds a worker node (`create node NAME [--zone Z]`); its kubelet registers it Ready.
-    @discardableResult
-    public func createNode(_ name: String, labels: [String: String] = [:], zone: String? = nil) -> Result<KubeObject, APIError> {
-        var l = labels
-        if let zone { l[Node.zoneLabel] = zone }
-        return create(.node(Node(metadata: ObjectMeta(name: name, labels: l))))
-    }
-
-    /// `kubectl cordon` / `uncordon`.
-    @discardableResult
-    public func setUnschedulable(_ node: String, _ unschedulable: Bool) -> Result<KubeObject, APIError> {
-        guard var n = store.get(Node.self, namespace: "", name: node) else { return .failure(.notFound(.node, node)) }
-        n.spec.unschedulable = unschedulable ? true : nil
-        if unschedulable, !n.spec.taints.contains(where: { $0.key == "node.kubernetes.io/unschedulable" }) {
-            n.spec.taints.append(Taint(key: "node.kubernetes.io/unschedulable", effect: .noSchedule, timeAdded: now))
-        } else if !unschedulable {
-            n.spec.taints.removeAll { $0.key == "node.kubernetes.io/unschedulable" }
-        }
-        return .success(store.replace(.node(n), at: now))
-    }
-
-    /// What the kubelet writes when it registers a node: labels, pod CIDR, addresses, Ready.
-    func registerNode(_ n: inout Node) {
-        let name = n.metadata.name
-        n.metadata.labels["kubernetes.io/hostname"] = name
-        n.metadata.labels["kubernetes.io/os"] = "linux"
-        n.metadata.labels["kubernetes.io/arch"] = "amd64"
-        n.metadata.labels["beta.kubernetes.io/os"] = "linux"
-        n.metadata.labels["beta.kubernetes.io/arch"] = "amd64"
-        let index = ipam.subnetIndex(for: name)
-        if n.spec.podCIDR == nil { n.spec.podCIDR = "10.244.\(index).0/24" }
-        if n.status.addresses.isEmpty {
-            n.status.addresses = [NodeAddress(type: "InternalIP", address: "172.18.0.\(index + 2)"), NodeAddress(type: "Hostname", address: name)]
-        }
-        if n.status.conditions.isEmpty {
-            n.status.conditions = [
-                NodeCondition(type: .memoryPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasSufficientMemory", message: "kubelet has sufficient memory available"),
-                NodeCondition(type: .diskPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasNoDiskPressure", message: "kubelet has no disk pressure"),
-                NodeCondition(type: .pidPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasSufficientPID", message: "kubelet has sufficient PID available"),
-                NodeCondition(type: .ready, status: .true, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletReady", message: "kubelet is posting ready status"),
-            ]
-        }
-        if n.status.podCapacity == 110 { n.status.podCapacity = config.podCapacityPerNode }
     }
 
     // MARK: Helpers for controllers

@@ -1,6 +1,18 @@
 /// A simulated Kubernetes 1.32 cluster in virtual time: the object store, the clock, the event
-/// queue, the seeded random source, and every controller, scheduler and kubelet. The public API
-/// (objects, time, feeds, questions) is in the `Cluster+*.swift` extensions.
+/// queue, the seeded random source, and every controller, scheduler and kubelet.
+///
+/// The public API, by extension file:
+/// - Objects (`Cluster+Objects`): `create`, `apply`, `update`, `delete(_:_:options:)`, `scale`,
+///   `get`, `list` (API order: name byte order); errors are `APIError` values with Kubernetes'
+///   texts.
+/// - Nodes (`Cluster+Nodes`): `createNode`, `setUnschedulable` (cordon); delete with `delete(.node, ...)`.
+/// - Time (`Cluster+Time`): `now`, `advance(by:)`, `settle(limit:shouldStop:)`,
+///   `run(until:timeout:shouldStop:)`, all returning a `RunResult` with the `StopReason`;
+///   `drainChanges()` (the `get -w` feed), `events`, `events(after:)`, `events(about:_:)`.
+/// - Questions: `blockers(statefulSet:)` and `schedulingFailure(pod:)` (why), `dnsQuery`,
+///   `dnsResolve`, `endpointSlices(forService:)`, `runtimePods(onNode:)` (the kubelet's truth).
+/// - Faults (`FaultState`): `setReadinessFailing`, `killContainer`, `setIgnoresSIGTERM`.
+/// - `Benchmark` builds the scenarios of the speed targets.
 public final class Cluster {
     public let config: ClusterConfig
     public let store: ObjectStore
@@ -25,10 +37,17 @@ public final class Cluster {
     /// Kubelets by node name, and each one's link to the control plane.
     var kubelets: [String: Kubelet] = [:]
     var ipam = PodIPAllocator()
+    /// Pods whose kubelet waits for a claim to be bound before mounting it.
+    private var volumeWaiters: [ObjectKey: [(node: String, pod: UID)]] = [:]
 
-    public init(config: ClusterConfig = ClusterConfig()) {
+    public convenience init(config: ClusterConfig = ClusterConfig()) {
+        self.init(config: config, store: ObjectStore(feedLimit: config.changeFeedLimit))
+        bootstrap()
+    }
+
+    private init(config: ClusterConfig, store: ObjectStore) {
         self.config = config
-        store = ObjectStore(feedLimit: config.changeFeedLimit)
+        self.store = store
         random = SeededRandom(seed: config.seed)
         recorder = EventRecorder(timing: config.timing, retention: config.eventRetentionLimit)
         statefulSets = StatefulSetController(cluster: self)
@@ -39,7 +58,32 @@ public final class Cluster {
         endpoints = EndpointSliceController(cluster: self)
         garbageCollector = GarbageCollector(cluster: self)
         store.observer = { [unowned self] change in self.dispatch(change) }
-        bootstrap()
+    }
+
+    /// An independent copy of the whole simulation (objects, clock, queue, random state, every
+    /// controller's and kubelet's state): `undo` can keep one per command. The copy continues
+    /// exactly as the original would.
+    public func clone() -> Cluster {
+        let c = Cluster(config: config, store: store.copy())
+        c.now = now
+        c.faults = faults
+        c.queue = queue
+        c.random = random
+        c.recorder = recorder
+        c.queuedSyncs = queuedSyncs
+        c.ipam = ipam
+        c.volumeWaiters = volumeWaiters
+        c.statefulSets.copyState(from: statefulSets)
+        c.scheduler.copyState(from: scheduler)
+        c.volumes.copyState(from: volumes)
+        c.claimProtection.copyState(from: claimProtection)
+        c.endpoints.copyState(from: endpoints)
+        for (name, kubelet) in kubelets {
+            let k = Kubelet(cluster: c, nodeName: name)
+            k.copyState(from: kubelet)
+            c.kubelets[name] = k
+        }
+        return c
     }
 
     // MARK: Scheduling work
@@ -52,6 +96,10 @@ public final class Cluster {
     func enqueueSync(_ action: EngineAction) {
         guard queuedSyncs.insert(action).inserted else { return }
         queue.schedule(action, at: now + timing.controllerReaction)
+    }
+
+    func waitForVolume(_ claim: ObjectKey, node: String, pod: UID) {
+        volumeWaiters[claim, default: []].append((node, pod))
     }
 
     func recordEvent(
@@ -77,6 +125,9 @@ public final class Cluster {
         case .replicaSet(let rs):
             replicaSets.replicaSetChanged(rs, type: change.type)
         case .persistentVolumeClaim(let claim):
+            if claim.status.phase == .bound, let waiters = volumeWaiters.removeValue(forKey: change.key) {
+                for w in waiters { kubelets[w.node]?.volumeBound(pod: w.pod) }
+            }
             volumes.claimChanged(claim, type: change.type)
             scheduler.claimChanged(claim, type: change.type)
             claimProtection.claimChanged(claim, type: change.type)
@@ -100,9 +151,10 @@ public final class Cluster {
     private func nodeChanged(_ node: Node, type: ChangeType) {
         switch type {
         case .added:
-            if kubelets[node.metadata.name] == nil {
-                kubelets[node.metadata.name] = Kubelet(cluster: self, nodeName: node.metadata.name)
-            }
+            let name = node.metadata.name
+            if kubelets[name] == nil { kubelets[name] = Kubelet(cluster: self, nodeName: name) }
+            recordEvent(.normal, "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller",
+                        about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid, source: "node-controller")
         case .deleted:
             // The kubelet keeps running; issue 5's PodGC and re-registration work from here.
             break

@@ -25,6 +25,7 @@ struct KubeletStep: Hashable {
         case containerStarted(index: Int)
         case probe(index: Int)
         case restartContainer(index: Int)
+        case retryPull(index: Int)
         case containersStopped
     }
     var pod: UID

@@ -5,6 +5,8 @@ public struct FaultState: Sendable {
     public internal(set) var failingReadiness: Set<ObjectKey> = []
     /// Images whose containers ignore SIGTERM and are killed only at the end of the grace period.
     public internal(set) var ignoresSIGTERM: Set<String> = []
+    /// Images that cannot be pulled (and, when already on a node, exit as soon as they start).
+    public internal(set) var brokenImages: Set<String> = []
 
     public init() {}
 }
@@ -26,6 +28,13 @@ extension Cluster {
     /// Containers of this image ignore SIGTERM (like `sleep` as PID 1): deletion takes the full grace period.
     public func setIgnoresSIGTERM(image: String, _ ignores: Bool) {
         if ignores { faults.ignoresSIGTERM.insert(image) } else { faults.ignoresSIGTERM.remove(image) }
+    }
+
+    /// `break image IMG` / `fix image IMG`: pulls of the image fail (ErrImagePull, then
+    /// ImagePullBackOff); containers of it already on a node exit right after starting. Pods in
+    /// back-off notice a fix at their next retry.
+    public func setImageBroken(_ image: String, _ broken: Bool) {
+        if broken { faults.brokenImages.insert(image) } else { faults.brokenImages.remove(image) }
     }
 
     /// The container exits (`kill pod`): the kubelet restarts it with back-off.

@@ -8,15 +8,22 @@ enum Validation {
     static let dns1123SubdomainMessage = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
     static let dns1035LabelMessage = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
 
-    static func isDNS1123Label(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard !b.isEmpty, b.count <= 63 else { return false }
-        func alnum(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 48 && c <= 57) }
-        return alnum(b.first!) && alnum(b.last!) && b.allSatisfy { alnum($0) || $0 == 45 }
+    private static func alnum(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 48 && c <= 57) }
+
+    static func isDNS1123Label<S: Collection>(_ b: S) -> Bool where S.Element == UInt8 {
+        guard let first = b.first, b.count <= 63 else { return false }
+        var last = first
+        for c in b {
+            guard alnum(c) || c == 45 else { return false }
+            last = c
+        }
+        return alnum(first) && alnum(last)
     }
 
+    static func isDNS1123Label(_ s: String) -> Bool { isDNS1123Label(s.utf8) }
+
     static func isDNS1123Subdomain(_ s: String) -> Bool {
-        s.utf8.count <= 253 && !s.isEmpty && s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isDNS1123Label(String($0)) }
+        s.utf8.count <= 253 && !s.isEmpty && s.utf8.split(separator: 46, omittingEmptySubsequences: false).allSatisfy { isDNS1123Label($0) }
     }
 
     static func isDNS1035Label(_ s: String) -> Bool {
@@ -75,13 +82,12 @@ enum Validation {
     /// The pod checks a broken StatefulSet template runs into (7.3): images, mounts, subdomain.
     static func validate(_ spec: PodSpec) -> [Cause] {
         var causes: [Cause] = []
-        let volumes = Set(spec.volumes.map(\.name))
         for (i, c) in spec.containers.enumerated() {
             if c.image.isEmpty { causes.append(Cause(field: "spec.containers[\(i)].image", body: "Required value")) }
             if !isDNS1123Label(c.name) {
                 causes.append(Cause(field: "spec.containers[\(i)].name", body: "Invalid value: \(quoted(c.name)): \(dns1123LabelMessage)"))
             }
-            for (j, m) in c.volumeMounts.enumerated() where !volumes.contains(m.name) {
+            for (j, m) in c.volumeMounts.enumerated() where !spec.volumes.contains(where: { $0.name == m.name }) {
                 causes.append(Cause(field: "spec.containers[\(i)].volumeMounts[\(j)].name", body: "Not found: \(quoted(m.name))"))
             }
         }

@@ -7,6 +7,8 @@ final class ClaimProtectionController {
 
     init(cluster: Cluster) { self.cluster = cluster }
 
+    func copyState(from o: ClaimProtectionController) { users = o.users }
+
     func podChanged(_ pod: Pod, type: ChangeType) {
         guard type != .modified else { return }
         for claim in pod.spec.claimNames {

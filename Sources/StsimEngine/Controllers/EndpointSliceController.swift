@@ -14,7 +14,16 @@ final class EndpointSliceController {
         var sliceNames: [String?] = []
         var sliceOfPod: [String: Int] = [:]
         var dirty: Set<Int> = []
+        /// No slice below this index has room (new endpoints look from here).
+        var firstOpen = 0
         init(selector: [String: String]) { self.selector = selector }
+
+        func copy() -> ServiceEndpoints {
+            let c = ServiceEndpoints(selector: selector)
+            c.endpoints = endpoints; c.slices = slices; c.sliceNames = sliceNames
+            c.sliceOfPod = sliceOfPod; c.dirty = dirty; c.firstOpen = firstOpen
+            return c
+        }
     }
 
     unowned let cluster: Cluster
@@ -22,6 +31,11 @@ final class EndpointSliceController {
     private var servicesByNamespace: [String: [ObjectKey]] = [:]
 
     init(cluster: Cluster) { self.cluster = cluster }
+
+    func copyState(from o: EndpointSliceController) {
+        services = o.services.mapValues { $0.copy() }
+        servicesByNamespace = o.servicesByNamespace
+    }
 
     /// Names of the slices belonging to a Service, in creation order.
     func sliceNames(for service: ObjectKey) -> [String] { services[service]?.sliceNames.compactMap { $0 } ?? [] }
@@ -86,11 +100,14 @@ final class EndpointSliceController {
         if let i = state.sliceOfPod[name] {
             state.dirty.insert(i)
         } else {
-            let i = state.slices.firstIndex { $0.count < Self.maxEndpointsPerSlice } ?? {
+            while state.firstOpen < state.slices.count, state.slices[state.firstOpen].count >= Self.maxEndpointsPerSlice {
+                state.firstOpen += 1
+            }
+            if state.firstOpen == state.slices.count {
                 state.slices.append([])
                 state.sliceNames.append(nil)
-                return state.slices.count - 1
-            }()
+            }
+            let i = state.firstOpen
             state.slices[i].append(name)
             state.sliceOfPod[name] = i
             state.dirty.insert(i)
@@ -103,6 +120,7 @@ final class EndpointSliceController {
         guard state.endpoints.removeValue(forKey: podName) != nil, let i = state.sliceOfPod.removeValue(forKey: podName) else { return false }
         state.slices[i].removeAll { $0 == podName }
         state.dirty.insert(i)
+        state.firstOpen = min(state.firstOpen, i)
         return true
     }
 

@@ -6,20 +6,32 @@ final class PersistentVolumeController {
     static let component = "persistentvolume-controller"
     static let claimProtectionFinalizer = "kubernetes.io/pvc-protection"
     static let volumeProtectionFinalizer = "kubernetes.io/pv-protection"
+    static let selectedNodeAnnotation = "volume.kubernetes.io/selected-node"
 
     unowned let cluster: Cluster
     /// Volumes that are Available and unclaimed (static binding looks only here).
     private var available: Set<String> = []
-    /// Claims waiting for a volume, in the order they started waiting. Removal is lazy (only
-    /// from `pendingSet`), so binding 100,000 claims stays linear; walk it with `pendingKeys`.
-    private var pending: [ObjectKey] = []
-    private var pendingSet: Set<ObjectKey> = []
+    /// Claims waiting for a volume, with the order they started waiting in.
+    private var pending: [ObjectKey: Int] = [:]
+    private var pendingCounter = 0
+    /// The waiting claims, oldest first.
+    private var pendingInOrder: [ObjectKey] { pending.sorted { $0.value < $1.value }.map(\.key) }
     private var provisioning: Set<UID> = []
-    private lazy var provisionerIdentity: String = {
-        "\(cluster.config.defaultProvisioner)_\(cluster.config.controlPlaneName)_\(cluster.random.uid())"
-    }()
+    private var identity: String?
+    /// The provisioner's event source (`<provisioner>_<node>_<uuid>`), made on first use.
+    private var provisionerIdentity: String {
+        if let identity { return identity }
+        let id = "\(cluster.config.defaultProvisioner)_\(cluster.config.controlPlaneName)_\(cluster.random.uid())"
+        identity = id
+        return id
+    }
 
     init(cluster: Cluster) { self.cluster = cluster }
+
+    func copyState(from o: PersistentVolumeController) {
+        available = o.available; pending = o.pending; pendingCounter = o.pendingCounter
+        provisioning = o.provisioning; identity = o.identity
+    }
 
     // MARK: Informers
 
@@ -68,7 +80,7 @@ final class PersistentVolumeController {
     func storageClassChanged() {
         // 1.28+: claims left without a class get the default class when one appears (8.2).
         if let def = cluster.defaultStorageClassName() {
-            for key in pendingKeys {
+            for key in pendingInOrder {
                 guard var c = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: key.name),
                       c.spec.storageClassName == nil else { continue }
                 c.spec.storageClassName = def
@@ -79,13 +91,7 @@ final class PersistentVolumeController {
     }
 
     private func retryPending() {
-        for key in pendingKeys { cluster.enqueueSync(.syncClaim(key)) }
-    }
-
-    /// The claims still waiting, oldest first, each once.
-    private var pendingKeys: [ObjectKey] {
-        var seen = Set<ObjectKey>()
-        return pending.filter { pendingSet.contains($0) && seen.insert($0).inserted }
+        for key in pendingInOrder { cluster.enqueueSync(.syncClaim(key)) }
     }
 
     // MARK: Binding (8.1) and provisioning (8.2)
@@ -99,7 +105,10 @@ final class PersistentVolumeController {
             bind(pv, claim)
             return
         }
-        if pendingSet.insert(key).inserted { pending.append(key) }
+        if pending[key] == nil {
+            pendingCounter += 1
+            pending[key] = pendingCounter
+        }
         let className = claim.storageClass
         guard !className.isEmpty else {
             event(key, claim, .normal, "FailedBinding", "no persistent volumes available for this claim and no storage class is set")
@@ -109,7 +118,7 @@ final class PersistentVolumeController {
             event(key, claim, .warning, "ProvisioningFailed", "storageclass.storage.k8s.io \"\(className)\" not found")
             return
         }
-        if sc.volumeBindingMode == .waitForFirstConsumer {
+        if sc.volumeBindingMode == .waitForFirstConsumer, claim.metadata.annotations[Self.selectedNodeAnnotation] == nil {
             event(key, claim, .normal, "WaitForFirstConsumer", "waiting for first consumer to be created before binding")
             return
         }
@@ -123,10 +132,7 @@ final class PersistentVolumeController {
         cluster.schedule(.provisionVolume(claim: key, uid: uid), after: cluster.timing.volumeProvisioning)
     }
 
-    private func unpend(_ key: ObjectKey) {
-        guard pendingSet.remove(key) != nil else { return }
-        if pending.count > 64, pending.count > 2 * pendingSet.count { pending = pendingKeys }
-    }
+    private func unpend(_ key: ObjectKey) { pending[key] = nil }
 
     /// The smallest Available volume that fits (ties by name), or one pre-bound to this claim.
     private func findVolume(for claim: PersistentVolumeClaim) -> PersistentVolume? {
@@ -178,6 +184,11 @@ final class PersistentVolumeController {
         pv.spec.volumeMode = claim.spec.volumeMode
         pv.spec.source = .hostPath(path: "/tmp/hostpath-provisioner/\(key.namespace)/\(key.name)", type: "")
         pv.spec.claimRef = ObjectReference(kind: "PersistentVolumeClaim", apiVersion: "v1", namespace: key.namespace, name: key.name, uid: uid, resourceVersion: String(claim.metadata.resourceVersion))
+        if let node = claim.metadata.annotations[Self.selectedNodeAnnotation] {
+            // A node-local volume (local-path style): its pods can only ever run on that node.
+            pv.spec.nodeAffinityHostnames = [node]
+            pv.spec.source = .hostPath(path: "/var/local-path-provisioner/\(pv.metadata.name)_\(key.namespace)_\(key.name)", type: "DirectoryOrCreate")
+        }
         guard case .success = cluster.create(.persistentVolume(pv)) else { return }
         cluster.recordEvent(.normal, "ProvisioningSucceeded", "Successfully provisioned volume pvc-\(uid)", about: key, uid: uid, source: provisionerIdentity)
         // The volume's Pending → Available step queued a claim sync, which binds it.

@@ -18,23 +18,44 @@ final class ReplicaSetController {
         cluster.enqueueSync(.syncReplicaSet(key))
     }
 
+    /// What one sync does: create `count` pods, or delete these pods.
+    enum Plan: Equatable {
+        case create(count: Int)
+        case delete([Pod])
+        case nothing
+    }
+
     func sync(_ key: ObjectKey) {
         guard let rs = cluster.store.get(ReplicaSet.self, namespace: key.namespace, name: key.name), rs.metadata.deletionTimestamp == nil else { return }
         let owned = cluster.store.dependents(of: rs.metadata.uid!).filter { $0.kind == .pod }
             .compactMap { cluster.store.get(Pod.self, namespace: $0.namespace, name: $0.name) }
             .filter { $0.metadata.controllerRef?.uid == rs.metadata.uid }
-        // FilterActivePods: terminating and finished pods do not count.
-        let active = owned.filter { $0.metadata.deletionTimestamp == nil && $0.status.phase != .succeeded && $0.status.phase != .failed }
-        let diff = active.count - (rs.spec.replicas ?? 1)
-        if diff < 0 {
-            for _ in 0..<(-diff) { createPod(rs) }
-        } else if diff > 0 {
-            for pod in Self.deletionOrder(active).prefix(diff) {
+        switch Self.decide(replicas: rs.spec.replicas ?? 1, owned: owned) {
+        case .create(let n):
+            for _ in 0..<n { createPod(rs) }
+        case .delete(let pods):
+            for pod in pods {
                 cluster.deleteObject(.pod(pod))
                 event(rs, "SuccessfulDelete", "Deleted pod: \(pod.metadata.name)")
             }
+        case .nothing:
+            break
         }
         writeStatus(rs, owned: owned)
+    }
+
+    /// `manageReplicas`: terminating and finished pods do not count (FilterActivePods), so a lost
+    /// pod is replaced while it is still terminating.
+    static func decide(replicas: Int, owned: [Pod]) -> Plan {
+        let active = owned.filter(isActive)
+        let diff = active.count - replicas
+        if diff < 0 { return .create(count: -diff) }
+        if diff > 0 { return .delete(Array(deletionOrder(active).prefix(diff))) }
+        return .nothing
+    }
+
+    static func isActive(_ p: Pod) -> Bool {
+        p.metadata.deletionTimestamp == nil && p.status.phase != .succeeded && p.status.phase != .failed
     }
 
     private func createPod(_ rs: ReplicaSet) {
@@ -65,7 +86,7 @@ final class ReplicaSetController {
     }
 
     private func writeStatus(_ rs: ReplicaSet, owned: [Pod]) {
-        let active = owned.filter { $0.metadata.deletionTimestamp == nil && $0.status.phase != .succeeded && $0.status.phase != .failed }
+        let active = owned.filter(Self.isActive)
         var st = ReplicaSetStatus()
         st.replicas = active.count
         st.fullyLabeledReplicas = active.filter { p in rs.spec.template.metadata.labels.allSatisfy { p.metadata.labels[$0.key] == $0.value } }.count

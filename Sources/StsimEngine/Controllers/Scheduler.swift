@@ -33,6 +33,13 @@ final class Scheduler {
 
     init(cluster: Cluster) { self.cluster = cluster }
 
+    func copyState(from o: Scheduler) {
+        plainNodes = o.plainNodes; specialNodes = o.specialNodes
+        active = o.active; activeSet = o.activeSet
+        waitingForNodes = o.waitingForNodes; waitingForNodesSet = o.waitingForNodesSet
+        waitingForClaim = o.waitingForClaim; lastFailure = o.lastFailure
+    }
+
     // MARK: Informers
 
     func podChanged(_ pod: Pod, type: ChangeType) {
@@ -116,6 +123,7 @@ final class Scheduler {
         let total = cluster.store.count(.node)
         // Volume binding: every claim must exist and, for Immediate classes, be bound.
         var affinity: Set<String>?
+        var delayedClaims: [ObjectKey] = []
         for claimName in pod.spec.claimNames {
             let claimKey = ObjectKey(kind: .persistentVolumeClaim, namespace: key.namespace, name: claimName)
             guard let claim = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: claimName) else {
@@ -123,6 +131,12 @@ final class Scheduler {
                 return
             }
             guard claim.status.phase == .bound, let pvName = claim.spec.volumeName else {
+                // WaitForFirstConsumer: the claim waits for this pod; placing the pod selects the
+                // node its volume will be provisioned on (8.2).
+                if isWaitingForFirstConsumer(claim) {
+                    delayedClaims.append(claimKey)
+                    continue
+                }
                 fail(pod, key, "0/\(total) nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling.", waitOn: claimKey)
                 return
             }
@@ -131,10 +145,25 @@ final class Scheduler {
             }
         }
         if let node = pickNode(pod, affinity: affinity) {
+            for claimKey in delayedClaims { selectNode(node, for: claimKey) }
             bind(pod, to: node)
         } else {
             fail(pod, key, failureMessage(pod, affinity: affinity, total: total), waitOn: nil)
         }
+    }
+
+    private func isWaitingForFirstConsumer(_ claim: PersistentVolumeClaim) -> Bool {
+        guard !claim.storageClass.isEmpty, let sc = cluster.store.get(StorageClass.self, namespace: "", name: claim.storageClass) else { return false }
+        return sc.volumeBindingMode == .waitForFirstConsumer
+    }
+
+    /// The volume binder's annotation that tells the provisioner where the first consumer runs.
+    private func selectNode(_ node: String, for claimKey: ObjectKey) {
+        guard var claim = cluster.store.get(PersistentVolumeClaim.self, namespace: claimKey.namespace, name: claimKey.name),
+              claim.metadata.annotations[PersistentVolumeController.selectedNodeAnnotation] == nil
+        else { return }
+        claim.metadata.annotations[PersistentVolumeController.selectedNodeAnnotation] = node
+        cluster.write(claim)
     }
 
     private func pickNode(_ pod: Pod, affinity: Set<String>?) -> String? {

@@ -9,6 +9,11 @@ final class StatefulSetController {
 
     init(cluster: Cluster) { self.cluster = cluster }
 
+    func copyState(from other: StatefulSetController) {
+        states = other.states.mapValues { $0.copy() }
+        uidByKey = other.uidByKey
+    }
+
     func state(for key: ObjectKey) -> StatefulSetState? { uidByKey[key].flatMap { states[$0] } }
 
     // MARK: Informers
@@ -103,12 +108,13 @@ final class StatefulSetController {
         ensureRevision(set, s)
         // 3.3 step 8: a set being deleted only gets its status written.
         let plan = set.metadata.deletionTimestamp == nil ? decide(set, s) : StatefulSetPlan()
+        s.reasons = plan.reasons
         act(plan, set, s)
         writeStatus(set, s)
     }
 
-    /// 3.3: the replicas pass, the condemned pass and the update pass, as a list of operations.
-    /// Reads only the index (and pops entries that no longer need anything).
+    /// 3.3: the replicas pass, the condemned pass and the update pass, as operations and the
+    /// reasons progress stops. Reads only the index (and pops entries that need nothing more).
     func decide(_ set: StatefulSet, _ s: StatefulSetState) -> StatefulSetPlan {
         var plan = StatefulSetPlan()
         if s.monotonic {
@@ -118,18 +124,25 @@ final class StatefulSetController {
                     plan.operations.append(.createPod(o))
                     return plan
                 }
-                if f.finished {
-                    if !f.terminating { plan.operations.append(.deletePod(o, because: .failed)) }
+                if f.finished, !f.terminating {
+                    plan.operations.append(.deletePod(o, because: .failed))
                     return plan
                 }
                 if f.phase == .pending { plan.operations.append(.createMissingClaims(o)) }
+                plan.reasons = StatefulSetWhy.blockedAt(o, f, s)
                 return plan
             }
             // Condemned pass, highest ordinal first, one at a time.
             if let c = s.condemned.max(where: s.isCondemned) {
                 let f = s.pods[c]!
-                if f.terminating { return plan }
-                if !f.settled, c != s.firstUnhealthyCondemned() { return plan }
+                if f.terminating {
+                    plan.reasons = ["scale-down waits: \(s.podName(c)) is terminating"]
+                    return plan
+                }
+                if !f.settled, let u = s.firstUnhealthyCondemned(), c != u {
+                    plan.reasons = ["scale-down paused: \(s.podName(u)) is unhealthy"]
+                    return plan
+                }
                 plan.operations.append(.deletePod(c, because: .scaleDown))
                 return plan
             }
@@ -145,13 +158,23 @@ final class StatefulSetController {
                 condemned.append(c)
             }
             plan.operations += condemned.map { .deletePod($0, because: .scaleDown) }
-            if !plan.operations.isEmpty || s.attention.min(where: s.needsAttention) != nil { return plan }
+            if !plan.operations.isEmpty { return plan }
+            if let o = s.attention.min(where: s.needsAttention) {
+                if s.outdated.max(where: s.isOutdated) != nil, let f = s.pods[o] {
+                    plan.reasons = ["rolling update waits: \(s.podName(o)) \(StatefulSetWhy.state(f, s))"]
+                }
+                return plan
+            }
         }
         // Update pass (4.2): highest out-of-date pod at or above the partition, one per sync.
         guard set.spec.updateStrategy?.type ?? .rollingUpdate == .rollingUpdate else { return plan }
         let partition = s.start + (set.spec.updateStrategy?.rollingUpdate?.partition ?? 0)
-        if let o = s.outdated.max(where: s.isOutdated), o >= partition, let f = s.pods[o], f.healthy {
-            plan.operations.append(.deletePod(o, because: .update))
+        if let o = s.outdated.max(where: s.isOutdated), o >= partition, let f = s.pods[o] {
+            if f.healthy {
+                plan.operations.append(.deletePod(o, because: .update))
+            } else {
+                plan.reasons = ["rolling update waits: \(s.podName(o)) \(StatefulSetWhy.state(f, s))"]
+            }
         }
         return plan
     }
@@ -167,8 +190,9 @@ final class StatefulSetController {
                     failed = true
                     event(set, .warning, "FailedCreate", "create Pod \(s.podName(o)) in StatefulSet \(set.metadata.name) failed error: \(error)")
                 }
-            case .deletePod(let o, _):
+            case .deletePod(let o, let reason):
                 guard let pod = cluster.store.get(Pod.self, namespace: set.metadata.namespace, name: s.podName(o)) else { continue }
+                if reason == .scaleDown { ClaimRetention.condemn(pod, set, ordinal: o, cluster: cluster) }
                 cluster.deleteObject(.pod(pod))
                 event(set, .normal, "SuccessfulDelete", "delete Pod \(pod.metadata.name) in StatefulSet \(set.metadata.name) successful")
             }
@@ -187,6 +211,12 @@ final class StatefulSetController {
     /// `CreateStatefulPod`: claims first, then the pod (2.3).
     private func createPod(_ set: StatefulSet, _ s: StatefulSetState, ordinal o: Int) -> Bool {
         let name = s.podName(o)
+        // Section 5: a claim still owned by the previous pod of this name waits for the garbage
+        // collector; nothing is created this sync (and no event says so).
+        if let stale = ClaimRetention.staleClaim(set, ordinal: o, cluster: cluster) {
+            s.lastError = "\(name) waits: claim \(stale) still belongs to the deleted pod \(name)"
+            return false
+        }
         if let error = createClaims(set, ordinal: o) {
             event(set, .warning, "FailedCreate", "create Pod \(name) in StatefulSet \(set.metadata.name) failed error: \(error)")
             s.lastError = "\(name) cannot be created: \(error)"
@@ -214,11 +244,12 @@ final class StatefulSetController {
     private func createClaims(_ set: StatefulSet, ordinal o: Int) -> String? {
         var errors: [String] = []
         let podName = StatefulSetIdentity.podName(set.metadata.name, o)
-        for claim in StatefulSetIdentity.newClaims(set, ordinal: o) {
+        for var claim in StatefulSetIdentity.newClaims(set, ordinal: o) {
             if let existing = cluster.store.get(PersistentVolumeClaim.self, namespace: claim.metadata.namespace, name: claim.metadata.name) {
                 if existing.metadata.deletionTimestamp != nil { errors.append("pvc \(claim.metadata.name) is being deleted") }
                 continue
             }
+            claim.metadata.ownerReferences = ClaimRetention.ownerReferences(forInRangeClaimOf: set)
             switch cluster.create(.persistentVolumeClaim(claim)) {
             case .success:
                 event(set, .normal, "SuccessfulCreate", "create Claim \(claim.metadata.name) Pod \(podName) in StatefulSet \(set.metadata.name) success")
@@ -355,4 +386,6 @@ struct StatefulSetPlan {
         case deletePod(Int, because: DeleteReason)
     }
     var operations: [Operation] = []
+    /// Why progress stops here, one line each (`web-2 waits: web-1 is not Ready (OrderedReady)`).
+    var reasons: [String] = []
 }

@@ -55,10 +55,25 @@ final class StatefulSetState {
     /// Consecutive failed syncs, for the controller's exponential retry.
     var failures = 0
     var lastError: String?
+    /// The reasons of the last sync's decision.
+    var reasons: [String] = []
 
     init(key: ObjectKey, uid: UID) {
         self.key = key
         self.uid = uid
+    }
+
+    func copy() -> StatefulSetState {
+        let c = StatefulSetState(key: key, uid: uid)
+        c.start = start; c.replicas = replicas; c.monotonic = monotonic; c.minReadySeconds = minReadySeconds
+        c.pods = pods
+        c.attention = attention; c.work = work; c.condemned = condemned
+        c.condemnedUnhealthy = condemnedUnhealthy; c.outdated = outdated
+        c.readyCount = readyCount; c.availableCount = availableCount; c.revisionCounts = revisionCounts
+        c.template = template; c.updateRevision = updateRevision; c.currentRevision = currentRevision
+        c.revisions = revisions; c.ownerReferences = ownerReferences
+        c.failures = failures; c.lastError = lastError; c.reasons = reasons
+        return c
     }
 
     var end: Int { start + replicas }

@@ -25,6 +25,12 @@ final class Kubelet {
 
     private var timing: TimingProfile { cluster.timing }
 
+    func copyState(from o: Kubelet) {
+        pods = o.pods.copy()
+        images = o.images; pulls = o.pulls; pullStarted = o.pullStarted; imageIDs = o.imageIDs
+        link.isConnected = o.link.isConnected
+    }
+
     // MARK: Watching the API
 
     func podChanged(_ pod: Pod, type: ChangeType) {
@@ -56,14 +62,17 @@ final class Kubelet {
         let now = cluster.now
         status.setCondition(.podReadyToStartContainers, .false, at: now)
         status.setCondition(.initialized, .true, at: now)
-        status.setCondition(.ready, .false, at: now, reason: "ContainersNotReady", message: unreadyMessage(pod.spec.containers.map(\.name)))
-        status.setCondition(.containersReady, .false, at: now, reason: "ContainersNotReady", message: unreadyMessage(pod.spec.containers.map(\.name)))
+        let unready = unreadyMessage(pod.spec.containers.map(\.name))
+        status.setCondition(.ready, .false, at: now, reason: "ContainersNotReady", message: unready)
+        status.setCondition(.containersReady, .false, at: now, reason: "ContainersNotReady", message: unready)
         status.setCondition(.podScheduled, .true, at: pod.status.condition(.podScheduled)?.lastTransitionTime ?? now)
         let containers = pod.spec.containers.map { c in
-            RuntimeContainer(name: c.name, image: c.image, readinessProbe: c.readinessProbe.map { ReadinessCheck($0, failureOutput: Self.probeOutput($0)) })
+            RuntimeContainer(
+                name: c.name, image: c.image, pullPolicy: c.imagePullPolicy ?? .ifNotPresent,
+                readinessProbe: c.readinessProbe.map { ReadinessCheck($0, failureOutput: Self.probeOutput($0)) })
         }
         var rp = RuntimePod(
-            key: key(pod), uid: uid, containers: containers, restartPolicy: pod.spec.restartPolicy ?? .always,
+            key: key(pod), uid: uid, containers: containers, claims: pod.spec.claimNames, restartPolicy: pod.spec.restartPolicy ?? .always,
             gracePeriod: pod.spec.terminationGracePeriodSeconds ?? Int(timing.terminationGracePeriod.seconds), status: status)
         rp.status.containerStatuses = containerStatuses(rp)
         pods[uid] = rp
@@ -78,6 +87,13 @@ final class Kubelet {
         guard var rp = pods[step.pod], rp.token == step.token || isProbe(step.kind) else { return }
         switch step.kind {
         case .sandboxReady:
+            // Attach and mount: every claim must be bound to a volume first.
+            if let unbound = rp.claims.first(where: { claim in
+                cluster.store.get(PersistentVolumeClaim.self, namespace: rp.key.namespace, name: claim)?.status.phase != .bound
+            }) {
+                cluster.waitForVolume(ObjectKey(kind: .persistentVolumeClaim, namespace: rp.key.namespace, name: unbound), node: nodeName, pod: rp.uid)
+                return
+            }
             rp.sandboxReady = true
             rp.podIP = cluster.ipam.allocate(on: nodeName)
             rp.status.podIP = rp.podIP
@@ -90,12 +106,20 @@ final class Kubelet {
             rp.nextToStart = i + 1
             pods[rp.uid] = rp
             report(rp)
+            failIfBroken(rp.uid, i)
             startNextContainer(rp.uid)
             return
         case .probe(let i):
             probe(&rp, i, chain: step.token)
         case .restartContainer(let i):
             start(&rp, i, restart: true)
+            pods[rp.uid] = rp
+            report(rp)
+            failIfBroken(rp.uid, i)
+            return
+        case .retryPull:
+            startNextContainer(rp.uid)
+            return
         case .containersStopped:
             finishTermination(rp)
             return
@@ -112,14 +136,19 @@ final class Kubelet {
         cluster.schedule(.kubelet(node: nodeName, step: KubeletStep(pod: rp.uid, token: rp.token, kind: kind)), after: delay, urgency: urgency)
     }
 
+    /// A claim this node's pod waited for is bound: set the sandbox up now.
+    func volumeBound(pod uid: UID) {
+        guard let rp = pods[uid], !rp.sandboxReady, !rp.terminating else { return }
+        after(.zero, rp, .sandboxReady)
+    }
+
     // MARK: Images and container start
 
     private func startNextContainer(_ uid: UID) {
         guard let rp = pods[uid], !rp.terminating, !rp.allStarted else { return }
         let i = rp.nextToStart
         let c = rp.containers[i]
-        let policy = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name)?.spec.containers[safe: i]?.imagePullPolicy ?? .ifNotPresent
-        if images.contains(c.image), policy != .always {
+        if images.contains(c.image), c.pullPolicy != .always {
             event(rp, .normal, "Pulled", "Container image \"\(c.image)\" already present on machine", container: c.name)
             after(timing.containerStart, rp, .containerStarted(index: i))
             return
@@ -136,14 +165,50 @@ final class Kubelet {
     }
 
     private func imagePulled(_ image: String) {
-        images.insert(image)
+        let broken = cluster.faults.brokenImages.contains(image)
+        if !broken { images.insert(image) }
         let waiters = pulls.removeValue(forKey: image) ?? []
         let took = cluster.now - (pullStarted.removeValue(forKey: image) ?? cluster.now)
         for (uid, i) in waiters {
             guard let rp = pods[uid], !rp.terminating else { continue }
+            if broken {
+                pullFailed(uid, index: i)
+                continue
+            }
+            pods[uid]?.containers[i].pullBackoffLevel = 0
             event(rp, .normal, "Pulled", "Successfully pulled image \"\(image)\" in \(took.goString) (\(took.goString) including waiting). Image size: \(Self.imageSize(image)) bytes.", container: rp.containers[i].name)
             after(timing.containerStart, rp, .containerStarted(index: i))
         }
+    }
+
+    /// `break image`: the pull fails (ErrImagePull), then the kubelet backs off (ImagePullBackOff)
+    /// and tries again after 10 s, 20 s, ... up to 5 min (12.3). The pod stays Pending.
+    private func pullFailed(_ uid: UID, index i: Int) {
+        guard var rp = pods[uid] else { return }
+        let image = rp.containers[i].image
+        let reference = Self.fullReference(image)
+        event(rp, .warning, "Failed", "Failed to pull image \"\(image)\": rpc error: code = NotFound desc = failed to pull and unpack image \"\(reference)\": failed to resolve reference \"\(reference)\": \(reference): not found", container: rp.containers[i].name)
+        event(rp, .warning, "Failed", "Error: ErrImagePull", container: rp.containers[i].name)
+        rp.containers[i].state = .waiting(reason: "ErrImagePull", message: "failed to pull and unpack image \"\(reference)\"")
+        pods[uid] = rp
+        report(rp)
+        let level = rp.containers[i].pullBackoffLevel
+        rp.containers[i].pullBackoffLevel += 1
+        let delay = min(timing.restartBackoffInitial * (1 << Int64(min(level, 20))), timing.restartBackoffMax)
+        rp.containers[i].state = .waiting(reason: "ImagePullBackOff", message: "Back-off pulling image \"\(image)\"")
+        pods[uid] = rp
+        event(rp, .normal, "BackOff", "Back-off pulling image \"\(image)\"", container: rp.containers[i].name)
+        event(rp, .warning, "Failed", "Error: ImagePullBackOff", container: rp.containers[i].name)
+        report(rp)
+        after(delay, rp, .retryPull(index: i), urgency: .retry)
+    }
+
+    /// `nginx:1.27` → `docker.io/library/nginx:1.27`, as containerd names it.
+    static func fullReference(_ image: String) -> String {
+        let parts = image.split(separator: "/")
+        if parts.count == 1 { return "docker.io/library/\(image)" }
+        if parts.count == 2, !parts[0].contains("."), !parts[0].contains(":") { return "docker.io/\(image)" }
+        return image
     }
 
     /// A stable, plausible image size (tens of megabytes), derived from the name.
@@ -172,6 +237,12 @@ final class Kubelet {
             let delay = VirtualDuration.seconds(Int64(p.initialDelaySeconds))
             cluster.schedule(.kubelet(node: nodeName, step: KubeletStep(pod: rp.uid, token: rp.containers[i].probeChain, kind: .probe(index: i))), after: delay)
         }
+    }
+
+    /// A broken image whose layers are already on the node starts, then exits at once.
+    private func failIfBroken(_ uid: UID, _ i: Int) {
+        guard let rp = pods[uid], i < rp.containers.count, cluster.faults.brokenImages.contains(rp.containers[i].image) else { return }
+        containerExited(uid, index: i, exitCode: 1)
     }
 
     // MARK: Readiness probes
@@ -348,8 +419,4 @@ final class Kubelet {
     private func event(_ rp: RuntimePod, _ type: EventType, _ reason: String, _ message: String, container: String) {
         link.recordEvent(type, reason, message, about: rp.key, uid: rp.uid, fieldPath: "spec.containers{\(container)}")
     }
-}
-
-extension Array {
-    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }

@@ -17,6 +17,7 @@ struct ReadinessCheck {
 struct RuntimeContainer {
     var name: String
     var image: String
+    var pullPolicy: PullPolicy
     var readinessProbe: ReadinessCheck?
     var state: ContainerState = .waiting(reason: "ContainerCreating", message: nil)
     var lastState: ContainerState?
@@ -26,6 +27,8 @@ struct RuntimeContainer {
     var startedAt: VirtualTime?
     /// Restarts since the back-off was last reset (12.3).
     var backoffLevel = 0
+    /// Failed pulls in a row (the same 10 s doubling back-off, 12.3).
+    var pullBackoffLevel = 0
     var probeFailures = 0
     /// Increases whenever a new chain of probes starts, retiring older queued probes.
     var probeChain = 0
@@ -38,6 +41,8 @@ struct RuntimePod {
     var key: ObjectKey
     var uid: UID
     var containers: [RuntimeContainer]
+    /// Claims the pod mounts (the sandbox waits until each is bound).
+    var claims: [String]
     var restartPolicy: RestartPolicy
     var gracePeriod: Int
     var podIP: String?
@@ -75,6 +80,13 @@ struct RuntimePodTable {
     mutating func removeValue(forKey uid: UID) -> RuntimePod? { boxes.removeValue(forKey: uid)?.pod }
 
     var count: Int { boxes.count }
+
+    /// A deep copy (new boxes), for `Cluster.clone`.
+    func copy() -> RuntimePodTable {
+        var t = RuntimePodTable()
+        t.boxes = boxes.mapValues { Box($0.pod) }
+        return t
+    }
     /// Every pod, in no particular order (callers sort).
     var values: [RuntimePod] { boxes.values.map(\.pod) }
 }

@@ -64,7 +64,32 @@ public indirect enum KubeObject: Hashable, Sendable {
 
     public var name: String { metadata.name }
     public var namespace: String { metadata.namespace }
-    public var key: ObjectKey { ObjectKey(kind: kind, namespace: metadata.namespace, name: metadata.name) }
+    public var key: ObjectKey {
+        switch self {
+        case .pod(let o): ObjectKey(kind: .pod, namespace: o.metadata.namespace, name: o.metadata.name)
+        default: ObjectKey(kind: kind, namespace: metadata.namespace, name: metadata.name)
+        }
+    }
+
+    /// Single fields read without copying the whole `metadata` (the store's hot path).
+    var uid: UID? {
+        switch self {
+        case .pod(let o): o.metadata.uid
+        default: metadata.uid
+        }
+    }
+
+    var ownerReferences: [OwnerReference] {
+        switch self {
+        case .pod(let o): o.metadata.ownerReferences
+        default: metadata.ownerReferences
+        }
+    }
+
+    var podNodeName: String? {
+        if case .pod(let o) = self { return o.spec.nodeName }
+        return nil
+    }
 }
 
 /// Identifies one object: kind, namespace ("" when cluster-scoped) and name.

@@ -27,17 +27,29 @@ public struct UID: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(high: h, low: l)
     }
 
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
     public static func < (a: UID, b: UID) -> Bool { (a.high, a.low) < (b.high, b.low) }
 
     public var description: String {
-        func hex(_ v: UInt64, _ count: Int) -> String {
-            let s = String(v, radix: 16)
-            return String(repeating: "0", count: max(0, count - s.count)) + s
+        // 8-4-4-4-12 lowercase hex digits, built byte by byte (uids are printed a lot).
+        let digits = Self.hexDigits
+        return String(unsafeUninitializedCapacity: 36) { buffer in
+            var i = 0
+            func put(_ v: UInt64, _ count: Int) {
+                for k in stride(from: count - 1, through: 0, by: -1) {
+                    buffer[i] = digits[Int((v >> (UInt64(k) * 4)) & 0xF)]
+                    i += 1
+                }
+            }
+            func dash() { buffer[i] = UInt8(ascii: "-"); i += 1 }
+            put(high >> 32, 8); dash()
+            put((high >> 16) & 0xFFFF, 4); dash()
+            put(high & 0xFFFF, 4); dash()
+            put(low >> 48, 4); dash()
+            put(low & 0xFFFF_FFFF_FFFF, 12)
+            return i
         }
-        let h = hex(high, 16), l = hex(low, 16)
-        let hc = Array(h), lc = Array(l)
-        return String(hc[0..<8]) + "-" + String(hc[8..<12]) + "-" + String(hc[12..<16]) + "-"
-            + String(lc[0..<4]) + "-" + String(lc[4..<16])
     }
 }
 

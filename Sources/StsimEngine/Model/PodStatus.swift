@@ -112,11 +112,13 @@ public struct PodStatus: Hashable, Sendable {
             return
         }
         let c = PodCondition(type: type, status: status, lastTransitionTime: now, reason: reason, message: message)
-        let order: [PodConditionType] = [
-            .podReadyToStartContainers, .initialized, .ready, .containersReady, .podScheduled, .disruptionTarget,
-        ]
-        let rank = order.firstIndex(of: type) ?? order.count
-        let at = conditions.firstIndex { (order.firstIndex(of: $0.type) ?? order.count) > rank } ?? conditions.count
+        let rank = Self.conditionOrder.firstIndex(of: type) ?? Self.conditionOrder.count
+        let at = conditions.firstIndex { (Self.conditionOrder.firstIndex(of: $0.type) ?? Self.conditionOrder.count) > rank } ?? conditions.count
         conditions.insert(c, at: at)
     }
+
+    /// The order the kubelet writes conditions in (12.1).
+    static let conditionOrder: [PodConditionType] = [
+        .podReadyToStartContainers, .initialized, .ready, .containersReady, .podScheduled, .disruptionTarget,
+    ]
 }

@@ -42,7 +42,7 @@ public struct EventRecorder {
         _ type: EventType, reason: String, message: String, about object: ObjectKey, uid: UID?,
         fieldPath: String? = nil, source: String, host: String? = nil, now: VirtualTime
     ) {
-        expire(now: now)
+        if sequence & 63 == 0 { expire(now: now) }
         // client-go keeps these caches as LRUs of 4096 entries; stsim forgets them wholesale
         // when full, which bounds memory the same way.
         if buckets.count > Self.cacheSize { buckets.removeAll(keepingCapacity: true) }
@@ -98,7 +98,7 @@ public struct EventRecorder {
         nextName += 1
         let nanos = now.milliseconds * 1_000_000 + nextName
         let e = Event(
-            metadata: ObjectMeta(name: "\(object.name).\(String(nanos, radix: 16))", namespace: object.namespace.isEmpty ? "default" : object.namespace, creationTimestamp: now),
+            metadata: ObjectMeta(name: object.name + "." + String(nanos, radix: 16), namespace: object.namespace.isEmpty ? "default" : object.namespace, creationTimestamp: now),
             involvedObject: ObjectReference(
                 kind: object.kind.kind, apiVersion: object.kind.apiVersion, namespace: object.namespace.isEmpty ? nil : object.namespace,
                 name: object.name, uid: uid, fieldPath: fieldPath),

@@ -18,6 +18,18 @@ public final class ObjectStore {
 
     private static func slot(_ kind: ResourceKind) -> Int { ResourceKind.allCases.firstIndex(of: kind)! }
 
+    /// A copy with the same objects, indexes, counter and feed, and no observer.
+    func copy() -> ObjectStore {
+        let s = ObjectStore(feedLimit: feed.limit)
+        s.tables = tables
+        s.keyByUID = keyByUID
+        s.dependentsByOwner = dependentsByOwner
+        s.podsByNode = podsByNode
+        s.lastResourceVersion = lastResourceVersion
+        s.feed = feed
+        return s
+    }
+
     // MARK: Reading
 
     public func get(_ key: ObjectKey) -> KubeObject? { tables[Self.slot(key.kind)][key] }
@@ -91,8 +103,7 @@ public final class ObjectStore {
         let key = o.key
         guard let old = tables[Self.slot(key.kind)][key] else { preconditionFailure("replace of a missing \(key)") }
         lastResourceVersion += 1
-        let reindex = old.metadata.ownerReferences != o.metadata.ownerReferences
-            || old.metadata.uid != o.metadata.uid || Self.nodeName(old) != Self.nodeName(o)
+        let reindex = old.uid != o.uid || old.podNodeName != o.podNodeName || old.ownerReferences != o.ownerReferences
         if reindex { unindex(old, key: key) }
         tables[Self.slot(key.kind)][key] = o
         if reindex { index(o, key: key) }
@@ -110,32 +121,25 @@ public final class ObjectStore {
         return old
     }
 
-    private static func nodeName(_ o: KubeObject) -> String? {
-        if case .pod(let p) = o { return p.spec.nodeName }
-        return nil
-    }
-
     private func publish(_ c: Change) {
         feed.append(c)
         observer?(c)
     }
 
     private func index(_ o: KubeObject, key: ObjectKey) {
-        let m = o.metadata
         // Only owners are looked up by uid; leaving pods out saves ~120 bytes per pod.
-        if let uid = m.uid, key.kind != .pod { keyByUID[uid] = key }
-        for ref in m.ownerReferences { dependentsByOwner[ref.uid, default: []].insert(key) }
-        if case .pod(let p) = o, let node = p.spec.nodeName { podsByNode[node, default: []].insert(key) }
+        if key.kind != .pod, let uid = o.uid { keyByUID[uid] = key }
+        for ref in o.ownerReferences { dependentsByOwner[ref.uid, default: []].insert(key) }
+        if let node = o.podNodeName { podsByNode[node, default: []].insert(key) }
     }
 
     private func unindex(_ o: KubeObject, key: ObjectKey) {
-        let m = o.metadata
-        if let uid = m.uid, key.kind != .pod, keyByUID[uid] == key { keyByUID[uid] = nil }
-        for ref in m.ownerReferences {
+        if key.kind != .pod, let uid = o.uid, keyByUID[uid] == key { keyByUID[uid] = nil }
+        for ref in o.ownerReferences {
             dependentsByOwner[ref.uid]?.remove(key)
             if dependentsByOwner[ref.uid]?.isEmpty == true { dependentsByOwner[ref.uid] = nil }
         }
-        if case .pod(let p) = o, let node = p.spec.nodeName {
+        if let node = o.podNodeName {
             podsByNode[node]?.remove(key)
             if podsByNode[node]?.isEmpty == true { podsByNode[node] = nil }
         }

@@ -1,0 +1,56 @@
+import StsimEngine
+import StsimLanguage
+import StsimRender
+
+/// `undo`: the cluster as it was before a command that changed it. The engine's clone carries
+/// the clock, the event queue and the random source, so what follows an undo runs exactly as it
+/// would have from that point.
+struct UndoState {
+    var cluster: Cluster
+    var command: String
+}
+
+extension Session {
+    static let undoDepth = 20
+
+    /// Keeps the state before `command`, unless it is one that only reads, or part of a script
+    /// already kept as one step.
+    func keepForUndo(_ command: Command, text: CommandText) {
+        guard command.mayChangeCluster, runningScripts.isEmpty else { return }
+        undoStates.append(UndoState(cluster: cluster.clone(), command: text.text))
+        if undoStates.count > Session.undoDepth { undoStates.removeFirst() }
+    }
+
+    /// A command that failed without changing anything leaves nothing to undo.
+    func forgetUndoIfUnchanged() {
+        guard let last = undoStates.last, runningScripts.isEmpty,
+              last.cluster.now == cluster.now,
+              last.cluster.store.lastResourceVersion == cluster.store.lastResourceVersion
+        else { return }
+        undoStates.removeLast()
+    }
+
+    func undo() throws {
+        guard let state = undoStates.popLast() else {
+            throw SessionError("nothing to undo: no command has changed the cluster yet")
+        }
+        cluster = state.cluster
+        watchFormatter.reset()
+        _ = discardChanges()
+        printer.line("undone: \(state.command)")
+        printer.line("the cluster is back at \(cluster.now): \(SettleSummary.state(pods: cluster.list(Pod.self), claims: cluster.list(PersistentVolumeClaim.self)))")
+    }
+}
+
+extension Command {
+    /// Whether running it may change the cluster (and so is worth an undo state).
+    var mayChangeCluster: Bool {
+        switch self {
+        case .create, .apply, .delete, .scale, .killPod, .tick, .settle, .wait, .run, .reset, .seed: true
+        case .get(let g): g.watch
+        case .describe, .clock, .mode, .dig, .snapshot, .events, .expect, .help, .history, .set, .define,
+             .quit, .undo, .unavailable:
+            false
+        }
+    }
+}

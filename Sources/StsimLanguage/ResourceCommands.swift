@@ -319,7 +319,7 @@ enum ResourceCommands {
         positionals: [.kinds, .objectNames(kindArgument: 0)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let (kind, name) = try oneObject(&args, command: "edit")
-        return .edit(kind: kind, name: name)
+        return .edit(kind: kind, name: name, namespace: Common.namespace(args))
     }
 
     static let patch = CommandSpec(
@@ -364,7 +364,7 @@ enum ResourceCommands {
                                 : "patch takes one of -p, --replicas and --image at a time",
                              hint: "for example: patch \(kind == .statefulSet ? "sts" : kind.singular) \(name.text) -p '{\"spec\":{\"replicas\":2}}'")
         }
-        return .patch(kind: kind, name: name, change: changes[0])
+        return .patch(kind: kind, name: name, change: changes[0], namespace: Common.namespace(args))
     }
 
     /// `KIND NAME` or `KIND/NAME`, exactly one object.

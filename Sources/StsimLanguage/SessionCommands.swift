@@ -73,6 +73,7 @@ enum SessionCommands {
             container), as kubectl set image does: a new revision, which the StatefulSet rolls out.
             """,
         examples: ["set settle-limit 30m", "set watch-limit 100", "set image sts/web nginx=nginx:1.27"],
+        flags: [Common.namespace],
         positionals: [.choices(["settle-limit", "watch-limit", "image"])]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let setting = try args.next("the setting (settle-limit or watch-limit)")
@@ -87,7 +88,7 @@ enum SessionCommands {
             }
             var images: [ContainerImage] = []
             for p in pairs { images.append(try ResourceCommands.containerImage(p)) }
-            return .setImage(kind: kind, name: name, images: images)
+            return .setImage(kind: kind, name: name, images: images, namespace: Common.namespace(args))
         }
         let value = try args.next("VALUE")
         try args.finish()

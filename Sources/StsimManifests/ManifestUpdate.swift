@@ -12,12 +12,16 @@ public enum ManifestUpdate {
         case merge
     }
 
-    /// Why no object came out: kubectl's words, and stsim's located findings when there are any.
+    /// Why no object came out, in kubectl's words.
     public struct Failure: Error, Sendable {
         public var message: String
-        public var diagnostics: [Diagnostic]
         /// stsim's advice from the loader's findings (`did you mean "replicas"?`).
         public var hint: String?
+
+        init(message: String, hint: String? = nil) {
+            self.message = message
+            self.hint = hint
+        }
     }
 
     /// The object as `kubectl apply` creates it: with the last-applied-configuration annotation.
@@ -36,7 +40,7 @@ public enum ManifestUpdate {
         let lastApplied = live.metadata.annotations[LoadedObject.lastAppliedAnnotation]
         let original = lastApplied.flatMap { try? WireValue.parse($0).get() }
         guard case .success(var modified) = WireValue.parse(loaded.appliedConfiguration) else {
-            return (.failure(Failure(message: "error: the manifest could not be read back", diagnostics: [])), lastApplied != nil)
+            return (.failure(Failure(message: "error: the manifest could not be read back")), lastApplied != nil)
         }
         let metadata = (modified["metadata"] ?? .object([]))
         let annotations = (metadata["annotations"] ?? .object([])).setting(LoadedObject.lastAppliedAnnotation, .string(loaded.appliedConfiguration + "\n"))
@@ -53,12 +57,12 @@ public enum ManifestUpdate {
         let parsed: WireValue
         switch WireValue.parse(patch) {
         case .success(let p): parsed = p
-        case .failure(let e): return .failure(Failure(message: "error: unable to parse \"\(patch)\": \(e.problem)", diagnostics: []))
+        case .failure(let e): return .failure(Failure(message: "error: unable to parse \"\(patch)\": \(e.problem)"))
         }
         guard parsed.fields != nil else {
             return .failure(Failure(
                 message: "Error from server (BadRequest): json: cannot unmarshal \(parsed.jsonWord) into Go value of type map[string]interface {}",
-                diagnostics: []))
+                hint: nil))
         }
         let current = WireEncoder(timestamps: timestamps).object(live)
         let result: WireValue
@@ -67,11 +71,6 @@ public enum ManifestUpdate {
         case .merge: result = JSONMergePatch.apply(parsed, to: current)
         }
         return decode(result, like: live, timestamps: timestamps)
-    }
-
-    /// The wire form of an object, as `edit` shows it and `patch` starts from.
-    public static func yaml(_ object: KubeObject, timestamps: Timestamps = .standard) -> String {
-        ManifestWriter.yaml(object, timestamps: timestamps)
     }
 
     /// Decodes a changed tree back into an object, as the API server decodes a patched object.
@@ -87,10 +86,10 @@ public enum ManifestUpdate {
             case .invalid(let causes): message = ManifestRejection.invalidMessage(kind: live.kind.kind, name: live.name, causes: causes)
             default: message = rejection.kubectlMessage(file: "patch")
             }
-            return .failure(Failure(message: message, diagnostics: [], hint: result.errors.compactMap(\.hint).first))
+            return .failure(Failure(message: message, hint: result.errors.compactMap(\.hint).first))
         }
         guard var object = result.objects.first?.object, object.kind == live.kind, object.name == live.name else {
-            return .failure(Failure(message: "Error from server (BadRequest): the patch may not change the kind or the name of \(live.kind.qualifiedSingular)/\(live.name)", diagnostics: []))
+            return .failure(Failure(message: "Error from server (BadRequest): the patch may not change the kind or the name of \(live.kind.qualifiedSingular)/\(live.name)"))
         }
         object.metadata.namespace = live.metadata.namespace
         return .success(object)

@@ -14,15 +14,15 @@ extension Session {
 
     /// `edit KIND NAME`: the object's YAML in `$EDITOR`; a refused object reopens with the reasons as
     /// comments at the top, as kubectl does. Only at the prompt: a script cannot use an editor.
-    func edit(_ kind: ResourceKind, name: Argument) throws {
+    func edit(_ kind: ResourceKind, name: Argument, namespace: String?) throws {
         guard interactive else {
             throw SessionError("edit opens an editor, so it works only at the prompt, not in a script",
                                hint: "in a script change fields with patch, e.g. patch \(kind == .statefulSet ? "sts" : kind.singular) \(name.text) -p '{\"spec\":{\"replicas\":3}}', or set image sts/NAME C=IMG")
         }
-        let live = try cluster.get(kind, name: name.text).get()
+        let live = try cluster.get(kind, namespace: namespace, name: name.text).get()
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("stsim-edit-\(ProcessInfo.processInfo.processIdentifier)-\(live.name).yaml").path
-        let original = ManifestUpdate.yaml(live, timestamps: Session.timestamps)
+        let original = ManifestWriter.yaml(live, timestamps: Session.timestamps)
         var shown = Self.editHeader + "\n" + original
         var failedOnce = false
         while true {

@@ -5,8 +5,8 @@ import StsimManifests
 extension Session {
     /// `patch KIND NAME -p PATCH | --replicas N | --image C=IMG`: kubectl's `patched`, or
     /// `patched (no change)` when the object came out as it was.
-    func patch(_ kind: ResourceKind, name: Argument, change: PatchChange) throws {
-        let live = try cluster.get(kind, name: name.text).get()
+    func patch(_ kind: ResourceKind, name: Argument, change: PatchChange, namespace: String?) throws {
+        let live = try cluster.get(kind, namespace: namespace, name: name.text).get()
         let changed: KubeObject
         switch change {
         case .document(let text, let strategic):
@@ -28,8 +28,8 @@ extension Session {
     }
 
     /// `set image sts/NAME C=IMG...`: a template change, so a new revision for the controller.
-    func setImage(_ kind: ResourceKind, name: Argument, images: [ContainerImage]) throws {
-        let live = try cluster.get(kind, name: name.text).get()
+    func setImage(_ kind: ResourceKind, name: Argument, images: [ContainerImage], namespace: String?) throws {
+        let live = try cluster.get(kind, namespace: namespace, name: name.text).get()
         let updated = try updateReportingHints(live, try withImages(live, images), at: name.location)
         printer.line("\(updated.kind.qualifiedSingular)/\(updated.name) image updated")
         autoSettle()

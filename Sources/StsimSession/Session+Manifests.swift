@@ -91,11 +91,11 @@ extension Session {
     /// The objects a file names, for `delete -f`: like kubectl, only kind and name matter, so a
     /// file with invalid fields still deletes what it created. Findings about documents that name
     /// nothing are reported; the caller fails the command after deleting the rest.
-    func manifestReferences(_ source: ManifestSource) throws -> (targets: [(ResourceKind, String)], hadErrors: Bool) {
+    func manifestReferences(_ source: ManifestSource) throws -> (targets: [ManifestReference], hadErrors: Bool) {
         let (text, file, firstLine) = try manifestText(source)
         let (references, diagnostics) = ManifestLoader.references(text: text, file: file, firstLine: firstLine)
         for d in diagnostics { report(d) }
-        return (references.map { ($0.kind, $0.name) }, diagnostics.contains { $0.severity == .error })
+        return (references, diagnostics.contains { $0.severity == .error })
     }
 
     /// A script's error names where it comes from; at the prompt kubectl's words are enough.

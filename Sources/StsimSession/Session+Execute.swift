@@ -23,7 +23,7 @@ extension Session {
         case .mode(let auto):
             autoMode = auto
             printer.line(auto ? "mode auto: each command is followed by a settle" : "mode step: time moves only on tick, settle and wait")
-        case .dig(let type, let name): try dig(type, name: name)
+        case .dig(let type, let name, let search): try dig(type, name: name, search: search)
         case .snapshot(let format): try snapshot(format)
         case .events(let since): events(since: since)
         case .expect(let e): return try expect(e)

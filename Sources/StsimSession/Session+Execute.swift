@@ -11,6 +11,9 @@ extension Session {
         case .get(let g): try get(g)
         case .describe(let kind, let names, let selector): try describe(kind, names: names, selector: selector)
         case .scale(let s): try scale(s)
+        case .edit(let kind, let name, let namespace): try edit(kind, name: name, namespace: namespace)
+        case .patch(let kind, let name, let change, let namespace): try patch(kind, name: name, change: change, namespace: namespace)
+        case .setImage(let kind, let name, let images, let namespace): try setImage(kind, name: name, images: images, namespace: namespace)
         case .killPod(let name, let container, let exitCode): try kill(name, container: container, exitCode: exitCode)
         case .partition(let nodes): try partition(nodes)
         case .heal(let nodes): try heal(nodes)
@@ -28,7 +31,7 @@ extension Session {
         case .mode(let auto):
             autoMode = auto
             printer.line(auto ? "mode auto: each command is followed by a settle" : "mode step: time moves only on tick, settle and wait")
-        case .dig(let type, let name): try dig(type, name: name)
+        case .dig(let type, let name, let search): try dig(type, name: name, search: search)
         case .snapshot(let format): try snapshot(format)
         case .events(let since): events(since: since)
         case .expect(let e): return try expect(e)

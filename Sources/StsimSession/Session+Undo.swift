@@ -46,7 +46,9 @@ extension Command {
     /// Whether running it may change the cluster (and so is worth an undo state).
     var mayChangeCluster: Bool {
         switch self {
-        case .create, .apply, .delete, .scale, .killPod, .partition, .heal, .imageFault, .crash, .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .run, .reset, .seed: true
+        case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .killPod, .partition, .heal, .imageFault, .crash, .boot,
+             .cordon, .drain, .taint, .tick, .settle, .wait, .run, .reset, .seed:
+            true
         case .get(let g): g.watch
         case .describe, .clock, .mode, .dig, .snapshot, .events, .expect, .help, .history, .set, .define,
              .quit, .undo, .unavailable:

@@ -264,11 +264,13 @@ final class ParserTests: XCTestCase {
     // MARK: - inside and whole
 
     func testDig() {
-        XCTAssertEqual(parsed("dig SRV web"), .dig(type: "SRV", name: arg("web", 1, 9)))
-        XCTAssertEqual(parsed("dig srv web"), .dig(type: "SRV", name: arg("web", 1, 9)))
-        XCTAssertEqual(parsed("dig web.default A"), .dig(type: "A", name: arg("web.default", 1, 5)))
-        XCTAssertEqual(parsed("dig web"), .dig(type: "A", name: arg("web", 1, 5)))
-        XCTAssertEqual(parsed("dig AAAA web"), .dig(type: "AAAA", name: arg("web", 1, 10)))
+        XCTAssertEqual(parsed("dig SRV web"), .dig(type: "SRV", name: arg("web", 1, 9), search: false))
+        XCTAssertEqual(parsed("dig srv web"), .dig(type: "SRV", name: arg("web", 1, 9), search: false))
+        XCTAssertEqual(parsed("dig web.default A"), .dig(type: "A", name: arg("web.default", 1, 5), search: false))
+        XCTAssertEqual(parsed("dig web"), .dig(type: "A", name: arg("web", 1, 5), search: false))
+        XCTAssertEqual(parsed("dig AAAA web"), .dig(type: "AAAA", name: arg("web", 1, 10), search: false))
+        XCTAssertEqual(parsed("dig +search SRV web"), .dig(type: "SRV", name: arg("web", 1, 17), search: true))
+        XCTAssertEqual(parsed("dig SRV web +search"), .dig(type: "SRV", name: arg("web", 1, 9), search: true))
     }
 
     func testSnapshotAndEvents() {
@@ -380,19 +382,31 @@ final class ParserTests: XCTestCase {
     func testPartsOfTheLanguageStillToCome() {
         XCTAssertEqual(parsed("run web --image=nginx --rm -it"),
                        .unavailable(name: "run --image", plannedWith: "apps inside the cluster"))
-        XCTAssertEqual(parsed("set image sts/web nginx=nginx:1.25"),
-                       .unavailable(name: "set image", plannedWith: "rolling updates"))
         XCTAssertEqual(parsed("rollout status sts web"), .unavailable(name: "rollout", plannedWith: "rolling updates"))
+    }
+
+    func testEditPatchAndSetImage() {
+        let l = { (c: Int) in SourceLocation(file: "t.sts", line: 1, column: c) }
+        XCTAssertEqual(parsed("edit sts/web"), .edit(kind: .statefulSet, name: Argument("web", at: l(10)), namespace: nil))
+        XCTAssertEqual(parsed("patch sts web --replicas 3"),
+                       .patch(kind: .statefulSet, name: Argument("web", at: l(11)), change: .replicas(3), namespace: nil))
+        XCTAssertEqual(parsed("patch sts web --image web=nginx:2"),
+                       .patch(kind: .statefulSet, name: Argument("web", at: l(11)),
+                              change: .image(ContainerImage(container: "web", image: "nginx:2", location: l(23))), namespace: nil))
+        XCTAssertEqual(parsed("patch sts web --type merge -p '{}'"),
+                       .patch(kind: .statefulSet, name: Argument("web", at: l(11)), change: .document("{}", strategic: false), namespace: nil))
+        XCTAssertEqual(parsed("kubectl set image sts/web nginx=nginx:1.25"),
+                       .setImage(kind: .statefulSet, name: Argument("web", at: l(23)),
+                                 images: [ContainerImage(container: "nginx", image: "nginx:1.25", location: l(27))], namespace: nil))
+        XCTAssertEqual(parseError("patch sts web")?.message, "patch needs -p PATCH, --replicas N or --image C=IMG")
+        XCTAssertEqual(parseError("patch sts web --type json -p '[]'")?.message, "patch --type json (RFC 6902) is not supported by stsim")
+        XCTAssertEqual(parseError("set image sts/web nginx")?.message, "expected CONTAINER=IMAGE, not \"nginx\"")
     }
 
     /// A planned command says "not yet available" for every form of its usage, flags included.
     func testPlannedCommandsAcceptTheirWholeUsage() {
         XCTAssertEqual(parsed("curl localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/ -X POST -d hello"),
                        .unavailable(name: "curl", plannedWith: "apps inside the cluster"))
-        XCTAssertEqual(parsed("patch sts web --replicas 3"),
-                       .unavailable(name: "patch", plannedWith: "the manifests work (apply, edit, patch)"))
-        XCTAssertEqual(parsed("patch sts web --image web=nginx:2"),
-                       .unavailable(name: "patch", plannedWith: "the manifests work (apply, edit, patch)"))
         XCTAssertEqual(parsed("exec kubia-0 -- cat /var/data/kubia.txt"),
                        .unavailable(name: "exec", plannedWith: "apps inside the cluster"))
         XCTAssertEqual(parsed("timeline --html out.html"),

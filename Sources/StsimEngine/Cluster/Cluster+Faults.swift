@@ -11,6 +11,7 @@ extension Cluster {
         guard link.isConnected else { return .success(false) }
         link.isConnected = false
         link.cutAt = now
+        invariants.linkChanged(node, connected: false)
         nodeLifecycle.linkCut(node)
         return .success(true)
     }
@@ -31,6 +32,7 @@ extension Cluster {
         guard !link.isConnected else { return .success(nil) }
         link.isConnected = true
         link.cutAt = nil
+        invariants.linkChanged(node, connected: true)
         link.leasePhase = now
         postReady(node)
         let killed = kubelet.reconnected()
@@ -87,6 +89,7 @@ extension Cluster {
         if kubelet.link.isConnected {
             kubelet.link.isConnected = false
             kubelet.link.cutAt = now
+            invariants.linkChanged(node, connected: false)
             nodeLifecycle.linkCut(node)
         }
         return .success(true)

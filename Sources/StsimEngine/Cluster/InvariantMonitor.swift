@@ -10,13 +10,14 @@ public struct InvariantViolation: Sendable, Hashable {
 /// is cut off), a single-writer volume attached to one node (the attach/detach controller
 /// refuses a second), and no claim deleted unless a user or a retention policy asked. Each
 /// violation is recorded once, as a Warning event and in `violations`. The checks are
-/// incremental (O(1) per change); `Cluster.checkInvariants()` is the full scan tests use.
+/// incremental (no per-pod memory, nothing at all while every link stands);
+/// `Cluster.checkInvariants()` is the full scan tests use.
 final class InvariantMonitor {
     unowned let cluster: Cluster
-    /// Pod name → the runtime copies of it with a started container (uid → node).
-    private var running: [ObjectKey: [UID: String]] = [:]
     /// Pod names whose at-most-one violation is reported and still stands.
     private var reported: Set<ObjectKey> = []
+    /// Nodes whose link is cut (partitioned or crashed).
+    private var cut: Set<String> = []
     /// Claims someone asked to delete (a user or the garbage collector).
     private var deletionRequested: Set<ObjectKey> = []
     /// Claim → the volume bound to it.
@@ -26,7 +27,7 @@ final class InvariantMonitor {
     init(cluster: Cluster) { self.cluster = cluster }
 
     func copyState(from o: InvariantMonitor) {
-        running = o.running; reported = o.reported; deletionRequested = o.deletionRequested
+        reported = o.reported; cut = o.cut; deletionRequested = o.deletionRequested
         volumeOfClaim = o.volumeOfClaim; violations = o.violations
     }
 
@@ -37,14 +38,20 @@ final class InvariantMonitor {
 
     // MARK: At most one copy of a StatefulSet pod
 
+    /// A second copy can only exist where the API's deletion never reached a kubelet, that is on
+    /// a node whose link is cut (a connected kubelet kills a deleted pod at once): only those
+    /// nodes are searched, so a healthy cluster pays nothing.
     func containerStarted(_ key: ObjectKey, uid: UID, node: String) {
-        running[key, default: [:]][uid] = node
-        guard let copies = running[key], copies.count > 1, !reported.contains(key),
-              let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
+        guard !reported.contains(key) else { return }
+        var nodes = [node]
+        for name in cut where name != node {
+            if cluster.kubelets[name]?.runsCopy(of: key, other: uid) ?? false { nodes.append(name) }
+        }
+        guard nodes.count > 1, let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
               pod.metadata.controllerRef?.kind == "StatefulSet"
         else { return }
         reported.insert(key)
-        violated(Self.atMostOneMessage(key.name, nodes: Array(copies.values), cluster: cluster), about: key, uid: pod.metadata.uid)
+        violated(Self.atMostOneMessage(key.name, nodes: nodes, cluster: cluster), about: key, uid: pod.metadata.uid)
     }
 
     static func atMostOneMessage(_ name: String, nodes: [String], cluster: Cluster) -> String {
@@ -52,10 +59,13 @@ final class InvariantMonitor {
         return "at-most-one violated: \(name) runs on \(where_.joined(separator: " and "))"
     }
 
+    func linkChanged(_ node: String, connected: Bool) {
+        if connected { cut.remove(node) } else { cut.insert(node) }
+    }
+
+    /// One copy stopped: the violation no longer stands (a third copy would need a second cut-off node).
     func runtimeGone(_ key: ObjectKey, uid: UID) {
-        guard running[key]?.removeValue(forKey: uid) != nil else { return }
-        if running[key]?.isEmpty ?? false { running[key] = nil }
-        if (running[key]?.count ?? 0) <= 1 { reported.remove(key) }
+        reported.remove(key)
     }
 
     // MARK: Claims

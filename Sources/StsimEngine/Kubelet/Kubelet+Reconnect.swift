@@ -39,6 +39,12 @@ extension Kubelet {
 }
 
 extension Kubelet {
+    /// Whether this kubelet runs a started copy of the pod `key` other than `uid` (the invariant
+    /// monitor asks cut-off nodes only; O(pods on the node)).
+    func runsCopy(of key: ObjectKey, other uid: UID) -> Bool {
+        pods.values.contains { $0.key == key && $0.uid != uid && $0.containers.contains(where: \.started) }
+    }
+
     /// The machine loses power: every container dies, nothing is reported.
     func powerOff() {
         isDown = true

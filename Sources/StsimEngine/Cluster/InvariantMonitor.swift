@@ -20,15 +20,12 @@ final class InvariantMonitor {
     private var cut: Set<String> = []
     /// Claims someone asked to delete (a user or the garbage collector).
     private var deletionRequested: Set<ObjectKey> = []
-    /// Claim → the volume bound to it.
-    private var volumeOfClaim: [ObjectKey: String] = [:]
     private(set) var violations: [InvariantViolation] = []
 
     init(cluster: Cluster) { self.cluster = cluster }
 
     func copyState(from o: InvariantMonitor) {
-        reported = o.reported; cut = o.cut; deletionRequested = o.deletionRequested
-        volumeOfClaim = o.volumeOfClaim; violations = o.violations
+        reported = o.reported; cut = o.cut; deletionRequested = o.deletionRequested; violations = o.violations
     }
 
     private func violated(_ message: String, about key: ObjectKey, uid: UID?) {
@@ -73,27 +70,23 @@ final class InvariantMonitor {
     func claimDeletionRequested(_ key: ObjectKey) { deletionRequested.insert(key) }
 
     func claimRemoved(_ claim: PersistentVolumeClaim, key: ObjectKey) {
-        volumeOfClaim[key] = nil
         if deletionRequested.remove(key) == nil {
             violated("claim \(key.name) was deleted though no user and no retention policy asked", about: key, uid: claim.metadata.uid)
         }
     }
 
+    /// A volume turned Bound: the claim it names must not already hold another Bound volume that
+    /// names it too (the claim's `volumeName` says which one it holds; no state kept here).
     func volumeChanged(_ pv: PersistentVolume, type: ChangeType) {
-        guard let ref = pv.spec.claimRef else { return }
+        guard type != .deleted, pv.status.phase == .bound, let ref = pv.spec.claimRef else { return }
         let key = ObjectKey(kind: .persistentVolumeClaim, namespace: ref.namespace ?? "", name: ref.name)
         let name = pv.metadata.name
-        if type == .deleted || pv.status.phase != .bound {
-            if volumeOfClaim[key] == name { volumeOfClaim[key] = nil }
-            return
-        }
-        if let other = volumeOfClaim[key], other != name,
-           let o = cluster.store.get(PersistentVolume.self, namespace: "", name: other), o.status.phase == .bound,
-           o.spec.claimRef?.uid == ref.uid
-        {
-            violated("claim \(key.name) is bound to two volumes: \(other) and \(name)", about: key, uid: ref.uid)
-        }
-        volumeOfClaim[key] = name
+        guard let claim = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: key.name),
+              claim.metadata.uid == ref.uid, let other = claim.spec.volumeName, other != name,
+              let o = cluster.store.get(PersistentVolume.self, namespace: "", name: other), o.status.phase == .bound,
+              o.spec.claimRef?.uid == ref.uid
+        else { return }
+        violated("claim \(key.name) is bound to two volumes: \(other) and \(name)", about: key, uid: ref.uid)
     }
 }
 

@@ -114,7 +114,9 @@ final class NodeLifecycleController {
         cluster.recordEvent(.normal, "NodeNotReady", "Node \(name) status is now: NodeNotReady", about: nodeKey, uid: node.metadata.uid, source: "node-controller")
         markPodsNotReady(name)
         updateDisruptionMode()
-        if !allDisrupted { tryTaint(name) }
+        // Tainting is a separate pass after every node's health is updated, so that nodes lost at
+        // the same tick count together in the zone's state: queue it behind this tick's checks.
+        cluster.queue.schedule(.nodeMonitor(node: name, generation: generation[name, default: 0]), at: cluster.now)
     }
 
     /// `MarkPodsNotReady`: only the pod's Ready condition turns False (container statuses stay,

@@ -27,13 +27,24 @@ extension Kubelet {
         return killed
     }
 
-    /// Pods bound to this node while it was away.
+    /// Pods bound to this node that the kubelet does not run: bound while it was away, or (after
+    /// a reboot) every pod still in the API. A rebooted node's containers start again and count
+    /// a restart each, as the runtime still remembers the ones that died.
     func admitUnknownPods() {
         for key in cluster.store.pods(onNode: nodeName) {
             guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name), let uid = pod.metadata.uid,
                   pods[uid] == nil
             else { continue }
             podChanged(pod, type: .added)
+            guard var rp = pods[uid] else { continue }
+            for (i, cs) in pod.status.containerStatuses.enumerated() where i < rp.containers.count && (cs.started ?? false || cs.restartCount > 0) {
+                rp.containers[i].restartCount = cs.restartCount + 1
+                if case .running(let started) = cs.state {
+                    // What containerd reports for a container that died with the machine.
+                    rp.containers[i].lastState = .terminated(exitCode: 255, reason: "Unknown", message: nil, startedAt: started, finishedAt: cluster.now)
+                }
+            }
+            pods[uid] = rp
         }
     }
 }

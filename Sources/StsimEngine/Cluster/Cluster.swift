@@ -11,7 +11,9 @@
 ///   `drainChanges()` (the `get -w` feed), `events`, `events(after:)`, `events(about:_:)`.
 /// - Questions: `blockers(statefulSet:)` and `schedulingFailure(pod:)` (why), `dnsQuery`,
 ///   `dnsResolve`, `endpointSlices(forService:)`, `runtimePods(onNode:)` (the kubelet's truth).
-/// - Faults (`FaultState`): `setReadinessFailing`, `killContainer`, `setIgnoresSIGTERM`.
+/// - Faults (`FaultState`, `Cluster+Faults`): `setReadinessFailing`, `killContainer`,
+///   `setIgnoresSIGTERM`, `setImageBroken`, `partition`/`heal`, `crash`/`boot`, `addTaint`/
+///   `removeTaint`, `evict`; `invariantViolations` and `checkInvariants()` (the monitor).
 /// - `Benchmark` builds the scenarios of the speed targets.
 public final class Cluster {
     public let config: ClusterConfig

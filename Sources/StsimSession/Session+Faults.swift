@@ -60,9 +60,10 @@ extension Session {
         autoSettle()
     }
 
-    /// Every name must be a node before any is touched, so a typo changes nothing.
+    /// Every name must be a machine before any is touched, so a typo changes nothing. (A machine
+    /// whose Node object was deleted from the API still counts: its kubelet runs on.)
     private func requireNodes(_ nodes: [Argument]) throws {
-        for node in nodes where cluster.get(Node.self, node.text) == nil {
+        for node in nodes where !cluster.hasMachine(node: node.text) {
             throw APIError.notFound(.node, node.text)
         }
     }

@@ -5,7 +5,7 @@ extension Cluster {
     /// already cut.
     @discardableResult
     public func partition(node: String) -> Result<Bool, APIError> {
-        guard store.get(Node.self, namespace: "", name: node) != nil, let link = kubelets[node]?.link else {
+        guard let link = kubelets[node]?.link else {
             return .failure(.notFound(.node, node))
         }
         guard link.isConnected else { return .success(false) }
@@ -22,7 +22,7 @@ extension Cluster {
     /// longer has them, or nil if the link was not cut.
     @discardableResult
     public func heal(node: String) -> Result<[ObjectKey]?, APIError> {
-        guard store.get(Node.self, namespace: "", name: node) != nil, let kubelet = kubelets[node] else {
+        guard let kubelet = kubelets[node] else {
             return .failure(.notFound(.node, node))
         }
         if kubelet.isDown {
@@ -35,6 +35,7 @@ extension Cluster {
         invariants.linkChanged(node, connected: true)
         link.leasePhase = now
         postReady(node)
+        if store.get(Node.self, namespace: "", name: node) == nil { kubelet.nodeObjectDeleted(kubelet.lastRegistered ?? Node(metadata: ObjectMeta(name: node))) }
         let killed = kubelet.reconnected()
         attachDetach.nodeMayDetach(node)
         nodeLifecycle.linkRestored(node)
@@ -51,6 +52,9 @@ extension Cluster {
     public func leaseRenewTime(node: String) -> VirtualTime? {
         kubelets[node]?.link.lastLeaseRenewal(at: now, interval: timing.leaseRenewInterval)
     }
+
+    /// Whether a machine of this name exists (its Node object may have been deleted from the API).
+    public func hasMachine(node: String) -> Bool { kubelets[node] != nil }
 
     /// Whether a node's link is cut (partitioned or crashed).
     public func isPartitioned(node: String) -> Bool { kubelets[node].map { !$0.link.isConnected } ?? false }
@@ -81,7 +85,7 @@ extension Cluster {
     /// silent (the API hears nothing, as in a partition). Returns false if it was already down.
     @discardableResult
     public func crash(node: String) -> Result<Bool, APIError> {
-        guard store.get(Node.self, namespace: "", name: node) != nil, let kubelet = kubelets[node] else {
+        guard let kubelet = kubelets[node] else {
             return .failure(.notFound(.node, node))
         }
         guard !kubelet.isDown else { return .success(false) }
@@ -99,7 +103,7 @@ extension Cluster {
     /// the deletions it missed and starts the pods still bound to it afresh.
     @discardableResult
     public func boot(node: String) -> Result<Bool, APIError> {
-        guard store.get(Node.self, namespace: "", name: node) != nil, let kubelet = kubelets[node] else {
+        guard let kubelet = kubelets[node] else {
             return .failure(.notFound(.node, node))
         }
         guard kubelet.isDown else { return .success(false) }

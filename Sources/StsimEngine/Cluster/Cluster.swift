@@ -190,8 +190,13 @@ public final class Cluster {
             recordEvent(.normal, "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller",
                         about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid, source: "node-controller")
         case .deleted:
-            // The kubelet keeps running; PodGC and re-registration work from here.
-            nodeLifecycle.nodeDeleted(node.metadata.name)
+            // The machine and its kubelet live on: PodGC and re-registration work from here (9.8).
+            let name = node.metadata.name
+            nodeLifecycle.nodeDeleted(name)
+            recordEvent(.normal, "RemovingNode", "Node \(name) event: Removing Node \(name) from Controller",
+                        about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid, source: "node-controller")
+            podGC.nodeDeleted(name)
+            if let kubelet = kubelets[name] { kubelet.nodeObjectDeleted(node) }
         case .modified:
             break
         }
@@ -249,6 +254,8 @@ public final class Cluster {
         case .podGC:
             queuedSyncs.remove(action)
             podGC.run()
+        case .registerNode(let name):
+            kubelets[name]?.registerAgain()
         }
     }
 }

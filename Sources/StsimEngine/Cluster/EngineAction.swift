@@ -23,6 +23,8 @@ enum EngineAction: Hashable {
     case forceDetach(volume: String, generation: Int)
     /// One pass of the pod garbage collector (queued at most once).
     case podGC
+    /// A live kubelet whose Node object was deleted registers it again.
+    case registerNode(String)
 }
 
 /// One step of a kubelet's work on a pod (or image) it runs.

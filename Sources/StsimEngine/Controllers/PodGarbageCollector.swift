@@ -1,17 +1,20 @@
-/// The pod garbage collector's out-of-service rule (reference 9.7): on its 20 s loop it
-/// force-deletes the terminating pods of not-Ready nodes that carry the
-/// `node.kubernetes.io/out-of-service` taint, moving them to Failed first. Only queued while such
-/// a node exists, so an idle cluster stays quiet.
+/// The pod garbage collector (reference 9.7, 9.8), on its 20 s loop: it force-deletes the
+/// terminating pods of not-Ready nodes that carry the `node.kubernetes.io/out-of-service` taint,
+/// and the pods of nodes deleted from the API (after a 40 s quarantine, in case the node comes
+/// back), moving them to Failed first. Only queued while there is such work, so an idle cluster
+/// stays quiet.
 final class PodGarbageCollector {
     unowned let cluster: Cluster
     /// Nodes with the out-of-service taint.
     private var outOfService: Set<String> = []
+    /// Deleted nodes (that still had pods), with when they were deleted.
+    private var deletedNodes: [String: VirtualTime] = [:]
     private var queued = false
 
     init(cluster: Cluster) { self.cluster = cluster }
 
     func copyState(from o: PodGarbageCollector) {
-        outOfService = o.outOfService; queued = o.queued
+        outOfService = o.outOfService; deletedNodes = o.deletedNodes; queued = o.queued
     }
 
     func nodeChanged(_ node: Node) {
@@ -31,18 +34,30 @@ final class PodGarbageCollector {
         queuePass()
     }
 
-    /// The next pass of the 20 s loop.
-    private func queuePass() {
+    func nodeDeleted(_ name: String) {
+        outOfService.remove(name)
+        guard cluster.store.podCount(onNode: name) > 0 else { return }
+        deletedNodes[name] = cluster.now
+        queuePass(notBefore: cluster.now + cluster.timing.podGCOrphanQuarantine)
+    }
+
+    /// The first pass of the 20 s loop after `time`.
+    private func queuePass(notBefore time: VirtualTime? = nil) {
         guard !queued else { return }
         queued = true
         let period = max(cluster.timing.podGCPeriod.milliseconds, 1)
-        let tick = VirtualTime(milliseconds: (cluster.now.milliseconds / period + 1) * period)
+        let from = max(time ?? cluster.now, cluster.now).milliseconds
+        let tick = VirtualTime(milliseconds: (from / period + (time == nil ? 1 : (from % period == 0 ? 0 : 1))) * period)
         cluster.queue.schedule(.podGC, at: tick)
     }
 
     func run() {
         // Our own writes below (phase Failed) must not queue another pass.
-        defer { queued = false }
+        defer {
+            queued = false
+            if let next = deletedNodes.values.min() { queuePass(notBefore: next + cluster.timing.podGCOrphanQuarantine) }
+        }
+        collectOrphans()
         for name in outOfService.sorted() {
             guard let node = cluster.store.get(Node.self, namespace: "", name: name), !node.isReady else { continue }
             for key in cluster.store.pods(onNode: name) {
@@ -50,6 +65,23 @@ final class PodGarbageCollector {
                       pod.metadata.deletionTimestamp != nil
                 else { continue }
                 pod.status.phase = .failed
+                guard let written = cluster.write(pod) else { continue }
+                cluster.deleteObject(written, options: DeleteOptions(force: true))
+            }
+        }
+    }
+
+    /// Pods bound to nodes the API no longer has, once the quarantine is over: Failed with
+    /// DisruptionTarget, then force-deleted. A node registered again in the meantime keeps them.
+    private func collectOrphans() {
+        let now = cluster.now
+        for (name, deleted) in deletedNodes.sorted(by: { $0.key < $1.key }) where deleted + cluster.timing.podGCOrphanQuarantine <= now {
+            deletedNodes[name] = nil
+            guard cluster.store.get(Node.self, namespace: "", name: name) == nil else { continue }
+            for key in cluster.store.pods(onNode: name) {
+                guard var pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name) else { continue }
+                if pod.status.phase != .succeeded, pod.status.phase != .failed { pod.status.phase = .failed }
+                pod.status.setCondition(.disruptionTarget, .true, at: now, reason: "DeletionByPodGC", message: "PodGC: node no longer exists")
                 guard let written = cluster.write(pod) else { continue }
                 cluster.deleteObject(written, options: DeleteOptions(force: true))
             }

@@ -67,3 +67,23 @@ extension Kubelet {
         pullStarted = [:]
     }
 }
+
+extension Kubelet {
+    /// The API lost this node's object (`delete node`). A live kubelet notices at its next status
+    /// update (every 10 s) and registers the node again, as a new object (9.8).
+    func nodeObjectDeleted(_ node: Node) {
+        lastRegistered = node
+        guard link.isConnected else { return }
+        let step = max(cluster.timing.leaseRenewInterval.milliseconds, 1)
+        let next = link.leasePhase.milliseconds + ((cluster.now.milliseconds - link.leasePhase.milliseconds) / step + 1) * step
+        cluster.queue.schedule(.registerNode(nodeName), at: VirtualTime(milliseconds: next))
+    }
+
+    /// Registers the node again with the labels it had (its `--node-labels`), if it is still missing.
+    func registerAgain() {
+        guard link.isConnected, !isDown, cluster.store.get(Node.self, namespace: "", name: nodeName) == nil else { return }
+        let labels = lastRegistered?.metadata.labels ?? [:]
+        lastRegistered = nil
+        _ = cluster.create(.node(Node(metadata: ObjectMeta(name: nodeName, labels: labels))))
+    }
+}

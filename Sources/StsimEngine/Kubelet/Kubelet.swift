@@ -17,6 +17,8 @@ final class Kubelet {
     var pullStarted: [String: VirtualTime] = [:]
     /// Powered off (`crash`): no containers, no link, until `boot`.
     var isDown = false
+    /// The Node object as it was when the API deleted it (to register it again).
+    var lastRegistered: Node?
 
     init(cluster: Cluster, nodeName: String) {
         self.cluster = cluster
@@ -34,6 +36,7 @@ final class Kubelet {
         link.leasePhase = o.link.leasePhase
         link.cutAt = o.link.cutAt
         isDown = o.isDown
+        lastRegistered = o.lastRegistered
     }
 
     // MARK: Watching the API

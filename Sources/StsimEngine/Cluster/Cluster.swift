@@ -20,6 +20,8 @@ public final class Cluster {
     public var timing: TimingProfile { config.timing }
     /// Faults injected by tests and, later, by users (issue 5 builds on these hooks).
     public internal(set) var faults = FaultState()
+    /// The programs' files and logs (Apps/).
+    public internal(set) var apps = AppState()
 
     var queue = EventQueue()
     var random: SeededRandom
@@ -67,6 +69,7 @@ public final class Cluster {
         let c = Cluster(config: config, store: store.copy())
         c.now = now
         c.faults = faults
+        c.apps = apps
         c.queue = queue
         c.random = random
         c.recorder = recorder

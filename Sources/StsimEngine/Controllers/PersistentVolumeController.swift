@@ -233,6 +233,7 @@ final class PersistentVolumeController {
                 }
                 pv.metadata.finalizers.removeAll { $0 == Self.volumeProtectionFinalizer }
                 cluster.write(.persistentVolume(pv))
+                cluster.eraseFiles(of: pv)
                 if let o = cluster.store.get(key) { cluster.deleteObject(o) }
                 return
             case .recycle:
@@ -252,6 +253,7 @@ final class PersistentVolumeController {
         guard var pv = cluster.store.get(PersistentVolume.self, namespace: "", name: key.name), pv.status.phase == .released else { return }
         pv.spec.claimRef = nil
         setPhase(&pv, .available)
+        cluster.eraseFiles(of: pv)  // the recycler's `rm -rf /scrub/..*`
         cluster.write(.persistentVolume(pv))
     }
 

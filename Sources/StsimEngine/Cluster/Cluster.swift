@@ -51,6 +51,7 @@ public final class Cluster {
         self.config = config
         self.store = store
         random = SeededRandom(seed: config.seed)
+        apps = AppState(seed: config.seed)
         recorder = EventRecorder(timing: config.timing, retention: config.eventRetentionLimit)
         statefulSets = StatefulSetController(cluster: self)
         replicaSets = ReplicaSetController(cluster: self)

@@ -21,6 +21,11 @@ extension Session {
             autoMode = auto
             printer.line(auto ? "mode auto: each command is followed by a settle" : "mode step: time moves only on tick, settle and wait")
         case .dig(let type, let name): try dig(type, name: name)
+        case .proxy: try startProxy()
+        case .curl(let c): return try curl(c)
+        case .exec(let pod, let container, let command): return try exec(pod, container: container, command: command)
+        case .logs(let pod, let container): try logs(pod, container: container)
+        case .runPod(let r): return try runPod(r)
         case .snapshot(let format): try snapshot(format)
         case .events(let since): events(since: since)
         case .expect(let e): return try expect(e)

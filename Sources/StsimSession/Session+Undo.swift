@@ -46,9 +46,11 @@ extension Command {
     /// Whether running it may change the cluster (and so is worth an undo state).
     var mayChangeCluster: Bool {
         switch self {
-        case .create, .apply, .delete, .scale, .killPod, .tick, .settle, .wait, .run, .reset, .seed: true
+        case .create, .apply, .delete, .scale, .killPod, .tick, .settle, .wait, .run, .reset, .seed, .runPod: true
+        // A POST changes the files on a volume; exec and curl can both send one.
+        case .curl, .exec: true
         case .get(let g): g.watch
-        case .describe, .clock, .mode, .dig, .snapshot, .events, .expect, .help, .history, .set, .define,
+        case .describe, .clock, .mode, .dig, .proxy, .logs, .snapshot, .events, .expect, .help, .history, .set, .define,
              .quit, .undo, .unavailable:
             false
         }

@@ -41,6 +41,8 @@ public final class Session {
     var promptAtStart = ""
     var watchFormatter = WatchFormatter()
     var undoStates: [UndoState] = []
+    /// `proxy` started the simulated kubectl proxy (it lives as long as the session).
+    var proxyRunning = false
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options

@@ -89,8 +89,8 @@ final class RegistryTests: XCTestCase {
     func testPlannedCommands() {
         let planned = registry.specs.filter { $0.plannedWith != nil }.map(\.name)
         XCTAssertEqual(Set(planned), ["edit", "patch", "rollout", "cordon", "uncordon", "drain", "taint",
-                                      "partition", "heal", "crash", "boot", "break", "fix", "curl", "exec",
-                                      "logs", "proxy", "timeline", "save", "load"])
+                                      "partition", "heal", "crash", "boot", "break", "fix",
+                                      "timeline", "save", "load"])
     }
 
     func testDeclarationsAreConsistent() {

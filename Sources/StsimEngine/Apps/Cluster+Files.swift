@@ -131,6 +131,13 @@ extension Cluster {
 
     func log(_ pod: UID, _ line: String) { apps.log(pod, line) }
 
+    /// Output of a command run as a container's main process (`kubectl run ... -- dig ...`).
+    public func appendLog(_ pod: UID, _ text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+            apps.log(pod, String(line))
+        }
+    }
+
     /// What a pod's program printed, oldest first.
     public func logs(of pod: UID) -> [String] { apps.logs[pod] ?? [] }
 }

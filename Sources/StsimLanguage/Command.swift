@@ -66,6 +66,26 @@ public enum CreateCommand: Hashable, Sendable {
     case node(name: Argument, zone: String?)
 }
 
+/// `patch KIND NAME ...`: a patch document, or one of stsim's shortcuts for the common cases.
+public enum PatchChange: Hashable, Sendable {
+    /// `-p JSON`; `strategic` is kubectl's default (`--type strategic`), false is `--type merge`.
+    case document(String, strategic: Bool)
+    case replicas(Int)
+    case image(ContainerImage)
+}
+
+/// `C=IMG` of `set image` and `patch --image`; container `*` means every container.
+public struct ContainerImage: Hashable, Sendable {
+    public var container: String
+    public var image: String
+    public var location: SourceLocation
+    public init(container: String, image: String, location: SourceLocation) {
+        self.container = container
+        self.image = image
+        self.location = location
+    }
+}
+
 public enum WaitCondition: Hashable, Sendable {
     case ready, running, deleted, bound
 }
@@ -87,6 +107,9 @@ public enum Command: Hashable, Sendable {
     case get(GetCommand)
     case describe(kind: ResourceKind, names: [Argument], selector: String?)
     case scale(ScaleCommand)
+    case edit(kind: ResourceKind, name: Argument, namespace: String?)
+    case patch(kind: ResourceKind, name: Argument, change: PatchChange, namespace: String?)
+    case setImage(kind: ResourceKind, name: Argument, images: [ContainerImage], namespace: String?)
     case killPod(name: Argument, container: String?, exitCode: Int)
     case tick(VirtualDuration)
     case settle(timeout: VirtualDuration?, quiet: Bool)

@@ -308,16 +308,87 @@ enum ResourceCommands {
 
     static let edit = CommandSpec(
         "edit", group: .resources, usage: ["edit KIND NAME"],
-        summary: "edit an object's YAML in $EDITOR", examples: ["edit sts web"],
-        positionals: [.kinds, .objectNames(kindArgument: 0)], plannedWith: "the manifests work (apply, edit, patch)"
-    ) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in .unavailable(name: "edit", plannedWith: "") }
+        summary: "edit an object's YAML in $EDITOR (at the prompt; scripts use patch)",
+        details: """
+            Opens $EDITOR (vi when unset) on the object as YAML. On saving, the object is checked as
+            the API server would; if it is refused, the file opens again with the errors as comments
+            at the top. Saving it unchanged cancels the edit.
+            """,
+        examples: ["edit sts web"],
+        flags: [Common.namespace],
+        positionals: [.kinds, .objectNames(kindArgument: 0)]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let (kind, name) = try oneObject(&args, command: "edit")
+        return .edit(kind: kind, name: name, namespace: Common.namespace(args))
+    }
 
     static let patch = CommandSpec(
-        "patch", group: .resources, usage: ["patch KIND NAME --replicas N | --image C=IMG | -p '{json merge patch}'"],
-        summary: "change fields of an object", examples: ["patch sts web -p '{\"spec\":{\"replicas\":2}}'"],
-        flags: [FlagSpec("patch", short: "p", value: "JSON", help: "a JSON merge patch")],
-        positionals: [.kinds, .objectNames(kindArgument: 0)], plannedWith: "the manifests work (apply, edit, patch)"
-    ) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in .unavailable(name: "patch", plannedWith: "") }
+        "patch", group: .resources,
+        usage: ["patch KIND NAME -p '{json patch}' [--type strategic|merge]", "patch sts NAME --replicas N",
+                "patch sts NAME --image C=IMG"],
+        summary: "change fields of an object",
+        details: """
+            -p takes a patch in JSON (or YAML). The default --type strategic merges lists of
+            containers, ports, env and volumes by their names, as kubectl does; --type merge is
+            RFC 7386, where a list replaces the whole list. null removes a field.
+            """,
+        examples: ["patch sts web -p '{\"spec\":{\"replicas\":2}}'", "patch sts web --replicas 3",
+                   "patch sts web --image nginx=nginx:1.27",
+                   "patch sts web --type merge -p '{\"metadata\":{\"labels\":{\"tier\":null}}}'"],
+        flags: [FlagSpec("patch", short: "p", value: "JSON", help: "the patch"),
+                FlagSpec("type", value: "TYPE", help: "strategic (the default) or merge",
+                         completion: .choices(["strategic", "merge"])),
+                FlagSpec("replicas", value: "N", help: "shortcut: set spec.replicas"),
+                FlagSpec("image", value: "C=IMG", help: "shortcut: set container C's image in the pod template"),
+                Common.namespace],
+        positionals: [.kinds, .objectNames(kindArgument: 0)]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let (kind, name) = try oneObject(&args, command: "patch")
+        var changes: [PatchChange] = []
+        var strategic = true
+        if let t = args.flag("type") {
+            if t.text == "json" {
+                throw Diagnostic(at: t.location, "patch --type json (RFC 6902) is not supported by stsim",
+                                 hint: "write the change as a merge patch: --type merge -p '{...}'")
+            }
+            strategic = try args.choice(t, of: ["strategic", "merge"], what: "--type") == "strategic"
+        }
+        if let p = args.flag("patch") { changes.append(.document(p.text, strategic: strategic)) }
+        if let r = args.flag("replicas") {
+            let n = try ParsedArguments.integer(r, what: "--replicas")
+            changes.append(.replicas(n))
+        }
+        if let i = args.flag("image") { changes.append(.image(try containerImage(i))) }
+        guard changes.count == 1 else {
+            throw Diagnostic(at: args.endLocation, changes.isEmpty ? "patch needs -p PATCH, --replicas N or --image C=IMG"
+                                : "patch takes one of -p, --replicas and --image at a time",
+                             hint: "for example: patch \(kind == .statefulSet ? "sts" : kind.singular) \(name.text) -p '{\"spec\":{\"replicas\":2}}'")
+        }
+        return .patch(kind: kind, name: name, change: changes[0], namespace: Common.namespace(args))
+    }
+
+    /// `KIND NAME` or `KIND/NAME`, exactly one object.
+    static func oneObject(_ args: inout ParsedArguments, command: String) throws(Diagnostic) -> (ResourceKind, Argument) {
+        let (kind, names) = try kindAndNames(&args, what: "KIND")
+        guard let name = names.first else {
+            throw Diagnostic(at: args.endLocation, "\(command): name the \(kind.singular)",
+                             hint: "usage: \(command) \(kind.singular) NAME")
+        }
+        if names.count > 1 {
+            throw Diagnostic(at: names[1].location, "\(command) takes one object, not \"\(names[1].text)\" as well")
+        }
+        return (kind, name)
+    }
+
+    /// `C=IMG`.
+    static func containerImage(_ a: Argument) throws(Diagnostic) -> ContainerImage {
+        let parts = a.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw Diagnostic(at: a.location, "expected CONTAINER=IMAGE, not \"\(a.text)\"",
+                             hint: "for example: nginx=nginx:1.27 (the container's name, then the image; * for every container)")
+        }
+        return ContainerImage(container: parts[0], image: parts[1], location: a.location)
+    }
 
     static let rollout = CommandSpec(
         "rollout", group: .resources, usage: ["rollout status|history|undo|restart sts NAME"],

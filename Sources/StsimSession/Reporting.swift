@@ -1,5 +1,6 @@
 import StsimEngine
 import StsimLanguage
+import StsimManifests
 import StsimRender
 
 /// A check that did not hold (`expect ...`).
@@ -27,6 +28,13 @@ extension Session {
         case let e as APIError:
             // At the prompt kubectl's own words are enough; a script also says where.
             if interactive { printer.errorLine(e.kubectlText) } else { report(Diagnostic(at: location, e.kubectlText)) }
+        case let e as ManifestUpdate.Failure:
+            if interactive {
+                printer.errorLine(e.message)
+                if let hint = e.hint { printer.errorLine("  hint: \(hint)") }
+            } else {
+                report(Diagnostic(at: location, e.message.hasPrefix("error: ") ? String(e.message.dropFirst(7)) : e.message, hint: e.hint))
+            }
         case is AlreadyReported:
             break
         case let e as ExpectationFailure:

@@ -6,8 +6,11 @@ extension Session {
     func create(_ command: CreateCommand, at location: SourceLocation) throws {
         switch command {
         case .manifests(let source):
-            try forEachManifestObject(source, verb: "creating") { object in
-                cluster.create(object).map { created in "\(created.kind.qualifiedSingular)/\(created.name) created" }
+            try forEachManifestDocument(source) { loaded in
+                switch cluster.create(loaded.object) {
+                case .success(let created): .done("\(created.kind.qualifiedSingular)/\(created.name) created")
+                case .failure(let error): .apiError(error, verb: "creating")
+                }
             }
         case .statefulSet(let name, let image, let replicas, let service, let storage, let policy):
             try confirm(cluster.create(.statefulSet(Shortcuts.statefulSet(
@@ -26,15 +29,6 @@ extension Session {
         autoSettle()
     }
 
-    func apply(_ source: ManifestSource, at location: SourceLocation) throws {
-        try forEachManifestObject(source, verb: "applying") { object in
-            cluster.apply(object).map { outcome, applied in
-                "\(applied.kind.qualifiedSingular)/\(applied.name) \(outcome.rawValue)"
-            }
-        }
-        autoSettle()
-    }
-
     /// kubectl's `statefulset.apps/web created` line, or the API's error.
     func confirm(_ result: Result<KubeObject, APIError>, verb: String) throws {
         switch result {
@@ -44,28 +38,6 @@ extension Session {
             printer.line("\(object.kind.qualifiedSingular)/\(object.name) \(verb)")
         case .failure(let error): throw error
         }
-    }
-
-    /// Loads a manifest and hands each object to `act`, as kubectl does with `-f`: every object is
-    /// tried, errors are reported one by one (`error when creating "FILE": ...`), and the command
-    /// fails if any did.
-    func forEachManifestObject(_ source: ManifestSource, verb: String,
-                               _ act: (KubeObject) -> Result<String, APIError>) throws {
-        let loaded = try loadManifests(source)
-        var failed = false
-        for object in loaded {
-            switch act(object) {
-            case .success(let line): printer.line(line)
-            case .failure(let error):
-                failed = true
-                var text = error.kubectlText
-                if error.reason != .invalid, case .file(let path) = source {
-                    text = "Error from server (\(error.reason.rawValue)): error when \(verb) \"\(path.text)\": \(error.message)"
-                }
-                printer.errorLine(interactive ? text : "\(manifestName(source)): error: \(text)")
-            }
-        }
-        if failed { throw AlreadyReported() }
     }
 
     func manifestName(_ source: ManifestSource) -> String {

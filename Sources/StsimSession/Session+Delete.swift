@@ -5,6 +5,9 @@ extension Session {
     func delete(_ command: DeleteCommand, at location: SourceLocation) throws {
         let options = try deleteOptions(command, at: location)
         var targets: [(ResourceKind, String)] = []
+        var referenceErrors = false
+        // delete -f: where each target is written, for kubectl's per-document error lines.
+        var documentLocations: [SourceLocation] = []
         switch command.target {
         case .objects(let kind, let names):
             targets = names.map { (kind, $0.text) }
@@ -16,25 +19,36 @@ extension Session {
             targets = cluster.list(kind, namespace: command.namespace).map { (kind, $0.name) }
             if targets.isEmpty { printer.line(noResources(kind, namespace: command.namespace)) }
         case .manifests(let source):
-            targets = try loadManifests(source).map { ($0.kind, $0.name) }
+            let (references, hadErrors) = try manifestReferences(source)
+            targets = references.map { ($0.kind, $0.name) }
+            documentLocations = references.map(\.location)
+            if hadErrors { referenceErrors = true }
         }
         if options.force, options.gracePeriodSeconds == 0, !targets.isEmpty {
             // kubectl prints this once, on stderr, before deleting anything (reference 9.6).
             printer.errorLine("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.")
         }
         var failure: APIError?
-        for (kind, name) in targets {
+        for (index, (kind, name)) in targets.enumerated() {
             switch cluster.delete(kind, name, namespace: command.namespace, options: options) {
             case .success:
                 let forced = options.force && options.gracePeriodSeconds == 0
                 printer.line("\(kind.qualifiedSingular) \"\(name)\" \(forced ? "force deleted" : "deleted")")
             case .failure(let error):
+                if case .manifests(let source) = command.target, index < documentLocations.count {
+                    // As kubectl: each document's error in file order, naming the file.
+                    let text = "Error from server (\(error.reason.rawValue)): error when deleting \"\(kubectlFileName(source))\": \(error.message)"
+                    printer.errorLine(interactive ? text : "\(documentLocations[index]): error: \(text)")
+                    referenceErrors = true
+                    continue
+                }
                 if let previous = failure { report(previous, at: location) }
                 failure = error
             }
         }
         autoSettle()
         if let failure { throw failure }
+        if referenceErrors { throw AlreadyReported() }
     }
 
     /// kubectl's rules (reference 9.6): `--grace-period=0` alone becomes 1; `--now` is 1;

@@ -46,7 +46,9 @@ extension Command {
     /// Whether running it may change the cluster (and so is worth an undo state).
     var mayChangeCluster: Bool {
         switch self {
-        case .create, .apply, .delete, .scale, .killPod, .tick, .settle, .wait, .run, .reset, .seed, .runPod: true
+        case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .killPod, .tick, .settle, .wait, .run, .reset, .seed,
+             .runPod:
+            true
         // A POST changes the files on a volume; exec and curl can both send one.
         case .curl, .exec: true
         case .get(let g): g.watch

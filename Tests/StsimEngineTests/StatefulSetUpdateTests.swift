@@ -82,6 +82,7 @@ final class StatefulSetUpdateTests: XCTestCase {
         let c = Cluster(config: config)
         XCTAssertNoThrow(try c.createNode("node-9", zone: "b").get())
         XCTAssertEqual(c.get(Node.self, "node-9")?.spec.podCIDR, "10.244.2.0/24")
+        XCTAssertEqual(c.events.map(\.message), ["Node node-9 event: Registered Node node-9 in Controller"])
         c.mustCreate(.replicaSet(.make(name: "rs", image: "nginx", replicas: 2)))
         c.settle()
         XCTAssertEqual(Set(c.list(Pod.self).compactMap(\.spec.nodeName)), ["node-1", "node-9"])
@@ -194,5 +195,18 @@ final class WaitForFirstConsumerTests: XCTestCase {
         _ = c.setUnschedulable(node, false)
         c.settle()
         XCTAssertEqual(c.pod("web-0")?.spec.nodeName, node)
+    }
+}
+
+final class ParallelFailedCreateTests: XCTestCase {
+    func testParallelKeepsRetryingFailedCreations() {
+        let c = Cluster()
+        var set = StatefulSet.make(name: "web", image: "nginx", replicas: 2, policy: .parallel)
+        set.spec.template.spec.containers[0].volumeMounts = [VolumeMount(name: "www", mountPath: "/data")]
+        c.mustCreate(.statefulSet(set))
+        c.advance(by: .seconds(30))
+        let failed = c.events(about: .statefulSet, "web").filter { $0.reason == "FailedCreate" }
+        XCTAssertEqual(Set(failed.map(\.message)).count, 2, "both ordinals fail")
+        XCTAssertTrue(failed.allSatisfy { $0.count > 5 }, "\(failed.map(\.count))")
     }
 }

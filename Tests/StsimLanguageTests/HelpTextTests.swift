@@ -42,15 +42,15 @@ final class HelpTextTests: XCTestCase {
     }
 
     func testPlannedCommandHelp() {
-        XCTAssertEqual(HelpText.command(registry.spec(named: "edit")!), """
-            edit: edit an object's YAML in $EDITOR
-            Not yet available in this version of stsim: it comes with the manifests work (apply, edit, patch).
+        XCTAssertEqual(HelpText.command(registry.spec(named: "rollout")!), """
+            rollout: follow or steer a template update
+            Not yet available in this version of stsim: it comes with rolling updates.
 
             Usage:
-              edit KIND NAME
+              rollout status|history|undo|restart sts NAME
 
             Example:
-              edit sts web
+              rollout status sts web
             """)
     }
 

@@ -378,20 +378,32 @@ final class ParserTests: XCTestCase {
     }
 
     func testPartsOfTheLanguageStillToCome() {
-        XCTAssertEqual(parsed("set image sts/web nginx=nginx:1.25"),
-                       .unavailable(name: "set image", plannedWith: "rolling updates"))
         XCTAssertEqual(parsed("reconnect node-1"),
                        .unavailable(name: "heal", plannedWith: "faults and node lifecycle"))
         XCTAssertEqual(parsed("partition node-1 node-2"),
                        .unavailable(name: "partition", plannedWith: "faults and node lifecycle"))
     }
 
+    func testEditPatchAndSetImage() {
+        let l = { (c: Int) in SourceLocation(file: "t.sts", line: 1, column: c) }
+        XCTAssertEqual(parsed("edit sts/web"), .edit(kind: .statefulSet, name: Argument("web", at: l(10)), namespace: nil))
+        XCTAssertEqual(parsed("patch sts web --replicas 3"),
+                       .patch(kind: .statefulSet, name: Argument("web", at: l(11)), change: .replicas(3), namespace: nil))
+        XCTAssertEqual(parsed("patch sts web --image web=nginx:2"),
+                       .patch(kind: .statefulSet, name: Argument("web", at: l(11)),
+                              change: .image(ContainerImage(container: "web", image: "nginx:2", location: l(23))), namespace: nil))
+        XCTAssertEqual(parsed("patch sts web --type merge -p '{}'"),
+                       .patch(kind: .statefulSet, name: Argument("web", at: l(11)), change: .document("{}", strategic: false), namespace: nil))
+        XCTAssertEqual(parsed("kubectl set image sts/web nginx=nginx:1.25"),
+                       .setImage(kind: .statefulSet, name: Argument("web", at: l(23)),
+                                 images: [ContainerImage(container: "nginx", image: "nginx:1.25", location: l(27))], namespace: nil))
+        XCTAssertEqual(parseError("patch sts web")?.message, "patch needs -p PATCH, --replicas N or --image C=IMG")
+        XCTAssertEqual(parseError("patch sts web --type json -p '[]'")?.message, "patch --type json (RFC 6902) is not supported by stsim")
+        XCTAssertEqual(parseError("set image sts/web nginx")?.message, "expected CONTAINER=IMAGE, not \"nginx\"")
+    }
+
     /// A planned command says "not yet available" for every form of its usage, flags included.
     func testPlannedCommandsAcceptTheirWholeUsage() {
-        XCTAssertEqual(parsed("patch sts web --replicas 3"),
-                       .unavailable(name: "patch", plannedWith: "the manifests work (apply, edit, patch)"))
-        XCTAssertEqual(parsed("patch sts web --image web=nginx:2"),
-                       .unavailable(name: "patch", plannedWith: "the manifests work (apply, edit, patch)"))
         XCTAssertEqual(parsed("timeline --html out.html"),
                        .unavailable(name: "timeline", plannedWith: "the timeline view"))
         XCTAssertEqual(parsed("drain node-1 --ignore-daemonsets"),

@@ -39,12 +39,15 @@ public final class Cluster {
     /// Kubelets by node name, and each one's link to the control plane.
     var kubelets: [String: Kubelet] = [:]
     var ipam = PodIPAllocator()
+    /// Set once the default cluster exists.
+    private(set) var bootstrapped = false
     /// Pods whose kubelet waits for a claim to be bound before mounting it.
     private var volumeWaiters: [ObjectKey: [(node: String, pod: UID)]] = [:]
 
     public convenience init(config: ClusterConfig = ClusterConfig()) {
         self.init(config: config, store: ObjectStore(feedLimit: config.changeFeedLimit))
         bootstrap()
+        bootstrapped = true
     }
 
     private init(config: ClusterConfig, store: ObjectStore) {
@@ -69,6 +72,7 @@ public final class Cluster {
     public func clone() -> Cluster {
         let c = Cluster(config: config, store: store.copy())
         c.now = now
+        c.bootstrapped = bootstrapped
         c.faults = faults
         c.apps = apps
         c.queue = queue
@@ -99,7 +103,8 @@ public final class Cluster {
     /// Queues a controller sync once: a second request while one is queued is absorbed.
     func enqueueSync(_ action: EngineAction) {
         guard queuedSyncs.insert(action).inserted else { return }
-        queue.schedule(action, at: now + timing.controllerReaction)
+        let delay = action == .scheduleCycle ? timing.schedulingLatency : timing.controllerReaction
+        queue.schedule(action, at: now + delay)
     }
 
     func waitForVolume(_ claim: ObjectKey, node: String, pod: UID) {
@@ -157,6 +162,8 @@ public final class Cluster {
         case .added:
             let name = node.metadata.name
             if kubelets[name] == nil { kubelets[name] = Kubelet(cluster: self, nodeName: name) }
+            // The default cluster's nodes registered before the user arrived; only later ones say so.
+            guard bootstrapped else { return }
             recordEvent(.normal, "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller",
                         about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid, source: "node-controller")
         case .deleted:

@@ -1,7 +1,8 @@
 /// Every timing of the simulated cluster in one value (reference section 14), so tests and users
 /// can override them instead of hunting literals through controllers.
 public struct TimingProfile: Sendable, Hashable {
-    // Control plane
+    // Control plane. The node-health timings (monitor, lease, PodGC, force detach) are for the
+    // node lifecycle controller of issue 5; they live here so every timing has one home.
     /// 1.32: node-monitor-grace-period is 50 s (40 s in 1.30/1.31).
     public var nodeMonitorGracePeriod: VirtualDuration = .seconds(50)
     public var nodeMonitorPeriod: VirtualDuration = .seconds(5)
@@ -35,8 +36,6 @@ public struct TimingProfile: Sendable, Hashable {
     public var minimumGracePeriod: VirtualDuration = .seconds(2)
     /// terminationGracePeriodSeconds when a pod does not say (defaulting makes it explicit).
     public var terminationGracePeriod: VirtualDuration = .seconds(30)
-    /// Readiness probe defaults (applied by API defaulting; kept here for probe-less arithmetic).
-    public var readinessProbePeriod: VirtualDuration = .seconds(10)
     /// Container restart back-off: first restart at once, then 10 s doubling to 300 s (12.3).
     public var restartBackoffInitial: VirtualDuration = .seconds(10)
     public var restartBackoffMax: VirtualDuration = .seconds(300)

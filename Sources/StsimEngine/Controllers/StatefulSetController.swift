@@ -51,6 +51,10 @@ final class StatefulSetController {
             guard s.pods[ordinal]?.uid == pod.metadata.uid else { return }
             s.setFacts(nil, at: ordinal)
         } else {
+            // 2.2: identity is repaired on every sync; only the pod-name label is checked.
+            if pod.metadata.labels[StatefulSetIdentity.podNameLabel] != pod.metadata.name, pod.metadata.deletionTimestamp == nil {
+                s.identityRepairs.insert(ordinal)
+            }
             let facts = self.facts(pod, minReadySeconds: s.minReadySeconds)
             let wasReady = s.pods[ordinal]?.runningAndReady ?? false
             s.setFacts(facts, at: ordinal)
@@ -117,6 +121,8 @@ final class StatefulSetController {
     /// reasons progress stops. Reads only the index (and pops entries that need nothing more).
     func decide(_ set: StatefulSet, _ s: StatefulSetState) -> StatefulSetPlan {
         var plan = StatefulSetPlan()
+        plan.operations += s.identityRepairs.sorted().map { .repairIdentity($0) }
+        s.identityRepairs = []
         if s.monotonic {
             // Replicas pass: stop at the lowest ordinal that is missing or not settled.
             if let o = s.attention.min(where: s.needsAttention) {
@@ -184,12 +190,21 @@ final class StatefulSetController {
         for op in plan.operations {
             switch op {
             case .createPod(let o):
-                if !createPod(set, s, ordinal: o) { failed = true }
+                if !createPod(set, s, ordinal: o) {
+                    failed = true
+                    s.work.push(o)  // Parallel popped it; the retry must see it again
+                }
             case .createMissingClaims(let o):
                 if let error = createClaims(set, ordinal: o) {
                     failed = true
                     event(set, .warning, "FailedCreate", "create Pod \(s.podName(o)) in StatefulSet \(set.metadata.name) failed error: \(error)")
                 }
+            case .repairIdentity(let o):
+                guard var pod = cluster.store.get(Pod.self, namespace: set.metadata.namespace, name: s.podName(o)) else { continue }
+                pod.metadata.labels[StatefulSetIdentity.podNameLabel] = pod.metadata.name
+                pod.metadata.labels[StatefulSetIdentity.podIndexLabel] = String(o)
+                cluster.write(pod)
+                event(set, .normal, "SuccessfulUpdate", "update Pod \(pod.metadata.name) in StatefulSet \(set.metadata.name) successful")
             case .deletePod(let o, let reason):
                 guard let pod = cluster.store.get(Pod.self, namespace: set.metadata.namespace, name: s.podName(o)) else { continue }
                 if reason == .scaleDown { ClaimRetention.condemn(pod, set, ordinal: o, cluster: cluster) }
@@ -383,6 +398,7 @@ struct StatefulSetPlan {
     enum Operation {
         case createPod(Int)
         case createMissingClaims(Int)
+        case repairIdentity(Int)
         case deletePod(Int, because: DeleteReason)
     }
     var operations: [Operation] = []

@@ -55,6 +55,8 @@ final class StatefulSetState {
     /// Consecutive failed syncs, for the controller's exponential retry.
     var failures = 0
     var lastError: String?
+    /// Ordinals whose pod lost its `statefulset.kubernetes.io/pod-name` label.
+    var identityRepairs: Set<Int> = []
     /// The reasons of the last sync's decision.
     var reasons: [String] = []
 
@@ -73,6 +75,7 @@ final class StatefulSetState {
         c.template = template; c.updateRevision = updateRevision; c.currentRevision = currentRevision
         c.revisions = revisions; c.ownerReferences = ownerReferences
         c.failures = failures; c.lastError = lastError; c.reasons = reasons
+        c.identityRepairs = identityRepairs
         return c
     }
 

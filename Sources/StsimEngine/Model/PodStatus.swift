@@ -37,7 +37,8 @@ public struct PodCondition: Hashable, Sendable {
 public enum ContainerState: Hashable, Sendable {
     case waiting(reason: String?, message: String?)
     case running(startedAt: VirtualTime)
-    case terminated(exitCode: Int, reason: String?, message: String?, startedAt: VirtualTime?, finishedAt: VirtualTime?)
+    /// Boxed: the rarest and largest case would otherwise size every state of every pod.
+    indirect case terminated(exitCode: Int, reason: String?, message: String?, startedAt: VirtualTime?, finishedAt: VirtualTime?)
 }
 
 public struct ContainerStatus: Hashable, Sendable {

@@ -50,11 +50,13 @@ extension Session {
             guard let p = c.get(Pod.self, name) else { return true }
             return p.status.phase == .running || p.status.phase == .succeeded || p.status.phase == .failed
         }, timeout: settleLimit, shouldStop: interrupted)
-        printChanges(only: nil)
+        // Attached, the command's output comes between the pod starting and ending.
+        if r.attach { printChanges(only: nil) }
         guard started.reason == .satisfied, let running = cluster.get(Pod.self, name), running.status.phase == .running else {
             throw SessionError("pod/\(name) did not start within \(settleLimit)", hint: "describe pod \(name) says why")
         }
-        guard !r.command.isEmpty, kind == .toolbox || !isServerCommand(r.command) else {
+        // A server, or `sleep` as the main process: the container just keeps running.
+        guard !r.command.isEmpty, kind == .toolbox || !isServerCommand(r.command), r.command.first != "sleep" else {
             autoSettle()
             return .ok
         }
@@ -66,8 +68,8 @@ extension Session {
             printer.block(result.stdout)
             if !result.stderr.isEmpty { printer.errorLine(String(result.stderr.dropLast(result.stderr.hasSuffix("\n") ? 1 : 0))) }
         }
-        if r.command.first != "sleep" {
-            _ = cluster.killContainer(pod: name, exitCode: result.exitCode)
+        _ = cluster.killContainer(pod: name, exitCode: result.exitCode)
+        if r.attach {
             _ = cluster.run(until: { c in c.get(Pod.self, name).map { $0.status.phase != .running } ?? true },
                             timeout: .seconds(5), shouldStop: interrupted)
             printChanges(only: nil)

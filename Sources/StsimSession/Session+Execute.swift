@@ -5,12 +5,18 @@ extension Session {
     /// The one exhaustive switch over the language's commands.
     func execute(_ command: Command, text: CommandText) throws -> Outcome {
         switch command {
-        case .create(let c): try create(c, at: text.location)
-        case .apply(let source): try apply(source, at: text.location)
+        case .create(let c):
+            try create(c, at: text.location)
+            warnAboutHostPath()
+        case .apply(let source):
+            try apply(source, at: text.location)
+            warnAboutHostPath()
         case .delete(let d): try delete(d, at: text.location)
         case .get(let g): try get(g)
         case .describe(let kind, let names, let selector): try describe(kind, names: names, selector: selector)
-        case .scale(let s): try scale(s)
+        case .scale(let s):
+            try scale(s)
+            warnAboutHostPath()
         case .edit(let kind, let name, let namespace): try edit(kind, name: name, namespace: namespace)
         case .patch(let kind, let name, let change, let namespace): try patch(kind, name: name, change: change, namespace: namespace)
         case .setImage(let kind, let name, let images, let namespace): try setImage(kind, name: name, images: images, namespace: namespace)
@@ -38,12 +44,14 @@ extension Session {
         case .undo: try undo()
         case .reset:
             cluster = Session.makeCluster(options)
+            hostPathWarned = []
             watchFormatter.reset()
             _ = discardChanges()
             printer.line("a fresh cluster: \(cluster.summaryLine)")
         case .seed(let n):
             options.seed = n
             cluster = Session.makeCluster(options)
+            hostPathWarned = []
             watchFormatter.reset()
             _ = discardChanges()
             printer.line("seed \(n): a fresh cluster: \(cluster.summaryLine)")

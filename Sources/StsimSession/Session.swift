@@ -43,6 +43,8 @@ public final class Session {
     var undoStates: [UndoState] = []
     /// `proxy` started the simulated kubectl proxy (it lives as long as the session).
     var proxyRunning = false
+    /// StatefulSets already warned about for hostPath (once each).
+    var hostPathWarned: Set<String> = []
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options

@@ -42,10 +42,8 @@ extension Cluster {
                   let pvName = claim.spec.volumeName,
                   let pv = store.get(PersistentVolume.self, namespace: "", name: pvName)
             else { return nil }
-            switch pv.spec.source {
-            case .hostPath(let path, _), .local(let path): return .host(node: node, path: Self.normalize(path))
-            default: return .persistentVolume(pvName)
-            }
+            if let path = Self.nodeLocalPath(pv) { return .host(node: node, path: path) }
+            return .persistentVolume(pvName)
         case .hostPath(let path, _): return .host(node: node, path: Self.normalize(path))
         case .emptyDir: return .pod(uid, volume: volume.name)
         case .configMap, .secret, .projected: return nil
@@ -123,9 +121,19 @@ extension Cluster {
 extension Cluster {
     /// A Delete or Recycle reclaim erases the volume's files; Retain keeps them on the Released volume.
     func eraseFiles(of pv: PersistentVolume) {
+        if let path = Self.nodeLocalPath(pv) { apps.files.wipeHostPath(path) } else { apps.files.wipe(.persistentVolume(pv.metadata.name)) }
+    }
+
+    /// The directory of a hand-made hostPath or local PV, whose files stay on each node; nil for
+    /// a volume the cluster's provisioner made. stsim's default class stands for network-attached
+    /// storage (the issue: "moves between nodes with network-attached volumes, the default
+    /// class"), even though its PV names a hostPath the way minikube's provisioner does; a
+    /// provisioned node-local volume (local-path) pins its pods to its node, so it never moves.
+    public static func nodeLocalPath(_ pv: PersistentVolume) -> String? {
+        guard pv.metadata.annotations["pv.kubernetes.io/provisioned-by"] == nil else { return nil }
         switch pv.spec.source {
-        case .hostPath(let path, _), .local(let path): apps.files.wipeHostPath(Self.normalize(path))
-        default: apps.files.wipe(.persistentVolume(pv.metadata.name))
+        case .hostPath(let path, _), .local(let path): return normalize(path)
+        default: return nil
         }
     }
 

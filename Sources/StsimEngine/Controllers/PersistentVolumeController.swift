@@ -74,6 +74,15 @@ final class PersistentVolumeController {
             }
             return
         }
+        if pv.spec.claimRef == nil, pv.status.phase == .released || pv.status.phase == .failed, pv.metadata.deletionTimestamp == nil {
+            // pv_controller syncVolume: a volume without a claimRef is unused, so Available (an
+            // administrator frees a Retained volume by removing its claimRef).
+            var v = pv
+            setPhase(&v, .available)
+            v.status.message = nil
+            cluster.write(.persistentVolume(v))
+            return
+        }
         if pv.metadata.deletionTimestamp != nil, pv.status.phase != .bound { cluster.enqueueSync(.reclaimVolume(key)) }
     }
 

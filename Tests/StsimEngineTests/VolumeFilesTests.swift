@@ -55,3 +55,27 @@ final class VolumeFilesTests: XCTestCase {
         XCTAssertEqual(s.list(d, ""), [])
     }
 }
+
+extension VolumeFilesTests {
+    /// The default class stands for network-attached storage: the data goes where the pod goes.
+    func testDefaultClassVolumeFollowsThePodToAnotherNode() throws {
+        let c = Cluster()
+        c.createWeb(replicas: 1)
+        c.settle()
+        let first = try XCTUnwrap(c.pod("web-0"))
+        c.writeFile(first, path: "/var/lib/data/f", "kept")
+        _ = c.scale(.statefulSet, "web", replicas: 0)
+        c.settle()
+        for i in 1...2 {
+            var filler = Pod(metadata: ObjectMeta(name: "filler-\(i)"),
+                             spec: PodSpec(containers: [Container(name: "c", image: "nginx")]))
+            filler.spec.nodeName = first.spec.nodeName
+            c.mustCreate(.pod(filler))
+        }
+        _ = c.scale(.statefulSet, "web", replicas: 1)
+        c.settle()
+        let second = try XCTUnwrap(c.pod("web-0"))
+        XCTAssertNotEqual(second.spec.nodeName, first.spec.nodeName)
+        XCTAssertEqual(c.readFile(second, path: "/var/lib/data/f"), .success("kept"))
+    }
+}

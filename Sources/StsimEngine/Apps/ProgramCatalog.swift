@@ -26,6 +26,16 @@ public enum ProgramCatalog {
         return .webServer
     }
 
+    /// Where the image's program listens and keeps its data, for shortcuts that build its pods
+    /// (`create sts kubia --image luksa/kubia-pet --storage 1Mi`); nil for images without a
+    /// known program.
+    public static func serving(image: String) -> (port: Int, dataDirectory: String)? {
+        switch kind(ofImage: image) {
+        case .kubiaPet, .kubiaPetPeers: (8080, "/var/data")
+        case .webServer, .toolbox: nil
+        }
+    }
+
     /// The commands `exec` finds in the image's $PATH (among those stsim simulates): the kubia
     /// images are Node.js on Debian (curl, no dig); dnsutils carries BIND's tools; busybox has
     /// nslookup and wget but neither dig nor curl.

@@ -116,7 +116,7 @@ public enum Command: Hashable, Sendable {
     case wait(kind: ResourceKind, name: Argument, condition: WaitCondition, timeout: VirtualDuration?)
     case clock
     case mode(auto: Bool)
-    case dig(type: String, name: Argument)
+    case dig(type: String, name: Argument, search: Bool)
     case proxy
     case curl(CurlCommand)
     case exec(pod: Argument, container: String?, command: [Argument])

@@ -5,11 +5,31 @@ enum InsideCommands {
     static let specs: [CommandSpec] = [dig, curl, exec, logs, proxy]
 
     static let dig = CommandSpec(
-        "dig", group: .inside, usage: ["dig SRV|A NAME"],
-        summary: "query the cluster DNS as a pod in the default namespace would",
-        examples: ["dig SRV web.default.svc.cluster.local", "dig A web-0.web.default.svc.cluster.local", "dig SRV web"],
-        positionals: [.choices(["SRV", "A"]), .none]
+        "dig", group: .inside, usage: ["dig [+search] SRV|A NAME"],
+        summary: "query the cluster DNS as dig in a pod of the default namespace would",
+        details: """
+            Like dig itself, a name is sent as written: `dig SRV web` asks for "web." and gets
+            NXDOMAIN (stsim then says which full name the pod's search list would have found).
+            +search uses the pod's search list, as nslookup and curl inside a pod do.
+            """,
+        examples: ["dig SRV web.default.svc.cluster.local", "dig A web-0.web.default.svc.cluster.local",
+                   "dig +search SRV web"],
+        positionals: [.choices(["SRV", "A", "+search"]), .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        var search = false
+        var words: [Argument] = []
+        for word in args.rest() {
+            if word.text.hasPrefix("+") {
+                guard word.text == "+search" || word.text == "+nosearch" else {
+                    throw Diagnostic(at: word.location, "dig option \(word.text) is not simulated",
+                                     hint: "stsim's dig knows +search")
+                }
+                search = word.text == "+search"
+            } else {
+                words.append(word)
+            }
+        }
+        for word in words.reversed() { args.pushBack(word) }
         var first = try args.next("SRV or A, then NAME")
         var type = "A"
         if ["srv", "a", "aaaa"].contains(first.text.lowercased()) {
@@ -21,7 +41,7 @@ enum InsideCommands {
             _ = args.nextIfAny()
         }
         try args.finish()
-        return .dig(type: type, name: first)
+        return .dig(type: type, name: first, search: search)
     }
 
     static let curl = CommandSpec(

@@ -90,6 +90,11 @@ public enum DigOutput {
 
     private static func soa(zone: String, now: VirtualTime, calendar: VirtualCalendar) -> String {
         let serial = calendar.unixSecondsAtZero + HumanDuration.wholeSeconds(now)
+        guard zone != "." else {
+            // Outside cluster.local CoreDNS forwards upstream; the root zone answers NXDOMAIN.
+            return BINDColumns.record(zone, ttl: 30, type: "SOA",
+                                      data: "a.root-servers.net. nstld.verisign-grs.com. 2025112400 1800 900 604800 86400")
+        }
         return BINDColumns.record(zone, ttl: 30, type: "SOA", data: "ns.dns.\(zone) hostmaster.\(zone) \(serial) 7200 1800 86400 30")
     }
 

@@ -141,12 +141,21 @@ extension Session {
         emit(EventList.render(events, namespace: cluster.config.namespace, now: cluster.now))
     }
 
-    func dig(_ type: String, name: Argument) throws {
+    func dig(_ type: String, name: Argument, search: Bool) throws {
         guard let recordType = DNSRecordType(rawValue: type) else {
             throw Diagnostic(at: name.location, "dig answers A, AAAA and SRV queries, not \(type)")
         }
-        let answer = cluster.dnsResolve(name.text, type: recordType)
+        let answer = search ? cluster.dnsResolve(name.text, type: recordType)
+                            : cluster.dnsQuery(name.text, type: recordType)
         printer.block(DigOutput.render(query: name.text, type: recordType, answer: answer, now: cluster.now))
+        if !search, answer.status == .nxDomain, !name.text.hasSuffix(".") {
+            let found = cluster.dnsResolve(name.text, type: recordType)
+            if found.status == .noError, !found.answers.isEmpty {
+                // Real dig does not use resolv.conf's search list; learners expect it to.
+                let domains = cluster.dnsSearchDomains().joined(separator: " ")
+                printer.line(";; stsim: dig sends \"\(name.text)\" as written and does not use the pod's search list (\(domains)); nslookup and curl in a pod would find \(found.name.hasSuffix(".") ? String(found.name.dropLast()) : found.name). Write the full name, or add +search.")
+            }
+        }
     }
 
     func dnsAnswerCount(type: String, name: String) -> Int {

@@ -150,7 +150,7 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("kill "), ["pod"])
         XCTAssertEqual(complete("kill pod w"), ["web-0", "web-1"])
         XCTAssertEqual(complete("set "), ["image", "settle-limit", "watch-limit"])
-        XCTAssertEqual(complete("dig "), ["A", "SRV"])
+        XCTAssertEqual(complete("dig "), ["+search", "A", "SRV"])
         XCTAssertEqual(complete("clock "), [])
     }
 

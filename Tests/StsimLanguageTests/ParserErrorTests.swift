@@ -286,9 +286,9 @@ final class ParserErrorTests: XCTestCase {
     // MARK: - inside and whole
 
     func testDigSnapshotEventsErrors() {
-        assertParseError("dig", "dig: missing SRV or A, then NAME", 1, 5, hint: "usage: dig SRV|A NAME")
-        assertParseError("dig SRV", "dig: missing NAME", 1, 9, hint: "usage: dig SRV|A NAME")
-        assertParseError("dig SRV a b", "dig: unexpected argument \"b\"", 1, 11, hint: "usage: dig SRV|A NAME")
+        assertParseError("dig", "dig: missing SRV or A, then NAME", 1, 5, hint: "usage: dig [+search] SRV|A NAME")
+        assertParseError("dig SRV", "dig: missing NAME", 1, 9, hint: "usage: dig [+search] SRV|A NAME")
+        assertParseError("dig SRV a b", "dig: unexpected argument \"b\"", 1, 11, hint: "usage: dig [+search] SRV|A NAME")
         assertParseError("snapshot now", "snapshot: unexpected argument \"now\"", 1, 10, hint: "usage: snapshot [-o tree|yaml|json|dot]")
         assertParseError("snapshot -o png", "-o must be one of tree, yaml, json, dot, not \"png\"", 1, 13, hint: nil)
         assertParseError("events now", "events: unexpected argument \"now\"", 1, 8, hint: "usage: events [--since D]")

@@ -264,11 +264,13 @@ final class ParserTests: XCTestCase {
     // MARK: - inside and whole
 
     func testDig() {
-        XCTAssertEqual(parsed("dig SRV web"), .dig(type: "SRV", name: arg("web", 1, 9)))
-        XCTAssertEqual(parsed("dig srv web"), .dig(type: "SRV", name: arg("web", 1, 9)))
-        XCTAssertEqual(parsed("dig web.default A"), .dig(type: "A", name: arg("web.default", 1, 5)))
-        XCTAssertEqual(parsed("dig web"), .dig(type: "A", name: arg("web", 1, 5)))
-        XCTAssertEqual(parsed("dig AAAA web"), .dig(type: "AAAA", name: arg("web", 1, 10)))
+        XCTAssertEqual(parsed("dig SRV web"), .dig(type: "SRV", name: arg("web", 1, 9), search: false))
+        XCTAssertEqual(parsed("dig srv web"), .dig(type: "SRV", name: arg("web", 1, 9), search: false))
+        XCTAssertEqual(parsed("dig web.default A"), .dig(type: "A", name: arg("web.default", 1, 5), search: false))
+        XCTAssertEqual(parsed("dig web"), .dig(type: "A", name: arg("web", 1, 5), search: false))
+        XCTAssertEqual(parsed("dig AAAA web"), .dig(type: "AAAA", name: arg("web", 1, 10), search: false))
+        XCTAssertEqual(parsed("dig +search SRV web"), .dig(type: "SRV", name: arg("web", 1, 17), search: true))
+        XCTAssertEqual(parsed("dig SRV web +search"), .dig(type: "SRV", name: arg("web", 1, 9), search: true))
     }
 
     func testSnapshotAndEvents() {

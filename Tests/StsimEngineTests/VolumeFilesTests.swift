@@ -79,3 +79,22 @@ extension VolumeFilesTests {
         XCTAssertEqual(c.readFile(second, path: "/var/lib/data/f"), .success("kept"))
     }
 }
+
+extension VolumeFilesTests {
+    /// Outside its volumes a container writes to its own layer, which a restart throws away.
+    func testContainerLayerIsLostOnRestart() throws {
+        let c = Cluster()
+        c.createWeb(replicas: 1)
+        c.settle()
+        let pod = try XCTUnwrap(c.pod("web-0"))
+        c.writeFile(pod, path: "/var/lib/data/kept", "1")
+        c.writeFile(pod, path: "/tmp/lost", "2")
+        XCTAssertEqual(c.readFile(pod, path: "/tmp/lost"), .success("2"))
+        _ = c.killContainer(pod: "web-0", exitCode: 1)
+        c.settle()
+        let restarted = try XCTUnwrap(c.pod("web-0"))
+        XCTAssertEqual(restarted.metadata.uid, pod.metadata.uid)
+        XCTAssertEqual(c.readFile(restarted, path: "/var/lib/data/kept"), .success("1"))
+        XCTAssertEqual(c.readFile(restarted, path: "/tmp/lost"), .failure(.outsideVolumes))
+    }
+}

@@ -23,7 +23,12 @@ extension Cluster {
         for m in mounts where Self.path(clean, isUnder: Self.normalize(m.mountPath)) {
             if Self.normalize(m.mountPath).count > Self.normalize(best?.mountPath ?? "").count || best == nil { best = m }
         }
-        guard let mount = best else { return (.pod(uid, volume: ""), String(clean.dropFirst())) }
+        guard let mount = best else {
+            // The container's writable layer: a restarted container starts from its image again.
+            let name = index < containers.count ? containers[index].name : ""
+            let restarts = pod.status.containerStatuses.first { $0.name == name }?.restartCount ?? 0
+            return (.pod(uid, volume: "\(name)#\(restarts)"), String(clean.dropFirst()))
+        }
         let root = Self.normalize(mount.mountPath)
         var relative = root == "/" ? String(clean.dropFirst()) : String(clean.dropFirst(root.count))
         if relative.hasPrefix("/") { relative.removeFirst() }

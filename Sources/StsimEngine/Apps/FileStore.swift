@@ -5,8 +5,8 @@ public enum Disk: Hashable, Sendable {
     /// A directory on one node (`hostPath`, directly or through a hostPath PV): a pod
     /// rescheduled to another node finds that node's directory instead.
     case host(node: String, path: String)
-    /// A pod's own storage: an emptyDir (by volume name), or with `volume` empty the container's
-    /// writable layer. Both go with the pod.
+    /// A pod's own storage: an emptyDir (by volume name), or a container's writable layer (by
+    /// `NAME#RESTARTS`, so that each restart starts afresh). Both go with the pod.
     case pod(UID, volume: String)
 }
 

@@ -123,11 +123,15 @@ extension Session {
         let verb = method ?? (data.isEmpty ? "GET" : "POST")
         let request = HTTPRequest(method: verb.uppercased(), path: url.path, body: data.joined(separator: "&"), client: pod.status.podIP ?? "")
         let host = ["localhost", "127.0.0.1"].contains(url.host) ? (pod.status.podIP ?? url.host) : url.host
-        switch cluster.httpRequest(request, host: host, port: url.port, namespace: pod.metadata.namespace) {
+        switch cluster.httpRequest(request, host: host, port: url.port, namespace: pod.metadata.namespace, from: pod.spec.nodeName) {
         case .success(let response):
             return ProcessResult(stdout: response.body)
         case .failure(.unknownHost):
             return ProcessResult(stderr: silent ? "" : "curl: (6) Could not resolve host: \(url.host)\n", exitCode: 6)
+        case .failure(.timedOut):
+            // Linux gives up on a connect after 6 SYN retries: 1+2+4+8+16+32+64 s.
+            return ProcessResult(stderr: silent ? "" : "curl: (28) Failed to connect to \(url.host) port \(url.port) after 127000 ms: Couldn't connect to server\n",
+                                 exitCode: 28)
         case .failure(.refused):
             return ProcessResult(stderr: silent ? "" : "curl: (7) Failed to connect to \(url.host) port \(url.port) after 0 ms: Couldn't connect to server\n",
                                  exitCode: 7)

@@ -61,3 +61,15 @@ final class ProgramTests: XCTestCase {
         XCTAssertEqual(ProgramCatalog.repository("localhost:5000/nginx:1.27"), "nginx")
     }
 }
+
+extension ProgramTests {
+    /// A peer behind a cut link does not answer at all, and the proxy cannot reach it either.
+    func testPeersBehindAPartitionTimeOut() throws {
+        let c = kubia("luksa/kubia-pet-peers", replicas: 3)
+        let node = try XCTUnwrap(c.pod("kubia-2")?.spec.nodeName)
+        c.kubelets[node]?.link.isConnected = false
+        let body = try call(c, "kubia-0").get().body
+        XCTAssertTrue(body.contains("- kubia-2.kubia.default.svc.cluster.local: Error: connect ETIMEDOUT 10.244."), body)
+        XCTAssertEqual(call(c, "kubia-2").failure?.message.hasSuffix(":8080: i/o timeout"), true)
+    }
+}

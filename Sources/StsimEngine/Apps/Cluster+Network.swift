@@ -2,8 +2,9 @@
 /// a Service's ClusterIP forwards to one of its ready endpoints (kube-proxy), and a pod's
 /// address answers only while a container there runs a program listening on that port.
 extension Cluster {
-    /// Sends a request to `host:port` from inside `namespace`, where `host` is a name or an IP.
-    public func httpRequest(_ request: HTTPRequest, host: String, port: Int, namespace: String) -> Result<HTTPResponse, ConnectError> {
+    /// Sends a request to `host:port` from inside `namespace`, where `host` is a name or an IP;
+    /// `node` is where the sender runs (nil: the control plane, as for the API server's proxy).
+    public func httpRequest(_ request: HTTPRequest, host: String, port: Int, namespace: String, from node: String? = nil) -> Result<HTTPResponse, ConnectError> {
         var ip = host
         if !Self.isIPv4(host) {
             let answer = dnsResolve(host, type: .a, namespace: namespace)
@@ -18,15 +19,28 @@ extension Cluster {
             let endpoints = DNSResolver(cluster: self).readyEndpoints(svc)
             guard !endpoints.isEmpty else { return .failure(.refused(ip: ip, port: port)) }
             let e = endpoints[endpoints.count == 1 ? 0 : apps.pick(endpoints.count)]
-            return deliver(request, ip: e.addresses[0], port: targetPort(sp, endpointPod: e.targetRef?.name, namespace: svc.metadata.namespace))
+            return deliver(request, ip: e.addresses[0], port: targetPort(sp, endpointPod: e.targetRef?.name, namespace: svc.metadata.namespace), from: node)
         }
-        return deliver(request, ip: ip, port: port)
+        return deliver(request, ip: ip, port: port, from: node)
     }
 
-    /// Hands the request to the program listening at `ip:port`, if there is one running.
-    func deliver(_ request: HTTPRequest, ip: String, port: Int) -> Result<HTTPResponse, ConnectError> {
+    /// Hands the request to the program listening at `ip:port`, if there is one running and the
+    /// network between the two nodes stands.
+    func deliver(_ request: HTTPRequest, ip: String, port: Int, from node: String?) -> Result<HTTPResponse, ConnectError> {
+        let source = node ?? config.controlPlaneName
+        if let target = self.node(ofPodIP: ip), target != source, !isLinkConnected(node: target) || !isLinkConnected(node: source) {
+            return .failure(.timedOut(ip: ip, port: port))
+        }
         guard let (pod, index, program) = listener(ip: ip, port: port) else { return .failure(.refused(ip: ip, port: port)) }
         return .success(program.serve(request, in: PodContext(cluster: self, pod: pod, container: index)))
+    }
+
+    /// The node a pod address belongs to: the kubelet running it, else the API's pod.
+    private func node(ofPodIP ip: String) -> String? {
+        for kubelet in kubelets.values where kubelet.pods.values.contains(where: { $0.podIP == ip && !$0.terminating }) {
+            return kubelet.nodeName
+        }
+        return list(Pod.self).first { $0.status.podIP == ip }?.spec.nodeName
     }
 
     /// The running container at an address whose program listens on the port: the kubelet's

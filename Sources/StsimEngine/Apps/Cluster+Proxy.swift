@@ -50,8 +50,11 @@ extension Cluster {
     }
 
     private func reach(_ request: HTTPRequest, ip: String, port: Int) -> Result<HTTPResponse, APIError> {
-        switch deliver(request, ip: ip, port: port) {
+        switch deliver(request, ip: ip, port: port, from: nil) {
         case .success(let r): return .success(r)
+        case .failure(.timedOut):
+            // The API server's dialer gives up after its timeout.
+            return .failure(APIError(reason: .serviceUnavailable, message: "error trying to reach service: dial tcp \(ip):\(port): i/o timeout"))
         case .failure:
             return .failure(APIError(reason: .serviceUnavailable,
                                      message: "error trying to reach service: dial tcp \(ip):\(port): connect: connection refused"))

@@ -48,4 +48,7 @@ public enum ConnectError: Error, Sendable, Hashable {
     case unknownHost(String)
     /// Nothing listens at that address and port (ECONNREFUSED).
     case refused(ip: String, port: Int)
+    /// The address is on the other side of a network partition: no answer at all (ETIMEDOUT).
+    /// The simulation answers at once; a real client waits for its connect timeout first.
+    case timedOut(ip: String, port: Int)
 }

@@ -33,6 +33,7 @@ struct KubiaPetPeers: PodProgram {
             case .success(let r): returned = r.body
             case .failure(.unknownHost(let h)): returned = "Error: getaddrinfo ENOTFOUND \(h) \(h):\(port)"
             case .failure(.refused(let ip, let p)): returned = "Error: connect ECONNREFUSED \(ip):\(p)"
+            case .failure(.timedOut(let ip, let p)): returned = "Error: connect ETIMEDOUT \(ip):\(p)"
             }
             body += "- \(name): \(returned)\n"
         }

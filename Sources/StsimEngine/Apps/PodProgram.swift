@@ -31,6 +31,7 @@ struct PodContext {
 
     /// `http.get` to another host in the cluster, from this pod's address.
     func httpGet(host: String, port: Int, path: String) -> Result<HTTPResponse, ConnectError> {
-        cluster.httpRequest(HTTPRequest(path: path, client: pod.status.podIP ?? ""), host: host, port: port, namespace: pod.metadata.namespace)
+        cluster.httpRequest(HTTPRequest(path: path, client: pod.status.podIP ?? ""), host: host, port: port,
+                            namespace: pod.metadata.namespace, from: pod.spec.nodeName)
     }
 }

@@ -14,8 +14,19 @@ extension Session {
             if case .running = $0.state { return true } else { return false }
         } ?? false
         guard running else { throw SessionError("unable to upgrade connection: container not found (\"\(c.name)\")") }
+        if let kubelet = unreachableKubelet(pod) {
+            printer.errorLine("Error from server: error dialing backend: dial tcp \(kubelet): i/o timeout")
+            return .failed
+        }
         let result = try runTool(pod, container: index, command.map(\.text))
         return report(result)
+    }
+
+    /// exec and logs go through the API server to the pod's kubelet (port 10250): behind a cut
+    /// link the dial times out. Returns the kubelet's address, or nil when it is reachable.
+    func unreachableKubelet(_ pod: Pod) -> String? {
+        guard let node = pod.spec.nodeName, !cluster.isLinkConnected(node: node) else { return nil }
+        return "\(cluster.get(Node.self, node)?.status.internalIP ?? node):10250"
     }
 
     /// Prints what the process printed; a failed one ends like kubectl exec does.

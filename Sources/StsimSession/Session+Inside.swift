@@ -83,6 +83,11 @@ extension Session {
             throw APIError(reason: .badRequest,
                            message: "container \"\(c.name)\" in pod \"\(pod.metadata.name)\" is waiting to start: ContainerCreating")
         }
+        if let kubelet = unreachableKubelet(pod) {
+            let url = "https://\(kubelet)/containerLogs/\(pod.metadata.namespace)/\(pod.metadata.name)/\(c.name)"
+            printer.errorLine("Error from server: Get \"\(url)\": dial tcp \(kubelet): i/o timeout")
+            throw AlreadyReported()
+        }
         for line in cluster.logs(of: uid) { printer.line(line) }
     }
 

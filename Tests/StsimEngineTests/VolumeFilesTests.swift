@@ -19,6 +19,7 @@ final class VolumeFilesTests: XCTestCase {
         XCTAssertEqual(c.readFile(second, path: "/var/lib/data/nope"), .failure(.noSuchFile))
         XCTAssertEqual(c.readFile(second, path: "/var/lib/data"), .failure(.isDirectory))
         XCTAssertEqual(c.readFile(second, path: "/tmp/scratch"), .failure(.outsideVolumes))
+        XCTAssertNil(c.files.read(.pod(try XCTUnwrap(first.metadata.uid), volume: "web#0"), "tmp/scratch"), "the deleted pod's layer is gone")
         XCTAssertEqual(c.listFiles(second, path: "/var/lib/data/"), .success(["kubia.txt"]))
         XCTAssertEqual(c.readFile(second, path: "/etc/hostname"), .success("web-0\n"))
     }

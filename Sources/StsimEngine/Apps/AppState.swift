@@ -12,6 +12,12 @@ public struct AppState: Sendable {
 
     mutating func log(_ pod: UID, _ line: String) { logs[pod, default: []].append(line) }
 
+    /// A pod deleted from the API takes its log and its own storage with it.
+    mutating func forget(pod uid: UID) {
+        logs[uid] = nil
+        files.forget(pod: uid)
+    }
+
     /// A seeded index in 0..<n.
     mutating func pick(_ n: Int) -> Int { Int(random.next(upperBound: UInt64(n))) }
 }

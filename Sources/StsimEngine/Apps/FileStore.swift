@@ -20,7 +20,18 @@ public struct FileStore: Sendable {
 
     public func read(_ disk: Disk, _ path: String) -> String? { disks[disk]?[path] }
 
-    public mutating func write(_ disk: Disk, _ path: String, _ text: String) { disks[disk, default: [:]][path] = text }
+    /// The disks each pod owns, so that a deleted pod's go with it without a scan.
+    private var podDisks: [UID: Set<String>] = [:]
+
+    public mutating func write(_ disk: Disk, _ path: String, _ text: String) {
+        disks[disk, default: [:]][path] = text
+        if case .pod(let uid, let volume) = disk { podDisks[uid, default: []].insert(volume) }
+    }
+
+    /// A deleted pod's emptyDirs and container layers.
+    mutating func forget(pod uid: UID) {
+        for volume in podDisks.removeValue(forKey: uid) ?? [] { disks[.pod(uid, volume: volume)] = nil }
+    }
 
     /// Entries directly under `directory` ("" is the root): files, and sub-directories with a
     /// trailing `/`, sorted in byte order (`ls` in the C locale).

@@ -129,6 +129,7 @@ public final class Cluster {
             claimProtection.podChanged(pod, type: change.type)
             endpoints.podChanged(pod, type: change.type)
             if let node = pod.spec.nodeName, let kubelet = kubelets[node] { kubelet.link.deliver(pod, type: change.type) }
+            if change.type == .deleted, let uid = pod.metadata.uid { apps.forget(pod: uid) }
         case .statefulSet(let set):
             statefulSets.setChanged(set, type: change.type)
         case .replicaSet(let rs):

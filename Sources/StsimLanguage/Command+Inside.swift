@@ -8,7 +8,10 @@ public struct CurlCommand: Hashable, Sendable {
     public var silent: Bool
     public var verbose: Bool
 
-    public init(url: Argument, method: String? = nil, data: [String] = [], headers: [String] = [], silent: Bool = false, verbose: Bool = false) {
+    public init(
+        url: Argument, method: String? = nil, data: [String] = [], headers: [String] = [], silent: Bool = false,
+        verbose: Bool = false
+    ) {
         self.url = url
         self.method = method
         self.data = data

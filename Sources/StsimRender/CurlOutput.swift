@@ -6,10 +6,14 @@ import StsimEngine
 public enum CurlOutput {
     public static let version = "7.88.1"
 
-    public static func requestLines(method: String, host: String, ip: String, port: Int, path: String,
-                                    headers: [String], body: String) -> [String] {
-        var out = ["*   Trying \(ip):\(port)...", "* Connected to \(host) (\(ip)) port \(port) (#0)",
-                   "> \(method) \(path) HTTP/1.1", "> Host: \(host):\(port)", "> User-Agent: curl/\(version)", "> Accept: */*"]
+    public static func requestLines(
+        method: String, host: String, ip: String, port: Int, path: String,
+        headers: [String], body: String
+    ) -> [String] {
+        var out = [
+            "*   Trying \(ip):\(port)...", "* Connected to \(host) (\(ip)) port \(port) (#0)",
+            "> \(method) \(path) HTTP/1.1", "> Host: \(host):\(port)", "> User-Agent: curl/\(version)", "> Accept: */*",
+        ]
         out += headers.map { "> " + $0 }
         if !body.isEmpty || method == "POST" {
             out.append("> Content-Length: \(body.utf8.count)")
@@ -21,9 +25,13 @@ public enum CurlOutput {
         return out
     }
 
-    public static func responseLines(status: Int, reason: String, contentType: String, bodyLength: Int, date: String) -> [String] {
-        ["< HTTP/1.1 \(status) \(reason)", "< Content-Length: \(bodyLength)", "< Content-Type: \(contentType)",
-         "< Date: \(date)", "< "]
+    public static func responseLines(status: Int, reason: String, contentType: String, bodyLength: Int, date: String)
+        -> [String]
+    {
+        [
+            "< HTTP/1.1 \(status) \(reason)", "< Content-Length: \(bodyLength)", "< Content-Type: \(contentType)",
+            "< Date: \(date)", "< ",
+        ]
     }
 
     public static let closing = "* Connection #0 to host localhost left intact"

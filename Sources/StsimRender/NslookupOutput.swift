@@ -11,7 +11,9 @@ public enum NslookupOutput {
         let server = "10.96.0.10"
         var out = "Server:\t\t\(server)\n"
         out += flavour == .bind ? "Address:\t\(server)#53\n\n" : "Address:\t\(server):53\n\n"
-        let addresses: [String] = answer.answers.compactMap { if case .a(let ip) = $0.data { return ip } else { return nil } }
+        let addresses: [String] = answer.answers.compactMap {
+            if case .a(let ip) = $0.data { return ip } else { return nil }
+        }
         if answer.status == .nxDomain || addresses.isEmpty {
             let name = answer.status == .nxDomain ? query : String(answer.name.dropLast())
             let why = answer.status == .nxDomain ? "NXDOMAIN" : "No answer"

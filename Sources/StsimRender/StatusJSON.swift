@@ -4,9 +4,11 @@ import StsimEngine
 /// pretty-prints JSON for clients whose User-Agent is curl (apiserver negotiation's `pretty`).
 public enum StatusJSON {
     public static func render(_ error: APIError) -> String {
-        var lines = ["{", "  \"kind\": \"Status\",", "  \"apiVersion\": \"v1\",", "  \"metadata\": {},",
-                     "  \"status\": \"Failure\",", "  \"message\": \(quote(error.message)),",
-                     "  \"reason\": \"\(error.reason.rawValue)\","]
+        var lines = [
+            "{", "  \"kind\": \"Status\",", "  \"apiVersion\": \"v1\",", "  \"metadata\": {},",
+            "  \"status\": \"Failure\",", "  \"message\": \(quote(error.message)),",
+            "  \"reason\": \"\(error.reason.rawValue)\",",
+        ]
         if let kind = error.kind, let name = error.name {
             lines += ["  \"details\": {", "    \"name\": \(quote(name)),", "    \"kind\": \"\(kind.plural)\"", "  },"]
         }

@@ -19,14 +19,18 @@ extension Session {
         let program = argv[0].split(separator: "/").last.map(String.init) ?? argv[0]
         let args = Array(argv.dropFirst())
         guard Session.simulatedTools.contains(program) else {
-            throw SessionError("stsim's containers run \(Session.simulatedTools.joined(separator: ", ")); not \(program)",
-                               hint: "exec \(pod.metadata.name) -- cat /etc/hosts, exec \(pod.metadata.name) -- curl -s http://SERVICE/")
+            throw SessionError(
+                "stsim's containers run \(Session.simulatedTools.joined(separator: ", ")); not \(program)",
+                hint:
+                    "exec \(pod.metadata.name) -- cat /etc/hosts, exec \(pod.metadata.name) -- curl -s http://SERVICE/")
         }
         let image = pod.spec.containers[index].image
         guard ProgramCatalog.tools(ofImage: image).contains(program) else {
             // containerd's words when the binary is not in the image (kubectl exits 126).
-            return ProcessResult(stderr: "OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown\n",
-                                 exitCode: 126)
+            return ProcessResult(
+                stderr:
+                    "OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown\n",
+                exitCode: 126)
         }
         switch program {
         case "cat": return try cat(pod, index, args)
@@ -41,9 +45,12 @@ extension Session {
 
     private func outsideVolumes(_ pod: Pod, _ index: Int, _ path: String) -> SessionError {
         let mounts = cluster.mountPaths(pod, container: index)
-        return SessionError("\(path) is part of the container image, whose files stsim does not keep",
-                            hint: mounts.isEmpty ? "this container mounts no volumes; /etc/hosts, /etc/hostname and /etc/resolv.conf are there"
-                                : "the pod's volumes are mounted at \(mounts.joined(separator: ", ")); /etc/hosts, /etc/hostname and /etc/resolv.conf are there too")
+        return SessionError(
+            "\(path) is part of the container image, whose files stsim does not keep",
+            hint: mounts.isEmpty
+                ? "this container mounts no volumes; /etc/hosts, /etc/hostname and /etc/resolv.conf are there"
+                : "the pod's volumes are mounted at \(mounts.joined(separator: ", ")); /etc/hosts, /etc/hostname and /etc/resolv.conf are there too"
+        )
     }
 
     private func cat(_ pod: Pod, _ index: Int, _ args: [String]) throws -> ProcessResult {
@@ -51,8 +58,12 @@ extension Session {
         for path in args {
             switch cluster.readFile(pod, container: index, path: path) {
             case .success(let text): r.stdout += text
-            case .failure(.noSuchFile): r.stderr += "cat: \(path): No such file or directory\n"; r.exitCode = 1
-            case .failure(.isDirectory): r.stderr += "cat: \(path): Is a directory\n"; r.exitCode = 1
+            case .failure(.noSuchFile):
+                r.stderr += "cat: \(path): No such file or directory\n"
+                r.exitCode = 1
+            case .failure(.isDirectory):
+                r.stderr += "cat: \(path): Is a directory\n"
+                r.exitCode = 1
             case .failure(.outsideVolumes): throw outsideVolumes(pod, index, path)
             }
         }
@@ -102,64 +113,101 @@ extension Session {
 
     /// curl from inside the pod: cluster DNS with the pod's search list, then the pod network.
     private func curlInside(_ pod: Pod, _ args: [String]) throws -> ProcessResult {
-        var method: String?, data: [String] = [], silent = false, urlText: String?
+        var method: String?
+        var data: [String] = []
+        var silent = false
+        var urlText: String?
         var i = 0
         while i < args.count {
             let a = args[i]
             i += 1
             switch a {
             case "-X", "--request", "-d", "--data", "-H", "--header":
-                guard i < args.count else { return ProcessResult(stderr: "curl: option \(a): requires parameter\n", exitCode: 2) }
-                if a == "-X" || a == "--request" { method = args[i] } else if a == "-d" || a == "--data" { data.append(args[i]) }
+                guard i < args.count else {
+                    return ProcessResult(stderr: "curl: option \(a): requires parameter\n", exitCode: 2)
+                }
+                if a == "-X" || a == "--request" {
+                    method = args[i]
+                } else if a == "-d" || a == "--data" {
+                    data.append(args[i])
+                }
                 i += 1
             case "-s", "--silent", "-sS", "-S": silent = a != "-S"
             default:
-                if a.hasPrefix("-") { throw SessionError("stsim's curl inside a pod takes -X, -d, -H and -s; not \(a)") }
+                if a.hasPrefix("-") {
+                    throw SessionError("stsim's curl inside a pod takes -X, -d, -H and -s; not \(a)")
+                }
                 urlText = a
             }
         }
         guard let urlText else { return ProcessResult(stderr: "curl: no URL specified!\n", exitCode: 2) }
         let url = CurlURL(urlText)
         let verb = method ?? (data.isEmpty ? "GET" : "POST")
-        let request = HTTPRequest(method: verb.uppercased(), path: url.path, body: data.joined(separator: "&"), client: pod.status.podIP ?? "")
+        let request = HTTPRequest(
+            method: verb.uppercased(), path: url.path, body: data.joined(separator: "&"), client: pod.status.podIP ?? ""
+        )
         let host = ["localhost", "127.0.0.1"].contains(url.host) ? (pod.status.podIP ?? url.host) : url.host
-        switch cluster.httpRequest(request, host: host, port: url.port, namespace: pod.metadata.namespace, from: pod.spec.nodeName) {
+        switch cluster.httpRequest(
+            request, host: host, port: url.port, namespace: pod.metadata.namespace, from: pod.spec.nodeName)
+        {
         case .success(let response):
             return ProcessResult(stdout: response.body)
         case .failure(.unknownHost):
             return ProcessResult(stderr: silent ? "" : "curl: (6) Could not resolve host: \(url.host)\n", exitCode: 6)
         case .failure(.timedOut):
             // Linux gives up on a connect after 6 SYN retries: 1+2+4+8+16+32+64 s.
-            return ProcessResult(stderr: silent ? "" : "curl: (28) Failed to connect to \(url.host) port \(url.port) after 127000 ms: Couldn't connect to server\n",
-                                 exitCode: 28)
+            return ProcessResult(
+                stderr: silent
+                    ? ""
+                    : "curl: (28) Failed to connect to \(url.host) port \(url.port) after 127000 ms: Couldn't connect to server\n",
+                exitCode: 28)
         case .failure(.refused):
-            return ProcessResult(stderr: silent ? "" : "curl: (7) Failed to connect to \(url.host) port \(url.port) after 0 ms: Couldn't connect to server\n",
-                                 exitCode: 7)
+            return ProcessResult(
+                stderr: silent
+                    ? ""
+                    : "curl: (7) Failed to connect to \(url.host) port \(url.port) after 0 ms: Couldn't connect to server\n",
+                exitCode: 7)
         }
     }
 
     /// dig as in a pod: no search list unless `+search` (dig's default), `+short` for data only.
     private func digInside(_ pod: Pod, _ args: [String]) throws -> ProcessResult {
-        var type = DNSRecordType.a, name: String?, short = false, search = false
+        var type = DNSRecordType.a
+        var name: String?
+        var short = false
+        var search = false
         for a in args {
             if a.hasPrefix("+") {
-                if a == "+short" { short = true } else if a == "+search" { search = true }
-                else { throw SessionError("stsim's dig takes +short and +search; not \(a)") }
+                if a == "+short" {
+                    short = true
+                } else if a == "+search" {
+                    search = true
+                } else {
+                    throw SessionError("stsim's dig takes +short and +search; not \(a)")
+                }
             } else if a.hasPrefix("@") {
                 continue
-            } else if let t = DNSRecordType(rawValue: a.uppercased()), name != nil || ["A", "AAAA", "SRV"].contains(a.uppercased()) {
+            } else if let t = DNSRecordType(rawValue: a.uppercased()),
+                name != nil || ["A", "AAAA", "SRV"].contains(a.uppercased())
+            {
                 type = t
             } else {
                 name = a
             }
         }
-        guard let name else { throw SessionError("dig: give the name to look up, as in dig SRV kubia.default.svc.cluster.local") }
-        let answer = search ? cluster.dnsResolve(name, type: type, namespace: pod.metadata.namespace) : cluster.dnsQuery(name, type: type)
+        guard let name else {
+            throw SessionError("dig: give the name to look up, as in dig SRV kubia.default.svc.cluster.local")
+        }
+        let answer =
+            search
+            ? cluster.dnsResolve(name, type: type, namespace: pod.metadata.namespace)
+            : cluster.dnsQuery(name, type: type)
         if short {
             return ProcessResult(stdout: answer.answers.map { DigOutput.rdata($0.data) + "\n" }.joined())
         }
         let query = args.filter { !$0.hasPrefix("+") && !$0.hasPrefix("@") }.joined(separator: " ")
-        return ProcessResult(stdout: DigOutput.render(query: query, type: type, answer: answer, now: cluster.now, echoed: query))
+        return ProcessResult(
+            stdout: DigOutput.render(query: query, type: type, answer: answer, now: cluster.now, echoed: query))
     }
 
     private func nslookup(_ pod: Pod, _ args: [String], busybox: Bool) -> ProcessResult {

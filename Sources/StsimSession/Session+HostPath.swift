@@ -22,17 +22,23 @@ extension Session {
                 let prefix = "\(t.metadata.name)-\(set.metadata.name)-"
                 for claim in claims where claim.metadata.name.hasPrefix(prefix) {
                     guard let pvName = claim.spec.volumeName,
-                          let pv = cluster.get(PersistentVolume.self, pvName),
-                          let path = Cluster.nodeLocalPath(pv)
+                        let pv = cluster.get(PersistentVolume.self, pvName),
+                        let path = Cluster.nodeLocalPath(pv)
                     else { continue }
                     found.append("\(claim.metadata.name) → pv/\(pvName): hostPath \(path)")
                 }
             }
             guard !found.isEmpty else { continue }
             hostPathWarned.insert(set.metadata.name)
-            report(Diagnostic(.warning, "statefulset/\(set.metadata.name) keeps its data in hostPath directories on a cluster of \(workers) worker nodes ("
-                                  + found.joined(separator: ", ") + "): a pod that comes back on another node finds that node's directory, not its data",
-                              hint: "give StatefulSets network-attached volumes (a claim template with the default class, standard)"))
+            report(
+                Diagnostic(
+                    .warning,
+                    "statefulset/\(set.metadata.name) keeps its data in hostPath directories on a cluster of \(workers) worker nodes ("
+                        + found.joined(separator: ", ")
+                        + "): a pod that comes back on another node finds that node's directory, not its data",
+                    hint:
+                        "give StatefulSets network-attached volumes (a claim template with the default class, standard)"
+                ))
         }
     }
 }

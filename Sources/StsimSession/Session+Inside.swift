@@ -6,8 +6,9 @@ import StsimRender
 extension Session {
     func startProxy() throws {
         if proxyRunning {
-            throw SessionError("listen tcp 127.0.0.1:8001: bind: address already in use",
-                               hint: "the proxy is already serving: curl localhost:8001/api/v1/namespaces/default/pods/POD/proxy/")
+            throw SessionError(
+                "listen tcp 127.0.0.1:8001: bind: address already in use",
+                hint: "the proxy is already serving: curl localhost:8001/api/v1/namespaces/default/pods/POD/proxy/")
         }
         proxyRunning = true
         printer.line("Starting to serve on 127.0.0.1:8001")
@@ -21,22 +22,30 @@ extension Session {
         }
         guard url.port == 8001, proxyRunning, url.scheme == "http" else {
             if url.port == 8001, proxyRunning {
-                return curlFailed(35, "OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number", silent: c.silent)
+                return curlFailed(
+                    35, "OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number", silent: c.silent)
             }
-            return curlFailed(7, "Failed to connect to \(url.host) port \(url.port) after 0 ms: Couldn't connect to server", silent: c.silent)
+            return curlFailed(
+                7, "Failed to connect to \(url.host) port \(url.port) after 0 ms: Couldn't connect to server",
+                silent: c.silent)
         }
         guard let route = ProxyRoute(url.path) else {
-            throw SessionError("stsim's kubectl proxy serves only the proxy paths: /api/v1/namespaces/NS/pods/POD/proxy/PATH and .../services/SVC/proxy/PATH",
-                               hint: "for the API's objects use get, describe or get -o json")
+            throw SessionError(
+                "stsim's kubectl proxy serves only the proxy paths: /api/v1/namespaces/NS/pods/POD/proxy/PATH and .../services/SVC/proxy/PATH",
+                hint: "for the API's objects use get, describe or get -o json")
         }
         let method = c.effectiveMethod.uppercased()
         let ip = url.host == "localhost" ? "127.0.0.1" : url.host
         if c.verbose {
-            for line in CurlOutput.requestLines(method: method, host: url.host, ip: ip, port: url.port, path: url.path, headers: c.headers, body: c.body) {
+            for line in CurlOutput.requestLines(
+                method: method, host: url.host, ip: ip, port: url.port, path: url.path, headers: c.headers, body: c.body
+            ) {
                 printer.errorLine(line)
             }
         }
-        let status: Int, contentType: String, body: String
+        let status: Int
+        let contentType: String
+        let body: String
         switch route {
         case .redirect(let to):
             status = 301
@@ -53,8 +62,10 @@ extension Session {
         }
         if c.verbose {
             let reason = HTTPResponse(status: status, body: "").reason
-            for line in CurlOutput.responseLines(status: status, reason: reason, contentType: contentType, bodyLength: body.utf8.count,
-                                                  date: CurlOutput.httpDate(cluster.now)) {
+            for line in CurlOutput.responseLines(
+                status: status, reason: reason, contentType: contentType, bodyLength: body.utf8.count,
+                date: CurlOutput.httpDate(cluster.now))
+            {
                 printer.errorLine(line)
             }
         }
@@ -70,18 +81,25 @@ extension Session {
     }
 
     func logs(_ name: Argument, container: String?) throws {
-        guard let pod = cluster.get(Pod.self, name.text), let uid = pod.metadata.uid else { throw APIError.notFound(.pod, name.text) }
+        guard let pod = cluster.get(Pod.self, name.text), let uid = pod.metadata.uid else {
+            throw APIError.notFound(.pod, name.text)
+        }
         let index = try containerIndex(pod, container)
         let c = pod.spec.containers[index]
         if let status = pod.status.containerStatuses.first(where: { $0.name == c.name }),
-           case .waiting(let reason, _) = status.state, status.lastState == nil
+            case .waiting(let reason, _) = status.state, status.lastState == nil
         {
-            throw APIError(reason: .badRequest,
-                           message: "container \"\(c.name)\" in pod \"\(pod.metadata.name)\" is waiting to start: \(reason ?? "ContainerCreating")")
+            throw APIError(
+                reason: .badRequest,
+                message:
+                    "container \"\(c.name)\" in pod \"\(pod.metadata.name)\" is waiting to start: \(reason ?? "ContainerCreating")"
+            )
         }
         if pod.status.containerStatuses.isEmpty {
-            throw APIError(reason: .badRequest,
-                           message: "container \"\(c.name)\" in pod \"\(pod.metadata.name)\" is waiting to start: ContainerCreating")
+            throw APIError(
+                reason: .badRequest,
+                message:
+                    "container \"\(c.name)\" in pod \"\(pod.metadata.name)\" is waiting to start: ContainerCreating")
         }
         if let kubelet = unreachableKubelet(pod) {
             let url = "https://\(kubelet)/containerLogs/\(pod.metadata.namespace)/\(pod.metadata.name)/\(c.name)"
@@ -141,12 +159,14 @@ enum ProxyRoute {
         let parts = pathOnly.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         // "", api, v1, namespaces, NS, pods, NAME, proxy, ...
         guard parts.count >= 8, parts[0].isEmpty, parts[1] == "api", parts[2] == "v1", parts[3] == "namespaces",
-              let resource = Cluster.ProxyResource(rawValue: parts[5]), parts[7] == "proxy", !parts[6].isEmpty
+            let resource = Cluster.ProxyResource(rawValue: parts[5]), parts[7] == "proxy", !parts[6].isEmpty
         else { return nil }
         if parts.count == 8 {
             self = .redirect(to: pathOnly + "/" + query)
             return
         }
-        self = .proxy(namespace: parts[4], resource: resource, name: parts[6], path: "/" + parts[8...].joined(separator: "/") + query)
+        self = .proxy(
+            namespace: parts[4], resource: resource, name: parts[6],
+            path: "/" + parts[8...].joined(separator: "/") + query)
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StsimEngine
 
 /// Files live where their volume lives: on the PersistentVolume (following the claim), on the
@@ -19,7 +20,9 @@ final class VolumeFilesTests: XCTestCase {
         XCTAssertEqual(c.readFile(second, path: "/var/lib/data/nope"), .failure(.noSuchFile))
         XCTAssertEqual(c.readFile(second, path: "/var/lib/data"), .failure(.isDirectory))
         XCTAssertEqual(c.readFile(second, path: "/tmp/scratch"), .failure(.outsideVolumes))
-        XCTAssertNil(c.files.read(.pod(try XCTUnwrap(first.metadata.uid), volume: "web#0"), "tmp/scratch"), "the deleted pod's layer is gone")
+        XCTAssertNil(
+            c.files.read(.pod(try XCTUnwrap(first.metadata.uid), volume: "web#0"), "tmp/scratch"),
+            "the deleted pod's layer is gone")
         XCTAssertEqual(c.listFiles(second, path: "/var/lib/data/"), .success(["kubia.txt"]))
         XCTAssertEqual(c.readFile(second, path: "/etc/hostname"), .success("web-0\n"))
     }
@@ -68,8 +71,9 @@ extension VolumeFilesTests {
         _ = c.scale(.statefulSet, "web", replicas: 0)
         c.settle()
         for i in 1...2 {
-            var filler = Pod(metadata: ObjectMeta(name: "filler-\(i)"),
-                             spec: PodSpec(containers: [Container(name: "c", image: "nginx")]))
+            var filler = Pod(
+                metadata: ObjectMeta(name: "filler-\(i)"),
+                spec: PodSpec(containers: [Container(name: "c", image: "nginx")]))
             filler.spec.nodeName = first.spec.nodeName
             c.mustCreate(.pod(filler))
         }

@@ -1,10 +1,14 @@
 import XCTest
+
 @testable import StsimLanguage
 
 /// curl, exec, logs, proxy and kubectl run as typed from the book.
 final class InsideCommandsTests: XCTestCase {
     func testCurlTakesCurlsFlagsAnywhere() throws {
-        guard case .curl(let c)? = parsed("curl localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/ -X POST -d hello -d x -sv -H 'A: b'") else {
+        guard
+            case .curl(let c)? = parsed(
+                "curl localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/ -X POST -d hello -d x -sv -H 'A: b'")
+        else {
             return XCTFail("not curl")
         }
         XCTAssertEqual(c.url.text, "localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/")
@@ -17,7 +21,10 @@ final class InsideCommandsTests: XCTestCase {
     }
 
     func testExecKeepsTheCommandsOwnFlags() {
-        guard case .exec(let pod, let container, let command)? = parsed("exec -it kubia-0 -c kubia -- curl -s http://kubia/") else {
+        guard
+            case .exec(let pod, let container, let command)? = parsed(
+                "exec -it kubia-0 -c kubia -- curl -s http://kubia/")
+        else {
             return XCTFail("not exec")
         }
         XCTAssertEqual(pod.text, "kubia-0")
@@ -27,7 +34,11 @@ final class InsideCommandsTests: XCTestCase {
     }
 
     func testKubectlRunAsTypedInTheBook() {
-        guard case .runPod(let r)? = parsed("kubectl run -it srvlookup --image=tutum/dnsutils --rm --restart=Never -- dig SRV kubia.default.svc.cluster.local") else {
+        guard
+            case .runPod(let r)? = parsed(
+                "kubectl run -it srvlookup --image=tutum/dnsutils --rm --restart=Never -- dig SRV kubia.default.svc.cluster.local"
+            )
+        else {
             return XCTFail("not run")
         }
         XCTAssertEqual(r.name.text, "srvlookup")

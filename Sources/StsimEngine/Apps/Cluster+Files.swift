@@ -21,7 +21,9 @@ extension Cluster {
         // The deepest mount that holds the path wins, as in the kernel's mount table.
         var best: VolumeMount?
         for m in mounts where Self.path(clean, isUnder: Self.normalize(m.mountPath)) {
-            if Self.normalize(m.mountPath).count > Self.normalize(best?.mountPath ?? "").count || best == nil { best = m }
+            if Self.normalize(m.mountPath).count > Self.normalize(best?.mountPath ?? "").count || best == nil {
+                best = m
+            }
         }
         guard let mount = best else {
             // The container's writable layer: a restarted container starts from its image again.
@@ -34,7 +36,7 @@ extension Cluster {
         if relative.hasPrefix("/") { relative.removeFirst() }
         if let sub = mount.subPath, !sub.isEmpty { relative = relative.isEmpty ? sub : sub + "/" + relative }
         guard let volume = pod.spec.volumes.first(where: { $0.name == mount.name }),
-              let disk = disk(of: volume, in: pod, uid: uid)
+            let disk = disk(of: volume, in: pod, uid: uid)
         else { return nil }
         return (disk, relative)
     }
@@ -43,9 +45,11 @@ extension Cluster {
         let node = pod.spec.nodeName ?? ""
         switch volume.source {
         case .persistentVolumeClaim(let source):
-            guard let claim = store.get(PersistentVolumeClaim.self, namespace: pod.metadata.namespace, name: source.claimName),
-                  let pvName = claim.spec.volumeName,
-                  let pv = store.get(PersistentVolume.self, namespace: "", name: pvName)
+            guard
+                let claim = store.get(
+                    PersistentVolumeClaim.self, namespace: pod.metadata.namespace, name: source.claimName),
+                let pvName = claim.spec.volumeName,
+                let pv = store.get(PersistentVolume.self, namespace: "", name: pvName)
             else { return nil }
             if let path = Self.nodeLocalPath(pv) { return .host(node: node, path: path) }
             return .persistentVolume(pvName)
@@ -58,7 +62,9 @@ extension Cluster {
     /// Reads a file as `cat` would; the files the kubelet writes into every pod come first.
     public func readFile(_ pod: Pod, container: Int = 0, path: String) -> Result<String, FileError> {
         if let text = kubeletFile(pod, path: Self.normalize(path)) { return .success(text) }
-        guard let (disk, relative) = fileLocation(pod, container: container, path: path) else { return .failure(.outsideVolumes) }
+        guard let (disk, relative) = fileLocation(pod, container: container, path: path) else {
+            return .failure(.outsideVolumes)
+        }
         if let text = apps.files.read(disk, relative) { return .success(text) }
         if apps.files.isDirectory(disk, relative) { return .failure(.isDirectory) }
         return .failure(isOnVolume(pod, container: container, path: path) ? .noSuchFile : .outsideVolumes)
@@ -72,7 +78,7 @@ extension Cluster {
     /// What `ls PATH` lists: a directory's entries, or the file itself.
     public func listFiles(_ pod: Pod, container: Int = 0, path: String) -> Result<[String], FileError> {
         guard isOnVolume(pod, container: container, path: path),
-              let (disk, relative) = fileLocation(pod, container: container, path: path)
+            let (disk, relative) = fileLocation(pod, container: container, path: path)
         else { return .failure(.outsideVolumes) }
         if apps.files.read(disk, relative) != nil { return .success([path]) }
         guard let names = apps.files.list(disk, relative) else { return .failure(.noSuchFile) }
@@ -84,13 +90,17 @@ extension Cluster {
     public func isOnVolume(_ pod: Pod, container index: Int = 0, path: String) -> Bool {
         let clean = Self.normalize(path)
         guard index < pod.spec.containers.count else { return false }
-        return pod.spec.containers[index].volumeMounts.contains { Self.path(clean, isUnder: Self.normalize($0.mountPath)) }
+        return pod.spec.containers[index].volumeMounts.contains {
+            Self.path(clean, isUnder: Self.normalize($0.mountPath))
+        }
     }
 
     /// The mount points of a container, sorted, for messages that name them.
     public func mountPaths(_ pod: Pod, container index: Int = 0) -> [String] {
         guard index < pod.spec.containers.count else { return [] }
-        return pod.spec.containers[index].volumeMounts.map { Self.normalize($0.mountPath) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return pod.spec.containers[index].volumeMounts.map { Self.normalize($0.mountPath) }.sorted {
+            $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
     }
 
     /// `/etc/hostname`, `/etc/hosts` and `/etc/resolv.conf`, as the kubelet writes them (reference 10.3).
@@ -102,10 +112,12 @@ extension Cluster {
             let search = dnsSearchDomains(namespace: pod.metadata.namespace).joined(separator: " ")
             return "search \(search)\nnameserver 10.96.0.10\noptions ndots:5\n"
         case "/etc/hosts":
-            var text = "# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
+            var text =
+                "# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
             text += "fe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n"
             if let ip = pod.status.podIP {
-                let fqdn = pod.spec.subdomain.map { "\(host).\($0).\(pod.metadata.namespace).svc.cluster.local\t" } ?? ""
+                let fqdn =
+                    pod.spec.subdomain.map { "\(host).\($0).\(pod.metadata.namespace).svc.cluster.local\t" } ?? ""
                 text += "\(ip)\t\(fqdn)\(host)\n"
             }
             return text
@@ -126,7 +138,11 @@ extension Cluster {
 extension Cluster {
     /// A Delete or Recycle reclaim erases the volume's files; Retain keeps them on the Released volume.
     func eraseFiles(of pv: PersistentVolume) {
-        if let path = Self.nodeLocalPath(pv) { apps.files.wipeHostPath(path) } else { apps.files.wipe(.persistentVolume(pv.metadata.name)) }
+        if let path = Self.nodeLocalPath(pv) {
+            apps.files.wipeHostPath(path)
+        } else {
+            apps.files.wipe(.persistentVolume(pv.metadata.name))
+        }
     }
 
     /// The directory of a hand-made hostPath or local PV, whose files stay on each node; nil for
@@ -146,7 +162,8 @@ extension Cluster {
 
     /// Output of a command run as a container's main process (`kubectl run ... -- dig ...`).
     public func appendLog(_ pod: UID, _ text: String) {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
+        {
             apps.log(pod, String(line))
         }
     }

@@ -10,7 +10,9 @@ extension Cluster {
         store.get(Node.self, namespace: "", name: config.controlPlaneName)?.status.internalIP ?? "172.18.0.2"
     }
 
-    public func proxy(_ request: HTTPRequest, namespace: String, resource: ProxyResource, name target: String) -> Result<HTTPResponse, APIError> {
+    public func proxy(_ request: HTTPRequest, namespace: String, resource: ProxyResource, name target: String)
+        -> Result<HTTPResponse, APIError>
+    {
         // `name`, `name:port` or `scheme:name:port`.
         let parts = target.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         let name = parts.count == 3 ? parts[1] : parts[0]
@@ -23,8 +25,12 @@ extension Cluster {
         }
     }
 
-    private func proxyToPod(_ request: HTTPRequest, namespace: String, name: String, port: String) -> Result<HTTPResponse, APIError> {
-        guard let pod = store.get(Pod.self, namespace: namespace, name: name) else { return .failure(.notFound(.pod, name)) }
+    private func proxyToPod(_ request: HTTPRequest, namespace: String, name: String, port: String) -> Result<
+        HTTPResponse, APIError
+    > {
+        guard let pod = store.get(Pod.self, namespace: namespace, name: name) else {
+            return .failure(.notFound(.pod, name))
+        }
         // Without a port, the first port any container declares.
         var number = Int(port)
         if port.isEmpty { number = pod.spec.containers.lazy.compactMap { $0.ports.first?.containerPort }.first ?? 80 }
@@ -33,20 +39,30 @@ extension Cluster {
             return .failure(APIError(reason: .badRequest, message: "address not allowed"))
         }
         guard let n = number else {
-            return .failure(APIError(reason: .serviceUnavailable, message: "error trying to reach service: dial tcp: lookup \(port): no such host"))
+            return .failure(
+                APIError(
+                    reason: .serviceUnavailable,
+                    message: "error trying to reach service: dial tcp: lookup \(port): no such host"))
         }
         return reach(request, ip: ip, port: n)
     }
 
-    private func proxyToService(_ request: HTTPRequest, namespace: String, name: String, port: String) -> Result<HTTPResponse, APIError> {
-        guard let svc = store.get(Service.self, namespace: namespace, name: name) else { return .failure(.notFound(.service, name)) }
-        let sp = port.isEmpty ? svc.spec.ports.first : svc.spec.ports.first { $0.name == port || String($0.port) == port }
+    private func proxyToService(_ request: HTTPRequest, namespace: String, name: String, port: String) -> Result<
+        HTTPResponse, APIError
+    > {
+        guard let svc = store.get(Service.self, namespace: namespace, name: name) else {
+            return .failure(.notFound(.service, name))
+        }
+        let sp =
+            port.isEmpty ? svc.spec.ports.first : svc.spec.ports.first { $0.name == port || String($0.port) == port }
         let endpoints = DNSResolver(cluster: self).readyEndpoints(svc)
         guard let sp, !endpoints.isEmpty else {
-            return .failure(APIError(reason: .serviceUnavailable, message: "no endpoints available for service \"\(name)\""))
+            return .failure(
+                APIError(reason: .serviceUnavailable, message: "no endpoints available for service \"\(name)\""))
         }
         let e = endpoints[endpoints.count == 1 ? 0 : apps.pick(endpoints.count)]
-        return reach(request, ip: e.addresses[0], port: targetPort(sp, endpointPod: e.targetRef?.name, namespace: namespace))
+        return reach(
+            request, ip: e.addresses[0], port: targetPort(sp, endpointPod: e.targetRef?.name, namespace: namespace))
     }
 
     private func reach(_ request: HTTPRequest, ip: String, port: Int) -> Result<HTTPResponse, APIError> {
@@ -54,10 +70,15 @@ extension Cluster {
         case .success(let r): return .success(r)
         case .failure(.timedOut):
             // The API server's dialer gives up after its timeout.
-            return .failure(APIError(reason: .serviceUnavailable, message: "error trying to reach service: dial tcp \(ip):\(port): i/o timeout"))
+            return .failure(
+                APIError(
+                    reason: .serviceUnavailable,
+                    message: "error trying to reach service: dial tcp \(ip):\(port): i/o timeout"))
         case .failure:
-            return .failure(APIError(reason: .serviceUnavailable,
-                                     message: "error trying to reach service: dial tcp \(ip):\(port): connect: connection refused"))
+            return .failure(
+                APIError(
+                    reason: .serviceUnavailable,
+                    message: "error trying to reach service: dial tcp \(ip):\(port): connect: connection refused"))
         }
     }
 }

@@ -41,7 +41,11 @@ public struct FileStore: Sendable {
         var names = Set<String>()
         for path in files.keys where path.hasPrefix(prefix) {
             let rest = path.dropFirst(prefix.count)
-            if let slash = rest.firstIndex(of: "/") { names.insert(String(rest[..<slash]) + "/") } else { names.insert(String(rest)) }
+            if let slash = rest.firstIndex(of: "/") {
+                names.insert(String(rest[..<slash]) + "/")
+            } else {
+                names.insert(String(rest))
+            }
         }
         if names.isEmpty, !directory.isEmpty { return nil }
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -18,14 +18,16 @@ struct KubiaPetPeers: PodProgram {
         let answer = pod.resolveSRV(Self.serviceName)
         // Node's resolver reports NXDOMAIN as ENOTFOUND and an empty answer as ENODATA.
         if answer.status == .nxDomain {
-            return HTTPResponse(body: body + "Could not look up DNS SRV records: Error: querySrv ENOTFOUND \(Self.serviceName)")
+            return HTTPResponse(
+                body: body + "Could not look up DNS SRV records: Error: querySrv ENOTFOUND \(Self.serviceName)")
         }
         let peers: [String] = answer.answers.compactMap {
             if case .srv(_, _, _, let target) = $0.data { return String(target.dropLast()) }
             return nil
         }
         if peers.isEmpty {
-            return HTTPResponse(body: body + "Could not look up DNS SRV records: Error: querySrv ENODATA \(Self.serviceName)")
+            return HTTPResponse(
+                body: body + "Could not look up DNS SRV records: Error: querySrv ENODATA \(Self.serviceName)")
         }
         for name in peers {
             let returned: String

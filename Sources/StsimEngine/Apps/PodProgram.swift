@@ -27,11 +27,14 @@ struct PodContext {
     }
 
     /// SRV lookup through the pod's resolver (`dns.resolveSrv`).
-    func resolveSRV(_ name: String) -> DNSAnswer { cluster.dnsResolve(name, type: .srv, namespace: pod.metadata.namespace) }
+    func resolveSRV(_ name: String) -> DNSAnswer {
+        cluster.dnsResolve(name, type: .srv, namespace: pod.metadata.namespace)
+    }
 
     /// `http.get` to another host in the cluster, from this pod's address.
     func httpGet(host: String, port: Int, path: String) -> Result<HTTPResponse, ConnectError> {
-        cluster.httpRequest(HTTPRequest(path: path, client: pod.status.podIP ?? ""), host: host, port: port,
-                            namespace: pod.metadata.namespace, from: pod.spec.nodeName)
+        cluster.httpRequest(
+            HTTPRequest(path: path, client: pod.status.podIP ?? ""), host: host, port: port,
+            namespace: pod.metadata.namespace, from: pod.spec.nodeName)
     }
 }

@@ -11,10 +11,15 @@ public enum ProgramCatalog {
     static func repository(_ image: String) -> String {
         var s = Substring(image)
         if let at = s.firstIndex(of: "@") { s = s[..<at] }
-        if let slash = s.lastIndex(of: "/"), let colon = s.lastIndex(of: ":"), colon > slash { s = s[..<colon] }
-        else if !s.contains("/"), let colon = s.lastIndex(of: ":") { s = s[..<colon] }
+        if let slash = s.lastIndex(of: "/"), let colon = s.lastIndex(of: ":"), colon > slash {
+            s = s[..<colon]
+        } else if !s.contains("/"), let colon = s.lastIndex(of: ":") {
+            s = s[..<colon]
+        }
         var parts = s.split(separator: "/")
-        if parts.count > 1, parts[0].contains(".") || parts[0].contains(":") || parts[0] == "localhost" { parts.removeFirst() }
+        if parts.count > 1, parts[0].contains(".") || parts[0].contains(":") || parts[0] == "localhost" {
+            parts.removeFirst()
+        }
         return parts.joined(separator: "/")
     }
 
@@ -55,7 +60,9 @@ public enum ProgramCatalog {
         case .kubiaPetPeers: return KubiaPetPeers()
         case .toolbox: return nil
         case .webServer:
-            let roots = c.volumeMounts.map { Cluster.normalize($0.mountPath) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let roots = c.volumeMounts.map { Cluster.normalize($0.mountPath) }.sorted {
+                $0.utf8.lexicographicallyPrecedes($1.utf8)
+            }
             return WebServer(port: c.ports.first?.containerPort ?? 80, roots: roots)
         }
     }

@@ -106,8 +106,14 @@ extension Session {
     /// `sleep N` takes N seconds of virtual time, during which the cluster goes on.
     private func sleep(_ args: [String]) throws -> ProcessResult {
         guard let text = args.first else { return ProcessResult(stderr: "sleep: missing operand\n", exitCode: 1) }
-        let seconds = Int(text) ?? Int(text.dropLast()).map { text.hasSuffix("m") ? $0 * 60 : $0 } ?? 0
-        tick(.seconds(Int64(seconds)))
+        if text == "infinity" { throw SessionError("sleep infinity never returns", hint: "sleep N takes N seconds of virtual time") }
+        // coreutils takes a number with an optional unit: s, m, h, d.
+        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
+        let unit = text.last.flatMap { units[$0] }
+        guard let n = Int64(unit == nil ? text : String(text.dropLast())), n >= 0 else {
+            return ProcessResult(stderr: "sleep: invalid time interval \u{2018}\(text)\u{2019}\nTry 'sleep --help' for more information.\n", exitCode: 1)
+        }
+        tick(.seconds(n * (unit ?? 1)))
         return ProcessResult()
     }
 

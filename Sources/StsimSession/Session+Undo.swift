@@ -49,8 +49,9 @@ extension Command {
         case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .killPod, .tick, .settle, .wait, .run, .reset, .seed,
              .runPod:
             true
-        // A POST changes the files on a volume; exec and curl can both send one.
-        case .curl, .exec: true
+        // A POST changes the files on a volume (curl, or curl in a pod); sleep lets time pass.
+        case .curl(let c): c.effectiveMethod.uppercased() != "GET"
+        case .exec(_, _, let command): ["curl", "sleep"].contains(command.first?.text ?? "")
         case .get(let g): g.watch
         case .describe, .clock, .mode, .dig, .proxy, .logs, .snapshot, .events, .expect, .help, .history, .set, .define,
              .quit, .undo, .unavailable:

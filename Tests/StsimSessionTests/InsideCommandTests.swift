@@ -55,4 +55,11 @@ final class InsideCommandTests: XCTestCase {
         XCTAssertTrue(r.text.contains("pod \"lookup\" deleted\n"), r.text)
         XCTAssertFalse(r.text.hasSuffix("lookup") || r.text.contains("lookup   0/1     Completed"), r.text)
     }
+
+    func testUndoTakesBackAPostAndSleepTakesVirtualTime() {
+        let proxy = "localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/"
+        let r = run(kubia + "proxy\ncurl -d a \(proxy)\nundo\ncurl \(proxy)\nexec kubia-0 -- sleep 2m\nclock")
+        XCTAssertTrue(r.text.contains("undone: curl -d a \(proxy)\n"), r.text)
+        XCTAssertTrue(r.text.hasSuffix("Data stored on this pod: No data posted yet\n00:02:05 (2m5.5s since the cluster started)\n"), r.text)
+    }
 }

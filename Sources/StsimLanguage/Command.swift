@@ -117,7 +117,7 @@ public enum Command: Hashable, Sendable {
     case clock
     case mode(auto: Bool)
     case dig(type: String, name: Argument, search: Bool)
-    case proxy
+    case proxy(port: Int)
     case curl(CurlCommand)
     case exec(pod: Argument, container: String?, command: [Argument])
     case logs(pod: Argument, container: String?)

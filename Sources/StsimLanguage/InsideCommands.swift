@@ -94,12 +94,22 @@ enum InsideCommands {
     }
 
     static let proxy = CommandSpec(
-        "proxy", group: .inside, usage: ["proxy"],
+        "proxy", group: .inside, usage: ["proxy [-p PORT] [&]"],
         summary: "start the simulated kubectl proxy on localhost:8001 (inside the simulation only)",
-        examples: ["proxy"]
+        details: "It serves in the background for the rest of the session; a trailing & (kubectl proxy &) is accepted.",
+        examples: ["proxy", "kubectl proxy &", "proxy --port 8002"],
+        flags: [FlagSpec("port", short: "p", value: "PORT", help: "the port to serve on (8001)")]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        if args.peek()?.text == "&" { _ = args.nextIfAny() }
         try args.finish()
-        return .proxy
+        var port = 8001
+        if let p = args.flag("port") {
+            guard let n = Int(p.text), (1...65535).contains(n) else {
+                throw Diagnostic(at: p.location, "invalid port \"\(p.text)\"", hint: "a number from 1 to 65535, as in proxy --port 8001")
+            }
+            port = n
+        }
+        return .proxy(port: port)
     }
 }
 

@@ -30,7 +30,7 @@ extension Session {
             autoMode = auto
             printer.line(auto ? "mode auto: each command is followed by a settle" : "mode step: time moves only on tick, settle and wait")
         case .dig(let type, let name, let search): try dig(type, name: name, search: search)
-        case .proxy: try startProxy()
+        case .proxy(let port): try startProxy(port: port)
         case .curl(let c): return try curl(c)
         case .exec(let pod, let container, let command): return try exec(pod, container: container, command: command)
         case .logs(let pod, let container): try logs(pod, container: container)

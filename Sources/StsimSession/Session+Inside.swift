@@ -4,14 +4,15 @@ import StsimRender
 
 /// Inside the cluster: the simulated `kubectl proxy`, `curl` through it, `exec` and `logs`.
 extension Session {
-    func startProxy() throws {
-        if proxyRunning {
+    func startProxy(port: Int) throws {
+        if proxyPort == port {
             throw SessionError(
-                "listen tcp 127.0.0.1:8001: bind: address already in use",
-                hint: "the proxy is already serving: curl localhost:8001/api/v1/namespaces/default/pods/POD/proxy/")
+                "listen tcp 127.0.0.1:\(port): bind: address already in use",
+                hint: "the proxy is already serving: curl localhost:\(port)/api/v1/namespaces/default/pods/POD/proxy/")
         }
-        proxyRunning = true
-        printer.line("Starting to serve on 127.0.0.1:8001")
+        // One proxy at a time in stsim: a second one on another port replaces the first.
+        proxyPort = port
+        printer.line("Starting to serve on 127.0.0.1:\(port)")
     }
 
     /// `curl` on the learner's machine: only kubectl proxy's port leads into the cluster.
@@ -20,8 +21,8 @@ extension Session {
         guard ["localhost", "127.0.0.1"].contains(url.host) else {
             return curlFailed(6, "Could not resolve host: \(url.host)", silent: c.silent)
         }
-        guard url.port == 8001, proxyRunning, url.scheme == "http" else {
-            if url.port == 8001, proxyRunning {
+        guard url.port == proxyPort, url.scheme == "http" else {
+            if url.port == proxyPort {
                 return curlFailed(
                     35, "OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number", silent: c.silent)
             }

@@ -41,8 +41,9 @@ public final class Session {
     var promptAtStart = ""
     var watchFormatter = WatchFormatter()
     var undoStates: [UndoState] = []
-    /// `proxy` started the simulated kubectl proxy (it lives as long as the session).
-    var proxyRunning = false
+    /// The port the simulated kubectl proxy serves on, once `proxy` started it (it lives as
+    /// long as the session).
+    var proxyPort: Int?
     /// StatefulSets already warned about for hostPath (once each).
     var hostPathWarned: Set<String> = []
 

@@ -46,7 +46,9 @@ final class InsideCommandsTests: XCTestCase {
         XCTAssertTrue(r.remove && r.attach)
         XCTAssertEqual(r.restart, "Never")
         XCTAssertEqual(r.command, ["dig", "SRV", "kubia.default.svc.cluster.local"])
-        XCTAssertEqual(parsed("proxy"), .proxy)
+        XCTAssertEqual(parsed("proxy"), .proxy(port: 8001))
+        XCTAssertEqual(parsed("kubectl proxy &"), .proxy(port: 8001))
+        XCTAssertEqual(parsed("proxy -p 8002"), .proxy(port: 8002))
         XCTAssertNotNil(parseError("run x --image=busybox --restart=Sometimes -- ls"))
     }
 }

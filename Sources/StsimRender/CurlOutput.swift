@@ -25,13 +25,12 @@ public enum CurlOutput {
         return out
     }
 
-    public static func responseLines(status: Int, reason: String, contentType: String, bodyLength: Int, date: String)
-        -> [String]
-    {
-        [
-            "< HTTP/1.1 \(status) \(reason)", "< Content-Length: \(bodyLength)", "< Content-Type: \(contentType)",
-            "< Date: \(date)", "< ",
-        ]
+    /// `extra`: further headers as `Name: value` (a redirect's Location), sorted in among Go's.
+    public static func responseLines(
+        status: Int, reason: String, contentType: String, bodyLength: Int, date: String, extra: [String] = []
+    ) -> [String] {
+        let headers = ["Content-Length: \(bodyLength)", "Content-Type: \(contentType)", "Date: \(date)"] + extra
+        return ["< HTTP/1.1 \(status) \(reason)"] + headers.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { "< " + $0 } + ["< "]
     }
 
     public static let closing = "* Connection #0 to host localhost left intact"

@@ -47,8 +47,10 @@ extension Session {
         let status: Int
         let contentType: String
         let body: String
+        var extra: [String] = []
         switch route {
         case .redirect(let to):
+            extra = ["Location: \(to)"]
             status = 301
             contentType = "text/html; charset=utf-8"
             body = method == "GET" ? "<a href=\"\(to)\">Moved Permanently</a>.\n\n" : ""
@@ -65,7 +67,7 @@ extension Session {
             let reason = HTTPResponse(status: status, body: "").reason
             for line in CurlOutput.responseLines(
                 status: status, reason: reason, contentType: contentType, bodyLength: body.utf8.count,
-                date: CurlOutput.httpDate(cluster.now))
+                date: CurlOutput.httpDate(cluster.now), extra: extra)
             {
                 printer.errorLine(line)
             }

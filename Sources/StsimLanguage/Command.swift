@@ -125,6 +125,11 @@ public enum Command: Hashable, Sendable {
     case clock
     case mode(auto: Bool)
     case dig(type: String, name: Argument, search: Bool)
+    case proxy(port: Int)
+    case curl(CurlCommand)
+    case exec(pod: Argument, container: String?, command: [Argument])
+    case logs(pod: Argument, container: String?)
+    case runPod(RunPodCommand)
     case snapshot(format: String)
     case events(since: VirtualDuration?)
     case expect(Expectation)

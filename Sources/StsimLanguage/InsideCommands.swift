@@ -1,8 +1,7 @@
 import StsimEngine
 
-/// Inside the cluster: DNS as a pod sees it, and (to come) the apps in the pods.
+/// Inside the cluster: DNS as a pod sees it, and the apps in the pods.
 enum InsideCommands {
-    static let planned = "apps inside the cluster"
     static let specs: [CommandSpec] = [dig, curl, exec, logs, proxy]
 
     static let dig = CommandSpec(
@@ -45,22 +44,73 @@ enum InsideCommands {
         return .dig(type: type, name: first, search: search)
     }
 
-    static func plannedSpec(_ name: String, usage: String, summary: String, example: String) -> CommandSpec {
-        CommandSpec(name, group: .inside, usage: [usage], summary: summary, examples: [example],
-                    plannedWith: planned) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in
-            .unavailable(name: name, plannedWith: planned)
-        }
+    static let curl = CommandSpec(
+        "curl", group: .inside, usage: ["curl URL [-X METHOD] [-d DATA] [-H HEADER] [-s] [-v]"],
+        summary: "HTTP into the simulated apps through kubectl proxy (localhost:8001)",
+        details: "URLs: localhost:8001/api/v1/namespaces/NS/pods/POD/proxy/PATH and .../services/SVC/proxy/PATH. "
+            + "Start the proxy first with: proxy. From inside a pod: exec POD -- curl http://SERVICE/",
+        examples: ["curl localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/",
+                   "curl -X POST -d \"Hey there\" localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/"],
+        flags: [FlagSpec("request", short: "X", value: "METHOD", help: "the HTTP method (GET, POST, ...)"),
+                FlagSpec("data", short: "d", value: "DATA", help: "the request body; implies POST"),
+                FlagSpec("header", short: "H", value: "HEADER", help: "an extra header, Name: value"),
+                FlagSpec("silent", short: "s", help: "no progress or error messages"),
+                FlagSpec("verbose", short: "v", help: "show the request and response headers")]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let url = try args.next("URL")
+        try args.finish()
+        return .curl(CurlCommand(url: url, method: args.flag("request")?.text,
+                                 data: (args.flags["data"] ?? []).map(\.text), headers: (args.flags["header"] ?? []).map(\.text),
+                                 silent: args.has("silent"), verbose: args.has("verbose")))
     }
 
-    static let curl = plannedSpec("curl", usage: "curl URL [-X METHOD] [-d DATA]",
-                                  summary: "HTTP into the simulated apps through the API server proxy",
-                                  example: "curl localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/")
-    static let exec = plannedSpec("exec", usage: "exec POD -- COMMAND", summary: "run a command in a pod",
-                                  example: "exec kubia-0 -- cat /var/data/kubia.txt")
-    static let logs = plannedSpec("logs", usage: "logs POD", summary: "what a pod's program logged",
-                                  example: "logs kubia-0")
-    static let proxy = plannedSpec("proxy", usage: "proxy", summary: "start the simulated kubectl proxy on localhost:8001",
-                                   example: "proxy")
+    static let exec = CommandSpec(
+        "exec", group: .inside, usage: ["exec POD [-c CONTAINER] -- COMMAND [ARG...]"],
+        summary: "run a command in a pod's container (cat, ls, hostname, curl, dig, nslookup, sleep)",
+        examples: ["exec kubia-0 -- cat /var/data/kubia.txt", "exec kubia-0 -- ls /var/data", "exec kubia-0 -- hostname -f"],
+        flags: [FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
+                FlagSpec("stdin", short: "i", help: "(accepted) keep stdin open"),
+                FlagSpec("tty", short: "t", help: "(accepted) allocate a terminal")],
+        positionals: [.objectNamesOf(.pod), .none]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let pod = try args.next("POD")
+        let command = args.rest()
+        if command.isEmpty {
+            throw Diagnostic(at: args.endLocation, "you must specify at least one command for the container",
+                             hint: "usage: exec POD -- COMMAND, as in exec \(pod.text) -- ls /")
+        }
+        return .exec(pod: pod, container: args.flag("container")?.text, command: command)
+    }
+
+    static let logs = CommandSpec(
+        "logs", group: .inside, usage: ["logs POD [-c CONTAINER]"], summary: "what a pod's program printed",
+        examples: ["logs kubia-0"],
+        flags: [FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)")],
+        positionals: [.objectNamesOf(.pod)]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let pod = try args.next("POD")
+        try args.finish()
+        return .logs(pod: pod, container: args.flag("container")?.text)
+    }
+
+    static let proxy = CommandSpec(
+        "proxy", group: .inside, usage: ["proxy [-p PORT] [&]"],
+        summary: "start the simulated kubectl proxy on localhost:8001 (inside the simulation only)",
+        details: "It serves in the background for the rest of the session; a trailing & (kubectl proxy &) is accepted.",
+        examples: ["proxy", "kubectl proxy &", "proxy --port 8002"],
+        flags: [FlagSpec("port", short: "p", value: "PORT", help: "the port to serve on (8001)")]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        if args.peek()?.text == "&" { _ = args.nextIfAny() }
+        try args.finish()
+        var port = 8001
+        if let p = args.flag("port") {
+            guard let n = Int(p.text), (1...65535).contains(n) else {
+                throw Diagnostic(at: p.location, "invalid port \"\(p.text)\"", hint: "a number from 1 to 65535, as in proxy --port 8001")
+            }
+            port = n
+        }
+        return .proxy(port: port)
+    }
 }
 
 /// Looking at the whole: the snapshot and the event list.

@@ -44,10 +44,11 @@ enum SessionCommands {
     }
 
     static let run = CommandSpec(
-        "run", group: .session, usage: ["run FILE.sts"],
+        "run", group: .session, usage: ["run FILE.sts", "run NAME --image=IMG [--rm] [--restart=Never] [-it] [-- COMMAND...]"],
         summary: "run a script's commands here, as if typed",
-        details: "(kubectl run NAME --image=IMG, a one-off pod, comes with the apps inside the cluster.)",
-        examples: ["run examples/quickstart.sts"],
+        details: "With --image, kubectl run: a one-off pod that runs COMMAND in the image, prints what it printed, and with --rm is deleted.",
+        examples: ["run examples/quickstart.sts",
+                   "run -it srvlookup --image=tutum/dnsutils --rm --restart=Never -- dig SRV kubia.default.svc.cluster.local"],
         flags: [FlagSpec("image", value: "IMG", help: "(kubectl run) the pod's image"),
                 FlagSpec("rm", help: "(kubectl run) remove the pod when it ends"),
                 FlagSpec("restart", value: "POLICY", help: "(kubectl run) restart policy"),
@@ -56,9 +57,17 @@ enum SessionCommands {
                 FlagSpec("tty", short: "t", help: "(kubectl run) allocate a terminal")],
         positionals: [.files]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        if args.has("image") {
-            _ = args.rest()
-            return .unavailable(name: "run --image", plannedWith: InsideCommands.planned)
+        if let image = args.flag("image") {
+            let name = try args.next("NAME")
+            let command = args.rest().map(\.text)
+            let restart = args.flag("restart")?.text
+            if let r = restart, !["Never", "OnFailure", "Always"].contains(r) {
+                throw Diagnostic(at: args.flag("restart")!.location, "invalid restart policy: \(r)",
+                                 hint: "Always, OnFailure or Never")
+            }
+            return .runPod(RunPodCommand(name: name, image: image.text, remove: args.has("rm"), restart: restart,
+                                         attach: args.has("it") || args.has("interactive") || args.has("tty"),
+                                         command: command))
         }
         let path = try args.next("FILE")
         try args.finish()

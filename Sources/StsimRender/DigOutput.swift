@@ -15,13 +15,14 @@ public enum DigOutput {
     /// session resolved a short name through the pod's search list, as `dig +search` shows it.
     public static func render(
         query name: String, type: DNSRecordType, answer: DNSAnswer, now: VirtualTime,
-        calendar: VirtualCalendar = .standard
+        calendar: VirtualCalendar = .standard, echoed: String? = nil
     ) -> String {
         let qname = fullyQualified(answer.name.isEmpty ? name : answer.name)
         let negative = answer.status == .nxDomain || answer.answers.isEmpty
         let authority = negative ? [soa(zone: soaZone(of: qname), now: now, calendar: calendar)] : []
         var out = "\n"
-        out += "; <<>> DiG \(version) <<>> \(type.rawValue) \(name)\n"
+        // `echoed`: the arguments as typed in a pod (`dig SRV kubia...`, `dig kubia`).
+        out += "; <<>> DiG \(version) <<>> \(echoed ?? "\(type.rawValue) \(name)")\n"
         out += ";; global options: +cmd\n"
         out += ";; Got answer:\n"
         if qname.hasSuffix(".local.") {
@@ -69,7 +70,7 @@ public enum DigOutput {
     }
 
     /// SRV data is `priority weight port target`.
-    static func rdata(_ d: DNSRecord.Data) -> String {
+    public static func rdata(_ d: DNSRecord.Data) -> String {
         switch d {
         case .a(let ip): ip
         case .srv(let priority, let weight, let port, let target): "\(priority) \(weight) \(port) \(target)"

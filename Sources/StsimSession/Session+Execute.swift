@@ -5,12 +5,18 @@ extension Session {
     /// The one exhaustive switch over the language's commands.
     func execute(_ command: Command, text: CommandText) throws -> Outcome {
         switch command {
-        case .create(let c): try create(c, at: text.location)
-        case .apply(let source): try apply(source, at: text.location)
+        case .create(let c):
+            try create(c, at: text.location)
+            warnAboutHostPath()
+        case .apply(let source):
+            try apply(source, at: text.location)
+            warnAboutHostPath()
         case .delete(let d): try delete(d, at: text.location)
         case .get(let g): try get(g)
         case .describe(let kind, let names, let selector): try describe(kind, names: names, selector: selector)
-        case .scale(let s): try scale(s)
+        case .scale(let s):
+            try scale(s)
+            warnAboutHostPath()
         case .edit(let kind, let name, let namespace): try edit(kind, name: name, namespace: namespace)
         case .patch(let kind, let name, let change, let namespace): try patch(kind, name: name, change: change, namespace: namespace)
         case .setImage(let kind, let name, let images, let namespace): try setImage(kind, name: name, images: images, namespace: namespace)
@@ -32,6 +38,11 @@ extension Session {
             autoMode = auto
             printer.line(auto ? "mode auto: each command is followed by a settle" : "mode step: time moves only on tick, settle and wait")
         case .dig(let type, let name, let search): try dig(type, name: name, search: search)
+        case .proxy(let port): try startProxy(port: port)
+        case .curl(let c): return try curl(c)
+        case .exec(let pod, let container, let command): return try exec(pod, container: container, command: command)
+        case .logs(let pod, let container): try logs(pod, container: container)
+        case .runPod(let r): return try runPod(r)
         case .snapshot(let format): try snapshot(format)
         case .events(let since): events(since: since)
         case .expect(let e): return try expect(e)
@@ -41,12 +52,14 @@ extension Session {
         case .undo: try undo()
         case .reset:
             cluster = Session.makeCluster(options)
+            hostPathWarned = []
             watchFormatter.reset()
             _ = discardChanges()
             printer.line("a fresh cluster: \(cluster.summaryLine)")
         case .seed(let n):
             options.seed = n
             cluster = Session.makeCluster(options)
+            hostPathWarned = []
             watchFormatter.reset()
             _ = discardChanges()
             printer.line("seed \(n): a fresh cluster: \(cluster.summaryLine)")

@@ -46,11 +46,14 @@ extension Command {
     /// Whether running it may change the cluster (and so is worth an undo state).
     var mayChangeCluster: Bool {
         switch self {
-        case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .killPod, .partition, .heal, .imageFault, .crash, .boot,
-             .cordon, .drain, .taint, .tick, .settle, .wait, .run, .reset, .seed:
+        case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .killPod, .partition, .heal, .imageFault, .crash,
+             .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .run, .reset, .seed, .runPod:
             true
+        // A POST changes the files on a volume (curl, or curl in a pod); sleep lets time pass.
+        case .curl(let c): c.effectiveMethod.uppercased() != "GET"
+        case .exec(_, _, let command): ["curl", "sleep"].contains(command.first?.text ?? "")
         case .get(let g): g.watch
-        case .describe, .clock, .mode, .dig, .snapshot, .events, .expect, .help, .history, .set, .define,
+        case .describe, .clock, .mode, .dig, .proxy, .logs, .snapshot, .events, .expect, .help, .history, .set, .define,
              .quit, .undo, .unavailable:
             false
         }

@@ -41,6 +41,11 @@ public final class Session {
     var promptAtStart = ""
     var watchFormatter = WatchFormatter()
     var undoStates: [UndoState] = []
+    /// The port the simulated kubectl proxy serves on, once `proxy` started it (it lives as
+    /// long as the session).
+    var proxyPort: Int?
+    /// StatefulSets already warned about for hostPath (once each).
+    var hostPathWarned: Set<String> = []
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options

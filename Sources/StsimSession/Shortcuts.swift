@@ -7,11 +7,13 @@ enum Shortcuts {
     static func statefulSet(name: String, image: String, replicas: Int, service: String?, storage: String?,
                             policy: String?) -> StatefulSet {
         let labels = ["app": name]
+        // The book's apps listen on 8080 and keep their data in /var/data.
+        let program = ProgramCatalog.serving(image: image)
         var container = Container(name: containerName(for: image), image: image,
-                                  ports: [ContainerPort(name: "web", containerPort: 80)])
+                                  ports: [ContainerPort(name: "web", containerPort: program?.port ?? 80)])
         var claims: [PersistentVolumeClaim] = []
         if let storage {
-            container.volumeMounts = [VolumeMount(name: "data", mountPath: "/data")]
+            container.volumeMounts = [VolumeMount(name: "data", mountPath: program?.dataDirectory ?? "/data")]
             claims = [PersistentVolumeClaim(
                 metadata: ObjectMeta(name: "data"),
                 spec: PersistentVolumeClaimSpec(accessModes: [.readWriteOnce], storageRequest: Quantity(storage)))]

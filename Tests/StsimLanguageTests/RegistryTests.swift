@@ -88,7 +88,7 @@ final class RegistryTests: XCTestCase {
 
     func testPlannedCommands() {
         let planned = registry.specs.filter { $0.plannedWith != nil }.map(\.name)
-        XCTAssertEqual(Set(planned), ["rollout", "curl", "exec", "logs", "proxy", "timeline", "save", "load"])
+        XCTAssertEqual(Set(planned), ["rollout", "timeline", "save", "load"])
     }
 
     func testDeclarationsAreConsistent() {

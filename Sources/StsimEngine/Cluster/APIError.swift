@@ -6,6 +6,8 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         case notFound = "NotFound", alreadyExists = "AlreadyExists", invalid = "Invalid"
         case conflict = "Conflict", badRequest = "BadRequest", forbidden = "Forbidden"
         case methodNotAllowed = "MethodNotAllowed"
+        /// The API server's proxy could not reach the pod or service (503).
+        case serviceUnavailable = "ServiceUnavailable"
     }
 
     /// One field error of an Invalid (422) error: `spec.replicas: Invalid value: -1: ...`.
@@ -44,6 +46,7 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         case .badRequest: 400
         case .forbidden: 403
         case .methodNotAllowed: 405
+        case .serviceUnavailable: 503
         }
     }
 

@@ -22,6 +22,8 @@ public final class Cluster {
     public var timing: TimingProfile { config.timing }
     /// Faults injected by tests and, later, by users (issue 5 builds on these hooks).
     public internal(set) var faults = FaultState()
+    /// The programs' files and logs (Apps/).
+    public internal(set) var apps = AppState()
 
     var queue = EventQueue()
     var random: SeededRandom
@@ -59,6 +61,7 @@ public final class Cluster {
         self.config = config
         self.store = store
         random = SeededRandom(seed: config.seed)
+        apps = AppState(seed: config.seed)
         recorder = EventRecorder(timing: config.timing, retention: config.eventRetentionLimit)
         statefulSets = StatefulSetController(cluster: self)
         replicaSets = ReplicaSetController(cluster: self)
@@ -83,6 +86,7 @@ public final class Cluster {
         c.now = now
         c.bootstrapped = bootstrapped
         c.faults = faults
+        c.apps = apps
         c.queue = queue
         c.random = random
         c.recorder = recorder
@@ -144,6 +148,7 @@ public final class Cluster {
             if change.type == .deleted { attachDetach.podDeleted(pod) }
             podGC.podChanged(pod)
             if let node = pod.spec.nodeName, let kubelet = kubelets[node] { kubelet.link.deliver(pod, type: change.type) }
+            if change.type == .deleted, let uid = pod.metadata.uid { apps.forget(pod: uid) }
         case .statefulSet(let set):
             statefulSets.setChanged(set, type: change.type)
         case .replicaSet(let rs):

@@ -74,6 +74,15 @@ final class PersistentVolumeController {
             }
             return
         }
+        if pv.spec.claimRef == nil, pv.status.phase == .released || pv.status.phase == .failed, pv.metadata.deletionTimestamp == nil {
+            // pv_controller syncVolume: a volume without a claimRef is unused, so Available (an
+            // administrator frees a Retained volume by removing its claimRef).
+            var v = pv
+            setPhase(&v, .available)
+            v.status.message = nil
+            cluster.write(.persistentVolume(v))
+            return
+        }
         if pv.metadata.deletionTimestamp != nil, pv.status.phase != .bound { cluster.enqueueSync(.reclaimVolume(key)) }
     }
 
@@ -237,6 +246,7 @@ final class PersistentVolumeController {
                 }
                 pv.metadata.finalizers.removeAll { $0 == Self.volumeProtectionFinalizer }
                 cluster.write(.persistentVolume(pv))
+                cluster.eraseFiles(of: pv)
                 if let o = cluster.store.get(key) { cluster.deleteObject(o) }
                 return
             case .recycle:
@@ -256,6 +266,7 @@ final class PersistentVolumeController {
         guard var pv = cluster.store.get(PersistentVolume.self, namespace: "", name: key.name), pv.status.phase == .released else { return }
         pv.spec.claimRef = nil
         setPhase(&pv, .available)
+        cluster.eraseFiles(of: pv)  // the recycler's `rm -rf /scrub/..*`
         cluster.write(.persistentVolume(pv))
     }
 

@@ -1,0 +1,23 @@
+/// What the programs in the pods keep: the files on every disk, each pod's log, and the random
+/// source for the network's choices (kube-proxy's endpoint, the order of A records). That source
+/// is separate from the engine's so that a `curl` does not change what the controllers draw next.
+public struct AppState: Sendable {
+    public var files = FileStore()
+    /// Lines each pod's program wrote to stdout, by pod uid (a replacement pod starts a new log,
+    /// as `kubectl logs` shows it).
+    var logs: [UID: [String]] = [:]
+    private var random: SeededRandom
+
+    public init(seed: UInt64 = 0) { random = SeededRandom(seed: seed ^ 0x6B75_6269_612D_7065) }
+
+    mutating func log(_ pod: UID, _ line: String) { logs[pod, default: []].append(line) }
+
+    /// A pod deleted from the API takes its log and its own storage with it.
+    mutating func forget(pod uid: UID) {
+        logs[uid] = nil
+        files.forget(pod: uid)
+    }
+
+    /// A seeded index in 0..<n.
+    mutating func pick(_ n: Int) -> Int { Int(random.next(upperBound: UInt64(n))) }
+}

@@ -1,0 +1,173 @@
+/// Why a file operation in a pod failed (the programs print these the way `cat` and `ls` do).
+public enum FileError: Error, Sendable, Hashable {
+    case noSuchFile
+    case isDirectory
+    /// The path is part of the container image, which stsim does not model; the text says why.
+    case outsideVolumes
+}
+
+/// Files as a pod's container sees them: a path resolves through the container's volume mounts
+/// to a `Disk`, so data follows a claim's PersistentVolume, stays on a node for hostPath, and
+/// goes with the pod for emptyDir and the container's own layer.
+extension Cluster {
+    public var files: FileStore { apps.files }
+
+    /// The disk and the path on it for `path` in the pod's container `index`.
+    public func fileLocation(_ pod: Pod, container index: Int = 0, path: String) -> (disk: Disk, path: String)? {
+        guard let uid = pod.metadata.uid else { return nil }
+        let clean = Self.normalize(path)
+        let containers = pod.spec.containers
+        let mounts = index < containers.count ? containers[index].volumeMounts : []
+        // The deepest mount that holds the path wins, as in the kernel's mount table.
+        var best: VolumeMount?
+        for m in mounts where Self.path(clean, isUnder: Self.normalize(m.mountPath)) {
+            if Self.normalize(m.mountPath).count > Self.normalize(best?.mountPath ?? "").count || best == nil {
+                best = m
+            }
+        }
+        guard let mount = best else {
+            // The container's writable layer: a restarted container starts from its image again.
+            let name = index < containers.count ? containers[index].name : ""
+            let restarts = pod.status.containerStatuses.first { $0.name == name }?.restartCount ?? 0
+            return (.pod(uid, volume: "\(name)#\(restarts)"), String(clean.dropFirst()))
+        }
+        let root = Self.normalize(mount.mountPath)
+        var relative = root == "/" ? String(clean.dropFirst()) : String(clean.dropFirst(root.count))
+        if relative.hasPrefix("/") { relative.removeFirst() }
+        if let sub = mount.subPath, !sub.isEmpty { relative = relative.isEmpty ? sub : sub + "/" + relative }
+        guard let volume = pod.spec.volumes.first(where: { $0.name == mount.name }),
+            let disk = disk(of: volume, in: pod, uid: uid)
+        else { return nil }
+        return (disk, relative)
+    }
+
+    private func disk(of volume: Volume, in pod: Pod, uid: UID) -> Disk? {
+        let node = pod.spec.nodeName ?? ""
+        switch volume.source {
+        case .persistentVolumeClaim(let source):
+            guard
+                let claim = store.get(
+                    PersistentVolumeClaim.self, namespace: pod.metadata.namespace, name: source.claimName),
+                let pvName = claim.spec.volumeName,
+                let pv = store.get(PersistentVolume.self, namespace: "", name: pvName)
+            else { return nil }
+            if let path = Self.nodeLocalPath(pv) { return .host(node: node, path: path) }
+            return .persistentVolume(pvName)
+        case .hostPath(let path, _): return .host(node: node, path: Self.normalize(path))
+        case .emptyDir: return .pod(uid, volume: volume.name)
+        case .configMap, .secret, .projected: return nil
+        }
+    }
+
+    /// Reads a file as `cat` would; the files the kubelet writes into every pod come first.
+    public func readFile(_ pod: Pod, container: Int = 0, path: String) -> Result<String, FileError> {
+        if let text = kubeletFile(pod, path: Self.normalize(path)) { return .success(text) }
+        guard let (disk, relative) = fileLocation(pod, container: container, path: path) else {
+            return .failure(.outsideVolumes)
+        }
+        if let text = apps.files.read(disk, relative) { return .success(text) }
+        if apps.files.isDirectory(disk, relative) { return .failure(.isDirectory) }
+        return .failure(isOnVolume(pod, container: container, path: path) ? .noSuchFile : .outsideVolumes)
+    }
+
+    public func writeFile(_ pod: Pod, container: Int = 0, path: String, _ text: String) {
+        guard let (disk, relative) = fileLocation(pod, container: container, path: path) else { return }
+        apps.files.write(disk, relative, text)
+    }
+
+    /// What `ls PATH` lists: a directory's entries, or the file itself.
+    public func listFiles(_ pod: Pod, container: Int = 0, path: String) -> Result<[String], FileError> {
+        guard isOnVolume(pod, container: container, path: path),
+            let (disk, relative) = fileLocation(pod, container: container, path: path)
+        else { return .failure(.outsideVolumes) }
+        if apps.files.read(disk, relative) != nil { return .success([path]) }
+        guard let names = apps.files.list(disk, relative) else { return .failure(.noSuchFile) }
+        return .success(names.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
+    }
+
+    /// Whether the path is on one of the container's mounted volumes (everything else belongs to
+    /// the image, whose files stsim does not keep, except what the program itself wrote there).
+    public func isOnVolume(_ pod: Pod, container index: Int = 0, path: String) -> Bool {
+        let clean = Self.normalize(path)
+        guard index < pod.spec.containers.count else { return false }
+        return pod.spec.containers[index].volumeMounts.contains {
+            Self.path(clean, isUnder: Self.normalize($0.mountPath))
+        }
+    }
+
+    /// The mount points of a container, sorted, for messages that name them.
+    public func mountPaths(_ pod: Pod, container index: Int = 0) -> [String] {
+        guard index < pod.spec.containers.count else { return [] }
+        return pod.spec.containers[index].volumeMounts.map { Self.normalize($0.mountPath) }.sorted {
+            $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
+    }
+
+    /// `/etc/hostname`, `/etc/hosts` and `/etc/resolv.conf`, as the kubelet writes them (reference 10.3).
+    private func kubeletFile(_ pod: Pod, path: String) -> String? {
+        let host = pod.spec.hostname ?? pod.metadata.name
+        switch path {
+        case "/etc/hostname": return host + "\n"
+        case "/etc/resolv.conf":
+            let search = dnsSearchDomains(namespace: pod.metadata.namespace).joined(separator: " ")
+            return "search \(search)\nnameserver 10.96.0.10\noptions ndots:5\n"
+        case "/etc/hosts":
+            var text =
+                "# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
+            text += "fe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n"
+            if let ip = pod.status.podIP {
+                let fqdn =
+                    pod.spec.subdomain.map { "\(host).\($0).\(pod.metadata.namespace).svc.cluster.local\t" } ?? ""
+                text += "\(ip)\t\(fqdn)\(host)\n"
+            }
+            return text
+        default: return nil
+        }
+    }
+
+    static func normalize(_ path: String) -> String {
+        let parts = path.split(separator: "/").filter { $0 != "." }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func path(_ path: String, isUnder root: String) -> Bool {
+        root == "/" || path == root || path.hasPrefix(root + "/")
+    }
+}
+
+extension Cluster {
+    /// A Delete or Recycle reclaim erases the volume's files; Retain keeps them on the Released volume.
+    func eraseFiles(of pv: PersistentVolume) {
+        if let path = Self.nodeLocalPath(pv) {
+            apps.files.wipeHostPath(path)
+        } else {
+            apps.files.wipe(.persistentVolume(pv.metadata.name))
+        }
+    }
+
+    /// The directory of a hand-made hostPath or local PV, whose files stay on each node; nil for
+    /// a volume the cluster's provisioner made. stsim's default class stands for network-attached
+    /// storage (the issue: "moves between nodes with network-attached volumes, the default
+    /// class"), even though its PV names a hostPath the way minikube's provisioner does; a
+    /// provisioned node-local volume (local-path) pins its pods to its node, so it never moves.
+    public static func nodeLocalPath(_ pv: PersistentVolume) -> String? {
+        guard pv.metadata.annotations["pv.kubernetes.io/provisioned-by"] == nil else { return nil }
+        switch pv.spec.source {
+        case .hostPath(let path, _), .local(let path): return normalize(path)
+        default: return nil
+        }
+    }
+
+    func log(_ pod: UID, _ line: String) { apps.log(pod, line) }
+
+    /// Output of a command run as a container's main process (`kubectl run ... -- dig ...`).
+    public func appendLog(_ pod: UID, _ text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
+        {
+            apps.log(pod, String(line))
+        }
+    }
+
+    /// What a pod's program printed, oldest first.
+    public func logs(of pod: UID) -> [String] { apps.logs[pod] ?? [] }
+}

@@ -1,0 +1,68 @@
+/// Where a file's bytes live, which decides what survives what (architecture.md, "Apps").
+public enum Disk: Hashable, Sendable {
+    /// A network-attached PersistentVolume (by name): it follows its claim to any pod on any node.
+    case persistentVolume(String)
+    /// A directory on one node (`hostPath`, directly or through a hostPath PV): a pod
+    /// rescheduled to another node finds that node's directory instead.
+    case host(node: String, path: String)
+    /// A pod's own storage: an emptyDir (by volume name), or a container's writable layer (by
+    /// `NAME#RESTARTS`, so that each restart starts afresh). Both go with the pod.
+    case pod(UID, volume: String)
+}
+
+/// The files of every simulated disk: path (relative to the disk's root, no leading `/`) to text.
+/// Dictionary lookups keep each read and write O(1); listings are sorted by path so that output
+/// never depends on hashing order.
+public struct FileStore: Sendable {
+    private var disks: [Disk: [String: String]] = [:]
+
+    public init() {}
+
+    public func read(_ disk: Disk, _ path: String) -> String? { disks[disk]?[path] }
+
+    /// The disks each pod owns, so that a deleted pod's go with it without a scan.
+    private var podDisks: [UID: Set<String>] = [:]
+
+    public mutating func write(_ disk: Disk, _ path: String, _ text: String) {
+        disks[disk, default: [:]][path] = text
+        if case .pod(let uid, let volume) = disk { podDisks[uid, default: []].insert(volume) }
+    }
+
+    /// A deleted pod's emptyDirs and container layers.
+    mutating func forget(pod uid: UID) {
+        for volume in podDisks.removeValue(forKey: uid) ?? [] { disks[.pod(uid, volume: volume)] = nil }
+    }
+
+    /// Entries directly under `directory` ("" is the root): files, and sub-directories with a
+    /// trailing `/`, sorted in byte order (`ls` in the C locale).
+    public func list(_ disk: Disk, _ directory: String) -> [String]? {
+        let files = disks[disk] ?? [:]
+        let prefix = directory.isEmpty ? "" : directory + "/"
+        var names = Set<String>()
+        for path in files.keys where path.hasPrefix(prefix) {
+            let rest = path.dropFirst(prefix.count)
+            if let slash = rest.firstIndex(of: "/") {
+                names.insert(String(rest[..<slash]) + "/")
+            } else {
+                names.insert(String(rest))
+            }
+        }
+        if names.isEmpty, !directory.isEmpty { return nil }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Whether `path` names a directory that holds files.
+    public func isDirectory(_ disk: Disk, _ path: String) -> Bool {
+        path.isEmpty || (disks[disk] ?? [:]).keys.contains { $0.hasPrefix(path + "/") }
+    }
+
+    /// Removes every file of the disk (a recycler's `rm -rf`, a deleted volume, a deleted pod).
+    public mutating func wipe(_ disk: Disk) { disks[disk] = nil }
+
+    /// A hostPath directory on every node that has one (a recycled or deleted hostPath PV).
+    public mutating func wipeHostPath(_ path: String) {
+        for disk in disks.keys {
+            if case .host(_, let p) = disk, p == path { disks[disk] = nil }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import StsimEngine
+
+/// The API server's `Status` body for an error, as curl receives it: kube-apiserver
+/// pretty-prints JSON for clients whose User-Agent is curl (apiserver negotiation's `pretty`).
+public enum StatusJSON {
+    public static func render(_ error: APIError) -> String {
+        var lines = [
+            "{", "  \"kind\": \"Status\",", "  \"apiVersion\": \"v1\",", "  \"metadata\": {},",
+            "  \"status\": \"Failure\",", "  \"message\": \(quote(error.message)),",
+            "  \"reason\": \"\(error.reason.rawValue)\",",
+        ]
+        if let kind = error.kind, let name = error.name {
+            lines += ["  \"details\": {", "    \"name\": \(quote(name)),", "    \"kind\": \"\(kind.plural)\"", "  },"]
+        }
+        lines.append("  \"code\": \(error.code)")
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A JSON string literal, escaped as Go's encoding/json does for these texts.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out + "\""
+    }
+}

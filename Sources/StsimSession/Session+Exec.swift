@@ -1,0 +1,114 @@
+import StsimEngine
+import StsimLanguage
+
+/// `exec POD -- COMMAND` and `run NAME --image=IMG -- COMMAND` (kubectl run, a one-off pod).
+extension Session {
+    func exec(_ name: Argument, container: String?, command: [Argument]) throws -> Outcome {
+        guard let pod = cluster.get(Pod.self, name.text) else { throw APIError.notFound(.pod, name.text) }
+        let index = try containerIndex(pod, container)
+        if pod.status.phase == .succeeded || pod.status.phase == .failed {
+            throw SessionError(
+                "cannot exec into a container in a completed pod; current phase is \(pod.status.phase?.rawValue ?? "")")
+        }
+        let c = pod.spec.containers[index]
+        let running =
+            pod.status.containerStatuses.first { $0.name == c.name }.map {
+                if case .running = $0.state { return true } else { return false }
+            } ?? false
+        guard running else { throw SessionError("unable to upgrade connection: container not found (\"\(c.name)\")") }
+        if let kubelet = unreachableKubelet(pod) {
+            printer.errorLine("Error from server: error dialing backend: dial tcp \(kubelet): i/o timeout")
+            return .failed
+        }
+        let result = try runTool(pod, container: index, command.map(\.text))
+        return report(result)
+    }
+
+    /// exec and logs go through the API server to the pod's kubelet (port 10250): behind a cut
+    /// link the dial times out. Returns the kubelet's address, or nil when it is reachable.
+    func unreachableKubelet(_ pod: Pod) -> String? {
+        guard let node = pod.spec.nodeName, !cluster.isLinkConnected(node: node) else { return nil }
+        return "\(cluster.get(Node.self, node)?.status.internalIP ?? node):10250"
+    }
+
+    /// Prints what the process printed; a failed one ends like kubectl exec does.
+    func report(_ result: ProcessResult) -> Outcome {
+        printer.block(result.stdout)
+        if !result.stderr.isEmpty {
+            printer.errorLine(String(result.stderr.dropLast(result.stderr.hasSuffix("\n") ? 1 : 0)))
+        }
+        guard result.exitCode == 0 else {
+            printer.errorLine("command terminated with exit code \(result.exitCode)")
+            return .failed
+        }
+        return .ok
+    }
+
+    func runPod(_ r: RunPodCommand) throws -> Outcome {
+        let name = r.name.text
+        let kind = ProgramCatalog.kind(ofImage: r.image)
+        if r.command.isEmpty, kind == .toolbox {
+            throw SessionError(
+                "\(r.image) would start a shell, and stsim has no interactive shell",
+                hint:
+                    "give the command after --, as in run -it \(name) --image=\(r.image) --rm --restart=Never -- dig SRV kubia.default.svc.cluster.local"
+            )
+        }
+        if r.attach, r.command.isEmpty {
+            throw SessionError(
+                "stsim cannot attach to a server's output",
+                hint: "run it without -it, then curl it through the proxy or read its logs")
+        }
+        let policy: RestartPolicy = r.restart.map { RestartPolicy(rawValue: $0) } ?? .always
+        let container = Container(name: name, image: r.image, args: r.command.isEmpty ? nil : r.command)
+        let pod = Pod(
+            metadata: ObjectMeta(name: name, labels: ["run": name]),
+            spec: PodSpec(containers: [container], restartPolicy: policy))
+        if case .failure(let e) = cluster.create(.pod(pod)) { throw e }
+        if !r.attach { printer.line("pod/\(name) created") }
+        let started = cluster.run(
+            until: { c in
+                guard let p = c.get(Pod.self, name) else { return true }
+                return p.status.phase == .running || p.status.phase == .succeeded || p.status.phase == .failed
+            }, timeout: settleLimit, shouldStop: interrupted)
+        // Attached, the command's output comes between the pod starting and ending.
+        if r.attach { printChanges(only: nil) }
+        guard started.reason == .satisfied, let running = cluster.get(Pod.self, name), running.status.phase == .running
+        else {
+            throw SessionError("pod/\(name) did not start within \(settleLimit)", hint: "describe pod \(name) says why")
+        }
+        // A server, or `sleep` as the main process: the container just keeps running.
+        guard !r.command.isEmpty, kind == .toolbox || !isServerCommand(r.command), r.command.first != "sleep" else {
+            autoSettle()
+            return .ok
+        }
+        // The command is the container's main process: its output is the pod's log, and when it
+        // ends the container ends with its exit status.
+        let result = try runTool(running, container: 0, r.command)
+        if let uid = running.metadata.uid { cluster.appendLog(uid, result.stdout + result.stderr) }
+        if r.attach {
+            printer.block(result.stdout)
+            if !result.stderr.isEmpty {
+                printer.errorLine(String(result.stderr.dropLast(result.stderr.hasSuffix("\n") ? 1 : 0)))
+            }
+        }
+        _ = cluster.killContainer(pod: name, exitCode: result.exitCode)
+        if r.attach {
+            _ = cluster.run(
+                until: { c in c.get(Pod.self, name).map { $0.status.phase != .running } ?? true },
+                timeout: .seconds(5), shouldStop: interrupted)
+            printChanges(only: nil)
+        }
+        if r.attach, result.exitCode != 0 { printer.errorLine("pod default/\(name) terminated (Error)") }
+        if r.remove, r.attach {
+            if case .success = cluster.delete(.pod, name) { printer.line("pod \"\(name)\" deleted") }
+        }
+        autoSettle()
+        return result.exitCode == 0 ? .ok : .failed
+    }
+
+    /// A command that is itself a long-running program in a server image (not one of the tools).
+    private func isServerCommand(_ argv: [String]) -> Bool {
+        !Session.simulatedTools.contains(argv[0].split(separator: "/").last.map(String.init) ?? argv[0])
+    }
+}

@@ -1,0 +1,175 @@
+import StsimEngine
+import StsimLanguage
+import StsimRender
+
+/// Inside the cluster: the simulated `kubectl proxy`, `curl` through it, `exec` and `logs`.
+extension Session {
+    func startProxy(port: Int) throws {
+        if proxyPort == port {
+            throw SessionError(
+                "listen tcp 127.0.0.1:\(port): bind: address already in use",
+                hint: "the proxy is already serving: curl localhost:\(port)/api/v1/namespaces/default/pods/POD/proxy/")
+        }
+        // One proxy at a time in stsim: a second one on another port replaces the first.
+        proxyPort = port
+        printer.line("Starting to serve on 127.0.0.1:\(port)")
+    }
+
+    /// `curl` on the learner's machine: only kubectl proxy's port leads into the cluster.
+    func curl(_ c: CurlCommand) throws -> Outcome {
+        let url = CurlURL(c.url.text)
+        guard ["localhost", "127.0.0.1"].contains(url.host) else {
+            return curlFailed(6, "Could not resolve host: \(url.host)", silent: c.silent)
+        }
+        guard url.port == proxyPort, url.scheme == "http" else {
+            if url.port == proxyPort {
+                return curlFailed(
+                    35, "OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number", silent: c.silent)
+            }
+            return curlFailed(
+                7, "Failed to connect to \(url.host) port \(url.port) after 0 ms: Couldn't connect to server",
+                silent: c.silent)
+        }
+        guard let route = ProxyRoute(url.path) else {
+            throw SessionError(
+                "stsim's kubectl proxy serves only the proxy paths: /api/v1/namespaces/NS/pods/POD/proxy/PATH and .../services/SVC/proxy/PATH",
+                hint: "for the API's objects use get, describe or get -o json")
+        }
+        let method = c.effectiveMethod.uppercased()
+        let ip = url.host == "localhost" ? "127.0.0.1" : url.host
+        if c.verbose {
+            for line in CurlOutput.requestLines(
+                method: method, host: url.host, ip: ip, port: url.port, path: url.path, headers: c.headers, body: c.body
+            ) {
+                printer.errorLine(line)
+            }
+        }
+        let status: Int
+        let contentType: String
+        let body: String
+        var extra: [String] = []
+        switch route {
+        case .redirect(let to):
+            extra = ["Location: \(to)"]
+            status = 301
+            contentType = "text/html; charset=utf-8"
+            body = method == "GET" ? "<a href=\"\(to)\">Moved Permanently</a>.\n\n" : ""
+        case .proxy(let ns, let resource, let name, let path):
+            let request = HTTPRequest(method: method, path: path, body: c.body, client: "")
+            switch cluster.proxy(request, namespace: ns, resource: resource, name: name) {
+            case .success(let r):
+                (status, contentType, body) = (r.status, r.contentType ?? "text/plain; charset=utf-8", r.body)
+            case .failure(let e):
+                (status, contentType, body) = (e.code, "application/json", StatusJSON.render(e))
+            }
+        }
+        if c.verbose {
+            let reason = HTTPResponse(status: status, body: "").reason
+            for line in CurlOutput.responseLines(
+                status: status, reason: reason, contentType: contentType, bodyLength: body.utf8.count,
+                date: CurlOutput.httpDate(cluster.now), extra: extra)
+            {
+                printer.errorLine(line)
+            }
+        }
+        printer.block(body)
+        if c.verbose { printer.errorLine(CurlOutput.closing) }
+        return .ok
+    }
+
+    /// curl's own failure line on stderr (none with -s) and its exit status.
+    func curlFailed(_ code: Int, _ message: String, silent: Bool) -> Outcome {
+        if !silent { printer.errorLine("curl: (\(code)) \(message)") }
+        return .failed
+    }
+
+    func logs(_ name: Argument, container: String?) throws {
+        guard let pod = cluster.get(Pod.self, name.text), let uid = pod.metadata.uid else {
+            throw APIError.notFound(.pod, name.text)
+        }
+        let index = try containerIndex(pod, container)
+        let c = pod.spec.containers[index]
+        if let status = pod.status.containerStatuses.first(where: { $0.name == c.name }),
+            case .waiting(let reason, _) = status.state, status.lastState == nil
+        {
+            throw APIError(
+                reason: .badRequest,
+                message:
+                    "container \"\(c.name)\" in pod \"\(pod.metadata.name)\" is waiting to start: \(reason ?? "ContainerCreating")"
+            )
+        }
+        if pod.status.containerStatuses.isEmpty {
+            throw APIError(
+                reason: .badRequest,
+                message:
+                    "container \"\(c.name)\" in pod \"\(pod.metadata.name)\" is waiting to start: ContainerCreating")
+        }
+        if let kubelet = unreachableKubelet(pod) {
+            let url = "https://\(kubelet)/containerLogs/\(pod.metadata.namespace)/\(pod.metadata.name)/\(c.name)"
+            printer.errorLine("Error from server: Get \"\(url)\": dial tcp \(kubelet): i/o timeout")
+            throw AlreadyReported()
+        }
+        for line in cluster.logs(of: uid) { printer.line(line) }
+    }
+
+    func containerIndex(_ pod: Pod, _ name: String?) throws -> Int {
+        guard let name else { return 0 }
+        guard let i = pod.spec.containers.firstIndex(where: { $0.name == name }) else {
+            throw APIError(reason: .badRequest, message: "container \(name) is not valid for pod \(pod.metadata.name)")
+        }
+        return i
+    }
+}
+
+/// A URL as curl takes it: scheme optional (http), port by scheme.
+struct CurlURL {
+    var scheme = "http"
+    var host: String
+    var port: Int
+    /// Path and query, at least `/`.
+    var path: String
+
+    init(_ text: String) {
+        var rest = Substring(text)
+        if let r = rest.range(of: "://") {
+            scheme = rest[..<r.lowerBound].lowercased()
+            rest = rest[r.upperBound...]
+        }
+        let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+        let authority = rest[..<slash]
+        path = String(rest[slash...])
+        if path.isEmpty { path = "/" } else if path.hasPrefix("?") { path = "/" + path }
+        let defaultPort = scheme == "https" ? 443 : 80
+        if let colon = authority.lastIndex(of: ":") {
+            host = String(authority[..<colon])
+            port = Int(authority[authority.index(after: colon)...]) ?? defaultPort
+        } else {
+            host = String(authority)
+            port = defaultPort
+        }
+    }
+}
+
+/// The API server's proxy paths (kubectl-api.md 7): `/api/v1/namespaces/NS/pods|services/NAME/proxy[/PATH]`.
+enum ProxyRoute {
+    case proxy(namespace: String, resource: Cluster.ProxyResource, name: String, path: String)
+    /// `.../proxy` without the slash: the server answers 301 to `.../proxy/`.
+    case redirect(to: String)
+
+    init?(_ full: String) {
+        let pathOnly = full.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let query = full.dropFirst(pathOnly.count)
+        let parts = pathOnly.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // "", api, v1, namespaces, NS, pods, NAME, proxy, ...
+        guard parts.count >= 8, parts[0].isEmpty, parts[1] == "api", parts[2] == "v1", parts[3] == "namespaces",
+            let resource = Cluster.ProxyResource(rawValue: parts[5]), parts[7] == "proxy", !parts[6].isEmpty
+        else { return nil }
+        if parts.count == 8 {
+            self = .redirect(to: pathOnly + "/" + query)
+            return
+        }
+        self = .proxy(
+            namespace: parts[4], resource: resource, name: parts[6],
+            path: "/" + parts[8...].joined(separator: "/") + query)
+    }
+}

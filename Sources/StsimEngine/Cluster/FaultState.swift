@@ -35,6 +35,8 @@ extension Cluster {
     /// back-off notice a fix at their next retry.
     public func setImageBroken(_ image: String, _ broken: Bool) {
         if broken { faults.brokenImages.insert(image) } else { faults.brokenImages.remove(image) }
+        guard !broken else { return }
+        for node in kubelets.keys.sorted() { kubelets[node]!.imageFixed(image) }
     }
 
     /// The container exits (`kill pod`): the kubelet restarts it with back-off.

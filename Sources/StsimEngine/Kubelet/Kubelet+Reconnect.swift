@@ -87,3 +87,17 @@ extension Kubelet {
         _ = cluster.create(.node(Node(metadata: ObjectMeta(name: nodeName, labels: labels))))
     }
 }
+
+extension Kubelet {
+    /// `fix image`: the pods backing off from pulling it will succeed at their next retry, so
+    /// that retry is now progress (`settle` waits for it) rather than a retry loop.
+    func imageFixed(_ image: String) {
+        for rp in pods.values.sorted(by: { ($0.key, $0.uid) < ($1.key, $1.uid) }) {
+            for (i, c) in rp.containers.enumerated() where c.image == image {
+                guard let due = c.nextPullRetry else { continue }
+                cluster.queue.schedule(.kubelet(node: nodeName, step: KubeletStep(pod: rp.uid, token: rp.token, kind: .retryPull(index: i))),
+                                       at: max(due, cluster.now))
+            }
+        }
+    }
+}

@@ -126,7 +126,10 @@ final class Kubelet {
             report(rp)
             failIfBroken(rp.uid, i)
             return
-        case .retryPull:
+        case .retryPull(let i):
+            // Queued twice after `fix image` (once as a retry, once as progress): the first one runs.
+            guard i < rp.containers.count, rp.containers[i].nextPullRetry != nil else { return }
+            pods[rp.uid]?.containers[i].nextPullRetry = nil
             startNextContainer(rp.uid)
             return
         case .containersStopped:
@@ -205,6 +208,7 @@ final class Kubelet {
         rp.containers[i].pullBackoffLevel += 1
         let delay = min(timing.restartBackoffInitial * (1 << Int64(min(level, 20))), timing.restartBackoffMax)
         rp.containers[i].state = .waiting(reason: "ImagePullBackOff", message: "Back-off pulling image \"\(image)\"")
+        rp.containers[i].nextPullRetry = cluster.now + delay
         pods[uid] = rp
         event(rp, .normal, "BackOff", "Back-off pulling image \"\(image)\"", container: rp.containers[i].name)
         event(rp, .warning, "Failed", "Error: ImagePullBackOff", container: rp.containers[i].name)

@@ -29,6 +29,8 @@ struct RuntimeContainer {
     var backoffLevel = 0
     /// Failed pulls in a row (the same 10 s doubling back-off, 12.3).
     var pullBackoffLevel = 0
+    /// When the next pull retry is due, while in ImagePullBackOff (`fix image` makes it progress).
+    var nextPullRetry: VirtualTime?
     var probeFailures = 0
     /// Increases whenever a new chain of probes starts, retiring older queued probes.
     var probeChain = 0

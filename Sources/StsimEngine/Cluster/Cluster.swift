@@ -20,7 +20,7 @@ public final class Cluster {
     public let store: ObjectStore
     public internal(set) var now: VirtualTime = .zero
     public var timing: TimingProfile { config.timing }
-    /// Faults injected by tests and, later, by users (issue 5 builds on these hooks).
+    /// Faults injected by tests and users (readiness failures, SIGTERM-deaf and broken images).
     public internal(set) var faults = FaultState()
     /// The programs' files and logs (Apps/).
     public internal(set) var apps = AppState()

@@ -1,5 +1,6 @@
-/// Faults injected into the simulation. Issue 3 needs only readiness failures (to hold a pod
-/// NotReady) and container exits; issue 5 adds partitions, crashes and broken images on top.
+/// Faults injected into the simulation that live outside any one node: failing readiness probes,
+/// images that ignore SIGTERM, broken images. (Partitions and crashes are each node's link and
+/// power state: `Cluster+Faults`.)
 public struct FaultState: Sendable {
     /// Pods (by namespace/name) whose readiness probes fail while listed.
     public internal(set) var failingReadiness: Set<ObjectKey> = []

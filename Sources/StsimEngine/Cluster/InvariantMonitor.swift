@@ -4,7 +4,7 @@ public struct InvariantViolation: Sendable, Hashable {
     public var message: String
 }
 
-/// Watches, after every event, the promises a StatefulSet lesson rests on (issue 5): no two pods
+/// Watches, after every event, the promises a StatefulSet lesson rests on: no two pods
 /// of one name in the API (the store refuses that outright), no claim bound to two volumes, at
 /// most one running copy of a StatefulSet pod anywhere (broken by a force delete while the node
 /// is cut off), a single-writer volume attached to one node (the attach/detach controller

@@ -1,8 +1,8 @@
 /// Every timing of the simulated cluster in one value (reference section 14), so tests and users
 /// can override them instead of hunting literals through controllers.
 public struct TimingProfile: Sendable, Hashable {
-    // Control plane. The node-health timings (monitor, lease, PodGC, force detach) are for the
-    // node lifecycle controller of issue 5; they live here so every timing has one home.
+    // Control plane. The node-health timings: the node lifecycle controller (monitor period,
+    // grace, lease renewals), taint eviction (tolerations), PodGC and the force detach.
     /// 1.32: node-monitor-grace-period is 50 s (40 s in 1.30/1.31).
     public var nodeMonitorGracePeriod: VirtualDuration = .seconds(50)
     public var nodeMonitorPeriod: VirtualDuration = .seconds(5)

@@ -1,6 +1,6 @@
 /// A node's connection to the control plane. Everything the kubelet learns from the API (its
 /// pods) and everything it tells the API (pod status, events, the final delete of a terminated
-/// pod) passes here. Issue 5 cuts the link for a partition: the kubelet's containers keep
+/// pod) passes here. A partition cuts the link: the kubelet's containers keep
 /// running (its truth), while the API stops hearing about them (the API's view).
 final class NodeLink {
     unowned let cluster: Cluster

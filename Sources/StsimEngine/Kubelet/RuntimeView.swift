@@ -1,5 +1,5 @@
 /// What really runs on a node, as its kubelet knows it (the "truth" side of the snapshot; the API
-/// side is the Pod objects). The two differ once issue 5 cuts a node's link.
+/// side is the Pod objects). The two differ while a node's link is cut (`partition`, `crash`).
 public struct RuntimePodView: Sendable, Hashable {
     public struct ContainerView: Sendable, Hashable {
         public var name: String
@@ -31,7 +31,7 @@ extension Cluster {
         }
     }
 
-    /// Whether the node's kubelet can reach the control plane (always true until issue 5).
+    /// Whether the node's kubelet can reach the control plane (false while partitioned or crashed).
     public func isLinkConnected(node: String) -> Bool { kubelets[node]?.link.isConnected ?? false }
 
     /// The EndpointSlices of a Service (what `get endpoints` and DNS read), in creation order.

@@ -62,12 +62,9 @@ extension Cluster {
     /// The kubelet's node status update: every condition healthy again, heartbeats now.
     private func postReady(_ name: String) {
         guard var node = store.get(Node.self, namespace: "", name: name) else { return }
-        let fresh = Node(metadata: ObjectMeta(name: name))
-        var healthy = fresh
-        healthy.status.conditions = []
-        registerNode(&healthy)
+        let healthy = Self.healthyConditions(at: now)
         for i in node.status.conditions.indices {
-            guard let h = healthy.status.condition(node.status.conditions[i].type) else { continue }
+            guard let h = healthy.first(where: { $0.type == node.status.conditions[i].type }) else { continue }
             if node.status.conditions[i].status != h.status { node.status.conditions[i].lastTransitionTime = now }
             node.status.conditions[i].status = h.status
             node.status.conditions[i].reason = h.reason

@@ -33,15 +33,17 @@ extension Cluster {
         if n.status.addresses.isEmpty {
             n.status.addresses = [NodeAddress(type: "InternalIP", address: "172.18.0.\(index + 2)"), NodeAddress(type: "Hostname", address: name)]
         }
-        if n.status.conditions.isEmpty {
-            n.status.conditions = [
-                NodeCondition(type: .memoryPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasSufficientMemory", message: "kubelet has sufficient memory available"),
-                NodeCondition(type: .diskPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasNoDiskPressure", message: "kubelet has no disk pressure"),
-                NodeCondition(type: .pidPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasSufficientPID", message: "kubelet has sufficient PID available"),
-                NodeCondition(type: .ready, status: .true, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletReady", message: "kubelet is posting ready status"),
-            ]
-        }
+        if n.status.conditions.isEmpty { n.status.conditions = Self.healthyConditions(at: now) }
         if n.status.podCapacity == 110 { n.status.podCapacity = config.podCapacityPerNode }
     }
 
+    /// The conditions a healthy kubelet posts (at registration, and again when it is heard from).
+    static func healthyConditions(at now: VirtualTime) -> [NodeCondition] {
+        [
+            NodeCondition(type: .memoryPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasSufficientMemory", message: "kubelet has sufficient memory available"),
+            NodeCondition(type: .diskPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasNoDiskPressure", message: "kubelet has no disk pressure"),
+            NodeCondition(type: .pidPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasSufficientPID", message: "kubelet has sufficient PID available"),
+            NodeCondition(type: .ready, status: .true, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletReady", message: "kubelet is posting ready status"),
+        ]
+    }
 }

@@ -117,7 +117,7 @@ public enum Command: Hashable, Sendable {
     case crash(node: Argument)
     case boot(node: Argument)
     case cordon(node: Argument, unschedulable: Bool)
-    case drain(node: Argument)
+    case drain(node: Argument, force: Bool)
     case taint(node: Argument, TaintText)
     case tick(VirtualDuration)
     case settle(timeout: VirtualDuration?, quiet: Bool)

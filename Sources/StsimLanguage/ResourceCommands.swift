@@ -421,11 +421,13 @@ enum ResourceCommands {
             """,
         examples: ["drain node-1", "drain node-1 --ignore-daemonsets --delete-emptydir-data"],
         // Accepted as kubectl users type them; stsim runs no DaemonSets and no emptyDir data.
-        flags: [FlagSpec("ignore-daemonsets", help: "accepted (stsim runs no DaemonSets)"),
+        flags: [FlagSpec("force", help: "also evict pods no controller will recreate"),
+                FlagSpec("ignore-daemonsets", help: "accepted (stsim runs no DaemonSets)"),
                 FlagSpec("delete-emptydir-data", help: "accepted (stsim pods have no emptyDir data)")],
         positionals: [.nodes]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        .drain(node: try oneNode(&args))
+        let force = try args.bool("force")
+        return .drain(node: try oneNode(&args), force: force)
     }
 
     static let taint = CommandSpec(

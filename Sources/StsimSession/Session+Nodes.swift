@@ -34,8 +34,9 @@ extension Session {
         autoSettle()
     }
 
-    /// `kubectl drain NODE`: cordon, evict every pod there, wait until each is gone.
-    func drain(_ node: Argument) throws {
+    /// `kubectl drain NODE`: cordon, evict every pod there, wait until each is gone. Pods no
+    /// controller would recreate are refused without `--force`, as kubectl does.
+    func drain(_ node: Argument, force: Bool) throws {
         guard let n = cluster.get(Node.self, node.text) else { throw APIError.notFound(.node, node.text) }
         if n.spec.unschedulable ?? false {
             printer.line("node/\(node.text) already cordoned")
@@ -45,6 +46,11 @@ extension Session {
         }
         let pods = cluster.store.pods(onNode: node.text).compactMap { cluster.get($0).flatMap(Pod.init) }
             .filter { $0.status.phase != .succeeded && $0.status.phase != .failed }
+        let bare = pods.filter { $0.metadata.controllerRef == nil }.map { "\($0.metadata.namespace)/\($0.metadata.name)" }
+        if !bare.isEmpty, !force {
+            throw SessionError("unable to drain node \"\(node.text)\" due to error: cannot delete Pods that declare no controller (use --force to override): \(bare.joined(separator: ", "))",
+                               hint: "drain \(node.text) --force deletes them for good: nothing recreates them")
+        }
         for pod in pods {
             printer.line("evicting pod \(pod.metadata.namespace)/\(pod.metadata.name)")
             if case .failure(let error) = cluster.evict(pod: pod.metadata.name, namespace: pod.metadata.namespace) { throw error }

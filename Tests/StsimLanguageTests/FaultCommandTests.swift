@@ -45,7 +45,8 @@ final class NodeCommandTests: XCTestCase {
     func testNodeCommands() {
         XCTAssertEqual(parsed("cordon node-1").map { "\($0)" }?.hasPrefix("cordon("), true)
         guard case .cordon(_, false)? = parsed("uncordon node-1") else { return XCTFail("uncordon") }
-        guard case .drain(let n)? = parsed("drain node-2 --ignore-daemonsets --delete-emptydir-data") else { return XCTFail("drain") }
+        guard case .drain(let n, false)? = parsed("drain node-2 --ignore-daemonsets --delete-emptydir-data") else { return XCTFail("drain") }
+        guard case .drain(_, true)? = parsed("drain node-2 --force") else { return XCTFail("drain --force") }
         XCTAssertEqual(n.text, "node-2")
         guard case .crash? = parsed("crash node-2"), case .boot? = parsed("boot node-2") else { return XCTFail("crash/boot") }
         XCTAssertEqual(parseError("drain node-1 node-2")?.message, "drain: unexpected argument \"node-2\"")

@@ -21,6 +21,8 @@ final class NodeLifecycleController {
     private var nextTaintAllowed: [String: VirtualTime] = [:]
     /// Every node is not Ready: no NoExecute taints, no evictions ("master disruption mode").
     private(set) var allDisrupted = false
+    /// Nodes just turned Unknown whose pods are still to be marked not Ready (in the pass after).
+    private var podsToMark: Set<String> = []
 
     static let unreachableKey = "node.kubernetes.io/unreachable"
     static let evictionInterval = VirtualDuration.seconds(10)  // --node-eviction-rate 0.1/s
@@ -35,6 +37,7 @@ final class NodeLifecycleController {
         generation = o.generation
         zoneOf = o.zoneOf; nodesInZone = o.nodesInZone; unreachableInZone = o.unreachableInZone
         nextTaintAllowed = o.nextTaintAllowed; allDisrupted = o.allDisrupted
+        podsToMark = o.podsToMark
     }
 
     private var timing: TimingProfile { cluster.timing }
@@ -54,6 +57,7 @@ final class NodeLifecycleController {
         nodesInZone[zone, default: 1] -= 1
         if unreachable.remove(name) != nil { unreachableInZone[zone, default: 1] -= 1 }
         noExecuteTainted.remove(name)
+        podsToMark.remove(name)
         generation[name, default: 0] += 1
         updateDisruptionMode()
     }
@@ -90,8 +94,9 @@ final class NodeLifecycleController {
             if unreachable.contains(node) { markReachable(node) }
         } else if !unreachable.contains(node) {
             markUnreachable(node)
-        } else if !noExecuteTainted.contains(node) {
-            tryTaint(node)
+        } else {
+            if !noExecuteTainted.contains(node) { tryTaint(node) }
+            if podsToMark.remove(node) != nil { markPodsNotReady(node) }
         }
     }
 
@@ -112,10 +117,11 @@ final class NodeLifecycleController {
         cluster.write(node)
         let nodeKey = ObjectKey(kind: .node, namespace: "", name: name)
         cluster.recordEvent(.normal, "NodeNotReady", "Node \(name) status is now: NodeNotReady", about: nodeKey, uid: node.metadata.uid, source: "node-controller")
-        markPodsNotReady(name)
         updateDisruptionMode()
         // Tainting is a separate pass after every node's health is updated, so that nodes lost at
         // the same tick count together in the zone's state: queue it behind this tick's checks.
+        // The pods are marked then too (same instant; the node's rows come first in `get -w`).
+        podsToMark.insert(name)
         cluster.queue.schedule(.nodeMonitor(node: name, generation: generation[name, default: 0]), at: cluster.now)
     }
 
@@ -138,6 +144,7 @@ final class NodeLifecycleController {
 
     private func markReachable(_ name: String) {
         unreachable.remove(name)
+        podsToMark.remove(name)
         unreachableInZone[zoneOf[name] ?? "", default: 1] -= 1
         let wasAllDisrupted = allDisrupted
         updateDisruptionMode()

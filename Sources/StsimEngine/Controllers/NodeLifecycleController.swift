@@ -92,7 +92,7 @@ final class NodeLifecycleController {
         guard generation[node] == g, let link = cluster.kubelets[node]?.link, zoneOf[node] != nil else { return }
         if link.isConnected {
             if unreachable.contains(node) { markReachable(node) }
-        } else if !unreachable.contains(node) {
+        } else if !unreachable.contains(node) || postedReadySinceCut(node) {
             markUnreachable(node)
         } else {
             if !noExecuteTainted.contains(node) { tryTaint(node) }
@@ -100,11 +100,16 @@ final class NodeLifecycleController {
         }
     }
 
+    /// Healed and cut again before the controller's next tick: the kubelet's Ready stands in the
+    /// API while the controller still counts the node unreachable.
+    private func postedReadySinceCut(_ name: String) -> Bool {
+        cluster.store.get(Node.self, namespace: "", name: name)?.status.condition(.ready)?.status == .true
+    }
+
     private func markUnreachable(_ name: String) {
         guard var node = cluster.store.get(Node.self, namespace: "", name: name) else { return }
         let now = cluster.now
-        unreachable.insert(name)
-        unreachableInZone[zoneOf[name] ?? "", default: 0] += 1
+        if unreachable.insert(name).inserted { unreachableInZone[zoneOf[name] ?? "", default: 0] += 1 }
         for i in node.status.conditions.indices where node.status.conditions[i].type != "NetworkUnavailable" {
             if node.status.conditions[i].status != .unknown { node.status.conditions[i].lastTransitionTime = now }
             node.status.conditions[i].status = .unknown

@@ -1,24 +1,89 @@
 import StsimEngine
 
-/// Faults, the simulator's reason to exist. Declared now so help and completion show the whole
-/// language; each says plainly that its machinery is still to come.
+/// Faults, the simulator's reason to exist: container exits, partitions, crashes, broken images.
+/// (cordon, drain and taint live with the resource commands, as in kubectl.)
 enum FaultCommands {
-    static let planned = "faults and node lifecycle"
+    static let specs: [CommandSpec] = [kill, partition, heal, crash, boot, breakImage, fixImage]
 
-    static let specs: [CommandSpec] = [kill] + [
-        spec("partition", aliases: [], usage: "partition NODE...",
-             summary: "cut nodes off from the control plane; their pods keep running, unseen",
-             example: "partition node-1"),
-        spec("heal", aliases: ["reconnect"], usage: "heal NODE...", summary: "give a partitioned node its link back",
-             example: "heal node-1"),
-        spec("crash", aliases: [], usage: "crash NODE", summary: "power a node off (its containers die)",
-             example: "crash node-2"),
-        spec("boot", aliases: [], usage: "boot NODE", summary: "power a crashed node on again", example: "boot node-2"),
-        spec("break", aliases: [], usage: "break image IMG", summary: "make pulls of an image fail",
-             example: "break image nginx:1.99"),
-        spec("fix", aliases: [], usage: "fix image IMG", summary: "let an image be pulled again",
-             example: "fix image nginx:1.99"),
-    ]
+    static let crash = CommandSpec(
+        "crash", group: .faults, usage: ["crash NODE"], summary: "power a node off (its containers die)",
+        details: """
+            Every container on the node dies and its kubelet falls silent: to the API it looks like a
+            partition (NotReady after 50s, evictions after 300s more), but nothing runs there any more.
+            """,
+        examples: ["crash node-2"], positionals: [.nodes]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .crash(node: try ResourceCommands.oneNode(&args))
+    }
+
+    static let boot = CommandSpec(
+        "boot", group: .faults, usage: ["boot NODE"], summary: "power a crashed node on again",
+        details: "The kubelet comes back with no containers, finishes the deletions it missed and starts its remaining pods afresh.",
+        examples: ["boot node-2"], positionals: [.nodes]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .boot(node: try ResourceCommands.oneNode(&args))
+    }
+
+    static let partition = CommandSpec(
+        "partition", group: .faults, usage: ["partition NODE..."],
+        summary: "cut nodes off from the control plane; their pods keep running, unseen",
+        details: """
+            The kubelet goes on running its containers and keeps its volumes, but can no longer renew
+            its Lease, post status or see API changes. After 50s without a renewal the node turns
+            NotReady (its pods leave DNS; get pods still says 1/1 Running); after the pods' 300s
+            toleration they are deleted, and stay Terminating until the node is heard again.
+            """,
+        examples: ["partition node-1"], positionals: [.nodes]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .partition(nodes: try nodes(&args))
+    }
+
+    static let heal = CommandSpec(
+        "heal", aliases: ["reconnect"], group: .faults, usage: ["heal NODE..."],
+        summary: "give a partitioned node its link back",
+        details: """
+            The kubelet posts Ready again and reconciles: containers of pods deleted while it was away
+            are killed, pods marked for deletion finish terminating, the rest become Ready again.
+            """,
+        examples: ["heal node-1"], positionals: [.nodes]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .heal(nodes: try nodes(&args))
+    }
+
+    static let breakImage = CommandSpec(
+        "break", group: .faults, usage: ["break image IMG"], summary: "make pulls of an image fail",
+        details: """
+            Pulls of the image fail (ErrImagePull, then ImagePullBackOff with back-off); containers of
+            it already on a node exit right after they start (CrashLoopBackOff).
+            """,
+        examples: ["break image nginx:1.99"], positionals: [.choices(["image"])]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .imageFault(image: try image(&args), broken: true)
+    }
+
+    static let fixImage = CommandSpec(
+        "fix", group: .faults, usage: ["fix image IMG"], summary: "let an image be pulled again",
+        details: "Pods in back-off pick the image up at their next retry.",
+        examples: ["fix image nginx:1.99"], positionals: [.choices(["image"])]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .imageFault(image: try image(&args), broken: false)
+    }
+
+    static func nodes(_ args: inout ParsedArguments) throws(Diagnostic) -> [Argument] {
+        let first = try args.next("NODE")
+        return [first] + args.rest()
+    }
+
+    static func image(_ args: inout ParsedArguments) throws(Diagnostic) -> Argument {
+        let word = try args.next("image IMG")
+        guard word.text == "image" else {
+            throw Diagnostic(at: word.location, "\(args.spec.name) works on images, not \"\(word.text)\"",
+                             hint: "usage: \(args.spec.usage[0])")
+        }
+        let image = try args.next("IMG")
+        try args.finish()
+        return image
+    }
 
     static let kill = CommandSpec(
         "kill", group: .faults, usage: ["kill pod NAME [-c CONTAINER] [--exit-code N]"],
@@ -46,17 +111,5 @@ enum FaultCommands {
         }
         let exitCode = try args.int("exit-code") ?? 137
         return .killPod(name: name, container: args.flag("container")?.text, exitCode: exitCode)
-    }
-
-    static func spec(_ name: String, aliases: [String], usage: String, summary: String, example: String)
-        -> CommandSpec
-    {
-        CommandSpec(name, aliases: aliases, group: .faults, usage: [usage], summary: summary, examples: [example],
-                    positionals: name == "kill" ? [.choices(["pod"]), .objectNamesOf(.pod)]
-                        : name == "break" || name == "fix" ? [.choices(["image"])] : [.nodes],
-                    plannedWith: planned
-        ) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in
-            .unavailable(name: name, plannedWith: planned)
-        }
     }
 }

@@ -3,11 +3,13 @@ import StsimEngine
 extension Describe {
     /// `kubectl describe node`, reduced to what stsim models: no machine ids, no resource requests
     /// (every pod requests nothing, so the allocation columns read zero). The lease's RenewTime is
-    /// the Ready condition's last heartbeat: both say when the control plane last heard from the
-    /// kubelet, which is what a partition lesson looks at. `pods` are the pods bound to the node;
+    /// `leaseRenewTime` when given (the engine's last renewal), else the Ready condition's last
+    /// heartbeat: both say when the control plane last heard from the kubelet, which is what a
+    /// partition lesson looks at. `pods` are the pods bound to the node;
     /// terminated ones are left out as kubectl's field selector does.
     public static func node(
-        _ n: Node, pods: [Pod], events: [Event], now: VirtualTime, calendar: VirtualCalendar = .standard
+        _ n: Node, pods: [Pod], events: [Event], now: VirtualTime, leaseRenewTime: VirtualTime? = nil,
+        calendar: VirtualCalendar = .standard
     ) -> String {
         var w = DescribeWriter(now: now, calendar: calendar)
         w.line(0, "Name:\t\(n.metadata.name)")
@@ -20,7 +22,7 @@ extension Describe {
         w.line(0, "Lease:")
         w.line(1, "HolderIdentity:\t\(n.metadata.name)")
         w.line(1, "AcquireTime:\t<unset>")
-        w.line(1, "RenewTime:\t\(w.date(n.status.condition(.ready)?.lastHeartbeatTime))")
+        w.line(1, "RenewTime:\t\(w.date(leaseRenewTime ?? n.status.condition(.ready)?.lastHeartbeatTime))")
         if !n.status.conditions.isEmpty {
             w.line(0, "Conditions:")
             w.line(1, "Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage")

@@ -5,7 +5,7 @@ extension Describe {
     /// counts from the deletionTimestamp, which the API sets to the request time plus the grace
     /// period; so during the grace period real kubectl prints `(lasts <invalid>)`, and this does too.
     public static func pod(
-        _ p: Pod, events: [Event], now: VirtualTime, calendar: VirtualCalendar = .standard
+        _ p: Pod, events: [Event], now: VirtualTime, blockedReason: String? = nil, calendar: VirtualCalendar = .standard
     ) -> String {
         var w = DescribeWriter(now: now, calendar: calendar)
         w.line(0, "Name:\t\(p.metadata.name)")
@@ -23,6 +23,8 @@ extension Describe {
         if let deletion = p.metadata.deletionTimestamp, p.status.phase != .failed, p.status.phase != .succeeded {
             w.line(0, "Status:\tTerminating (lasts \(w.age(deletion)))")
             w.line(0, "Termination Grace Period:\t\(p.metadata.deletionGracePeriodSeconds ?? 0)s")
+            // stsim's addition, like describe sts's Blocked: why the Terminating never ends.
+            if let blockedReason { w.line(0, "Blocked:\t\(blockedReason)") }
         } else {
             w.line(0, "Status:\t\(p.status.phase?.rawValue ?? "")")
         }

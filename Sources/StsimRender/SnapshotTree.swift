@@ -8,6 +8,13 @@ public struct SnapshotInput: Sendable {
     public var volumes: [PersistentVolume]
     public var services: [Service]
     public var endpointSlices: [EndpointSlice]
+    /// The truth the API does not see: per node, lines about what its kubelet runs that the API
+    /// no longer has (a pod force-deleted while the node was cut off).
+    public var unseen: [String: [String]] = [:]
+    /// Nodes whose link to the control plane is cut.
+    public var unreachable: Set<String> = []
+    /// Broken promises that stand now (`at-most-one violated: ...`).
+    public var violations: [String] = []
 
     public init(
         nodes: [Node] = [], pods: [Pod] = [], claims: [PersistentVolumeClaim] = [], volumes: [PersistentVolume] = [],
@@ -64,7 +71,10 @@ public enum SnapshotTree {
             var line = "node/\(n.metadata.name)  \(Columns.nodeStatus(n))"
             let roles = Columns.nodeRoles(n)
             if roles != "<none>" { line += "  (\(roles))" }
-            root.children.append(TreeNode(line, (podsByNode[n.metadata.name] ?? []).map(podNode)))
+            if world.unreachable.contains(n.metadata.name) { line += "  (unreachable)" }
+            var children = (podsByNode[n.metadata.name] ?? []).map(podNode)
+            children += (world.unseen[n.metadata.name] ?? []).map { TreeNode($0) }
+            root.children.append(TreeNode(line, children))
         }
         let known = Set(world.nodes.map(\.metadata.name))
         let unscheduled = pods.filter { !known.contains($0.spec.nodeName ?? "") }
@@ -83,6 +93,9 @@ public enum SnapshotTree {
             .sorted(byBytes: \.metadata.name)
         if !free.isEmpty {
             root.children.append(TreeNode("volumes without a claim", free.map { TreeNode(volumeText($0)) }))
+        }
+        if !world.violations.isEmpty {
+            root.children.append(TreeNode("broken promises", world.violations.map { TreeNode($0) }))
         }
         return root.render()
     }

@@ -20,3 +20,50 @@ extension Session {
         autoSettle()
     }
 }
+
+extension Session {
+    /// `partition NODE...`: the nodes' links to the control plane are cut.
+    func partition(_ nodes: [Argument]) throws {
+        try requireNodes(nodes)
+        for node in nodes {
+            switch cluster.partition(node: node.text) {
+            case .failure(let error): throw error
+            case .success(true): printer.line("node/\(node.text) partitioned: its kubelet can no longer reach the API server")
+            case .success(false): printer.line("node/\(node.text) is already cut off")
+            }
+        }
+        autoSettle()
+    }
+
+    /// `heal NODE...`: the links come back and each kubelet reconciles its pods with the API.
+    func heal(_ nodes: [Argument]) throws {
+        try requireNodes(nodes)
+        for node in nodes {
+            switch cluster.heal(node: node.text) {
+            case .failure(let error): throw error
+            case .success(nil): printer.line("node/\(node.text) is not cut off")
+            case .success(let killed?):
+                printer.line("node/\(node.text) reconnected")
+                for key in killed {
+                    printer.line("node/\(node.text): the kubelet killed the containers of \(key.name): the API no longer has that pod")
+                }
+            }
+        }
+        autoSettle()
+    }
+
+    /// `break image IMG` / `fix image IMG`.
+    func imageFault(_ image: Argument, broken: Bool) {
+        cluster.setImageBroken(image.text, broken)
+        printer.line(broken ? "image \(image.text) broken: pulls fail, and its containers exit as they start"
+                            : "image \(image.text) fixed: pods in back-off pull it at their next retry")
+        autoSettle()
+    }
+
+    /// Every name must be a node before any is touched, so a typo changes nothing.
+    private func requireNodes(_ nodes: [Argument]) throws {
+        for node in nodes where cluster.get(Node.self, node.text) == nil {
+            throw APIError.notFound(.node, node.text)
+        }
+    }
+}

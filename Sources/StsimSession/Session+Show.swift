@@ -73,7 +73,8 @@ extension Session {
     }
 
     func settleSummary(_ result: RunResult) -> String {
-        SettleSummary.render(result, pods: cluster.list(Pod.self), claims: cluster.list(PersistentVolumeClaim.self))
+        SettleSummary.render(result, pods: cluster.list(Pod.self), claims: cluster.list(PersistentVolumeClaim.self),
+                             nodes: cluster.list(Node.self))
     }
 
     func podStatusText(_ pod: Pod) -> String { PodPrinter(pod).status }
@@ -110,13 +111,15 @@ extension Session {
             return Describe.statefulSet(s, pods: pods, events: events,
                                         blockedReasons: cluster.blockers(statefulSet: s.metadata.name), now: now)
         case .pod(let p):
-            return Describe.pod(p, events: events, now: now)
+            // kubectl selects a pod's events by uid too: a recreated web-0 does not inherit the old one's.
+            let events = events.filter { $0.involvedObject.uid == nil || $0.involvedObject.uid == p.metadata.uid }
+            return Describe.pod(p, events: events, now: now, blockedReason: cluster.terminationBlocker(pod: p))
         case .replicaSet(let r):
             let pods = cluster.list(Pod.self).filter { $0.metadata.controllerRef?.uid == r.metadata.uid }
             return Describe.replicaSet(r, pods: pods, events: events, now: now)
         case .node(let n):
             let pods = cluster.store.pods(onNode: n.metadata.name).compactMap { cluster.get($0).flatMap(Pod.init) }
-            return Describe.node(n, pods: pods, events: events, now: now)
+            return Describe.node(n, pods: pods, events: events, now: now, leaseRenewTime: cluster.leaseRenewTime(node: n.metadata.name))
         case .service(let s):
             let slices = cluster.list(EndpointSlice.self).filter {
                 $0.metadata.labels["kubernetes.io/service-name"] == s.metadata.name
@@ -164,7 +167,16 @@ extension Session {
     }
 
     func snapshot(_ format: String) throws {
-        let world = SnapshotInput(cluster.store)
+        var world = SnapshotInput(cluster.store)
+        for node in world.nodes.map(\.metadata.name) {
+            if cluster.isPartitioned(node: node) { world.unreachable.insert(node) }
+            for rp in cluster.runtimePods(onNode: node) where cluster.get(Pod.self, rp.name, namespace: rp.namespace)?.metadata.uid != rp.uid {
+                let running = rp.containers.contains { if case .running = $0.state { true } else { false } }
+                world.unseen[node, default: []].append(
+                    "\(rp.name): \(running ? "containers still running" : "containers stopped"), though the API deleted this pod")
+            }
+        }
+        world.violations = cluster.checkInvariants()
         switch format {
         case "tree":
             printer.block(SnapshotTree.render(world, now: cluster.now))

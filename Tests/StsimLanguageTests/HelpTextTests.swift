@@ -57,7 +57,6 @@ final class HelpTextTests: XCTestCase {
     func testAliasesAndMultiLineExamples() {
         let heal = HelpText.command(registry.spec(named: "heal")!)
         XCTAssertTrue(heal.hasPrefix("heal: give a partitioned node its link back\n"
-            + "Not yet available in this version of stsim: it comes with faults and node lifecycle.\n"
             + "Also: reconnect\n\nUsage:\n  heal NODE...\n"), heal)
         let apply = HelpText.command(registry.spec(named: "apply")!)
         XCTAssertTrue(apply.hasSuffix("Examples:\n  apply -f web.yaml\n  apply <<EOF\n  apiVersion: v1\n  kind: Service\n"
@@ -74,7 +73,7 @@ final class HelpTextTests: XCTestCase {
         XCTAssertEqual(lines.filter { headers.contains($0) }, headers, "every group, in order")
         XCTAssertTrue(lines.contains("  scale      change the number of replicas of a StatefulSet or ReplicaSet"))
         XCTAssertTrue(lines.contains(
-            "  heal       give a partitioned node its link back (also: reconnect) (not yet available)"))
+            "  heal       give a partitioned node its link back (also: reconnect)"))
         XCTAssertTrue(lines.contains("  quit       leave (Ctrl-D does too) (also: exit)"))
         for spec in registry.specs {
             XCTAssertEqual(lines.filter { $0.hasPrefix("  \(spec.name) ") }.count, 1, spec.name)

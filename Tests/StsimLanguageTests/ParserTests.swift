@@ -380,10 +380,7 @@ final class ParserTests: XCTestCase {
     }
 
     func testPartsOfTheLanguageStillToCome() {
-        XCTAssertEqual(parsed("reconnect node-1"),
-                       .unavailable(name: "heal", plannedWith: "faults and node lifecycle"))
-        XCTAssertEqual(parsed("partition node-1 node-2"),
-                       .unavailable(name: "partition", plannedWith: "faults and node lifecycle"))
+        XCTAssertEqual(parsed("rollout status sts web"), .unavailable(name: "rollout", plannedWith: "rolling updates"))
     }
 
     func testEditPatchAndSetImage() {
@@ -408,8 +405,6 @@ final class ParserTests: XCTestCase {
     func testPlannedCommandsAcceptTheirWholeUsage() {
         XCTAssertEqual(parsed("timeline --html out.html"),
                        .unavailable(name: "timeline", plannedWith: "the timeline view"))
-        XCTAssertEqual(parsed("drain node-1 --ignore-daemonsets"),
-                       .unavailable(name: "drain", plannedWith: "faults and node lifecycle"))
     }
 
     // MARK: - ParsedArguments

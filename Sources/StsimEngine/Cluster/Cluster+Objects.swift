@@ -277,6 +277,7 @@ extension Cluster {
             return store.replace(.pod(pod), at: now)
         }
         var o = old
+        if o.kind == .persistentVolumeClaim { invariants.claimDeletionRequested(o.key) }
         if o.metadata.finalizers.isEmpty { return store.remove(o.key, at: now) ?? o }
         if o.metadata.deletionTimestamp != nil { return o }
         o.metadata.deletionTimestamp = now

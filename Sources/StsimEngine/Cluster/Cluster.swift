@@ -36,6 +36,11 @@ public final class Cluster {
     var claimProtection: ClaimProtectionController!
     var endpoints: EndpointSliceController!
     var garbageCollector: GarbageCollector!
+    var nodeLifecycle: NodeLifecycleController!
+    var taintEviction: TaintEvictionController!
+    var attachDetach: AttachDetachController!
+    var podGC: PodGarbageCollector!
+    var invariants: InvariantMonitor!
     /// Kubelets by node name, and each one's link to the control plane.
     var kubelets: [String: Kubelet] = [:]
     var ipam = PodIPAllocator()
@@ -63,6 +68,11 @@ public final class Cluster {
         claimProtection = ClaimProtectionController(cluster: self)
         endpoints = EndpointSliceController(cluster: self)
         garbageCollector = GarbageCollector(cluster: self)
+        nodeLifecycle = NodeLifecycleController(cluster: self)
+        taintEviction = TaintEvictionController(cluster: self)
+        attachDetach = AttachDetachController(cluster: self)
+        podGC = PodGarbageCollector(cluster: self)
+        invariants = InvariantMonitor(cluster: self)
         store.observer = { [unowned self] change in self.dispatch(change) }
     }
 
@@ -86,6 +96,11 @@ public final class Cluster {
         c.volumes.copyState(from: volumes)
         c.claimProtection.copyState(from: claimProtection)
         c.endpoints.copyState(from: endpoints)
+        c.nodeLifecycle.copyState(from: nodeLifecycle)
+        c.taintEviction.copyState(from: taintEviction)
+        c.attachDetach.copyState(from: attachDetach)
+        c.podGC.copyState(from: podGC)
+        c.invariants.copyState(from: invariants)
         for (name, kubelet) in kubelets {
             let k = Kubelet(cluster: c, nodeName: name)
             k.copyState(from: kubelet)
@@ -128,6 +143,8 @@ public final class Cluster {
             scheduler.podChanged(pod, type: change.type)
             claimProtection.podChanged(pod, type: change.type)
             endpoints.podChanged(pod, type: change.type)
+            if change.type == .deleted { attachDetach.podDeleted(pod) }
+            podGC.podChanged(pod)
             if let node = pod.spec.nodeName, let kubelet = kubelets[node] { kubelet.link.deliver(pod, type: change.type) }
             if change.type == .deleted, let uid = pod.metadata.uid { apps.forget(pod: uid) }
         case .statefulSet(let set):
@@ -141,12 +158,19 @@ public final class Cluster {
             volumes.claimChanged(claim, type: change.type)
             scheduler.claimChanged(claim, type: change.type)
             claimProtection.claimChanged(claim, type: change.type)
+            if change.type == .deleted { invariants.claimRemoved(claim, key: change.key) }
         case .persistentVolume(let pv):
             volumes.volumeChanged(pv, type: change.type)
+            invariants.volumeChanged(pv, type: change.type)
         case .storageClass:
             volumes.storageClassChanged()
         case .node(let node):
             scheduler.nodeChanged(node, type: change.type)
+            taintEviction.nodeChanged(node, type: change.type)
+            podGC.nodeChanged(node)
+            if change.type == .modified, node.spec.taints.contains(where: { $0.key == AttachDetachController.outOfServiceKey }) {
+                attachDetach.nodeMayDetach(node.metadata.name)
+            }
             nodeChanged(node, type: change.type)
         case .service(let svc):
             endpoints.serviceChanged(svc, type: change.type)
@@ -163,13 +187,14 @@ public final class Cluster {
         case .added:
             let name = node.metadata.name
             if kubelets[name] == nil { kubelets[name] = Kubelet(cluster: self, nodeName: name) }
+            nodeLifecycle.nodeAdded(node)
             // The default cluster's nodes registered before the user arrived; only later ones say so.
             guard bootstrapped else { return }
             recordEvent(.normal, "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller",
                         about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid, source: "node-controller")
         case .deleted:
-            // The kubelet keeps running; issue 5's PodGC and re-registration work from here.
-            break
+            // The kubelet keeps running; PodGC and re-registration work from here.
+            nodeLifecycle.nodeDeleted(node.metadata.name)
         case .modified:
             break
         }
@@ -218,6 +243,15 @@ public final class Cluster {
         case .garbageCollect(let owner):
             queuedSyncs.remove(action)
             garbageCollector.collect(owner: owner)
+        case .nodeMonitor(let node, let generation):
+            nodeLifecycle.monitor(node, generation: generation)
+        case .taintEviction(let pod, let uid, let node, let generation):
+            taintEviction.evictionDue(pod, uid: uid, node: node, generation: generation)
+        case .forceDetach(let volume, let generation):
+            attachDetach.forceDetach(volume, generation: generation)
+        case .podGC:
+            queuedSyncs.remove(action)
+            podGC.run()
         }
     }
 }

@@ -15,6 +15,14 @@ enum EngineAction: Hashable {
     case syncEndpoints(service: ObjectKey)
     case claimProtection(ObjectKey)
     case garbageCollect(owner: UID)
+    /// The node lifecycle controller looks at one node (a 5 s monitor tick); stale generations are ignored.
+    case nodeMonitor(node: String, generation: Int)
+    /// A pod's NoExecute toleration ran out; stale when the node's taint generation moved on.
+    case taintEviction(pod: ObjectKey, uid: UID, node: String, generation: Int)
+    /// The 6-minute wait for an unmount the node never confirmed is over.
+    case forceDetach(volume: String, generation: Int)
+    /// One pass of the pod garbage collector (queued at most once).
+    case podGC
 }
 
 /// One step of a kubelet's work on a pod (or image) it runs.

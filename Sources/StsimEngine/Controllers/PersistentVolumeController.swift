@@ -192,6 +192,10 @@ final class PersistentVolumeController {
         pv.spec.storageClassName = sc.metadata.name
         pv.spec.volumeMode = claim.spec.volumeMode
         pv.spec.source = .hostPath(path: "/tmp/hostpath-provisioner/\(key.namespace)/\(key.name)", type: "")
+        if AttachDetachController.isAttachableDriver(sc.provisioner) {
+            // A network block device (GCE PD, EBS, Azure Disk): attached to one node at a time.
+            pv.spec.source = .csi(driver: sc.provisioner, volumeHandle: "projects/stsim/zones/local/disks/pvc-\(uid)")
+        }
         pv.spec.claimRef = ObjectReference(kind: "PersistentVolumeClaim", apiVersion: "v1", namespace: key.namespace, name: key.name, uid: uid, resourceVersion: String(claim.metadata.resourceVersion))
         if let node = claim.metadata.annotations[Self.selectedNodeAnnotation] {
             // A node-local volume (local-path style): its pods can only ever run on that node.

@@ -57,6 +57,17 @@ extension StatefulSetController {
                 }
             }
         }
+        // Pods whose deletion cannot finish: the at-most-one rule keeps their replacement waiting.
+        var stuck = 0
+        for o in s.pods.keys.sorted() where s.pods[o]?.terminating == true {
+            let name = s.podName(o)
+            guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: name), let node = pod.spec.nodeName,
+                  cluster.isPartitioned(node: node)
+            else { continue }
+            out.append("\(name) is stuck Terminating on \(node) (unreachable): no new \(name) until the old one is gone (at-most-one)")
+            stuck += 1
+            if stuck == 10 { break }
+        }
         // Pods stuck before running: the scheduler's reason.
         var shown = 0
         for o in s.pods.keys.sorted() where s.inRange(o) && s.pods[o]?.phase == .pending {

@@ -10,11 +10,13 @@ final class Kubelet {
     unowned let cluster: Cluster
     let nodeName: String
     let link: NodeLink
-    private(set) var pods = RuntimePodTable()
+    var pods = RuntimePodTable()
     private var images: Set<String> = []
     /// Pulls in progress: image → pods waiting for it (with the container index).
-    private var pulls: [String: [(UID, Int)]] = [:]
-    private var pullStarted: [String: VirtualTime] = [:]
+    var pulls: [String: [(UID, Int)]] = [:]
+    var pullStarted: [String: VirtualTime] = [:]
+    /// Powered off (`crash`): no containers, no link, until `boot`.
+    var isDown = false
 
     init(cluster: Cluster, nodeName: String) {
         self.cluster = cluster
@@ -29,6 +31,9 @@ final class Kubelet {
         pods = o.pods.copy()
         images = o.images; pulls = o.pulls; pullStarted = o.pullStarted; imageIDs = o.imageIDs
         link.isConnected = o.link.isConnected
+        link.leasePhase = o.link.leasePhase
+        link.cutAt = o.link.cutAt
+        isDown = o.isDown
     }
 
     // MARK: Watching the API
@@ -37,7 +42,7 @@ final class Kubelet {
         guard let uid = pod.metadata.uid else { return }
         if type == .deleted {
             // Force-deleted (or removed by us): whatever still runs is killed at once.
-            if let rp = pods.removeValue(forKey: uid), let ip = rp.podIP { cluster.ipam.release(ip, on: nodeName) }
+            if let rp = pods.removeValue(forKey: uid) { forget(rp) }
             return
         }
         if var rp = pods[uid] {
@@ -94,6 +99,7 @@ final class Kubelet {
                 cluster.waitForVolume(ObjectKey(kind: .persistentVolumeClaim, namespace: rp.key.namespace, name: unbound), node: nodeName, pod: rp.uid)
                 return
             }
+            guard cluster.attachDetach.attach(pod: rp.key, uid: rp.uid, claims: rp.claims, node: nodeName) else { return }
             rp.sandboxReady = true
             rp.podIP = cluster.ipam.allocate(on: nodeName)
             rp.status.podIP = rp.podIP
@@ -227,6 +233,7 @@ final class Kubelet {
         event(rp, .normal, "Created", "Created container: \(c.name)", container: c.name)
         event(rp, .normal, "Started", "Started container \(c.name)", container: c.name)
         c.state = .running(startedAt: now)
+        if !c.started { cluster.invariants.containerStarted(rp.key, uid: rp.uid, node: nodeName) }
         c.started = true
         c.startedAt = now
         c.probeFailures = 0
@@ -327,7 +334,7 @@ final class Kubelet {
 
     // MARK: Termination (12.4)
 
-    private func startTermination(_ rp: inout RuntimePod, pod: Pod) {
+    func startTermination(_ rp: inout RuntimePod, pod: Pod) {
         rp.terminating = true
         rp.token += 1
         let grace = pod.metadata.deletionTimestamp.map { $0 - cluster.now } ?? .seconds(Int64(rp.gracePeriod))
@@ -359,13 +366,19 @@ final class Kubelet {
         pods[rp.uid] = rp
         report(rp)
         pods[rp.uid] = nil
-        if let ip = rp.podIP { cluster.ipam.release(ip, on: nodeName) }
+        forget(rp)
         link.confirmDeletion(rp.key, uid: rp.uid)
+    }
+
+    /// A runtime pod is gone for good: its IP returns to the pool, the monitor stops counting it.
+    func forget(_ rp: RuntimePod) {
+        if let ip = rp.podIP { cluster.ipam.release(ip, on: nodeName) }
+        cluster.invariants.runtimeGone(rp.key, uid: rp.uid)
     }
 
     // MARK: Status
 
-    private func report(_ rp: RuntimePod) {
+    func report(_ rp: RuntimePod) {
         var rp = rp
         let now = cluster.now
         var st = rp.status

@@ -1,0 +1,107 @@
+/// The attach/detach controller (reference 9.6, 9.7), for single-writer volumes (ReadWriteOnce,
+/// ReadWriteOncePod) of a CSI driver that attaches (a network disk; hostPath and local volumes
+/// attach nothing): such a volume is attached to one node at a time. A pod on another node waits in
+/// ContainerCreating with `Multi-Attach error` until the volume is detached: at once when the old
+/// pod is gone from a node that can say it unmounted; after the 6-minute force-detach wait when
+/// that node is unreachable; at once again with the out-of-service taint.
+final class AttachDetachController {
+    unowned let cluster: Cluster
+    /// Volume (PV name) → the node it is attached to.
+    private(set) var attachedTo: [String: String] = [:]
+    /// Volume → the API pods on that node that use it.
+    private var users: [String: Set<UID>] = [:]
+    /// Pod → the single-writer volumes attached for it.
+    private var volumesOf: [UID: [String]] = [:]
+    /// Volume → pods (node, uid) whose kubelet waits for it to be detached elsewhere.
+    private var waiters: [String: [AttachWaiter]] = [:]
+    /// Bumped on every detach: force-detach timers of older generations are void.
+    private var generation: [String: Int] = [:]
+
+    struct AttachWaiter: Hashable { var node: String; var pod: UID }
+
+    static let outOfServiceKey = "node.kubernetes.io/out-of-service"
+
+    init(cluster: Cluster) { self.cluster = cluster }
+
+    func copyState(from o: AttachDetachController) {
+        attachedTo = o.attachedTo; users = o.users; volumesOf = o.volumesOf; waiters = o.waiters; generation = o.generation
+    }
+
+    /// The kubelet asks before mounting: attaches every single-writer volume of the pod to `node`,
+    /// or records the Multi-Attach error and returns false (the kubelet is woken on detach).
+    func attach(pod key: ObjectKey, uid: UID, claims: [String], node: String) -> Bool {
+        var volumes: [String] = []
+        for claim in claims {
+            guard let c = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: claim),
+                  let pv = c.spec.volumeName, Self.singleWriter(c), attachable(pv)
+            else { continue }
+            if let holder = attachedTo[pv], holder != node {
+                cluster.recordEvent(.warning, "FailedAttachVolume",
+                                    "Multi-Attach error for volume \"\(pv)\" Volume is already exclusively attached to one node and can't be attached to another",
+                                    about: key, uid: uid, source: "attachdetach-controller")
+                waiters[pv, default: []].append(AttachWaiter(node: node, pod: uid))
+                return false
+            }
+            volumes.append(pv)
+        }
+        for pv in volumes {
+            attachedTo[pv] = node
+            users[pv, default: []].insert(uid)
+        }
+        if !volumes.isEmpty { volumesOf[uid] = volumes }
+        return true
+    }
+
+    static func singleWriter(_ c: PersistentVolumeClaim) -> Bool {
+        c.spec.accessModes.contains(.readWriteOnce) || c.spec.accessModes.contains(.readWriteOncePod)
+    }
+
+    /// CSI drivers that attach volumes to nodes, by their naming (`pd.csi.storage.gke.io`,
+    /// `ebs.csi.aws.com`, `disk.csi.azure.com`).
+    static func isAttachableDriver(_ provisioner: String) -> Bool { provisioner.contains(".csi.") }
+
+    private func attachable(_ pv: String) -> Bool {
+        guard case .csi? = cluster.store.get(PersistentVolume.self, namespace: "", name: pv)?.spec.source else { return false }
+        return true
+    }
+
+    /// A pod left the API: its volumes are detached once nobody on the node uses them, as soon as
+    /// the node can confirm the unmount, else after the force-detach wait.
+    func podDeleted(_ pod: Pod) {
+        guard let uid = pod.metadata.uid, let volumes = volumesOf.removeValue(forKey: uid) else { return }
+        for pv in volumes {
+            users[pv]?.remove(uid)
+            guard users[pv]?.isEmpty ?? true, let node = attachedTo[pv] else { continue }
+            if canDetachNow(node) {
+                detach(pv)
+            } else {
+                cluster.schedule(.forceDetach(volume: pv, generation: generation[pv, default: 0]), after: cluster.timing.forceDetachWait)
+            }
+        }
+    }
+
+    private func canDetachNow(_ node: String) -> Bool {
+        if !cluster.isPartitioned(node: node) { return true }
+        return cluster.store.get(Node.self, namespace: "", name: node)?.spec.taints.contains { $0.key == Self.outOfServiceKey } ?? false
+    }
+
+    /// `maxWaitForUnmountDuration` (6 min) passed without the node confirming the unmount.
+    func forceDetach(_ pv: String, generation g: Int) {
+        guard generation[pv, default: 0] == g, users[pv]?.isEmpty ?? true, attachedTo[pv] != nil else { return }
+        detach(pv)
+    }
+
+    /// The node can speak again (heal, out-of-service taint): detach what nobody there uses.
+    func nodeMayDetach(_ node: String) {
+        guard canDetachNow(node) else { return }
+        let idle = attachedTo.filter { $0.value == node && (users[$0.key]?.isEmpty ?? true) }.map(\.key).sorted()
+        for pv in idle { detach(pv) }
+    }
+
+    private func detach(_ pv: String) {
+        attachedTo[pv] = nil
+        users[pv] = nil
+        generation[pv, default: 0] += 1
+        for w in waiters.removeValue(forKey: pv) ?? [] { cluster.kubelets[w.node]?.volumeBound(pod: w.pod) }
+    }
+}

@@ -1,0 +1,209 @@
+/// The node lifecycle controller (reference 9.1, 9.2, 9.9): watches each node's Lease, turns Ready
+/// into Unknown once no renewal arrived for the grace period (50 s in 1.32), marks the node's pods
+/// not Ready, taints the node `unreachable` (NoSchedule at once, NoExecute through a per-zone rate
+/// limiter), and undoes it all when the kubelet is heard again.
+///
+/// It only works when a link changes: a connected node renews on a fixed phase, so the controller
+/// needs no periodic event per node. Checks land on the 5 s monitor ticks the real loop runs on.
+final class NodeLifecycleController {
+    unowned let cluster: Cluster
+    /// Nodes whose Ready condition this controller set to Unknown.
+    private(set) var unreachable: Set<String> = []
+    /// Nodes carrying the NoExecute `unreachable` taint.
+    private(set) var noExecuteTainted: Set<String> = []
+    /// Bumped when a node's link changes: queued monitor checks of older generations are void.
+    private var generation: [String: Int] = [:]
+    /// Zone of each node, and node counts per zone (zone states, 9.2).
+    private var zoneOf: [String: String] = [:]
+    private var nodesInZone: [String: Int] = [:]
+    private var unreachableInZone: [String: Int] = [:]
+    /// The tainting rate limiter: earliest time the next node of a zone may get its NoExecute taint.
+    private var nextTaintAllowed: [String: VirtualTime] = [:]
+    /// Every node is not Ready: no NoExecute taints, no evictions ("master disruption mode").
+    private(set) var allDisrupted = false
+
+    static let unreachableKey = "node.kubernetes.io/unreachable"
+    static let evictionInterval = VirtualDuration.seconds(10)  // --node-eviction-rate 0.1/s
+    static let secondaryEvictionInterval = VirtualDuration.seconds(100)  // 0.01/s, clusters above 50 nodes
+    static let largeClusterThreshold = 50
+    static let unhealthyZoneThreshold = 0.55
+
+    init(cluster: Cluster) { self.cluster = cluster }
+
+    func copyState(from o: NodeLifecycleController) {
+        unreachable = o.unreachable; noExecuteTainted = o.noExecuteTainted
+        generation = o.generation
+        zoneOf = o.zoneOf; nodesInZone = o.nodesInZone; unreachableInZone = o.unreachableInZone
+        nextTaintAllowed = o.nextTaintAllowed; allDisrupted = o.allDisrupted
+    }
+
+    private var timing: TimingProfile { cluster.timing }
+
+    // MARK: Watching nodes and links
+
+    func nodeAdded(_ node: Node) {
+        let name = node.metadata.name
+        let zone = node.metadata.labels[Node.zoneLabel] ?? ""
+        zoneOf[name] = zone
+        nodesInZone[zone, default: 0] += 1
+        cluster.kubelets[name]?.link.leasePhase = cluster.now
+    }
+
+    func nodeDeleted(_ name: String) {
+        guard let zone = zoneOf.removeValue(forKey: name) else { return }
+        nodesInZone[zone, default: 1] -= 1
+        if unreachable.remove(name) != nil { unreachableInZone[zone, default: 1] -= 1 }
+        noExecuteTainted.remove(name)
+        generation[name, default: 0] += 1
+        updateDisruptionMode()
+    }
+
+    /// The link was cut (partition, crash): the Lease stops; check at the first monitor tick
+    /// after the grace period has passed since the last renewal.
+    func linkCut(_ node: String) {
+        guard let link = cluster.kubelets[node]?.link else { return }
+        let last = link.lastLeaseRenewal(at: cluster.now, interval: timing.leaseRenewInterval)
+        check(node, atFirstTickAfter: last + timing.nodeMonitorGracePeriod)
+    }
+
+    /// The link is back: the kubelet posts Ready at once; the controller notices at its next tick.
+    func linkRestored(_ node: String) {
+        guard unreachable.contains(node) else {
+            generation[node, default: 0] += 1  // a cut shorter than the grace period leaves no trace
+            return
+        }
+        check(node, atFirstTickAfter: cluster.now)
+    }
+
+    private func check(_ node: String, atFirstTickAfter t: VirtualTime) {
+        generation[node, default: 0] += 1
+        let period = max(timing.nodeMonitorPeriod.milliseconds, 1)
+        let tick = VirtualTime(milliseconds: (t.milliseconds / period + 1) * period)
+        cluster.queue.schedule(.nodeMonitor(node: node, generation: generation[node]!), at: max(tick, cluster.now))
+    }
+
+    // MARK: The monitor pass for one node
+
+    func monitor(_ node: String, generation g: Int) {
+        guard generation[node] == g, let link = cluster.kubelets[node]?.link, zoneOf[node] != nil else { return }
+        if link.isConnected {
+            if unreachable.contains(node) { markReachable(node) }
+        } else if !unreachable.contains(node) {
+            markUnreachable(node)
+        } else if !noExecuteTainted.contains(node) {
+            tryTaint(node)
+        }
+    }
+
+    private func markUnreachable(_ name: String) {
+        guard var node = cluster.store.get(Node.self, namespace: "", name: name) else { return }
+        let now = cluster.now
+        unreachable.insert(name)
+        unreachableInZone[zoneOf[name] ?? "", default: 0] += 1
+        for i in node.status.conditions.indices where node.status.conditions[i].type != "NetworkUnavailable" {
+            if node.status.conditions[i].status != .unknown { node.status.conditions[i].lastTransitionTime = now }
+            node.status.conditions[i].status = .unknown
+            node.status.conditions[i].reason = "NodeStatusUnknown"
+            node.status.conditions[i].message = "Kubelet stopped posting node status."
+        }
+        if !node.spec.taints.contains(where: { $0.key == Self.unreachableKey && $0.effect == .noSchedule }) {
+            node.spec.taints.append(Taint(key: Self.unreachableKey, effect: .noSchedule))
+        }
+        cluster.write(node)
+        let nodeKey = ObjectKey(kind: .node, namespace: "", name: name)
+        cluster.recordEvent(.normal, "NodeNotReady", "Node \(name) status is now: NodeNotReady", about: nodeKey, uid: node.metadata.uid, source: "node-controller")
+        markPodsNotReady(name)
+        updateDisruptionMode()
+        if !allDisrupted { tryTaint(name) }
+    }
+
+    /// `MarkPodsNotReady`: only the pod's Ready condition turns False (container statuses stay,
+    /// which is why `get pods` still says 1/1 Running).
+    private func markPodsNotReady(_ node: String) {
+        let now = cluster.now
+        for key in cluster.store.pods(onNode: node) {
+            guard var pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
+                  let i = pod.status.conditions.firstIndex(where: { $0.type == .ready })
+            else { continue }
+            if pod.status.conditions[i].status != .false {
+                pod.status.conditions[i].status = .false
+                pod.status.conditions[i].lastTransitionTime = now
+                cluster.write(pod)
+            }
+            cluster.recordEvent(.warning, "NodeNotReady", "Node is not ready", about: key, uid: pod.metadata.uid, source: "node-controller")
+        }
+    }
+
+    private func markReachable(_ name: String) {
+        unreachable.remove(name)
+        unreachableInZone[zoneOf[name] ?? "", default: 1] -= 1
+        let wasAllDisrupted = allDisrupted
+        updateDisruptionMode()
+        if var node = cluster.store.get(Node.self, namespace: "", name: name) {
+            node.spec.taints.removeAll { $0.key == Self.unreachableKey }
+            cluster.write(node)
+            cluster.recordEvent(.normal, "NodeReady", "Node \(name) status is now: NodeReady",
+                                about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid, source: "node-controller")
+        }
+        removeNoExecute(name)
+        if wasAllDisrupted, !allDisrupted { retaintAll() }
+    }
+
+    // MARK: Zones and NoExecute tainting (9.2)
+
+    private enum ZoneState { case normal, partialDisruption, fullDisruption }
+
+    private func zoneState(_ zone: String) -> ZoneState {
+        let total = nodesInZone[zone] ?? 0, down = unreachableInZone[zone] ?? 0
+        if total > 0, down == total { return .fullDisruption }
+        if down > 2, Double(down) / Double(total) >= Self.unhealthyZoneThreshold { return .partialDisruption }
+        return .normal
+    }
+
+    /// Every node not Ready: the controller assumes its own network is at fault and evicts nothing.
+    private func updateDisruptionMode() {
+        let all = !zoneOf.isEmpty && unreachable.count == zoneOf.count
+        guard all != allDisrupted else { return }
+        allDisrupted = all
+        if all {
+            for node in noExecuteTainted.sorted() { removeNoExecute(node) }
+        }
+    }
+
+    private func retaintAll() {
+        for node in unreachable.sorted() where !noExecuteTainted.contains(node) { tryTaint(node) }
+    }
+
+    private func tryTaint(_ name: String) {
+        guard !allDisrupted, unreachable.contains(name), !noExecuteTainted.contains(name) else { return }
+        let zone = zoneOf[name] ?? ""
+        let interval: VirtualDuration
+        switch zoneState(zone) {
+        case .normal, .fullDisruption: interval = Self.evictionInterval
+        case .partialDisruption:
+            // Small clusters stop tainting altogether in a partially disrupted zone.
+            guard (nodesInZone[zone] ?? 0) > Self.largeClusterThreshold else { return }
+            interval = Self.secondaryEvictionInterval
+        }
+        let now = cluster.now
+        if let next = nextTaintAllowed[zone], next > now {
+            generation[name, default: 0] += 1
+            cluster.queue.schedule(.nodeMonitor(node: name, generation: generation[name]!), at: next)
+            return
+        }
+        nextTaintAllowed[zone] = now + interval
+        guard var node = cluster.store.get(Node.self, namespace: "", name: name) else { return }
+        let taint = Taint(key: Self.unreachableKey, effect: .noExecute, timeAdded: now)
+        node.spec.taints.append(taint)
+        noExecuteTainted.insert(name)
+        cluster.write(node)  // the taint eviction controller sees the taint and schedules evictions
+    }
+
+    private func removeNoExecute(_ name: String) {
+        guard noExecuteTainted.remove(name) != nil else { return }
+        if var node = cluster.store.get(Node.self, namespace: "", name: name) {
+            node.spec.taints.removeAll { $0.key == Self.unreachableKey && $0.effect == .noExecute }
+            cluster.write(node)  // and the taint eviction controller cancels what it scheduled
+        }
+    }
+}

@@ -83,14 +83,17 @@ enum InsideCommands {
     }
 
     static let logs = CommandSpec(
-        "logs", group: .inside, usage: ["logs POD [-c CONTAINER]"], summary: "what a pod's program printed",
-        examples: ["logs kubia-0"],
-        flags: [FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)")],
+        "logs", group: .inside, usage: ["logs POD [-c CONTAINER] [-p]"], summary: "what a pod's program printed",
+        examples: ["logs kubia-0", "logs kubia-0 --previous"],
+        flags: [
+            FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
+            FlagSpec("previous", short: "p", help: "the container's run before its last restart"),
+        ],
         positionals: [.objectNamesOf(.pod)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let pod = try args.next("POD")
         try args.finish()
-        return .logs(pod: pod, container: args.flag("container")?.text)
+        return .logs(pod: pod, container: args.flag("container")?.text, previous: args.has("previous"))
     }
 
     static let proxy = CommandSpec(

@@ -85,7 +85,7 @@ extension Session {
         // The command is the container's main process: its output is the pod's log, and when it
         // ends the container ends with its exit status.
         let result = try runTool(running, container: 0, r.command)
-        if let uid = running.metadata.uid { cluster.appendLog(uid, result.stdout + result.stderr) }
+        cluster.appendLog(running, result.stdout + result.stderr)
         if r.attach {
             printer.block(result.stdout)
             if !result.stderr.isEmpty {

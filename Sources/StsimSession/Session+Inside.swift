@@ -83,13 +83,11 @@ extension Session {
         return .failed
     }
 
-    func logs(_ name: Argument, container: String?) throws {
-        guard let pod = cluster.get(Pod.self, name.text), let uid = pod.metadata.uid else {
-            throw APIError.notFound(.pod, name.text)
-        }
+    func logs(_ name: Argument, container: String?, previous: Bool) throws {
+        guard let pod = cluster.get(Pod.self, name.text) else { throw APIError.notFound(.pod, name.text) }
         let index = try containerIndex(pod, container)
         let c = pod.spec.containers[index]
-        if let status = pod.status.containerStatuses.first(where: { $0.name == c.name }),
+        if !previous, let status = pod.status.containerStatuses.first(where: { $0.name == c.name }),
             case .waiting(let reason, _) = status.state, status.lastState == nil
         {
             throw APIError(
@@ -109,7 +107,12 @@ extension Session {
             printer.errorLine("Error from server: Get \"\(url)\": dial tcp \(kubelet): i/o timeout")
             throw AlreadyReported()
         }
-        for line in cluster.logs(of: uid) { printer.line(line) }
+        guard let lines = cluster.logs(of: pod, container: index, previous: previous) else {
+            throw APIError(
+                reason: .badRequest,
+                message: "previous terminated container \"\(c.name)\" in pod \"\(pod.metadata.name)\" not found")
+        }
+        for line in lines { printer.line(line) }
     }
 
     func containerIndex(_ pod: Pod, _ name: String?) throws -> Int {

@@ -27,9 +27,7 @@ extension Cluster {
         }
         guard let mount = best else {
             // The container's writable layer: a restarted container starts from its image again.
-            let name = index < containers.count ? containers[index].name : ""
-            let restarts = pod.status.containerStatuses.first { $0.name == name }?.restartCount ?? 0
-            return (.pod(uid, volume: "\(name)#\(restarts)"), String(clean.dropFirst()))
+            return (.pod(uid, volume: Self.containerRun(pod, container: index) ?? ""), String(clean.dropFirst()))
         }
         let root = Self.normalize(mount.mountPath)
         var relative = root == "/" ? String(clean.dropFirst()) : String(clean.dropFirst(root.count))
@@ -157,17 +155,4 @@ extension Cluster {
         default: return nil
         }
     }
-
-    func log(_ pod: UID, _ line: String) { apps.log(pod, line) }
-
-    /// Output of a command run as a container's main process (`kubectl run ... -- dig ...`).
-    public func appendLog(_ pod: UID, _ text: String) {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
-        {
-            apps.log(pod, String(line))
-        }
-    }
-
-    /// What a pod's program printed, oldest first.
-    public func logs(of pod: UID) -> [String] { apps.logs[pod] ?? [] }
 }

@@ -23,7 +23,7 @@ struct PodContext {
     func write(_ path: String, _ text: String) { cluster.writeFile(pod, container: container, path: path, text) }
 
     func log(_ line: String) {
-        if let uid = pod.metadata.uid { cluster.log(uid, line) }
+        cluster.log(pod, container: container, line)
     }
 
     /// SRV lookup through the pod's resolver (`dns.resolveSrv`).

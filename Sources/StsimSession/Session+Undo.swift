@@ -46,8 +46,8 @@ extension Command {
     /// Whether running it may change the cluster (and so is worth an undo state).
     var mayChangeCluster: Bool {
         switch self {
-        case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .killPod, .partition, .heal, .imageFault, .crash, .boot,
-             .cordon, .drain, .taint, .tick, .settle, .wait, .run, .reset, .seed, .runPod:
+        case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .killPod, .partition, .heal, .imageFault, .crash,
+             .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .run, .reset, .seed, .runPod:
             true
         // A POST changes the files on a volume (curl, or curl in a pod); sleep lets time pass.
         case .curl(let c): c.effectiveMethod.uppercased() != "GET"

@@ -36,10 +36,11 @@ extension Session {
                 hint: "for the API's objects use get, describe or get -o json")
         }
         let method = c.effectiveMethod.uppercased()
+        let requestBody = try curlBody(c)
         let ip = url.host == "localhost" ? "127.0.0.1" : url.host
         if c.verbose {
             for line in CurlOutput.requestLines(
-                method: method, host: url.host, ip: ip, port: url.port, path: url.path, headers: c.headers, body: c.body
+                method: method, host: url.host, ip: ip, port: url.port, path: url.path, headers: c.headers, body: requestBody
             ) {
                 printer.errorLine(line)
             }
@@ -55,7 +56,7 @@ extension Session {
             contentType = "text/html; charset=utf-8"
             body = method == "GET" ? "<a href=\"\(to)\">Moved Permanently</a>.\n\n" : ""
         case .proxy(let ns, let resource, let name, let path):
-            let request = HTTPRequest(method: method, path: path, body: c.body, client: "")
+            let request = HTTPRequest(method: method, path: path, body: requestBody, client: "")
             switch cluster.proxy(request, namespace: ns, resource: resource, name: name) {
             case .success(let r):
                 (status, contentType, body) = (r.status, r.contentType ?? "text/plain; charset=utf-8", r.body)
@@ -75,6 +76,15 @@ extension Session {
         printer.block(body)
         if c.verbose { printer.errorLine(CurlOutput.closing) }
         return .ok
+    }
+
+    /// `-d TEXT`, or `-d @FILE`: the file's text without its line breaks, as curl sends it.
+    func curlBody(_ c: CurlCommand) throws -> String {
+        try c.data.map { d in
+            guard d.hasPrefix("@") else { return d }
+            let text = try readFile(Argument(String(d.dropFirst()), at: c.url.location))
+            return String(text.filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" })
+        }.joined(separator: "&")
     }
 
     /// curl's own failure line on stderr (none with -s) and its exit status.

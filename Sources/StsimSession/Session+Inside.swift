@@ -64,16 +64,18 @@ extension Session {
                 (status, contentType, body) = (e.code, "application/json", StatusJSON.render(e))
             }
         }
+        let responseLines = CurlOutput.responseLines(
+            status: status, reason: HTTPResponse(status: status, body: "").reason, contentType: contentType,
+            bodyLength: body.utf8.count, date: CurlOutput.httpDate(cluster.now), extra: extra)
         if c.verbose {
-            let reason = HTTPResponse(status: status, body: "").reason
-            for line in CurlOutput.responseLines(
-                status: status, reason: reason, contentType: contentType, bodyLength: body.utf8.count,
-                date: CurlOutput.httpDate(cluster.now), extra: extra)
-            {
-                printer.errorLine(line)
-            }
+            for line in responseLines { printer.errorLine(line) }
         }
-        printer.block(body)
+        if c.include {
+            // -i: the same lines on stdout, without -v's `< ` marks (the last one is the blank line).
+            printer.block(responseLines.map { String($0.dropFirst(2)) }.joined(separator: "\n") + "\n" + body)
+        } else {
+            printer.block(body)
+        }
         if c.verbose { printer.errorLine(CurlOutput.closing) }
         return .ok
     }

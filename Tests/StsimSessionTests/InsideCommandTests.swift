@@ -62,4 +62,18 @@ final class InsideCommandTests: XCTestCase {
         XCTAssertTrue(r.text.contains("undone: curl -d a \(proxy)\n"), r.text)
         XCTAssertTrue(r.text.hasSuffix("Data stored on this pod: No data posted yet\n00:02:05 (2m5.5s since the cluster started)\n"), r.text)
     }
+
+    func testCurlIncludeShowsTheStatusLineAndHeaders() {
+        let r = run(kubia + "proxy\ncurl -i localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/")
+        XCTAssertTrue(r.text.hasSuffix("""
+            HTTP/1.1 200 OK
+            Content-Length: 63
+            Content-Type: text/plain; charset=utf-8
+            Date: Mon, 24 Nov 2025 19:20:05 GMT
+
+            You've hit kubia-0
+            Data stored on this pod: No data posted yet
+
+            """), r.text)
+    }
 }

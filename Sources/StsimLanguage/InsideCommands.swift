@@ -69,7 +69,7 @@ enum InsideCommands {
 
     static let exec = CommandSpec(
         "exec", group: .inside, usage: ["exec POD [-c CONTAINER] -- COMMAND [ARG...]"],
-        summary: "run a command in a pod's container (cat, ls, hostname, curl, dig, nslookup, sleep)",
+        summary: "run a command in a pod's container (cat, ls, hostname, curl, wget, dig, nslookup, sleep)",
         examples: ["exec kubia-0 -- cat /var/data/kubia.txt", "exec kubia-0 -- ls /var/data", "exec kubia-0 -- hostname -f"],
         flags: [FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
                 FlagSpec("stdin", short: "i", help: "(accepted) keep stdin open"),

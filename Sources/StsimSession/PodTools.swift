@@ -13,7 +13,7 @@ struct ProcessResult {
 /// `cat`, `ls`, `hostname`, `sleep`, `curl`, `dig`, `nslookup`. Which of them an image has is
 /// `ProgramCatalog.tools(ofImage:)`.
 extension Session {
-    static let simulatedTools = ["cat", "curl", "dig", "hostname", "ls", "nslookup", "sleep"]
+    static let simulatedTools = ["cat", "curl", "dig", "hostname", "ls", "nslookup", "sleep", "wget"]
 
     func runTool(_ pod: Pod, container index: Int, _ argv: [String]) throws -> ProcessResult {
         let program = argv[0].split(separator: "/").last.map(String.init) ?? argv[0]
@@ -39,6 +39,7 @@ extension Session {
         case "sleep": return try sleep(args)
         case "curl": return try curlInside(pod, args)
         case "dig": return try digInside(pod, args)
+        case "wget": return try wget(pod, container: index, args)
         default: return nslookup(pod, args, busybox: !image.contains("dnsutils"))
         }
     }

@@ -16,8 +16,10 @@ public struct AppState: Sendable {
     }
 
     /// A pod deleted from the API takes its log and its own storage with it.
+    /// Removes only what is there: a no-op removal would still copy a dictionary that an undo
+    /// state shares, once per deleted pod.
     mutating func forget(pod uid: UID) {
-        logs[uid] = nil
+        if logs[uid] != nil { logs[uid] = nil }
         files.forget(pod: uid)
     }
 

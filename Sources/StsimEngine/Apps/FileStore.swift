@@ -30,6 +30,7 @@ public struct FileStore: Sendable {
 
     /// A deleted pod's emptyDirs and container layers.
     mutating func forget(pod uid: UID) {
+        guard podDisks[uid] != nil else { return }
         for volume in podDisks.removeValue(forKey: uid) ?? [] { disks[.pod(uid, volume: volume)] = nil }
     }
 

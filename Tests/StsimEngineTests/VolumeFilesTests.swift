@@ -122,3 +122,18 @@ extension VolumeFilesTests {
         XCTAssertNil(c.files.read(disk, "f"))
     }
 }
+
+extension VolumeFilesTests {
+    /// Two PersistentVolumes naming the same NFS export are one storage.
+    func testNFSVolumesAreTheirExport() {
+        func nfs(_ name: String, _ path: String) -> PersistentVolume {
+            var pv = PersistentVolume.make(name: name, capacity: "1Mi")
+            pv.spec.source = .nfs(server: "10.0.0.2", path: path)
+            return pv
+        }
+        XCTAssertEqual(Cluster.storageIdentity(nfs("a", "/exports/x")), Cluster.storageIdentity(nfs("b", "/exports/x/")))
+        XCTAssertNotEqual(Cluster.storageIdentity(nfs("a", "/exports/x")), Cluster.storageIdentity(nfs("a", "/exports/y")))
+        XCTAssertNil(Cluster.nodeLocalPath(nfs("a", "/exports/x")))
+        XCTAssertEqual(Cluster.nodeLocalPath(.make(name: "h", capacity: "1Mi")), "/tmp/h")
+    }
+}

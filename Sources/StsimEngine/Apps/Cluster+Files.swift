@@ -50,7 +50,7 @@ extension Cluster {
                 let pv = store.get(PersistentVolume.self, namespace: "", name: pvName)
             else { return nil }
             if let path = Self.nodeLocalPath(pv) { return .host(node: node, path: path) }
-            return .persistentVolume(pvName)
+            return .persistentVolume(Self.storageIdentity(pv))
         case .hostPath(let path, _): return .host(node: node, path: Self.normalize(path))
         case .emptyDir: return .pod(uid, volume: volume.name)
         case .configMap, .secret, .projected: return nil
@@ -139,7 +139,18 @@ extension Cluster {
         if let path = Self.nodeLocalPath(pv) {
             apps.files.wipeHostPath(path)
         } else {
-            apps.files.wipe(.persistentVolume(pv.metadata.name))
+            apps.files.wipe(.persistentVolume(Self.storageIdentity(pv)))
+        }
+    }
+
+    /// Where a network-attached volume's data really is: two PVs naming the same NFS export see
+    /// the same files. Volumes stsim provisions are their own storage, named after the PV.
+    static func storageIdentity(_ pv: PersistentVolume) -> String {
+        guard pv.metadata.annotations["pv.kubernetes.io/provisioned-by"] == nil else { return pv.metadata.name }
+        switch pv.spec.source {
+        case .nfs(let server, let path): return "nfs://\(server)\(normalize(path))"
+        case .csi(let driver, let handle): return "csi://\(driver)/\(handle)"
+        default: return pv.metadata.name
         }
     }
 

@@ -26,10 +26,9 @@ struct PodContext {
         cluster.log(pod, container: container, line)
     }
 
-    /// SRV lookup through the pod's resolver (`dns.resolveSrv`).
-    func resolveSRV(_ name: String) -> DNSAnswer {
-        cluster.dnsResolve(name, type: .srv, namespace: pod.metadata.namespace)
-    }
+    /// `dns.resolveSrv`: c-ares asks the cluster DNS for the name as given, without the search
+    /// list (unlike `http.get`, whose getaddrinfo uses it).
+    func resolveSRV(_ name: String) -> DNSAnswer { cluster.dnsQuery(name, type: .srv) }
 
     /// `http.get` to another host in the cluster, from this pod's address.
     func httpGet(host: String, port: Int, path: String) -> Result<HTTPResponse, ConnectError> {

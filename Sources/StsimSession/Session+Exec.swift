@@ -47,6 +47,8 @@ extension Session {
     func runPod(_ r: RunPodCommand) throws -> Outcome {
         let name = r.name.text
         let kind = ProgramCatalog.kind(ofImage: r.image)
+        // kubectl's own check, before it creates anything.
+        if r.remove, !r.attach { throw SessionError("--rm should only be used for attached containers") }
         if r.command.isEmpty, kind == .toolbox {
             throw SessionError(
                 "\(r.image) would start a shell, and stsim has no interactive shell",

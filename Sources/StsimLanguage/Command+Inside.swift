@@ -7,6 +7,8 @@ public struct CurlCommand: Hashable, Sendable {
     public var headers: [String]
     public var silent: Bool
     public var verbose: Bool
+    /// `-i`: the response's status line and headers on stdout, before the body.
+    public var include = false
 
     public init(
         url: Argument, method: String? = nil, data: [String] = [], headers: [String] = [], silent: Bool = false,

@@ -128,7 +128,7 @@ public enum Command: Hashable, Sendable {
     case proxy(port: Int)
     case curl(CurlCommand)
     case exec(pod: Argument, container: String?, command: [Argument])
-    case logs(pod: Argument, container: String?)
+    case logs(pod: Argument, container: String?, previous: Bool)
     case runPod(RunPodCommand)
     case snapshot(format: String)
     case events(since: VirtualDuration?)

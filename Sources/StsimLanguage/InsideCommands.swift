@@ -45,7 +45,7 @@ enum InsideCommands {
     }
 
     static let curl = CommandSpec(
-        "curl", group: .inside, usage: ["curl URL [-X METHOD] [-d DATA] [-H HEADER] [-s] [-v]"],
+        "curl", group: .inside, usage: ["curl URL [-X METHOD] [-d DATA] [-H HEADER] [-s] [-v] [-i]"],
         summary: "HTTP into the simulated apps through kubectl proxy (localhost:8001)",
         details: "URLs: localhost:8001/api/v1/namespaces/NS/pods/POD/proxy/PATH and .../services/SVC/proxy/PATH. "
             + "Start the proxy first with: proxy. From inside a pod: exec POD -- curl http://SERVICE/",
@@ -55,18 +55,21 @@ enum InsideCommands {
                 FlagSpec("data", short: "d", value: "DATA", help: "the request body; implies POST"),
                 FlagSpec("header", short: "H", value: "HEADER", help: "an extra header, Name: value"),
                 FlagSpec("silent", short: "s", help: "no progress or error messages"),
-                FlagSpec("verbose", short: "v", help: "show the request and response headers")]
+                FlagSpec("verbose", short: "v", help: "show the request and response headers"),
+                FlagSpec("include", short: "i", help: "print the response's status line and headers before its body")]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let url = try args.next("URL")
         try args.finish()
-        return .curl(CurlCommand(url: url, method: args.flag("request")?.text,
+        var command = CurlCommand(url: url, method: args.flag("request")?.text,
                                  data: (args.flags["data"] ?? []).map(\.text), headers: (args.flags["header"] ?? []).map(\.text),
-                                 silent: args.has("silent"), verbose: args.has("verbose")))
+                                 silent: args.has("silent"), verbose: args.has("verbose"))
+        command.include = args.has("include")
+        return .curl(command)
     }
 
     static let exec = CommandSpec(
         "exec", group: .inside, usage: ["exec POD [-c CONTAINER] -- COMMAND [ARG...]"],
-        summary: "run a command in a pod's container (cat, ls, hostname, curl, dig, nslookup, sleep)",
+        summary: "run a command in a pod's container (cat, ls, hostname, curl, wget, dig, nslookup, sleep)",
         examples: ["exec kubia-0 -- cat /var/data/kubia.txt", "exec kubia-0 -- ls /var/data", "exec kubia-0 -- hostname -f"],
         flags: [FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
                 FlagSpec("stdin", short: "i", help: "(accepted) keep stdin open"),
@@ -83,14 +86,17 @@ enum InsideCommands {
     }
 
     static let logs = CommandSpec(
-        "logs", group: .inside, usage: ["logs POD [-c CONTAINER]"], summary: "what a pod's program printed",
-        examples: ["logs kubia-0"],
-        flags: [FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)")],
+        "logs", group: .inside, usage: ["logs POD [-c CONTAINER] [-p]"], summary: "what a pod's program printed",
+        examples: ["logs kubia-0", "logs kubia-0 --previous"],
+        flags: [
+            FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
+            FlagSpec("previous", short: "p", help: "the container's run before its last restart"),
+        ],
         positionals: [.objectNamesOf(.pod)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let pod = try args.next("POD")
         try args.finish()
-        return .logs(pod: pod, container: args.flag("container")?.text)
+        return .logs(pod: pod, container: args.flag("container")?.text, previous: args.has("previous"))
     }
 
     static let proxy = CommandSpec(

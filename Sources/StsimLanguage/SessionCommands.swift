@@ -45,7 +45,7 @@ enum SessionCommands {
 
     static let run = CommandSpec(
         "run", group: .session, usage: ["run FILE.sts", "run NAME --image=IMG [--rm] [--restart=Never] [-it] [-- COMMAND...]"],
-        summary: "run a script's commands here, as if typed",
+        summary: "run a script's commands here, as if typed; with --image, a one-off pod (kubectl run)",
         details: "With --image, kubectl run: a one-off pod that runs COMMAND in the image, prints what it printed, and with --rm is deleted.",
         examples: ["run examples/quickstart.sts",
                    "run -it srvlookup --image=tutum/dnsutils --rm --restart=Never -- dig SRV kubia.default.svc.cluster.local"],

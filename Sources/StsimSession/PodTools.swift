@@ -13,7 +13,7 @@ struct ProcessResult {
 /// `cat`, `ls`, `hostname`, `sleep`, `curl`, `dig`, `nslookup`. Which of them an image has is
 /// `ProgramCatalog.tools(ofImage:)`.
 extension Session {
-    static let simulatedTools = ["cat", "curl", "dig", "hostname", "ls", "nslookup", "sleep"]
+    static let simulatedTools = ["cat", "curl", "dig", "hostname", "ls", "nslookup", "sleep", "wget"]
 
     func runTool(_ pod: Pod, container index: Int, _ argv: [String]) throws -> ProcessResult {
         let program = argv[0].split(separator: "/").last.map(String.init) ?? argv[0]
@@ -39,6 +39,7 @@ extension Session {
         case "sleep": return try sleep(args)
         case "curl": return try curlInside(pod, args)
         case "dig": return try digInside(pod, args)
+        case "wget": return try wget(pod, container: index, args)
         default: return nslookup(pod, args, busybox: !image.contains("dnsutils"))
         }
     }
@@ -106,122 +107,19 @@ extension Session {
     /// `sleep N` takes N seconds of virtual time, during which the cluster goes on.
     private func sleep(_ args: [String]) throws -> ProcessResult {
         guard let text = args.first else { return ProcessResult(stderr: "sleep: missing operand\n", exitCode: 1) }
-        if text == "infinity" { throw SessionError("sleep infinity never returns", hint: "sleep N takes N seconds of virtual time") }
+        if text == "infinity" {
+            throw SessionError("sleep infinity never returns", hint: "sleep N takes N seconds of virtual time")
+        }
         // coreutils takes a number with an optional unit: s, m, h, d.
         let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
         let unit = text.last.flatMap { units[$0] }
         guard let n = Int64(unit == nil ? text : String(text.dropLast())), n >= 0 else {
-            return ProcessResult(stderr: "sleep: invalid time interval \u{2018}\(text)\u{2019}\nTry 'sleep --help' for more information.\n", exitCode: 1)
+            return ProcessResult(
+                stderr:
+                    "sleep: invalid time interval \u{2018}\(text)\u{2019}\nTry 'sleep --help' for more information.\n",
+                exitCode: 1)
         }
         tick(.seconds(n * (unit ?? 1)))
         return ProcessResult()
-    }
-
-    /// curl from inside the pod: cluster DNS with the pod's search list, then the pod network.
-    private func curlInside(_ pod: Pod, _ args: [String]) throws -> ProcessResult {
-        var method: String?
-        var data: [String] = []
-        var silent = false
-        var urlText: String?
-        var i = 0
-        while i < args.count {
-            let a = args[i]
-            i += 1
-            switch a {
-            case "-X", "--request", "-d", "--data", "-H", "--header":
-                guard i < args.count else {
-                    return ProcessResult(stderr: "curl: option \(a): requires parameter\n", exitCode: 2)
-                }
-                if a == "-X" || a == "--request" {
-                    method = args[i]
-                } else if a == "-d" || a == "--data" {
-                    data.append(args[i])
-                }
-                i += 1
-            case "-s", "--silent", "-sS", "-S": silent = a != "-S"
-            default:
-                if a.hasPrefix("-") {
-                    throw SessionError("stsim's curl inside a pod takes -X, -d, -H and -s; not \(a)")
-                }
-                urlText = a
-            }
-        }
-        guard let urlText else { return ProcessResult(stderr: "curl: no URL specified!\n", exitCode: 2) }
-        let url = CurlURL(urlText)
-        let verb = method ?? (data.isEmpty ? "GET" : "POST")
-        let request = HTTPRequest(
-            method: verb.uppercased(), path: url.path, body: data.joined(separator: "&"), client: pod.status.podIP ?? ""
-        )
-        let host = ["localhost", "127.0.0.1"].contains(url.host) ? (pod.status.podIP ?? url.host) : url.host
-        switch cluster.httpRequest(
-            request, host: host, port: url.port, namespace: pod.metadata.namespace, from: pod.spec.nodeName)
-        {
-        case .success(let response):
-            return ProcessResult(stdout: response.body)
-        case .failure(.unknownHost):
-            return ProcessResult(stderr: silent ? "" : "curl: (6) Could not resolve host: \(url.host)\n", exitCode: 6)
-        case .failure(.timedOut):
-            // Linux gives up on a connect after 6 SYN retries: 1+2+4+8+16+32+64 s.
-            return ProcessResult(
-                stderr: silent
-                    ? ""
-                    : "curl: (28) Failed to connect to \(url.host) port \(url.port) after 127000 ms: Couldn't connect to server\n",
-                exitCode: 28)
-        case .failure(.refused):
-            return ProcessResult(
-                stderr: silent
-                    ? ""
-                    : "curl: (7) Failed to connect to \(url.host) port \(url.port) after 0 ms: Couldn't connect to server\n",
-                exitCode: 7)
-        }
-    }
-
-    /// dig as in a pod: no search list unless `+search` (dig's default), `+short` for data only.
-    private func digInside(_ pod: Pod, _ args: [String]) throws -> ProcessResult {
-        var type = DNSRecordType.a
-        var name: String?
-        var short = false
-        var search = false
-        for a in args {
-            if a.hasPrefix("+") {
-                if a == "+short" {
-                    short = true
-                } else if a == "+search" {
-                    search = true
-                } else {
-                    throw SessionError("stsim's dig takes +short and +search; not \(a)")
-                }
-            } else if a.hasPrefix("@") {
-                continue
-            } else if let t = DNSRecordType(rawValue: a.uppercased()),
-                name != nil || ["A", "AAAA", "SRV"].contains(a.uppercased())
-            {
-                type = t
-            } else {
-                name = a
-            }
-        }
-        guard let name else {
-            throw SessionError("dig: give the name to look up, as in dig SRV kubia.default.svc.cluster.local")
-        }
-        let answer =
-            search
-            ? cluster.dnsResolve(name, type: type, namespace: pod.metadata.namespace)
-            : cluster.dnsQuery(name, type: type)
-        if short {
-            return ProcessResult(stdout: answer.answers.map { DigOutput.rdata($0.data) + "\n" }.joined())
-        }
-        let query = args.filter { !$0.hasPrefix("+") && !$0.hasPrefix("@") }.joined(separator: " ")
-        return ProcessResult(
-            stdout: DigOutput.render(query: query, type: type, answer: answer, now: cluster.now, echoed: query))
-    }
-
-    private func nslookup(_ pod: Pod, _ args: [String], busybox: Bool) -> ProcessResult {
-        guard let name = args.first(where: { !$0.hasPrefix("-") }) else {
-            return ProcessResult(stderr: "nslookup: interactive mode is not simulated; give a name\n", exitCode: 1)
-        }
-        let answer = cluster.dnsResolve(name, type: .a, namespace: pod.metadata.namespace)
-        let (text, failed) = NslookupOutput.render(query: name, answer: answer, flavour: busybox ? .busybox : .bind)
-        return ProcessResult(stdout: text, exitCode: failed ? 1 : 0)
     }
 }

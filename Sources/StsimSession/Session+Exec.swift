@@ -47,6 +47,8 @@ extension Session {
     func runPod(_ r: RunPodCommand) throws -> Outcome {
         let name = r.name.text
         let kind = ProgramCatalog.kind(ofImage: r.image)
+        // kubectl's own check, before it creates anything.
+        if r.remove, !r.attach { throw SessionError("--rm should only be used for attached containers") }
         if r.command.isEmpty, kind == .toolbox {
             throw SessionError(
                 "\(r.image) would start a shell, and stsim has no interactive shell",
@@ -85,7 +87,7 @@ extension Session {
         // The command is the container's main process: its output is the pod's log, and when it
         // ends the container ends with its exit status.
         let result = try runTool(running, container: 0, r.command)
-        if let uid = running.metadata.uid { cluster.appendLog(uid, result.stdout + result.stderr) }
+        cluster.appendLog(running, result.stdout + result.stderr)
         if r.attach {
             printer.block(result.stdout)
             if !result.stderr.isEmpty {

@@ -20,7 +20,9 @@ extension Session {
             }
             for t in set.spec.volumeClaimTemplates {
                 let prefix = "\(t.metadata.name)-\(set.metadata.name)-"
-                for claim in claims where claim.metadata.name.hasPrefix(prefix) {
+                // `data-web-0`, not `data-web-x-0` of a set named web-x.
+                for claim in claims
+                where claim.metadata.name.hasPrefix(prefix) && Int(claim.metadata.name.dropFirst(prefix.count)) != nil {
                     guard let pvName = claim.spec.volumeName,
                         let pv = cluster.get(PersistentVolume.self, pvName),
                         let path = Cluster.nodeLocalPath(pv)

@@ -36,10 +36,11 @@ extension Session {
                 hint: "for the API's objects use get, describe or get -o json")
         }
         let method = c.effectiveMethod.uppercased()
+        let requestBody = try curlBody(c)
         let ip = url.host == "localhost" ? "127.0.0.1" : url.host
         if c.verbose {
             for line in CurlOutput.requestLines(
-                method: method, host: url.host, ip: ip, port: url.port, path: url.path, headers: c.headers, body: c.body
+                method: method, host: url.host, ip: ip, port: url.port, path: url.path, headers: c.headers, body: requestBody
             ) {
                 printer.errorLine(line)
             }
@@ -55,7 +56,7 @@ extension Session {
             contentType = "text/html; charset=utf-8"
             body = method == "GET" ? "<a href=\"\(to)\">Moved Permanently</a>.\n\n" : ""
         case .proxy(let ns, let resource, let name, let path):
-            let request = HTTPRequest(method: method, path: path, body: c.body, client: "")
+            let request = HTTPRequest(method: method, path: path, body: requestBody, client: "")
             switch cluster.proxy(request, namespace: ns, resource: resource, name: name) {
             case .success(let r):
                 (status, contentType, body) = (r.status, r.contentType ?? "text/plain; charset=utf-8", r.body)
@@ -63,18 +64,29 @@ extension Session {
                 (status, contentType, body) = (e.code, "application/json", StatusJSON.render(e))
             }
         }
+        let responseLines = CurlOutput.responseLines(
+            status: status, reason: HTTPResponse(status: status, body: "").reason, contentType: contentType,
+            bodyLength: body.utf8.count, date: CurlOutput.httpDate(cluster.now), extra: extra)
         if c.verbose {
-            let reason = HTTPResponse(status: status, body: "").reason
-            for line in CurlOutput.responseLines(
-                status: status, reason: reason, contentType: contentType, bodyLength: body.utf8.count,
-                date: CurlOutput.httpDate(cluster.now), extra: extra)
-            {
-                printer.errorLine(line)
-            }
+            for line in responseLines { printer.errorLine(line) }
         }
-        printer.block(body)
+        if c.include {
+            // -i: the same lines on stdout, without -v's `< ` marks (the last one is the blank line).
+            printer.block(responseLines.map { String($0.dropFirst(2)) }.joined(separator: "\n") + "\n" + body)
+        } else {
+            printer.block(body)
+        }
         if c.verbose { printer.errorLine(CurlOutput.closing) }
         return .ok
+    }
+
+    /// `-d TEXT`, or `-d @FILE`: the file's text without its line breaks, as curl sends it.
+    func curlBody(_ c: CurlCommand) throws -> String {
+        try c.data.map { d in
+            guard d.hasPrefix("@") else { return d }
+            let text = try readFile(Argument(String(d.dropFirst()), at: c.url.location))
+            return String(text.filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" })
+        }.joined(separator: "&")
     }
 
     /// curl's own failure line on stderr (none with -s) and its exit status.
@@ -83,13 +95,11 @@ extension Session {
         return .failed
     }
 
-    func logs(_ name: Argument, container: String?) throws {
-        guard let pod = cluster.get(Pod.self, name.text), let uid = pod.metadata.uid else {
-            throw APIError.notFound(.pod, name.text)
-        }
+    func logs(_ name: Argument, container: String?, previous: Bool) throws {
+        guard let pod = cluster.get(Pod.self, name.text) else { throw APIError.notFound(.pod, name.text) }
         let index = try containerIndex(pod, container)
         let c = pod.spec.containers[index]
-        if let status = pod.status.containerStatuses.first(where: { $0.name == c.name }),
+        if !previous, let status = pod.status.containerStatuses.first(where: { $0.name == c.name }),
             case .waiting(let reason, _) = status.state, status.lastState == nil
         {
             throw APIError(
@@ -109,7 +119,12 @@ extension Session {
             printer.errorLine("Error from server: Get \"\(url)\": dial tcp \(kubelet): i/o timeout")
             throw AlreadyReported()
         }
-        for line in cluster.logs(of: uid) { printer.line(line) }
+        guard let lines = cluster.logs(of: pod, container: index, previous: previous) else {
+            throw APIError(
+                reason: .badRequest,
+                message: "previous terminated container \"\(c.name)\" in pod \"\(pod.metadata.name)\" not found")
+        }
+        for line in lines { printer.line(line) }
     }
 
     func containerIndex(_ pod: Pod, _ name: String?) throws -> Int {

@@ -29,8 +29,14 @@ final class ProgramTests: XCTestCase {
         XCTAssertEqual(
             try call(c, "kubia-0", "POST", body: "Hey there! This greeting was submitted to kubia-0.").get().body,
             "Data stored on pod kubia-0\n")
-        let uid = try XCTUnwrap(c.pod("kubia-0")?.metadata.uid)
-        XCTAssertEqual(c.logs(of: uid), ["New data has been received and stored."])
+        let pod = try XCTUnwrap(c.pod("kubia-0"))
+        XCTAssertEqual(c.logs(of: pod), ["New data has been received and stored."])
+        XCTAssertNil(c.logs(of: pod, previous: true), "never restarted")
+        _ = c.killContainer(pod: "kubia-0", exitCode: 1)
+        c.settle()
+        let restarted = try XCTUnwrap(c.pod("kubia-0"))
+        XCTAssertEqual(c.logs(of: restarted), [])
+        XCTAssertEqual(c.logs(of: restarted, previous: true), ["New data has been received and stored."])
         _ = c.delete(.pod, "kubia-0")
         c.settle()
         XCTAssertEqual(

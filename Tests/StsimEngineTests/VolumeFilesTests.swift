@@ -103,3 +103,37 @@ extension VolumeFilesTests {
         XCTAssertEqual(c.readFile(restarted, path: "/tmp/lost"), .failure(.outsideVolumes))
     }
 }
+
+extension VolumeFilesTests {
+    /// The default class reclaims with Delete: the volume and its files go with the claim.
+    func testDeleteReclaimRemovesTheFiles() throws {
+        let c = Cluster()
+        c.createWeb(replicas: 1)
+        c.settle()
+        let pod = try XCTUnwrap(c.pod("web-0"))
+        c.writeFile(pod, path: "/var/lib/data/f", "x")
+        let disk = try XCTUnwrap(c.fileLocation(pod, path: "/var/lib/data/f")).disk
+        guard case .persistentVolume(let pv) = disk else { return XCTFail("not on the PV: \(disk)") }
+        _ = c.delete(.statefulSet, "web")
+        c.settle()
+        _ = c.delete(.persistentVolumeClaim, "data-web-0")
+        c.settle()
+        XCTAssertNil(c.get(PersistentVolume.self, pv))
+        XCTAssertNil(c.files.read(disk, "f"))
+    }
+}
+
+extension VolumeFilesTests {
+    /// Two PersistentVolumes naming the same NFS export are one storage.
+    func testNFSVolumesAreTheirExport() {
+        func nfs(_ name: String, _ path: String) -> PersistentVolume {
+            var pv = PersistentVolume.make(name: name, capacity: "1Mi")
+            pv.spec.source = .nfs(server: "10.0.0.2", path: path)
+            return pv
+        }
+        XCTAssertEqual(Cluster.storageIdentity(nfs("a", "/exports/x")), Cluster.storageIdentity(nfs("b", "/exports/x/")))
+        XCTAssertNotEqual(Cluster.storageIdentity(nfs("a", "/exports/x")), Cluster.storageIdentity(nfs("a", "/exports/y")))
+        XCTAssertNil(Cluster.nodeLocalPath(nfs("a", "/exports/x")))
+        XCTAssertEqual(Cluster.nodeLocalPath(.make(name: "h", capacity: "1Mi")), "/tmp/h")
+    }
+}

@@ -43,7 +43,7 @@ final class InsideCommandTests: XCTestCase {
             etc.text.contains("error: /etc is part of the container image, whose files stsim does not keep"), etc.text)
         let sh = run(kubia + "exec kubia-0 -- sh -c ls")
         XCTAssertTrue(
-            sh.text.contains("stsim's containers run cat, curl, dig, hostname, ls, nslookup, sleep; not sh"), sh.text)
+            sh.text.contains("stsim's containers run cat, curl, dig, hostname, ls, nslookup, sleep, wget; not sh"), sh.text)
         XCTAssertTrue(run("exec nope -- ls").text.contains("pods \"nope\" not found"))
     }
 
@@ -61,5 +61,27 @@ final class InsideCommandTests: XCTestCase {
         let r = run(kubia + "proxy\ncurl -d a \(proxy)\nundo\ncurl \(proxy)\nexec kubia-0 -- sleep 2m\nclock")
         XCTAssertTrue(r.text.contains("undone: curl -d a \(proxy)\n"), r.text)
         XCTAssertTrue(r.text.hasSuffix("Data stored on this pod: No data posted yet\n00:02:05 (2m5.5s since the cluster started)\n"), r.text)
+    }
+
+    func testCurlIncludeShowsTheStatusLineAndHeaders() {
+        let r = run(kubia + "proxy\ncurl -i localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/")
+        XCTAssertTrue(r.text.hasSuffix("""
+            HTTP/1.1 200 OK
+            Content-Length: 63
+            Content-Type: text/plain; charset=utf-8
+            Date: Mon, 24 Nov 2025 19:20:05 GMT
+
+            You've hit kubia-0
+            Data stored on this pod: No data posted yet
+
+            """), r.text)
+    }
+
+    func testBusyboxWget() {
+        let r = run(kubia + "run -it b --image=busybox --rm --restart=Never -- wget -qO- http://kubia-0.kubia:8080/")
+        XCTAssertTrue(r.text.contains("You've hit kubia-0\nData stored on this pod: No data posted yet\n"), r.text)
+        let bad = run(kubia + "run -it c --image=busybox --restart=Never -- wget -q -O - kubia-9.kubia:8080")
+        XCTAssertTrue(bad.text.contains("wget: bad address 'kubia-9.kubia'\n"), bad.text)
+        XCTAssertTrue(bad.text.hasSuffix("pod default/c terminated (Error)\n"), bad.text)
     }
 }

@@ -3,18 +3,23 @@
 /// is separate from the engine's so that a `curl` does not change what the controllers draw next.
 public struct AppState: Sendable {
     public var files = FileStore()
-    /// Lines each pod's program wrote to stdout, by pod uid (a replacement pod starts a new log,
-    /// as `kubectl logs` shows it).
-    var logs: [UID: [String]] = [:]
+    /// What each container run printed: pod uid → `NAME#RESTARTS` → lines. A replacement pod
+    /// starts a new log, and so does a restarted container (`kubectl logs --previous` reads the
+    /// one before).
+    var logs: [UID: [String: [String]]] = [:]
     private var random: SeededRandom
 
     public init(seed: UInt64 = 0) { random = SeededRandom(seed: seed ^ 0x6B75_6269_612D_7065) }
 
-    mutating func log(_ pod: UID, _ line: String) { logs[pod, default: []].append(line) }
+    mutating func log(_ pod: UID, run: String, _ line: String) {
+        logs[pod, default: [:]][run, default: []].append(line)
+    }
 
     /// A pod deleted from the API takes its log and its own storage with it.
+    /// Removes only what is there: a no-op removal would still copy a dictionary that an undo
+    /// state shares, once per deleted pod.
     mutating func forget(pod uid: UID) {
-        logs[uid] = nil
+        if logs[uid] != nil { logs[uid] = nil }
         files.forget(pod: uid)
     }
 

@@ -27,9 +27,7 @@ extension Cluster {
         }
         guard let mount = best else {
             // The container's writable layer: a restarted container starts from its image again.
-            let name = index < containers.count ? containers[index].name : ""
-            let restarts = pod.status.containerStatuses.first { $0.name == name }?.restartCount ?? 0
-            return (.pod(uid, volume: "\(name)#\(restarts)"), String(clean.dropFirst()))
+            return (.pod(uid, volume: Self.containerRun(pod, container: index) ?? ""), String(clean.dropFirst()))
         }
         let root = Self.normalize(mount.mountPath)
         var relative = root == "/" ? String(clean.dropFirst()) : String(clean.dropFirst(root.count))
@@ -52,7 +50,7 @@ extension Cluster {
                 let pv = store.get(PersistentVolume.self, namespace: "", name: pvName)
             else { return nil }
             if let path = Self.nodeLocalPath(pv) { return .host(node: node, path: path) }
-            return .persistentVolume(pvName)
+            return .persistentVolume(Self.storageIdentity(pv))
         case .hostPath(let path, _): return .host(node: node, path: Self.normalize(path))
         case .emptyDir: return .pod(uid, volume: volume.name)
         case .configMap, .secret, .projected: return nil
@@ -141,7 +139,18 @@ extension Cluster {
         if let path = Self.nodeLocalPath(pv) {
             apps.files.wipeHostPath(path)
         } else {
-            apps.files.wipe(.persistentVolume(pv.metadata.name))
+            apps.files.wipe(.persistentVolume(Self.storageIdentity(pv)))
+        }
+    }
+
+    /// Where a network-attached volume's data really is: two PVs naming the same NFS export see
+    /// the same files. Volumes stsim provisions are their own storage, named after the PV.
+    static func storageIdentity(_ pv: PersistentVolume) -> String {
+        guard pv.metadata.annotations["pv.kubernetes.io/provisioned-by"] == nil else { return pv.metadata.name }
+        switch pv.spec.source {
+        case .nfs(let server, let path): return "nfs://\(server)\(normalize(path))"
+        case .csi(let driver, let handle): return "csi://\(driver)/\(handle)"
+        default: return pv.metadata.name
         }
     }
 
@@ -157,17 +166,4 @@ extension Cluster {
         default: return nil
         }
     }
-
-    func log(_ pod: UID, _ line: String) { apps.log(pod, line) }
-
-    /// Output of a command run as a container's main process (`kubectl run ... -- dig ...`).
-    public func appendLog(_ pod: UID, _ text: String) {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
-        {
-            apps.log(pod, String(line))
-        }
-    }
-
-    /// What a pod's program printed, oldest first.
-    public func logs(of pod: UID) -> [String] { apps.logs[pod] ?? [] }
 }

@@ -1,6 +1,7 @@
 /// Where a file's bytes live, which decides what survives what (architecture.md, "Apps").
 public enum Disk: Hashable, Sendable {
-    /// A network-attached PersistentVolume (by name): it follows its claim to any pod on any node.
+    /// A network-attached volume, by its storage (an NFS export, a CSI handle, or the name of a
+    /// PV stsim provisioned): it follows its claim to any pod on any node.
     case persistentVolume(String)
     /// A directory on one node (`hostPath`, directly or through a hostPath PV): a pod
     /// rescheduled to another node finds that node's directory instead.
@@ -30,6 +31,7 @@ public struct FileStore: Sendable {
 
     /// A deleted pod's emptyDirs and container layers.
     mutating func forget(pod uid: UID) {
+        guard podDisks[uid] != nil else { return }
         for volume in podDisks.removeValue(forKey: uid) ?? [] { disks[.pod(uid, volume: volume)] = nil }
     }
 

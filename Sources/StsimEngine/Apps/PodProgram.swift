@@ -23,13 +23,12 @@ struct PodContext {
     func write(_ path: String, _ text: String) { cluster.writeFile(pod, container: container, path: path, text) }
 
     func log(_ line: String) {
-        if let uid = pod.metadata.uid { cluster.log(uid, line) }
+        cluster.log(pod, container: container, line)
     }
 
-    /// SRV lookup through the pod's resolver (`dns.resolveSrv`).
-    func resolveSRV(_ name: String) -> DNSAnswer {
-        cluster.dnsResolve(name, type: .srv, namespace: pod.metadata.namespace)
-    }
+    /// `dns.resolveSrv`: c-ares asks the cluster DNS for the name as given, without the search
+    /// list (unlike `http.get`, whose getaddrinfo uses it).
+    func resolveSRV(_ name: String) -> DNSAnswer { cluster.dnsQuery(name, type: .srv) }
 
     /// `http.get` to another host in the cluster, from this pod's address.
     func httpGet(host: String, port: Int, path: String) -> Result<HTTPResponse, ConnectError> {

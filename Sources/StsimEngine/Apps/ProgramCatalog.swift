@@ -48,7 +48,7 @@ public enum ProgramCatalog {
         let repo = repository(image)
         let base: Set<String> = ["cat", "ls", "hostname", "sleep"]
         if repo.hasSuffix("dnsutils") { return base.union(["dig", "nslookup"]) }
-        if repo == "busybox" || repo.hasSuffix("/busybox") { return base.union(["nslookup"]) }
+        if repo == "busybox" || repo.hasSuffix("/busybox") { return base.union(["nslookup", "wget"]) }
         return base.union(["curl"])
     }
 

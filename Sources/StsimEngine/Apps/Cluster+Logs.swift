@@ -1,0 +1,30 @@
+/// What the programs print: one log per container run, as the kubelet keeps them.
+extension Cluster {
+    /// A container run's name: the container and how often it restarted (`kubia#0`).
+    static func containerRun(_ pod: Pod, container index: Int, previous: Bool = false) -> String? {
+        guard index < pod.spec.containers.count else { return nil }
+        let name = pod.spec.containers[index].name
+        let restarts = pod.status.containerStatuses.first { $0.name == name }?.restartCount ?? 0
+        if previous { return restarts > 0 ? "\(name)#\(restarts - 1)" : nil }
+        return "\(name)#\(restarts)"
+    }
+
+    func log(_ pod: Pod, container index: Int, _ line: String) {
+        guard let uid = pod.metadata.uid, let run = Self.containerRun(pod, container: index) else { return }
+        apps.log(uid, run: run, line)
+    }
+
+    /// Output of a command run as a container's main process (`kubectl run ... -- dig ...`).
+    public func appendLog(_ pod: Pod, container index: Int = 0, _ text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines.dropLast(text.hasSuffix("\n") ? 1 : 0) { log(pod, container: index, String(line)) }
+    }
+
+    /// What a container printed, oldest first; nil for `previous` when it never restarted.
+    public func logs(of pod: Pod, container index: Int = 0, previous: Bool = false) -> [String]? {
+        guard let uid = pod.metadata.uid, let run = Self.containerRun(pod, container: index, previous: previous) else {
+            return nil
+        }
+        return apps.logs[uid]?[run] ?? []
+    }
+}

@@ -10,6 +10,7 @@
 #include <histedit.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <string.h>
 
 typedef char *(*stsim_prompt_fn)(EditLine *);
 typedef unsigned char (*stsim_command_fn)(EditLine *, int);
@@ -46,5 +47,33 @@ static inline int stsim_terminal_columns(int fd) {
     return size.ws_col;
 }
 static inline FILE *stsim_stderr(void) { return stderr; }
+
+/* Ctrl-C. The flag and the handler live in C: a Swift global touched by a signal handler trips
+   Swift's exclusivity checks when the handler interrupts an access to it on the same thread.
+   Only InterruptSignal.swift uses these, so the static storage exists once. */
+static volatile sig_atomic_t stsim_interrupt_flag = 0;
+static volatile sig_atomic_t stsim_command_running = 0;
+
+static inline void stsim_on_sigint(int sig) {
+    (void)sig;
+    stsim_interrupt_flag = 1;
+    /* The terminal is in cooked mode while a command runs and echoes ^C itself; a newline keeps
+       the host's "interrupted" message off that line. write(2) is async-signal-safe. */
+    if (stsim_command_running) { ssize_t ignored = write(STDOUT_FILENO, "\n", 1); (void)ignored; }
+}
+
+/* No SA_RESTART: a blocked read returns EINTR and the loop regains control. */
+static inline int stsim_install_sigint(struct sigaction *previous) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = stsim_on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    return sigaction(SIGINT, &action, previous);
+}
+static inline int stsim_restore_sigint(const struct sigaction *previous) { return sigaction(SIGINT, previous, NULL); }
+static inline int stsim_interrupt_pending(void) { return stsim_interrupt_flag != 0; }
+static inline void stsim_interrupt_clear(void) { stsim_interrupt_flag = 0; }
+static inline void stsim_set_command_running(int on) { stsim_command_running = on; }
 
 #endif

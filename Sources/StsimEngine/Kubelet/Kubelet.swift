@@ -408,13 +408,25 @@ final class Kubelet {
             st.setCondition(.ready, .false, at: now, reason: "ContainersNotReady", message: unreadyMessage(unready))
             st.setCondition(.containersReady, .false, at: now, reason: "ContainersNotReady", message: unreadyMessage(unready))
         }
-        st.containerStatuses = containerStatuses(rp)
+        // Assigned only when different, so an unchanged list stays shared with the API's copy.
+        let statuses = containerStatuses(rp)
+        if statuses != st.containerStatuses { st.containerStatuses = statuses }
+        st = pods.shared(st)
         rp.status = st
         pods[rp.uid] = pods[rp.uid] != nil ? rp : nil
         link.reportStatus(rp.key, uid: rp.uid, st)
     }
 
-    private func unreadyMessage(_ names: [String]) -> String { "containers with unready status: [\(names.joined(separator: " "))]" }
+    /// The last message built, reused while the names repeat: pods of one template share one
+    /// string instead of each holding its own (they are over 15 bytes, so each would allocate).
+    private var lastUnready: (names: [String], message: String)?
+
+    private func unreadyMessage(_ names: [String]) -> String {
+        if let last = lastUnready, last.names == names { return last.message }
+        let message = "containers with unready status: [\(names.joined(separator: " "))]"
+        lastUnready = (names, message)
+        return message
+    }
 
     private func containerStatuses(_ rp: RuntimePod) -> [ContainerStatus] {
         rp.containers.map { c in

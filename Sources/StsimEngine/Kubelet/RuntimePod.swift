@@ -1,5 +1,5 @@
 /// The part of a readiness probe the kubelet's prober needs, kept small (one per container).
-struct ReadinessCheck {
+struct ReadinessCheck: Equatable {
     var initialDelaySeconds: Int32
     var periodSeconds: Int32
     var failureThreshold: Int32
@@ -14,7 +14,7 @@ struct ReadinessCheck {
 }
 
 /// The kubelet's truth about one container: what really runs on the node.
-struct RuntimeContainer {
+struct RuntimeContainer: Equatable {
     var name: String
     var image: String
     var pullPolicy: PullPolicy
@@ -69,13 +69,27 @@ struct RuntimePodTable {
         init(_ pod: RuntimePod) { self.pod = pod }
     }
     private var boxes: [UID: Box] = [:]
+    private var recentContainers = RecentValues<[RuntimeContainer]>(capacity: 4)
+    private var recentConditions = RecentValues<[PodCondition]>(capacity: 4)
+    private var recentStatuses = RecentValues<[ContainerStatus]>(capacity: 4)
 
     subscript(uid: UID) -> RuntimePod? {
         get { boxes[uid]?.pod }
         set {
-            guard let newValue else { boxes[uid] = nil; return }
-            if let box = boxes[uid] { box.pod = newValue } else { boxes[uid] = Box(newValue) }
+            guard var pod = newValue else { boxes[uid] = nil; return }
+            pod.containers = recentContainers.shared(pod.containers)
+            pod.status = shared(pod.status)
+            if let box = boxes[uid] { box.pod = pod } else { boxes[uid] = Box(pod) }
         }
+    }
+
+    /// The status with its arrays swapped for equal ones recently stored, if any (the kubelet
+    /// reports this to the API, so the API's pod shares them too).
+    mutating func shared(_ status: PodStatus) -> PodStatus {
+        var s = status
+        s.conditions = recentConditions.shared(s.conditions)
+        s.containerStatuses = recentStatuses.shared(s.containerStatuses)
+        return s
     }
 
     @discardableResult

@@ -86,18 +86,10 @@ public enum APIDefaults {
         if spec.terminationGracePeriodSeconds == nil { spec.terminationGracePeriodSeconds = 30 }
         if spec.dnsPolicy == nil { spec.dnsPolicy = .clusterFirst }
         if spec.schedulerName == nil { spec.schedulerName = "default-scheduler" }
-        // Write back only what changed: pods built from a defaulted template keep sharing its
-        // container array instead of each holding a copy.
-        for i in spec.containers.indices {
-            var c = spec.containers[i]
-            apply(to: &c)
-            if c != spec.containers[i] { spec.containers[i] = c }
-        }
-        for i in spec.initContainers.indices {
-            var c = spec.initContainers[i]
-            apply(to: &c)
-            if c != spec.initContainers[i] { spec.initContainers[i] = c }
-        }
+        // Write back only when something changed: pods built from a defaulted template keep
+        // sharing its container array instead of each holding a copy.
+        if let d = defaulted(spec.containers) { spec.containers = d }
+        if let d = defaulted(spec.initContainers) { spec.initContainers = d }
         guard isPod else { return }
         if spec.serviceAccountName == nil { spec.serviceAccountName = "default" }
         if spec.priority == nil { spec.priority = 0 }
@@ -110,6 +102,18 @@ public enum APIDefaults {
         }) {
             spec.tolerations.append(t)
         }
+    }
+
+    /// The containers with defaults applied, or nil when they already have them. A new array
+    /// rather than writes in place: a loop that may write an element makes the optimizer copy
+    /// the array up front (to make it unique) even when nothing is written.
+    private static func defaulted(_ containers: [Container]) -> [Container]? {
+        let d = containers.map { c in
+            var c = c
+            apply(to: &c)
+            return c
+        }
+        return d == containers ? nil : d
     }
 
     public static func apply(to c: inout Container) {

@@ -106,10 +106,14 @@ public struct PodStatus: Hashable, Sendable {
         reason: String? = nil, message: String? = nil
     ) {
         if let i = conditions.firstIndex(where: { $0.type == type }) {
-            if conditions[i].status != status { conditions[i].lastTransitionTime = now }
-            conditions[i].status = status
-            conditions[i].reason = reason
-            conditions[i].message = message
+            // Written back only when it changes: an unchanged status keeps sharing its array
+            // with the copies the kubelet and the API server hold.
+            var c = conditions[i]
+            if c.status != status { c.lastTransitionTime = now }
+            c.status = status
+            c.reason = reason
+            c.message = message
+            if c != conditions[i] { conditions[i] = c }
             return
         }
         let c = PodCondition(type: type, status: status, lastTransitionTime: now, reason: reason, message: message)

@@ -7,8 +7,16 @@ public struct EventRecorder {
     private struct Bucket { var tokens: Double; var last: VirtualTime }
     private struct Group { var messages: [(String, VirtualTime)]; var combinedIndex: Int? }
 
+    /// An event in its own immutable box: a log slot costs a pointer, not a 400-byte event, so
+    /// the dead slots awaiting compaction (up to the retention limit) stay cheap. Immutable, so
+    /// copies of the recorder (`Cluster.clone`) never see each other's updates.
+    private final class Slot {
+        let event: Event
+        init(_ event: Event) { self.event = event }
+    }
+
     /// Retained events in the order they were first recorded; `nil` slots were expired or evicted.
-    private var log: [Event?] = []
+    private var log: [Slot?] = []
     private var firstLive = 0
     private var indexByDedup: [UInt64: Int] = [:]
     private var groups: [UInt64: Group] = [:]
@@ -27,13 +35,13 @@ public struct EventRecorder {
     }
 
     /// Live events in first-seen order.
-    public var events: [Event] { log[firstLive...].compactMap { $0 } }
+    public var events: [Event] { log[firstLive...].compactMap { $0?.event } }
 
     /// Events created or updated after `sequence` (a value from an earlier `sequence` read).
     public func events(after sequence: Int) -> [Event] {
         var out: [Event] = []
         for i in firstLive..<log.count where updatedAt[i] > sequence {
-            if let e = log[i] { out.append(e) }
+            if let e = log[i]?.event { out.append(e) }
         }
         return out
     }
@@ -84,14 +92,14 @@ public struct EventRecorder {
         key.add(aggregated ? "(combined)" : message)
         let dk = key.value
         sequence += 1
-        if let i = indexByDedup[dk], var e = log[i], now - e.lastTimestamp <= timing.eventDedupWindow,
+        if let i = indexByDedup[dk], var e = log[i]?.event, now - e.lastTimestamp <= timing.eventDedupWindow,
            e.reason == reason, e.sourceComponent == source, e.involvedObject.name == object.name,
            aggregated || e.message == message
         {
             e.count += 1
             e.lastTimestamp = now
             e.message = message
-            log[i] = e
+            log[i] = Slot(e)
             updatedAt[i] = sequence
             return
         }
@@ -104,7 +112,7 @@ public struct EventRecorder {
                 name: object.name, uid: uid, fieldPath: fieldPath),
             reason: reason, message: message, type: type, sourceComponent: source, sourceHost: host,
             firstTimestamp: now, lastTimestamp: now)
-        log.append(e)
+        log.append(Slot(e))
         updatedAt.append(sequence)
         indexByDedup[dk] = log.count - 1
         if log.count - firstLive > retention { drop(firstLive) }
@@ -112,7 +120,7 @@ public struct EventRecorder {
 
     private mutating func expire(now: VirtualTime) {
         while firstLive < log.count {
-            if let e = log[firstLive], now - e.lastTimestamp <= timing.eventTTL { break }
+            if let e = log[firstLive]?.event, now - e.lastTimestamp <= timing.eventTTL { break }
             drop(firstLive)
         }
         if firstLive > 4096, firstLive * 2 > log.count { compact() }

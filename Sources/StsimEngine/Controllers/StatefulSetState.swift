@@ -1,15 +1,29 @@
 /// What the StatefulSet controller knows about one pod of a set: enough to keep the set's counters
 /// and queues up to date without looking at its other pods.
 struct StatefulPodFacts: Equatable {
+    // Declared largest first so that the struct packs into 48 bytes (one per pod).
     var uid: UID
+    var revision: String
+    var readySince: VirtualTime?
     var phase: PodPhase?
     /// Running with the Ready condition True (3.1 runningAndReady).
     var runningAndReady: Bool
-    var readySince: VirtualTime?
     var terminating: Bool
-    var revision: String
     /// runningAndReady for at least minReadySeconds (3.1 runningAndAvailable).
     var available: Bool
+
+    init(
+        uid: UID, phase: PodPhase?, runningAndReady: Bool, readySince: VirtualTime?, terminating: Bool,
+        revision: String, available: Bool
+    ) {
+        self.uid = uid
+        self.revision = revision
+        self.readySince = readySince
+        self.phase = phase
+        self.runningAndReady = runningAndReady
+        self.terminating = terminating
+        self.available = available
+    }
 
     var healthy: Bool { runningAndReady && !terminating }
     var finished: Bool { phase == .failed || phase == .succeeded }
@@ -29,7 +43,7 @@ final class StatefulSetState {
     var monotonic = true
     var minReadySeconds = 0
 
-    var pods: [Int: StatefulPodFacts] = [:]
+    var pods = OrdinalTable<StatefulPodFacts>()
     /// In-range ordinals that may be missing or not settled (the OrderedReady blocking point).
     var attention = LazyMinHeap()
     /// In-range ordinals that may need a pod created or a finished pod deleted (Parallel's work).

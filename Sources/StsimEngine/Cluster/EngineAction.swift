@@ -1,15 +1,16 @@
 /// Everything that can sit in the event queue. Controller syncs are deduplicated per key while
 /// queued; kubelet steps carry a token so that steps made stale by a restart or a deletion are
-/// ignored when they fire.
+/// ignored when they fire. The rare cases with the largest payloads are boxed (`indirect`): an
+/// action is as big as its largest inline case, and a large settle queues one or more per pod.
 enum EngineAction: Hashable {
     case syncStatefulSet(ObjectKey)
     /// Re-evaluate one pod's availability after `minReadySeconds`.
-    case statefulSetAvailability(ObjectKey, ordinal: Int)
+    indirect case statefulSetAvailability(ObjectKey, ordinal: Int)
     case syncReplicaSet(ObjectKey)
     case scheduleCycle
     case kubelet(node: String, step: KubeletStep)
     case syncClaim(ObjectKey)
-    case provisionVolume(claim: ObjectKey, uid: UID)
+    indirect case provisionVolume(claim: ObjectKey, uid: UID)
     case reclaimVolume(ObjectKey)
     case recycleDone(ObjectKey)
     case syncEndpoints(service: ObjectKey)
@@ -18,7 +19,7 @@ enum EngineAction: Hashable {
     /// The node lifecycle controller looks at one node (a 5 s monitor tick); stale generations are ignored.
     case nodeMonitor(node: String, generation: Int)
     /// A pod's NoExecute toleration ran out; stale when the node's taint generation moved on.
-    case taintEviction(pod: ObjectKey, uid: UID, node: String, generation: Int)
+    indirect case taintEviction(pod: ObjectKey, uid: UID, node: String, generation: Int)
     /// The 6-minute wait for an unmount the node never confirmed is over.
     case forceDetach(volume: String, generation: Int)
     /// One pass of the pod garbage collector (queued at most once).

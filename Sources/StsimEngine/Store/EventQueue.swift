@@ -10,10 +10,18 @@ public enum Urgency: Sendable, Hashable {
 /// in the order they were scheduled, which makes runs reproducible.
 struct EventQueue {
     struct Entry: Comparable {
+        // The action before the urgency byte, so that it fits the action's tail padding (80 bytes).
         var time: VirtualTime
         var sequence: UInt64
-        var urgency: Urgency
         var action: EngineAction
+        var urgency: Urgency
+
+        init(time: VirtualTime, sequence: UInt64, urgency: Urgency, action: EngineAction) {
+            self.time = time
+            self.sequence = sequence
+            self.action = action
+            self.urgency = urgency
+        }
 
         static func < (a: Entry, b: Entry) -> Bool { (a.time, a.sequence) < (b.time, b.sequence) }
         static func == (a: Entry, b: Entry) -> Bool { a.sequence == b.sequence }

@@ -4,8 +4,8 @@
 public final class ObjectStore {
     private var tables: [[ObjectKey: KubeObject]]
     private var keyByUID: [UID: ObjectKey] = [:]
-    private var dependentsByOwner: [UID: Set<ObjectKey>] = [:]
-    private var podsByNode: [String: Set<ObjectKey>] = [:]
+    private var dependentsByOwner: [UID: ObjectKeySet] = [:]
+    private var podsByNode: [String: ObjectKeySet] = [:]
     public private(set) var lastResourceVersion = 0
     var feed: ChangeFeed
     /// Called after every change, once indexes are up to date (the engine's informers).
@@ -62,11 +62,11 @@ public final class ObjectStore {
     }
 
     /// Keys of the objects whose ownerReferences name `owner`, sorted.
-    public func dependents(of owner: UID) -> [ObjectKey] { (dependentsByOwner[owner] ?? []).sorted() }
+    public func dependents(of owner: UID) -> [ObjectKey] { dependentsByOwner[owner]?.sorted() ?? [] }
     public func dependentCount(of owner: UID) -> Int { dependentsByOwner[owner]?.count ?? 0 }
 
     /// Keys of the pods bound to a node, sorted.
-    public func pods(onNode node: String) -> [ObjectKey] { (podsByNode[node] ?? []).sorted() }
+    public func pods(onNode node: String) -> [ObjectKey] { podsByNode[node]?.sorted() ?? [] }
     public func podCount(onNode node: String) -> Int { podsByNode[node]?.count ?? 0 }
 
     // MARK: Writing (engine only)
@@ -129,8 +129,8 @@ public final class ObjectStore {
     private func index(_ o: KubeObject, key: ObjectKey) {
         // Only owners are looked up by uid; leaving pods out saves ~120 bytes per pod.
         if key.kind != .pod, let uid = o.uid { keyByUID[uid] = key }
-        for ref in o.ownerReferences { dependentsByOwner[ref.uid, default: []].insert(key) }
-        if let node = o.podNodeName { podsByNode[node, default: []].insert(key) }
+        for ref in o.ownerReferences { dependentsByOwner[ref.uid, default: ObjectKeySet()].insert(key) }
+        if let node = o.podNodeName { podsByNode[node, default: ObjectKeySet()].insert(key) }
     }
 
     private func unindex(_ o: KubeObject, key: ObjectKey) {

@@ -62,7 +62,8 @@ struct RuntimePod {
 
 /// The kubelet's pods by uid. Each pod lives in its own small box so that a node's table costs a
 /// pointer per slot (a dictionary of 250-byte values with ~40% empty slots wasted ~400 bytes per
-/// pod); reads and writes keep value semantics.
+/// pod); reads and writes keep value semantics: a box shared with a copy of the table (an undo
+/// snapshot) is replaced, not written, so copying a table is O(1) and costs nothing until written.
 struct RuntimePodTable {
     private final class Box {
         var pod: RuntimePod
@@ -79,7 +80,8 @@ struct RuntimePodTable {
             guard var pod = newValue else { boxes[uid] = nil; return }
             pod.containers = recentContainers.shared(pod.containers)
             pod.status = shared(pod.status)
-            if let box = boxes[uid] { box.pod = pod } else { boxes[uid] = Box(pod) }
+            guard let i = boxes.index(forKey: uid) else { boxes[uid] = Box(pod); return }
+            if isKnownUniquelyReferenced(&boxes.values[i]) { boxes.values[i].pod = pod } else { boxes.values[i] = Box(pod) }
         }
     }
 
@@ -97,12 +99,8 @@ struct RuntimePodTable {
 
     var count: Int { boxes.count }
 
-    /// A deep copy (new boxes), for `Cluster.clone`.
-    func copy() -> RuntimePodTable {
-        var t = RuntimePodTable()
-        t.boxes = boxes.mapValues { Box($0.pod) }
-        return t
-    }
+    /// A copy for `Cluster.clone`: the boxes are shared until either side writes one.
+    func copy() -> RuntimePodTable { self }
     /// Every pod, in no particular order (callers sort).
     var values: [RuntimePod] { boxes.values.map(\.pod) }
 }

@@ -9,7 +9,7 @@ public enum SettleSummary {
     /// the order to print them. `nodes`, when given, adds the nodes that are not Ready
     /// (`1 node NotReady`): a partition lesson reads the pods' state against it.
     public static func render(
-        _ result: RunResult, pods: some Sequence<Pod>, claims: [PersistentVolumeClaim], nodes: [Node] = [],
+        _ result: RunResult, pods: some Sequence<Pod>, claims: some Sequence<PersistentVolumeClaim>, nodes: [Node] = [],
         blocked: [(statefulSet: String, reasons: [String])] = []
     ) -> String {
         var text = headline(result, pods: pods, claims: claims, nodes: nodes)
@@ -19,7 +19,7 @@ public enum SettleSummary {
         return text
     }
 
-    private static func headline(_ result: RunResult, pods: some Sequence<Pod>, claims: [PersistentVolumeClaim], nodes: [Node]) -> String {
+    private static func headline(_ result: RunResult, pods: some Sequence<Pod>, claims: some Sequence<PersistentVolumeClaim>, nodes: [Node]) -> String {
         let elapsed = HumanDuration.format(result.stoppedAt - result.startedAt)
         let when = "\(result.stoppedAt) (+\(elapsed))"
         let head: String
@@ -37,9 +37,9 @@ public enum SettleSummary {
     /// word `get pods` would show (Running split by the Ready condition, which is what
     /// StatefulSets wait for), healthy first, then the rest by name; claims by phase; then the
     /// nodes whose STATUS is not plain `Ready`.
-    /// `pods` is any sequence so that callers can pass the store's objects lazily: an array of
-    /// 100,000 pods copied out for counting was the biggest peak of a large settle.
-    public static func state(pods: some Sequence<Pod>, claims: [PersistentVolumeClaim], nodes: [Node] = []) -> String {
+    /// `pods` and `claims` are any sequences so that callers can pass the store's objects lazily:
+    /// an array of 100,000 pods copied out for counting was the biggest peak of a large settle.
+    public static func state(pods: some Sequence<Pod>, claims: some Sequence<PersistentVolumeClaim>, nodes: [Node] = []) -> String {
         var podGroups: [String: Int] = [:]
         for p in pods {
             let status = PodPrinter(p).status

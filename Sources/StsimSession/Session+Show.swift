@@ -73,7 +73,7 @@ extension Session {
     }
 
     func settleSummary(_ result: RunResult) -> String {
-        SettleSummary.render(result, pods: cluster.list(.pod).lazy.compactMap(Pod.init), claims: cluster.list(PersistentVolumeClaim.self),
+        SettleSummary.render(result, pods: cluster.list(.pod).lazy.compactMap(Pod.init), claims: cluster.list(.persistentVolumeClaim).lazy.compactMap(PersistentVolumeClaim.init),
                              nodes: cluster.list(Node.self))
     }
 

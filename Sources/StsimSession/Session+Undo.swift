@@ -38,7 +38,7 @@ extension Session {
         watchFormatter.reset()
         _ = discardChanges()
         printer.line("undone: \(state.command)")
-        printer.line("the cluster is back at \(cluster.now): \(SettleSummary.state(pods: cluster.list(.pod).lazy.compactMap(Pod.init), claims: cluster.list(PersistentVolumeClaim.self)))")
+        printer.line("the cluster is back at \(cluster.now): \(SettleSummary.state(pods: cluster.list(.pod).lazy.compactMap(Pod.init), claims: cluster.list(.persistentVolumeClaim).lazy.compactMap(PersistentVolumeClaim.init)))")
     }
 }
 

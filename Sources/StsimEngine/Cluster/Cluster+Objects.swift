@@ -110,6 +110,9 @@ extension Cluster {
         return .success(store.insert(o, at: now))
     }
 
+    private static let claimFinalizers = [PersistentVolumeController.claimProtectionFinalizer]
+    private static let volumeFinalizers = [PersistentVolumeController.volumeProtectionFinalizer]
+
     /// Admission and the registry's PrepareForCreate: what the API server writes on its own.
     private func admit(_ o: inout KubeObject) {
         switch o {
@@ -117,13 +120,18 @@ extension Cluster {
             p.status = PodStatus(phase: .pending)
             o = .pod(p)
         case .persistentVolumeClaim(var c):
-            if !c.metadata.finalizers.contains(PersistentVolumeController.claimProtectionFinalizer) {
+            // One shared array for the common case (no finalizers yet), not one per claim.
+            if c.metadata.finalizers.isEmpty {
+                c.metadata.finalizers = Self.claimFinalizers
+            } else if !c.metadata.finalizers.contains(PersistentVolumeController.claimProtectionFinalizer) {
                 c.metadata.finalizers.append(PersistentVolumeController.claimProtectionFinalizer)
             }
             c.status = PersistentVolumeClaimStatus(phase: .pending)
             o = .persistentVolumeClaim(c)
         case .persistentVolume(var v):
-            if !v.metadata.finalizers.contains(PersistentVolumeController.volumeProtectionFinalizer) {
+            if v.metadata.finalizers.isEmpty {
+                v.metadata.finalizers = Self.volumeFinalizers
+            } else if !v.metadata.finalizers.contains(PersistentVolumeController.volumeProtectionFinalizer) {
                 v.metadata.finalizers.append(PersistentVolumeController.volumeProtectionFinalizer)
             }
             v.status = PersistentVolumeStatus(phase: .pending, lastPhaseTransitionTime: now)

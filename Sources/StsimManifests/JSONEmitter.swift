@@ -1,6 +1,6 @@
 /// Writes wire values as kubectl's `-o json` does (encoding/json MarshalIndent with four spaces,
 /// struct field order, HTML characters escaped).
-enum JSONEmitter {
+public enum JSONEmitter {
     static func document(_ value: WireValue) -> String {
         var out = ""
         write(value, indent: 0, into: &out)
@@ -35,7 +35,8 @@ enum JSONEmitter {
         }
     }
 
-    static func string(_ s: String) -> String {
+    /// A JSON string literal escaped as Go's encoding/json does (`<`, `>`, `&` as \u escapes).
+    public static func string(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

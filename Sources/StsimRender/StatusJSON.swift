@@ -1,4 +1,5 @@
 import StsimEngine
+import StsimManifests
 
 /// The API server's `Status` body for an error, as curl receives it: kube-apiserver
 /// pretty-prints JSON for clients whose User-Agent is curl (apiserver negotiation's `pretty`).
@@ -17,20 +18,6 @@ public enum StatusJSON {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A JSON string literal, escaped as Go's encoding/json does for these texts.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal, escaped as Go's encoding/json does (the manifests' writer knows how).
+    static func quote(_ s: String) -> String { JSONEmitter.string(s) }
 }

@@ -5,6 +5,14 @@ public struct VirtualTime: Comparable, Hashable, Sendable, CustomStringConvertib
 
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
     public static let zero = VirtualTime(milliseconds: 0)
+    /// Where the clock stops: Go's longest time.Duration (int64 nanoseconds, ~292 years) after
+    /// the start, so a time in nanoseconds (event names) still fits in an Int64.
+    public static let end = VirtualTime(milliseconds: Int64.max / 1_000_000)
+
+    /// `self + d`, but never past `end` (a huge `tick` or settle limit stops the clock there).
+    public func clampedAdding(_ d: VirtualDuration) -> VirtualTime {
+        milliseconds >= Self.end.milliseconds - d.milliseconds ? Self.end : self + d
+    }
 
     public static func < (a: VirtualTime, b: VirtualTime) -> Bool { a.milliseconds < b.milliseconds }
     public static func + (t: VirtualTime, d: VirtualDuration) -> VirtualTime {

@@ -38,7 +38,12 @@ public struct VirtualTime: Comparable, Hashable, Sendable, CustomStringConvertib
 public struct VirtualDuration: Comparable, Hashable, Sendable {
     public var milliseconds: Int64
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
-    public static func seconds(_ s: Int64) -> VirtualDuration { VirtualDuration(milliseconds: s * 1000) }
+    /// API fields in seconds are int64 (grace periods, toleration seconds): a span longer than the
+    /// clock can run is cut to that, which waits just as forever, instead of overflowing.
+    public static func seconds(_ s: Int64) -> VirtualDuration {
+        let limit = VirtualTime.end.milliseconds / 1000
+        return VirtualDuration(milliseconds: min(max(s, -limit), limit) * 1000)
+    }
     public static func milliseconds(_ ms: Int64) -> VirtualDuration { VirtualDuration(milliseconds: ms) }
     public static func minutes(_ m: Int64) -> VirtualDuration { VirtualDuration(milliseconds: m * 60_000) }
     public static func < (a: VirtualDuration, b: VirtualDuration) -> Bool { a.milliseconds < b.milliseconds }

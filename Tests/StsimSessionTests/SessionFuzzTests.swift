@@ -213,4 +213,35 @@ final class SessionFuzzTests: XCTestCase {
         XCTAssertTrue(text.contains("error: --storage \"banana\" is not a quantity"), text)
         XCTAssertFalse(text.contains("created"), text)
     }
+
+    /// Was: an arithmetic overflow turning an int64 grace period into milliseconds.
+    func testTheLongestGracePeriodWaitsUntilTheClocksEnd() {
+        let text = run(["create sts web --image nginx", "delete pod web-0 --grace-period 9223372036854775807 --wait=false",
+                        "partition node-1", "delete pod web-0 --grace-period 9223372036854775807 --wait=false",
+                        "tick 2562047h", "get pods"])
+        XCTAssertTrue(text.contains("Terminating"), text)
+    }
+
+    /// Ctrl-C at the first, second, ... check inside every command that runs the clock: each stops
+    /// with the state kept (the session goes on; a later settle, undo and get work).
+    func testAnInterruptInTheMiddleOfEveryTimeAdvancingCommand() {
+        let commands = [
+            "tick 5m", "settle", "settle --timeout 1m", "wait pod web-2 Ready", "wait sts web ready",
+            "scale sts web 5", "scale sts web 0", "delete pod web-0", "delete sts web", "drain node-1",
+            "crash node-1", "partition node-1", "kill pod web-0", "create -f - <<EOF\n\(Self.manifests[2].split(separator: "\n").dropFirst().joined(separator: "\n"))",
+            "exec web-0 -- ls /var/data", "curl web-0.web", "run -it c --image=busybox --rm --restart=Never -- wget -qO- web-0.web",
+            "reset", "undo",
+        ]
+        for command in commands {
+            for k in 1...3 {
+                let out = CapturedOutput()
+                let s = Session(output: out)
+                XCTAssertTrue(s.runInteractive("mode step; create svc headless web --selector app=web --port 80; "
+                                               + "create sts web --image nginx --replicas 3 --storage 1Mi", interrupted: { false }))
+                var calls = 0
+                XCTAssertTrue(s.runInteractive(command, interrupted: { calls += 1; return calls >= k }), command)
+                XCTAssertTrue(s.runInteractive("mode auto; settle; get pods; undo; get all", interrupted: { false }), command)
+            }
+        }
+    }
 }

@@ -168,6 +168,27 @@ final class StatefulSetFailedCreateTests: XCTestCase {
     }
 }
 
+extension StatefulSetFailedCreateTests {
+    /// Was: every failing sync (one per write to the set or its pods) started its own retry chain,
+    /// so a long `tick` or `wait --timeout 9999h` ran millions of retries and seemed to hang. The
+    /// work queue holds a set once.
+    func testFailingSyncsShareOneQueuedRetry() throws {
+        let c = Cluster()
+        var set = StatefulSet.make(name: "web", image: "nginx", replicas: 1)
+        set.spec.template.spec.containers[0].volumeMounts = [VolumeMount(name: "www", mountPath: "/www")]
+        _ = try c.create(.statefulSet(set)).get()
+        c.advance(by: .seconds(30))
+        let queued = c.queue.count
+        for i in 0..<50 {
+            var changed = try XCTUnwrap(c.store.get(StatefulSet.self, namespace: "default", name: "web"))
+            changed.spec.minReadySeconds = i
+            _ = try c.update(.statefulSet(changed)).get()
+            c.advance(by: .seconds(1))
+        }
+        XCTAssertLessThanOrEqual(c.queue.count, queued + 1)
+    }
+}
+
 final class WaitForFirstConsumerTests: XCTestCase {
     func testLocalPathClassBindsAfterSchedulingAndPinsThePodToItsNode() {
         var config = ClusterConfig()

@@ -216,7 +216,10 @@ final class StatefulSetController {
             // The work queue's per-item rate limiter: 5 ms doubling to 1000 s.
             let delay = min(VirtualDuration.milliseconds(5) * (1 << Int64(min(s.failures, 20))), .seconds(1000))
             s.failures += 1
-            cluster.queue.schedule(.syncStatefulSet(s.key), at: cluster.now + delay, urgency: .retry)
+            let due = cluster.now + delay
+            if let pending = s.retryAt, pending > cluster.now, pending <= due { return }
+            s.retryAt = due
+            cluster.queue.schedule(.syncStatefulSet(s.key), at: due, urgency: .retry)
         } else {
             s.failures = 0
             s.lastError = nil

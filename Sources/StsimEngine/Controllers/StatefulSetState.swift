@@ -68,6 +68,9 @@ final class StatefulSetState {
 
     /// Consecutive failed syncs, for the controller's exponential retry.
     var failures = 0
+    /// When the queued rate-limited retry is due: client-go's delaying queue holds an item once
+    /// (at its earliest time), so a failing sync triggered meanwhile adds no second retry chain.
+    var retryAt: VirtualTime?
     var lastError: String?
     /// Ordinals whose pod lost its `statefulset.kubernetes.io/pod-name` label.
     var identityRepairs: Set<Int> = []

@@ -5,6 +5,14 @@ public struct VirtualTime: Comparable, Hashable, Sendable, CustomStringConvertib
 
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
     public static let zero = VirtualTime(milliseconds: 0)
+    /// Where the clock stops: Go's longest time.Duration (int64 nanoseconds, ~292 years) after
+    /// the start, so a time in nanoseconds (event names) still fits in an Int64.
+    public static let end = VirtualTime(milliseconds: Int64.max / 1_000_000)
+
+    /// `self + d`, but never past `end` (a huge `tick` or settle limit stops the clock there).
+    public func clampedAdding(_ d: VirtualDuration) -> VirtualTime {
+        milliseconds >= Self.end.milliseconds - d.milliseconds ? Self.end : self + d
+    }
 
     public static func < (a: VirtualTime, b: VirtualTime) -> Bool { a.milliseconds < b.milliseconds }
     public static func + (t: VirtualTime, d: VirtualDuration) -> VirtualTime {
@@ -30,7 +38,12 @@ public struct VirtualTime: Comparable, Hashable, Sendable, CustomStringConvertib
 public struct VirtualDuration: Comparable, Hashable, Sendable {
     public var milliseconds: Int64
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
-    public static func seconds(_ s: Int64) -> VirtualDuration { VirtualDuration(milliseconds: s * 1000) }
+    /// API fields in seconds are int64 (grace periods, toleration seconds): a span longer than the
+    /// clock can run is cut to that, which waits just as forever, instead of overflowing.
+    public static func seconds(_ s: Int64) -> VirtualDuration {
+        let limit = VirtualTime.end.milliseconds / 1000
+        return VirtualDuration(milliseconds: min(max(s, -limit), limit) * 1000)
+    }
     public static func milliseconds(_ ms: Int64) -> VirtualDuration { VirtualDuration(milliseconds: ms) }
     public static func minutes(_ m: Int64) -> VirtualDuration { VirtualDuration(milliseconds: m * 60_000) }
     public static func < (a: VirtualDuration, b: VirtualDuration) -> Bool { a.milliseconds < b.milliseconds }

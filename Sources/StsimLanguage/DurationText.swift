@@ -4,7 +4,7 @@ import StsimEngine
 /// subset that kubectl flags accept; a bare number means seconds, as with `--grace-period`.
 public enum DurationText {
     public static func parse(_ text: String) -> VirtualDuration? {
-        if let whole = Int64(text), whole >= 0 { return whole <= Int64.max / 1000 ? .seconds(whole) : nil }
+        if let whole = Int64(text), whole >= 0 { return whole <= VirtualTime.end.milliseconds / 1000 ? .seconds(whole) : nil }
         var total: Int64 = 0
         var chars = Substring(text)
         guard !chars.isEmpty else { return nil }
@@ -30,6 +30,8 @@ public enum DurationText {
             guard !overflow else { return nil }
             total = sum
         }
+        // Go's time.Duration ends at 2562047h47m16.854775807s; kubectl refuses longer ones too.
+        guard total <= VirtualTime.end.milliseconds else { return nil }
         return VirtualDuration(milliseconds: total)
     }
 

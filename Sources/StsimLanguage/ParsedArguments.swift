@@ -85,6 +85,16 @@ public struct ParsedArguments: Sendable {
         return v
     }
 
+    /// A replica count: `spec.replicas` is an int32 in the API, so a larger count is refused here
+    /// rather than handed to a controller that would try to create that many pods.
+    public static func replicaCount(_ a: Argument, what: String) throws(Diagnostic) -> Int {
+        let v = try integer(a, what: what)
+        if v > Int(Int32.max) {
+            throw Diagnostic(at: a.location, "\(what) must be at most 2147483647 (an int32), not \(a.text)")
+        }
+        return v
+    }
+
     public static func duration(_ a: Argument) throws(Diagnostic) -> VirtualDuration {
         guard let d = DurationText.parse(a.text) else {
             throw Diagnostic(at: a.location, "\"\(a.text)\" is not a duration",

@@ -88,13 +88,20 @@ enum ResourceCommands {
                 throw Diagnostic(at: name.location, "create sts needs --image IMG",
                                  hint: "for example: create sts \(name.text) --image nginx")
             }
-            let replicas = try args.int("replicas") ?? 1
+            let replicas = try args.flag("replicas").map { (r) throws(Diagnostic) in
+                try ParsedArguments.replicaCount(r, what: "--replicas")
+            } ?? 1
             if replicas < 0, let r = args.flag("replicas") {
                 throw Diagnostic(at: r.location, "--replicas must be 0 or more")
             }
             var policy: String?
             if let p = args.flag("policy") {
                 policy = try args.choice(p, of: ["OrderedReady", "Parallel"], what: "--policy")
+            }
+            // Checked here: the claim template would otherwise get no size at all.
+            if let s = args.flag("storage"), Quantity(s.text) == nil {
+                throw Diagnostic(at: s.location, "--storage \"\(s.text)\" is not a quantity",
+                                 hint: "write it like 1Mi, 10Gi or 500M")
             }
             try args.finish()
             return .create(.statefulSet(name: name, image: image.text, replicas: replicas,
@@ -249,7 +256,7 @@ enum ResourceCommands {
             throw Diagnostic(at: rest[1].location, "scale: unexpected argument \"\(rest[1].text)\"",
                              hint: "usage: scale sts NAME N")
         }
-        let n = try ParsedArguments.integer(replicas, what: "the number of replicas")
+        let n = try ParsedArguments.replicaCount(replicas, what: "the number of replicas")
         if n < 0 {
             throw Diagnostic(at: replicas.location, "the number of replicas must be 0 or more")
         }
@@ -355,7 +362,7 @@ enum ResourceCommands {
         }
         if let p = args.flag("patch") { changes.append(.document(p.text, strategic: strategic)) }
         if let r = args.flag("replicas") {
-            let n = try ParsedArguments.integer(r, what: "--replicas")
+            let n = try ParsedArguments.replicaCount(r, what: "--replicas")
             changes.append(.replicas(n))
         }
         if let i = args.flag("image") { changes.append(.image(try containerImage(i))) }

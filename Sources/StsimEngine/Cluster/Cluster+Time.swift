@@ -24,7 +24,7 @@ extension Cluster {
     /// Advances the clock by `duration`, running everything due on the way.
     @discardableResult
     public func advance(by duration: VirtualDuration, shouldStop: () -> Bool = { false }) -> RunResult {
-        let start = now, end = now + duration
+        let start = now, end = now.clampedAdding(duration)
         var steps = 0
         while let t = queue.nextTime, t <= end {
             if steps & 63 == 0, shouldStop() { return RunResult(reason: .interrupted, startedAt: start, stoppedAt: now, steps: steps) }
@@ -39,7 +39,7 @@ extension Cluster {
     /// or `limit` of virtual time has passed (the clock then stands at the limit).
     @discardableResult
     public func settle(limit: VirtualDuration = .minutes(10), shouldStop: () -> Bool = { false }) -> RunResult {
-        let start = now, end = now + limit
+        let start = now, end = now.clampedAdding(limit)
         var steps = 0
         while true {
             if queue.isEmpty { return RunResult(reason: .idle, startedAt: start, stoppedAt: now, steps: steps) }
@@ -58,7 +58,7 @@ extension Cluster {
     /// passes (the clock then stands at the deadline, as `kubectl wait` would have waited).
     @discardableResult
     public func run(until condition: (Cluster) -> Bool, timeout: VirtualDuration = .seconds(30), shouldStop: () -> Bool = { false }) -> RunResult {
-        let start = now, end = now + timeout
+        let start = now, end = now.clampedAdding(timeout)
         var steps = 0
         while true {
             if condition(self) { return RunResult(reason: .satisfied, startedAt: start, stoppedAt: now, steps: steps) }

@@ -37,6 +37,8 @@ public struct Quantity: Hashable, Comparable, Sendable, CustomStringConvertible 
         var frac: Double = 0
         if parts.count == 2, !parts[1].isEmpty { frac = Double("0." + parts[1]) ?? 0 }
         let total = (Double(whole) + frac) * Double(factor) / (milli ? 1000 : 1)
+        // Beyond Int64 (8Ei) the byte count would trap: such a size is refused, not stored.
+        guard total.rounded(.up) < Double(Int64.max) else { return nil }
         self.init(value: Int64(total.rounded(.up)), text: text)
     }
 

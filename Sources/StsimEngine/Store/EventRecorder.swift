@@ -104,7 +104,9 @@ public struct EventRecorder {
             return
         }
         nextName += 1
-        let nanos = now.milliseconds * 1_000_000 + nextName
+        // The clock stops at VirtualTime.end, so this fits; wrapping past it is what Go's
+        // UnixNano does, and it is only a name suffix.
+        let nanos = now.milliseconds &* 1_000_000 &+ nextName
         let e = Event(
             metadata: ObjectMeta(name: object.name + "." + String(nanos, radix: 16), namespace: object.namespace.isEmpty ? "default" : object.namespace, creationTimestamp: now),
             involvedObject: ObjectReference(

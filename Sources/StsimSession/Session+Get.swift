@@ -9,7 +9,20 @@ extension Session {
         var sections: [(ResourceKind, [KubeObject])] = []
         for kind in command.kinds {
             var objects: [KubeObject]
-            if command.names.isEmpty {
+            if kind == .endpoints {
+                // Endpoints are read from the EndpointSlices (one per Service here), as the API's
+                // endpoints mirror would show them.
+                let slices = cluster.list(.endpointSlice, namespace: command.namespace,
+                                          allNamespaces: command.allNamespaces, selector: selector)
+                objects = slices
+                if !command.names.isEmpty {
+                    let service = { (o: KubeObject) in o.metadata.labels[EndpointSlice.serviceNameLabel] ?? o.name }
+                    objects = slices.filter { o in command.names.contains { $0.text == service(o) } }
+                    for name in command.names where !slices.contains(where: { service($0) == name.text }) {
+                        notFound.append(.notFound(.endpoints, name.text))
+                    }
+                }
+            } else if command.names.isEmpty {
                 objects = cluster.list(kind, namespace: command.namespace, allNamespaces: command.allNamespaces,
                                        selector: selector)
             } else {

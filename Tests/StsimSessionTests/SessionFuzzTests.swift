@@ -93,6 +93,48 @@ final class SessionFuzzTests: XCTestCase {
         EOF
         """,
         """
+        apply -f - <<EOF
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata:
+          name: web
+        spec:
+          serviceName: web
+          replicas: 3
+          podManagementPolicy: Parallel
+          ordinals:
+            start: 2147483640
+          persistentVolumeClaimRetentionPolicy:
+            whenScaled: Delete
+            whenDeleted: Delete
+          minReadySeconds: 3
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              terminationGracePeriodSeconds: 9223372036854775807
+              containers:
+              - name: c
+                image: busybox
+                command: ["sh", "-c", "exit 1"]
+                volumeMounts:
+                - name: data
+                  mountPath: /var/data
+          volumeClaimTemplates:
+          - metadata:
+              name: data
+            spec:
+              accessModes: [ReadWriteOncePod]
+              resources:
+                requests:
+                  storage: 1Mi
+        EOF
+        """,
+        """
         create -f - <<EOF
         apiVersion: v1
         kind: PersistentVolume
@@ -173,7 +215,7 @@ final class SessionFuzzTests: XCTestCase {
                 ran += 1
             }
         }
-        XCTAssertGreaterThan(ran, 500)
+        XCTAssertGreaterThan(ran, 500, "the deadline cut the run short")
     }
 
     // MARK: - Crashers the fuzzing found, minimised

@@ -53,11 +53,14 @@ public enum GetOutput {
             table($0.objects, kind: $0.kind, options: options, prefixNames: prefix, now: now).render()
         }
         guard rendered.isEmpty else { return RenderedText(rendered.joined(separator: "\n")) }
-        let namespaced = groups.contains { $0.kind.isNamespaced }
-        if namespaced, !options.allNamespaces {
-            return RenderedText("No resources found in \(namespace) namespace.\n", stream: .standardError)
-        }
-        return RenderedText("No resources found\n", stream: .standardError)
+        let namespaced = groups.contains { $0.kind.isNamespaced } && !options.allNamespaces
+        return RenderedText(noResources(namespaced: namespaced, namespace: namespace) + "\n", stream: .standardError)
+    }
+
+    /// kubectl's notice when a list is empty: `No resources found in default namespace.`, or
+    /// `No resources found` for cluster-scoped kinds and `-A`.
+    public static func noResources(namespaced: Bool, namespace: String) -> String {
+        namespaced ? "No resources found in \(namespace) namespace." : "No resources found"
     }
 
     /// The kinds `get all` lists, in kubectl's order (11.1), restricted to those stsim has.

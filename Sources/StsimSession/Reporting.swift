@@ -27,7 +27,7 @@ extension Session {
             report(d)
         case let e as APIError:
             // At the prompt kubectl's own words are enough; a script also says where.
-            if interactive { printer.errorLine(e.kubectlText) } else { report(Diagnostic(at: location, e.kubectlText)) }
+            if interactive { printer.errorLine(e.kubectlMessage) } else { report(Diagnostic(at: location, e.kubectlMessage)) }
         case let e as ManifestUpdate.Failure:
             if interactive {
                 printer.errorLine(e.message)
@@ -76,17 +76,5 @@ extension Session {
         }
         if let r = out.firstRange(of: "  hint:") { out.replaceSubrange(r, with: "  " + paint("hint:", .cyan)) }
         return out
-    }
-}
-
-extension APIError {
-    /// What kubectl prints for this error (reference 7.1): 422s rebuilt from their causes,
-    /// everything else as `Error from server (Reason): message`.
-    var kubectlText: String {
-        if reason == .invalid, let kind, let name, !causes.isEmpty {
-            if causes.count == 1 { return "The \(kind.kind) \"\(name)\" is invalid: \(causes[0].text)" }
-            return "The \(kind.kind) \"\(name)\" is invalid: \n" + causes.map { "* \($0.text)" }.joined(separator: "\n")
-        }
-        return "Error from server (\(reason.rawValue)): \(message)"
     }
 }

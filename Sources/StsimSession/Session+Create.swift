@@ -39,13 +39,6 @@ extension Session {
         case .failure(let error): throw error
         }
     }
-
-    func manifestName(_ source: ManifestSource) -> String {
-        switch source {
-        case .file(let path): return path.text
-        case .inline(_, let name, let firstLine): return "\(name):\(firstLine)"
-        }
-    }
 }
 
 /// An error whose message was already printed; the command just fails.

@@ -1,5 +1,6 @@
 import StsimEngine
 import StsimLanguage
+import StsimRender
 
 extension Session {
     func delete(_ command: DeleteCommand, at location: SourceLocation) throws {
@@ -71,6 +72,6 @@ extension Session {
     }
 
     func noResources(_ kind: ResourceKind, namespace: String?) -> String {
-        kind.isNamespaced ? "No resources found in \(namespace ?? "default") namespace." : "No resources found"
+        GetOutput.noResources(namespaced: kind.isNamespaced, namespace: namespace ?? cluster.config.namespace)
     }
 }

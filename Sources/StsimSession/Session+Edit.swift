@@ -106,8 +106,7 @@ extension Session {
 
     /// The saved text as an object of the same kind and name, or what is wrong with it.
     private func editedObject(_ text: String, like live: KubeObject, file: String) -> Result<KubeObject, EditProblems> {
-        let options = ManifestLoader.Options(timestamps: Session.timestamps, applyDefaults: false)
-        let result = ManifestLoader.load(text: text, file: file, options: options)
+        let result = ManifestLoader.load(text: text, file: file, options: Session.loaderOptions)
         let errors = result.errors
         if !result.rejections.isEmpty || !errors.isEmpty {
             let kubectl = result.rejections.flatMap { r -> [String] in

@@ -85,7 +85,7 @@ extension Session {
             let text = "\(set.status.readyReplicas)/\(set.spec.replicas ?? 1) ready"
             return (wanted == "Ready" ? ready : wanted == "NotReady" ? !ready : false, text)
         case .node(let node):
-            let ready = node.status.conditions.first { $0.type == "Ready" }?.status == .true
+            let ready = node.isReady
             return (wanted == "Ready" ? ready : wanted == "NotReady" ? !ready : false, ready ? "Ready" : "NotReady")
         default:
             throw SessionError("expect can check pods, pvc, pv, sts and nodes, not \(kind.plural)")

@@ -56,7 +56,7 @@ extension Session {
         }
         for (i, e) in notFound.enumerated() {
             if i == notFound.count - 1 { throw e }
-            printer.errorLine(e.kubectlText)
+            printer.errorLine(e.kubectlMessage)
         }
         if command.watch { watch(kinds: command.kinds) }
     }

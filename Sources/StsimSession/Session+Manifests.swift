@@ -14,6 +14,10 @@ enum DocumentOutcome {
 }
 
 extension Session {
+    /// How the session loads manifests: dates on the session's calendar, and objects as written,
+    /// since the engine applies the API server's defaults itself when it accepts them.
+    static let loaderOptions = ManifestLoader.Options(timestamps: Session.timestamps, applyDefaults: false)
+
     /// The text of a manifest source, its name in findings, and the line it starts on.
     func manifestText(_ source: ManifestSource) throws -> (text: String, file: String, firstLine: Int) {
         switch source {
@@ -38,9 +42,7 @@ extension Session {
     /// command fails when any document did.
     func forEachManifestDocument(_ source: ManifestSource, _ act: (LoadedObject) -> DocumentOutcome) throws {
         let (text, file, firstLine) = try manifestText(source)
-        let options = ManifestLoader.Options(timestamps: Session.timestamps, applyDefaults: false,
-                                             defaultStorageClass: nil)
-        let result = ManifestLoader.load(text: text, file: file, firstLine: firstLine, options: options)
+        let result = ManifestLoader.load(text: text, file: file, firstLine: firstLine, options: Session.loaderOptions)
         for d in result.diagnostics { report(d) }
         let kubectlFile = kubectlFileName(source)
         enum Document {
@@ -72,7 +74,7 @@ extension Session {
                     printer.errorLine(located(text, at: loaded.location))
                 case .apiError(let error, let verb, let hint):
                     failed = true
-                    var text = error.kubectlText
+                    var text = error.kubectlMessage
                     if error.reason != .invalid {
                         text = "Error from server (\(error.reason.rawValue)): error when \(verb) \"\(kubectlFile)\": \(error.message)"
                     }

@@ -42,11 +42,11 @@ extension Session {
         case .failure(let error):
             guard let hint = updateHint(old: live, new: changed) else { throw error }
             if interactive {
-                printer.errorLine(error.kubectlText)
+                printer.errorLine(error.kubectlMessage)
                 printer.errorLine("  hint: \(hint)")
                 throw AlreadyReported()
             }
-            throw Diagnostic(at: location, error.kubectlText, hint: hint)
+            throw Diagnostic(at: location, error.kubectlMessage, hint: hint)
         }
     }
 

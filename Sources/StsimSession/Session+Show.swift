@@ -190,28 +190,4 @@ extension Session {
             printer.block(encode(objects, json: format == "json", asList: true))
         }
     }
-
-    // MARK: manifests
-
-    /// Reads and loads a manifest; warnings are printed, errors fail the command (all of them
-    /// reported, each at its FILE:LINE:COL).
-    func loadManifests(_ source: ManifestSource) throws -> [KubeObject] {
-        let text: String, file: String, firstLine: Int
-        switch source {
-        case .file(let path):
-            text = try readFile(path)
-            file = path.text
-            firstLine = 1
-            remember(source: text, as: file, firstLine: 1)
-        case .inline(let body, let name, let line):
-            text = body
-            file = name
-            firstLine = line
-        }
-        let options = ManifestLoader.Options(timestamps: Session.timestamps, applyDefaults: false)
-        let result = ManifestLoader.load(text: text, file: file, firstLine: firstLine, options: options)
-        for d in result.diagnostics { report(d) }
-        if result.hasErrors { throw AlreadyReported() }
-        return result.objects.map(\.object)
-    }
 }

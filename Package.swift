@@ -6,7 +6,7 @@ let package = Package(
     name: "stsim",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "stsim", targets: ["stsim"]),
+        .executable(name: "stsim", targets: ["stsim"])
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),

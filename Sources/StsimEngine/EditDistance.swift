@@ -1,7 +1,8 @@
 /// Optimal string alignment distance (Levenshtein plus adjacent transpositions): "starage" and
 /// "storage" are 1 apart, and so are "scael" and "scale". Every "did you mean" uses it.
 public func editDistance(_ a: String, _ b: String) -> Int {
-    let x = Array(a), y = Array(b)
+    let x = Array(a)
+    let y = Array(b)
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
     var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)

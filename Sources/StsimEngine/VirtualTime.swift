@@ -28,7 +28,9 @@ public struct VirtualTime: Comparable, Hashable, Sendable, CustomStringConvertib
     /// `HH:MM:SS` since the start, the form the prompt shows.
     public var description: String {
         let total = milliseconds / 1000
-        let h = total / 3600, m = (total / 60) % 60, s = total % 60
+        let h = total / 3600
+        let m = (total / 60) % 60
+        let s = total % 60
         func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(two(h)):\(two(m)):\(two(s))"
     }
@@ -66,8 +68,11 @@ public struct VirtualDuration: Comparable, Hashable, Sendable {
         if milliseconds == 0 { return "0s" }
         let ms = milliseconds
         if ms < 1000 { return "\(ms)ms" }
-        let totalSeconds = ms / 1000, frac = ms % 1000
-        let h = totalSeconds / 3600, m = (totalSeconds / 60) % 60, s = totalSeconds % 60
+        let totalSeconds = ms / 1000
+        let frac = ms % 1000
+        let h = totalSeconds / 3600
+        let m = (totalSeconds / 60) % 60
+        let s = totalSeconds % 60
         var secs = "\(s)"
         if frac != 0 {
             var f = String(frac)

@@ -3,22 +3,30 @@ import StsimEngine
 /// Checks for scripts and exercises: a failed `expect` makes a script exit 1.
 enum CheckCommands {
     static let specs: [CommandSpec] = [expect]
-    static let states = ["Running", "Ready", "NotReady", "Pending", "Terminating", "Unknown", "Deleted", "Bound",
-                         "Available", "Released", "ContainerCreating", "CrashLoopBackOff"]
+    static let states = [
+        "Running", "Ready", "NotReady", "Pending", "Terminating", "Unknown", "Deleted", "Bound",
+        "Available", "Released", "ContainerCreating", "CrashLoopBackOff",
+    ]
     static let comparisons = ["==", "!=", ">=", "<=", ">", "<"]
 
     static let expect = CommandSpec(
         "expect", group: .checks,
-        usage: ["expect pod NAME Running|Ready|Pending|Terminating|Deleted [on NODE]",
-                "expect pvc NAME Bound", "expect count pods [-l SELECTOR] == N", "expect dns SRV NAME has N",
-                "expect output contains \"TEXT\"", "expect error COMMAND..."],
+        usage: [
+            "expect pod NAME Running|Ready|Pending|Terminating|Deleted [on NODE]",
+            "expect pvc NAME Bound", "expect count pods [-l SELECTOR] == N", "expect dns SRV NAME has N",
+            "expect output contains \"TEXT\"", "expect error COMMAND...",
+        ],
         summary: "check the state; in a script a failed check exits 1",
-        examples: ["expect pod web-0 Ready", "expect pod web-0 Running on node-2", "expect count pods -l app=web == 3",
-                   "expect pvc data-web-1 Bound", "expect dns SRV web.default.svc.cluster.local has 3",
-                   "expect output contains \"force deleted\"", "expect error scale sts nope 3"],
+        examples: [
+            "expect pod web-0 Ready", "expect pod web-0 Running on node-2", "expect count pods -l app=web == 3",
+            "expect pvc data-web-1 Bound", "expect dns SRV web.default.svc.cluster.local has 3",
+            "expect output contains \"force deleted\"", "expect error scale sts nope 3",
+        ],
         flags: [Common.selector],
-        positionals: [.choices(["pod", "pvc", "pv", "sts", "node", "count", "dns", "output", "error"]),
-                      .objectNames(kindArgument: 0), .choices(states)],
+        positionals: [
+            .choices(["pod", "pvc", "pv", "sts", "node", "count", "dns", "output", "error"]),
+            .objectNames(kindArgument: 0), .choices(states),
+        ],
         verbatimAfter: "error"
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let what = try args.next("what to check")
@@ -59,13 +67,20 @@ enum CheckCommands {
             text.words = inner
             text.location = inner[0].location
             // The text from the inner command's first word, found by its location (any spacing).
-            var line = args.commandText.location.line, column = args.commandText.location.column
+            var line = args.commandText.location.line
+            var column = args.commandText.location.column
             let target = inner[0].location
-            text.text = String(text.text.drop { c in
-                if line > target.line || (line == target.line && column >= target.column) { return false }
-                if c == "\n" { line += 1; column = 1 } else { column += 1 }
-                return true
-            })
+            text.text = String(
+                text.text.drop { c in
+                    if line > target.line || (line == target.line && column >= target.column) { return false }
+                    if c == "\n" {
+                        line += 1
+                        column = 1
+                    } else {
+                        column += 1
+                    }
+                    return true
+                })
             return .expect(.error(text))
         default:
             let kind = try ParsedArguments.kind(what)

@@ -58,11 +58,13 @@ public struct ScaleCommand: Hashable, Sendable {
 
 public enum CreateCommand: Hashable, Sendable {
     case manifests(ManifestSource)
-    case statefulSet(name: Argument, image: String, replicas: Int, service: String?, storage: String?,
-                     policy: String?)
+    case statefulSet(
+        name: Argument, image: String, replicas: Int, service: String?, storage: String?,
+        policy: String?)
     case headlessService(name: Argument, selector: [String: String], port: Int)
-    case persistentVolume(name: Argument, capacity: String, accessModes: [String], reclaimPolicy: String,
-                          storageClass: String?)
+    case persistentVolume(
+        name: Argument, capacity: String, accessModes: [String], reclaimPolicy: String,
+        storageClass: String?)
     case node(name: Argument, zone: String?)
 }
 

@@ -20,19 +20,22 @@ public struct CommandRegistry: Sendable {
 /// Helpers the declarations share.
 enum Common {
     static let namespace = FlagSpec("namespace", short: "n", value: "NS", help: "the namespace (default: default)")
-    static let filename = FlagSpec("filename", short: "f", value: "FILE",
-                                   help: "a YAML or JSON manifest; - reads the command's here-document",
-                                   completion: .files)
-    static let selector = FlagSpec("selector", short: "l", value: "SELECTOR",
-                                   help: "a label selector such as app=kubia")
+    static let filename = FlagSpec(
+        "filename", short: "f", value: "FILE",
+        help: "a YAML or JSON manifest; - reads the command's here-document",
+        completion: .files)
+    static let selector = FlagSpec(
+        "selector", short: "l", value: "SELECTOR",
+        help: "a label selector such as app=kubia")
 
     /// `-f FILE`, `-f -` with a here-document, or a here-document alone.
     static func manifestSource(_ args: ParsedArguments) throws(Diagnostic) -> ManifestSource? {
         if let f = args.flag("filename") {
             if f.text == "-" {
                 guard let doc = args.hereDocument else {
-                    throw Diagnostic(at: f.location, "-f - reads a here-document, and this command has none",
-                                     hint: "write: \(args.spec.name) -f - <<EOF, the manifest, then EOF")
+                    throw Diagnostic(
+                        at: f.location, "-f - reads a here-document, and this command has none",
+                        hint: "write: \(args.spec.name) -f - <<EOF, the manifest, then EOF")
                 }
                 return .inline(text: doc.text, name: args.file, firstLine: doc.firstLine)
             }

@@ -21,8 +21,10 @@ public struct FlagSpec: Hashable, Sendable {
     public var help: String
     public var completion: CompletionSource
 
-    public init(_ long: String, short: Character? = nil, value: String? = nil, help: String,
-                completion: CompletionSource = .none) {
+    public init(
+        _ long: String, short: Character? = nil, value: String? = nil, help: String,
+        completion: CompletionSource = .none
+    ) {
         self.long = long
         self.short = short
         self.value = value
@@ -66,10 +68,12 @@ public struct CommandSpec: Sendable {
     /// flag parsing): `expect error delete pod x --force` carries another command.
     public var verbatimAfter: String?
 
-    public init(_ name: String, aliases: [String] = [], group: CommandGroup, usage: [String], summary: String,
-                details: String? = nil, examples: [String], flags: [FlagSpec] = [],
-                positionals: [CompletionSource] = [], verbatimAfter: String? = nil, plannedWith: String? = nil,
-                build: @escaping @Sendable (inout ParsedArguments) throws(Diagnostic) -> Command) {
+    public init(
+        _ name: String, aliases: [String] = [], group: CommandGroup, usage: [String], summary: String,
+        details: String? = nil, examples: [String], flags: [FlagSpec] = [],
+        positionals: [CompletionSource] = [], verbatimAfter: String? = nil, plannedWith: String? = nil,
+        build: @escaping @Sendable (inout ParsedArguments) throws(Diagnostic) -> Command
+    ) {
         self.name = name
         self.aliases = aliases
         self.group = group

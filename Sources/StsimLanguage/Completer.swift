@@ -32,7 +32,8 @@ public struct Completer {
         let args = Array(words.dropFirst())
         // A value for the flag just before?
         if let previous = args.last, previous.hasPrefix("-"), !previous.contains("="),
-           let flag = flagSpec(previous, in: spec), flag.value != nil {
+            let flag = flagSpec(previous, in: spec), flag.value != nil
+        {
             return filter(candidates(flag.completion, positionals: [], current: current), current)
         }
         if current.hasPrefix("-") {
@@ -47,7 +48,10 @@ public struct Completer {
         var positionals: [String] = []
         var skipNext = false
         for a in args {
-            if skipNext { skipNext = false; continue }
+            if skipNext {
+                skipNext = false
+                continue
+            }
             if a.hasPrefix("-") {
                 if !a.contains("="), let f = flagSpec(a, in: spec), f.value != nil, a.count <= f.long.count + 2 {
                     skipNext = true
@@ -103,7 +107,10 @@ public struct Completer {
             } else if c == "'" || c == "\"" {
                 quote = c
             } else if c == " " || c == "\t" {
-                if !current.isEmpty { words.append(current); current = "" }
+                if !current.isEmpty {
+                    words.append(current)
+                    current = ""
+                }
             } else if c == ";" {
                 words = []
                 current = ""

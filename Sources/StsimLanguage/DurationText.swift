@@ -4,7 +4,9 @@ import StsimEngine
 /// subset that kubectl flags accept; a bare number means seconds, as with `--grace-period`.
 public enum DurationText {
     public static func parse(_ text: String) -> VirtualDuration? {
-        if let whole = Int64(text), whole >= 0 { return whole <= VirtualTime.end.milliseconds / 1000 ? .seconds(whole) : nil }
+        if let whole = Int64(text), whole >= 0 {
+            return whole <= VirtualTime.end.milliseconds / 1000 ? .seconds(whole) : nil
+        }
         var total: Int64 = 0
         var chars = Substring(text)
         guard !chars.isEmpty else { return nil }
@@ -41,7 +43,10 @@ public enum DurationText {
         if ms == 0 { return "0s" }
         var out = ms < 0 ? "-" : ""
         ms = abs(ms)
-        let h = ms / 3_600_000, m = (ms / 60_000) % 60, s = (ms / 1000) % 60, rest = ms % 1000
+        let h = ms / 3_600_000
+        let m = (ms / 60_000) % 60
+        let s = (ms / 1000) % 60
+        let rest = ms % 1000
         if h > 0 { out += "\(h)h" }
         if m > 0 { out += "\(m)m" }
         if s > 0 || (rest > 0 && ms >= 1000) {

@@ -18,7 +18,8 @@ enum FaultCommands {
 
     static let boot = CommandSpec(
         "boot", group: .faults, usage: ["boot NODE"], summary: "power a crashed node on again",
-        details: "The kubelet comes back with no containers, finishes the deletions it missed and starts its remaining pods afresh.",
+        details:
+            "The kubelet comes back with no containers, finishes the deletions it missed and starts its remaining pods afresh.",
         examples: ["boot node-2"], positionals: [.nodes]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         .boot(node: try ResourceCommands.oneNode(&args))
@@ -77,8 +78,9 @@ enum FaultCommands {
     static func image(_ args: inout ParsedArguments) throws(Diagnostic) -> Argument {
         let word = try args.next("image IMG")
         guard word.text == "image" else {
-            throw Diagnostic(at: word.location, "\(args.spec.name) works on images, not \"\(word.text)\"",
-                             hint: "usage: \(args.spec.usage[0])")
+            throw Diagnostic(
+                at: word.location, "\(args.spec.name) works on images, not \"\(word.text)\"",
+                hint: "usage: \(args.spec.usage[0])")
         }
         let image = try args.next("IMG")
         try args.finish()
@@ -94,14 +96,17 @@ enum FaultCommands {
             is down the pod is not Ready.
             """,
         examples: ["kill pod web-0", "kill pod web-0 --exit-code 1"],
-        flags: [FlagSpec("container", short: "c", value: "NAME", help: "which container (default: the first)"),
-                FlagSpec("exit-code", value: "N", help: "the exit code (default 137, killed)")],
+        flags: [
+            FlagSpec("container", short: "c", value: "NAME", help: "which container (default: the first)"),
+            FlagSpec("exit-code", value: "N", help: "the exit code (default 137, killed)"),
+        ],
         positionals: [.choices(["pod"]), .objectNamesOf(.pod)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let (kind, names) = try ResourceCommands.kindAndNames(&args, what: "pod NAME")
         guard kind == .pod else {
-            throw Diagnostic(at: args.commandWord.location, "kill works on pods, not \(kind.plural)",
-                             hint: "kill pod NAME")
+            throw Diagnostic(
+                at: args.commandWord.location, "kill works on pods, not \(kind.plural)",
+                hint: "kill pod NAME")
         }
         guard let name = names.first else {
             throw Diagnostic(at: args.endLocation, "kill: missing NAME", hint: "usage: kill pod NAME")

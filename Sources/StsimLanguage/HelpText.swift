@@ -57,9 +57,11 @@ extension HelpText {
     /// `docs/commands.md`: the whole language as one page, generated from the same declarations
     /// as `help`, so the document cannot drift from the program (a test checks it is current).
     public static func markdownReference(_ registry: CommandRegistry = .standard) -> String {
-        var out = ["# stsim commands", "",
-                   "Generated from the command registry (`Sources/StsimLanguage/*Commands.swift`); do not edit by hand.",
-                   "Regenerate with `STSIM_RECORD=1 swift test --filter CommandsDocumentTests`.", ""]
+        var out = [
+            "# stsim commands", "",
+            "Generated from the command registry (`Sources/StsimLanguage/*Commands.swift`); do not edit by hand.",
+            "Regenerate with `STSIM_RECORD=1 swift test --filter CommandsDocumentTests`.", "",
+        ]
         for group in CommandGroup.allCases {
             let specs = registry.specs.filter { $0.group == group }
             guard !specs.isEmpty else { continue }
@@ -67,7 +69,8 @@ extension HelpText {
             for spec in specs {
                 out.append("### `\(spec.name)`" + (spec.plannedWith == nil ? "" : " (not yet available)"))
                 out.append("")
-                out.append(spec.summary + (spec.aliases.isEmpty ? "" : " Also: `\(spec.aliases.joined(separator: "`, `"))`."))
+                out.append(
+                    spec.summary + (spec.aliases.isEmpty ? "" : " Also: `\(spec.aliases.joined(separator: "`, `"))`."))
                 if let planned = spec.plannedWith { out += ["", "Comes with \(planned)."] }
                 out += ["", "```"] + spec.usage + ["```"]
                 if let details = spec.details { out += ["", details] }

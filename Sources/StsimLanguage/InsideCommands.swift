@@ -12,8 +12,10 @@ enum InsideCommands {
             NXDOMAIN (stsim then says which full name the pod's search list would have found).
             +search uses the pod's search list, as nslookup and curl inside a pod do.
             """,
-        examples: ["dig SRV web.default.svc.cluster.local", "dig A web-0.web.default.svc.cluster.local",
-                   "dig +search SRV web"],
+        examples: [
+            "dig SRV web.default.svc.cluster.local", "dig A web-0.web.default.svc.cluster.local",
+            "dig +search SRV web",
+        ],
         positionals: [.choices(["SRV", "A", "+search"]), .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         var search = false
@@ -21,8 +23,9 @@ enum InsideCommands {
         for word in args.rest() {
             if word.text.hasPrefix("+") {
                 guard word.text == "+search" || word.text == "+nosearch" else {
-                    throw Diagnostic(at: word.location, "dig option \(word.text) is not simulated",
-                                     hint: "stsim's dig knows +search")
+                    throw Diagnostic(
+                        at: word.location, "dig option \(word.text) is not simulated",
+                        hint: "stsim's dig knows +search")
                 }
                 search = word.text == "+search"
             } else {
@@ -49,20 +52,25 @@ enum InsideCommands {
         summary: "HTTP into the simulated apps through kubectl proxy (localhost:8001)",
         details: "URLs: localhost:8001/api/v1/namespaces/NS/pods/POD/proxy/PATH and .../services/SVC/proxy/PATH. "
             + "Start the proxy first with: proxy. From inside a pod: exec POD -- curl http://SERVICE/",
-        examples: ["curl localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/",
-                   "curl -X POST -d \"Hey there\" localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/"],
-        flags: [FlagSpec("request", short: "X", value: "METHOD", help: "the HTTP method (GET, POST, ...)"),
-                FlagSpec("data", short: "d", value: "DATA", help: "the request body; implies POST"),
-                FlagSpec("header", short: "H", value: "HEADER", help: "an extra header, Name: value"),
-                FlagSpec("silent", short: "s", help: "no progress or error messages"),
-                FlagSpec("verbose", short: "v", help: "show the request and response headers"),
-                FlagSpec("include", short: "i", help: "print the response's status line and headers before its body")]
+        examples: [
+            "curl localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/",
+            "curl -X POST -d \"Hey there\" localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/",
+        ],
+        flags: [
+            FlagSpec("request", short: "X", value: "METHOD", help: "the HTTP method (GET, POST, ...)"),
+            FlagSpec("data", short: "d", value: "DATA", help: "the request body; implies POST"),
+            FlagSpec("header", short: "H", value: "HEADER", help: "an extra header, Name: value"),
+            FlagSpec("silent", short: "s", help: "no progress or error messages"),
+            FlagSpec("verbose", short: "v", help: "show the request and response headers"),
+            FlagSpec("include", short: "i", help: "print the response's status line and headers before its body"),
+        ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let url = try args.next("URL")
         try args.finish()
-        var command = CurlCommand(url: url, method: args.flag("request")?.text,
-                                 data: (args.flags["data"] ?? []).map(\.text), headers: (args.flags["header"] ?? []).map(\.text),
-                                 silent: args.has("silent"), verbose: args.has("verbose"))
+        var command = CurlCommand(
+            url: url, method: args.flag("request")?.text,
+            data: (args.flags["data"] ?? []).map(\.text), headers: (args.flags["header"] ?? []).map(\.text),
+            silent: args.has("silent"), verbose: args.has("verbose"))
         command.include = args.has("include")
         return .curl(command)
     }
@@ -70,17 +78,22 @@ enum InsideCommands {
     static let exec = CommandSpec(
         "exec", group: .inside, usage: ["exec POD [-c CONTAINER] -- COMMAND [ARG...]"],
         summary: "run a command in a pod's container (cat, ls, hostname, curl, wget, dig, nslookup, sleep)",
-        examples: ["exec kubia-0 -- cat /var/data/kubia.txt", "exec kubia-0 -- ls /var/data", "exec kubia-0 -- hostname -f"],
-        flags: [FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
-                FlagSpec("stdin", short: "i", help: "(accepted) keep stdin open"),
-                FlagSpec("tty", short: "t", help: "(accepted) allocate a terminal")],
+        examples: [
+            "exec kubia-0 -- cat /var/data/kubia.txt", "exec kubia-0 -- ls /var/data", "exec kubia-0 -- hostname -f",
+        ],
+        flags: [
+            FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
+            FlagSpec("stdin", short: "i", help: "(accepted) keep stdin open"),
+            FlagSpec("tty", short: "t", help: "(accepted) allocate a terminal"),
+        ],
         positionals: [.objectNamesOf(.pod), .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let pod = try args.next("POD")
         let command = args.rest()
         if command.isEmpty {
-            throw Diagnostic(at: args.endLocation, "you must specify at least one command for the container",
-                             hint: "usage: exec POD -- COMMAND, as in exec \(pod.text) -- ls /")
+            throw Diagnostic(
+                at: args.endLocation, "you must specify at least one command for the container",
+                hint: "usage: exec POD -- COMMAND, as in exec \(pod.text) -- ls /")
         }
         return .exec(pod: pod, container: args.flag("container")?.text, command: command)
     }
@@ -111,7 +124,9 @@ enum InsideCommands {
         var port = 8001
         if let p = args.flag("port") {
             guard let n = Int(p.text), (1...65535).contains(n) else {
-                throw Diagnostic(at: p.location, "invalid port \"\(p.text)\"", hint: "a number from 1 to 65535, as in proxy --port 8001")
+                throw Diagnostic(
+                    at: p.location, "invalid port \"\(p.text)\"",
+                    hint: "a number from 1 to 65535, as in proxy --port 8001")
             }
             port = n
         }
@@ -128,8 +143,11 @@ enum WholeCommands {
         summary: "the whole state as one picture: nodes, pods, claims, volumes, services, DNS names",
         details: "-o dot draws it for Graphviz: stsim -c '...; snapshot -o dot' | dot -Tpng > cluster.png",
         examples: ["snapshot", "snapshot -o dot"],
-        flags: [FlagSpec("output", short: "o", value: "FORMAT", help: "tree (the default), yaml, json or dot",
-                         completion: .choices(["tree", "yaml", "json", "dot"]))]
+        flags: [
+            FlagSpec(
+                "output", short: "o", value: "FORMAT", help: "tree (the default), yaml, json or dot",
+                completion: .choices(["tree", "yaml", "json", "dot"]))
+        ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         try args.finish()
         var format = "tree"

@@ -81,10 +81,12 @@ public struct Lexer {
             case " ", "\t", "\r":
                 advance()
             case "\\" where peek(1) == "\n":
-                advance(); advance()
+                advance()
+                advance()
             case "\\" where pos + 1 == chars.count:
-                throw Failure(diagnostic: error(at: here, "a trailing \\ continues the command, but the input ended"),
-                              incomplete: true)
+                throw Failure(
+                    diagnostic: error(at: here, "a trailing \\ continues the command, but the input ended"),
+                    incomplete: true)
             case "#":
                 while pos < chars.count && chars[pos] != "\n" { advance() }
                 end = pos  // the text keeps the comment, at the end of input too
@@ -101,35 +103,45 @@ public struct Lexer {
                 start = nil
             case ";":
                 if pending != nil {
-                    throw Failure(diagnostic: error(at: here, "a command with a here-document must end its line"),
-                                  incomplete: false)
+                    throw Failure(
+                        diagnostic: error(at: here, "a command with a here-document must end its line"),
+                        incomplete: false)
                 }
                 advance()
                 end = pos
                 if !words.isEmpty { break loop }
             case "<" where peek(1) == "<":
-                if start == nil { start = pos; startLocation = here }
+                if start == nil {
+                    start = pos
+                    startLocation = here
+                }
                 if pending != nil || hereDocument != nil {
                     throw Failure(diagnostic: error(at: here, "only one here-document per command"), incomplete: false)
                 }
                 pending = try readHereDocumentOperator()
                 end = pos
             default:
-                if start == nil { start = pos; startLocation = here }
+                if start == nil {
+                    start = pos
+                    startLocation = here
+                }
                 words.append(try readWord())
                 end = pos
             }
         }
         if let p = pending {
             // The command was the last line and had no newline: the body is missing.
-            throw Failure(diagnostic: error(at: p.location,
-                                            "here-document ended by the end of input (wanted \"\(p.delimiter)\")"),
-                          incomplete: true)
+            throw Failure(
+                diagnostic: error(
+                    at: p.location,
+                    "here-document ended by the end of input (wanted \"\(p.delimiter)\")"),
+                incomplete: true)
         }
         guard let first = start, !words.isEmpty || hereDocument != nil else {
             if hereDocument != nil || start != nil {
-                throw Failure(diagnostic: error(at: startLocation, "a here-document needs a command before it"),
-                              incomplete: false)
+                throw Failure(
+                    diagnostic: error(at: startLocation, "a here-document needs a command before it"),
+                    incomplete: false)
             }
             return nil
         }
@@ -147,7 +159,10 @@ public struct Lexer {
         var quoted = false
 
         func flush() {
-            if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
+            if !literal.isEmpty {
+                parts.append(.text(literal))
+                literal = ""
+            }
         }
 
         while pos < chars.count {
@@ -161,11 +176,16 @@ public struct Lexer {
                 advance()
                 while true {
                     guard pos < chars.count else {
-                        throw Failure(diagnostic: error(at: open, "unterminated single quote"), incomplete: true,
-                                      resume: openAt)
+                        throw Failure(
+                            diagnostic: error(at: open, "unterminated single quote"), incomplete: true,
+                            resume: openAt)
                     }
-                    if chars[pos] == "'" { advance(); break }
-                    literal.append(chars[pos]); advance()
+                    if chars[pos] == "'" {
+                        advance()
+                        break
+                    }
+                    literal.append(chars[pos])
+                    advance()
                 }
             case "\"":
                 quoted = true
@@ -174,15 +194,26 @@ public struct Lexer {
                 advance()
                 while true {
                     guard pos < chars.count else {
-                        throw Failure(diagnostic: error(at: open, "unterminated double quote"), incomplete: true,
-                                      resume: openAt)
+                        throw Failure(
+                            diagnostic: error(at: open, "unterminated double quote"), incomplete: true,
+                            resume: openAt)
                     }
                     let d = chars[pos]
-                    if d == "\"" { advance(); break }
+                    if d == "\"" {
+                        advance()
+                        break
+                    }
                     if d == "\\", let next = peek(1) {
-                        if next == "\n" { advance(); advance(); continue }
+                        if next == "\n" {
+                            advance()
+                            advance()
+                            continue
+                        }
                         if next == "\"" || next == "\\" || next == "$" {
-                            advance(); literal.append(next); advance(); continue
+                            advance()
+                            literal.append(next)
+                            advance()
+                            continue
                         }
                     }
                     if d == "$" && peek(1) == "{" {
@@ -190,21 +221,28 @@ public struct Lexer {
                         parts.append(try readVariable())
                         continue
                     }
-                    literal.append(d); advance()
+                    literal.append(d)
+                    advance()
                 }
             case "\\":
                 guard let next = peek(1) else {
-                    throw Failure(diagnostic: error(at: here, "a trailing \\ continues the command, but the input ended"),
-                                  incomplete: true)
+                    throw Failure(
+                        diagnostic: error(at: here, "a trailing \\ continues the command, but the input ended"),
+                        incomplete: true)
                 }
                 advance()
-                if next == "\n" { advance(); continue }
-                literal.append(next); advance()
+                if next == "\n" {
+                    advance()
+                    continue
+                }
+                literal.append(next)
+                advance()
             case "$" where peek(1) == "{":
                 flush()
                 parts.append(try readVariable())
             default:
-                literal.append(c); advance()
+                literal.append(c)
+                advance()
             }
         }
         flush()
@@ -214,20 +252,24 @@ public struct Lexer {
     /// `${NAME}`; the cursor is on `$`.
     private mutating func readVariable() throws(Failure) -> WordPart {
         let location = here
-        advance(); advance()
+        advance()
+        advance()
         var name = ""
         while pos < chars.count, chars[pos] != "}" {
             if chars[pos] == "\n" || chars[pos] == "\"" { break }
-            name.append(chars[pos]); advance()
+            name.append(chars[pos])
+            advance()
         }
         guard pos < chars.count, chars[pos] == "}" else {
             throw Failure(diagnostic: error(at: location, "\"${\" without a closing \"}\""), incomplete: false)
         }
         advance()
         guard Lexer.isVariableName(name) else {
-            throw Failure(diagnostic: error(at: location, "\"\(name)\" is not a variable name",
-                                            hint: "names are letters, digits and _, not starting with a digit"),
-                          incomplete: false)
+            throw Failure(
+                diagnostic: error(
+                    at: location, "\"\(name)\" is not a variable name",
+                    hint: "names are letters, digits and _, not starting with a digit"),
+                incomplete: false)
         }
         return .variable(name: name, at: location)
     }
@@ -242,9 +284,13 @@ public struct Lexer {
     /// `<<WORD`, `<<-WORD`, `<<'WORD'`, `<< "WORD"`; the cursor is on the first `<`.
     private mutating func readHereDocumentOperator() throws(Failure) -> PendingHereDocument {
         let location = here
-        advance(); advance()
+        advance()
+        advance()
         var stripTabs = false
-        if pos < chars.count, chars[pos] == "-" { stripTabs = true; advance() }
+        if pos < chars.count, chars[pos] == "-" {
+            stripTabs = true
+            advance()
+        }
         while pos < chars.count, chars[pos] == " " || chars[pos] == "\t" { advance() }
         guard pos < chars.count, chars[pos] != "\n", chars[pos] != ";" else {
             throw Failure(diagnostic: error(at: location, "<< needs a delimiter word, as in <<EOF"), incomplete: false)
@@ -258,8 +304,9 @@ public struct Lexer {
             }
         }
         // As in the shell: a quoted delimiter turns expansion off inside the body.
-        return PendingHereDocument(delimiter: delimiter, stripTabs: stripTabs, expands: !word.wasQuoted,
-                                   location: location)
+        return PendingHereDocument(
+            delimiter: delimiter, stripTabs: stripTabs, expands: !word.wasQuoted,
+            location: location)
     }
 
     /// Reads body lines up to the delimiter line; the cursor is at the start of the first body line.
@@ -269,12 +316,17 @@ public struct Lexer {
         var indents: [Int] = []
         while true {
             guard pos < chars.count else {
-                throw Failure(diagnostic: error(at: p.location,
-                                                "here-document ended by the end of input (wanted \"\(p.delimiter)\")"),
-                              incomplete: true)
+                throw Failure(
+                    diagnostic: error(
+                        at: p.location,
+                        "here-document ended by the end of input (wanted \"\(p.delimiter)\")"),
+                    incomplete: true)
             }
             var text = ""
-            while pos < chars.count, chars[pos] != "\n" { text.append(chars[pos]); advance() }
+            while pos < chars.count, chars[pos] != "\n" {
+                text.append(chars[pos])
+                advance()
+            }
             let hadNewline = pos < chars.count
             if hadNewline { advance() }
             var candidate = text
@@ -284,13 +336,17 @@ public struct Lexer {
             if candidate == p.delimiter { break }
             body += candidate + "\n"
             if !hadNewline {
-                throw Failure(diagnostic: error(at: p.location,
-                                                "here-document ended by the end of input (wanted \"\(p.delimiter)\")"),
-                              incomplete: true)
+                throw Failure(
+                    diagnostic: error(
+                        at: p.location,
+                        "here-document ended by the end of input (wanted \"\(p.delimiter)\")"),
+                    incomplete: true)
             }
         }
-        let parts = p.expands ? Lexer.expandableParts(of: body, firstLine: firstBodyLine, file: file, indents: indents)
-                              : [.text(body)]
+        let parts =
+            p.expands
+            ? Lexer.expandableParts(of: body, firstLine: firstBodyLine, file: file, indents: indents)
+            : [.text(body)]
         return HereDocument(body: parts, delimiter: p.delimiter, location: p.location, firstBodyLine: firstBodyLine)
     }
 
@@ -300,13 +356,19 @@ public struct Lexer {
         var parts: [WordPart] = []
         var literal = ""
         let cs = Array(body)
-        var i = 0, line = firstLine, column = 1 + (indents.first ?? 0)
+        var i = 0
+        var line = firstLine
+        var column = 1 + (indents.first ?? 0)
         while i < cs.count {
             if cs[i] == "$", i + 1 < cs.count, cs[i + 1] == "{",
-               let close = cs[(i + 2)...].firstIndex(of: "}") {
+                let close = cs[(i + 2)...].firstIndex(of: "}")
+            {
                 let name = String(cs[(i + 2)..<close])
                 if isVariableName(name) {
-                    if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
+                    if !literal.isEmpty {
+                        parts.append(.text(literal))
+                        literal = ""
+                    }
                     parts.append(.variable(name: name, at: SourceLocation(file: file, line: line, column: column)))
                     column += close - i + 1
                     i = close + 1
@@ -336,7 +398,12 @@ public struct Lexer {
     }
 
     private mutating func advance() {
-        if chars[pos] == "\n" { line += 1; column = 1 } else { column += 1 }
+        if chars[pos] == "\n" {
+            line += 1
+            column = 1
+        } else {
+            column += 1
+        }
         pos += 1
     }
 

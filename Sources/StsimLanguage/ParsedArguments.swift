@@ -13,8 +13,10 @@ public struct ParsedArguments: Sendable {
     /// The last positional word as written, for `endLocation` once the positionals are taken.
     private let lastWord: Argument
 
-    init(spec: CommandSpec, commandWord: Argument, positionals: [Argument], flags: [String: [Argument]],
-         hereDocument: (text: String, firstLine: Int)?, commandText: CommandText) {
+    init(
+        spec: CommandSpec, commandWord: Argument, positionals: [Argument], flags: [String: [Argument]],
+        hereDocument: (text: String, firstLine: Int)?, commandText: CommandText
+    ) {
         self.spec = spec
         self.commandWord = commandWord
         self.positionals = positionals
@@ -50,8 +52,9 @@ public struct ParsedArguments: Sendable {
     /// Call after taking what the command uses: a leftover word is an error.
     public func finish() throws(Diagnostic) {
         if let extra = positionals.first {
-            throw Diagnostic(at: extra.location, "\(spec.name): unexpected argument \"\(extra.text)\"",
-                             hint: "usage: \(spec.usage[0])")
+            throw Diagnostic(
+                at: extra.location, "\(spec.name): unexpected argument \"\(extra.text)\"",
+                hint: "usage: \(spec.usage[0])")
         }
     }
 
@@ -97,8 +100,9 @@ public struct ParsedArguments: Sendable {
 
     public static func duration(_ a: Argument) throws(Diagnostic) -> VirtualDuration {
         guard let d = DurationText.parse(a.text) else {
-            throw Diagnostic(at: a.location, "\"\(a.text)\" is not a duration",
-                             hint: "write it like 500ms, 30s, 5m, 1h or 1m30s")
+            throw Diagnostic(
+                at: a.location, "\"\(a.text)\" is not a duration",
+                hint: "write it like 500ms, 30s, 5m, 1h or 1m30s")
         }
         return d
     }
@@ -113,9 +117,10 @@ public struct ParsedArguments: Sendable {
 
     public func choice(_ a: Argument, of choices: [String], what: String) throws(Diagnostic) -> String {
         if let c = choices.first(where: { $0.lowercased() == a.text.lowercased() }) { return c }
-        throw Diagnostic(at: a.location,
-                         "\(what) must be one of \(choices.joined(separator: ", ")), not \"\(a.text)\"",
-                         hint: Suggestion.hint(for: a.text, in: choices))
+        throw Diagnostic(
+            at: a.location,
+            "\(what) must be one of \(choices.joined(separator: ", ")), not \"\(a.text)\"",
+            hint: Suggestion.hint(for: a.text, in: choices))
     }
 
     /// Just past the last word, where a missing argument belongs.

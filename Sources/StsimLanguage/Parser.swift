@@ -3,8 +3,10 @@ import StsimEngine
 /// Gives a typed meaning to a command's words, through the registry's declarations.
 public enum Parser {
     /// `variables` resolves `${NAME}`; returns nil for a line with nothing to do.
-    public static func parse(_ command: CommandText, variables: [String: String],
-                             registry: CommandRegistry = .standard) throws(Diagnostic) -> Command? {
+    public static func parse(
+        _ command: CommandText, variables: [String: String],
+        registry: CommandRegistry = .standard
+    ) throws(Diagnostic) -> Command? {
         var words: [Argument] = []
         for word in command.words {
             words.append(Argument(try word.expanded(with: variables), at: word.location))
@@ -30,8 +32,9 @@ public enum Parser {
                 case .text(let s): text += s
                 case .variable(let name, let at):
                     guard let value = variables[name] else {
-                        throw Diagnostic(at: at, "undefined variable ${\(name)}",
-                                         hint: "define it first: let \(name) = VALUE")
+                        throw Diagnostic(
+                            at: at, "undefined variable ${\(name)}",
+                            hint: "define it first: let \(name) = VALUE")
                     }
                     text += value
                 }
@@ -43,8 +46,9 @@ public enum Parser {
         if let planned = spec.plannedWith {
             return .unavailable(name: spec.name, plannedWith: planned)
         }
-        var args = try splitFlags(Array(words.dropFirst()), spec: spec, head: head, hereDocument: hereDocument,
-                                  command: command)
+        var args = try splitFlags(
+            Array(words.dropFirst()), spec: spec, head: head, hereDocument: hereDocument,
+            command: command)
         let result = try spec.build(&args)
         if hereDocument != nil, !spec.flags.contains(where: { $0.long == "filename" }) {
             throw Diagnostic(at: command.hereDocument!.location, "\(spec.name) does not read a here-document")
@@ -53,8 +57,10 @@ public enum Parser {
     }
 
     /// The generic flag pass: `--flag value`, `--flag=value`, `-f value`, `-ojson`, `--` ends flags.
-    static func splitFlags(_ words: [Argument], spec: CommandSpec, head: Argument,
-                           hereDocument: (String, Int)?, command: CommandText) throws(Diagnostic) -> ParsedArguments {
+    static func splitFlags(
+        _ words: [Argument], spec: CommandSpec, head: Argument,
+        hereDocument: (String, Int)?, command: CommandText
+    ) throws(Diagnostic) -> ParsedArguments {
         var words = words
         var splitOff = false  // the word was split off a cluster (`-wA`): it is located at its letter
         var positionals: [Argument] = []
@@ -71,7 +77,10 @@ public enum Parser {
                 if positionals.count == 1, let v = spec.verbatimAfter, w.text == v { flagsEnded = true }
                 continue
             }
-            if w.text == "--" { flagsEnded = true; continue }
+            if w.text == "--" {
+                flagsEnded = true
+                continue
+            }
             let isLong = w.text.hasPrefix("--")
             var name: String
             var inlineValue: String?
@@ -99,7 +108,9 @@ public enum Parser {
                 let shown = isLong ? "--\(name)" : "-\(name)"
                 var hint = Suggestion.hint(for: shown, in: known)
                 if hint == nil {
-                    hint = spec.flags.isEmpty ? "\(spec.name) takes no flags"
+                    hint =
+                        spec.flags.isEmpty
+                        ? "\(spec.name) takes no flags"
                         : "\(spec.name) takes " + spec.flags.map { "--\($0.long)" }.joined(separator: ", ")
                 }
                 throw Diagnostic(at: w.location, "unknown flag \(shown) for \(spec.name)", hint: hint)
@@ -121,12 +132,14 @@ public enum Parser {
                 value = words[i]
                 i += 1
             } else {
-                throw Diagnostic(at: w.location, "flag \(flag.display) needs a value",
-                                 hint: "for example: \(spec.name) --\(flag.long) \(flag.value ?? "VALUE")")
+                throw Diagnostic(
+                    at: w.location, "flag \(flag.display) needs a value",
+                    hint: "for example: \(spec.name) --\(flag.long) \(flag.value ?? "VALUE")")
             }
             flags[flag.long, default: []].append(value)
         }
-        return ParsedArguments(spec: spec, commandWord: head, positionals: positionals, flags: flags,
-                               hereDocument: hereDocument, commandText: command)
+        return ParsedArguments(
+            spec: spec, commandWord: head, positionals: positionals, flags: flags,
+            hereDocument: hereDocument, commandText: command)
     }
 }

@@ -8,8 +8,9 @@ public enum SelectorText {
         for clause in splitClauses(text) {
             let c = clause.trimmingSpaces()
             guard !c.isEmpty else {
-                throw Diagnostic(at: location, "the selector \"\(text)\" has an empty part",
-                                 hint: "write it like app=web or app=web,tier!=db")
+                throw Diagnostic(
+                    at: location, "the selector \"\(text)\" has an empty part",
+                    hint: "write it like app=web or app=web,tier!=db")
             }
             if let r = c.firstRange(of: " notin ") ?? c.firstRange(of: " in ") {
                 let key = String(c[..<r.lowerBound]).trimmingSpaces()
@@ -46,8 +47,9 @@ public enum SelectorText {
     private static func check(_ key: String, in text: String, at location: SourceLocation) throws(Diagnostic) {
         let ok = !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./".contains($0)) }
         if !ok {
-            throw Diagnostic(at: location, "\"\(key)\" in the selector \"\(text)\" is not a label key",
-                             hint: "write it like app=web or app=web,tier!=db")
+            throw Diagnostic(
+                at: location, "\"\(key)\" in the selector \"\(text)\" is not a label key",
+                hint: "write it like app=web or app=web,tier!=db")
         }
     }
 

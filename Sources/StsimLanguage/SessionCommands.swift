@@ -36,25 +36,32 @@ enum SessionCommands {
             }
         }
         guard Lexer.isVariableName(name) else {
-            throw Diagnostic(at: first.location, "\"\(name)\" is not a variable name",
-                             hint: "names are letters, digits and _, not starting with a digit")
+            throw Diagnostic(
+                at: first.location, "\"\(name)\" is not a variable name",
+                hint: "names are letters, digits and _, not starting with a digit")
         }
         try args.finish()
         return .define(name: name, value: value)
     }
 
     static let run = CommandSpec(
-        "run", group: .session, usage: ["run FILE.sts", "run NAME --image=IMG [--rm] [--restart=Never] [-it] [-- COMMAND...]"],
+        "run", group: .session,
+        usage: ["run FILE.sts", "run NAME --image=IMG [--rm] [--restart=Never] [-it] [-- COMMAND...]"],
         summary: "run a script's commands here, as if typed; with --image, a one-off pod (kubectl run)",
-        details: "With --image, kubectl run: a one-off pod that runs COMMAND in the image, prints what it printed, and with --rm is deleted.",
-        examples: ["run examples/quickstart.sts",
-                   "run -it srvlookup --image=tutum/dnsutils --rm --restart=Never -- dig SRV kubia.default.svc.cluster.local"],
-        flags: [FlagSpec("image", value: "IMG", help: "(kubectl run) the pod's image"),
-                FlagSpec("rm", help: "(kubectl run) remove the pod when it ends"),
-                FlagSpec("restart", value: "POLICY", help: "(kubectl run) restart policy"),
-                FlagSpec("it", help: "(kubectl run) interactive"),
-                FlagSpec("interactive", short: "i", help: "(kubectl run) keep stdin open"),
-                FlagSpec("tty", short: "t", help: "(kubectl run) allocate a terminal")],
+        details:
+            "With --image, kubectl run: a one-off pod that runs COMMAND in the image, prints what it printed, and with --rm is deleted.",
+        examples: [
+            "run examples/quickstart.sts",
+            "run -it srvlookup --image=tutum/dnsutils --rm --restart=Never -- dig SRV kubia.default.svc.cluster.local",
+        ],
+        flags: [
+            FlagSpec("image", value: "IMG", help: "(kubectl run) the pod's image"),
+            FlagSpec("rm", help: "(kubectl run) remove the pod when it ends"),
+            FlagSpec("restart", value: "POLICY", help: "(kubectl run) restart policy"),
+            FlagSpec("it", help: "(kubectl run) interactive"),
+            FlagSpec("interactive", short: "i", help: "(kubectl run) keep stdin open"),
+            FlagSpec("tty", short: "t", help: "(kubectl run) allocate a terminal"),
+        ],
         positionals: [.files]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         if let image = args.flag("image") {
@@ -62,12 +69,15 @@ enum SessionCommands {
             let command = args.rest().map(\.text)
             let restart = args.flag("restart")?.text
             if let r = restart, !["Never", "OnFailure", "Always"].contains(r) {
-                throw Diagnostic(at: args.flag("restart")!.location, "invalid restart policy: \(r)",
-                                 hint: "Always, OnFailure or Never")
+                throw Diagnostic(
+                    at: args.flag("restart")!.location, "invalid restart policy: \(r)",
+                    hint: "Always, OnFailure or Never")
             }
-            return .runPod(RunPodCommand(name: name, image: image.text, remove: args.has("rm"), restart: restart,
-                                         attach: args.has("it") || args.has("interactive") || args.has("tty"),
-                                         command: command))
+            return .runPod(
+                RunPodCommand(
+                    name: name, image: image.text, remove: args.has("rm"), restart: restart,
+                    attach: args.has("it") || args.has("interactive") || args.has("tty"),
+                    command: command))
         }
         let path = try args.next("FILE")
         try args.finish()
@@ -89,11 +99,15 @@ enum SessionCommands {
         if setting.text == "image" {
             let (kind, names) = try ResourceCommands.kindAndNames(&args, what: "KIND/NAME (sts/web)")
             guard let name = names.first else {
-                throw Diagnostic(at: args.endLocation, "set image: name the \(kind.singular)", hint: "usage: set image sts/NAME C=IMG")
+                throw Diagnostic(
+                    at: args.endLocation, "set image: name the \(kind.singular)",
+                    hint: "usage: set image sts/NAME C=IMG")
             }
             let pairs = Array(names.dropFirst())
             guard !pairs.isEmpty else {
-                throw Diagnostic(at: args.endLocation, "set image needs CONTAINER=IMAGE", hint: "for example: set image sts/\(name.text) nginx=nginx:1.27")
+                throw Diagnostic(
+                    at: args.endLocation, "set image needs CONTAINER=IMAGE",
+                    hint: "for example: set image sts/\(name.text) nginx=nginx:1.27")
             }
             var images: [ContainerImage] = []
             for p in pairs { images.append(try ResourceCommands.containerImage(p)) }

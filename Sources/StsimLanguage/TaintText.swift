@@ -26,14 +26,16 @@ public struct TaintText: Hashable, Sendable {
         if let colon = text.lastIndex(of: ":") {
             let word = String(text[text.index(after: colon)...])
             guard let e = effects.first(where: { $0.rawValue == word }) else {
-                throw Diagnostic(at: a.location, "invalid taint effect: \(word), unsupported taint effect",
-                                 hint: "the effects are NoSchedule, PreferNoSchedule and NoExecute")
+                throw Diagnostic(
+                    at: a.location, "invalid taint effect: \(word), unsupported taint effect",
+                    hint: "the effects are NoSchedule, PreferNoSchedule and NoExecute")
             }
             effect = e
             text = String(text[..<colon])
         } else if !remove {
-            throw Diagnostic(at: a.location, "invalid taint spec: \(a.text), a taint needs an effect",
-                             hint: "KEY=VALUE:EFFECT, e.g. node.kubernetes.io/out-of-service=nodeshutdown:NoExecute")
+            throw Diagnostic(
+                at: a.location, "invalid taint spec: \(a.text), a taint needs an effect",
+                hint: "KEY=VALUE:EFFECT, e.g. node.kubernetes.io/out-of-service=nodeshutdown:NoExecute")
         }
         var value: String?
         if let eq = text.firstIndex(of: "=") {

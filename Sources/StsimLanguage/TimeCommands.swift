@@ -23,8 +23,10 @@ enum TimeCommands {
             that cannot finish), or at the settle limit (set settle-limit D; default 10m).
             """,
         examples: ["settle", "settle --timeout 2m", "settle --quiet"],
-        flags: [FlagSpec("timeout", value: "D", help: "stop after this much virtual time"),
-                FlagSpec("quiet", short: "q", help: "print only the summary")]
+        flags: [
+            FlagSpec("timeout", value: "D", help: "stop after this much virtual time"),
+            FlagSpec("quiet", short: "q", help: "print only the summary"),
+        ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         try args.finish()
         return .settle(timeout: try args.duration("timeout"), quiet: try args.bool("quiet"))
@@ -36,8 +38,10 @@ enum TimeCommands {
         summary: "advance the clock until a condition holds",
         examples: ["wait pod web-1 Ready", "wait pod web-0 Deleted --timeout 2m", "wait sts web ready"],
         flags: [FlagSpec("timeout", value: "D", help: "give up after this much virtual time (default: settle limit)")],
-        positionals: [.choices(["pod", "sts", "pvc"]), .objectNames(kindArgument: 0),
-                      .choices(["Ready", "Running", "Deleted", "Bound"])]
+        positionals: [
+            .choices(["pod", "sts", "pvc"]), .objectNames(kindArgument: 0),
+            .choices(["Ready", "Running", "Deleted", "Bound"]),
+        ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let (kind, names) = try ResourceCommands.kindAndNames(&args, what: "KIND")
         guard let name = names.first else {
@@ -50,12 +54,13 @@ enum TimeCommands {
         if names.count > 2 {
             throw Diagnostic(at: names[2].location, "wait: unexpected argument \"\(names[2].text)\"")
         }
-        let condition: WaitCondition = switch condText {
-        case "Ready": .ready
-        case "Running": .running
-        case "Deleted": .deleted
-        default: .bound
-        }
+        let condition: WaitCondition =
+            switch condText {
+            case "Ready": .ready
+            case "Running": .running
+            case "Deleted": .deleted
+            default: .bound
+            }
         return .wait(kind: kind, name: name, condition: condition, timeout: try args.duration("timeout"))
     }
 

@@ -34,8 +34,9 @@ public struct Word: Hashable, Sendable {
             case .text(let s): out += s
             case .variable(let name, let at):
                 guard let value = variables[name] else {
-                    throw Diagnostic(at: at, "undefined variable ${\(name)}",
-                                     hint: "define it first: let \(name) = VALUE")
+                    throw Diagnostic(
+                        at: at, "undefined variable ${\(name)}",
+                        hint: "define it first: let \(name) = VALUE")
                 }
                 out += value
             }

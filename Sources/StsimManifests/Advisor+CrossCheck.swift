@@ -17,15 +17,18 @@ extension Advisor {
                 out.append(Diagnostic(.warning, at: at, message, sourceLine: source.lineText(at: at), hint: hint))
             }
             if !svc.isHeadless {
-                warn("Service \"\(svc.metadata.name)\" is not headless: the pods of StatefulSet \"\(set.metadata.name)\" get no DNS names of their own",
-                     "add clusterIP: None to the Service (an existing Service must be deleted and created again)")
+                warn(
+                    "Service \"\(svc.metadata.name)\" is not headless: the pods of StatefulSet \"\(set.metadata.name)\" get no DNS names of their own",
+                    "add clusterIP: None to the Service (an existing Service must be deleted and created again)")
             }
             let labels = set.spec.template.metadata.labels
             if !svc.spec.selector.isEmpty, !svc.spec.selector.allSatisfy({ labels[$0.key] == $0.value }) {
-                let selector = svc.spec.selector.keys.sorted().map { "\($0)=\(svc.spec.selector[$0]!)" }.joined(separator: ",")
+                let selector = svc.spec.selector.keys.sorted().map { "\($0)=\(svc.spec.selector[$0]!)" }.joined(
+                    separator: ",")
                 let podLabels = labels.keys.sorted().map { "\($0)=\(labels[$0]!)" }.joined(separator: ",")
-                warn("Service \"\(svc.metadata.name)\" selects \(selector), which matches none of the pods of StatefulSet \"\(set.metadata.name)\" (labels \(podLabels))",
-                     "the Service gets no endpoints, so neither its name nor the pods' names resolve")
+                warn(
+                    "Service \"\(svc.metadata.name)\" selects \(selector), which matches none of the pods of StatefulSet \"\(set.metadata.name)\" (labels \(podLabels))",
+                    "the Service gets no endpoints, so neither its name nor the pods' names resolve")
             }
         }
         return out

@@ -12,15 +12,19 @@ enum Advisor {
 
     static func warnings(for object: KubeObject) -> [Warning] {
         switch object {
-        case .statefulSet(let s): return statefulSetWarnings(s) + imageWarnings(s.spec.template.spec, path: "spec.template.spec")
+        case .statefulSet(let s):
+            return statefulSetWarnings(s) + imageWarnings(s.spec.template.spec, path: "spec.template.spec")
         case .replicaSet(let r): return imageWarnings(r.spec.template.spec, path: "spec.template.spec")
         case .pod(let p): return imageWarnings(p.spec, path: "spec")
         case .service(let s):
             return Validator.apiWarnings(.service(s)).map { Warning(path: "spec.sessionAffinity", message: $0) }
         case .persistentVolume(let v):
             return Validator.apiWarnings(.persistentVolume(v)).map {
-                Warning(path: "spec.persistentVolumeReclaimPolicy", message: $0,
-                        hint: "stsim simulates Recycle as the book describes: the volume is wiped and becomes Available again")
+                Warning(
+                    path: "spec.persistentVolumeReclaimPolicy", message: $0,
+                    hint:
+                        "stsim simulates Recycle as the book describes: the volume is wiped and becomes Available again"
+                )
             }
         default: return []
         }
@@ -44,57 +48,72 @@ enum Advisor {
             if cause.body.hasPrefix("Not found: "), cause.path.contains(".volumeMounts[") {
                 let mount = String(cause.body.dropFirst("Not found: ".count).dropFirst().dropLast())
                 let known = (templates + set.spec.template.spec.volumes.map(\.name))
-                let list = templates.isEmpty ? "there are no claim templates" : "the templates are: \(templates.joined(separator: ", "))"
-                out.append(Warning(
-                    path: path,
-                    message: "volumeMount \"\(mount)\" matches no volume or claim template; \(list)",
-                    hint: hintForFailedCreate(pod: pod, set: name, cause: cause)
-                        + (Suggestion.closest(to: mount, among: known).map { "; did you mean \"\($0)\"?" } ?? "")))
+                let list =
+                    templates.isEmpty
+                    ? "there are no claim templates" : "the templates are: \(templates.joined(separator: ", "))"
+                out.append(
+                    Warning(
+                        path: path,
+                        message: "volumeMount \"\(mount)\" matches no volume or claim template; \(list)",
+                        hint: hintForFailedCreate(pod: pod, set: name, cause: cause)
+                            + (Suggestion.closest(to: mount, among: known).map { "; did you mean \"\($0)\"?" } ?? "")))
             } else {
-                out.append(Warning(
-                    path: path, message: "pods of StatefulSet \"\(name)\" will be rejected: \(cause.text)",
-                    hint: hintForFailedCreate(pod: pod, set: name, cause: cause)))
+                out.append(
+                    Warning(
+                        path: path, message: "pods of StatefulSet \"\(name)\" will be rejected: \(cause.text)",
+                        hint: hintForFailedCreate(pod: pod, set: name, cause: cause)))
             }
         }
         for (i, t) in set.spec.volumeClaimTemplates.enumerated() {
             guard !t.metadata.name.isEmpty else {
-                out.append(Warning(
-                    path: "spec.volumeClaimTemplates[\(i)]",
-                    message: "claim template \(i) has no metadata.name: its claims cannot be named, so no pod starts",
-                    hint: "write the name as metadata: {name: data}; volumeMounts refer to it by that name"))
+                out.append(
+                    Warning(
+                        path: "spec.volumeClaimTemplates[\(i)]",
+                        message:
+                            "claim template \(i) has no metadata.name: its claims cannot be named, so no pod starts",
+                        hint: "write the name as metadata: {name: data}; volumeMounts refer to it by that name"))
                 continue
             }
             let claim = "\(t.metadata.name)-\(pod)"
             for cause in Validator.validateClaimSpec(t.spec, path: "spec") {
-                out.append(Warning(
-                    path: "spec.volumeClaimTemplates[\(i)].\(cause.path)",
-                    message: "claims from template \"\(t.metadata.name)\" will be rejected: \(cause.text)",
-                    hint: "the API server does not check claim templates; once the set exists, every claim creation fails (PersistentVolumeClaim \"\(claim)\" is invalid) and no pod starts"))
+                out.append(
+                    Warning(
+                        path: "spec.volumeClaimTemplates[\(i)].\(cause.path)",
+                        message: "claims from template \"\(t.metadata.name)\" will be rejected: \(cause.text)",
+                        hint:
+                            "the API server does not check claim templates; once the set exists, every claim creation fails (PersistentVolumeClaim \"\(claim)\" is invalid) and no pod starts"
+                    ))
             }
         }
         if set.spec.serviceName.isEmpty {
-            out.append(Warning(
-                path: "spec", message: "spec.serviceName is empty: pods get no stable DNS names",
-                hint: "name the headless Service that governs the set, e.g. serviceName: \(name)"))
+            out.append(
+                Warning(
+                    path: "spec", message: "spec.serviceName is empty: pods get no stable DNS names",
+                    hint: "name the headless Service that governs the set, e.g. serviceName: \(name)"))
         } else if !NameRules.isDNS1123Label(set.spec.serviceName) {
-            out.append(Warning(
-                path: "spec.serviceName",
-                message: "pods of StatefulSet \"\(name)\" will be rejected: spec.subdomain: Invalid value: \(GoValue.quote(set.spec.serviceName)): \(NameRules.dns1123LabelMessage)",
-                hint: "serviceName becomes each pod's subdomain, so it must be a DNS-1123 label"))
+            out.append(
+                Warning(
+                    path: "spec.serviceName",
+                    message:
+                        "pods of StatefulSet \"\(name)\" will be rejected: spec.subdomain: Invalid value: \(GoValue.quote(set.spec.serviceName)): \(NameRules.dns1123LabelMessage)",
+                    hint: "serviceName becomes each pod's subdomain, so it must be a DNS-1123 label"))
         }
         // The controller-revision-hash label is "<name>-<hash>" and label values stop at 63 characters.
         if set.metadata.name.count > 52 {
-            out.append(Warning(
-                path: "metadata.name",
-                message: "StatefulSet name is \(set.metadata.name.count) characters: its pods' controller-revision-hash label (name plus 11 characters) exceeds 63, so no pod can be created",
-                hint: "use a name of at most 52 characters"))
+            out.append(
+                Warning(
+                    path: "metadata.name",
+                    message:
+                        "StatefulSet name is \(set.metadata.name.count) characters: its pods' controller-revision-hash label (name plus 11 characters) exceeds 63, so no pod can be created",
+                    hint: "use a name of at most 52 characters"))
         }
         return out
     }
 
     /// Images the kubelet cannot parse: accepted by the API, then `InvalidImageName` forever.
     private static func imageWarnings(_ spec: PodSpec, path: String) -> [Warning] {
-        let all = spec.initContainers.enumerated().map { ("initContainers[\($0.offset)]", $0.element) }
+        let all =
+            spec.initContainers.enumerated().map { ("initContainers[\($0.offset)]", $0.element) }
             + spec.containers.enumerated().map { ("containers[\($0.offset)]", $0.element) }
         return all.compactMap { field, c in
             ImageReference.problem(c.image).map {

@@ -15,13 +15,20 @@ extension MappingReader {
             if let uid = UID(u) {
                 m.uid = uid
             } else {
-                ctx.report(.error, path: child("uid"), "metadata.uid: Invalid value: \"\(u)\": must be a UUID such as 6a2f1c3e-0b7d-4e59-9f00-1d2c3b4a5f60")
+                ctx.report(
+                    .error, path: child("uid"),
+                    "metadata.uid: Invalid value: \"\(u)\": must be a UUID such as 6a2f1c3e-0b7d-4e59-9f00-1d2c3b4a5f60"
+                )
             }
         }
         if let rv = string("resourceVersion") {
             // The API treats it as an opaque string; stsim's store counts in integers.
-            if let n = Int(rv) { m.resourceVersion = n } else {
-                ctx.report(.warning, path: child("resourceVersion"), "resourceVersion \"\(rv)\" is not a number stsim issued; it is ignored")
+            if let n = Int(rv) {
+                m.resourceVersion = n
+            } else {
+                ctx.report(
+                    .warning, path: child("resourceVersion"),
+                    "resourceVersion \"\(rv)\" is not a number stsim issued; it is ignored")
             }
         }
         m.generation = int("generation", goTypeName: "int64") ?? 0
@@ -40,9 +47,10 @@ extension MappingReader {
         guard let text = string(key) else { return nil }
         if let t = timestamps.parse(text) { return t }
         ctx.fail(child(key))
-        ctx.report(.error, path: child(key),
-                   "parsing time \"\(text)\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\(text)\" as RFC 3339",
-                   hint: "write times as RFC 3339, e.g. 2024-01-01T00:00:00Z")
+        ctx.report(
+            .error, path: child(key),
+            "parsing time \"\(text)\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\(text)\" as RFC 3339",
+            hint: "write times as RFC 3339, e.g. 2024-01-01T00:00:00Z")
         return nil
     }
 
@@ -57,7 +65,8 @@ extension MappingReader {
             ctx.report(.error, path: child("uid"), "\(path).uid: Invalid value: \"\(uidText)\": must be a UUID")
             return nil
         }
-        return OwnerReference(apiVersion: apiVersion, kind: kind, name: name, uid: uid, controller: controller, blockOwnerDeletion: block)
+        return OwnerReference(
+            apiVersion: apiVersion, kind: kind, name: name, uid: uid, controller: controller, blockOwnerDeletion: block)
     }
 
     func labelSelector(_ key: String) -> LabelSelector? {
@@ -69,7 +78,8 @@ extension MappingReader {
                     let op = e.string("operator") ?? ""
                     let values = e.strings("values") ?? []
                     guard let o = LabelSelectorRequirement.Operator(rawValue: op) else {
-                        var cause = FieldError.invalid("\(e.path).operator", .string(op), "not a valid selector operator")
+                        var cause = FieldError.invalid(
+                            "\(e.path).operator", .string(op), "not a valid selector operator")
                         cause.hint = "use In, NotIn, Exists or DoesNotExist"
                         e.ctx.invalid(cause)
                         return nil

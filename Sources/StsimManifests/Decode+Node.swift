@@ -10,7 +10,8 @@ extension MappingReader {
                 taints: s.objects("taints", goType: "Taint") { t in
                     Taint(
                         key: t.string("key") ?? "", value: t.string("value"),
-                        effect: t.openEnum("effect", TaintEffect.self, goTypeName: "v1.TaintEffect") ?? TaintEffect(rawValue: ""),
+                        effect: t.openEnum("effect", TaintEffect.self, goTypeName: "v1.TaintEffect")
+                            ?? TaintEffect(rawValue: ""),
                         timeAdded: t.time("timeAdded", timestamps))
                 } ?? [])
         } ?? NodeSpec()
@@ -19,16 +20,18 @@ extension MappingReader {
     func nodeStatus(_ timestamps: Timestamps) -> NodeStatus {
         nested("status", goType: "NodeStatus") { s in
             var status = NodeStatus()
-            status.conditions = s.objects("conditions", goType: "NodeCondition") { c in
-                NodeCondition(
-                    type: NodeConditionType(rawValue: c.string("type") ?? ""), status: c.conditionStatus(),
-                    lastHeartbeatTime: c.time("lastHeartbeatTime", timestamps),
-                    lastTransitionTime: c.time("lastTransitionTime", timestamps), reason: c.string("reason"),
-                    message: c.string("message"))
-            } ?? []
-            status.addresses = s.objects("addresses", goType: "NodeAddress") { a in
-                NodeAddress(type: a.string("type") ?? "", address: a.string("address") ?? "")
-            } ?? []
+            status.conditions =
+                s.objects("conditions", goType: "NodeCondition") { c in
+                    NodeCondition(
+                        type: NodeConditionType(rawValue: c.string("type") ?? ""), status: c.conditionStatus(),
+                        lastHeartbeatTime: c.time("lastHeartbeatTime", timestamps),
+                        lastTransitionTime: c.time("lastTransitionTime", timestamps), reason: c.string("reason"),
+                        message: c.string("message"))
+                } ?? []
+            status.addresses =
+                s.objects("addresses", goType: "NodeAddress") { a in
+                    NodeAddress(type: a.string("type") ?? "", address: a.string("address") ?? "")
+                } ?? []
             if let pods = s.quantityMap("capacity")?.first(where: { $0.name == "pods" })?.quantity {
                 status.podCapacity = Int(clamping: pods.value)
             }
@@ -38,14 +41,17 @@ extension MappingReader {
                 if let v = info.string("osImage") { status.osImage = v }
                 if let v = info.string("kernelVersion") { status.kernelVersion = v }
                 if let v = info.string("containerRuntimeVersion") { status.containerRuntimeVersion = v }
-                info.unmodelled("machineID", "systemUUID", "bootID", "kubeProxyVersion", "operatingSystem", "architecture")
+                info.unmodelled(
+                    "machineID", "systemUUID", "bootID", "kubeProxyVersion", "operatingSystem", "architecture")
                 info.finish()
             }
-            status.images = s.objects("images", goType: "ContainerImage") { i in
-                _ = i.int("sizeBytes", goTypeName: "int64")
-                return i.strings("names")?.first
-            } ?? []
-            s.unmodelled("daemonEndpoints", "volumesInUse", "volumesAttached", "config", "runtimeHandlers", "features", "phase")
+            status.images =
+                s.objects("images", goType: "ContainerImage") { i in
+                    _ = i.int("sizeBytes", goTypeName: "int64")
+                    return i.strings("names")?.first
+                } ?? []
+            s.unmodelled(
+                "daemonEndpoints", "volumesInUse", "volumesAttached", "config", "runtimeHandlers", "features", "phase")
             return status
         } ?? NodeStatus()
     }

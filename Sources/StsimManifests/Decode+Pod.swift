@@ -6,13 +6,16 @@ extension MappingReader {
         nested("status", goType: "PodStatus") { s in
             var status = PodStatus()
             status.phase = s.phase("phase", PodPhase.self)
-            status.conditions = s.objects("conditions", goType: "PodCondition") { c in
-                PodCondition(
-                    type: PodConditionType(rawValue: c.string("type") ?? ""), status: c.conditionStatus(),
-                    lastProbeTime: c.time("lastProbeTime", timestamps), lastTransitionTime: c.time("lastTransitionTime", timestamps),
-                    reason: c.string("reason"), message: c.string("message"))
-            } ?? []
-            status.containerStatuses = s.objects("containerStatuses", goType: "ContainerStatus") { $0.containerStatus(timestamps) } ?? []
+            status.conditions =
+                s.objects("conditions", goType: "PodCondition") { c in
+                    PodCondition(
+                        type: PodConditionType(rawValue: c.string("type") ?? ""), status: c.conditionStatus(),
+                        lastProbeTime: c.time("lastProbeTime", timestamps),
+                        lastTransitionTime: c.time("lastTransitionTime", timestamps),
+                        reason: c.string("reason"), message: c.string("message"))
+                } ?? []
+            status.containerStatuses =
+                s.objects("containerStatuses", goType: "ContainerStatus") { $0.containerStatus(timestamps) } ?? []
             status.initContainerStatuses =
                 s.objects("initContainerStatuses", goType: "ContainerStatus") { $0.containerStatus(timestamps) } ?? []
             status.podIP = s.string("podIP")
@@ -20,8 +23,9 @@ extension MappingReader {
             status.startTime = s.time("startTime", timestamps)
             status.reason = s.string("reason")
             status.message = s.string("message")
-            s.unmodelled("podIPs", "hostIPs", "qosClass", "nominatedNodeName", "ephemeralContainerStatuses", "resize",
-                         "resourceClaimStatuses")
+            s.unmodelled(
+                "podIPs", "hostIPs", "qosClass", "nominatedNodeName", "ephemeralContainerStatuses", "resize",
+                "resourceClaimStatuses")
             return status
         } ?? PodStatus()
     }
@@ -29,14 +33,17 @@ extension MappingReader {
     func conditionStatus() -> ConditionStatus {
         let text = string("status") ?? ""
         if let s = ConditionStatus(rawValue: text) { return s }
-        ctx.report(.error, path: child("status"), "\(child("status")): Unsupported value: \"\(text)\": supported values: \"False\", \"True\", \"Unknown\"")
+        ctx.report(
+            .error, path: child("status"),
+            "\(child("status")): Unsupported value: \"\(text)\": supported values: \"False\", \"True\", \"Unknown\"")
         return .unknown
     }
 
     private func containerStatus(_ timestamps: Timestamps) -> ContainerStatus {
         var c = ContainerStatus(
             name: string("name") ?? "", image: string("image") ?? "", imageID: string("imageID") ?? "",
-            containerID: string("containerID"), state: state("state", timestamps) ?? .waiting(reason: nil, message: nil),
+            containerID: string("containerID"),
+            state: state("state", timestamps) ?? .waiting(reason: nil, message: nil),
             lastState: state("lastState", timestamps), ready: bool("ready") ?? false, started: bool("started"),
             restartCount: int("restartCount") ?? 0)
         unmodelled("allocatedResources", "resources", "volumeMounts", "user", "allocatedResourcesStatus")
@@ -47,12 +54,22 @@ extension MappingReader {
     /// A container state; an empty `lastState: {}` (as kubectl prints it) means none.
     private func state(_ key: String, _ timestamps: Timestamps) -> ContainerState? {
         nested(key, goType: "ContainerState") { s in
-            if let w = s.nested("waiting", goType: "ContainerStateWaiting", { w in
-                ContainerState.waiting(reason: w.string("reason"), message: w.string("message"))
-            }) { return w }
-            if let r = s.nested("running", goType: "ContainerStateRunning", { r in
-                ContainerState.running(startedAt: r.time("startedAt", timestamps) ?? .zero)
-            }) { return r }
+            if let w = s.nested(
+                "waiting", goType: "ContainerStateWaiting",
+                { w in
+                    ContainerState.waiting(reason: w.string("reason"), message: w.string("message"))
+                })
+            {
+                return w
+            }
+            if let r = s.nested(
+                "running", goType: "ContainerStateRunning",
+                { r in
+                    ContainerState.running(startedAt: r.time("startedAt", timestamps) ?? .zero)
+                })
+            {
+                return r
+            }
             return s.nested("terminated", goType: "ContainerStateTerminated") { t in
                 t.unmodelled("signal", "containerID")
                 return ContainerState.terminated(

@@ -47,19 +47,21 @@ extension MappingReader {
         var c = Container(name: string("name") ?? "", image: string("image") ?? "")
         c.command = strings("command")
         c.args = strings("args")
-        c.ports = objects("ports", goType: "ContainerPort") { p in
-            p.unmodelled("hostPort", "hostIP")
-            return ContainerPort(
-                name: p.string("name"), containerPort: p.int("containerPort") ?? 0,
-                protocol: p.openEnum("protocol", PortProtocol.self, goTypeName: "v1.Protocol"))
-        } ?? []
+        c.ports =
+            objects("ports", goType: "ContainerPort") { p in
+                p.unmodelled("hostPort", "hostIP")
+                return ContainerPort(
+                    name: p.string("name"), containerPort: p.int("containerPort") ?? 0,
+                    protocol: p.openEnum("protocol", PortProtocol.self, goTypeName: "v1.Protocol"))
+            } ?? []
         c.env = objects("env", goType: "EnvVar") { $0.envVar() } ?? []
-        c.volumeMounts = objects("volumeMounts", goType: "VolumeMount") { m in
-            m.unmodelled("mountPropagation", "subPathExpr", "recursiveReadOnly")
-            return VolumeMount(
-                name: m.string("name") ?? "", mountPath: m.string("mountPath") ?? "",
-                readOnly: m.bool("readOnly"), subPath: m.string("subPath"))
-        } ?? []
+        c.volumeMounts =
+            objects("volumeMounts", goType: "VolumeMount") { m in
+                m.unmodelled("mountPropagation", "subPathExpr", "recursiveReadOnly")
+                return VolumeMount(
+                    name: m.string("name") ?? "", mountPath: m.string("mountPath") ?? "",
+                    readOnly: m.bool("readOnly"), subPath: m.string("subPath"))
+            } ?? []
         c.readinessProbe = probe("readinessProbe")
         c.livenessProbe = probe("livenessProbe")
         c.startupProbe = probe("startupProbe")
@@ -74,35 +76,54 @@ extension MappingReader {
 
     private func envVar() -> EnvVar {
         var e = EnvVar(name: string("name") ?? "", value: string("value"))
-        e.fieldPath = nested("valueFrom", goType: "EnvVarSource") { v in
-            let path = v.nested("fieldRef", goType: "ObjectFieldSelector") { f in
-                _ = f.string("apiVersion")  // always v1 for the fields stsim fills in
-                return f.string("fieldPath")
-            }
-            v.unmodelled("configMapKeyRef", "secretKeyRef", "resourceFieldRef")
-            return path ?? nil
-        } ?? nil
+        e.fieldPath =
+            nested("valueFrom", goType: "EnvVarSource") { v in
+                let path = v.nested("fieldRef", goType: "ObjectFieldSelector") { f in
+                    _ = f.string("apiVersion")  // always v1 for the fields stsim fills in
+                    return f.string("fieldPath")
+                }
+                v.unmodelled("configMapKeyRef", "secretKeyRef", "resourceFieldRef")
+                return path ?? nil
+            } ?? nil
         return e
     }
 
     private func probe(_ key: String) -> Probe? {
         nested(key, goType: "Probe") { p in
             var handlers: [Probe.Handler] = []
-            if let h = p.nested("httpGet", goType: "HTTPGetAction", { h in
-                h.unmodelled("host", "httpHeaders")
-                return Probe.Handler.httpGet(path: h.string("path") ?? "", port: h.intOrString("port") ?? "", scheme: h.string("scheme"))
-            }) { handlers.append(h) }
-            if let t = p.nested("tcpSocket", goType: "TCPSocketAction", { t in
-                t.unmodelled("host")
-                return Probe.Handler.tcpSocket(port: t.intOrString("port") ?? "")
-            }) { handlers.append(t) }
-            if let e = p.nested("exec", goType: "ExecAction", { Probe.Handler.exec(command: $0.strings("command") ?? []) }) {
+            if let h = p.nested(
+                "httpGet", goType: "HTTPGetAction",
+                { h in
+                    h.unmodelled("host", "httpHeaders")
+                    return Probe.Handler.httpGet(
+                        path: h.string("path") ?? "", port: h.intOrString("port") ?? "", scheme: h.string("scheme"))
+                })
+            {
+                handlers.append(h)
+            }
+            if let t = p.nested(
+                "tcpSocket", goType: "TCPSocketAction",
+                { t in
+                    t.unmodelled("host")
+                    return Probe.Handler.tcpSocket(port: t.intOrString("port") ?? "")
+                })
+            {
+                handlers.append(t)
+            }
+            if let e = p.nested(
+                "exec", goType: "ExecAction", { Probe.Handler.exec(command: $0.strings("command") ?? []) })
+            {
                 handlers.append(e)
             }
-            if let g = p.nested("grpc", goType: "GRPCAction", { g in
-                g.unmodelled("service")
-                return Probe.Handler.grpc(port: g.int("port") ?? 0)
-            }) { handlers.append(g) }
+            if let g = p.nested(
+                "grpc", goType: "GRPCAction",
+                { g in
+                    g.unmodelled("service")
+                    return Probe.Handler.grpc(port: g.int("port") ?? 0)
+                })
+            {
+                handlers.append(g)
+            }
             let probe = Probe(
                 handler: handlers.first ?? .exec(command: []),
                 initialDelaySeconds: p.int("initialDelaySeconds"), periodSeconds: p.int("periodSeconds"),
@@ -119,7 +140,8 @@ extension MappingReader {
 
     private func toleration() -> Toleration {
         Toleration(
-            key: string("key"), operator: openEnum("operator", TolerationOperator.self, goTypeName: "v1.TolerationOperator"),
+            key: string("key"),
+            operator: openEnum("operator", TolerationOperator.self, goTypeName: "v1.TolerationOperator"),
             value: string("value"), effect: openEnum("effect", TaintEffect.self, goTypeName: "v1.TaintEffect"),
             tolerationSeconds: int("tolerationSeconds", goTypeName: "int64"))
     }
@@ -127,34 +149,66 @@ extension MappingReader {
     private func volume() -> Volume {
         let name = string("name") ?? ""
         var sources: [(String, VolumeSource)] = []
-        if let s = nested("persistentVolumeClaim", goType: "PersistentVolumeClaimVolumeSource", { c in
-            VolumeSource.persistentVolumeClaim(.init(claimName: c.string("claimName") ?? "", readOnly: c.bool("readOnly")))
-        }) { sources.append(("persistentVolumeClaim", s)) }
-        if let s = nested("hostPath", goType: "HostPathVolumeSource", { h in
-            VolumeSource.hostPath(path: h.string("path") ?? "", type: h.string("type"))
-        }) { sources.append(("hostPath", s)) }
-        if let s = nested("emptyDir", goType: "EmptyDirVolumeSource", { e in
-            VolumeSource.emptyDir(medium: e.string("medium"), sizeLimit: e.quantity("sizeLimit"))
-        }) { sources.append(("emptyDir", s)) }
-        if let s = nested("configMap", goType: "ConfigMapVolumeSource", { c in
-            c.unmodelled("items", "defaultMode", "optional")
-            return VolumeSource.configMap(name: c.string("name") ?? "")
-        }) { sources.append(("configMap", s)) }
-        if let s = nested("secret", goType: "SecretVolumeSource", { c in
-            c.unmodelled("items", "defaultMode", "optional")
-            return VolumeSource.secret(secretName: c.string("secretName") ?? "")
-        }) { sources.append(("secret", s)) }
+        if let s = nested(
+            "persistentVolumeClaim", goType: "PersistentVolumeClaimVolumeSource",
+            { c in
+                VolumeSource.persistentVolumeClaim(
+                    .init(claimName: c.string("claimName") ?? "", readOnly: c.bool("readOnly")))
+            })
+        {
+            sources.append(("persistentVolumeClaim", s))
+        }
+        if let s = nested(
+            "hostPath", goType: "HostPathVolumeSource",
+            { h in
+                VolumeSource.hostPath(path: h.string("path") ?? "", type: h.string("type"))
+            })
+        {
+            sources.append(("hostPath", s))
+        }
+        if let s = nested(
+            "emptyDir", goType: "EmptyDirVolumeSource",
+            { e in
+                VolumeSource.emptyDir(medium: e.string("medium"), sizeLimit: e.quantity("sizeLimit"))
+            })
+        {
+            sources.append(("emptyDir", s))
+        }
+        if let s = nested(
+            "configMap", goType: "ConfigMapVolumeSource",
+            { c in
+                c.unmodelled("items", "defaultMode", "optional")
+                return VolumeSource.configMap(name: c.string("name") ?? "")
+            })
+        {
+            sources.append(("configMap", s))
+        }
+        if let s = nested(
+            "secret", goType: "SecretVolumeSource",
+            { c in
+                c.unmodelled("items", "defaultMode", "optional")
+                return VolumeSource.secret(secretName: c.string("secretName") ?? "")
+            })
+        {
+            sources.append(("secret", s))
+        }
         if let projected = node("projected") {
             // Only the service-account token volume admission adds is modelled, as a marker.
             if case .mapping(let m) = projected, !m.isEmpty {
-                ctx.report(.note, path: child("projected"), "the sources of a projected volume are not simulated by stsim; it is mounted empty")
+                ctx.report(
+                    .note, path: child("projected"),
+                    "the sources of a projected volume are not simulated by stsim; it is mounted empty")
             }
             sources.append(("projected", .projected))
         }
         // Real volume types stsim does not simulate behave as an empty directory.
-        for other in ["nfs", "gcePersistentDisk", "awsElasticBlockStore", "csi", "downwardAPI", "ephemeral", "iscsi",
-                      "cephfs", "rbd", "azureDisk", "azureFile", "fc", "local", "image"] where node(other) != nil {
-            ctx.report(.note, path: child(other), "volume type \"\(other)\" is not simulated by stsim; it behaves as an emptyDir")
+        for other in [
+            "nfs", "gcePersistentDisk", "awsElasticBlockStore", "csi", "downwardAPI", "ephemeral", "iscsi",
+            "cephfs", "rbd", "azureDisk", "azureFile", "fc", "local", "image",
+        ] where node(other) != nil {
+            ctx.report(
+                .note, path: child(other),
+                "volume type \"\(other)\" is not simulated by stsim; it behaves as an emptyDir")
             sources.append((other, .emptyDir(medium: nil, sizeLimit: nil)))
         }
         if sources.isEmpty {

@@ -8,22 +8,26 @@ extension MappingReader {
             spec.replicas = s.int("replicas")
             spec.selector = s.labelSelector("selector")
             spec.template = s.podTemplate(timestamps: timestamps) ?? PodTemplateSpec()
-            spec.volumeClaimTemplates = s.objects("volumeClaimTemplates", goType: "PersistentVolumeClaim") { c in
-                // Templates may carry apiVersion/kind (kubectl prints them after defaulting).
-                _ = c.string("apiVersion")
-                _ = c.string("kind")
-                return PersistentVolumeClaim(
-                    metadata: c.objectMeta(timestamps: timestamps),
-                    spec: c.claimSpec() ?? PersistentVolumeClaimSpec(),
-                    status: c.claimStatus() ?? PersistentVolumeClaimStatus())
-            } ?? []
+            spec.volumeClaimTemplates =
+                s.objects("volumeClaimTemplates", goType: "PersistentVolumeClaim") { c in
+                    // Templates may carry apiVersion/kind (kubectl prints them after defaulting).
+                    _ = c.string("apiVersion")
+                    _ = c.string("kind")
+                    return PersistentVolumeClaim(
+                        metadata: c.objectMeta(timestamps: timestamps),
+                        spec: c.claimSpec() ?? PersistentVolumeClaimSpec(),
+                        status: c.claimStatus() ?? PersistentVolumeClaimStatus())
+                } ?? []
             spec.serviceName = s.string("serviceName") ?? ""
-            spec.podManagementPolicy = s.openEnum("podManagementPolicy", PodManagementPolicy.self, goTypeName: "v1.PodManagementPolicyType")
+            spec.podManagementPolicy = s.openEnum(
+                "podManagementPolicy", PodManagementPolicy.self, goTypeName: "v1.PodManagementPolicyType")
             spec.updateStrategy = s.nested("updateStrategy", goType: "StatefulSetUpdateStrategy") { u in
                 StatefulSetUpdateStrategy(
-                    type: u.openEnum("type", StatefulSetUpdateStrategyType.self, goTypeName: "v1.StatefulSetUpdateStrategyType"),
+                    type: u.openEnum(
+                        "type", StatefulSetUpdateStrategyType.self, goTypeName: "v1.StatefulSetUpdateStrategyType"),
                     rollingUpdate: u.nested("rollingUpdate", goType: "RollingUpdateStatefulSetStrategy") { r in
-                        RollingUpdateStatefulSetStrategy(partition: r.int("partition"), maxUnavailable: r.intOrString("maxUnavailable"))
+                        RollingUpdateStatefulSetStrategy(
+                            partition: r.int("partition"), maxUnavailable: r.intOrString("maxUnavailable"))
                     })
             }
             spec.revisionHistoryLimit = s.int("revisionHistoryLimit")
@@ -32,10 +36,16 @@ extension MappingReader {
                 "persistentVolumeClaimRetentionPolicy", goType: "StatefulSetPersistentVolumeClaimRetentionPolicy"
             ) { r in
                 StatefulSetPersistentVolumeClaimRetentionPolicy(
-                    whenDeleted: r.openEnum("whenDeleted", RetentionPolicyType.self, goTypeName: "v1.PersistentVolumeClaimRetentionPolicyType"),
-                    whenScaled: r.openEnum("whenScaled", RetentionPolicyType.self, goTypeName: "v1.PersistentVolumeClaimRetentionPolicyType"))
+                    whenDeleted: r.openEnum(
+                        "whenDeleted", RetentionPolicyType.self,
+                        goTypeName: "v1.PersistentVolumeClaimRetentionPolicyType"),
+                    whenScaled: r.openEnum(
+                        "whenScaled", RetentionPolicyType.self,
+                        goTypeName: "v1.PersistentVolumeClaimRetentionPolicyType"))
             }
-            spec.ordinals = s.nested("ordinals", goType: "StatefulSetOrdinals") { StatefulSetOrdinals(start: $0.int("start") ?? 0) }
+            spec.ordinals = s.nested("ordinals", goType: "StatefulSetOrdinals") {
+                StatefulSetOrdinals(start: $0.int("start") ?? 0)
+            }
             return spec
         } ?? StatefulSetSpec()
     }
@@ -56,7 +66,8 @@ extension MappingReader {
         nested("spec", goType: "ReplicaSetSpec") { s in
             ReplicaSetSpec(
                 replicas: s.int("replicas"), minReadySeconds: s.int("minReadySeconds"),
-                selector: s.labelSelector("selector"), template: s.podTemplate(timestamps: timestamps) ?? PodTemplateSpec())
+                selector: s.labelSelector("selector"),
+                template: s.podTemplate(timestamps: timestamps) ?? PodTemplateSpec())
         } ?? ReplicaSetSpec()
     }
 

@@ -6,10 +6,11 @@ extension MappingReader {
         nested("spec", goType: "PersistentVolumeClaimSpec") { s in
             var spec = PersistentVolumeClaimSpec()
             spec.accessModes = s.accessModes()
-            spec.storageRequest = s.nested("resources", goType: "VolumeResourceRequirements") { r in
-                _ = r.quantityMap("limits")
-                return r.storage(in: "requests")
-            } ?? nil
+            spec.storageRequest =
+                s.nested("resources", goType: "VolumeResourceRequirements") { r in
+                    _ = r.quantityMap("limits")
+                    return r.storage(in: "requests")
+                } ?? nil
             spec.storageClassName = s.string("storageClassName")
             spec.volumeMode = s.openEnum("volumeMode", PersistentVolumeMode.self, goTypeName: "v1.PersistentVolumeMode")
             spec.volumeName = s.string("volumeName")
@@ -25,8 +26,9 @@ extension MappingReader {
             status.phase = s.phase("phase", PersistentVolumeClaimPhase.self)
             status.accessModes = s.accessModes()
             status.capacity = s.storage(in: "capacity")
-            s.unmodelled("conditions", "allocatedResources", "allocatedResourceStatuses", "currentVolumeAttributesClassName",
-                         "modifyVolumeStatus")
+            s.unmodelled(
+                "conditions", "allocatedResources", "allocatedResourceStatuses", "currentVolumeAttributesClassName",
+                "modifyVolumeStatus")
             return status
         }
     }
@@ -43,11 +45,13 @@ extension MappingReader {
             spec.claimRef = s.nested("claimRef", goType: "ObjectReference") { r in
                 ObjectReference(
                     kind: r.string("kind"), apiVersion: r.string("apiVersion"), namespace: r.string("namespace"),
-                    name: r.string("name") ?? "", uid: r.string("uid").flatMap(UID.init), resourceVersion: r.string("resourceVersion"),
+                    name: r.string("name") ?? "", uid: r.string("uid").flatMap(UID.init),
+                    resourceVersion: r.string("resourceVersion"),
                     fieldPath: r.string("fieldPath"))
             }
             spec.source = s.volumeSource()
-            spec.nodeAffinityHostnames = s.nested("nodeAffinity", goType: "VolumeNodeAffinity") { $0.hostnames() } ?? nil
+            spec.nodeAffinityHostnames =
+                s.nested("nodeAffinity", goType: "VolumeNodeAffinity") { $0.hostnames() } ?? nil
             s.unmodelled("mountOptions", "volumeAttributesClassName")
             return spec
         } ?? PersistentVolumeSpec()
@@ -56,33 +60,60 @@ extension MappingReader {
     func persistentVolumeStatus(_ timestamps: Timestamps) -> PersistentVolumeStatus {
         nested("status", goType: "PersistentVolumeStatus") { s in
             PersistentVolumeStatus(
-                phase: s.phase("phase", PersistentVolumePhase.self), reason: s.string("reason"), message: s.string("message"),
+                phase: s.phase("phase", PersistentVolumePhase.self), reason: s.string("reason"),
+                message: s.string("message"),
                 lastPhaseTransitionTime: s.time("lastPhaseTransitionTime", timestamps))
         } ?? PersistentVolumeStatus()
     }
 
     private func volumeSource() -> PersistentVolumeSource? {
         var found: [(String, PersistentVolumeSource)] = []
-        if let h = nested("hostPath", goType: "HostPathVolumeSource", { h in
-            PersistentVolumeSource.hostPath(path: h.string("path") ?? "", type: h.string("type"))
-        }) { found.append(("hostPath", h)) }
-        if let l = nested("local", goType: "LocalVolumeSource", { l in
-            l.unmodelled("fsType")
-            return PersistentVolumeSource.local(path: l.string("path") ?? "")
-        }) { found.append(("local", l)) }
-        if let n = nested("nfs", goType: "NFSVolumeSource", { n in
-            n.unmodelled("readOnly")
-            return PersistentVolumeSource.nfs(server: n.string("server") ?? "", path: n.string("path") ?? "")
-        }) { found.append(("nfs", n)) }
-        if let c = nested("csi", goType: "CSIPersistentVolumeSource", { c in
-            c.unmodelled("readOnly", "fsType", "volumeAttributes", "controllerPublishSecretRef", "nodeStageSecretRef",
-                         "nodePublishSecretRef", "controllerExpandSecretRef", "nodeExpandSecretRef")
-            return PersistentVolumeSource.csi(driver: c.string("driver") ?? "", volumeHandle: c.string("volumeHandle") ?? "")
-        }) { found.append(("csi", c)) }
+        if let h = nested(
+            "hostPath", goType: "HostPathVolumeSource",
+            { h in
+                PersistentVolumeSource.hostPath(path: h.string("path") ?? "", type: h.string("type"))
+            })
+        {
+            found.append(("hostPath", h))
+        }
+        if let l = nested(
+            "local", goType: "LocalVolumeSource",
+            { l in
+                l.unmodelled("fsType")
+                return PersistentVolumeSource.local(path: l.string("path") ?? "")
+            })
+        {
+            found.append(("local", l))
+        }
+        if let n = nested(
+            "nfs", goType: "NFSVolumeSource",
+            { n in
+                n.unmodelled("readOnly")
+                return PersistentVolumeSource.nfs(server: n.string("server") ?? "", path: n.string("path") ?? "")
+            })
+        {
+            found.append(("nfs", n))
+        }
+        if let c = nested(
+            "csi", goType: "CSIPersistentVolumeSource",
+            { c in
+                c.unmodelled(
+                    "readOnly", "fsType", "volumeAttributes", "controllerPublishSecretRef", "nodeStageSecretRef",
+                    "nodePublishSecretRef", "controllerExpandSecretRef", "nodeExpandSecretRef")
+                return PersistentVolumeSource.csi(
+                    driver: c.string("driver") ?? "", volumeHandle: c.string("volumeHandle") ?? "")
+            })
+        {
+            found.append(("csi", c))
+        }
         // The book's GCE variant and other cloud disks: real types, simulated as a provisioned volume.
-        for other in ["gcePersistentDisk", "awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "rbd", "iscsi", "fc",
-                      "cinder", "glusterfs", "portworxVolume", "vsphereVolume"] where node(other) != nil {
-            ctx.report(.note, path: child(other), "volume type \"\(other)\" is not simulated by stsim; it behaves as a provisioned volume")
+        for other in [
+            "gcePersistentDisk", "awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "rbd", "iscsi", "fc",
+            "cinder", "glusterfs", "portworxVolume", "vsphereVolume",
+        ] where node(other) != nil {
+            ctx.report(
+                .note, path: child(other),
+                "volume type \"\(other)\" is not simulated by stsim; it behaves as a provisioned volume")
             found.append((other, .csi(driver: other, volumeHandle: "")))
         }
         if found.count > 1 {
@@ -94,21 +125,25 @@ extension MappingReader {
     /// The one form of node affinity stsim keeps: `kubernetes.io/hostname In [...]`.
     private func hostnames() -> [String]? {
         let required = nested("required", goType: "NodeSelector") { r -> [String] in
-            let terms: [[String]] = r.objects("nodeSelectorTerms", goType: "NodeSelectorTerm") { t -> [String] in
-                t.unmodelled("matchFields")
-                let lists: [[String]] = t.objects("matchExpressions", goType: "NodeSelectorRequirement") { e -> [String]? in
-                    let key = e.string("key") ?? ""
-                    let op = e.string("operator") ?? ""
-                    let values = e.strings("values") ?? []
-                    guard key == StsimEngine.Node.hostnameLabel, op == "In" else {
-                        e.ctx.report(.note, path: e.path,
-                                     "stsim models node affinity of volumes only as \(StsimEngine.Node.hostnameLabel) In [...]; this term is ignored")
-                        return nil
-                    }
-                    return values
+            let terms: [[String]] =
+                r.objects("nodeSelectorTerms", goType: "NodeSelectorTerm") { t -> [String] in
+                    t.unmodelled("matchFields")
+                    let lists: [[String]] =
+                        t.objects("matchExpressions", goType: "NodeSelectorRequirement") { e -> [String]? in
+                            let key = e.string("key") ?? ""
+                            let op = e.string("operator") ?? ""
+                            let values = e.strings("values") ?? []
+                            guard key == StsimEngine.Node.hostnameLabel, op == "In" else {
+                                e.ctx.report(
+                                    .note, path: e.path,
+                                    "stsim models node affinity of volumes only as \(StsimEngine.Node.hostnameLabel) In [...]; this term is ignored"
+                                )
+                                return nil
+                            }
+                            return values
+                        } ?? []
+                    return lists.flatMap { $0 }
                 } ?? []
-                return lists.flatMap { $0 }
-            } ?? []
             return terms.flatMap { $0 }
         }
         return required
@@ -124,7 +159,8 @@ extension MappingReader {
     }
 
     func accessModes() -> [PersistentVolumeAccessMode] {
-        strings("accessModes", goTypeName: "[]v1.PersistentVolumeAccessMode")?.map(PersistentVolumeAccessMode.init(rawValue:)) ?? []
+        strings("accessModes", goTypeName: "[]v1.PersistentVolumeAccessMode")?.map(
+            PersistentVolumeAccessMode.init(rawValue:)) ?? []
     }
 
     /// `storage` out of a resource list; other names are kept by nobody, so a misspelt one is
@@ -132,9 +168,10 @@ extension MappingReader {
     func storage(in key: String) -> Quantity? {
         guard let list = quantityMap(key) else { return nil }
         for entry in list where entry.name != "storage" {
-            ctx.report(.warning, path: "\(child(key)).\(entry.name)",
-                       "unknown resource \"\(entry.name)\" in \(child(key)); volumes are sized by \"storage\" only",
-                       hint: Suggestion.closest(to: entry.name, among: ["storage"]).map { "did you mean \"\($0)\"?" })
+            ctx.report(
+                .warning, path: "\(child(key)).\(entry.name)",
+                "unknown resource \"\(entry.name)\" in \(child(key)); volumes are sized by \"storage\" only",
+                hint: Suggestion.closest(to: entry.name, among: ["storage"]).map { "did you mean \"\($0)\"?" })
         }
         return list.first { $0.name == "storage" }?.quantity
     }

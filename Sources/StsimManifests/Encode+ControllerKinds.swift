@@ -38,32 +38,40 @@ extension WireEncoder {
     func endpointSliceFields(_ s: EndpointSlice) -> [(String, WireValue)] {
         var o = WireObject()
         o["addressType"] = .string(s.addressType)
-        o["endpoints"] = s.endpoints.isEmpty ? .null : .array(s.endpoints.map { e in
-            var x = WireObject()
-            x["addresses"] = .array(e.addresses.map { .string($0) })
-            var c = WireObject()
-            c.bool("ready", e.conditions.ready)
-            c.bool("serving", e.conditions.serving)
-            c.bool("terminating", e.conditions.terminating)
-            x["conditions"] = c.value
-            x.string("hostname", e.hostname)
-            x["targetRef"] = e.targetRef.map(objectReference)
-            x.string("nodeName", e.nodeName)
-            return x.value
-        })
-        o.array("ports", s.ports.map { p in
-            var x = WireObject()
-            x.string("name", p.name)
-            x.int("port", p.port)
-            x.string("protocol", p.protocol?.rawValue)
-            return x.value
-        })
+        o["endpoints"] =
+            s.endpoints.isEmpty
+            ? .null
+            : .array(
+                s.endpoints.map { e in
+                    var x = WireObject()
+                    x["addresses"] = .array(e.addresses.map { .string($0) })
+                    var c = WireObject()
+                    c.bool("ready", e.conditions.ready)
+                    c.bool("serving", e.conditions.serving)
+                    c.bool("terminating", e.conditions.terminating)
+                    x["conditions"] = c.value
+                    x.string("hostname", e.hostname)
+                    x["targetRef"] = e.targetRef.map(objectReference)
+                    x.string("nodeName", e.nodeName)
+                    return x.value
+                })
+        o.array(
+            "ports",
+            s.ports.map { p in
+                var x = WireObject()
+                x.string("name", p.name)
+                x.int("port", p.port)
+                x.string("protocol", p.protocol?.rawValue)
+                return x.value
+            })
         return o.fields
     }
 
     /// Kubernetes stores the template as a strategic-merge patch that replaces it whole.
     func controllerRevisionFields(_ r: ControllerRevision) -> [(String, WireValue)] {
         let template = fields(of: self.template(r.data)) + [("$patch", .string("replace"))]
-        return [("data", .object([("spec", .object([("template", .object(template))]))])), ("revision", .int(r.revision))]
+        return [
+            ("data", .object([("spec", .object([("template", .object(template))]))])), ("revision", .int(r.revision)),
+        ]
     }
 }

@@ -7,11 +7,14 @@ extension WireEncoder {
         o.int("replicas", s.replicas)
         o["selector"] = s.selector.map(selector)
         o["template"] = template(s.template)
-        o.array("volumeClaimTemplates", s.volumeClaimTemplates.map { c in
-            // Defaulting gives each template its apiVersion and kind (7.4).
-            .object([("apiVersion", .string("v1")), ("kind", .string("PersistentVolumeClaim"))]
-                + fields(of: claim(c)))
-        })
+        o.array(
+            "volumeClaimTemplates",
+            s.volumeClaimTemplates.map { c in
+                // Defaulting gives each template its apiVersion and kind (7.4).
+                .object(
+                    [("apiVersion", .string("v1")), ("kind", .string("PersistentVolumeClaim"))]
+                        + fields(of: claim(c)))
+            })
         // ServiceName has no omitempty in 1.30–1.32.
         o["serviceName"] = .string(s.serviceName)
         o.string("podManagementPolicy", s.podManagementPolicy?.rawValue)
@@ -99,7 +102,8 @@ extension WireEncoder {
             o["hostPath"] = x.value
         case .local(let path)?: o["local"] = .object([("path", .string(path))])
         case .nfs(let server, let path)?: o["nfs"] = .object([("server", .string(server)), ("path", .string(path))])
-        case .csi(let driver, let handle)?: o["csi"] = .object([("driver", .string(driver)), ("volumeHandle", .string(handle))])
+        case .csi(let driver, let handle)?:
+            o["csi"] = .object([("driver", .string(driver)), ("volumeHandle", .string(handle))])
         case nil: break
         }
         o.strings("accessModes", s.accessModes.map(\.rawValue))
@@ -119,9 +123,15 @@ extension WireEncoder {
         o.string("volumeMode", s.volumeMode?.rawValue)
         if let hosts = s.nodeAffinityHostnames {
             let expression: WireValue = .object([
-                ("key", .string(StsimEngine.Node.hostnameLabel)), ("operator", .string("In")), ("values", .array(hosts.map { .string($0) })),
+                ("key", .string(StsimEngine.Node.hostnameLabel)), ("operator", .string("In")),
+                ("values", .array(hosts.map { .string($0) })),
             ])
-            o["nodeAffinity"] = .object([("required", .object([("nodeSelectorTerms", .array([.object([("matchExpressions", .array([expression]))])]))]))])
+            o["nodeAffinity"] = .object([
+                (
+                    "required",
+                    .object([("nodeSelectorTerms", .array([.object([("matchExpressions", .array([expression]))])]))])
+                )
+            ])
         }
         return o.value
     }
@@ -137,15 +147,17 @@ extension WireEncoder {
 
     func serviceSpec(_ s: ServiceSpec) -> WireValue {
         var o = WireObject()
-        o.array("ports", s.ports.map { p in
-            var x = WireObject()
-            x.string("name", p.name)
-            x.string("protocol", p.protocol?.rawValue)
-            x["port"] = .int(p.port)
-            x["targetPort"] = p.targetPort.map(WireValue.intOrString)
-            x.int("nodePort", p.nodePort)
-            return x.value
-        })
+        o.array(
+            "ports",
+            s.ports.map { p in
+                var x = WireObject()
+                x.string("name", p.name)
+                x.string("protocol", p.protocol?.rawValue)
+                x["port"] = .int(p.port)
+                x["targetPort"] = p.targetPort.map(WireValue.intOrString)
+                x.int("nodePort", p.nodePort)
+                return x.value
+            })
         o.map("selector", s.selector)
         o.string("clusterIP", s.clusterIP)
         o.strings("clusterIPs", s.clusterIPs)
@@ -163,14 +175,16 @@ extension WireEncoder {
         var o = WireObject()
         o.string("podCIDR", s.podCIDR)
         o.bool("unschedulable", s.unschedulable)
-        o.array("taints", s.taints.map { t in
-            var x = WireObject()
-            x["key"] = .string(t.key)
-            x.string("value", t.value)
-            x["effect"] = .string(t.effect.rawValue)
-            x["timeAdded"] = time(t.timeAdded)
-            return x.value
-        })
+        o.array(
+            "taints",
+            s.taints.map { t in
+                var x = WireObject()
+                x["key"] = .string(t.key)
+                x.string("value", t.value)
+                x["effect"] = .string(t.effect.rawValue)
+                x["timeAdded"] = time(t.timeAdded)
+                return x.value
+            })
         return o.value
     }
 
@@ -178,20 +192,24 @@ extension WireEncoder {
         var o = WireObject()
         o["capacity"] = .object([("pods", .string(String(s.podCapacity)))])
         o["allocatable"] = .object([("pods", .string(String(s.podCapacity)))])
-        o.array("conditions", s.conditions.map { c in
-            var x = WireObject()
-            x["type"] = .string(c.type.rawValue)
-            x["status"] = .string(c.status.rawValue)
-            x["lastHeartbeatTime"] = time(c.lastHeartbeatTime) ?? .null
-            x["lastTransitionTime"] = time(c.lastTransitionTime) ?? .null
-            x.string("reason", c.reason)
-            x.string("message", c.message)
-            return x.value
-        })
-        o.array("addresses", s.addresses.map { .object([("type", .string($0.type)), ("address", .string($0.address))]) })
+        o.array(
+            "conditions",
+            s.conditions.map { c in
+                var x = WireObject()
+                x["type"] = .string(c.type.rawValue)
+                x["status"] = .string(c.status.rawValue)
+                x["lastHeartbeatTime"] = time(c.lastHeartbeatTime) ?? .null
+                x["lastTransitionTime"] = time(c.lastTransitionTime) ?? .null
+                x.string("reason", c.reason)
+                x.string("message", c.message)
+                return x.value
+            })
+        o.array(
+            "addresses", s.addresses.map { .object([("type", .string($0.type)), ("address", .string($0.address))]) })
         o["nodeInfo"] = .object([
             ("kernelVersion", .string(s.kernelVersion)), ("osImage", .string(s.osImage)),
-            ("containerRuntimeVersion", .string(s.containerRuntimeVersion)), ("kubeletVersion", .string(s.kubeletVersion)),
+            ("containerRuntimeVersion", .string(s.containerRuntimeVersion)),
+            ("kubeletVersion", .string(s.kubeletVersion)),
         ])
         o.array("images", s.images.map { .object([("names", .array([.string($0)]))]) })
         return o.value

@@ -16,16 +16,18 @@ extension WireEncoder {
         o.int("deletionGracePeriodSeconds", m.deletionGracePeriodSeconds)
         o.map("labels", m.labels)
         o.map("annotations", m.annotations)
-        o.array("ownerReferences", m.ownerReferences.map { r in
-            var x = WireObject()
-            x["apiVersion"] = .string(r.apiVersion)
-            x["kind"] = .string(r.kind)
-            x["name"] = .string(r.name)
-            x["uid"] = .string(r.uid.description)
-            x.bool("controller", r.controller)
-            x.bool("blockOwnerDeletion", r.blockOwnerDeletion)
-            return x.value
-        })
+        o.array(
+            "ownerReferences",
+            m.ownerReferences.map { r in
+                var x = WireObject()
+                x["apiVersion"] = .string(r.apiVersion)
+                x["kind"] = .string(r.kind)
+                x["name"] = .string(r.name)
+                x["uid"] = .string(r.uid.description)
+                x.bool("controller", r.controller)
+                x.bool("blockOwnerDeletion", r.blockOwnerDeletion)
+                return x.value
+            })
         o.strings("finalizers", m.finalizers)
         return o.value
     }
@@ -35,13 +37,15 @@ extension WireEncoder {
     func selector(_ s: LabelSelector) -> WireValue {
         var o = WireObject()
         o.map("matchLabels", s.matchLabels)
-        o.array("matchExpressions", s.matchExpressions.map { e in
-            var x = WireObject()
-            x["key"] = .string(e.key)
-            x["operator"] = .string(e.operator.rawValue)
-            x.strings("values", e.values)
-            return x.value
-        })
+        o.array(
+            "matchExpressions",
+            s.matchExpressions.map { e in
+                var x = WireObject()
+                x["key"] = .string(e.key)
+                x["operator"] = .string(e.operator.rawValue)
+                x.strings("values", e.values)
+                return x.value
+            })
         return o.value
     }
 

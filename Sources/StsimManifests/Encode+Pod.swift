@@ -24,15 +24,17 @@ extension WireEncoder {
         o.string("hostname", s.hostname)
         o.string("subdomain", s.subdomain)
         o.string("schedulerName", s.schedulerName)
-        o.array("tolerations", s.tolerations.map { t in
-            var x = WireObject()
-            x.string("key", t.key)
-            x.string("operator", t.operator?.rawValue)
-            x.string("value", t.value)
-            x.string("effect", t.effect?.rawValue)
-            x.int("tolerationSeconds", t.tolerationSeconds)
-            return x.value
-        })
+        o.array(
+            "tolerations",
+            s.tolerations.map { t in
+                var x = WireObject()
+                x.string("key", t.key)
+                x.string("operator", t.operator?.rawValue)
+                x.string("value", t.value)
+                x.string("effect", t.effect?.rawValue)
+                x.int("tolerationSeconds", t.tolerationSeconds)
+                return x.value
+            })
         o.int("priority", s.priority)
         o.array("readinessGates", s.readinessGates.map { .object([("conditionType", .string($0))]) })
         return o.value
@@ -73,31 +75,39 @@ extension WireEncoder {
         o["image"] = .string(c.image)
         o.strings("command", c.command)
         o.strings("args", c.args)
-        o.array("ports", c.ports.map { p in
-            var x = WireObject()
-            x.string("name", p.name)
-            x["containerPort"] = .int(p.containerPort)
-            x.string("protocol", p.protocol?.rawValue)
-            return x.value
-        })
-        o.array("env", c.env.map { e in
-            var x = WireObject()
-            x["name"] = .string(e.name)
-            x.string("value", e.value)
-            if let f = e.fieldPath {
-                x["valueFrom"] = .object([("fieldRef", .object([("apiVersion", .string("v1")), ("fieldPath", .string(f))]))])
-            }
-            return x.value
-        })
+        o.array(
+            "ports",
+            c.ports.map { p in
+                var x = WireObject()
+                x.string("name", p.name)
+                x["containerPort"] = .int(p.containerPort)
+                x.string("protocol", p.protocol?.rawValue)
+                return x.value
+            })
+        o.array(
+            "env",
+            c.env.map { e in
+                var x = WireObject()
+                x["name"] = .string(e.name)
+                x.string("value", e.value)
+                if let f = e.fieldPath {
+                    x["valueFrom"] = .object([
+                        ("fieldRef", .object([("apiVersion", .string("v1")), ("fieldPath", .string(f))]))
+                    ])
+                }
+                return x.value
+            })
         o["resources"] = .object([])
-        o.array("volumeMounts", c.volumeMounts.map { m in
-            var x = WireObject()
-            x["name"] = .string(m.name)
-            x.bool("readOnly", m.readOnly)
-            x["mountPath"] = .string(m.mountPath)
-            x.string("subPath", m.subPath)
-            return x.value
-        })
+        o.array(
+            "volumeMounts",
+            c.volumeMounts.map { m in
+                var x = WireObject()
+                x["name"] = .string(m.name)
+                x.bool("readOnly", m.readOnly)
+                x["mountPath"] = .string(m.mountPath)
+                x.string("subPath", m.subPath)
+                return x.value
+            })
         o["livenessProbe"] = c.livenessProbe.map(probe)
         o["readinessProbe"] = c.readinessProbe.map(probe)
         o["startupProbe"] = c.startupProbe.map(probe)
@@ -131,16 +141,18 @@ extension WireEncoder {
     func podStatus(_ s: PodStatus) -> WireValue {
         var o = WireObject()
         o.string("phase", s.phase?.rawValue)
-        o.array("conditions", s.conditions.map { c in
-            var x = WireObject()
-            x["type"] = .string(c.type.rawValue)
-            x["status"] = .string(c.status.rawValue)
-            x["lastProbeTime"] = time(c.lastProbeTime) ?? .null
-            x["lastTransitionTime"] = time(c.lastTransitionTime) ?? .null
-            x.string("reason", c.reason)
-            x.string("message", c.message)
-            return x.value
-        })
+        o.array(
+            "conditions",
+            s.conditions.map { c in
+                var x = WireObject()
+                x["type"] = .string(c.type.rawValue)
+                x["status"] = .string(c.status.rawValue)
+                x["lastProbeTime"] = time(c.lastProbeTime) ?? .null
+                x["lastTransitionTime"] = time(c.lastTransitionTime) ?? .null
+                x.string("reason", c.reason)
+                x.string("message", c.message)
+                return x.value
+            })
         o.string("message", s.message)
         o.string("reason", s.reason)
         o.string("hostIP", s.hostIP)

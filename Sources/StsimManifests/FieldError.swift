@@ -30,7 +30,8 @@ public struct FieldError: Hashable, Sendable {
 
     static func notSupported(_ path: String, _ value: String, _ supported: [String]) -> FieldError {
         let list = supported.map { GoValue.string($0).rendered }.joined(separator: ", ")
-        return FieldError(path: path, body: "Unsupported value: \(GoValue.string(value).rendered): supported values: \(list)")
+        return FieldError(
+            path: path, body: "Unsupported value: \(GoValue.string(value).rendered): supported values: \(list)")
     }
 
     static func forbidden(_ path: String, _ detail: String) -> FieldError {

@@ -10,8 +10,8 @@ enum ImageReference {
         if let at = rest.firstIndex(of: "@") {
             let digest = rest[rest.index(after: at)...]
             guard let colon = digest.firstIndex(of: ":"), !digest[..<colon].isEmpty,
-                  digest[digest.index(after: colon)...].count >= 32,
-                  digest[digest.index(after: colon)...].allSatisfy(\.isHexDigit)
+                digest[digest.index(after: colon)...].count >= 32,
+                digest[digest.index(after: colon)...].allSatisfy(\.isHexDigit)
             else { return "the digest after @ is not algorithm:hex" }
             rest = rest[..<at]
         }
@@ -19,13 +19,16 @@ enum ImageReference {
         guard var last = components.popLast() else { return "it is empty" }
         if let colon = last.lastIndex(of: ":") {
             let tag = last[last.index(after: colon)...]
-            guard let first = tag.first, first.isASCII, first.isLetter || first.isNumber || first == "_", tag.count <= 128,
-                  tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-") })
+            guard let first = tag.first, first.isASCII, first.isLetter || first.isNumber || first == "_",
+                tag.count <= 128,
+                tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-") })
             else { return "the tag \"\(tag)\" is not valid" }
             last = last[..<colon]
         }
         // The first component is a registry host when it has a dot, a port, or is localhost.
-        if components.count >= 1, let host = components.first, host.contains(".") || host.contains(":") || host == "localhost" {
+        if components.count >= 1, let host = components.first,
+            host.contains(".") || host.contains(":") || host == "localhost"
+        {
             components.removeFirst()
         }
         for component in components + [last] {

@@ -11,7 +11,10 @@ public enum JSONEmitter {
         let inner = String(repeating: " ", count: indent + 4)
         switch value {
         case .object(let fields):
-            if fields.isEmpty { out += "{}"; return }
+            if fields.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{\n"
             for (i, field) in fields.enumerated() {
                 out += inner + string(field.0) + ": "
@@ -20,7 +23,10 @@ public enum JSONEmitter {
             }
             out += String(repeating: " ", count: indent) + "}"
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (i, v) in items.enumerated() {
                 out += inner

@@ -38,17 +38,22 @@ enum KindResolver {
         if ResourceKind.allCases.contains(where: { $0.kind == kind }) {
             return .noMatch(
                 message: message,
-                hint: "stsim's controllers write \(kind) objects themselves; a manifest may create: \(names.joined(separator: ", "))")
+                hint:
+                    "stsim's controllers write \(kind) objects themselves; a manifest may create: \(names.joined(separator: ", "))"
+            )
         }
         if let version = realKinds[kind] {
             // A real cluster would know it; say so, so the learner does not hunt for a typo.
             let why = version == apiVersion || version.isEmpty ? "" : " (its apiVersion is \(version))"
             return .noMatch(
                 message: message,
-                hint: "\(kind) is a Kubernetes kind that stsim does not simulate\(why); stsim knows: \(names.joined(separator: ", "))")
+                hint:
+                    "\(kind) is a Kubernetes kind that stsim does not simulate\(why); stsim knows: \(names.joined(separator: ", "))"
+            )
         }
         if let near = Suggestion.closest(to: kind, among: names) {
-            return .noMatch(message: message, hint: "did you mean kind \"\(near)\"? stsim knows: \(names.joined(separator: ", "))")
+            return .noMatch(
+                message: message, hint: "did you mean kind \"\(near)\"? stsim knows: \(names.joined(separator: ", "))")
         }
         return .noMatch(message: message, hint: "stsim knows the kinds: \(names.joined(separator: ", "))")
     }

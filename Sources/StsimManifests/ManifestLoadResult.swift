@@ -11,7 +11,9 @@ public struct LoadedObject: Hashable, Sendable {
     /// in the `kubectl.kubernetes.io/last-applied-configuration` annotation (plus a newline).
     public var appliedConfiguration: String
 
-    public init(object: KubeObject, location: SourceLocation, fields: FieldLocations? = nil, appliedConfiguration: String = "") {
+    public init(
+        object: KubeObject, location: SourceLocation, fields: FieldLocations? = nil, appliedConfiguration: String = ""
+    ) {
         self.object = object
         self.location = location
         self.fields = fields ?? FieldLocations(origin: location)
@@ -54,11 +56,14 @@ public struct ManifestRejection: Hashable, Sendable {
         case .undecodable(let problem):
             return "error: unable to decode \"\(file)\": \(problem)"
         case .clientValidation(let problem):
-            return "error: error validating \"\(file)\": error validating data: \(problem); if you choose to ignore these errors, turn validation off with --validate=false"
+            return
+                "error: error validating \"\(file)\": error validating data: \(problem); if you choose to ignore these errors, turn validation off with --validate=false"
         case .noKindMatch(let message):
-            return "error: resource mapping not found for name: \"\(name)\" namespace: \"\(namespace)\" from \"\(file)\": \(message)\nensure CRDs are installed first"
+            return
+                "error: resource mapping not found for name: \"\(name)\" namespace: \"\(namespace)\" from \"\(file)\": \(message)\nensure CRDs are installed first"
         case .badRequest(let message):
-            return "Error from server (BadRequest): error when \(verb) \"\(file)\": \(kind) in version \"v1\" cannot be handled as a \(kind): \(message)"
+            return
+                "Error from server (BadRequest): error when \(verb) \"\(file)\": \(kind) in version \"v1\" cannot be handled as a \(kind): \(message)"
         case .invalid(let causes):
             return Self.invalidMessage(kind: kind, name: name, causes: causes)
         }

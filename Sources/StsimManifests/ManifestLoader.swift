@@ -42,7 +42,9 @@ public enum ManifestLoader {
 
     /// Loads every document of `text`. `file` names the source in findings; `firstLine` is the line
     /// of the file the text starts on (a here-document inside a script starts further down).
-    public static func load(text: String, file: String, firstLine: Int = 1, options: Options = Options()) -> ManifestLoadResult {
+    public static func load(text: String, file: String, firstLine: Int = 1, options: Options = Options())
+        -> ManifestLoadResult
+    {
         let source = ManifestSource(text: text, file: file, firstLine: firstLine)
         var result = ManifestLoadResult()
         let documents: [YAMLNode]
@@ -51,8 +53,9 @@ public enum ManifestLoader {
         case .failure(let failure):
             result.diagnostics.append(failure.diagnostic)
             result.rejections.append(
-                ManifestRejection(reason: .syntax(failure.kubectlProblem), kind: "", name: "", namespace: "",
-                                  location: failure.diagnostic.location ?? source.location(nil)))
+                ManifestRejection(
+                    reason: .syntax(failure.kubectlProblem), kind: "", name: "", namespace: "",
+                    location: failure.diagnostic.location ?? source.location(nil)))
             return result
         }
         for document in documents {
@@ -63,8 +66,9 @@ public enum ManifestLoader {
         if result.objects.isEmpty, result.rejections.isEmpty {
             // kubectl: `error: no objects passed to create` (or `apply`), and it exits non-zero.
             result.diagnostics.append(
-                Diagnostic(.error, at: source.location(nil), "no objects passed to create",
-                           hint: "the file holds no manifest: only comments, empty documents or an empty List"))
+                Diagnostic(
+                    .error, at: source.location(nil), "no objects passed to create",
+                    hint: "the file holds no manifest: only comments, empty documents or an empty List"))
         }
         result.diagnostics = sorted(result.diagnostics)
         return result
@@ -73,8 +77,10 @@ public enum ManifestLoader {
     /// File order; findings at the same place keep the order they were made in.
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
-            let la = a.element.location, lb = b.element.location
-            let ka = (la?.line ?? 0, la?.column ?? 0), kb = (lb?.line ?? 0, lb?.column ?? 0)
+            let la = a.element.location
+            let lb = b.element.location
+            let ka = (la?.line ?? 0, la?.column ?? 0)
+            let kb = (lb?.line ?? 0, lb?.column ?? 0)
             return ka != kb ? ka < kb : a.offset < b.offset
         }.map(\.element)
     }

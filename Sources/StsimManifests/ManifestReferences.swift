@@ -15,7 +15,9 @@ extension ManifestLoader {
     /// The objects `text` names, in file order, and the findings about documents that name none
     /// (syntax errors, unknown kinds, missing names). Unknown fields and invalid values do not
     /// matter here, as for kubectl.
-    public static func references(text: String, file: String, firstLine: Int = 1) -> (references: [ManifestReference], diagnostics: [Diagnostic]) {
+    public static func references(text: String, file: String, firstLine: Int = 1) -> (
+        references: [ManifestReference], diagnostics: [Diagnostic]
+    ) {
         let source = ManifestSource(text: text, file: file, firstLine: firstLine)
         let documents: [YAMLNode]
         switch YAMLDocuments.parse(text, source: source) {
@@ -39,12 +41,19 @@ extension ManifestLoader {
                 let meta = m["metadata"]?.mapping
                 let name = meta?["name"]?.scalar?.string ?? ""
                 if name.isEmpty {
-                    diagnostics.append(Diagnostic(.error, at: location, "resource name may not be empty", sourceLine: source.lineText(at: location)))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, at: location, "resource name may not be empty",
+                            sourceLine: source.lineText(at: location)))
                 } else {
-                    refs.append(ManifestReference(kind: k, name: name, namespace: meta?["namespace"]?.scalar?.string ?? "", location: location))
+                    refs.append(
+                        ManifestReference(
+                            kind: k, name: name, namespace: meta?["namespace"]?.scalar?.string ?? "", location: location
+                        ))
                 }
             case .noMatch(let message, let hint):
-                diagnostics.append(Diagnostic(.error, at: location, message, sourceLine: source.lineText(at: location), hint: hint))
+                diagnostics.append(
+                    Diagnostic(.error, at: location, message, sourceLine: source.lineText(at: location), hint: hint))
             }
         }
         for d in documents { visit(d, listKind: nil, listVersion: nil) }

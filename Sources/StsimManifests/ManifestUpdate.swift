@@ -43,15 +43,19 @@ public enum ManifestUpdate {
             return (.failure(Failure(message: "error: the manifest could not be read back")), lastApplied != nil)
         }
         let metadata = (modified["metadata"] ?? .object([]))
-        let annotations = (metadata["annotations"] ?? .object([])).setting(LoadedObject.lastAppliedAnnotation, .string(loaded.appliedConfiguration + "\n"))
+        let annotations = (metadata["annotations"] ?? .object([])).setting(
+            LoadedObject.lastAppliedAnnotation, .string(loaded.appliedConfiguration + "\n"))
         modified = modified.setting("metadata", metadata.setting("annotations", annotations))
         let current = WireEncoder(timestamps: timestamps).object(live)
-        let merged = StrategicMerge.merge(original: original, modified: modified, current: current, kind: live.kind.kind)
+        let merged = StrategicMerge.merge(
+            original: original, modified: modified, current: current, kind: live.kind.kind)
         return (decode(merged, like: live, timestamps: timestamps), lastApplied != nil)
     }
 
     /// `kubectl patch -p PATCH` of the live object.
-    public static func patched(_ live: KubeObject, patch: String, type: PatchType = .strategic, timestamps: Timestamps = .standard)
+    public static func patched(
+        _ live: KubeObject, patch: String, type: PatchType = .strategic, timestamps: Timestamps = .standard
+    )
         -> Result<KubeObject, Failure>
     {
         let parsed: WireValue
@@ -60,36 +64,49 @@ public enum ManifestUpdate {
         case .failure(let e): return .failure(Failure(message: "error: unable to parse \"\(patch)\": \(e.problem)"))
         }
         guard parsed.fields != nil else {
-            return .failure(Failure(
-                message: "Error from server (BadRequest): json: cannot unmarshal \(parsed.jsonWord) into Go value of type map[string]interface {}",
-                hint: nil))
+            return .failure(
+                Failure(
+                    message:
+                        "Error from server (BadRequest): json: cannot unmarshal \(parsed.jsonWord) into Go value of type map[string]interface {}",
+                    hint: nil))
         }
         let current = WireEncoder(timestamps: timestamps).object(live)
         let result: WireValue
         switch type {
-        case .strategic: result = StrategicMerge.merge(original: nil, modified: parsed, current: current, kind: live.kind.kind)
+        case .strategic:
+            result = StrategicMerge.merge(original: nil, modified: parsed, current: current, kind: live.kind.kind)
         case .merge: result = JSONMergePatch.apply(parsed, to: current)
         }
         return decode(result, like: live, timestamps: timestamps)
     }
 
     /// Decodes a changed tree back into an object, as the API server decodes a patched object.
-    private static func decode(_ tree: WireValue, like live: KubeObject, timestamps: Timestamps) -> Result<KubeObject, Failure> {
+    private static func decode(_ tree: WireValue, like live: KubeObject, timestamps: Timestamps) -> Result<
+        KubeObject, Failure
+    > {
         // The kind and name are the live object's whatever the patch says: a patch cannot move an object.
         let text = JSONEmitter.document(tree)
-        let result = ManifestLoader.load(text: text, file: "<patched \(live.kind.singular)>",
-                                         options: .init(timestamps: timestamps, applyDefaults: false))
+        let result = ManifestLoader.load(
+            text: text, file: "<patched \(live.kind.singular)>",
+            options: .init(timestamps: timestamps, applyDefaults: false))
         if let rejection = result.rejections.first {
             let message: String
             switch rejection.reason {
-            case .badRequest(let m): message = "Error from server (BadRequest): \(live.kind.kind) in version \"v1\" cannot be handled as a \(live.kind.kind): \(m)"
-            case .invalid(let causes): message = ManifestRejection.invalidMessage(kind: live.kind.kind, name: live.name, causes: causes)
+            case .badRequest(let m):
+                message =
+                    "Error from server (BadRequest): \(live.kind.kind) in version \"v1\" cannot be handled as a \(live.kind.kind): \(m)"
+            case .invalid(let causes):
+                message = ManifestRejection.invalidMessage(kind: live.kind.kind, name: live.name, causes: causes)
             default: message = rejection.kubectlMessage(file: "patch")
             }
             return .failure(Failure(message: message, hint: result.errors.compactMap(\.hint).first))
         }
         guard var object = result.objects.first?.object, object.kind == live.kind, object.name == live.name else {
-            return .failure(Failure(message: "Error from server (BadRequest): the patch may not change the kind or the name of \(live.kind.qualifiedSingular)/\(live.name)"))
+            return .failure(
+                Failure(
+                    message:
+                        "Error from server (BadRequest): the patch may not change the kind or the name of \(live.kind.qualifiedSingular)/\(live.name)"
+                ))
         }
         object.metadata.namespace = live.metadata.namespace
         return .success(object)

@@ -42,7 +42,8 @@ enum NameRules {
         var errs: [String] = []
         if s.count > 63 { errs.append(tooLong(63)) }
         let u = Array(s.unicodeScalars)
-        let ok = u.first.map { ("a"..."z").contains($0) } == true && u.last.map(isLowerAlnum) == true
+        let ok =
+            u.first.map { ("a"..."z").contains($0) } == true && u.last.map(isLowerAlnum) == true
             && u.allSatisfy { isLowerAlnum($0) || $0 == "-" }
         if !ok { errs.append(dns1035LabelMessage) }
         return errs

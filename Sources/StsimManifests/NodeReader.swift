@@ -62,13 +62,16 @@ final class MappingReader {
             if unmodelled.contains(e.key) {
                 // An empty value (`resources: {}`, as kubectl prints it) loses nothing.
                 if Self.isEmpty(e.value) { continue }
-                ctx.report(.note, at: e.keyMark, "field \"\(fieldPath)\" is valid Kubernetes but not simulated by stsim; it is ignored")
+                ctx.report(
+                    .note, at: e.keyMark,
+                    "field \"\(fieldPath)\" is valid Kubernetes but not simulated by stsim; it is ignored")
                 continue
             }
             guard !known.contains(e.key) else { continue }
             let hint = hint(forUnknown: e.key)
             switch ctx.fieldValidation {
-            case .strict: ctx.report(.error, at: e.keyMark, "strict decoding error: unknown field \"\(fieldPath)\"", hint: hint)
+            case .strict:
+                ctx.report(.error, at: e.keyMark, "strict decoding error: unknown field \"\(fieldPath)\"", hint: hint)
             case .warn: ctx.report(.warning, at: e.keyMark, "unknown field \"\(fieldPath)\"", hint: hint)
             case .ignore: break
             }
@@ -111,9 +114,10 @@ final class MappingReader {
         } else if goTypeName == "string", case .scalar(let s) = value {
             hint = "quote the value to make it a string: \(key): \"\(s.string)\""
         }
-        ctx.report(.error, at: value.mark ?? keyMark(key),
-                   "json: cannot unmarshal \(shape) into Go struct field \(goType).\(goChild(key)) of type \(goTypeName)",
-                   hint: hint)
+        ctx.report(
+            .error, at: value.mark ?? keyMark(key),
+            "json: cannot unmarshal \(shape) into Go struct field \(goType).\(goChild(key)) of type \(goTypeName)",
+            hint: hint)
     }
 
     // MARK: scalars
@@ -185,9 +189,10 @@ final class MappingReader {
             default:
                 ctx.fail(child(key))
                 let hint = val.scalar.map { "quote the value to make it a string: \(name): \"\($0.string)\"" }
-                ctx.report(.error, at: val.mark ?? k.mark,
-                           "json: cannot unmarshal \(JSONShape(val).jsonWord) into Go struct field \(goType).\(goChild(key)) of type string",
-                           hint: hint)
+                ctx.report(
+                    .error, at: val.mark ?? k.mark,
+                    "json: cannot unmarshal \(JSONShape(val).jsonWord) into Go struct field \(goType).\(goChild(key)) of type string",
+                    hint: hint)
             }
         }
         return out
@@ -207,8 +212,10 @@ final class MappingReader {
                 out.append(str)
             } else {
                 ctx.fail(child(key))
-                ctx.report(.error, at: item.mark,
-                           "json: cannot unmarshal \(JSONShape(item).jsonWord) into Go struct field \(goType).\(goChild(key)) of type \(goTypeName.dropFirst(2))")
+                ctx.report(
+                    .error, at: item.mark,
+                    "json: cannot unmarshal \(JSONShape(item).jsonWord) into Go struct field \(goType).\(goChild(key)) of type \(goTypeName.dropFirst(2))"
+                )
             }
         }
         return out
@@ -238,8 +245,10 @@ final class MappingReader {
             guard case .mapping(let m) = item else {
                 if case .null = JSONShape(item) { continue }
                 ctx.fail(itemPath)
-                ctx.report(.error, at: item.mark,
-                           "json: cannot unmarshal \(JSONShape(item).jsonWord) into Go struct field \(goType).\(goChild(key)) of type \(qualified(elementType))")
+                ctx.report(
+                    .error, at: item.mark,
+                    "json: cannot unmarshal \(JSONShape(item).jsonWord) into Go struct field \(goType).\(goChild(key)) of type \(qualified(elementType))"
+                )
                 continue
             }
             let r = MappingReader(m, path: itemPath, goPath: goChild(key), goType: elementType, ctx: ctx)

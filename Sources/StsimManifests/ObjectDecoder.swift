@@ -12,16 +12,20 @@ struct ObjectDecoder {
         guard case .mapping(let mapping) = node else {
             let ctx = DecodeContext(source: source, origin: origin)
             let word = JSONShape(node).jsonWord
-            ctx.report(.error, at: origin, "a manifest must be a mapping of fields, found \(word)",
-                       hint: "start each document with apiVersion: and kind:")
+            ctx.report(
+                .error, at: origin, "a manifest must be a mapping of fields, found \(word)",
+                hint: "start each document with apiVersion: and kind:")
             result.diagnostics += ctx.diagnostics
-            result.rejections.append(ManifestRejection(
-                reason: .undecodable("json: cannot unmarshal \(word) into Go value of type map[string]interface {}"),
-                kind: "", name: "", namespace: "", location: origin))
+            result.rejections.append(
+                ManifestRejection(
+                    reason: .undecodable(
+                        "json: cannot unmarshal \(word) into Go value of type map[string]interface {}"),
+                    kind: "", name: "", namespace: "", location: origin))
             return
         }
         let root = MappingReader(
-            mapping, path: "", goPath: "", goType: "", ctx: DecodeContext(source: source, origin: origin, fieldValidation: options.fieldValidation))
+            mapping, path: "", goPath: "", goType: "",
+            ctx: DecodeContext(source: source, origin: origin, fieldValidation: options.fieldValidation))
         let kind = root.node("kind")?.scalar?.string ?? ""
         let itemKind = String(kind.dropLast(4))
         if kind == "List" || (kind.hasSuffix("List") && KindResolver.loadable.contains { $0.kind == itemKind }) {
@@ -46,10 +50,14 @@ struct ObjectDecoder {
         result.diagnostics += ctx.diagnostics
         guard case .sequence(let seq) = items else {
             let l = source.location(items.mark)
-            result.diagnostics.append(Diagnostic(.error, at: l, "items of a \(kind) must be a list", sourceLine: source.lineText(at: l)))
-            result.rejections.append(ManifestRejection(
-                reason: .undecodable("json: cannot unmarshal \(JSONShape(items).jsonWord) into Go struct field List.items of type []runtime.RawExtension"),
-                kind: kind, name: "", namespace: "", location: l))
+            result.diagnostics.append(
+                Diagnostic(.error, at: l, "items of a \(kind) must be a list", sourceLine: source.lineText(at: l)))
+            result.rejections.append(
+                ManifestRejection(
+                    reason: .undecodable(
+                        "json: cannot unmarshal \(JSONShape(items).jsonWord) into Go struct field List.items of type []runtime.RawExtension"
+                    ),
+                    kind: kind, name: "", namespace: "", location: l))
             return
         }
         let itemKind = kind == "List" ? nil : String(kind.dropLast(4))
@@ -58,7 +66,9 @@ struct ObjectDecoder {
                 // Typed lists (`PodList`) may leave out the items' kind; the list's name says it.
                 var pairs = Array(m.map { ($0.key, $0.value) })
                 pairs.insert((YAMLNode("kind"), YAMLNode(itemKind)), at: 0)
-                if m["apiVersion"] == nil, let apiVersion = root.node("apiVersion") { pairs.insert((YAMLNode("apiVersion"), apiVersion), at: 0) }
+                if m["apiVersion"] == nil, let apiVersion = root.node("apiVersion") {
+                    pairs.insert((YAMLNode("apiVersion"), apiVersion), at: 0)
+                }
                 load(.mapping(YAMLNode.Mapping(pairs, m.tag, m.style, m.mark)), into: &result)
             } else {
                 load(item, into: &result)
@@ -66,7 +76,8 @@ struct ObjectDecoder {
         }
     }
 
-    private func loadObject(_ mapping: YAMLNode.Mapping, origin: SourceLocation, into result: inout ManifestLoadResult) {
+    private func loadObject(_ mapping: YAMLNode.Mapping, origin: SourceLocation, into result: inout ManifestLoadResult)
+    {
         let ctx = DecodeContext(source: source, origin: origin, fieldValidation: options.fieldValidation)
         let root = MappingReader(mapping, path: "", goPath: "", goType: mapping["kind"]?.scalar?.string ?? "", ctx: ctx)
         let apiVersion = root.string("apiVersion") ?? ""
@@ -75,18 +86,23 @@ struct ObjectDecoder {
         let nsGuess = mapping["metadata"]?.mapping?["namespace"]?.scalar?.string ?? ""
         func reject(_ reason: ManifestRejection.Reason) {
             result.diagnostics += ctx.diagnostics
-            result.rejections.append(ManifestRejection(reason: reason, kind: kind, name: nameGuess, namespace: nsGuess, location: origin))
+            result.rejections.append(
+                ManifestRejection(reason: reason, kind: kind, name: nameGuess, namespace: nsGuess, location: origin))
         }
         if kind.isEmpty || apiVersion.isEmpty {
             var missing: [String] = []
             if apiVersion.isEmpty {
                 missing.append("apiVersion not set")
                 let v = KindResolver.loadable.first { $0.kind == kind }?.apiVersion ?? "v1"
-                ctx.report(.error, at: origin, "error validating data: apiVersion not set", hint: "add a line apiVersion: \(v)")
+                ctx.report(
+                    .error, at: origin, "error validating data: apiVersion not set", hint: "add a line apiVersion: \(v)"
+                )
             }
             if kind.isEmpty {
                 missing.append("kind not set")
-                ctx.report(.error, at: origin, "error validating data: kind not set", hint: "add a line such as kind: StatefulSet")
+                ctx.report(
+                    .error, at: origin, "error validating data: kind not set",
+                    hint: "add a line such as kind: StatefulSet")
             }
             reject(.clientValidation(missing.count == 1 ? missing[0] : "[\(missing.joined(separator: ", "))]"))
             return
@@ -128,12 +144,16 @@ struct ObjectDecoder {
             return
         }
         result.diagnostics += ctx.diagnostics
-        result.objects.append(LoadedObject(
-            object: object, location: origin, fields: ctx.locations, appliedConfiguration: ManifestJSON.compact(.mapping(mapping))))
+        result.objects.append(
+            LoadedObject(
+                object: object, location: origin, fields: ctx.locations,
+                appliedConfiguration: ManifestJSON.compact(.mapping(mapping))))
     }
 
     /// The API server's validation causes and stsim's warnings for a decoded, defaulted object.
-    private func findings(_ object: KubeObject, _ kind: ResourceKind, _ ctx: DecodeContext) -> ([FieldError], [Advisor.Warning]) {
+    private func findings(_ object: KubeObject, _ kind: ResourceKind, _ ctx: DecodeContext) -> (
+        [FieldError], [Advisor.Warning]
+    ) {
         var causes = Validator.validate(object).filter { !ctx.isUnderFailedField($0.path) }.map { cause -> FieldError in
             var c = cause
             c.location = c.location ?? ctx.location(of: c.path)
@@ -144,8 +164,11 @@ struct ObjectDecoder {
             // A StatefulSet's pod template is not validated on create (7.3): its pods fail later.
             if kind == .statefulSet, c.path.hasPrefix("spec.template.spec.") {
                 let podPath = String(c.path.dropFirst("spec.template.".count))
-                warnings.append(Advisor.Warning(
-                    path: c.path, message: "pods of StatefulSet \"\(object.name)\" will be rejected: \(podPath): \(c.body)", hint: c.hint))
+                warnings.append(
+                    Advisor.Warning(
+                        path: c.path,
+                        message: "pods of StatefulSet \"\(object.name)\" will be rejected: \(podPath): \(c.body)",
+                        hint: c.hint))
             } else {
                 causes.append(c)
             }
@@ -169,9 +192,11 @@ struct ObjectDecoder {
         let meta = r.objectMeta(timestamps: t)
         switch kind {
         case .statefulSet:
-            return .statefulSet(StatefulSet(metadata: meta, spec: r.statefulSetSpec(timestamps: t), status: r.statefulSetStatus()))
+            return .statefulSet(
+                StatefulSet(metadata: meta, spec: r.statefulSetSpec(timestamps: t), status: r.statefulSetStatus()))
         case .replicaSet:
-            return .replicaSet(ReplicaSet(metadata: meta, spec: r.replicaSetSpec(timestamps: t), status: r.replicaSetStatus()))
+            return .replicaSet(
+                ReplicaSet(metadata: meta, spec: r.replicaSetSpec(timestamps: t), status: r.replicaSetStatus()))
         case .pod:
             return .pod(Pod(metadata: meta, spec: r.podSpec() ?? PodSpec(), status: r.podStatus(t)))
         case .service:
@@ -179,10 +204,13 @@ struct ObjectDecoder {
             r.serviceStatus()
             return .service(Service(metadata: meta, spec: spec))
         case .persistentVolumeClaim:
-            return .persistentVolumeClaim(PersistentVolumeClaim(
-                metadata: meta, spec: r.claimSpec() ?? PersistentVolumeClaimSpec(), status: r.claimStatus() ?? PersistentVolumeClaimStatus()))
+            return .persistentVolumeClaim(
+                PersistentVolumeClaim(
+                    metadata: meta, spec: r.claimSpec() ?? PersistentVolumeClaimSpec(),
+                    status: r.claimStatus() ?? PersistentVolumeClaimStatus()))
         case .persistentVolume:
-            return .persistentVolume(PersistentVolume(metadata: meta, spec: r.persistentVolumeSpec(), status: r.persistentVolumeStatus(t)))
+            return .persistentVolume(
+                PersistentVolume(metadata: meta, spec: r.persistentVolumeSpec(), status: r.persistentVolumeStatus(t)))
         case .storageClass:
             var c = StorageClass(metadata: meta)
             r.storageClassFields(into: &c)

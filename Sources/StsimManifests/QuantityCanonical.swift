@@ -12,7 +12,7 @@ public enum QuantityCanonical {
         if isBinary {
             // bytes = mantissa * 1024^power / 10^scale; a fraction of a byte keeps the text.
             guard let numerator = multiply(mantissa, by: 1024, times: power),
-                  let divisor = multiply(1, by: 10, times: scale), numerator % divisor == 0
+                let divisor = multiply(1, by: 10, times: scale), numerator % divisor == 0
             else { return q.text }
             return largestSuffix(numerator / divisor, base: 1024, suffixes: binary)
         }
@@ -65,7 +65,7 @@ public enum QuantityCanonical {
         }
         let parts = number.split(separator: ".", omittingEmptySubsequences: false)
         guard !number.isEmpty, parts.count <= 2, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let mantissa = Int64(parts.joined()), parts.joined().count <= 15
+            let mantissa = Int64(parts.joined()), parts.joined().count <= 15
         else { return nil }
         return (mantissa, parts.count == 2 ? parts[1].count : 0, isBinary, power)
     }

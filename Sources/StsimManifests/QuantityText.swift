@@ -28,7 +28,8 @@ public enum QuantityText {
             i += 1
         }
         let number = String(chars[0..<i])
-        guard i > numberStart, dots <= 1, number != ".", let base = Double(number.hasSuffix(".") ? number + "0" : number)
+        guard i > numberStart, dots <= 1, number != ".",
+            let base = Double(number.hasSuffix(".") ? number + "0" : number)
         else { return nil }
         let suffix = String(chars[i...])
         var factor: Double
@@ -64,8 +65,9 @@ extension MappingReader {
             if let q = QuantityText.parse(s) { return q }
             // In a resource list the whole list is the field (`spec.resources[storage]` is its echo).
             ctx.fail(goType == "ResourceList" ? path : child(key))
-            ctx.report(.error, at: v.mark, QuantityText.formatError,
-                       hint: "write a number with an optional suffix, e.g. 1Mi, 5Gi, 500m")
+            ctx.report(
+                .error, at: v.mark, QuantityText.formatError,
+                hint: "write a number with an optional suffix, e.g. 1Mi, 5Gi, 500m")
         default:
             typeError(key, v, expected: "resource.Quantity")
         }

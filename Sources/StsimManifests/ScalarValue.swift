@@ -65,7 +65,9 @@ enum JSONShape {
         case ".inf", ".Inf", ".INF", "+.inf", "-.inf", ".nan", ".NaN", ".NAN": return true
         default: break
         }
-        var sawDigit = false, sawDot = false, sawExp = false
+        var sawDigit = false
+        var sawDot = false
+        var sawExp = false
         var previous: Character = " "
         for (i, c) in text.enumerated() {
             if c.isASCII, c.isNumber {

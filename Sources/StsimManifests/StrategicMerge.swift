@@ -32,7 +32,9 @@ enum StrategicMerge {
         }
     }
 
-    private static func merge(_ o: WireValue?, _ m: WireValue, _ c: WireValue?, path: [String], kind: String) -> WireValue {
+    private static func merge(_ o: WireValue?, _ m: WireValue, _ c: WireValue?, path: [String], kind: String)
+        -> WireValue
+    {
         switch m {
         case .object(let mFields):
             guard case .object(var result)? = c else { return m.withoutNulls }
@@ -66,8 +68,10 @@ enum StrategicMerge {
         }
     }
 
-    private static func mergeList(_ original: [WireValue]?, _ m: [WireValue], _ c: [WireValue], key: String,
-                                  path: [String], kind: String) -> [WireValue] {
+    private static func mergeList(
+        _ original: [WireValue]?, _ m: [WireValue], _ c: [WireValue], key: String,
+        path: [String], kind: String
+    ) -> [WireValue] {
         let o = original ?? []
         func keyOf(_ v: WireValue) -> WireValue? { v[key] }
         func find(_ k: WireValue?, in list: [WireValue]) -> WireValue? {

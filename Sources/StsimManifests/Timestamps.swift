@@ -16,7 +16,8 @@ public struct Timestamps: Sendable, Hashable {
         let days = floorDiv(unix, 86_400)
         let secs = unix - days * 86_400
         let (y, m, d) = Self.civil(fromDays: days)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))Z"
+        return
+            "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))Z"
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`.
@@ -32,9 +33,9 @@ public struct Timestamps: Sendable, Hashable {
             return v
         }
         guard c.count >= 20, c[4] == 45, c[7] == 45, c[10] == 84 || c[10] == 116, c[13] == 58, c[16] == 58,
-              let y = num(0..<4), let mo = num(5..<7), let d = num(8..<10),
-              let h = num(11..<13), let mi = num(14..<16), let s = num(17..<19),
-              (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61
+            let y = num(0..<4), let mo = num(5..<7), let d = num(8..<10),
+            let h = num(11..<13), let mi = num(14..<16), let s = num(17..<19),
+            (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61
         else { return nil }
         var i = 19
         if c[i] == 46 {
@@ -44,7 +45,7 @@ public struct Timestamps: Sendable, Hashable {
         var offset: Int64 = 0
         if i < c.count, c[i] == 90 || c[i] == 122, i + 1 == c.count {
         } else if i + 6 == c.count, c[i] == 43 || c[i] == 45, c[i + 3] == 58, let oh = num(i + 1..<i + 3),
-                  let om = num(i + 4..<i + 6)
+            let om = num(i + 4..<i + 6)
         {
             offset = (oh * 3600 + om * 60) * (c[i] == 45 ? -1 : 1)
         } else {

@@ -42,7 +42,8 @@ extension Validator {
             if needsValues, e.values.isEmpty {
                 errs.append(.required("\(p).values", "must be specified when `operator` is 'In' or 'NotIn'"))
             } else if !needsValues, !e.values.isEmpty {
-                errs.append(.forbidden("\(p).values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
+                errs.append(
+                    .forbidden("\(p).values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
             }
             errs += NameRules.qualifiedName(e.key).map { .invalid("\(p).key", .string(e.key), $0) }
         }
@@ -52,7 +53,8 @@ extension Validator {
     /// `%#v` of a `*metav1.LabelSelector`, as it appears in `Invalid value:` texts.
     static func goSyntax(_ s: LabelSelector) -> GoValue {
         let labels = s.matchLabels.isEmpty ? "map[string]string(nil)" : GoValue.stringMap(s.matchLabels).rendered
-        let exprs = s.matchExpressions.isEmpty ? "[]v1.LabelSelectorRequirement(nil)" : "[]v1.LabelSelectorRequirement{...}"
+        let exprs =
+            s.matchExpressions.isEmpty ? "[]v1.LabelSelectorRequirement(nil)" : "[]v1.LabelSelectorRequirement{...}"
         return .goSyntax("&v1.LabelSelector{MatchLabels:\(labels), MatchExpressions:\(exprs)}")
     }
 }

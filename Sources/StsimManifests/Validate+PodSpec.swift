@@ -29,7 +29,8 @@ extension Validator {
             errs += validateContainer(c, "\(path).containers[\(i)]", volumes: volumeNames, names: &containerNames)
         }
         errs += supported(spec.restartPolicy, "\(path).restartPolicy", [.always, .onFailure, .never])
-        errs += supported(spec.dnsPolicy, "\(path).dnsPolicy", [.clusterFirstWithHostNet, .clusterFirst, .default, .none])
+        errs += supported(
+            spec.dnsPolicy, "\(path).dnsPolicy", [.clusterFirstWithHostNet, .clusterFirst, .default, .none])
         for (key, value) in [("hostname", spec.hostname), ("subdomain", spec.subdomain)] {
             if let value, !value.isEmpty {
                 errs += NameRules.dns1123Label(value).map { .invalid("\(path).\(key)", .string(value), $0) }
@@ -37,16 +38,20 @@ extension Validator {
         }
         errs += nonNegative(spec.terminationGracePeriodSeconds, "\(path).terminationGracePeriodSeconds")
         if let a = spec.activeDeadlineSeconds, a <= 0 {
-            errs.append(.invalid("\(path).activeDeadlineSeconds", .int(a), "must be between 1 and 2147483647, inclusive"))
+            errs.append(
+                .invalid("\(path).activeDeadlineSeconds", .int(a), "must be between 1 and 2147483647, inclusive"))
         }
         for (i, t) in spec.tolerations.enumerated() {
-            errs += supported(t.effect, "\(path).tolerations[\(i)].effect", [.noSchedule, .preferNoSchedule, .noExecute])
+            errs += supported(
+                t.effect, "\(path).tolerations[\(i)].effect", [.noSchedule, .preferNoSchedule, .noExecute])
             errs += supported(t.operator, "\(path).tolerations[\(i)].operator", [.equal, .exists])
         }
         return errs
     }
 
-    private static func validateContainer(_ c: Container, _ p: String, volumes: Set<String>, names: inout Set<String>) -> [FieldError] {
+    private static func validateContainer(_ c: Container, _ p: String, volumes: Set<String>, names: inout Set<String>)
+        -> [FieldError]
+    {
         var errs: [FieldError] = []
         if c.name.isEmpty {
             errs.append(.required("\(p).name"))
@@ -90,7 +95,9 @@ extension Validator {
         if let policy = c.terminationMessagePolicy, policy != "File", policy != "FallbackToLogsOnError" {
             errs.append(.notSupported("\(p).terminationMessagePolicy", policy, ["File", "FallbackToLogsOnError"]))
         }
-        for (key, probe) in [("livenessProbe", c.livenessProbe), ("readinessProbe", c.readinessProbe), ("startupProbe", c.startupProbe)] {
+        for (key, probe) in [
+            ("livenessProbe", c.livenessProbe), ("readinessProbe", c.readinessProbe), ("startupProbe", c.startupProbe),
+        ] {
             guard let probe else { continue }
             let pp = "\(p).\(key)"
             if case .exec(let command) = probe.handler, command.isEmpty {

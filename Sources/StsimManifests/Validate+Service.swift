@@ -35,13 +35,18 @@ extension Validator {
             }
         }
         if let ip = spec.clusterIP, !ip.isEmpty, ip != "None", !isIP(ip) {
-            errs.append(.invalid("spec.clusterIPs[0]", .string(ip), "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"))
+            errs.append(
+                .invalid(
+                    "spec.clusterIPs[0]", .string(ip), "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"))
         }
         if svc.isHeadless, type != .clusterIP {
-            errs.append(.invalid("spec.clusterIPs[0]", .string("None"), "may not be set to 'None' for \(type.rawValue) services"))
+            errs.append(
+                .invalid(
+                    "spec.clusterIPs[0]", .string("None"), "may not be set to 'None' for \(type.rawValue) services"))
         }
         if let p = spec.ipFamilyPolicy, !["SingleStack", "PreferDualStack", "RequireDualStack"].contains(p) {
-            errs.append(.notSupported("spec.ipFamilyPolicy", p, ["PreferDualStack", "RequireDualStack", "SingleStack"]))
+            errs.append(
+                .notSupported("spec.ipFamilyPolicy", p, ["PreferDualStack", "RequireDualStack", "SingleStack"]))
         }
         if let p = spec.internalTrafficPolicy, p != "Cluster", p != "Local" {
             errs.append(.notSupported("spec.internalTrafficPolicy", p, ["Cluster", "Local"]))

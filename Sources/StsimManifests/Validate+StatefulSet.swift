@@ -7,27 +7,35 @@ extension Validator {
         var errs = validateMeta(set.metadata, namespaced: true, name: NameRules.dns1123Label)
         let spec = set.spec
         if let p = spec.podManagementPolicy, p != .orderedReady, p != .parallel {
-            errs.append(.invalid("spec.podManagementPolicy", .string(p.rawValue), "must be 'OrderedReady' or 'Parallel'"))
+            errs.append(
+                .invalid("spec.podManagementPolicy", .string(p.rawValue), "must be 'OrderedReady' or 'Parallel'"))
         }
         if let u = spec.updateStrategy {
             switch u.type {
             case .onDelete?:
                 if let r = u.rollingUpdate {
-                    errs.append(.invalid("spec.updateStrategy.rollingUpdate", goSyntax(r), "only allowed for updateStrategy 'RollingUpdate'"))
+                    errs.append(
+                        .invalid(
+                            "spec.updateStrategy.rollingUpdate", goSyntax(r),
+                            "only allowed for updateStrategy 'RollingUpdate'"))
                 }
             case .rollingUpdate?:
                 errs += nonNegative(u.rollingUpdate?.partition, "spec.updateStrategy.rollingUpdate.partition")
             case nil:
                 errs.append(.required("spec.updateStrategy"))
             case let other?:
-                let ru = u.rollingUpdate.map { goSyntax($0).rendered } ?? "(*apps.RollingUpdateStatefulSetStrategy)(nil)"
-                errs.append(.invalid(
-                    "spec.updateStrategy", .goSyntax("apps.StatefulSetUpdateStrategy{Type:\"\(other.rawValue)\", RollingUpdate:\(ru)}"),
-                    "must be 'RollingUpdate' or 'OnDelete'"))
+                let ru =
+                    u.rollingUpdate.map { goSyntax($0).rendered } ?? "(*apps.RollingUpdateStatefulSetStrategy)(nil)"
+                errs.append(
+                    .invalid(
+                        "spec.updateStrategy",
+                        .goSyntax("apps.StatefulSetUpdateStrategy{Type:\"\(other.rawValue)\", RollingUpdate:\(ru)}"),
+                        "must be 'RollingUpdate' or 'OnDelete'"))
             }
         }
         if let r = spec.persistentVolumeClaimRetentionPolicy {
-            errs += supported(r.whenDeleted, "spec.persistentVolumeClaimRetentionPolicy.whenDeleted", [.retain, .delete])
+            errs += supported(
+                r.whenDeleted, "spec.persistentVolumeClaimRetentionPolicy.whenDeleted", [.retain, .delete])
             errs += supported(r.whenScaled, "spec.persistentVolumeClaimRetentionPolicy.whenScaled", [.retain, .delete])
         }
         errs += nonNegative(spec.replicas, "spec.replicas")
@@ -40,7 +48,10 @@ extension Validator {
         errs += validateAnnotations(spec.template.metadata.annotations, "spec.template.annotations")
         errs += supported(spec.template.spec.restartPolicy, "spec.template.spec.restartPolicy", [.always])
         if spec.template.spec.activeDeadlineSeconds != nil {
-            errs.append(.forbidden("spec.template.spec.activeDeadlineSeconds", "activeDeadlineSeconds in StatefulSet is not Supported"))
+            errs.append(
+                .forbidden(
+                    "spec.template.spec.activeDeadlineSeconds", "activeDeadlineSeconds in StatefulSet is not Supported")
+            )
         }
         return errs
     }
@@ -58,14 +69,18 @@ extension Validator {
             errs.append(.notSupported("spec.template.spec.restartPolicy", p.rawValue, ["Always"]))
         }
         if spec.template.spec.activeDeadlineSeconds != nil {
-            errs.append(.forbidden("spec.template.spec.activeDeadlineSeconds", "activeDeadlineSeconds in ReplicaSet is not Supported"))
+            errs.append(
+                .forbidden(
+                    "spec.template.spec.activeDeadlineSeconds", "activeDeadlineSeconds in ReplicaSet is not Supported"))
         }
         return errs
     }
 
     /// A nil selector matches nothing, so it also fails the template-labels check (7.3); an empty
     /// one matches everything and is refused on its own.
-    private static func selectorAndTemplate(_ selector: LabelSelector?, _ template: PodTemplateSpec, workload: String) -> [FieldError] {
+    private static func selectorAndTemplate(_ selector: LabelSelector?, _ template: PodTemplateSpec, workload: String)
+        -> [FieldError]
+    {
         var errs: [FieldError] = []
         guard let selector else {
             errs.append(.required("spec.selector"))
@@ -83,14 +98,18 @@ extension Validator {
 
     private static func labelMismatch(_ template: PodTemplateSpec) -> FieldError {
         // Go prints a nil map (no labels at all) as `map[string]string(nil)`.
-        let labels: GoValue = template.metadata.labels.isEmpty ? .goSyntax("map[string]string(nil)") : .stringMap(template.metadata.labels)
-        var e = FieldError.invalid("spec.template.metadata.labels", labels, "`selector` does not match template `labels`")
+        let labels: GoValue =
+            template.metadata.labels.isEmpty
+            ? .goSyntax("map[string]string(nil)") : .stringMap(template.metadata.labels)
+        var e = FieldError.invalid(
+            "spec.template.metadata.labels", labels, "`selector` does not match template `labels`")
         e.hint = "spec.selector.matchLabels must be a subset of spec.template.metadata.labels"
         return e
     }
 
     private static func goSyntax(_ r: RollingUpdateStatefulSetStrategy) -> GoValue {
-        let mu = r.maxUnavailable.map { "&intstr.IntOrString{StrVal:\(GoValue.quote($0))}" } ?? "(*intstr.IntOrString)(nil)"
+        let mu =
+            r.maxUnavailable.map { "&intstr.IntOrString{StrVal:\(GoValue.quote($0))}" } ?? "(*intstr.IntOrString)(nil)"
         return .goSyntax("&apps.RollingUpdateStatefulSetStrategy{Partition:\(r.partition ?? 0), MaxUnavailable:\(mu)}")
     }
 }

@@ -2,14 +2,18 @@ import StsimEngine
 
 /// PersistentVolume, PersistentVolumeClaim and StorageClass validation (7.7).
 extension Validator {
-    static let accessModes: [PersistentVolumeAccessMode] = [.readOnlyMany, .readWriteMany, .readWriteOnce, .readWriteOncePod]
+    static let accessModes: [PersistentVolumeAccessMode] = [
+        .readOnlyMany, .readWriteMany, .readWriteOnce, .readWriteOncePod,
+    ]
 
     static func validatePersistentVolume(_ pv: PersistentVolume) -> [FieldError] {
         var errs = validateMeta(pv.metadata, namespaced: false, name: NameRules.dns1123Subdomain)
         let spec = pv.spec
         errs += validateAccessModes(spec.accessModes, "spec.accessModes", requiredDetail: "")
         if let c = spec.capacity {
-            if c.value <= 0 { errs.append(.invalid("spec.capacity[storage]", .string(c.text), "must be greater than zero")) }
+            if c.value <= 0 {
+                errs.append(.invalid("spec.capacity[storage]", .string(c.text), "must be greater than zero"))
+            }
         } else {
             errs.append(.required("spec.capacity"))
         }
@@ -22,7 +26,8 @@ extension Validator {
             if path.isEmpty { errs.append(.required("spec.nfs.path")) }
         case .csi?: break
         }
-        errs += supported(spec.persistentVolumeReclaimPolicy, "spec.persistentVolumeReclaimPolicy", [.delete, .recycle, .retain])
+        errs += supported(
+            spec.persistentVolumeReclaimPolicy, "spec.persistentVolumeReclaimPolicy", [.delete, .recycle, .retain])
         if let cls = spec.storageClassName, !cls.isEmpty {
             errs += NameRules.dns1123Subdomain(cls).map { .invalid("spec.storageClassName", .string(cls), $0) }
         }
@@ -31,10 +36,13 @@ extension Validator {
     }
 
     static func validateClaimSpec(_ spec: PersistentVolumeClaimSpec, path: String) -> [FieldError] {
-        var errs = validateAccessModes(spec.accessModes, "\(path).accessModes", requiredDetail: "at least 1 access mode is required")
+        var errs = validateAccessModes(
+            spec.accessModes, "\(path).accessModes", requiredDetail: "at least 1 access mode is required")
         if let s = spec.selector { errs += validateSelector(s, "\(path).selector") }
         if let q = spec.storageRequest {
-            if q.value <= 0 { errs.append(.invalid("\(path).resources[storage]", .string(q.text), "must be greater than zero")) }
+            if q.value <= 0 {
+                errs.append(.invalid("\(path).resources[storage]", .string(q.text), "must be greater than zero"))
+            }
         } else {
             errs.append(.required("\(path).resources[storage]"))
         }
@@ -45,11 +53,15 @@ extension Validator {
         return errs
     }
 
-    private static func validateAccessModes(_ modes: [PersistentVolumeAccessMode], _ path: String, requiredDetail: String) -> [FieldError] {
+    private static func validateAccessModes(
+        _ modes: [PersistentVolumeAccessMode], _ path: String, requiredDetail: String
+    ) -> [FieldError] {
         if modes.isEmpty { return [.required(path, requiredDetail)] }
         var errs = modes.filter { !accessModes.contains($0) }.map {
             var e = FieldError.notSupported(path, $0.rawValue, accessModes.map(\.rawValue))
-            e.hint = Suggestion.closest(to: $0.rawValue, among: accessModes.map(\.rawValue)).map { "did you mean \"\($0)\"?" }
+            e.hint = Suggestion.closest(to: $0.rawValue, among: accessModes.map(\.rawValue)).map {
+                "did you mean \"\($0)\"?"
+            }
             return e
         }
         if modes.contains(.readWriteOncePod), modes.count > 1 {

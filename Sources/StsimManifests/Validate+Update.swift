@@ -20,15 +20,21 @@ extension Validator {
             if masked != o.spec {
                 var e = FieldError.forbidden(
                     "spec",
-                    "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden")
-                e.hint = "to change \(changedStatefulSetFields(o.spec, n.spec).joined(separator: ", ")), delete the set with --cascade=orphan and create it again; its pods are adopted"
+                    "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"
+                )
+                e.hint =
+                    "to change \(changedStatefulSetFields(o.spec, n.spec).joined(separator: ", ")), delete the set with --cascade=orphan and create it again; its pods are adopted"
                 errs.append(e)
             }
         case (.persistentVolumeClaim(let o), .persistentVolumeClaim(let n)):
             var masked = n.spec
             masked.storageRequest = o.spec.storageRequest
             if masked != o.spec {
-                errs.append(.forbidden("spec", "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims"))
+                errs.append(
+                    .forbidden(
+                        "spec",
+                        "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims"
+                    ))
             }
             if let a = o.spec.storageRequest, let b = n.spec.storageRequest, b < a {
                 errs.append(.forbidden("spec.resources.requests.storage", "field can not be less than previous value"))

@@ -12,7 +12,8 @@ public enum Validator {
                 + validatePodSpec(p.spec, path: "spec")
         case .service(let s): return validateService(s)
         case .persistentVolumeClaim(let c):
-            return validateMeta(c.metadata, namespaced: true, name: NameRules.dns1123Subdomain) + validateClaimSpec(c.spec, path: "spec")
+            return validateMeta(c.metadata, namespaced: true, name: NameRules.dns1123Subdomain)
+                + validateClaimSpec(c.spec, path: "spec")
         case .persistentVolume(let v): return validatePersistentVolume(v)
         case .storageClass(let c): return validateStorageClass(c)
         case .node(let n): return validateNode(n)
@@ -24,7 +25,9 @@ public enum Validator {
     public static func apiWarnings(_ object: KubeObject) -> [String] {
         switch object {
         case .persistentVolume(let v) where v.spec.persistentVolumeReclaimPolicy == .recycle:
-            return ["spec.persistentVolumeReclaimPolicy: The Recycle reclaim policy is deprecated. Instead, the recommended approach is to use dynamic provisioning."]
+            return [
+                "spec.persistentVolumeReclaimPolicy: The Recycle reclaim policy is deprecated. Instead, the recommended approach is to use dynamic provisioning."
+            ]
         case .service(let s) where s.isHeadless && s.spec.sessionAffinity == "ClientIP":
             return ["spec.SessionAffinity is ignored for headless services"]
         default:

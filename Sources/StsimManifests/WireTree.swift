@@ -18,7 +18,8 @@ extension WireValue {
             case .integer(let i): self = .int(Int(i))
             // Whole floats are what Go's JSON decoder gives an int field; others stay text, which
             // the decoder then reports as the type error it is.
-            case .float(let f): self = Double(f).flatMap { $0 == $0.rounded() && abs($0) < 9e18 ? .int(Int($0)) : nil } ?? .string(f)
+            case .float(let f):
+                self = Double(f).flatMap { $0 == $0.rounded() && abs($0) < 9e18 ? .int(Int($0)) : nil } ?? .string(f)
             case .string(let s): self = .string(s)
             }
         }
@@ -27,7 +28,9 @@ extension WireValue {
     /// Parses one JSON or YAML document; nil with Yams' problem text when it is not one.
     static func parse(_ text: String) -> Result<WireValue, WireParseError> {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return .failure(WireParseError(problem: "the text is empty")) }
+            guard let node = try Yams.compose(yaml: text) else {
+                return .failure(WireParseError(problem: "the text is empty"))
+            }
             return .success(WireValue(node))
         } catch let error as YamlError {
             switch error {

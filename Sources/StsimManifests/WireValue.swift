@@ -40,7 +40,9 @@ struct WireObject {
     /// An int field with `omitempty`: zero is left out.
     mutating func nonZero(_ key: String, _ v: Int) { if v != 0 { self[key] = .int(v) } }
     mutating func bool(_ key: String, _ v: Bool?) { if let v { self[key] = .bool(v) } }
-    mutating func strings(_ key: String, _ v: [String]?) { if let v, !v.isEmpty { self[key] = .array(v.map { .string($0) }) } }
+    mutating func strings(_ key: String, _ v: [String]?) {
+        if let v, !v.isEmpty { self[key] = .array(v.map { .string($0) }) }
+    }
     mutating func map(_ key: String, _ v: [String: String]) { if !v.isEmpty { self[key] = .map(v) } }
     mutating func array(_ key: String, _ v: [WireValue]) { if !v.isEmpty { self[key] = .array(v) } }
 }

@@ -18,12 +18,17 @@ enum YAMLDocuments {
         if let nul = text.unicodeScalars.firstIndex(of: "\u{0}") {
             let before = text.unicodeScalars[..<nul]
             let line = before.filter { $0 == "\n" }.count + 1
-            let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            let column =
+                before.count
+                - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
             let location = SourceLocation(file: source.file, line: line + source.firstLine - 1, column: column)
-            return .failure(Failure(
-                diagnostic: Diagnostic(.error, at: location, "control characters are not allowed",
-                                       sourceLine: source.lineText(at: location), hint: "the file contains a NUL byte; is it a binary file?"),
-                kubectlProblem: "yaml: control characters are not allowed"))
+            return .failure(
+                Failure(
+                    diagnostic: Diagnostic(
+                        .error, at: location, "control characters are not allowed",
+                        sourceLine: source.lineText(at: location),
+                        hint: "the file contains a NUL byte; is it a binary file?"),
+                    kubectlProblem: "yaml: control characters are not allowed"))
         }
         do {
             var documents: [YAMLNode] = []
@@ -65,7 +70,8 @@ enum YAMLDocuments {
         }
         let line = mark.map { "line \($0.line): " } ?? ""
         return Failure(
-            diagnostic: Diagnostic(.error, at: location, "yaml: \(problem)", sourceLine: source.lineText(at: location), hint: hint),
+            diagnostic: Diagnostic(
+                .error, at: location, "yaml: \(problem)", sourceLine: source.lineText(at: location), hint: hint),
             kubectlProblem: "yaml: \(line)\(problem)")
     }
 
@@ -88,8 +94,9 @@ enum YAMLDocuments {
         location.line += line2 - first.line
         let problem = "key \"\(key)\" already set in map"
         return Failure(
-            diagnostic: Diagnostic(.error, at: location, "yaml: \(problem)", sourceLine: source.lineText(at: location),
-                                   hint: "\"\(key)\" is already given at line \(source.location(first).line); a key may appear only once"),
+            diagnostic: Diagnostic(
+                .error, at: location, "yaml: \(problem)", sourceLine: source.lineText(at: location),
+                hint: "\"\(key)\" is already given at line \(source.location(first).line); a key may appear only once"),
             kubectlProblem: "yaml: unmarshal errors:\n  line \(line2): \(problem)")
     }
 }

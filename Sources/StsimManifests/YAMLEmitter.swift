@@ -107,7 +107,7 @@ enum YAMLEmitter {
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
             // `-foo`, `:foo` and `?foo` are plain if not followed by a space; kubectl keeps it simple.
             guard first == "-" || first == ":" || first == "?", s.unicodeScalars.count > 1,
-                  s.unicodeScalars.dropFirst().first != " "
+                s.unicodeScalars.dropFirst().first != " "
             else { return false }
         }
         if s.contains(": ") || s.contains(" #") || s.contains("\t") { return false }

@@ -19,7 +19,7 @@ extension Sequence {
     }
 
     /// Sorted by metadata: namespace, then name, in byte order.
-    func sorted(byMetadata meta: (Element) -> ObjectMeta) -> [Element] {
+    func sortedByMetadata(_ meta: (Element) -> ObjectMeta) -> [Element] {
         sorted { ByteOrder.less(meta($0), meta($1)) }
     }
 }

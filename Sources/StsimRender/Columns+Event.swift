@@ -3,7 +3,10 @@ import StsimEngine
 extension Columns {
     static func eventHeaders(wide: Bool) -> [String] {
         wide
-            ? ["LAST SEEN", "TYPE", "REASON", "OBJECT", "SUBOBJECT", "SOURCE", "MESSAGE", "FIRST SEEN", "COUNT", "NAME"]
+            ? [
+                "LAST SEEN", "TYPE", "REASON", "OBJECT", "SUBOBJECT", "SOURCE", "MESSAGE", "FIRST SEEN", "COUNT",
+                "NAME",
+            ]
             : ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]
     }
 

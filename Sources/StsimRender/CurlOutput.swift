@@ -30,7 +30,8 @@ public enum CurlOutput {
         status: Int, reason: String, contentType: String, bodyLength: Int, date: String, extra: [String] = []
     ) -> [String] {
         let headers = ["Content-Length: \(bodyLength)", "Content-Type: \(contentType)", "Date: \(date)"] + extra
-        return ["< HTTP/1.1 \(status) \(reason)"] + headers.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { "< " + $0 } + ["< "]
+        return ["< HTTP/1.1 \(status) \(reason)"]
+            + headers.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { "< " + $0 } + ["< "]
     }
 
     public static let closing = "* Connection #0 to host localhost left intact"

@@ -18,12 +18,18 @@ extension DescribeWriter {
             let ports = c.ports.map { "\($0.containerPort)/\(($0.protocol ?? .tcp).rawValue)" }
             let hostPorts = c.ports.map { "0/\(($0.protocol ?? .tcp).rawValue)" }
             line(2, ports.count > 1 ? "Ports:\t\(ports.joined(separator: ", "))" : "Port:\t\(ports.first ?? "<none>")")
-            line(2, hostPorts.count > 1 ? "Host Ports:\t\(hostPorts.joined(separator: ", "))" : "Host Port:\t\(hostPorts.first ?? "<none>")")
+            line(
+                2,
+                hostPorts.count > 1
+                    ? "Host Ports:\t\(hostPorts.joined(separator: ", "))" : "Host Port:\t\(hostPorts.first ?? "<none>")"
+            )
             if let command = c.command { commandLines("Command", command) }
             if let args = c.args { commandLines("Args", args) }
             if let status {
                 containerState("State", status.state)
-                if case .terminated? = status.lastState, let last = status.lastState { containerState("Last State", last) }
+                if case .terminated? = status.lastState, let last = status.lastState {
+                    containerState("Last State", last)
+                }
                 line(2, "Ready:\t\(status.ready ? "True" : "False")")
                 line(2, "Restart Count:\t\(status.restartCount)")
             }
@@ -63,7 +69,8 @@ extension DescribeWriter {
 
     /// `DescribeProbe`, with the API defaults filled in (timeout 1, period 10, thresholds 1 and 3).
     static func probe(_ p: Probe) -> String {
-        let attrs = "delay=\(p.initialDelaySeconds ?? 0)s timeout=\(p.timeoutSeconds ?? 1)s period=\(p.periodSeconds ?? 10)s"
+        let attrs =
+            "delay=\(p.initialDelaySeconds ?? 0)s timeout=\(p.timeoutSeconds ?? 1)s period=\(p.periodSeconds ?? 10)s"
             + " #success=\(p.successThreshold ?? 1) #failure=\(p.failureThreshold ?? 3)"
         switch p.handler {
         case .httpGet(let path, let port, let scheme):

@@ -53,13 +53,16 @@ extension Describe {
             w.line(0, "PodCIDRs:\t\(cidr)")
         }
         let running = pods.filter { $0.status.phase != .succeeded && $0.status.phase != .failed }
-            .sorted(byMetadata: \.metadata)
+            .sortedByMetadata(\.metadata)
         w.line(0, "Non-terminated Pods:\t(\(running.count) in total)")
         // describe.go leaves an empty column after Name ("\t\t").
         w.line(1, "Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge")
         w.line(1, "---------\t----\t\t------------\t----------\t---------------\t-------------\t---")
         for p in running {
-            w.line(1, "\(p.metadata.namespace)\t\(p.metadata.name)\t\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t\(w.age(p.metadata.creationTimestamp))")
+            w.line(
+                1,
+                "\(p.metadata.namespace)\t\(p.metadata.name)\t\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t\(w.age(p.metadata.creationTimestamp))"
+            )
         }
         w.line(0, "Allocated resources:")
         w.line(1, "(Total limits may be over 100 percent, i.e., overcommitted.)")

@@ -39,7 +39,8 @@ extension Describe {
         }
         if let owner = p.metadata.controllerRef { w.line(0, "Controlled By:\t\(owner.kind)/\(owner.name)") }
         if !p.spec.initContainers.isEmpty {
-            w.containers("Init Containers", p.spec.initContainers, statuses: p.status.initContainerStatuses, pod: p, space: "")
+            w.containers(
+                "Init Containers", p.spec.initContainers, statuses: p.status.initContainerStatuses, pod: p, space: "")
         }
         w.containers("Containers", p.spec.containers, statuses: p.status.containerStatuses, pod: p, space: "")
         if !p.status.conditions.isEmpty {

@@ -22,7 +22,10 @@ extension Describe {
             w.line(1, "Partition:\t\(partition)")
         }
         let count = { (phase: PodPhase) in pods.filter { $0.status.phase == phase }.count }
-        w.line(0, "Pods Status:\t\(count(.running)) Running / \(count(.pending)) Waiting / \(count(.succeeded)) Succeeded / \(count(.failed)) Failed")
+        w.line(
+            0,
+            "Pods Status:\t\(count(.running)) Running / \(count(.pending)) Waiting / \(count(.succeeded)) Succeeded / \(count(.failed)) Failed"
+        )
         if !blockedReasons.isEmpty { w.list("Blocked", blockedReasons) }
         podTemplate(s.spec.template, &w)
         volumeClaimTemplates(s.spec.volumeClaimTemplates, &w)

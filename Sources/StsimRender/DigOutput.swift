@@ -30,9 +30,11 @@ public enum DigOutput {
             out += ";; WARNING: .local is reserved for Multicast DNS\n"
             out += ";; You are currently testing what happens when an mDNS query is leaked to DNS\n"
         }
-        out += ";; ->>HEADER<<- opcode: QUERY, status: \(answer.status.rawValue), id: \(messageID(type: type, name: qname))\n"
+        out +=
+            ";; ->>HEADER<<- opcode: QUERY, status: \(answer.status.rawValue), id: \(messageID(type: type, name: qname))\n"
         // ADDITIONAL counts the EDNS OPT record too, as dig does.
-        out += ";; flags: qr aa rd; QUERY: 1, ANSWER: \(answer.answers.count), AUTHORITY: \(authority.count), "
+        out +=
+            ";; flags: qr aa rd; QUERY: 1, ANSWER: \(answer.answers.count), AUTHORITY: \(authority.count), "
             + "ADDITIONAL: \(answer.additional.count + 1)\n"
         out += ";; WARNING: recursion requested but not available\n"
         // dig sends a client cookie and CoreDNS echoes it; the cookie is derived from the query
@@ -41,7 +43,9 @@ public enum DigOutput {
         out += "; COOKIE: \(cookie(type: type, name: qname)) (echoed)\n"
         out += ";; QUESTION SECTION:\n"
         // The `;` is written before BIND starts counting columns, so it shifts the line by one.
-        out += ";" + BINDColumns.line(qname, [("IN", BINDColumns.classColumn), (type.rawValue, BINDColumns.typeColumn)]) + "\n"
+        out +=
+            ";" + BINDColumns.line(qname, [("IN", BINDColumns.classColumn), (type.rawValue, BINDColumns.typeColumn)])
+            + "\n"
         out += section("ANSWER", answer.answers.map(recordLine))
         out += section("AUTHORITY", authority)
         out += section("ADDITIONAL", answer.additional.map(recordLine))
@@ -92,10 +96,12 @@ public enum DigOutput {
         let serial = calendar.unixSecondsAtZero + HumanDuration.wholeSeconds(now)
         guard zone != "." else {
             // Outside cluster.local CoreDNS forwards upstream; the root zone answers NXDOMAIN.
-            return BINDColumns.record(zone, ttl: 30, type: "SOA",
-                                      data: "a.root-servers.net. nstld.verisign-grs.com. 2025112400 1800 900 604800 86400")
+            return BINDColumns.record(
+                zone, ttl: 30, type: "SOA",
+                data: "a.root-servers.net. nstld.verisign-grs.com. 2025112400 1800 900 604800 86400")
         }
-        return BINDColumns.record(zone, ttl: 30, type: "SOA", data: "ns.dns.\(zone) hostmaster.\(zone) \(serial) 7200 1800 86400 30")
+        return BINDColumns.record(
+            zone, ttl: 30, type: "SOA", data: "ns.dns.\(zone) hostmaster.\(zone) \(serial) 7200 1800 86400 30")
     }
 
     /// A 16-bit id from the query, so the same question always prints the same header.

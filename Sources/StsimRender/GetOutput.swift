@@ -24,7 +24,7 @@ public enum GetOutput {
         _ objects: [KubeObject], kind: ResourceKind, options: TableOptions = TableOptions(),
         prefixNames: Bool = false, now: VirtualTime
     ) -> Table {
-        let sorted = objects.sorted(byMetadata: \.metadata)
+        let sorted = objects.sortedByMetadata(\.metadata)
         let namespaced = options.allNamespaces && kind.isNamespaced
         var table = Table(headers: headers(kind, wide: options.wide))
         if namespaced { table.headers.insert("NAMESPACE", at: 0) }

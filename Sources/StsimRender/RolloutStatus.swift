@@ -38,9 +38,11 @@ public enum RolloutStatus {
         let update = s.status.updateRevision ?? ""
         if s.status.currentRevision != s.status.updateRevision {
             return .waiting(
-                "waiting for statefulset rolling update to complete \(s.status.updatedReplicas) pods at revision \(update)...")
+                "waiting for statefulset rolling update to complete \(s.status.updatedReplicas) pods at revision \(update)..."
+            )
         }
         return .done(
-            "statefulset rolling update complete \(s.status.currentReplicas) pods at revision \(s.status.currentRevision ?? "")...")
+            "statefulset rolling update complete \(s.status.currentReplicas) pods at revision \(s.status.currentRevision ?? "")..."
+        )
     }
 }

@@ -19,7 +19,9 @@ public enum SettleSummary {
         return text
     }
 
-    private static func headline(_ result: RunResult, pods: some Sequence<Pod>, claims: some Sequence<PersistentVolumeClaim>, nodes: [Node]) -> String {
+    private static func headline(
+        _ result: RunResult, pods: some Sequence<Pod>, claims: some Sequence<PersistentVolumeClaim>, nodes: [Node]
+    ) -> String {
         let elapsed = HumanDuration.format(result.stoppedAt - result.startedAt)
         let when = "\(result.stoppedAt) (+\(elapsed))"
         let head: String
@@ -39,7 +41,9 @@ public enum SettleSummary {
     /// nodes whose STATUS is not plain `Ready`.
     /// `pods` and `claims` are any sequences so that callers can pass the store's objects lazily:
     /// an array of 100,000 pods copied out for counting was the biggest peak of a large settle.
-    public static func state(pods: some Sequence<Pod>, claims: some Sequence<PersistentVolumeClaim>, nodes: [Node] = []) -> String {
+    public static func state(pods: some Sequence<Pod>, claims: some Sequence<PersistentVolumeClaim>, nodes: [Node] = [])
+        -> String
+    {
         var podGroups: [String: Int] = [:]
         for p in pods {
             let status = PodPrinter(p).status
@@ -51,7 +55,9 @@ public enum SettleSummary {
             let phase = c.metadata.deletionTimestamp != nil ? "Terminating" : (c.status.phase?.rawValue ?? "Pending")
             claimGroups[phase, default: 0] += 1
         }
-        var parts = ordered(podGroups, first: "Running and Ready").map { "\(Formatting.count($0.value, "pod")) \($0.key)" }
+        var parts = ordered(podGroups, first: "Running and Ready").map {
+            "\(Formatting.count($0.value, "pod")) \($0.key)"
+        }
         parts += ordered(claimGroups, first: "Bound").map { "\(Formatting.count($0.value, "claim")) \($0.key)" }
         var nodeGroups: [String: Int] = [:]
         for n in nodes {

@@ -9,7 +9,7 @@ public enum SnapshotDot {
         var out = "digraph cluster {\n"
         out += "  label=\(quote("cluster at \(now)")); labelloc=t; rankdir=LR;\n"
         out += "  node [shape=box, fontname=\"monospace\"];\n"
-        let pods = world.pods.sorted(byMetadata: \.metadata)
+        let pods = world.pods.sortedByMetadata(\.metadata)
         let podsByNode = Dictionary(grouping: pods) { $0.spec.nodeName ?? "" }
         let knownNodes = Set(world.nodes.map(\.metadata.name))
 
@@ -21,7 +21,7 @@ public enum SnapshotDot {
         }
         for p in pods where !knownNodes.contains(p.spec.nodeName ?? "") { out += "  \(podNode(p))\n" }
 
-        for c in world.claims.sorted(byMetadata: \.metadata) {
+        for c in world.claims.sortedByMetadata(\.metadata) {
             let phase = c.metadata.deletionTimestamp != nil ? "Terminating" : (c.status.phase?.rawValue ?? "Pending")
             out += "  \(id("pvc", c.metadata)) [shape=cylinder, label=\(quote("pvc/\(c.metadata.name)\n\(phase)"))];\n"
             if let volume = c.spec.volumeName, !volume.isEmpty {
@@ -29,7 +29,8 @@ public enum SnapshotDot {
             }
         }
         for v in world.volumes.sorted(byBytes: \.metadata.name) {
-            let label = "pv/\(v.metadata.name)\n\(v.status.phase?.rawValue ?? "Pending")  \(Formatting.quantity(v.spec.capacity))"
+            let label =
+                "pv/\(v.metadata.name)\n\(v.status.phase?.rawValue ?? "Pending")  \(Formatting.quantity(v.spec.capacity))"
             out += "  \(quote("pv/\(v.metadata.name)")) [shape=cylinder, label=\(quote(label))];\n"
         }
         for p in pods {
@@ -37,7 +38,7 @@ public enum SnapshotDot {
                 out += "  \(id("pod", p.metadata)) -> \(quote("pvc/\(p.metadata.namespace)/\(claim)"));\n"
             }
         }
-        for s in world.services.sorted(byMetadata: \.metadata) {
+        for s in world.services.sortedByMetadata(\.metadata) {
             out += serviceEdges(s, world.endpointSlices)
         }
         return out + "}\n"
@@ -54,7 +55,8 @@ public enum SnapshotDot {
     /// `publishNotReadyAddresses`), labelled with its per-pod name.
     private static func serviceEdges(_ s: Service, _ slices: [EndpointSlice]) -> String {
         let domain = "\(s.metadata.name).\(s.metadata.namespace).svc.cluster.local"
-        var out = "  \(id("svc", s.metadata)) [shape=ellipse, label=\(quote("service/\(s.metadata.name)\n\(domain)"))];\n"
+        var out =
+            "  \(id("svc", s.metadata)) [shape=ellipse, label=\(quote("service/\(s.metadata.name)\n\(domain)"))];\n"
         let publishAll = s.spec.publishNotReadyAddresses == true
         let endpoints = slices.filter {
             $0.metadata.namespace == s.metadata.namespace && Columns.serviceName(of: $0) == s.metadata.name
@@ -62,7 +64,8 @@ public enum SnapshotDot {
         for e in endpoints.sorted(byBytes: { $0.targetRef?.name ?? $0.addresses.first ?? "" }) {
             guard let pod = e.targetRef?.name else { continue }
             let label = e.hostname.map { "\($0).\(domain)" } ?? (e.addresses.first ?? "")
-            out += "  \(id("svc", s.metadata)) -> \(quote("pod/\(s.metadata.namespace)/\(pod)")) [label=\(quote(label))];\n"
+            out +=
+                "  \(id("svc", s.metadata)) -> \(quote("pod/\(s.metadata.namespace)/\(pod)")) [label=\(quote(label))];\n"
         }
         return out
     }

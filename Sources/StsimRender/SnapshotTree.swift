@@ -47,7 +47,7 @@ public enum SnapshotTree {
         let claims = Dictionary(
             world.claims.map { ("\($0.metadata.namespace)/\($0.metadata.name)", $0) }, uniquingKeysWith: { a, _ in a })
         let volumes = Dictionary(world.volumes.map { ($0.metadata.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let pods = world.pods.sorted(byMetadata: \.metadata)
+        let pods = world.pods.sortedByMetadata(\.metadata)
         var mounted = Set<String>()
         for p in pods {
             for c in p.spec.claimNames { mounted.insert("\(p.metadata.namespace)/\(c)") }
@@ -59,7 +59,8 @@ public enum SnapshotTree {
             if let ip = p.status.podIP, !ip.isEmpty { parts.append(ip) }
             var node = TreeNode(parts.joined(separator: "  "))
             for claimName in p.spec.claimNames {
-                node.children.append(claimNode(claims["\(p.metadata.namespace)/\(claimName)"], name: claimName, volumes))
+                node.children.append(
+                    claimNode(claims["\(p.metadata.namespace)/\(claimName)"], name: claimName, volumes))
             }
             return node
         }
@@ -80,14 +81,15 @@ public enum SnapshotTree {
         let unscheduled = pods.filter { !known.contains($0.spec.nodeName ?? "") }
         if !unscheduled.isEmpty { root.children.append(TreeNode("not on a node", unscheduled.map(podNode))) }
 
-        for s in world.services.sorted(byMetadata: \.metadata) {
+        for s in world.services.sortedByMetadata(\.metadata) {
             root.children.append(serviceNode(s, world.endpointSlices))
         }
 
         let loose = world.claims.filter { !mounted.contains("\($0.metadata.namespace)/\($0.metadata.name)") }
-            .sorted(byMetadata: \.metadata)
+            .sortedByMetadata(\.metadata)
         if !loose.isEmpty {
-            root.children.append(TreeNode("claims no pod mounts", loose.map { claimNode($0, name: $0.metadata.name, volumes) }))
+            root.children.append(
+                TreeNode("claims no pod mounts", loose.map { claimNode($0, name: $0.metadata.name, volumes) }))
         }
         let free = world.volumes.filter { $0.status.phase != .bound }
             .sorted(byBytes: \.metadata.name)
@@ -105,16 +107,21 @@ public enum SnapshotTree {
         _ claim: PersistentVolumeClaim?, name: String, _ volumes: [String: PersistentVolume]
     ) -> TreeNode {
         guard let claim else { return TreeNode("pvc/\(name)  missing") }
-        var line = "pvc/\(name)  \(claim.metadata.deletionTimestamp != nil ? "Terminating" : (claim.status.phase?.rawValue ?? "Pending"))"
+        var line =
+            "pvc/\(name)  \(claim.metadata.deletionTimestamp != nil ? "Terminating" : (claim.status.phase?.rawValue ?? "Pending"))"
         if let volumeName = claim.spec.volumeName, !volumeName.isEmpty {
             line += " → pv/\(volumeName)"
-            if let v = volumes[volumeName], let capacity = v.spec.capacity { line += "  \(Formatting.quantity(capacity))" }
+            if let v = volumes[volumeName], let capacity = v.spec.capacity {
+                line += "  \(Formatting.quantity(capacity))"
+            }
         }
         return TreeNode(line)
     }
 
     private static func volumeText(_ v: PersistentVolume) -> String {
-        var parts = ["pv/\(v.metadata.name)", v.status.phase?.rawValue ?? "Pending", Formatting.quantity(v.spec.capacity)]
+        var parts = [
+            "pv/\(v.metadata.name)", v.status.phase?.rawValue ?? "Pending", Formatting.quantity(v.spec.capacity),
+        ]
         if let ref = v.spec.claimRef { parts.append("was \(ref.namespace ?? "")/\(ref.name)") }
         return parts.filter { !$0.isEmpty }.joined(separator: "  ")
     }
@@ -143,7 +150,9 @@ public enum SnapshotTree {
         }
         names = names.sorted(byBytes: \.0)
         node.children = names.map { TreeNode("\($0.0) → \($0.1)") }
-        if hidden > 0 { node.children.append(TreeNode("\(Formatting.count(hidden, "endpoint")) not ready, not in DNS")) }
+        if hidden > 0 {
+            node.children.append(TreeNode("\(Formatting.count(hidden, "endpoint")) not ready, not in DNS"))
+        }
         return node
     }
 

@@ -68,7 +68,10 @@ public struct WatchFormatter: Sendable {
         switch object {
         case .pod(let p):
             let printer = PodPrinter(p)
-            return ["pod/\(p.metadata.name)", printer.ready, printer.status, "\(printer.restarts)", Columns.nonEmpty(p.spec.nodeName)]
+            return [
+                "pod/\(p.metadata.name)", printer.ready, printer.status, "\(printer.restarts)",
+                Columns.nonEmpty(p.spec.nodeName),
+            ]
         case .persistentVolumeClaim(let c):
             let phase = c.metadata.deletionTimestamp != nil ? "Terminating" : (c.status.phase?.rawValue ?? "")
             return ["pvc/\(c.metadata.name)", "", phase, "", c.spec.volumeName ?? ""]

@@ -27,13 +27,20 @@ extension Session {
             report(d)
         case let e as APIError:
             // At the prompt kubectl's own words are enough; a script also says where.
-            if interactive { printer.errorLine(e.kubectlMessage) } else { report(Diagnostic(at: location, e.kubectlMessage)) }
+            if interactive {
+                printer.errorLine(e.kubectlMessage)
+            } else {
+                report(Diagnostic(at: location, e.kubectlMessage))
+            }
         case let e as ManifestUpdate.Failure:
             if interactive {
                 printer.errorLine(e.message)
                 if let hint = e.hint { printer.errorLine("  hint: \(hint)") }
             } else {
-                report(Diagnostic(at: location, e.message.hasPrefix("error: ") ? String(e.message.dropFirst(7)) : e.message, hint: e.hint))
+                report(
+                    Diagnostic(
+                        at: location, e.message.hasPrefix("error: ") ? String(e.message.dropFirst(7)) : e.message,
+                        hint: e.hint))
             }
         case is AlreadyReported:
             break
@@ -59,7 +66,9 @@ extension Session {
     }
 
     enum Paint: String {
-        case red = "1;31", yellow = "1;33", cyan = "36"
+        case red = "1;31"
+        case yellow = "1;33"
+        case cyan = "36"
     }
 
     func paint(_ text: String, _ colour: Paint) -> String {
@@ -72,7 +81,8 @@ extension Session {
         let word = "\(severity.rawValue):"
         var out = text
         if let r = out.firstRange(of: word) {
-            out.replaceSubrange(r, with: paint(word, severity == .error ? .red : severity == .warning ? .yellow : .cyan))
+            out.replaceSubrange(
+                r, with: paint(word, severity == .error ? .red : severity == .warning ? .yellow : .cyan))
         }
         if let r = out.firstRange(of: "  hint:") { out.replaceSubrange(r, with: "  " + paint("hint:", .cyan)) }
         return out

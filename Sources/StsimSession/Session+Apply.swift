@@ -24,15 +24,21 @@ extension Session {
         let (merged, hadLastApplied) = ManifestUpdate.applied(loaded, onto: live, timestamps: Session.timestamps)
         if !hadLastApplied {
             // kubectl's words (apply.go, warningNoLastAppliedConfigAnnotation), on stderr.
-            printer.errorLine("Warning: resource \(live.kind.plural)/\(live.name) is missing the \(LoadedObject.lastAppliedAnnotation) annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.")
+            printer.errorLine(
+                "Warning: resource \(live.kind.plural)/\(live.name) is missing the \(LoadedObject.lastAppliedAnnotation) annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically."
+            )
         }
         switch merged {
         case .failure(let failure): return .failed(failure.message)
         case .success(let object):
             switch cluster.update(object) {
             case .success(let updated):
-                return .done(line(updated, updated.metadata.resourceVersion == live.metadata.resourceVersion ? "unchanged" : "configured"))
-            case .failure(let error): return .apiError(error, verb: "patching", hint: updateHint(old: live, new: object))
+                return .done(
+                    line(
+                        updated,
+                        updated.metadata.resourceVersion == live.metadata.resourceVersion ? "unchanged" : "configured"))
+            case .failure(let error):
+                return .apiError(error, verb: "patching", hint: updateHint(old: live, new: object))
             }
         }
     }

@@ -13,15 +13,24 @@ extension Session {
                 }
             }
         case .statefulSet(let name, let image, let replicas, let service, let storage, let policy):
-            try confirm(cluster.create(.statefulSet(Shortcuts.statefulSet(
-                name: name.text, image: image, replicas: replicas, service: service, storage: storage, policy: policy))),
+            try confirm(
+                cluster.create(
+                    .statefulSet(
+                        Shortcuts.statefulSet(
+                            name: name.text, image: image, replicas: replicas, service: service, storage: storage,
+                            policy: policy))),
                 verb: "created")
         case .headlessService(let name, let selector, let port):
-            try confirm(cluster.create(.service(Shortcuts.headlessService(name: name.text, selector: selector,
-                                                                          port: port))), verb: "created")
+            try confirm(
+                cluster.create(
+                    .service(
+                        Shortcuts.headlessService(
+                            name: name.text, selector: selector,
+                            port: port))), verb: "created")
         case .persistentVolume(let name, let capacity, let modes, let reclaim, let storageClass):
-            let pv = try Shortcuts.persistentVolume(name: name, capacity: capacity, accessModes: modes,
-                                                    reclaimPolicy: reclaim, storageClass: storageClass)
+            let pv = try Shortcuts.persistentVolume(
+                name: name, capacity: capacity, accessModes: modes,
+                reclaimPolicy: reclaim, storageClass: storageClass)
             try confirm(cluster.create(.persistentVolume(pv)), verb: "created")
         case .node(let name, let zone):
             try confirm(cluster.createNode(name.text, zone: zone), verb: "created")

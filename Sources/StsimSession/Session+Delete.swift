@@ -27,7 +27,9 @@ extension Session {
         }
         if options.force, options.gracePeriodSeconds == 0, !targets.isEmpty {
             // kubectl prints this once, on stderr, before deleting anything (reference 9.6).
-            printer.errorLine("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.")
+            printer.errorLine(
+                "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely."
+            )
         }
         var failure: APIError?
         for (index, (kind, name)) in targets.enumerated() {
@@ -38,7 +40,8 @@ extension Session {
             case .failure(let error):
                 if case .manifests(let source) = command.target, index < documentLocations.count {
                     // As kubectl: each document's error in file order, naming the file.
-                    let text = "Error from server (\(error.reason.rawValue)): error when deleting \"\(kubectlFileName(source))\": \(error.message)"
+                    let text =
+                        "Error from server (\(error.reason.rawValue)): error when deleting \"\(kubectlFileName(source))\": \(error.message)"
                     printer.errorLine(interactive ? text : "\(documentLocations[index]): error: \(text)")
                     referenceErrors = true
                     continue

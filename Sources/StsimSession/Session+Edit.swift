@@ -16,8 +16,11 @@ extension Session {
     /// comments at the top, as kubectl does. Only at the prompt: a script cannot use an editor.
     func edit(_ kind: ResourceKind, name: Argument, namespace: String?) throws {
         guard interactive else {
-            throw SessionError("edit opens an editor, so it works only at the prompt, not in a script",
-                               hint: "in a script change fields with patch, e.g. patch \(kind == .statefulSet ? "sts" : kind.singular) \(name.text) -p '{\"spec\":{\"replicas\":3}}', or set image sts/NAME C=IMG")
+            throw SessionError(
+                "edit opens an editor, so it works only at the prompt, not in a script",
+                hint:
+                    "in a script change fields with patch, e.g. patch \(kind == .statefulSet ? "sts" : kind.singular) \(name.text) -p '{\"spec\":{\"replicas\":3}}', or set image sts/NAME C=IMG"
+            )
         }
         let live = try cluster.get(kind, namespace: namespace, name: name.text).get()
         let path = FileManager.default.temporaryDirectory
@@ -30,7 +33,9 @@ extension Session {
                 throw SessionError("cannot write the temporary file \(path)")
             }
             try runEditor(on: path)
-            guard let data = FileManager.default.contents(atPath: path), let edited = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: path),
+                let edited = String(data: data, encoding: .utf8)
+            else {
                 throw SessionError("cannot read back \(path)")
             }
             let body = Self.withoutComments(edited)
@@ -56,7 +61,9 @@ extension Session {
                     }
                     return
                 case .failure(let error):
-                    shown = Self.reopened(body, problems: error.causes.isEmpty ? [error.message] : error.causes.map(\.text), live: live, findings: [])
+                    shown = Self.reopened(
+                        body, problems: error.causes.isEmpty ? [error.message] : error.causes.map(\.text), live: live,
+                        findings: [])
                 }
             case .failure(let problems):
                 shown = Self.reopened(body, problems: problems.kubectl, live: live, findings: problems.findings)
@@ -94,8 +101,9 @@ extension Session {
             signal(SIGTTOU, previous)
         }
         if process.terminationStatus != 0 {
-            throw SessionError("there was a problem with the editor \"\(editor)\"",
-                               hint: "it exited with status \(process.terminationStatus); the object is unchanged")
+            throw SessionError(
+                "there was a problem with the editor \"\(editor)\"",
+                hint: "it exited with status \(process.terminationStatus); the object is unchanged")
         }
     }
 
@@ -116,15 +124,17 @@ extension Session {
             return .failure(EditProblems(kubectl: kubectl, findings: errors))
         }
         guard result.objects.count == 1, let object = result.objects.first?.object,
-              object.kind == live.kind, object.name == live.name
+            object.kind == live.kind, object.name == live.name
         else {
-            return .failure(EditProblems(kubectl: ["At least one of apiVersion, kind and name was changed"], findings: []))
+            return .failure(
+                EditProblems(kubectl: ["At least one of apiVersion, kind and name was changed"], findings: []))
         }
         return .success(object)
     }
 
     /// The file again, with kubectl's list of failures, and stsim's findings at their new lines.
-    private static func reopened(_ body: String, problems: [String], live: KubeObject, findings: [Diagnostic]) -> String {
+    private static func reopened(_ body: String, problems: [String], live: KubeObject, findings: [Diagnostic]) -> String
+    {
         var lines = editHeader.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines.append("# \(live.kind.qualifiedResource) \"\(live.name)\" was not valid:")
         for p in problems {

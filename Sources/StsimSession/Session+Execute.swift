@@ -18,8 +18,10 @@ extension Session {
             try scale(s)
             warnAboutHostPath()
         case .edit(let kind, let name, let namespace): try edit(kind, name: name, namespace: namespace)
-        case .patch(let kind, let name, let change, let namespace): try patch(kind, name: name, change: change, namespace: namespace)
-        case .setImage(let kind, let name, let images, let namespace): try setImage(kind, name: name, images: images, namespace: namespace)
+        case .patch(let kind, let name, let change, let namespace):
+            try patch(kind, name: name, change: change, namespace: namespace)
+        case .setImage(let kind, let name, let images, let namespace):
+            try setImage(kind, name: name, images: images, namespace: namespace)
         case .killPod(let name, let container, let exitCode): try kill(name, container: container, exitCode: exitCode)
         case .partition(let nodes): try partition(nodes)
         case .heal(let nodes): try heal(nodes)
@@ -33,10 +35,14 @@ extension Session {
         case .settle(let timeout, let quiet): settle(limit: timeout ?? settleLimit, quiet: quiet)
         case .wait(let kind, let name, let condition, let timeout):
             try wait(kind, name: name, condition: condition, timeout: timeout ?? settleLimit)
-        case .clock: printer.line("\(cluster.now) (\(DurationText.format(cluster.now - .zero)) since the cluster started)")
+        case .clock:
+            printer.line("\(cluster.now) (\(DurationText.format(cluster.now - .zero)) since the cluster started)")
         case .mode(let auto):
             autoMode = auto
-            printer.line(auto ? "mode auto: each command is followed by a settle" : "mode step: time moves only on tick, settle and wait")
+            printer.line(
+                auto
+                    ? "mode auto: each command is followed by a settle"
+                    : "mode step: time moves only on tick, settle and wait")
         case .dig(let type, let name, let search): try dig(type, name: name, search: search)
         case .proxy(let port): try startProxy(port: port)
         case .curl(let c): return try curl(c)
@@ -68,8 +74,9 @@ extension Session {
         case .run(let path): return try runFile(path)
         case .quit: return .quit
         case .unavailable(let name, let plannedWith):
-            throw SessionError("\(name) is part of stsim's language but is not available yet",
-                               hint: "it comes with \(plannedWith)")
+            throw SessionError(
+                "\(name) is part of stsim's language but is not available yet",
+                hint: "it comes with \(plannedWith)")
         }
         return .ok
     }
@@ -81,9 +88,10 @@ extension Session {
         }
         let word = topic.text == "kubectl" ? "help" : topic.text
         guard let spec = CommandRegistry.standard.spec(named: word) else {
-            throw Diagnostic(at: topic.location, "no command named \"\(topic.text)\"",
-                             hint: Suggestion.hint(for: topic.text, in: CommandRegistry.standard.allNames)
-                                ?? "type help for the list")
+            throw Diagnostic(
+                at: topic.location, "no command named \"\(topic.text)\"",
+                hint: Suggestion.hint(for: topic.text, in: CommandRegistry.standard.allNames)
+                    ?? "type help for the list")
         }
         printer.block(HelpText.command(spec))
     }

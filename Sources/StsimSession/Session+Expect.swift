@@ -9,12 +9,14 @@ extension Session {
         case .objectState(let kind, let name, let state, let node):
             let actual = try observedState(kind, name: name.text, wanted: state)
             if !actual.matches {
-                throw ExpectationFailure(message: "\(kind.singular)/\(name.text) is \(actual.description), not \(state)")
+                throw ExpectationFailure(
+                    message: "\(kind.singular)/\(name.text) is \(actual.description), not \(state)")
             }
             if let node {
                 let onNode = cluster.get(Pod.self, name.text)?.spec.nodeName
                 if onNode != node {
-                    throw ExpectationFailure(message: "\(kind.singular)/\(name.text) is on \(onNode ?? "no node"), not on \(node)")
+                    throw ExpectationFailure(
+                        message: "\(kind.singular)/\(name.text) is on \(onNode ?? "no node"), not on \(node)")
                 }
             }
         case .count(let kind, let selectorText, let comparison, let value):
@@ -24,12 +26,14 @@ extension Session {
             let n = cluster.list(kind, selector: selector).count
             if !compare(n, comparison, value) {
                 let which = selectorText.map { " with \($0)" } ?? ""
-                throw ExpectationFailure(message: "there are \(n) \(kind.plural)\(which), expected \(comparison) \(value)")
+                throw ExpectationFailure(
+                    message: "there are \(n) \(kind.plural)\(which), expected \(comparison) \(value)")
             }
         case .dnsAnswerCount(let type, let name, let count):
             let n = dnsAnswerCount(type: type, name: name)
             if n != count {
-                throw ExpectationFailure(message: "dig \(type) \(name) answers \(n) record\(n == 1 ? "" : "s"), expected \(count)")
+                throw ExpectationFailure(
+                    message: "dig \(type) \(name) answers \(n) record\(n == 1 ? "" : "s"), expected \(count)")
             }
         case .outputContains(let text):
             if !previousOutput.contains(text) {
@@ -75,7 +79,8 @@ extension Session {
             default: return (status == wanted, status)
             }
         case .persistentVolumeClaim(let claim):
-            let phase = claim.metadata.deletionTimestamp != nil ? "Terminating" : claim.status.phase?.rawValue ?? "Pending"
+            let phase =
+                claim.metadata.deletionTimestamp != nil ? "Terminating" : claim.status.phase?.rawValue ?? "Pending"
             return (phase == wanted, phase)
         case .persistentVolume(let volume):
             let phase = volume.status.phase?.rawValue ?? "Pending"

@@ -7,13 +7,16 @@ extension Session {
         guard let pod = cluster.get(Pod.self, name.text) else { throw APIError.notFound(.pod, name.text) }
         let containerName = container ?? pod.spec.containers.first?.name ?? ""
         if let container, !pod.spec.containers.contains(where: { $0.name == container }) {
-            throw SessionError("pod \(name.text) has no container \"\(container)\"",
-                               hint: "its containers: \(pod.spec.containers.map(\.name).joined(separator: ", "))")
+            throw SessionError(
+                "pod \(name.text) has no container \"\(container)\"",
+                hint: "its containers: \(pod.spec.containers.map(\.name).joined(separator: ", "))")
         }
         guard pod.spec.nodeName != nil, pod.status.phase == .running else {
             throw SessionError("pod \(name.text) has no running container to kill (it is \(podStatusText(pod)))")
         }
-        if case .failure(let error) = cluster.killContainer(pod: name.text, container: containerName, exitCode: exitCode) {
+        if case .failure(let error) = cluster.killContainer(
+            pod: name.text, container: containerName, exitCode: exitCode)
+        {
             throw error
         }
         printer.line("pod/\(name.text): container \(containerName) exited with code \(exitCode)")
@@ -28,7 +31,8 @@ extension Session {
         for node in nodes {
             switch cluster.partition(node: node.text) {
             case .failure(let error): throw error
-            case .success(true): printer.line("node/\(node.text) partitioned: its kubelet can no longer reach the API server")
+            case .success(true):
+                printer.line("node/\(node.text) partitioned: its kubelet can no longer reach the API server")
             case .success(false): printer.line("node/\(node.text) is already cut off")
             }
         }
@@ -45,7 +49,9 @@ extension Session {
             case .success(let killed?):
                 printer.line("node/\(node.text) reconnected")
                 for key in killed {
-                    printer.line("node/\(node.text): the kubelet killed the containers of \(key.name): the API no longer has that pod")
+                    printer.line(
+                        "node/\(node.text): the kubelet killed the containers of \(key.name): the API no longer has that pod"
+                    )
                 }
             }
         }
@@ -55,8 +61,10 @@ extension Session {
     /// `break image IMG` / `fix image IMG`.
     func imageFault(_ image: Argument, broken: Bool) {
         cluster.setImageBroken(image.text, broken)
-        printer.line(broken ? "image \(image.text) broken: pulls fail, and its containers exit as they start"
-                            : "image \(image.text) fixed: pods in back-off pull it at their next retry")
+        printer.line(
+            broken
+                ? "image \(image.text) broken: pulls fail, and its containers exit as they start"
+                : "image \(image.text) fixed: pods in back-off pull it at their next retry")
         autoSettle()
     }
 

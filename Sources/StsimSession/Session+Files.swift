@@ -10,9 +10,11 @@ extension Session {
         guard let data = FileManager.default.contents(atPath: path.text) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path.text, isDirectory: &isDirectory)
-            throw Diagnostic(at: path.location,
-                             exists && isDirectory.boolValue ? "\"\(path.text)\" is a directory, not a file"
-                                : exists ? "cannot read \"\(path.text)\"" : "no such file: \"\(path.text)\"")
+            throw Diagnostic(
+                at: path.location,
+                exists && isDirectory.boolValue
+                    ? "\"\(path.text)\" is a directory, not a file"
+                    : exists ? "cannot read \"\(path.text)\"" : "no such file: \"\(path.text)\"")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw Diagnostic(at: path.location, "\"\(path.text)\" is not UTF-8 text")

@@ -4,7 +4,10 @@ import StsimRender
 
 extension Session {
     func get(_ command: GetCommand) throws {
-        let selector = try command.selector.map { try SelectorText.parse($0, at: command.names.first?.location ?? SourceLocation(file: "", line: 0, column: 0)) }
+        let selector = try command.selector.map {
+            try SelectorText.parse(
+                $0, at: command.names.first?.location ?? SourceLocation(file: "", line: 0, column: 0))
+        }
         var notFound: [APIError] = []
         var sections: [(ResourceKind, [KubeObject])] = []
         for kind in command.kinds {
@@ -12,8 +15,9 @@ extension Session {
             if kind == .endpoints {
                 // Endpoints are read from the EndpointSlices (one per Service here), as the API's
                 // endpoints mirror would show them.
-                let slices = cluster.list(.endpointSlice, namespace: command.namespace,
-                                          allNamespaces: command.allNamespaces, selector: selector)
+                let slices = cluster.list(
+                    .endpointSlice, namespace: command.namespace,
+                    allNamespaces: command.allNamespaces, selector: selector)
                 objects = slices
                 if !command.names.isEmpty {
                     let service = { (o: KubeObject) in o.metadata.labels[EndpointSlice.serviceNameLabel] ?? o.name }
@@ -23,8 +27,9 @@ extension Session {
                     }
                 }
             } else if command.names.isEmpty {
-                objects = cluster.list(kind, namespace: command.namespace, allNamespaces: command.allNamespaces,
-                                       selector: selector)
+                objects = cluster.list(
+                    kind, namespace: command.namespace, allNamespaces: command.allNamespaces,
+                    selector: selector)
             } else {
                 objects = []
                 for name in command.names {
@@ -41,7 +46,8 @@ extension Session {
         case .yaml, .json:
             let objects = sections.flatMap(\.1)
             if !objects.isEmpty || notFound.isEmpty {
-                printer.block(encode(objects, json: command.output == .json, asList: command.names.count != 1 || multiple))
+                printer.block(
+                    encode(objects, json: command.output == .json, asList: command.names.count != 1 || multiple))
             }
         case .name:
             for (kind, objects) in sections {
@@ -49,9 +55,12 @@ extension Session {
             }
         case .table, .wide:
             if command.names.isEmpty || sections.contains(where: { !$0.1.isEmpty }) {
-                table(sections, options: TableOptions(wide: command.output == .wide, showLabels: command.showLabels,
-                                                      allNamespaces: command.allNamespaces),
-                      namespace: command.namespace)
+                table(
+                    sections,
+                    options: TableOptions(
+                        wide: command.output == .wide, showLabels: command.showLabels,
+                        allNamespaces: command.allNamespaces),
+                    namespace: command.namespace)
             }
         }
         for (i, e) in notFound.enumerated() {

@@ -40,7 +40,8 @@ extension Session {
         let ip = url.host == "localhost" ? "127.0.0.1" : url.host
         if c.verbose {
             for line in CurlOutput.requestLines(
-                method: method, host: url.host, ip: ip, port: url.port, path: url.path, headers: c.headers, body: requestBody
+                method: method, host: url.host, ip: ip, port: url.port, path: url.path, headers: c.headers,
+                body: requestBody
             ) {
                 printer.errorLine(line)
             }

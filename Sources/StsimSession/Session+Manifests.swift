@@ -76,7 +76,8 @@ extension Session {
                     failed = true
                     var text = error.kubectlMessage
                     if error.reason != .invalid {
-                        text = "Error from server (\(error.reason.rawValue)): error when \(verb) \"\(kubectlFile)\": \(error.message)"
+                        text =
+                            "Error from server (\(error.reason.rawValue)): error when \(verb) \"\(kubectlFile)\": \(error.message)"
                     }
                     printer.errorLine(located(text, at: loaded.location))
                     if let hint { printer.errorLine("  hint: \(hint)") }

@@ -10,14 +10,18 @@ extension Session {
         let changed: KubeObject
         switch change {
         case .document(let text, let strategic):
-            changed = try ManifestUpdate.patched(live, patch: text, type: strategic ? .strategic : .merge,
-                                                 timestamps: Session.timestamps).get()
+            changed = try ManifestUpdate.patched(
+                live, patch: text, type: strategic ? .strategic : .merge,
+                timestamps: Session.timestamps
+            ).get()
         case .replicas(let n):
             guard kind == .statefulSet || kind == .replicaSet else {
                 throw SessionError("--replicas patches a StatefulSet or a ReplicaSet, not a \(kind.singular)")
             }
-            changed = try ManifestUpdate.patched(live, patch: "{\"spec\":{\"replicas\":\(n)}}", type: .merge,
-                                                 timestamps: Session.timestamps).get()
+            changed = try ManifestUpdate.patched(
+                live, patch: "{\"spec\":{\"replicas\":\(n)}}", type: .merge,
+                timestamps: Session.timestamps
+            ).get()
         case .image(let image):
             changed = try withImages(live, [image])
         }
@@ -36,7 +40,9 @@ extension Session {
     }
 
     /// The engine's update; a refusal is kubectl's error with stsim's hint, when it has one.
-    private func updateReportingHints(_ live: KubeObject, _ changed: KubeObject, at location: SourceLocation) throws -> KubeObject {
+    private func updateReportingHints(_ live: KubeObject, _ changed: KubeObject, at location: SourceLocation) throws
+        -> KubeObject
+    {
         switch cluster.update(changed) {
         case .success(let updated): return updated
         case .failure(let error):
@@ -56,18 +62,21 @@ extension Session {
         func update(_ spec: inout PodSpec) throws {
             for image in images {
                 var found = false
-                for i in spec.containers.indices where image.container == "*" || spec.containers[i].name == image.container {
+                for i in spec.containers.indices
+                where image.container == "*" || spec.containers[i].name == image.container {
                     spec.containers[i].image = image.image
                     found = true
                 }
-                for i in spec.initContainers.indices where image.container != "*" && spec.initContainers[i].name == image.container {
+                for i in spec.initContainers.indices
+                where image.container != "*" && spec.initContainers[i].name == image.container {
                     spec.initContainers[i].image = image.image
                     found = true
                 }
                 if !found {
                     let names = spec.containers.map(\.name)
-                    throw Diagnostic(at: image.location, "unable to find container named \"\(image.container)\"",
-                                     hint: "the containers are: \(names.joined(separator: ", "))")
+                    throw Diagnostic(
+                        at: image.location, "unable to find container named \"\(image.container)\"",
+                        hint: "the containers are: \(names.joined(separator: ", "))")
                 }
             }
         }
@@ -82,8 +91,9 @@ extension Session {
             try update(&p.spec)
             return .pod(p)
         default:
-            throw SessionError("a \(object.kind.singular) has no containers whose image could be set",
-                               hint: "images are set on sts, rs and pods")
+            throw SessionError(
+                "a \(object.kind.singular) has no containers whose image could be set",
+                hint: "images are set on sts, rs and pods")
         }
     }
 }

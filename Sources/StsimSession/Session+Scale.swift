@@ -12,18 +12,26 @@ extension Session {
             switch candidates.count {
             case 1: name = candidates[0]
             case 0:
-                throw SessionError("there is no \(command.kind.singular) to scale",
-                                   hint: "create one first, e.g. create sts web --image nginx")
+                throw SessionError(
+                    "there is no \(command.kind.singular) to scale",
+                    hint: "create one first, e.g. create sts web --image nginx")
             default:
-                throw SessionError("scale \(command.kind.shortNames.first ?? command.kind.singular) N needs a name: there are \(candidates.count) (\(candidates.joined(separator: ", ")))",
-                                   hint: "scale \(command.kind.shortNames.first ?? command.kind.singular) \(candidates[0]) \(command.replicas)")
+                throw SessionError(
+                    "scale \(command.kind.shortNames.first ?? command.kind.singular) N needs a name: there are \(candidates.count) (\(candidates.joined(separator: ", ")))",
+                    hint:
+                        "scale \(command.kind.shortNames.first ?? command.kind.singular) \(candidates[0]) \(command.replicas)"
+                )
             }
         }
         if command.replicas < 0 {
             // The API's own answer for a negative count (7.3).
-            throw APIError.invalid(command.kind, name, [
-                .init(field: "spec.replicas", body: "Invalid value: \(command.replicas): must be greater than or equal to 0"),
-            ])
+            throw APIError.invalid(
+                command.kind, name,
+                [
+                    .init(
+                        field: "spec.replicas",
+                        body: "Invalid value: \(command.replicas): must be greater than or equal to 0")
+                ])
         }
         switch cluster.scale(command.kind, name, replicas: command.replicas) {
         case .success(let object): printer.line("\(object.kind.qualifiedSingular)/\(object.name) scaled")

@@ -8,9 +8,10 @@ extension Session {
     // MARK: get
 
     func table(_ groups: [(ResourceKind, [KubeObject])], options: TableOptions, namespace: String?) {
-        let rendered = GetOutput.tables(groups.map { (kind: $0.0, objects: $0.1) },
-                                        namespace: namespace ?? cluster.config.namespace, options: options,
-                                        now: cluster.now)
+        let rendered = GetOutput.tables(
+            groups.map { (kind: $0.0, objects: $0.1) },
+            namespace: namespace ?? cluster.config.namespace, options: options,
+            now: cluster.now)
         emit(rendered)
     }
 
@@ -20,7 +21,8 @@ extension Session {
     func encode(_ objects: [KubeObject], json: Bool, asList: Bool) -> String {
         let t = Session.timestamps
         if asList || objects.count != 1 {
-            return json ? ManifestWriter.json(list: objects, timestamps: t) : ManifestWriter.yaml(list: objects, timestamps: t)
+            return json
+                ? ManifestWriter.json(list: objects, timestamps: t) : ManifestWriter.yaml(list: objects, timestamps: t)
         }
         return json ? ManifestWriter.json(objects[0], timestamps: t) : ManifestWriter.yaml(objects[0], timestamps: t)
     }
@@ -73,8 +75,10 @@ extension Session {
     }
 
     func settleSummary(_ result: RunResult) -> String {
-        SettleSummary.render(result, pods: cluster.list(.pod).lazy.compactMap(Pod.init), claims: cluster.list(.persistentVolumeClaim).lazy.compactMap(PersistentVolumeClaim.init),
-                             nodes: cluster.list(Node.self))
+        SettleSummary.render(
+            result, pods: cluster.list(.pod).lazy.compactMap(Pod.init),
+            claims: cluster.list(.persistentVolumeClaim).lazy.compactMap(PersistentVolumeClaim.init),
+            nodes: cluster.list(Node.self))
     }
 
     func podStatusText(_ pod: Pod) -> String { PodPrinter(pod).status }
@@ -84,7 +88,9 @@ extension Session {
     func describe(_ kind: ResourceKind, names: [Argument], selector: String?) throws {
         var objects: [KubeObject] = []
         if names.isEmpty {
-            let parsed = try selector.map { try SelectorText.parse($0, at: SourceLocation(file: "", line: 0, column: 0)) }
+            let parsed = try selector.map {
+                try SelectorText.parse($0, at: SourceLocation(file: "", line: 0, column: 0))
+            }
             objects = cluster.list(kind, selector: parsed)
             if objects.isEmpty { printer.errorLine(noResources(kind, namespace: nil)) }
         }
@@ -104,12 +110,14 @@ extension Session {
 
     private func description(_ object: KubeObject) throws -> String {
         let now = cluster.now
-        let events = cluster.events(about: object.kind, object.name, namespace: object.namespace.isEmpty ? nil : object.namespace)
+        let events = cluster.events(
+            about: object.kind, object.name, namespace: object.namespace.isEmpty ? nil : object.namespace)
         switch object {
         case .statefulSet(let s):
             let pods = cluster.list(Pod.self).filter { $0.metadata.controllerRef?.uid == s.metadata.uid }
-            return Describe.statefulSet(s, pods: pods, events: events,
-                                        blockedReasons: cluster.blockers(statefulSet: s.metadata.name), now: now)
+            return Describe.statefulSet(
+                s, pods: pods, events: events,
+                blockedReasons: cluster.blockers(statefulSet: s.metadata.name), now: now)
         case .pod(let p):
             // kubectl selects a pod's events by uid too: a recreated web-0 does not inherit the old one's.
             let events = events.filter { $0.involvedObject.uid == nil || $0.involvedObject.uid == p.metadata.uid }
@@ -119,7 +127,8 @@ extension Session {
             return Describe.replicaSet(r, pods: pods, events: events, now: now)
         case .node(let n):
             let pods = cluster.store.pods(onNode: n.metadata.name).compactMap { cluster.get($0).flatMap(Pod.init) }
-            return Describe.node(n, pods: pods, events: events, now: now, leaseRenewTime: cluster.leaseRenewTime(node: n.metadata.name))
+            return Describe.node(
+                n, pods: pods, events: events, now: now, leaseRenewTime: cluster.leaseRenewTime(node: n.metadata.name))
         case .service(let s):
             let slices = cluster.list(EndpointSlice.self).filter {
                 $0.metadata.labels["kubernetes.io/service-name"] == s.metadata.name
@@ -131,7 +140,8 @@ extension Session {
         case .persistentVolume(let v):
             return Describe.persistentVolume(v, events: events, now: now)
         default:
-            throw SessionError("describe shows sts, rs, pod, node, svc, pvc and pv; for \(object.kind.plural) use get -o yaml")
+            throw SessionError(
+                "describe shows sts, rs, pod, node, svc, pvc and pv; for \(object.kind.plural) use get -o yaml")
         }
     }
 
@@ -148,15 +158,19 @@ extension Session {
         guard let recordType = DNSRecordType(rawValue: type) else {
             throw Diagnostic(at: name.location, "dig answers A, AAAA and SRV queries, not \(type)")
         }
-        let answer = search ? cluster.dnsResolve(name.text, type: recordType)
-                            : cluster.dnsQuery(name.text, type: recordType)
+        let answer =
+            search
+            ? cluster.dnsResolve(name.text, type: recordType)
+            : cluster.dnsQuery(name.text, type: recordType)
         printer.block(DigOutput.render(query: name.text, type: recordType, answer: answer, now: cluster.now))
         if !search, answer.status == .nxDomain, !name.text.hasSuffix(".") {
             let found = cluster.dnsResolve(name.text, type: recordType)
             if found.status == .noError, !found.answers.isEmpty {
                 // Real dig does not use resolv.conf's search list; learners expect it to.
                 let domains = cluster.dnsSearchDomains().joined(separator: " ")
-                printer.line(";; stsim: dig sends \"\(name.text)\" as written and does not use the pod's search list (\(domains)); nslookup and curl in a pod would find \(found.name.hasSuffix(".") ? String(found.name.dropLast()) : found.name). Write the full name, or add +search.")
+                printer.line(
+                    ";; stsim: dig sends \"\(name.text)\" as written and does not use the pod's search list (\(domains)); nslookup and curl in a pod would find \(found.name.hasSuffix(".") ? String(found.name.dropLast()) : found.name). Write the full name, or add +search."
+                )
             }
         }
     }
@@ -170,10 +184,12 @@ extension Session {
         var world = SnapshotInput(cluster.store)
         for node in world.nodes.map(\.metadata.name) {
             if cluster.isPartitioned(node: node) { world.unreachable.insert(node) }
-            for rp in cluster.runtimePods(onNode: node) where cluster.get(Pod.self, rp.name, namespace: rp.namespace)?.metadata.uid != rp.uid {
+            for rp in cluster.runtimePods(onNode: node)
+            where cluster.get(Pod.self, rp.name, namespace: rp.namespace)?.metadata.uid != rp.uid {
                 let running = rp.containers.contains { if case .running = $0.state { true } else { false } }
                 world.unseen[node, default: []].append(
-                    "\(rp.name): \(running ? "containers still running" : "containers stopped"), though the API deleted this pod")
+                    "\(rp.name): \(running ? "containers still running" : "containers stopped"), though the API deleted this pod"
+                )
             }
         }
         world.violations = cluster.checkInvariants()
@@ -184,8 +200,10 @@ extension Session {
             printer.block(SnapshotDot.render(world, now: cluster.now))
         default:
             // The whole state as the API would list it, kind by kind.
-            let kinds: [ResourceKind] = [.node, .storageClass, .persistentVolume, .persistentVolumeClaim, .service,
-                                         .statefulSet, .replicaSet, .pod]
+            let kinds: [ResourceKind] = [
+                .node, .storageClass, .persistentVolume, .persistentVolumeClaim, .service,
+                .statefulSet, .replicaSet, .pod,
+            ]
             let objects = kinds.flatMap { cluster.list($0) }
             printer.block(encode(objects, json: format == "json", asList: true))
         }

@@ -16,8 +16,10 @@ extension Session {
         }
     }
 
-    func settle(limit: VirtualDuration, quiet: Bool, only kinds: Set<ResourceKind>? = nil,
-                announceQuiet: Bool = true) {
+    func settle(
+        limit: VirtualDuration, quiet: Bool, only kinds: Set<ResourceKind>? = nil,
+        announceQuiet: Bool = true
+    ) {
         let result = cluster.settle(limit: limit, shouldStop: interrupted)
         let printed = quiet ? discardChanges() : printChanges(only: kinds)
         let blocked = blockedStatefulSets()
@@ -43,12 +45,17 @@ extension Session {
         printChanges(only: nil)
         switch result.reason {
         case .satisfied:
-            printer.line("\(kind.singular)/\(name.text) is \(condition.word) at \(cluster.now) (after \(DurationText.format(result.stoppedAt - result.startedAt)))")
+            printer.line(
+                "\(kind.singular)/\(name.text) is \(condition.word) at \(cluster.now) (after \(DurationText.format(result.stoppedAt - result.startedAt)))"
+            )
         case .interrupted:
-            throw SessionError("interrupted at \(cluster.now) before \(kind.singular)/\(name.text) was \(condition.word)")
+            throw SessionError(
+                "interrupted at \(cluster.now) before \(kind.singular)/\(name.text) was \(condition.word)")
         default:
-            throw SessionError("timed out at \(cluster.now): \(kind.singular)/\(name.text) is not \(condition.word) after \(DurationText.format(result.stoppedAt - result.startedAt))",
-                               hint: result.reason == .limit ? "wait longer with --timeout" : "nothing more is going to happen on its own")
+            throw SessionError(
+                "timed out at \(cluster.now): \(kind.singular)/\(name.text) is not \(condition.word) after \(DurationText.format(result.stoppedAt - result.startedAt))",
+                hint: result.reason == .limit
+                    ? "wait longer with --timeout" : "nothing more is going to happen on its own")
         }
     }
 
@@ -68,8 +75,9 @@ extension Session {
         case (.persistentVolumeClaim, .bound):
             return { $0.get(PersistentVolumeClaim.self, name)?.status.phase == .bound }
         default:
-            throw SessionError("wait \(kind.singular) NAME \(condition.word) is not something stsim can wait for",
-                               hint: "wait pod NAME Ready|Running|Deleted, wait sts NAME ready, wait pvc NAME Bound")
+            throw SessionError(
+                "wait \(kind.singular) NAME \(condition.word) is not something stsim can wait for",
+                hint: "wait pod NAME Ready|Running|Deleted, wait sts NAME ready, wait pvc NAME Bound")
         }
     }
 }

@@ -24,8 +24,8 @@ extension Session {
     /// A command that failed without changing anything leaves nothing to undo.
     func forgetUndoIfUnchanged() {
         guard let last = undoStates.last, runningScripts.isEmpty,
-              last.cluster.now == cluster.now,
-              last.cluster.store.lastResourceVersion == cluster.store.lastResourceVersion
+            last.cluster.now == cluster.now,
+            last.cluster.store.lastResourceVersion == cluster.store.lastResourceVersion
         else { return }
         undoStates.removeLast()
     }
@@ -38,7 +38,9 @@ extension Session {
         watchFormatter.reset()
         _ = discardChanges()
         printer.line("undone: \(state.command)")
-        printer.line("the cluster is back at \(cluster.now): \(SettleSummary.state(pods: cluster.list(.pod).lazy.compactMap(Pod.init), claims: cluster.list(.persistentVolumeClaim).lazy.compactMap(PersistentVolumeClaim.init)))")
+        printer.line(
+            "the cluster is back at \(cluster.now): \(SettleSummary.state(pods: cluster.list(.pod).lazy.compactMap(Pod.init), claims: cluster.list(.persistentVolumeClaim).lazy.compactMap(PersistentVolumeClaim.init)))"
+        )
     }
 }
 
@@ -46,15 +48,16 @@ extension Command {
     /// Whether running it may change the cluster (and so is worth an undo state).
     var mayChangeCluster: Bool {
         switch self {
-        case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .killPod, .partition, .heal, .imageFault, .crash,
-             .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .run, .reset, .seed, .runPod:
+        case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .killPod, .partition, .heal, .imageFault,
+            .crash,
+            .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .run, .reset, .seed, .runPod:
             true
         // A POST changes the files on a volume (curl, or curl in a pod); sleep lets time pass.
         case .curl(let c): c.effectiveMethod.uppercased() != "GET"
         case .exec(_, _, let command): ["curl", "sleep"].contains(command.first?.text ?? "")
         case .get(let g): g.watch
         case .describe, .clock, .mode, .dig, .proxy, .logs, .snapshot, .events, .expect, .help, .history, .set, .define,
-             .quit, .undo, .unavailable:
+            .quit, .undo, .unavailable:
             false
         }
     }

@@ -1,8 +1,9 @@
 import CEditLine
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // libedit calls back through plain C function pointers, which cannot capture context, so the

@@ -1,8 +1,9 @@
 import CEditLine
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One line of interactive input through libedit's native histedit API: emacs key bindings,

@@ -1,8 +1,9 @@
 import CEditLine
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The interactive loop: read a command (over several lines while the host says it is
@@ -16,9 +17,13 @@ public enum Repl {
     /// completion; otherwise lines are read plainly with no prompt, so piped input stays clean.
     public static func run(host: ReplHost) -> Int32 {
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-        if interactive, let editor = LineEditor(historyPath: HistoryFile.path, completer: { [unowned host] in
-            host.completions(linePrefix: $0)
-        }) {
+        if interactive,
+            let editor = LineEditor(
+                historyPath: HistoryFile.path,
+                completer: { [unowned host] in
+                    host.completions(linePrefix: $0)
+                })
+        {
             InterruptSignal.install()
             defer { InterruptSignal.uninstall() }
             return loop(host: host) { prompt in

@@ -28,11 +28,11 @@ public enum StsimExecutable {
         if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) {
             return found.path
         }
-        throw NotFound(description: """
-            the stsim executable was not found; build it first (`swift build`, which `swift test` \
-            also does). Looked at:
-            \(candidates.map { "  " + $0.path }.joined(separator: "\n"))
-            """)
+        throw NotFound(
+            description: """
+                the stsim executable was not found; build it first (`swift build`, which `swift test` \
+                also does). Looked at:
+                \(candidates.map { "  " + $0.path }.joined(separator: "\n"))
+                """)
     }
 }
-

@@ -8,8 +8,10 @@ public enum StsimProcess {
         public let output: String
     }
 
-    public static func run(_ arguments: [String], in directory: String? = nil, input: String? = nil,
-                           environment: [String: String] = [:]) throws -> Result {
+    public static func run(
+        _ arguments: [String], in directory: String? = nil, input: String? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try StsimExecutable.path())
         process.arguments = arguments

@@ -21,7 +21,8 @@ struct Launch {
         }
         let session = Session(options: options)
         for pair in rest {
-            guard let eq = pair.firstIndex(of: "="), session.define(String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
+            guard let eq = pair.firstIndex(of: "="),
+                session.define(String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
             else { return usage("script arguments are NAME=VALUE, not \"\(pair)\"") }
         }
         if let commands = command.commands {
@@ -29,7 +30,7 @@ struct Launch {
         }
         if let script, script != "-" {
             guard let data = FileManager.default.contents(atPath: script),
-                  let text = String(data: data, encoding: .utf8)
+                let text = String(data: data, encoding: .utf8)
             else { return usage("cannot read the script \"\(script)\"") }
             return session.runScript(text, file: script)
         }

@@ -3,9 +3,9 @@ import StsimSession
 import StsimTerminal
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Thin by design: flags in, a Session out, and the REPL or a script to drive it.

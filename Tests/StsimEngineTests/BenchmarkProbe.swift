@@ -1,7 +1,8 @@
-import XCTest
 import StsimEngine
+import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Not a timed test: prints benchmark figures only when STSIM_BENCH is set (for scripts/bench).
@@ -23,30 +24,40 @@ final class BenchmarkProbe: XCTestCase {
             }
             return 0
         }
-        func env(_ name: String, _ fallback: Int) -> Int { getenv(name).flatMap { Int(String(cString: $0)) } ?? fallback }
+        func env(_ name: String, _ fallback: Int) -> Int {
+            getenv(name).flatMap { Int(String(cString: $0)) } ?? fallback
+        }
         let n1 = env("STSIM_BENCH_ORDERED", 10000)
         let n2 = env("STSIM_BENCH_PARALLEL", 100000)
         var t = wall()
         let before1 = rssKiB()
         let (c1, r1) = Benchmark.statefulSetToReady(replicas: n1, nodes: 100, policy: .orderedReady)
-        print("BENCH ordered \(n1): \(wall() - t)s cpu, virtual \(r1.virtualTime), ready \(r1.readyReplicas), steps \(r1.steps), rss +\(rssKiB() - before1) KiB")
+        print(
+            "BENCH ordered \(n1): \(wall() - t)s cpu, virtual \(r1.virtualTime), ready \(r1.readyReplicas), steps \(r1.steps), rss +\(rssKiB() - before1) KiB"
+        )
         _ = c1
         t = wall()
         let before2 = rssKiB()
         let (c2, r2) = Benchmark.statefulSetToReady(replicas: n2, nodes: 1000, policy: .parallel)
-        _ = malloc_trim(0)
+        _ = mallocTrim(0)
         let rss2 = rssKiB() - before2
-        print("BENCH parallel \(n2): \(wall() - t)s cpu, virtual \(r2.virtualTime), ready \(r2.readyReplicas), steps \(r2.steps), rss +\(rss2) KiB = \(rss2 * 1024 / max(1, n2)) B/pod")
+        print(
+            "BENCH parallel \(n2): \(wall() - t)s cpu, virtual \(r2.virtualTime), ready \(r2.readyReplicas), steps \(r2.steps), rss +\(rss2) KiB = \(rss2 * 1024 / max(1, n2)) B/pod"
+        )
         t = wall()
         let r3 = Benchmark.scale(c2, to: 0)
         print("BENCH scale to 0: \(wall() - t)s cpu, replicas \(r3.replicas), steps \(r3.steps)")
         t = wall()
         let (_, r4) = Benchmark.statefulSetToReady(replicas: n1, nodes: 100, policy: .orderedReady, storage: "1Mi")
-        print("BENCH ordered \(n1) with claims and a headless Service: \(wall() - t)s cpu, virtual \(r4.virtualTime), ready \(r4.readyReplicas), steps \(r4.steps)")
+        print(
+            "BENCH ordered \(n1) with claims and a headless Service: \(wall() - t)s cpu, virtual \(r4.virtualTime), ready \(r4.readyReplicas), steps \(r4.steps)"
+        )
         t = wall()
         let (_, r5) = Benchmark.statefulSetToReady(replicas: n2, nodes: 1000, policy: .parallel, storage: "1Mi")
-        print("BENCH parallel \(n2) with claims and a headless Service: \(wall() - t)s cpu, virtual \(r5.virtualTime), ready \(r5.readyReplicas), steps \(r5.steps)")
+        print(
+            "BENCH parallel \(n2) with claims and a headless Service: \(wall() - t)s cpu, virtual \(r5.virtualTime), ready \(r5.readyReplicas), steps \(r5.steps)"
+        )
     }
 }
 
-@_silgen_name("malloc_trim") private func malloc_trim(_ pad: Int) -> Int32
+@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StsimEngine
 
 final class ClusterAPITests: XCTestCase {
@@ -29,18 +30,25 @@ final class ClusterAPITests: XCTestCase {
     func testErrorsAreKubernetesTexts() {
         let c = Cluster()
         XCTAssertEqual(c.delete(.pod, "web-9").failure?.message, "pods \"web-9\" not found")
-        XCTAssertEqual(c.delete(.pod, "web-9").failure?.kubectlMessage, "Error from server (NotFound): pods \"web-9\" not found")
+        XCTAssertEqual(
+            c.delete(.pod, "web-9").failure?.kubectlMessage, "Error from server (NotFound): pods \"web-9\" not found")
         c.createWeb(replicas: 1)
         let again = c.create(.statefulSet(.make(name: "web", image: "nginx")))
         XCTAssertEqual(again.failure?.reason, .alreadyExists)
         XCTAssertEqual(again.failure?.message, "statefulsets.apps \"web\" already exists")
         var bad = StatefulSet.make(name: "bad", image: "nginx")
         bad.spec.selector = LabelSelector(matchLabels: ["app": "other"])
-        XCTAssertEqual(c.create(.statefulSet(bad)).failure?.kubectlMessage, "The StatefulSet \"bad\" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"bad\"}: `selector` does not match template `labels`")
+        XCTAssertEqual(
+            c.create(.statefulSet(bad)).failure?.kubectlMessage,
+            "The StatefulSet \"bad\" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"bad\"}: `selector` does not match template `labels`"
+        )
         var changed = c.sts("web")!
         changed.spec.serviceName = "other"
         changed.metadata.resourceVersion = 0
-        XCTAssertEqual(c.update(.statefulSet(changed)).failure?.kubectlMessage, "The StatefulSet \"web\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden")
+        XCTAssertEqual(
+            c.update(.statefulSet(changed)).failure?.kubectlMessage,
+            "The StatefulSet \"web\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"
+        )
     }
 
     func testDefaultsAreApplied() {
@@ -61,7 +69,9 @@ final class ClusterAPITests: XCTestCase {
         XCTAssertEqual(pod.spec.tolerations[0].tolerationSeconds, 300)
         XCTAssertEqual(c.claim("data-web-0")?.spec.storageClassName, "standard")
         XCTAssertEqual(c.claim("data-web-0")?.metadata.finalizers, ["kubernetes.io/pvc-protection"])
-        XCTAssertEqual(pod.status.conditions.map(\.type), [.podReadyToStartContainers, .initialized, .ready, .containersReady, .podScheduled])
+        XCTAssertEqual(
+            pod.status.conditions.map(\.type),
+            [.podReadyToStartContainers, .initialized, .ready, .containersReady, .podScheduled])
     }
 
     func testListIsInNameByteOrder() {
@@ -101,7 +111,11 @@ final class ClusterAPITests: XCTestCase {
         XCTAssertEqual(c.podNames(), ["web-0"])
         XCTAssertEqual(c.pod("web-0")?.status.phase, .pending)
         XCTAssertTrue(c.events(about: .persistentVolumeClaim, "data-web-0").contains { $0.reason == "FailedBinding" })
-        XCTAssertTrue(c.blockers(statefulSet: "web").contains { $0.hasPrefix("web-0 is Pending: 0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims") }, "\(c.blockers(statefulSet: "web"))")
+        XCTAssertTrue(
+            c.blockers(statefulSet: "web").contains {
+                $0.hasPrefix(
+                    "web-0 is Pending: 0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims")
+            }, "\(c.blockers(statefulSet: "web"))")
         // A hand-made volume appears: the claim binds and creation resumes.
         c.mustCreate(.persistentVolume(.make(name: "pv-a", capacity: "1Mi")))
         c.mustCreate(.persistentVolume(.make(name: "pv-b", capacity: "1Mi")))
@@ -116,10 +130,13 @@ final class ClusterAPITests: XCTestCase {
         c.settle()
         c.killContainer(pod: "web-0")
         c.advance(by: .zero)
-        XCTAssertEqual(c.pod("web-0")?.status.containerStatuses[0].restartCount, 1, "the first exit is restarted at once")
+        XCTAssertEqual(
+            c.pod("web-0")?.status.containerStatuses[0].restartCount, 1, "the first exit is restarted at once")
         c.killContainer(pod: "web-0")
         c.advance(by: .zero)
-        guard case .waiting(let reason, let message) = c.pod("web-0")!.status.containerStatuses[0].state else { return XCTFail() }
+        guard case .waiting(let reason, let message) = c.pod("web-0")!.status.containerStatuses[0].state else {
+            return XCTFail()
+        }
         XCTAssertEqual(reason, "CrashLoopBackOff")
         XCTAssertTrue(message!.hasPrefix("back-off 10s restarting failed container=web pod=web-0_default("))
         XCTAssertEqual(c.pod("web-0")?.status.phase, .running)
@@ -164,10 +181,14 @@ final class ClusterAPITests: XCTestCase {
             c.settle()
             c.scale(.statefulSet, "web", replicas: 1)
             c.settle()
-            return c.drainChanges().changes.map { "\($0.time.milliseconds) \($0.type) \($0.key) \($0.resourceVersion) \($0.object.metadata.uid!) \(Pod($0.object)?.status.podIP ?? "")" }
+            return c.drainChanges().changes.map {
+                "\($0.time.milliseconds) \($0.type) \($0.key) \($0.resourceVersion) \($0.object.metadata.uid!) \(Pod($0.object)?.status.podIP ?? "")"
+            }
                 + c.events.map { "\($0.metadata.name) \($0.message) \($0.count)" }
         }
-        let a = history(seed: 7), b = history(seed: 7), other = history(seed: 8)
+        let a = history(seed: 7)
+        let b = history(seed: 7)
+        let other = history(seed: 8)
         XCTAssertEqual(a, b)
         XCTAssertNotEqual(a, other)
     }
@@ -223,7 +244,9 @@ final class CloneTests: XCTestCase {
             c.settle()
             c.scale(.statefulSet, "web", replicas: 1)
             c.settle()
-            return c.drainChanges().changes.map { "\($0.time.milliseconds) \($0.type) \($0.key) \($0.resourceVersion) \(Pod($0.object)?.status.podIP ?? "")" }
+            return c.drainChanges().changes.map {
+                "\($0.time.milliseconds) \($0.type) \($0.key) \($0.resourceVersion) \(Pod($0.object)?.status.podIP ?? "")"
+            }
                 + c.events.map { "\($0.metadata.name) \($0.message) \($0.count)" }
         }
         XCTAssertEqual(run(a), run(b))
@@ -253,9 +276,14 @@ final class BrokenImageTests: XCTestCase {
         XCTAssertEqual(reason, "ImagePullBackOff")
         XCTAssertNil(c.pod("web-1"))
         let messages = c.events(about: .pod, "web-0").map(\.message)
-        XCTAssertTrue(messages.contains("Failed to pull image \"nginx:nope\": rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/nginx:nope\": failed to resolve reference \"docker.io/library/nginx:nope\": docker.io/library/nginx:nope: not found"))
+        XCTAssertTrue(
+            messages.contains(
+                "Failed to pull image \"nginx:nope\": rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/nginx:nope\": failed to resolve reference \"docker.io/library/nginx:nope\": docker.io/library/nginx:nope: not found"
+            ))
         XCTAssertTrue(messages.contains("Back-off pulling image \"nginx:nope\""))
-        XCTAssertTrue(c.blockers(statefulSet: "web").contains("web-0 is ImagePullBackOff: Back-off pulling image \"nginx:nope\""), "\(c.blockers(statefulSet: "web"))")
+        XCTAssertTrue(
+            c.blockers(statefulSet: "web").contains("web-0 is ImagePullBackOff: Back-off pulling image \"nginx:nope\""),
+            "\(c.blockers(statefulSet: "web"))")
         c.setImageBroken("nginx:nope", false)
         c.advance(by: .minutes(1))
         c.settle()
@@ -307,7 +335,9 @@ final class LongRunTests: XCTestCase {
         let r = c.advance(by: .minutes(120))
         XCTAssertLessThan(r.steps, 2_000)
         XCTAssertLessThan(c.events.count, 100)
-        XCTAssertTrue(c.blockers(statefulSet: "web").first?.hasPrefix("web-0 is CrashLoopBackOff: back-off 5m0s restarting failed container=web pod=web-0_default(") ?? false)
+        XCTAssertTrue(
+            c.blockers(statefulSet: "web").first?.hasPrefix(
+                "web-0 is CrashLoopBackOff: back-off 5m0s restarting failed container=web pod=web-0_default(") ?? false)
         XCTAssertEqual(c.settle().reason, .onlyRetries)
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StsimEngine
 
 /// Small helpers shared by the engine tests.
@@ -13,15 +14,23 @@ extension Cluster {
     func mustCreate(_ o: KubeObject, file: StaticString = #filePath, line: UInt = #line) -> KubeObject? {
         switch create(o) {
         case .success(let x): return x
-        case .failure(let e): XCTFail("create failed: \(e.message)", file: file, line: line); return nil
+        case .failure(let e):
+            XCTFail("create failed: \(e.message)", file: file, line: line)
+            return nil
         }
     }
 
     /// A StatefulSet `web` with a headless Service `web` and a 1Mi claim template `data`.
-    func createWeb(replicas: Int = 3, policy: PodManagementPolicy = .orderedReady, probe: Bool = false, storage: String? = "1Mi") {
+    func createWeb(
+        replicas: Int = 3, policy: PodManagementPolicy = .orderedReady, probe: Bool = false, storage: String? = "1Mi"
+    ) {
         let p = probe ? Probe(handler: .httpGet(path: "/", port: "8080", scheme: nil), periodSeconds: 10) : nil
         mustCreate(.service(.headless(name: "web", selector: ["app": "web"], port: 8080, portName: "http")))
-        mustCreate(.statefulSet(.make(name: "web", image: "nginx:1.27", replicas: replicas, serviceName: "web", storage: storage, policy: policy, readinessProbe: p)))
+        mustCreate(
+            .statefulSet(
+                .make(
+                    name: "web", image: "nginx:1.27", replicas: replicas, serviceName: "web", storage: storage,
+                    policy: policy, readinessProbe: p)))
     }
 }
 

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StsimEngine
 
 /// Force deletion on an unreachable node (9.6), the attach/detach controller, the out-of-service
@@ -7,9 +8,11 @@ final class ForceDeleteTests: XCTestCase {
     /// A set `web` whose claims are network disks (class `pd`, a CSI driver that attaches).
     private func clusterWithDisks(replicas: Int = 2) -> Cluster {
         let c = Cluster()
-        c.mustCreate(.storageClass(StorageClass(metadata: ObjectMeta(name: "pd"), provisioner: "pd.csi.storage.gke.io")))
+        c.mustCreate(
+            .storageClass(StorageClass(metadata: ObjectMeta(name: "pd"), provisioner: "pd.csi.storage.gke.io")))
         c.mustCreate(.service(.headless(name: "web", selector: ["app": "web"], port: 8080, portName: "http")))
-        var set = StatefulSet.make(name: "web", image: "nginx:1.27", replicas: replicas, serviceName: "web", storage: "1Mi")
+        var set = StatefulSet.make(
+            name: "web", image: "nginx:1.27", replicas: replicas, serviceName: "web", storage: "1Mi")
         set.spec.volumeClaimTemplates[0].spec.storageClassName = "pd"
         c.mustCreate(.statefulSet(set))
         c.settle()
@@ -38,11 +41,15 @@ final class ForceDeleteTests: XCTestCase {
         let replacement = try XCTUnwrap(c.pod("web-0"))
         XCTAssertNotEqual(replacement.spec.nodeName, "node-1", "the unreachable taint keeps it off node-1")
         XCTAssertEqual(replacement.status.phase, .pending, "waiting for the disk")
-        XCTAssertTrue(c.events(about: .pod, "web-0").contains { $0.reason == "FailedAttachVolume" && $0.message.hasPrefix("Multi-Attach error for volume \"pvc-") })
+        XCTAssertTrue(
+            c.events(about: .pod, "web-0").contains {
+                $0.reason == "FailedAttachVolume" && $0.message.hasPrefix("Multi-Attach error for volume \"pvc-")
+            })
         XCTAssertTrue(c.invariantViolations.isEmpty)
         let started = c.now
         let broken = settleChecking(c)
-        XCTAssertEqual(broken, ["at-most-one violated: web-0 runs on node-1 (unreachable) and \(replacement.spec.nodeName!)"])
+        XCTAssertEqual(
+            broken, ["at-most-one violated: web-0 runs on node-1 (unreachable) and \(replacement.spec.nodeName!)"])
         XCTAssertGreaterThanOrEqual(c.now - started, .minutes(5), "the 6-minute force detach")
         XCTAssertEqual(c.invariantViolations.map(\.message), broken)
         XCTAssertTrue(c.pod("web-0")!.isRunningAndReady)
@@ -60,13 +67,16 @@ final class ForceDeleteTests: XCTestCase {
         c.settle()
         XCTAssertNotNil(c.pod("web-0")?.metadata.deletionTimestamp)
         let tainted = c.now
-        _ = c.addTaint(Taint(key: "node.kubernetes.io/out-of-service", value: "nodeshutdown", effect: .noExecute), node: "node-1")
+        _ = c.addTaint(
+            Taint(key: "node.kubernetes.io/out-of-service", value: "nodeshutdown", effect: .noExecute), node: "node-1")
         XCTAssertEqual(settleChecking(c), [], "the node is really off: nothing runs twice")
         let web0 = try XCTUnwrap(c.pod("web-0"))
         XCTAssertTrue(web0.isRunningAndReady)
         XCTAssertNotEqual(web0.spec.nodeName, "node-1")
         XCTAssertLessThan(c.now - tainted, .seconds(30), "PodGC's 20 s pass, no detach wait")
-        if case .success = c.addTaint(Taint(key: "node.kubernetes.io/out-of-service", value: "x", effect: .noExecute), node: "node-1") {
+        if case .success = c.addTaint(
+            Taint(key: "node.kubernetes.io/out-of-service", value: "x", effect: .noExecute), node: "node-1")
+        {
             XCTFail("a second taint with the same key and effect is refused")
         }
         XCTAssertNoThrow(try c.removeTaint(key: "node.kubernetes.io/out-of-service", effect: nil, node: "node-1").get())
@@ -112,6 +122,8 @@ final class ForceDeleteTests: XCTestCase {
         XCTAssertTrue(c.invariantViolations.isEmpty, "a user asked")
         let key = ObjectKey(kind: .persistentVolumeClaim, namespace: "default", name: "data-web-0")
         c.store.remove(key, at: c.now)  // a bug's shortcut past the API
-        XCTAssertEqual(c.invariantViolations.map(\.message), ["claim data-web-0 was deleted though no user and no retention policy asked"])
+        XCTAssertEqual(
+            c.invariantViolations.map(\.message),
+            ["claim data-web-0 was deleted though no user and no retention policy asked"])
     }
 }

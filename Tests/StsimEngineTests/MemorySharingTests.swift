@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StsimEngine
 
 /// The compact structures behind issue 3's memory target behave like the plain ones they replace.
@@ -7,7 +8,10 @@ final class MemorySharingTests: XCTestCase {
         var table = OrdinalTable<Int>()
         var reference: [Int: Int] = [:]
         var seed: UInt64 = 42
-        func next() -> Int { seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return Int(seed >> 33) }
+        func next() -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33)
+        }
         let ordinals = [0, 1, 2, 5, 63, 64, 100, 1_000_000, 1_000_001, 3, 70, 200, 4]
         for step in 0..<2_000 {
             let o = step < 300 ? step : ordinals[next() % ordinals.count]

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StsimEngine
 
 final class NodeLifecycleTests: XCTestCase {
@@ -21,8 +22,9 @@ final class NodeLifecycleTests: XCTestCase {
         let n = node(c, "node-1")
         XCTAssertEqual(n.status.condition(.ready)?.status, .unknown)
         XCTAssertEqual(n.status.condition(.ready)?.reason, "NodeStatusUnknown")
-        XCTAssertEqual(n.spec.taints.map { "\($0.key):\($0.effect.rawValue)" },
-                       ["node.kubernetes.io/unreachable:NoSchedule", "node.kubernetes.io/unreachable:NoExecute"])
+        XCTAssertEqual(
+            n.spec.taints.map { "\($0.key):\($0.effect.rawValue)" },
+            ["node.kubernetes.io/unreachable:NoSchedule", "node.kubernetes.io/unreachable:NoExecute"])
         let web0 = try XCTUnwrap(c.pod("web-0"))
         XCTAssertFalse(web0.isReady)
         XCTAssertEqual(web0.status.containerStatuses.first?.ready, true, "container readiness is untouched")
@@ -36,12 +38,15 @@ final class NodeLifecycleTests: XCTestCase {
         let evicted = try XCTUnwrap(c.pod("web-0"))
         XCTAssertNotNil(evicted.metadata.deletionTimestamp)
         XCTAssertEqual(evicted.status.condition(.disruptionTarget)?.reason, "DeletionByTaintManager")
-        XCTAssertTrue(c.events(about: .pod, "web-0").contains { $0.message == "Marking for deletion Pod default/web-0" })
+        XCTAssertTrue(
+            c.events(about: .pod, "web-0").contains { $0.message == "Marking for deletion Pod default/web-0" })
         c.settle()
         XCTAssertNotNil(c.pod("web-0")?.metadata.deletionTimestamp, "nothing completes the deletion")
         XCTAssertEqual(c.podNames(), ["web-0", "web-1", "web-2"], "and the StatefulSet does not replace it")
-        XCTAssertEqual(c.blockers(statefulSet: "web"),
-                       ["web-0 is stuck Terminating on node-1 (unreachable): no new web-0 until the old one is gone (at-most-one)"])
+        XCTAssertEqual(
+            c.blockers(statefulSet: "web"),
+            ["web-0 is stuck Terminating on node-1 (unreachable): no new web-0 until the old one is gone (at-most-one)"]
+        )
         XCTAssertEqual(c.runtimePods(onNode: "node-1").map(\.name), ["web-0"], "the container still runs")
     }
 
@@ -84,7 +89,8 @@ final class NodeLifecycleTests: XCTestCase {
         c.settle()
         XCTAssertEqual(c.pod("web-0")?.metadata.uid, uid)
         XCTAssertTrue(c.pod("web-0")!.isRunningAndReady)
-        XCTAssertTrue(c.events(about: .pod, "web-0").contains { $0.message == "Cancelling deletion of Pod default/web-0" })
+        XCTAssertTrue(
+            c.events(about: .pod, "web-0").contains { $0.message == "Cancelling deletion of Pod default/web-0" })
         XCTAssertNil(c.pod("web-0")?.metadata.deletionTimestamp)
     }
 
@@ -133,8 +139,9 @@ final class NodeLifecycleZoneAndUndoTests: XCTestCase {
         for n in ["node-1", "node-2", "node-3"] { _ = three.partition(node: n) }
         three.advance(by: .minutes(10))
         XCTAssertTrue(three.list(Node.self).filter { $0.metadata.name != "control-plane" }.allSatisfy { !$0.isReady })
-        XCTAssertTrue(three.list(Node.self).allSatisfy { !$0.spec.taints.contains { $0.effect == .noExecute } },
-                      "3 of 4 nodes down: partial disruption, tainting stops (cluster under 50 nodes)")
+        XCTAssertTrue(
+            three.list(Node.self).allSatisfy { !$0.spec.taints.contains { $0.effect == .noExecute } },
+            "3 of 4 nodes down: partial disruption, tainting stops (cluster under 50 nodes)")
 
         let two = Cluster()
         for n in ["node-1", "node-2"] { _ = two.partition(node: n) }
@@ -213,7 +220,9 @@ final class NodeDeletionTests: XCTestCase {
         let web0 = try XCTUnwrap(c.pod("web-0"))
         XCTAssertNotEqual(web0.spec.nodeName, "node-1")
         XCTAssertTrue(web0.isRunningAndReady)
-        XCTAssertEqual(c.invariantViolations.map(\.message), ["at-most-one violated: web-0 runs on node-1 (unreachable) and \(web0.spec.nodeName!)"])
+        XCTAssertEqual(
+            c.invariantViolations.map(\.message),
+            ["at-most-one violated: web-0 runs on node-1 (unreachable) and \(web0.spec.nodeName!)"])
         XCTAssertGreaterThanOrEqual(web0.metadata.creationTimestamp! - deleted, .seconds(40))
         let killed = try c.heal(node: "node-1").get()
         XCTAssertEqual(killed?.map(\.name), ["web-0"])

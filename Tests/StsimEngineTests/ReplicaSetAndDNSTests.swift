@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StsimEngine
 
 final class ReplicaSetTests: XCTestCase {
@@ -54,14 +55,21 @@ final class DNSTests: XCTestCase {
         let c = Cluster()
         c.createWeb(replicas: 3, probe: true)
         c.settle()
-        XCTAssertEqual(srvTargets(c), ["web-0.web.default.svc.cluster.local.", "web-1.web.default.svc.cluster.local.", "web-2.web.default.svc.cluster.local."])
+        XCTAssertEqual(
+            srvTargets(c),
+            [
+                "web-0.web.default.svc.cluster.local.", "web-1.web.default.svc.cluster.local.",
+                "web-2.web.default.svc.cluster.local.",
+            ])
         let answer = c.dnsQuery("web.default.svc.cluster.local", type: .srv)
         XCTAssertEqual(answer.answers.first?.ttl, 30)
         if case .srv(let priority, let weight, let port, _) = answer.answers[0].data {
             XCTAssertEqual(priority, 0)
             XCTAssertEqual(weight, 33)
             XCTAssertEqual(port, 8080)
-        } else { XCTFail() }
+        } else {
+            XCTFail()
+        }
         XCTAssertEqual(answer.additional.count, 3)
         XCTAssertEqual(srvTargets(c, "_http._tcp.web.default.svc.cluster.local").count, 3)
 
@@ -75,7 +83,9 @@ final class DNSTests: XCTestCase {
         c.scale(.statefulSet, "web", replicas: 2)
         c.settle()
         XCTAssertEqual(srvTargets(c), ["web-0.web.default.svc.cluster.local.", "web-1.web.default.svc.cluster.local."])
-        if case .srv(_, let weight, _, _) = c.dnsQuery("web.default.svc.cluster.local", type: .srv).answers[0].data { XCTAssertEqual(weight, 50) }
+        if case .srv(_, let weight, _, _) = c.dnsQuery("web.default.svc.cluster.local", type: .srv).answers[0].data {
+            XCTAssertEqual(weight, 50)
+        }
         c.scale(.statefulSet, "web", replicas: 4)
         c.settle()
         XCTAssertEqual(srvTargets(c).count, 4)
@@ -95,12 +105,14 @@ final class DNSTests: XCTestCase {
         XCTAssertEqual(viaSearch.name, "web-0.web.default.svc.cluster.local.")
         XCTAssertEqual(viaSearch.answers.map(\.data), [.a(ip)])
         XCTAssertEqual(c.dnsSearchDomains(), ["default.svc.cluster.local", "svc.cluster.local", "cluster.local"])
-        XCTAssertEqual(c.dnsQuery("kubernetes.default.svc.cluster.local", type: .a).answers.map(\.data), [.a("10.96.0.1")])
+        XCTAssertEqual(
+            c.dnsQuery("kubernetes.default.svc.cluster.local", type: .a).answers.map(\.data), [.a("10.96.0.1")])
     }
 
     func testPublishNotReadyAddresses() {
         let c = Cluster()
-        c.mustCreate(.service(.headless(name: "web", selector: ["app": "web"], port: 8080, publishNotReadyAddresses: true)))
+        c.mustCreate(
+            .service(.headless(name: "web", selector: ["app": "web"], port: 8080, publishNotReadyAddresses: true)))
         let p = Probe(handler: .httpGet(path: "/", port: "8080", scheme: nil))
         c.mustCreate(.statefulSet(.make(name: "web", image: "nginx", replicas: 1, readinessProbe: p)))
         c.settle()
@@ -142,10 +154,12 @@ final class ViewsTests: XCTestCase {
         c.mustCreate(.statefulSet(.make(name: "web", image: "nginx", replicas: 2)))
         c.settle()
         let why = c.blockers(statefulSet: "web")
-        XCTAssertEqual(why, [
-            "web-1 waits: web-0 is not Ready (Pending) (OrderedReady)",
-            "web-0 is Pending: 0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.",
-        ])
+        XCTAssertEqual(
+            why,
+            [
+                "web-1 waits: web-0 is not Ready (Pending) (OrderedReady)",
+                "web-0 is Pending: 0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.",
+            ])
         _ = c.createNode("node-1")
         c.settle()
         XCTAssertEqual(c.blockers(statefulSet: "web"), [])
@@ -163,6 +177,7 @@ final class ServiceLifecycleTests: XCTestCase {
         c.settle()
         XCTAssertEqual(c.list(EndpointSlice.self).count, 0)
         XCTAssertEqual(c.dnsQuery("web-0.web.default.svc.cluster.local", type: .a).status, .nxDomain)
-        XCTAssertEqual(c.dnsQuery("10-244-1-2.default.pod.cluster.local", type: .a).answers.map(\.data), [.a("10.244.1.2")])
+        XCTAssertEqual(
+            c.dnsQuery("10-244-1-2.default.pod.cluster.local", type: .a).answers.map(\.data), [.a("10.244.1.2")])
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StsimEngine
 
 final class StatefulSetOrderingTests: XCTestCase {
@@ -10,7 +11,9 @@ final class StatefulSetOrderingTests: XCTestCase {
         let changes = c.drainChanges().changes
         for o in 1..<3 {
             let added = firstIndex(changes) { $0.type == .added && $0.podName == "web-\(o)" }
-            let predecessorReady = firstIndex(changes) { $0.podName == "web-\(o - 1)" && ($0.pod?.isRunningAndReady ?? false) }
+            let predecessorReady = firstIndex(changes) {
+                $0.podName == "web-\(o - 1)" && ($0.pod?.isRunningAndReady ?? false)
+            }
             XCTAssertNotNil(added)
             XCTAssertNotNil(predecessorReady)
             XCTAssertLessThan(predecessorReady!, added!, "web-\(o) created before web-\(o - 1) was Ready")
@@ -30,15 +33,20 @@ final class StatefulSetOrderingTests: XCTestCase {
         c.settle()
         let changes = c.drainChanges().changes
         for o in 0..<3 {
-            let claimAdded = firstIndex(changes) { $0.type == .added && $0.key.kind == .persistentVolumeClaim && $0.key.name == "data-web-\(o)" }
+            let claimAdded = firstIndex(changes) {
+                $0.type == .added && $0.key.kind == .persistentVolumeClaim && $0.key.name == "data-web-\(o)"
+            }
             let podAdded = firstIndex(changes) { $0.type == .added && $0.podName == "web-\(o)" }
-            let claimBound = firstIndex(changes) { $0.key.name == "data-web-\(o)" && PersistentVolumeClaim($0.object)?.status.phase == .bound }
+            let claimBound = firstIndex(changes) {
+                $0.key.name == "data-web-\(o)" && PersistentVolumeClaim($0.object)?.status.phase == .bound
+            }
             let podRunning = firstIndex(changes) { $0.podName == "web-\(o)" && $0.pod?.status.phase == .running }
             XCTAssertLessThan(claimAdded!, podAdded!)
             XCTAssertLessThan(claimBound!, podRunning!)
             XCTAssertEqual(c.pod("web-\(o)")?.spec.volumes.first?.persistentVolumeClaim?.claimName, "data-web-\(o)")
         }
-        XCTAssertEqual(c.list(PersistentVolumeClaim.self).map(\.metadata.name), ["data-web-0", "data-web-1", "data-web-2"])
+        XCTAssertEqual(
+            c.list(PersistentVolumeClaim.self).map(\.metadata.name), ["data-web-0", "data-web-1", "data-web-2"])
         XCTAssertTrue(c.list(PersistentVolumeClaim.self).allSatisfy { $0.status.phase == .bound })
         XCTAssertEqual(c.list(PersistentVolume.self).count, 3)
     }

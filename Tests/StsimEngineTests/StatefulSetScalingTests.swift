@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StsimEngine
 
 final class StatefulSetScalingTests: XCTestCase {
@@ -11,9 +12,13 @@ final class StatefulSetScalingTests: XCTestCase {
         XCTAssertNoThrow(try c.scale(.statefulSet, "web", replicas: 1).get())
         c.settle()
         let changes = c.drainChanges().changes
-        let web2Terminating = firstIndex(changes) { $0.podName == "web-2" && $0.pod?.metadata.deletionTimestamp != nil }!
+        let web2Terminating = firstIndex(changes) {
+            $0.podName == "web-2" && $0.pod?.metadata.deletionTimestamp != nil
+        }!
         let web2Gone = firstIndex(changes) { $0.podName == "web-2" && $0.type == .deleted }!
-        let web1Terminating = firstIndex(changes) { $0.podName == "web-1" && $0.pod?.metadata.deletionTimestamp != nil }!
+        let web1Terminating = firstIndex(changes) {
+            $0.podName == "web-1" && $0.pod?.metadata.deletionTimestamp != nil
+        }!
         XCTAssertLessThan(web2Terminating, web2Gone)
         XCTAssertLessThan(web2Gone, web1Terminating, "web-1 must not be deleted before web-2 is gone")
         XCTAssertEqual(c.podNames(), ["web-0"])
@@ -23,7 +28,9 @@ final class StatefulSetScalingTests: XCTestCase {
             XCTAssertEqual(c.get(PersistentVolume.self, volumes[o])?.status.phase, .bound)
         }
         let deletes = c.events(about: .statefulSet, "web").filter { $0.reason == "SuccessfulDelete" }.map(\.message)
-        XCTAssertEqual(deletes, ["delete Pod web-2 in StatefulSet web successful", "delete Pod web-1 in StatefulSet web successful"])
+        XCTAssertEqual(
+            deletes,
+            ["delete Pod web-2 in StatefulSet web successful", "delete Pod web-1 in StatefulSet web successful"])
 
         // Scaling back reattaches the same claims and volumes, with no new claim events.
         c.scale(.statefulSet, "web", replicas: 3)
@@ -53,7 +60,9 @@ final class StatefulSetScalingTests: XCTestCase {
         XCTAssertEqual(new.spec.hostname, "web-0")
         XCTAssertTrue(new.isRunningAndReady)
         XCTAssertEqual(c.list(PersistentVolumeClaim.self).count, 2)
-        let creates = c.events(about: .statefulSet, "web").filter { $0.message == "create Pod web-0 in StatefulSet web successful" }
+        let creates = c.events(about: .statefulSet, "web").filter {
+            $0.message == "create Pod web-0 in StatefulSet web successful"
+        }
         XCTAssertEqual(creates.first?.count, 2)
     }
 
@@ -83,7 +92,9 @@ final class StatefulSetScalingTests: XCTestCase {
         XCTAssertEqual(r.reason, .onlyRetries)
         XCTAssertEqual(c.podNames(), ["web-0", "web-1", "web-2"], "scale-down must wait for web-0")
         XCTAssertNil(c.pod("web-2")!.metadata.deletionTimestamp)
-        XCTAssertTrue(c.blockers(statefulSet: "web").contains("scale-down paused: web-0 is unhealthy"), "\(c.blockers(statefulSet: "web"))")
+        XCTAssertTrue(
+            c.blockers(statefulSet: "web").contains("scale-down paused: web-0 is unhealthy"),
+            "\(c.blockers(statefulSet: "web"))")
         c.setReadinessFailing("web-0", false)
         c.settle()
         XCTAssertEqual(c.podNames(), ["web-0"])
@@ -115,7 +126,8 @@ final class StatefulSetScalingTests: XCTestCase {
         c.settle()
         XCTAssertEqual(c.podNames(), [])
         XCTAssertNil(c.get(ControllerRevision.self, revision))
-        XCTAssertEqual(c.list(PersistentVolumeClaim.self).map(\.metadata.name), ["data-web-0", "data-web-1", "data-web-2"])
+        XCTAssertEqual(
+            c.list(PersistentVolumeClaim.self).map(\.metadata.name), ["data-web-0", "data-web-1", "data-web-2"])
         XCTAssertTrue(c.list(PersistentVolumeClaim.self).allSatisfy { $0.status.phase == .bound })
         XCTAssertEqual(c.list(PersistentVolume.self).filter { $0.status.phase == .bound }.count, 3)
     }
@@ -197,7 +209,10 @@ final class IdentityRepairTests: XCTestCase {
         XCTAssertNoThrow(try c.update(.pod(pod)).get())
         c.settle()
         XCTAssertEqual(c.pod("web-0")?.metadata.labels["statefulset.kubernetes.io/pod-name"], "web-0")
-        XCTAssertTrue(c.events(about: .statefulSet, "web").contains { $0.reason == "SuccessfulUpdate" && $0.message == "update Pod web-0 in StatefulSet web successful" })
+        XCTAssertTrue(
+            c.events(about: .statefulSet, "web").contains {
+                $0.reason == "SuccessfulUpdate" && $0.message == "update Pod web-0 in StatefulSet web successful"
+            })
     }
 }
 

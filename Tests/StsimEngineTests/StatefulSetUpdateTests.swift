@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StsimEngine
 
 final class StatefulSetUpdateTests: XCTestCase {
@@ -20,7 +21,11 @@ final class StatefulSetUpdateTests: XCTestCase {
         XCTAssertNotEqual(s.status.updateRevision, oldRevision)
         XCTAssertEqual(s.status.currentRevision, s.status.updateRevision)
         XCTAssertEqual(s.status.updatedReplicas, 3)
-        XCTAssertTrue(c.list(Pod.self).allSatisfy { $0.spec.containers[0].image == "nginx:1.28" && $0.metadata.labels["controller-revision-hash"] == s.status.updateRevision })
+        XCTAssertTrue(
+            c.list(Pod.self).allSatisfy {
+                $0.spec.containers[0].image == "nginx:1.28"
+                    && $0.metadata.labels["controller-revision-hash"] == s.status.updateRevision
+            })
         XCTAssertEqual(c.list(ControllerRevision.self).map(\.revision).sorted(), [1, 2])
         // Claims survive the rollout.
         XCTAssertEqual(c.list(PersistentVolumeClaim.self).count, 3)
@@ -53,7 +58,8 @@ final class StatefulSetUpdateTests: XCTestCase {
         c.settle()
         let ready0 = c.pod("web-0")!.status.condition(.ready)!.lastTransitionTime!
         let created1 = c.pod("web-1")!.metadata.creationTimestamp!
-        XCTAssertEqual(created1 - ready0, .seconds(11), "3.8: the next ordinal starts ~11 s after its predecessor turned Ready")
+        XCTAssertEqual(
+            created1 - ready0, .seconds(11), "3.8: the next ordinal starts ~11 s after its predecessor turned Ready")
         XCTAssertEqual(c.sts("web")!.status.availableReplicas, 2)
     }
 
@@ -70,7 +76,10 @@ final class StatefulSetUpdateTests: XCTestCase {
         let pending = c.list(Pod.self).filter { $0.spec.nodeName == nil }
         XCTAssertEqual(pending.count, 1)
         let msg = c.schedulingFailure(pod: pending[0].metadata.name)!
-        XCTAssertTrue(msg.hasPrefix("0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) were unschedulable."), msg)
+        XCTAssertTrue(
+            msg.hasPrefix(
+                "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) were unschedulable."
+            ), msg)
         _ = c.setUnschedulable("node-1", false)
         c.settle()
         XCTAssertTrue(c.list(Pod.self).allSatisfy { $0.spec.nodeName != nil })
@@ -140,7 +149,8 @@ final class StatefulSetAdoptionTests: XCTestCase {
         c.settle()
         XCTAssertEqual(c.list(Pod.self).map(\.metadata.uid), uids)
         XCTAssertTrue(c.list(Pod.self).allSatisfy { $0.metadata.ownerReferences.isEmpty })
-        c.mustCreate(.statefulSet(.make(name: "web", image: "nginx:1.27", replicas: 2, serviceName: "web", storage: "1Mi")))
+        c.mustCreate(
+            .statefulSet(.make(name: "web", image: "nginx:1.27", replicas: 2, serviceName: "web", storage: "1Mi")))
         c.settle()
         XCTAssertEqual(c.list(Pod.self).map(\.metadata.uid), uids, "adopted, not restarted")
         let set = c.sts("web")!
@@ -153,15 +163,22 @@ final class StatefulSetFailedCreateTests: XCTestCase {
     func testInvalidTemplateIsAcceptedButEveryPodCreationFails() {
         let c = Cluster()
         var set = StatefulSet.make(name: "web", image: "nginx", replicas: 3)
-        set.spec.template.spec.containers[0].volumeMounts = [VolumeMount(name: "www", mountPath: "/usr/share/nginx/html")]
+        set.spec.template.spec.containers[0].volumeMounts = [
+            VolumeMount(name: "www", mountPath: "/usr/share/nginx/html")
+        ]
         XCTAssertNoThrow(try c.create(.statefulSet(set)).get(), "7.3: the pod template is not validated")
         let r = c.settle(limit: .seconds(30))
         XCTAssertEqual(r.reason, .onlyRetries)
         XCTAssertEqual(c.podNames(), [])
         let failed = c.events(about: .statefulSet, "web").filter { $0.reason == "FailedCreate" }
-        XCTAssertEqual(failed.first?.message, "create Pod web-0 in StatefulSet web failed error: Pod \"web-0\" is invalid: spec.containers[0].volumeMounts[0].name: Not found: \"www\"")
+        XCTAssertEqual(
+            failed.first?.message,
+            "create Pod web-0 in StatefulSet web failed error: Pod \"web-0\" is invalid: spec.containers[0].volumeMounts[0].name: Not found: \"www\""
+        )
         XCTAssertEqual(failed.first?.type, .warning)
-        XCTAssertTrue(c.blockers(statefulSet: "web").first?.hasPrefix("web-0 cannot be created: Pod \"web-0\" is invalid") ?? false)
+        XCTAssertTrue(
+            c.blockers(statefulSet: "web").first?.hasPrefix("web-0 cannot be created: Pod \"web-0\" is invalid")
+                ?? false)
         // Retries repeat with back-off; the recorder counts them.
         c.advance(by: .seconds(30))
         XCTAssertGreaterThan(c.events(about: .statefulSet, "web").first { $0.reason == "FailedCreate" }!.count, 5)
@@ -194,9 +211,12 @@ final class WaitForFirstConsumerTests: XCTestCase {
         var config = ClusterConfig()
         config.defaultStorageClass = false
         let c = Cluster(config: config)
-        c.mustCreate(.storageClass(StorageClass(
-            metadata: ObjectMeta(name: "standard", annotations: [StorageClass.defaultClassAnnotation: "true"]),
-            provisioner: "rancher.io/local-path", reclaimPolicy: .delete, volumeBindingMode: .waitForFirstConsumer)))
+        c.mustCreate(
+            .storageClass(
+                StorageClass(
+                    metadata: ObjectMeta(name: "standard", annotations: [StorageClass.defaultClassAnnotation: "true"]),
+                    provisioner: "rancher.io/local-path", reclaimPolicy: .delete,
+                    volumeBindingMode: .waitForFirstConsumer)))
         c.createWeb(replicas: 2)
         c.settle()
         XCTAssertTrue(c.list(Pod.self).allSatisfy(\.isRunningAndReady))
@@ -205,14 +225,17 @@ final class WaitForFirstConsumerTests: XCTestCase {
         XCTAssertEqual(claim.metadata.annotations["volume.kubernetes.io/selected-node"], pod.spec.nodeName)
         let pv = c.get(PersistentVolume.self, claim.spec.volumeName!)!
         XCTAssertEqual(pv.spec.nodeAffinityHostnames, [pod.spec.nodeName!])
-        XCTAssertTrue(c.events(about: .persistentVolumeClaim, "data-web-0").contains { $0.reason == "WaitForFirstConsumer" })
+        XCTAssertTrue(
+            c.events(about: .persistentVolumeClaim, "data-web-0").contains { $0.reason == "WaitForFirstConsumer" })
         // The replacement of web-0 must go back to the same node.
         let node = pod.spec.nodeName!
         _ = c.setUnschedulable(node, true)
         _ = c.delete(.pod, "web-0")
         c.settle()
         XCTAssertNil(c.pod("web-0")?.spec.nodeName)
-        XCTAssertTrue(c.schedulingFailure(pod: "web-0")?.contains("node(s) didn't match PersistentVolume's node affinity") ?? false, c.schedulingFailure(pod: "web-0") ?? "")
+        XCTAssertTrue(
+            c.schedulingFailure(pod: "web-0")?.contains("node(s) didn't match PersistentVolume's node affinity")
+                ?? false, c.schedulingFailure(pod: "web-0") ?? "")
         _ = c.setUnschedulable(node, false)
         c.settle()
         XCTAssertEqual(c.pod("web-0")?.spec.nodeName, node)

@@ -131,8 +131,10 @@ extension VolumeFilesTests {
             pv.spec.source = .nfs(server: "10.0.0.2", path: path)
             return pv
         }
-        XCTAssertEqual(Cluster.storageIdentity(nfs("a", "/exports/x")), Cluster.storageIdentity(nfs("b", "/exports/x/")))
-        XCTAssertNotEqual(Cluster.storageIdentity(nfs("a", "/exports/x")), Cluster.storageIdentity(nfs("a", "/exports/y")))
+        XCTAssertEqual(
+            Cluster.storageIdentity(nfs("a", "/exports/x")), Cluster.storageIdentity(nfs("b", "/exports/x/")))
+        XCTAssertNotEqual(
+            Cluster.storageIdentity(nfs("a", "/exports/x")), Cluster.storageIdentity(nfs("a", "/exports/y")))
         XCTAssertNil(Cluster.nodeLocalPath(nfs("a", "/exports/x")))
         XCTAssertEqual(Cluster.nodeLocalPath(.make(name: "h", capacity: "1Mi")), "/tmp/h")
     }

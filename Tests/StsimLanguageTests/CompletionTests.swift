@@ -11,7 +11,9 @@ struct FakeCompletionContext: CompletionContext {
     var nodes = ["node-1", "node-2"]
     /// Like a directory listing: the entries of the directory the prefix names, filtered.
     func fileNames(matching prefix: String) -> [String] {
-        let entries = prefix.hasPrefix("examples/") ? ["examples/quickstart.sts", "examples/web.sts"]
+        let entries =
+            prefix.hasPrefix("examples/")
+            ? ["examples/quickstart.sts", "examples/web.sts"]
             : ["examples/", "web.yaml"]
         return entries.filter { $0.hasPrefix(prefix) }
     }
@@ -65,10 +67,14 @@ final class CompletionTests: XCTestCase {
     // MARK: - Kinds
 
     func testKinds() {
-        XCTAssertEqual(complete("get "), ["all", "controllerrevision", "endpoints", "endpointslice", "ep", "ev",
-                                          "event", "no", "node", "persistentvolume", "persistentvolumeclaim", "po",
-                                          "pod", "pv", "pvc", "replicaset", "rs", "sc", "service", "statefulset",
-                                          "storageclass", "sts", "svc"])
+        XCTAssertEqual(
+            complete("get "),
+            [
+                "all", "controllerrevision", "endpoints", "endpointslice", "ep", "ev",
+                "event", "no", "node", "persistentvolume", "persistentvolumeclaim", "po",
+                "pod", "pv", "pvc", "replicaset", "rs", "sc", "service", "statefulset",
+                "storageclass", "sts", "svc",
+            ])
         XCTAssertEqual(complete("get st"), ["statefulset", "storageclass", "sts"])
         XCTAssertEqual(complete("describe p"), ["persistentvolume", "persistentvolumeclaim", "po", "pod", "pv", "pvc"])
         XCTAssertEqual(complete("delete pv"), ["pv", "pvc"])
@@ -82,8 +88,12 @@ final class CompletionTests: XCTestCase {
     func testFlagNames() {
         XCTAssertEqual(complete("scale sts web --rep"), ["--replicas="])
         XCTAssertEqual(complete("delete pod web-0 --f"), ["--filename=", "--force"])
-        XCTAssertEqual(complete("get pods --"), ["--all-namespaces", "--namespace=", "--output=", "--selector=",
-                                                 "--show-labels", "--watch"])
+        XCTAssertEqual(
+            complete("get pods --"),
+            [
+                "--all-namespaces", "--namespace=", "--output=", "--selector=",
+                "--show-labels", "--watch",
+            ])
         XCTAssertEqual(complete("get pods -"), complete("get pods --"))
         XCTAssertEqual(complete("clock -"), [])
         XCTAssertEqual(complete("settle --q"), ["--quiet"])
@@ -179,7 +189,8 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(Completer.split("get "), ["get", ""])
         XCTAssertEqual(Completer.split("get  pods"), ["get", "pods"])
         XCTAssertEqual(Completer.split("get\tpods "), ["get", "pods", ""])
-        XCTAssertEqual(Completer.split("expect output contains 'a b' \"c"), ["expect", "output", "contains", "a b", "c"])
+        XCTAssertEqual(
+            Completer.split("expect output contains 'a b' \"c"), ["expect", "output", "contains", "a b", "c"])
         XCTAssertEqual(Completer.split("a;b c"), ["b", "c"])
     }
 

@@ -6,7 +6,9 @@ final class HelpTextTests: XCTestCase {
     let registry = CommandRegistry.standard
 
     func testCommandHelp() {
-        XCTAssertEqual(HelpText.command(registry.spec(named: "tick")!), """
+        XCTAssertEqual(
+            HelpText.command(registry.spec(named: "tick")!),
+            """
             tick: advance the clock, printing what happened
 
             Usage:
@@ -20,7 +22,9 @@ final class HelpTextTests: XCTestCase {
     }
 
     func testCommandHelpWithDetailsAndFlags() {
-        XCTAssertEqual(HelpText.command(registry.spec(named: "scale")!), """
+        XCTAssertEqual(
+            HelpText.command(registry.spec(named: "scale")!),
+            """
             scale: change the number of replicas of a StatefulSet or ReplicaSet
 
             Usage:
@@ -42,7 +46,9 @@ final class HelpTextTests: XCTestCase {
     }
 
     func testPlannedCommandHelp() {
-        XCTAssertEqual(HelpText.command(registry.spec(named: "rollout")!), """
+        XCTAssertEqual(
+            HelpText.command(registry.spec(named: "rollout")!),
+            """
             rollout: follow or steer a template update
             Not yet available in this version of stsim: it comes with rolling updates.
 
@@ -56,24 +62,31 @@ final class HelpTextTests: XCTestCase {
 
     func testAliasesAndMultiLineExamples() {
         let heal = HelpText.command(registry.spec(named: "heal")!)
-        XCTAssertTrue(heal.hasPrefix("heal: give a partitioned node its link back\n"
-            + "Also: reconnect\n\nUsage:\n  heal NODE...\n"), heal)
+        XCTAssertTrue(
+            heal.hasPrefix(
+                "heal: give a partitioned node its link back\n"
+                    + "Also: reconnect\n\nUsage:\n  heal NODE...\n"), heal)
         let apply = HelpText.command(registry.spec(named: "apply")!)
-        XCTAssertTrue(apply.hasSuffix("Examples:\n  apply -f web.yaml\n  apply <<EOF\n  apiVersion: v1\n  kind: Service\n"
-            + "  ...\n  EOF"), apply)
+        XCTAssertTrue(
+            apply.hasSuffix(
+                "Examples:\n  apply -f web.yaml\n  apply <<EOF\n  apiVersion: v1\n  kind: Service\n"
+                    + "  ...\n  EOF"), apply)
     }
 
     func testOverview() {
         let text = HelpText.overview()
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        XCTAssertEqual(lines.first, "stsim: a simulated Kubernetes cluster, in virtual time, for learning StatefulSets.")
-        XCTAssertEqual(lines.last,
-                       "help COMMAND shows its usage and examples. A leading \"kubectl\" is accepted and ignored.")
+        XCTAssertEqual(
+            lines.first, "stsim: a simulated Kubernetes cluster, in virtual time, for learning StatefulSets.")
+        XCTAssertEqual(
+            lines.last,
+            "help COMMAND shows its usage and examples. A leading \"kubectl\" is accepted and ignored.")
         let headers = CommandGroup.allCases.map(\.rawValue)
         XCTAssertEqual(lines.filter { headers.contains($0) }, headers, "every group, in order")
         XCTAssertTrue(lines.contains("  scale      change the number of replicas of a StatefulSet or ReplicaSet"))
-        XCTAssertTrue(lines.contains(
-            "  heal       give a partitioned node its link back (also: reconnect)"))
+        XCTAssertTrue(
+            lines.contains(
+                "  heal       give a partitioned node its link back (also: reconnect)"))
         XCTAssertTrue(lines.contains("  quit       leave (Ctrl-D does too) (also: exit)"))
         for spec in registry.specs {
             XCTAssertEqual(lines.filter { $0.hasPrefix("  \(spec.name) ") }.count, 1, spec.name)

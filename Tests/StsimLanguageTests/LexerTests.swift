@@ -61,16 +61,19 @@ final class LexerTests: XCTestCase {
     func testTheCommandTextKeepsTheComment() {
         XCTAssertEqual(commands("get pods # all\nclock # now").map(\.text), ["get pods # all", "clock # now"])
         XCTAssertEqual(commands("get pods  \\\n  -o wide # all\n").map(\.text), ["get pods  \\\n  -o wide # all"])
-        XCTAssertEqual(commands("clock; get pods # all; not a command").map(\.text),
-                       ["clock", "get pods # all; not a command"])
-        XCTAssertEqual(commands("apply <<EOF # inline\nkind: X\nEOF\n# after\n").map(\.text),
-                       ["apply <<EOF # inline\nkind: X\nEOF"])
+        XCTAssertEqual(
+            commands("clock; get pods # all; not a command").map(\.text),
+            ["clock", "get pods # all; not a command"])
+        XCTAssertEqual(
+            commands("apply <<EOF # inline\nkind: X\nEOF\n# after\n").map(\.text),
+            ["apply <<EOF # inline\nkind: X\nEOF"])
     }
 
     func testHashInsideAWordOrQuotesIsNotAComment() {
         XCTAssertEqual(texts(command("get pod#1 x")), ["get", "pod#1", "x"])
-        XCTAssertEqual(texts(command("expect output contains '# not a comment'")),
-                       ["expect", "output", "contains", "# not a comment"])
+        XCTAssertEqual(
+            texts(command("expect output contains '# not a comment'")),
+            ["expect", "output", "contains", "# not a comment"])
         XCTAssertEqual(texts(command("expect output contains \"a # b\"")), ["expect", "output", "contains", "a # b"])
     }
 
@@ -85,8 +88,9 @@ final class LexerTests: XCTestCase {
     func testDoubleQuotesEscapesAndVariables() {
         let c = command(#"expect output contains "a \"b\" \\ \$ \q ${N}!""#)
         XCTAssertEqual(c?.words.count, 4)
-        XCTAssertEqual(c?.words[3].parts,
-                       [.text(#"a "b" \ $ \q "#), .variable(name: "N", at: at(1, 42)), .text("!")])
+        XCTAssertEqual(
+            c?.words[3].parts,
+            [.text(#"a "b" \ $ \q "#), .variable(name: "N", at: at(1, 42)), .text("!")])
         XCTAssertEqual(c?.words[3].wasQuoted, true)
     }
 
@@ -191,8 +195,9 @@ final class LexerTests: XCTestCase {
 
     func testVariableInsideAWord() {
         let c = command("get pod web-${i}x")
-        XCTAssertEqual(c?.words[2].parts,
-                       [.text("web-"), .variable(name: "i", at: at(1, 13)), .text("x")])
+        XCTAssertEqual(
+            c?.words[2].parts,
+            [.text("web-"), .variable(name: "i", at: at(1, 13)), .text("x")])
         XCTAssertEqual(try c?.words[2].expanded(with: ["i": "0"]), "web-0x")
     }
 
@@ -200,8 +205,9 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(command(#"get \${n}"#)?.words[1].parts, [.text("${n}")])
         XCTAssertEqual(command("get '${n}'")?.words[1].parts, [.text("${n}")])
         XCTAssertEqual(command("get \"${n}\"")?.words[1].parts, [.variable(name: "n", at: at(1, 6))])
-        XCTAssertEqual(command("get a$b $ {n} $HOME")?.words.dropFirst().map(\.parts),
-                       [[.text("a$b")], [.text("$")], [.text("{n}")], [.text("$HOME")]])
+        XCTAssertEqual(
+            command("get a$b $ {n} $HOME")?.words.dropFirst().map(\.parts),
+            [[.text("a$b")], [.text("$")], [.text("{n}")], [.text("$HOME")]])
     }
 
     func testVariableNames() {
@@ -214,8 +220,11 @@ final class LexerTests: XCTestCase {
     func testHereDocument() {
         guard let cs = commands(count: 2, "apply <<EOF\napiVersion: v1\nkind: Service\nEOF\nget svc\n") else { return }
         XCTAssertEqual(texts(cs[0]), ["apply"])
-        XCTAssertEqual(cs[0].hereDocument, HereDocument(body: [.text("apiVersion: v1\nkind: Service\n")],
-                                                        delimiter: "EOF", location: at(1, 7), firstBodyLine: 2))
+        XCTAssertEqual(
+            cs[0].hereDocument,
+            HereDocument(
+                body: [.text("apiVersion: v1\nkind: Service\n")],
+                delimiter: "EOF", location: at(1, 7), firstBodyLine: 2))
         XCTAssertEqual(cs[0].text, "apply <<EOF\napiVersion: v1\nkind: Service\nEOF")
         XCTAssertEqual(cs[0].location, at(1, 1))
         XCTAssertEqual(texts(cs[1]), ["get", "svc"])
@@ -259,18 +268,22 @@ final class LexerTests: XCTestCase {
 
     func testVariablesInsideTheBodyWithTheirLocations() {
         let c = command("apply <<EOF\nname: ${N}\n  image: ${IMG}:1\nEOF\n")
-        XCTAssertEqual(c?.hereDocument?.body, [
-            .text("name: "), .variable(name: "N", at: at(2, 7)), .text("\n  image: "),
-            .variable(name: "IMG", at: at(3, 10)), .text(":1\n"),
-        ])
+        XCTAssertEqual(
+            c?.hereDocument?.body,
+            [
+                .text("name: "), .variable(name: "N", at: at(2, 7)), .text("\n  image: "),
+                .variable(name: "IMG", at: at(3, 10)), .text(":1\n"),
+            ])
     }
 
     func testVariableColumnsInADashBodyCountTheStrippedTabs() {
         let c = command("apply <<-EOF\n\tname: ${N}\n\t\t  image: ${I}\nx: ${J}\n\tEOF\n")
-        XCTAssertEqual(c?.hereDocument?.body, [
-            .text("name: "), .variable(name: "N", at: at(2, 8)), .text("\n  image: "),
-            .variable(name: "I", at: at(3, 12)), .text("\nx: "), .variable(name: "J", at: at(4, 4)), .text("\n"),
-        ])
+        XCTAssertEqual(
+            c?.hereDocument?.body,
+            [
+                .text("name: "), .variable(name: "N", at: at(2, 8)), .text("\n  image: "),
+                .variable(name: "I", at: at(3, 12)), .text("\nx: "), .variable(name: "J", at: at(4, 4)), .text("\n"),
+            ])
     }
 
     func testBodyLocationsFollowFirstLine() {
@@ -324,8 +337,11 @@ final class LexerTests: XCTestCase {
     // MARK: - Word
 
     func testWordExpansion() throws {
-        let w = Word(parts: [.text("a-"), .variable(name: "X", at: at(1, 3)), .text("-"),
-                             .variable(name: "X", at: at(1, 8))], location: at(1, 1))
+        let w = Word(
+            parts: [
+                .text("a-"), .variable(name: "X", at: at(1, 3)), .text("-"),
+                .variable(name: "X", at: at(1, 8)),
+            ], location: at(1, 1))
         XCTAssertEqual(try w.expanded(with: ["X": "1"]), "a-1-1")
         XCTAssertEqual(try Word("plain", at: at(2, 2)).expanded(with: [:]), "plain")
         XCTAssertEqual(Word("plain", at: at(2, 2)).wasQuoted, false)

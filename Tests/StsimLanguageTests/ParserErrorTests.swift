@@ -9,26 +9,33 @@ final class ParserErrorTests: XCTestCase {
 
     func testUndefinedVariable() {
         assertParseError("scale sts web ${n}", "undefined variable ${n}", 1, 15, hint: "define it first: let n = VALUE")
-        assertParseError("expect output contains \"x ${m}\"", "undefined variable ${m}", 1, 27,
-                         hint: "define it first: let m = VALUE", variables: ["n": "1"])
+        assertParseError(
+            "expect output contains \"x ${m}\"", "undefined variable ${m}", 1, 27,
+            hint: "define it first: let m = VALUE", variables: ["n": "1"])
     }
 
     func testUndefinedVariableInAHereDocument() {
-        assertParseError("apply <<EOF\nkind: X\nname: ${N}\nEOF", "undefined variable ${N}", 3, 7,
-                         hint: "define it first: let N = VALUE")
+        assertParseError(
+            "apply <<EOF\nkind: X\nname: ${N}\nEOF", "undefined variable ${N}", 3, 7,
+            hint: "define it first: let N = VALUE")
     }
 
     func testHereDocumentWithoutACommand() {
         guard let cs = commands(count: 2, "<<EOF\nkind: X\nEOF\nget pods") else { return }
         XCTAssertThrowsError(try Parser.parse(cs[0], variables: [:])) { error in
-            assertDiagnostic(error as? Diagnostic, "a here-document needs a command, as in: apply <<EOF", 1, 1,
-                             hint: nil)
+            assertDiagnostic(
+                error as? Diagnostic, "a here-document needs a command, as in: apply <<EOF", 1, 1,
+                hint: nil)
         }
-        XCTAssertEqual(try Parser.parse(cs[1], variables: [:]),
-                       .get(GetCommand(kinds: [.pod], names: [], output: .table, selector: nil, watch: false,
-                                       allNamespaces: false, showLabels: false, namespace: nil)))
-        assertParseError("kubectl <<EOF\nkind: X\nEOF", "a here-document needs a command, as in: apply <<EOF", 1, 9,
-                         hint: nil)
+        XCTAssertEqual(
+            try Parser.parse(cs[1], variables: [:]),
+            .get(
+                GetCommand(
+                    kinds: [.pod], names: [], output: .table, selector: nil, watch: false,
+                    allNamespaces: false, showLabels: false, namespace: nil)))
+        assertParseError(
+            "kubectl <<EOF\nkind: X\nEOF", "a here-document needs a command, as in: apply <<EOF", 1, 9,
+            hint: nil)
     }
 
     func testUnknownCommand() {
@@ -47,34 +54,45 @@ final class ParserErrorTests: XCTestCase {
     // MARK: - The flag pass
 
     func testUnknownLongFlag() {
-        assertParseError("get pods --outptu json", "unknown flag --outptu for get", 1, 10,
-                         hint: "did you mean \"--output\"?")
-        assertParseError("delete pod x --forse", "unknown flag --forse for delete", 1, 14,
-                         hint: "did you mean \"--force\"?")
-        assertParseError("scale sts web --foo 3", "unknown flag --foo for scale", 1, 15,
-                         hint: "scale takes --replicas, --namespace")
-        assertParseError("scale sts web --foo=3", "unknown flag --foo for scale", 1, 15,
-                         hint: "scale takes --replicas, --namespace")
+        assertParseError(
+            "get pods --outptu json", "unknown flag --outptu for get", 1, 10,
+            hint: "did you mean \"--output\"?")
+        assertParseError(
+            "delete pod x --forse", "unknown flag --forse for delete", 1, 14,
+            hint: "did you mean \"--force\"?")
+        assertParseError(
+            "scale sts web --foo 3", "unknown flag --foo for scale", 1, 15,
+            hint: "scale takes --replicas, --namespace")
+        assertParseError(
+            "scale sts web --foo=3", "unknown flag --foo for scale", 1, 15,
+            hint: "scale takes --replicas, --namespace")
         assertParseError("clock --utc", "unknown flag --utc for clock", 1, 7, hint: "clock takes no flags")
     }
 
     func testUnknownShortFlag() {
-        assertParseError("get pods -x", "unknown flag -x for get", 1, 10, hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
-        assertParseError("get pods -wx", "unknown flag -x for get", 1, 12, hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
-        assertParseError("get pods -wAx", "unknown flag -x for get", 1, 13, hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
-        assertParseError("get pods -wAo", "flag -o, --output FORMAT needs a value", 1, 13,
-                         hint: "for example: get --output FORMAT")
+        assertParseError(
+            "get pods -x", "unknown flag -x for get", 1, 10, hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
+        assertParseError(
+            "get pods -wx", "unknown flag -x for get", 1, 12, hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
+        assertParseError(
+            "get pods -wAx", "unknown flag -x for get", 1, 13, hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
+        assertParseError(
+            "get pods -wAo", "flag -o, --output FORMAT needs a value", 1, 13,
+            hint: "for example: get --output FORMAT")
         assertParseError("tick -v 1s", "unknown flag -v for tick", 1, 6, hint: "tick takes no flags")
         assertParseError("let x = -y", "unknown flag -y for let", 1, 9, hint: "let takes no flags")
     }
 
     func testFlagWithoutItsValue() {
-        assertParseError("get pods -o", "flag -o, --output FORMAT needs a value", 1, 10,
-                         hint: "for example: get --output FORMAT")
-        assertParseError("scale sts web --replicas", "flag --replicas N needs a value", 1, 15,
-                         hint: "for example: scale --replicas N")
-        assertParseError("apply -f", "flag -f, --filename FILE needs a value", 1, 7,
-                         hint: "for example: apply --filename FILE")
+        assertParseError(
+            "get pods -o", "flag -o, --output FORMAT needs a value", 1, 10,
+            hint: "for example: get --output FORMAT")
+        assertParseError(
+            "scale sts web --replicas", "flag --replicas N needs a value", 1, 15,
+            hint: "for example: scale --replicas N")
+        assertParseError(
+            "apply -f", "flag -f, --filename FILE needs a value", 1, 7,
+            hint: "for example: apply --filename FILE")
     }
 
     // MARK: - ParsedArguments
@@ -86,8 +104,9 @@ final class ParserErrorTests: XCTestCase {
     }
 
     func testWholeNumberFlagValue() {
-        assertParseError("delete pod x --grace-period soon", "--grace-period must be a whole number, not \"soon\"",
-                         1, 29, hint: nil)
+        assertParseError(
+            "delete pod x --grace-period soon", "--grace-period must be a whole number, not \"soon\"",
+            1, 29, hint: nil)
     }
 
     func testDurationValue() {
@@ -98,23 +117,27 @@ final class ParserErrorTests: XCTestCase {
     }
 
     func testUnknownKind() {
-        assertParseError("get podz", "the server doesn't have a resource type \"podz\"", 1, 5,
-                         hint: "did you mean \"pod\" or \"pods\"?")
+        assertParseError(
+            "get podz", "the server doesn't have a resource type \"podz\"", 1, 5,
+            hint: "did you mean \"pod\" or \"pods\"?")
         assertParseError("get foo", "the server doesn't have a resource type \"foo\"", 1, 5, hint: nil)
         assertParseError("get pods,foo", "the server doesn't have a resource type \"foo\"", 1, 10, hint: nil)
         assertParseError("get foo/bar", "the server doesn't have a resource type \"foo\"", 1, 5, hint: nil)
         assertParseError("get pod/a /", "the server doesn't have a resource type \"\"", 1, 11, hint: nil)
         assertParseError("get pod/a /b", "the server doesn't have a resource type \"\"", 1, 11, hint: nil)
         assertParseError("get /b", "the server doesn't have a resource type \"\"", 1, 5, hint: nil)
-        assertParseError("get pod/a stz/b", "the server doesn't have a resource type \"stz\"", 1, 11,
-                         hint: "did you mean \"sts\"?")
+        assertParseError(
+            "get pod/a stz/b", "the server doesn't have a resource type \"stz\"", 1, 11,
+            hint: "did you mean \"sts\"?")
     }
 
     func testChoice() {
-        assertParseError("get pods -o jsn", "-o must be one of wide, yaml, json, name, not \"jsn\"", 1, 13,
-                         hint: "did you mean \"json\"?")
-        assertParseError("get pods -ojsn", "-o must be one of wide, yaml, json, name, not \"jsn\"", 1, 10,
-                         hint: "did you mean \"json\"?")
+        assertParseError(
+            "get pods -o jsn", "-o must be one of wide, yaml, json, name, not \"jsn\"", 1, 13,
+            hint: "did you mean \"json\"?")
+        assertParseError(
+            "get pods -ojsn", "-o must be one of wide, yaml, json, name, not \"jsn\"", 1, 10,
+            hint: "did you mean \"json\"?")
         assertParseError("get pods -o xml", "-o must be one of wide, yaml, json, name, not \"xml\"", 1, 13, hint: nil)
     }
 
@@ -130,90 +153,117 @@ final class ParserErrorTests: XCTestCase {
     // MARK: - create
 
     func testCreateErrors() {
-        assertParseError("create", "create needs -f FILE or what to create", 1, 1,
-                         hint: "try: create -f FILE, create sts NAME --image IMG, help create")
+        assertParseError(
+            "create", "create needs -f FILE or what to create", 1, 1,
+            hint: "try: create -f FILE, create sts NAME --image IMG, help create")
         assertParseError("create sts", "create: missing NAME", 1, 12, hint: "usage: create -f FILE")
-        assertParseError("create sts web", "create sts needs --image IMG", 1, 12,
-                         hint: "for example: create sts web --image nginx")
+        assertParseError(
+            "create sts web", "create sts needs --image IMG", 1, 12,
+            hint: "for example: create sts web --image nginx")
         assertParseError("create sts web --image nginx --replicas -1", "--replicas must be 0 or more", 1, 41, hint: nil)
         assertParseError("create sts web --image nginx --replicas=-1", "--replicas must be 0 or more", 1, 30, hint: nil)
-        assertParseError("create sts web --image nginx --replicas three",
-                         "--replicas must be a whole number, not \"three\"", 1, 41, hint: nil)
-        assertParseError("create sts web --image nginx --policy Paralel",
-                         "--policy must be one of OrderedReady, Parallel, not \"Paralel\"", 1, 39,
-                         hint: "did you mean \"Parallel\"?")
-        assertParseError("create sts web extra --image nginx", "create: unexpected argument \"extra\"", 1, 16,
-                         hint: "usage: create -f FILE")
+        assertParseError(
+            "create sts web --image nginx --replicas three",
+            "--replicas must be a whole number, not \"three\"", 1, 41, hint: nil)
+        assertParseError(
+            "create sts web --image nginx --policy Paralel",
+            "--policy must be one of OrderedReady, Parallel, not \"Paralel\"", 1, 39,
+            hint: "did you mean \"Parallel\"?")
+        assertParseError(
+            "create sts web extra --image nginx", "create: unexpected argument \"extra\"", 1, 16,
+            hint: "usage: create -f FILE")
     }
 
     func testCreateServiceErrors() {
-        assertParseError("create svc", "create: missing the service type (headless)", 1, 12, hint: "usage: create -f FILE")
-        assertParseError("create svc headles nginx", "create svc makes headless services: create svc headless NAME",
-                         1, 12, hint: "did you mean \"headless\"?")
-        assertParseError("create svc nodeport x", "create svc makes headless services: create svc headless NAME",
-                         1, 12, hint: nil)
+        assertParseError(
+            "create svc", "create: missing the service type (headless)", 1, 12, hint: "usage: create -f FILE")
+        assertParseError(
+            "create svc headles nginx", "create svc makes headless services: create svc headless NAME",
+            1, 12, hint: "did you mean \"headless\"?")
+        assertParseError(
+            "create svc nodeport x", "create svc makes headless services: create svc headless NAME",
+            1, 12, hint: nil)
         assertParseError("create svc headless", "create: missing NAME", 1, 21, hint: "usage: create -f FILE")
         assertParseError("create svc headless nginx", "create svc headless needs --selector k=v", 1, 21, hint: nil)
-        assertParseError("create svc headless nginx --selector app", "--selector takes k=v pairs separated by commas",
-                         1, 38, hint: nil)
-        assertParseError("create svc headless nginx --selector =web", "--selector takes k=v pairs separated by commas",
-                         1, 38, hint: nil)
-        assertParseError("create svc headless nginx --selector app=web --port http",
-                         "--port must be a whole number, not \"http\"", 1, 53, hint: nil)
-        assertParseError("create svc headless nginx x --selector app=web", "create: unexpected argument \"x\"", 1, 27,
-                         hint: "usage: create -f FILE")
+        assertParseError(
+            "create svc headless nginx --selector app", "--selector takes k=v pairs separated by commas",
+            1, 38, hint: nil)
+        assertParseError(
+            "create svc headless nginx --selector =web", "--selector takes k=v pairs separated by commas",
+            1, 38, hint: nil)
+        assertParseError(
+            "create svc headless nginx --selector app=web --port http",
+            "--port must be a whole number, not \"http\"", 1, 53, hint: nil)
+        assertParseError(
+            "create svc headless nginx x --selector app=web", "create: unexpected argument \"x\"", 1, 27,
+            hint: "usage: create -f FILE")
     }
 
     func testCreateVolumeNodeAndOtherErrors() {
         assertParseError("create pv a", "create pv needs --capacity SIZE, e.g. --capacity 1Mi", 1, 11, hint: nil)
-        assertParseError("create pv a --capacity 1Mi --reclaim Keep",
-                         "--reclaim must be one of Retain, Delete, Recycle, not \"Keep\"", 1, 38, hint: nil)
-        assertParseError("create pv a --capacity 1Mi --reclaim Retian",
-                         "--reclaim must be one of Retain, Delete, Recycle, not \"Retian\"", 1, 38,
-                         hint: "did you mean \"Retain\"?")
+        assertParseError(
+            "create pv a --capacity 1Mi --reclaim Keep",
+            "--reclaim must be one of Retain, Delete, Recycle, not \"Keep\"", 1, 38, hint: nil)
+        assertParseError(
+            "create pv a --capacity 1Mi --reclaim Retian",
+            "--reclaim must be one of Retain, Delete, Recycle, not \"Retian\"", 1, 38,
+            hint: "did you mean \"Retain\"?")
         assertParseError("create pv", "create: missing NAME", 1, 11, hint: "usage: create -f FILE")
-        assertParseError("create pv a b --capacity 1Mi", "create: unexpected argument \"b\"", 1, 13,
-                         hint: "usage: create -f FILE")
+        assertParseError(
+            "create pv a b --capacity 1Mi", "create: unexpected argument \"b\"", 1, 13,
+            hint: "usage: create -f FILE")
         assertParseError("create node", "create: missing NAME", 1, 13, hint: "usage: create -f FILE")
-        assertParseError("create node n1 n2", "create: unexpected argument \"n2\"", 1, 16, hint: "usage: create -f FILE")
-        assertParseError("create pod x", "create makes sts, svc, pv or node, not \"pod\"", 1, 8,
-                         hint: "for other kinds write a manifest: create -f FILE")
-        assertParseError("create stz x", "create makes sts, svc, pv or node, not \"stz\"", 1, 8,
-                         hint: "did you mean \"sts\"?")
+        assertParseError(
+            "create node n1 n2", "create: unexpected argument \"n2\"", 1, 16, hint: "usage: create -f FILE")
+        assertParseError(
+            "create pod x", "create makes sts, svc, pv or node, not \"pod\"", 1, 8,
+            hint: "for other kinds write a manifest: create -f FILE")
+        assertParseError(
+            "create stz x", "create makes sts, svc, pv or node, not \"stz\"", 1, 8,
+            hint: "did you mean \"sts\"?")
     }
 
     func testManifestSourceErrors() {
-        assertParseError("create -f -", "-f - reads a here-document, and this command has none", 1, 11,
-                         hint: "write: create -f - <<EOF, the manifest, then EOF")
-        assertParseError("apply -f -", "-f - reads a here-document, and this command has none", 1, 10,
-                         hint: "write: apply -f - <<EOF, the manifest, then EOF")
-        assertParseError("delete -f -", "-f - reads a here-document, and this command has none", 1, 11,
-                         hint: "write: delete -f - <<EOF, the manifest, then EOF")
-        assertParseError("create -f a.yaml b", "create: unexpected argument \"b\"", 1, 18, hint: "usage: create -f FILE")
-        assertParseError("create <<EOF b\nkind: X\nEOF", "create: unexpected argument \"b\"", 1, 14,
-                         hint: "usage: create -f FILE")
+        assertParseError(
+            "create -f -", "-f - reads a here-document, and this command has none", 1, 11,
+            hint: "write: create -f - <<EOF, the manifest, then EOF")
+        assertParseError(
+            "apply -f -", "-f - reads a here-document, and this command has none", 1, 10,
+            hint: "write: apply -f - <<EOF, the manifest, then EOF")
+        assertParseError(
+            "delete -f -", "-f - reads a here-document, and this command has none", 1, 11,
+            hint: "write: delete -f - <<EOF, the manifest, then EOF")
+        assertParseError(
+            "create -f a.yaml b", "create: unexpected argument \"b\"", 1, 18, hint: "usage: create -f FILE")
+        assertParseError(
+            "create <<EOF b\nkind: X\nEOF", "create: unexpected argument \"b\"", 1, 14,
+            hint: "usage: create -f FILE")
     }
 
     func testApplyErrors() {
-        assertParseError("apply", "apply needs -f FILE or a here-document", 1, 1, hint: "for example: apply -f web.yaml")
+        assertParseError(
+            "apply", "apply needs -f FILE or a here-document", 1, 1, hint: "for example: apply -f web.yaml")
         assertParseError("apply -f x.yaml y", "apply: unexpected argument \"y\"", 1, 17, hint: "usage: apply -f FILE")
     }
 
     // MARK: - get, describe, scale, delete
 
     func testGetErrors() {
-        assertParseError("get", "get: missing KIND", 1, 5,
-                         hint: "usage: get KIND[,KIND...] [NAME...] [-o wide|yaml|json|name] [-l SELECTOR] [-w]")
+        assertParseError(
+            "get", "get: missing KIND", 1, 5,
+            hint: "usage: get KIND[,KIND...] [NAME...] [-o wide|yaml|json|name] [-l SELECTOR] [-w]")
         assertParseError("get pod/a svc/b", "get takes one kind at a time here", 1, 11, hint: nil)
-        assertParseError("get pods --show-labels=sure", "--show-labels takes true or false, not \"sure\"", 1, 10,
-                         hint: nil)
+        assertParseError(
+            "get pods --show-labels=sure", "--show-labels takes true or false, not \"sure\"", 1, 10,
+            hint: nil)
         assertParseError("get pods -A=x", "--all-namespaces takes true or false, not \"x\"", 1, 10, hint: nil)
     }
 
     func testDescribeErrors() {
         assertParseError("describe", "describe: missing KIND", 1, 10, hint: "usage: describe KIND [NAME...]")
-        assertParseError("describe stateful web", "the server doesn't have a resource type \"stateful\"", 1, 10,
-                         hint: "did you mean \"statefulset\" or \"statefulsets\"?")
+        assertParseError(
+            "describe stateful web", "the server doesn't have a resource type \"stateful\"", 1, 10,
+            hint: "did you mean \"statefulset\" or \"statefulsets\"?")
     }
 
     func testScaleErrors() {
@@ -225,61 +275,77 @@ final class ParserErrorTests: XCTestCase {
         assertParseError("scale sts", "scale: missing the number of replicas", 1, 11, hint: usage)
         assertParseError("scale sts/web", "scale: missing the number of replicas", 1, 15, hint: usage)
         assertParseError("scale sts a b 3", "scale: unexpected argument \"b\"", 1, 13, hint: "usage: scale sts NAME N")
-        assertParseError("scale sts web 3 --replicas=4", "scale: unexpected argument \"3\"", 1, 15,
-                         hint: "usage: scale sts NAME N")
-        assertParseError("scale sts web --replicas=many",
-                         "the number of replicas must be a whole number, not \"many\"", 1, 15, hint: nil)
+        assertParseError(
+            "scale sts web 3 --replicas=4", "scale: unexpected argument \"3\"", 1, 15,
+            hint: "usage: scale sts NAME N")
+        assertParseError(
+            "scale sts web --replicas=many",
+            "the number of replicas must be a whole number, not \"many\"", 1, 15, hint: nil)
         assertParseError("scale sts web -1", "the number of replicas must be 0 or more", 1, 15, hint: nil)
         assertParseError("scale sts web --replicas=-2", "the number of replicas must be 0 or more", 1, 15, hint: nil)
     }
 
     func testDeleteErrors() {
-        assertParseError("delete", "delete: missing KIND", 1, 8,
-                         hint: "usage: delete KIND NAME... [--force] [--grace-period S] [--wait=false]")
+        assertParseError(
+            "delete", "delete: missing KIND", 1, 8,
+            hint: "usage: delete KIND NAME... [--force] [--grace-period S] [--wait=false]")
         assertParseError("delete pod", "delete: name the pod to delete", 1, 12, hint: "or use -l SELECTOR or --all")
-        assertParseError("delete pod --force", "delete: name the pod to delete", 1, 12, hint: "or use -l SELECTOR or --all")
-        assertParseError("delete pvc", "delete: name the persistentvolumeclaim to delete", 1, 12,
-                         hint: "or use -l SELECTOR or --all")
+        assertParseError(
+            "delete pod --force", "delete: name the pod to delete", 1, 12, hint: "or use -l SELECTOR or --all")
+        assertParseError(
+            "delete pvc", "delete: name the persistentvolumeclaim to delete", 1, 12,
+            hint: "or use -l SELECTOR or --all")
         assertParseError("delete pod x --wait=nope", "--wait takes true or false, not \"nope\"", 1, 14, hint: nil)
         assertParseError("delete pod x --now=2", "--now takes true or false, not \"2\"", 1, 14, hint: nil)
-        assertParseError("delete pods --all=false", "delete: name the pod to delete", 1, 13,
-                         hint: "or use -l SELECTOR or --all")
+        assertParseError(
+            "delete pods --all=false", "delete: name the pod to delete", 1, 13,
+            hint: "or use -l SELECTOR or --all")
         assertParseError("delete pods --all=x", "--all takes true or false, not \"x\"", 1, 13, hint: nil)
-        assertParseError("delete -f a.yaml pod", "delete: unexpected argument \"pod\"", 1, 18,
-                         hint: "usage: delete KIND NAME... [--force] [--grace-period S] [--wait=false]")
+        assertParseError(
+            "delete -f a.yaml pod", "delete: unexpected argument \"pod\"", 1, 18,
+            hint: "usage: delete KIND NAME... [--force] [--grace-period S] [--wait=false]")
         assertParseError("delete pod/a svc/b", "delete takes one kind at a time here", 1, 14, hint: nil)
-        assertParseError("delete podz x", "the server doesn't have a resource type \"podz\"", 1, 8,
-                         hint: "did you mean \"pod\" or \"pods\"?")
+        assertParseError(
+            "delete podz x", "the server doesn't have a resource type \"podz\"", 1, 8,
+            hint: "did you mean \"pod\" or \"pods\"?")
     }
 
     // MARK: - time
 
     func testTimeErrors() {
-        assertParseError("settle now", "settle: unexpected argument \"now\"", 1, 8,
-                         hint: "usage: settle [--timeout D] [--quiet]")
-        assertParseError("settle --timeout forever", "\"forever\" is not a duration", 1, 18,
-                         hint: "write it like 500ms, 30s, 5m, 1h or 1m30s")
+        assertParseError(
+            "settle now", "settle: unexpected argument \"now\"", 1, 8,
+            hint: "usage: settle [--timeout D] [--quiet]")
+        assertParseError(
+            "settle --timeout forever", "\"forever\" is not a duration", 1, 18,
+            hint: "write it like 500ms, 30s, 5m, 1h or 1m30s")
         assertParseError("clock now", "clock: unexpected argument \"now\"", 1, 7, hint: "usage: clock")
         assertParseError("mode", "mode: missing auto or step", 1, 6, hint: "usage: mode auto|step")
-        assertParseError("mode atuo", "the mode must be one of auto, step, not \"atuo\"", 1, 6,
-                         hint: "did you mean \"auto\"?")
+        assertParseError(
+            "mode atuo", "the mode must be one of auto, step, not \"atuo\"", 1, 6,
+            hint: "did you mean \"auto\"?")
         assertParseError("mode fast", "the mode must be one of auto, step, not \"fast\"", 1, 6, hint: nil)
         assertParseError("mode step now", "mode: unexpected argument \"now\"", 1, 11, hint: "usage: mode auto|step")
     }
 
     func testWaitErrors() {
-        assertParseError("wait", "wait: missing KIND", 1, 6,
-                         hint: "usage: wait pod NAME Ready|Running|Deleted [--timeout D]")
+        assertParseError(
+            "wait", "wait: missing KIND", 1, 6,
+            hint: "usage: wait pod NAME Ready|Running|Deleted [--timeout D]")
         assertParseError("wait pod", "wait: missing NAME", 1, 10, hint: "usage: wait pod NAME Ready")
-        assertParseError("wait pod web", "wait: missing the condition (Ready, Running, Deleted or Bound)", 1, 14,
-                         hint: nil)
-        assertParseError("wait pod/web", "wait: missing the condition (Ready, Running, Deleted or Bound)", 1, 14,
-                         hint: nil)
-        assertParseError("wait pod web Redy", "the condition must be one of Ready, Running, Deleted, Bound, not \"Redy\"",
-                         1, 14, hint: "did you mean \"Ready\"?")
+        assertParseError(
+            "wait pod web", "wait: missing the condition (Ready, Running, Deleted or Bound)", 1, 14,
+            hint: nil)
+        assertParseError(
+            "wait pod/web", "wait: missing the condition (Ready, Running, Deleted or Bound)", 1, 14,
+            hint: nil)
+        assertParseError(
+            "wait pod web Redy", "the condition must be one of Ready, Running, Deleted, Bound, not \"Redy\"",
+            1, 14, hint: "did you mean \"Ready\"?")
         assertParseError("wait pod web Ready now", "wait: unexpected argument \"now\"", 1, 20, hint: nil)
-        assertParseError("wait pod web Ready --timeout 2x", "\"2x\" is not a duration", 1, 30,
-                         hint: "write it like 500ms, 30s, 5m, 1h or 1m30s")
+        assertParseError(
+            "wait pod web Ready --timeout 2x", "\"2x\" is not a duration", 1, 30,
+            hint: "write it like 500ms, 30s, 5m, 1h or 1m30s")
         assertParseError("wait foo web Ready", "the server doesn't have a resource type \"foo\"", 1, 6, hint: nil)
     }
 
@@ -288,12 +354,16 @@ final class ParserErrorTests: XCTestCase {
     func testDigSnapshotEventsErrors() {
         assertParseError("dig", "dig: missing SRV or A, then NAME", 1, 5, hint: "usage: dig [+search] SRV|A NAME")
         assertParseError("dig SRV", "dig: missing NAME", 1, 9, hint: "usage: dig [+search] SRV|A NAME")
-        assertParseError("dig SRV a b", "dig: unexpected argument \"b\"", 1, 11, hint: "usage: dig [+search] SRV|A NAME")
-        assertParseError("snapshot now", "snapshot: unexpected argument \"now\"", 1, 10, hint: "usage: snapshot [-o tree|yaml|json|dot]")
+        assertParseError(
+            "dig SRV a b", "dig: unexpected argument \"b\"", 1, 11, hint: "usage: dig [+search] SRV|A NAME")
+        assertParseError(
+            "snapshot now", "snapshot: unexpected argument \"now\"", 1, 10,
+            hint: "usage: snapshot [-o tree|yaml|json|dot]")
         assertParseError("snapshot -o png", "-o must be one of tree, yaml, json, dot, not \"png\"", 1, 13, hint: nil)
         assertParseError("events now", "events: unexpected argument \"now\"", 1, 8, hint: "usage: events [--since D]")
-        assertParseError("events --since x", "\"x\" is not a duration", 1, 16,
-                         hint: "write it like 500ms, 30s, 5m, 1h or 1m30s")
+        assertParseError(
+            "events --since x", "\"x\" is not a duration", 1, 16,
+            hint: "write it like 500ms, 30s, 5m, 1h or 1m30s")
     }
 
     // MARK: - expect
@@ -304,11 +374,14 @@ final class ParserErrorTests: XCTestCase {
         assertParseError("expect foo x Running", "the server doesn't have a resource type \"foo\"", 1, 8, hint: nil)
         assertParseError("expect pod", "expect: missing NAME", 1, 12, hint: usage)
         assertParseError("expect pod web", "expect: missing the state", 1, 16, hint: usage)
-        let states = "Running, Ready, NotReady, Pending, Terminating, Unknown, Deleted, Bound, Available, Released, "
+        let states =
+            "Running, Ready, NotReady, Pending, Terminating, Unknown, Deleted, Bound, Available, Released, "
             + "ContainerCreating, CrashLoopBackOff"
-        assertParseError("expect pod web Runing", "the state must be one of \(states), not \"Runing\"", 1, 16,
-                         hint: "did you mean \"Running\"?")
-        assertParseError("expect pod web Running at n1", "expected \"on NODE\" or nothing, not \"at\"", 1, 24, hint: nil)
+        assertParseError(
+            "expect pod web Runing", "the state must be one of \(states), not \"Runing\"", 1, 16,
+            hint: "did you mean \"Running\"?")
+        assertParseError(
+            "expect pod web Running at n1", "expected \"on NODE\" or nothing, not \"at\"", 1, 24, hint: nil)
         assertParseError("expect pod web Running on", "expect: missing NODE", 1, 27, hint: usage)
         assertParseError("expect pod web Running on n1 x", "expect: unexpected argument \"x\"", 1, 30, hint: usage)
     }
@@ -316,35 +389,42 @@ final class ParserErrorTests: XCTestCase {
     func testExpectCountErrors() {
         let usage = "usage: expect pod NAME Running|Ready|Pending|Terminating|Deleted [on NODE]"
         assertParseError("expect count", "expect: missing KIND", 1, 14, hint: usage)
-        assertParseError("expect count podz == 3", "the server doesn't have a resource type \"podz\"", 1, 14,
-                         hint: "did you mean \"pod\" or \"pods\"?")
+        assertParseError(
+            "expect count podz == 3", "the server doesn't have a resource type \"podz\"", 1, 14,
+            hint: "did you mean \"pod\" or \"pods\"?")
         assertParseError("expect count pods", "expect: missing a comparison such as ==", 1, 19, hint: usage)
-        assertParseError("expect count pods === 3", "the comparison must be one of ==, !=, >=, <=, >, <, not \"===\"",
-                         1, 19, hint: "did you mean \"==\"?")
+        assertParseError(
+            "expect count pods === 3", "the comparison must be one of ==, !=, >=, <=, >, <, not \"===\"",
+            1, 19, hint: "did you mean \"==\"?")
         assertParseError("expect count pods ==", "expect: missing N", 1, 22, hint: usage)
-        assertParseError("expect count pods == three", "the count must be a whole number, not \"three\"", 1, 22, hint: nil)
+        assertParseError(
+            "expect count pods == three", "the count must be a whole number, not \"three\"", 1, 22, hint: nil)
         assertParseError("expect count pods == 3 4", "expect: unexpected argument \"4\"", 1, 24, hint: usage)
     }
 
     func testExpectDnsErrors() {
         let usage = "usage: expect pod NAME Running|Ready|Pending|Terminating|Deleted [on NODE]"
         assertParseError("expect dns", "expect: missing SRV or A", 1, 12, hint: usage)
-        assertParseError("expect dns MX web has 1", "the record type must be one of SRV, A, not \"MX\"", 1, 12, hint: nil)
+        assertParseError(
+            "expect dns MX web has 1", "the record type must be one of SRV, A, not \"MX\"", 1, 12, hint: nil)
         assertParseError("expect dns SRV", "expect: missing NAME", 1, 16, hint: usage)
         assertParseError("expect dns SRV web", "expect: missing has", 1, 20, hint: usage)
-        assertParseError("expect dns SRV web with 3", "expected \"has\", as in: expect dns SRV NAME has 3", 1, 20,
-                         hint: nil)
+        assertParseError(
+            "expect dns SRV web with 3", "expected \"has\", as in: expect dns SRV NAME has 3", 1, 20,
+            hint: nil)
         assertParseError("expect dns SRV web has", "expect: missing N", 1, 24, hint: usage)
-        assertParseError("expect dns SRV web has many", "the number of records must be a whole number, not \"many\"",
-                         1, 24, hint: nil)
+        assertParseError(
+            "expect dns SRV web has many", "the number of records must be a whole number, not \"many\"",
+            1, 24, hint: nil)
         assertParseError("expect dns SRV web has 3 4", "expect: unexpected argument \"4\"", 1, 26, hint: usage)
     }
 
     func testExpectOutputAndErrorErrors() {
         let usage = "usage: expect pod NAME Running|Ready|Pending|Terminating|Deleted [on NODE]"
         assertParseError("expect output", "expect: missing contains", 1, 15, hint: usage)
-        assertParseError("expect output has x", "expected \"contains\", as in: expect output contains \"TEXT\"", 1, 15,
-                         hint: nil)
+        assertParseError(
+            "expect output has x", "expected \"contains\", as in: expect output contains \"TEXT\"", 1, 15,
+            hint: nil)
         assertParseError("expect output contains", "expect: missing the TEXT to look for", 1, 24, hint: usage)
         assertParseError("expect output contains a b", "expect: unexpected argument \"b\"", 1, 26, hint: usage)
         assertParseError("expect error", "expect error needs the command that should fail", 1, 8, hint: nil)
@@ -357,12 +437,15 @@ final class ParserErrorTests: XCTestCase {
         assertParseError("help a b", "help: unexpected argument \"b\"", 1, 8, hint: "usage: help [COMMAND]")
         assertParseError("run", "run: missing FILE", 1, 5, hint: "usage: run FILE.sts")
         assertParseError("run a b", "run: unexpected argument \"b\"", 1, 7, hint: "usage: run FILE.sts")
-        assertParseError("set", "set: missing the setting (settle-limit or watch-limit)", 1, 5,
-                         hint: "usage: set settle-limit D")
+        assertParseError(
+            "set", "set: missing the setting (settle-limit or watch-limit)", 1, 5,
+            hint: "usage: set settle-limit D")
         assertParseError("set watch-limit", "set: missing VALUE", 1, 17, hint: "usage: set settle-limit D")
-        assertParseError("set wach-limit 5", "the setting must be one of settle-limit, watch-limit, not \"wach-limit\"",
-                         1, 5, hint: "did you mean \"watch-limit\"?")
-        assertParseError("set watch-limit 5 6", "set: unexpected argument \"6\"", 1, 19, hint: "usage: set settle-limit D")
+        assertParseError(
+            "set wach-limit 5", "the setting must be one of settle-limit, watch-limit, not \"wach-limit\"",
+            1, 5, hint: "did you mean \"watch-limit\"?")
+        assertParseError(
+            "set watch-limit 5 6", "set: unexpected argument \"6\"", 1, 19, hint: "usage: set settle-limit D")
         assertParseError("seed", "seed: missing N", 1, 6, hint: "usage: seed N")
         assertParseError("seed -1", "the seed must be a whole number from 0 up, not \"-1\"", 1, 6, hint: nil)
         assertParseError("seed x", "the seed must be a whole number from 0 up, not \"x\"", 1, 6, hint: nil)
@@ -377,10 +460,12 @@ final class ParserErrorTests: XCTestCase {
         assertParseError("let n", "let: missing =", 1, 7, hint: "usage: let NAME = VALUE")
         assertParseError("let n 3", "expected \"=\", as in: let n = VALUE", 1, 7, hint: nil)
         assertParseError("let n =", "let: missing VALUE", 1, 9, hint: "usage: let NAME = VALUE")
-        assertParseError("let 1n = 3", "\"1n\" is not a variable name", 1, 5,
-                         hint: "names are letters, digits and _, not starting with a digit")
-        assertParseError("let a-b=3", "\"a-b\" is not a variable name", 1, 5,
-                         hint: "names are letters, digits and _, not starting with a digit")
+        assertParseError(
+            "let 1n = 3", "\"1n\" is not a variable name", 1, 5,
+            hint: "names are letters, digits and _, not starting with a digit")
+        assertParseError(
+            "let a-b=3", "\"a-b\" is not a variable name", 1, 5,
+            hint: "names are letters, digits and _, not starting with a digit")
         assertParseError("let n = 3 4", "let: unexpected argument \"4\"", 1, 11, hint: "usage: let NAME = VALUE")
     }
 
@@ -389,18 +474,23 @@ final class ParserErrorTests: XCTestCase {
         let items = Lexer.lex("clock\n\n  tick 5x\n", file: "lesson.sts")
         guard items.count == 2, case .command(let c) = items[1] else { return XCTFail("\(items)") }
         XCTAssertThrowsError(try Parser.parse(c, variables: [:])) { error in
-            assertDiagnostic(error as? Diagnostic, "\"5x\" is not a duration", 3, 8,
-                             hint: "write it like 500ms, 30s, 5m, 1h or 1m30s", inFile: "lesson.sts")
+            assertDiagnostic(
+                error as? Diagnostic, "\"5x\" is not a duration", 3, 8,
+                hint: "write it like 500ms, 30s, 5m, 1h or 1m30s", inFile: "lesson.sts")
         }
     }
 
     func testUnicodeColumnsInParserErrors() {
-        assertParseError("expect pod wéb-0 Rünning", "the state must be one of Running, Ready, NotReady, Pending, "
-            + "Terminating, Unknown, Deleted, Bound, Available, Released, ContainerCreating, CrashLoopBackOff, "
-            + "not \"Rünning\"", 1, 18, hint: "did you mean \"Running\"?")
-        assertParseError("let 名前 = 1", "\"名前\" is not a variable name", 1, 5,
-                         hint: "names are letters, digits and _, not starting with a digit")
-        assertParseError("get pods 👍🏽 -x", "unknown flag -x for get", 1, 12,
-                         hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
+        assertParseError(
+            "expect pod wéb-0 Rünning",
+            "the state must be one of Running, Ready, NotReady, Pending, "
+                + "Terminating, Unknown, Deleted, Bound, Available, Released, ContainerCreating, CrashLoopBackOff, "
+                + "not \"Rünning\"", 1, 18, hint: "did you mean \"Running\"?")
+        assertParseError(
+            "let 名前 = 1", "\"名前\" is not a variable name", 1, 5,
+            hint: "names are letters, digits and _, not starting with a digit")
+        assertParseError(
+            "get pods 👍🏽 -x", "unknown flag -x for get", 1, 12,
+            hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
     }
 }

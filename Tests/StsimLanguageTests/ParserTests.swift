@@ -5,12 +5,15 @@ import XCTest
 
 /// What commands mean once parsed: the typed `Command` values, with the locations of their words.
 final class ParserTests: XCTestCase {
-    private func getCommand(_ kinds: [ResourceKind], names: [Argument] = [], output: OutputFormat = .table,
-                            selector: String? = nil, watch: Bool = false, allNamespaces: Bool = false,
-                            showLabels: Bool = false, namespace: String? = nil) -> Command
-    {
-        .get(GetCommand(kinds: kinds, names: names, output: output, selector: selector, watch: watch,
-                        allNamespaces: allNamespaces, showLabels: showLabels, namespace: namespace))
+    private func getCommand(
+        _ kinds: [ResourceKind], names: [Argument] = [], output: OutputFormat = .table,
+        selector: String? = nil, watch: Bool = false, allNamespaces: Bool = false,
+        showLabels: Bool = false, namespace: String? = nil
+    ) -> Command {
+        .get(
+            GetCommand(
+                kinds: kinds, names: names, output: output, selector: selector, watch: watch,
+                allNamespaces: allNamespaces, showLabels: showLabels, namespace: namespace))
     }
 
     func testNothingToDo() throws {
@@ -26,7 +29,8 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parsed("get statefulsets.apps"), getCommand([.statefulSet]))
         XCTAssertEqual(parsed("get sts,pvc"), getCommand([.statefulSet, .persistentVolumeClaim]))
         XCTAssertEqual(parsed("get all"), getCommand([.pod, .service, .replicaSet, .statefulSet]))
-        XCTAssertEqual(parsed("get pod web-0 web-1"), getCommand([.pod], names: [arg("web-0", 1, 9), arg("web-1", 1, 15)]))
+        XCTAssertEqual(
+            parsed("get pod web-0 web-1"), getCommand([.pod], names: [arg("web-0", 1, 9), arg("web-1", 1, 15)]))
     }
 
     func testLeadingKubectlIsIgnored() {
@@ -35,9 +39,10 @@ final class ParserTests: XCTestCase {
     }
 
     func testOutputFlagSpellings() {
-        for source in ["get pods -o json", "get pods -ojson", "get pods -o=json", "get pods --output json",
-                       "get pods --output=json", "get pods -o JSON", "get -o json pods"]
-        {
+        for source in [
+            "get pods -o json", "get pods -ojson", "get pods -o=json", "get pods --output json",
+            "get pods --output=json", "get pods -o JSON", "get -o json pods",
+        ] {
             XCTAssertEqual(parsed(source), getCommand([.pod], output: .json), source)
         }
         XCTAssertEqual(parsed("get pods -o wide"), getCommand([.pod], output: .wide))
@@ -47,9 +52,11 @@ final class ParserTests: XCTestCase {
     }
 
     func testGetSwitchesAndSelector() {
-        XCTAssertEqual(parsed("get pods -l app=web -w -A --show-labels -n demo"),
-                       getCommand([.pod], selector: "app=web", watch: true, allNamespaces: true, showLabels: true,
-                                  namespace: "demo"))
+        XCTAssertEqual(
+            parsed("get pods -l app=web -w -A --show-labels -n demo"),
+            getCommand(
+                [.pod], selector: "app=web", watch: true, allNamespaces: true, showLabels: true,
+                namespace: "demo"))
         XCTAssertEqual(parsed("get pods --selector=app=web --watch=false"), getCommand([.pod], selector: "app=web"))
         XCTAssertEqual(parsed("get pods -w=true"), getCommand([.pod], watch: true))
         XCTAssertEqual(parsed("get pods --watch=TRUE"), getCommand([.pod], watch: true))
@@ -68,8 +75,11 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parsed("get sts/web"), getCommand([.statefulSet], names: [arg("web", 1, 9)]))
         XCTAssertEqual(parsed("get pod/a pod/b"), getCommand([.pod], names: [arg("a", 1, 9), arg("b", 1, 15)]))
         XCTAssertEqual(parsed("get pods/a po/b"), getCommand([.pod], names: [arg("a", 1, 10), arg("b", 1, 15)]))
-        XCTAssertEqual(parsed("describe sts/web"), .describe(kind: .statefulSet, names: [arg("web", 1, 14)],
-                                                             selector: nil))
+        XCTAssertEqual(
+            parsed("describe sts/web"),
+            .describe(
+                kind: .statefulSet, names: [arg("web", 1, 14)],
+                selector: nil))
     }
 
     func testDoubleDashEndsFlags() {
@@ -79,73 +89,112 @@ final class ParserTests: XCTestCase {
     // MARK: - scale
 
     func testScaleForms() {
-        XCTAssertEqual(parsed("scale sts web 3"),
-                       .scale(ScaleCommand(kind: .statefulSet, name: arg("web", 1, 11), replicas: 3,
-                                           replicasLocation: at(1, 15))))
-        XCTAssertEqual(parsed("scale sts web --replicas=3"),
-                       .scale(ScaleCommand(kind: .statefulSet, name: arg("web", 1, 11), replicas: 3,
-                                           replicasLocation: at(1, 15))))
-        XCTAssertEqual(parsed("scale sts web --replicas 3"),
-                       .scale(ScaleCommand(kind: .statefulSet, name: arg("web", 1, 11), replicas: 3,
-                                           replicasLocation: at(1, 26))))
-        XCTAssertEqual(parsed("scale sts 3"),
-                       .scale(ScaleCommand(kind: .statefulSet, name: nil, replicas: 3, replicasLocation: at(1, 11))))
-        XCTAssertEqual(parsed("scale sts --replicas=0"),
-                       .scale(ScaleCommand(kind: .statefulSet, name: nil, replicas: 0, replicasLocation: at(1, 11))))
-        XCTAssertEqual(parsed("scale rs front 0"),
-                       .scale(ScaleCommand(kind: .replicaSet, name: arg("front", 1, 10), replicas: 0,
-                                           replicasLocation: at(1, 16))))
+        XCTAssertEqual(
+            parsed("scale sts web 3"),
+            .scale(
+                ScaleCommand(
+                    kind: .statefulSet, name: arg("web", 1, 11), replicas: 3,
+                    replicasLocation: at(1, 15))))
+        XCTAssertEqual(
+            parsed("scale sts web --replicas=3"),
+            .scale(
+                ScaleCommand(
+                    kind: .statefulSet, name: arg("web", 1, 11), replicas: 3,
+                    replicasLocation: at(1, 15))))
+        XCTAssertEqual(
+            parsed("scale sts web --replicas 3"),
+            .scale(
+                ScaleCommand(
+                    kind: .statefulSet, name: arg("web", 1, 11), replicas: 3,
+                    replicasLocation: at(1, 26))))
+        XCTAssertEqual(
+            parsed("scale sts 3"),
+            .scale(ScaleCommand(kind: .statefulSet, name: nil, replicas: 3, replicasLocation: at(1, 11))))
+        XCTAssertEqual(
+            parsed("scale sts --replicas=0"),
+            .scale(ScaleCommand(kind: .statefulSet, name: nil, replicas: 0, replicasLocation: at(1, 11))))
+        XCTAssertEqual(
+            parsed("scale rs front 0"),
+            .scale(
+                ScaleCommand(
+                    kind: .replicaSet, name: arg("front", 1, 10), replicas: 0,
+                    replicasLocation: at(1, 16))))
     }
 
     func testScaleAsCopiedFromABook() {
-        XCTAssertEqual(parsed("kubectl scale sts kubia --replicas=3"),
-                       .scale(ScaleCommand(kind: .statefulSet, name: arg("kubia", 1, 19), replicas: 3,
-                                           replicasLocation: at(1, 25))))
+        XCTAssertEqual(
+            parsed("kubectl scale sts kubia --replicas=3"),
+            .scale(
+                ScaleCommand(
+                    kind: .statefulSet, name: arg("kubia", 1, 19), replicas: 3,
+                    replicasLocation: at(1, 25))))
     }
 
     func testScaleKindSlashName() {
-        XCTAssertEqual(parsed("scale sts/web 3"),
-                       .scale(ScaleCommand(kind: .statefulSet, name: arg("web", 1, 11), replicas: 3,
-                                           replicasLocation: at(1, 15))))
-        XCTAssertEqual(parsed("scale statefulset/web --replicas=2"),
-                       .scale(ScaleCommand(kind: .statefulSet, name: arg("web", 1, 19), replicas: 2,
-                                           replicasLocation: at(1, 23))))
+        XCTAssertEqual(
+            parsed("scale sts/web 3"),
+            .scale(
+                ScaleCommand(
+                    kind: .statefulSet, name: arg("web", 1, 11), replicas: 3,
+                    replicasLocation: at(1, 15))))
+        XCTAssertEqual(
+            parsed("scale statefulset/web --replicas=2"),
+            .scale(
+                ScaleCommand(
+                    kind: .statefulSet, name: arg("web", 1, 19), replicas: 2,
+                    replicasLocation: at(1, 23))))
     }
 
     func testScaleWithAVariable() {
         guard let cs = commands(count: 2, "let n = 3\nscale sts web ${n}") else { return }
         XCTAssertEqual(try Parser.parse(cs[0], variables: [:]), .define(name: "n", value: "3"))
-        XCTAssertEqual(try Parser.parse(cs[1], variables: ["n": "3"]),
-                       .scale(ScaleCommand(kind: .statefulSet, name: arg("web", 2, 11), replicas: 3,
-                                           replicasLocation: at(2, 15))))
+        XCTAssertEqual(
+            try Parser.parse(cs[1], variables: ["n": "3"]),
+            .scale(
+                ScaleCommand(
+                    kind: .statefulSet, name: arg("web", 2, 11), replicas: 3,
+                    replicasLocation: at(2, 15))))
     }
 
     func testVariablesAnywhere() {
-        XCTAssertEqual(parsed("${verb} sts/${name} -o ${fmt}",
-                              variables: ["verb": "get", "name": "web", "fmt": "yaml"]),
-                       getCommand([.statefulSet], names: [arg("web", 1, 13)], output: .yaml))
+        XCTAssertEqual(
+            parsed(
+                "${verb} sts/${name} -o ${fmt}",
+                variables: ["verb": "get", "name": "web", "fmt": "yaml"]),
+            getCommand([.statefulSet], names: [arg("web", 1, 13)], output: .yaml))
     }
 
     // MARK: - delete
 
     func testDeleteForce() {
-        let expected = Command.delete(DeleteCommand(target: .objects(.pod, [arg("web-0", 1, 12)]), force: true,
-                                                    gracePeriodSeconds: 0, wait: true, now: false, namespace: nil))
+        let expected = Command.delete(
+            DeleteCommand(
+                target: .objects(.pod, [arg("web-0", 1, 12)]), force: true,
+                gracePeriodSeconds: 0, wait: true, now: false, namespace: nil))
         XCTAssertEqual(parsed("delete pod web-0 --force --grace-period 0"), expected)
         XCTAssertEqual(parsed("delete pod web-0 --force --grace-period=0"), expected)
-        XCTAssertEqual(parsed("kubectl delete po kubia-0 --force --grace-period 0"),
-                       .delete(DeleteCommand(target: .objects(.pod, [arg("kubia-0", 1, 19)]), force: true,
-                                             gracePeriodSeconds: 0, wait: true, now: false, namespace: nil)))
+        XCTAssertEqual(
+            parsed("kubectl delete po kubia-0 --force --grace-period 0"),
+            .delete(
+                DeleteCommand(
+                    target: .objects(.pod, [arg("kubia-0", 1, 19)]), force: true,
+                    gracePeriodSeconds: 0, wait: true, now: false, namespace: nil)))
     }
 
     func testDeleteOptions() {
-        XCTAssertEqual(parsed("delete pod web-0 web-1 --wait=false --now -n demo"),
-                       .delete(DeleteCommand(target: .objects(.pod, [arg("web-0", 1, 12), arg("web-1", 1, 18)]),
-                                             force: false, gracePeriodSeconds: nil, wait: false, now: true,
-                                             namespace: "demo")))
-        XCTAssertEqual(parsed("delete pod web-0 --force=false"),
-                       .delete(DeleteCommand(target: .objects(.pod, [arg("web-0", 1, 12)]), force: false,
-                                             gracePeriodSeconds: nil, wait: true, now: false, namespace: nil)))
+        XCTAssertEqual(
+            parsed("delete pod web-0 web-1 --wait=false --now -n demo"),
+            .delete(
+                DeleteCommand(
+                    target: .objects(.pod, [arg("web-0", 1, 12), arg("web-1", 1, 18)]),
+                    force: false, gracePeriodSeconds: nil, wait: false, now: true,
+                    namespace: "demo")))
+        XCTAssertEqual(
+            parsed("delete pod web-0 --force=false"),
+            .delete(
+                DeleteCommand(
+                    target: .objects(.pod, [arg("web-0", 1, 12)]), force: false,
+                    gracePeriodSeconds: nil, wait: true, now: false, namespace: nil)))
     }
 
     func testDeleteTargets() {
@@ -156,9 +205,11 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(target("delete pvc -l app=kubia"), .selector(.persistentVolumeClaim, "app=kubia"))
         XCTAssertEqual(target("delete pods --all"), .all(.pod))
         XCTAssertEqual(target("delete -f web.yaml"), .manifests(.file(arg("web.yaml", 1, 11))))
-        XCTAssertEqual(target("delete pod/web-0 pod/web-1"), .objects(.pod, [arg("web-0", 1, 12), arg("web-1", 1, 22)]))
-        XCTAssertEqual(target("delete -f - <<EOF\nkind: X\nEOF"),
-                       .manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2)))
+        XCTAssertEqual(
+            target("delete pod/web-0 pod/web-1"), .objects(.pod, [arg("web-0", 1, 12), arg("web-1", 1, 22)]))
+        XCTAssertEqual(
+            target("delete -f - <<EOF\nkind: X\nEOF"),
+            .manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2)))
     }
 
     // MARK: - create and apply
@@ -169,30 +220,46 @@ final class ParserTests: XCTestCase {
     }
 
     func testCreateStatefulSet() {
-        XCTAssertEqual(parsed("create sts web --image nginx --replicas 3 --service nginx --storage 1Mi --policy parallel"),
-                       .create(.statefulSet(name: arg("web", 1, 12), image: "nginx", replicas: 3, service: "nginx",
-                                            storage: "1Mi", policy: "Parallel")))
-        XCTAssertEqual(parsed("create statefulset web --image=nginx:1.25"),
-                       .create(.statefulSet(name: arg("web", 1, 20), image: "nginx:1.25", replicas: 1, service: nil,
-                                            storage: nil, policy: nil)))
+        XCTAssertEqual(
+            parsed("create sts web --image nginx --replicas 3 --service nginx --storage 1Mi --policy parallel"),
+            .create(
+                .statefulSet(
+                    name: arg("web", 1, 12), image: "nginx", replicas: 3, service: "nginx",
+                    storage: "1Mi", policy: "Parallel")))
+        XCTAssertEqual(
+            parsed("create statefulset web --image=nginx:1.25"),
+            .create(
+                .statefulSet(
+                    name: arg("web", 1, 20), image: "nginx:1.25", replicas: 1, service: nil,
+                    storage: nil, policy: nil)))
     }
 
     func testCreateHeadlessService() {
-        XCTAssertEqual(parsed("create svc headless nginx --selector app=web,tier=fe --port 8080"),
-                       .create(.headlessService(name: arg("nginx", 1, 21), selector: ["app": "web", "tier": "fe"],
-                                                port: 8080)))
-        XCTAssertEqual(parsed("create service headless nginx --selector app=web"),
-                       .create(.headlessService(name: arg("nginx", 1, 25), selector: ["app": "web"], port: 80)))
+        XCTAssertEqual(
+            parsed("create svc headless nginx --selector app=web,tier=fe --port 8080"),
+            .create(
+                .headlessService(
+                    name: arg("nginx", 1, 21), selector: ["app": "web", "tier": "fe"],
+                    port: 8080)))
+        XCTAssertEqual(
+            parsed("create service headless nginx --selector app=web"),
+            .create(.headlessService(name: arg("nginx", 1, 25), selector: ["app": "web"], port: 80)))
     }
 
     func testCreatePersistentVolume() {
-        XCTAssertEqual(parsed("create pv pv-a --capacity 1Mi"),
-                       .create(.persistentVolume(name: arg("pv-a", 1, 11), capacity: "1Mi", accessModes: ["RWO"],
-                                                 reclaimPolicy: "Retain", storageClass: nil)))
-        XCTAssertEqual(parsed("create pv pv-a --capacity 1Mi --access RWO,ROX --reclaim recycle --class fast"),
-                       .create(.persistentVolume(name: arg("pv-a", 1, 11), capacity: "1Mi",
-                                                 accessModes: ["RWO", "ROX"], reclaimPolicy: "Recycle",
-                                                 storageClass: "fast")))
+        XCTAssertEqual(
+            parsed("create pv pv-a --capacity 1Mi"),
+            .create(
+                .persistentVolume(
+                    name: arg("pv-a", 1, 11), capacity: "1Mi", accessModes: ["RWO"],
+                    reclaimPolicy: "Retain", storageClass: nil)))
+        XCTAssertEqual(
+            parsed("create pv pv-a --capacity 1Mi --access RWO,ROX --reclaim recycle --class fast"),
+            .create(
+                .persistentVolume(
+                    name: arg("pv-a", 1, 11), capacity: "1Mi",
+                    accessModes: ["RWO", "ROX"], reclaimPolicy: "Recycle",
+                    storageClass: "fast")))
     }
 
     func testCreateNode() {
@@ -206,30 +273,37 @@ final class ParserTests: XCTestCase {
     }
 
     func testHereDocumentManifests() {
-        XCTAssertEqual(parsed("apply <<EOF\napiVersion: v1\nkind: Service\nEOF"),
-                       .apply(.inline(text: "apiVersion: v1\nkind: Service\n", name: testFile, firstLine: 2)))
-        XCTAssertEqual(parsed("create -f - <<EOF\nkind: X\nEOF"),
-                       .create(.manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2))))
-        XCTAssertEqual(parsed("create <<EOF\nkind: X\nEOF"),
-                       .create(.manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2))))
-        XCTAssertEqual(parsed("kubectl apply -f - <<'EOF'\nname: ${N}\nEOF"),
-                       .apply(.inline(text: "name: ${N}\n", name: testFile, firstLine: 2)))
+        XCTAssertEqual(
+            parsed("apply <<EOF\napiVersion: v1\nkind: Service\nEOF"),
+            .apply(.inline(text: "apiVersion: v1\nkind: Service\n", name: testFile, firstLine: 2)))
+        XCTAssertEqual(
+            parsed("create -f - <<EOF\nkind: X\nEOF"),
+            .create(.manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2))))
+        XCTAssertEqual(
+            parsed("create <<EOF\nkind: X\nEOF"),
+            .create(.manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2))))
+        XCTAssertEqual(
+            parsed("kubectl apply -f - <<'EOF'\nname: ${N}\nEOF"),
+            .apply(.inline(text: "name: ${N}\n", name: testFile, firstLine: 2)))
     }
 
     func testHereDocumentVariables() {
-        XCTAssertEqual(parsed("apply <<EOF\nname: ${N}\nreplicas: ${R}\nEOF", variables: ["N": "web", "R": "3"]),
-                       .apply(.inline(text: "name: web\nreplicas: 3\n", name: testFile, firstLine: 2)))
+        XCTAssertEqual(
+            parsed("apply <<EOF\nname: ${N}\nreplicas: ${R}\nEOF", variables: ["N": "web", "R": "3"]),
+            .apply(.inline(text: "name: web\nreplicas: 3\n", name: testFile, firstLine: 2)))
     }
 
     func testHereDocumentBodyLineAfterFirstLine() throws {
         let items = Lexer.lex("apply <<EOF\nkind: X\nEOF", file: "lesson.sts", firstLine: 40)
         guard case .command(let c) = items.first else { return XCTFail("\(items)") }
-        XCTAssertEqual(try Parser.parse(c, variables: [:]),
-                       .apply(.inline(text: "kind: X\n", name: "lesson.sts", firstLine: 41)))
+        XCTAssertEqual(
+            try Parser.parse(c, variables: [:]),
+            .apply(.inline(text: "kind: X\n", name: "lesson.sts", firstLine: 41)))
     }
 
     func testDescribe() {
-        XCTAssertEqual(parsed("describe sts web"), .describe(kind: .statefulSet, names: [arg("web", 1, 14)], selector: nil))
+        XCTAssertEqual(
+            parsed("describe sts web"), .describe(kind: .statefulSet, names: [arg("web", 1, 14)], selector: nil))
         XCTAssertEqual(parsed("describe pods -l app=web"), .describe(kind: .pod, names: [], selector: "app=web"))
     }
 
@@ -248,17 +322,23 @@ final class ParserTests: XCTestCase {
     }
 
     func testWait() {
-        XCTAssertEqual(parsed("wait pod web-1 Ready"),
-                       .wait(kind: .pod, name: arg("web-1", 1, 10), condition: .ready, timeout: nil))
-        XCTAssertEqual(parsed("wait pod web-0 Deleted --timeout 2m"),
-                       .wait(kind: .pod, name: arg("web-0", 1, 10), condition: .deleted, timeout: .seconds(120)))
-        XCTAssertEqual(parsed("wait sts web ready"),
-                       .wait(kind: .statefulSet, name: arg("web", 1, 10), condition: .ready, timeout: nil))
-        XCTAssertEqual(parsed("wait pvc data-web-0 Bound"),
-                       .wait(kind: .persistentVolumeClaim, name: arg("data-web-0", 1, 10), condition: .bound,
-                             timeout: nil))
-        XCTAssertEqual(parsed("wait pod/web-0 running"),
-                       .wait(kind: .pod, name: arg("web-0", 1, 10), condition: .running, timeout: nil))
+        XCTAssertEqual(
+            parsed("wait pod web-1 Ready"),
+            .wait(kind: .pod, name: arg("web-1", 1, 10), condition: .ready, timeout: nil))
+        XCTAssertEqual(
+            parsed("wait pod web-0 Deleted --timeout 2m"),
+            .wait(kind: .pod, name: arg("web-0", 1, 10), condition: .deleted, timeout: .seconds(120)))
+        XCTAssertEqual(
+            parsed("wait sts web ready"),
+            .wait(kind: .statefulSet, name: arg("web", 1, 10), condition: .ready, timeout: nil))
+        XCTAssertEqual(
+            parsed("wait pvc data-web-0 Bound"),
+            .wait(
+                kind: .persistentVolumeClaim, name: arg("data-web-0", 1, 10), condition: .bound,
+                timeout: nil))
+        XCTAssertEqual(
+            parsed("wait pod/web-0 running"),
+            .wait(kind: .pod, name: arg("web-0", 1, 10), condition: .running, timeout: nil))
     }
 
     // MARK: - inside and whole
@@ -284,30 +364,41 @@ final class ParserTests: XCTestCase {
     // MARK: - expect
 
     func testExpectState() {
-        XCTAssertEqual(parsed("expect pod web-0 Running on node-2"),
-                       .expect(.objectState(kind: .pod, name: arg("web-0", 1, 12), state: "Running", node: "node-2")))
-        XCTAssertEqual(parsed("expect pod web-0 ready"),
-                       .expect(.objectState(kind: .pod, name: arg("web-0", 1, 12), state: "Ready", node: nil)))
-        XCTAssertEqual(parsed("expect pvc data-web-1 Bound"),
-                       .expect(.objectState(kind: .persistentVolumeClaim, name: arg("data-web-1", 1, 12),
-                                            state: "Bound", node: nil)))
+        XCTAssertEqual(
+            parsed("expect pod web-0 Running on node-2"),
+            .expect(.objectState(kind: .pod, name: arg("web-0", 1, 12), state: "Running", node: "node-2")))
+        XCTAssertEqual(
+            parsed("expect pod web-0 ready"),
+            .expect(.objectState(kind: .pod, name: arg("web-0", 1, 12), state: "Ready", node: nil)))
+        XCTAssertEqual(
+            parsed("expect pvc data-web-1 Bound"),
+            .expect(
+                .objectState(
+                    kind: .persistentVolumeClaim, name: arg("data-web-1", 1, 12),
+                    state: "Bound", node: nil)))
     }
 
     func testExpectCountDnsOutput() {
-        XCTAssertEqual(parsed("expect count pods -l app=web == 3"),
-                       .expect(.count(kind: .pod, selector: "app=web", comparison: "==", value: 3)))
-        XCTAssertEqual(parsed("expect count pvc >= 1"),
-                       .expect(.count(kind: .persistentVolumeClaim, selector: nil, comparison: ">=", value: 1)))
-        XCTAssertEqual(parsed("expect count pods < 0"),
-                       .expect(.count(kind: .pod, selector: nil, comparison: "<", value: 0)))
-        XCTAssertEqual(parsed("expect dns SRV web.default.svc.cluster.local has 3"),
-                       .expect(.dnsAnswerCount(type: "SRV", name: "web.default.svc.cluster.local", count: 3)))
-        XCTAssertEqual(parsed("expect dns a web-0.web has 1"),
-                       .expect(.dnsAnswerCount(type: "A", name: "web-0.web", count: 1)))
+        XCTAssertEqual(
+            parsed("expect count pods -l app=web == 3"),
+            .expect(.count(kind: .pod, selector: "app=web", comparison: "==", value: 3)))
+        XCTAssertEqual(
+            parsed("expect count pvc >= 1"),
+            .expect(.count(kind: .persistentVolumeClaim, selector: nil, comparison: ">=", value: 1)))
+        XCTAssertEqual(
+            parsed("expect count pods < 0"),
+            .expect(.count(kind: .pod, selector: nil, comparison: "<", value: 0)))
+        XCTAssertEqual(
+            parsed("expect dns SRV web.default.svc.cluster.local has 3"),
+            .expect(.dnsAnswerCount(type: "SRV", name: "web.default.svc.cluster.local", count: 3)))
+        XCTAssertEqual(
+            parsed("expect dns a web-0.web has 1"),
+            .expect(.dnsAnswerCount(type: "A", name: "web-0.web", count: 1)))
         XCTAssertEqual(parsed("expect output contains \"force deleted\""), .expect(.outputContains("force deleted")))
         XCTAssertEqual(parsed("expect output contains ''"), .expect(.outputContains("")))
-        XCTAssertEqual(parsed("expect output contains -- --force"), .expect(.outputContains("--force")),
-                       "as in the shell, -- ends the flags")
+        XCTAssertEqual(
+            parsed("expect output contains -- --force"), .expect(.outputContains("--force")),
+            "as in the shell, -- ends the flags")
     }
 
     func testExpectErrorCarriesACommandWithItsOwnFlags() throws {
@@ -316,9 +407,12 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(texts(inner), ["delete", "pod", "web-0", "--force", "--grace-period", "0"])
         XCTAssertEqual(inner.location, at(1, 14))
         XCTAssertEqual(inner.text, "delete pod web-0 --force --grace-period 0")
-        XCTAssertEqual(try Parser.parse(inner, variables: [:]),
-                       .delete(DeleteCommand(target: .objects(.pod, [arg("web-0", 1, 25)]), force: true,
-                                             gracePeriodSeconds: 0, wait: true, now: false, namespace: nil)))
+        XCTAssertEqual(
+            try Parser.parse(inner, variables: [:]),
+            .delete(
+                DeleteCommand(
+                    target: .objects(.pod, [arg("web-0", 1, 25)]), force: true,
+                    gracePeriodSeconds: 0, wait: true, now: false, namespace: nil)))
     }
 
     func testExpectErrorKeepsFlagsTheOuterCommandDoesNotKnow() {
@@ -331,18 +425,23 @@ final class ParserTests: XCTestCase {
     }
 
     func testExpectErrorTextWithAnySpacing() {
-        for (source, text) in [("expect  error\t scale sts x 3", "scale sts x 3"),
-                               ("  expect error 'scale' sts x 3 # why", "'scale' sts x 3 # why"),
-                               ("expect error scale sts x 3 # why\nclock", "scale sts x 3 # why"),
-                               ("clock; expect error scale sts x 3; clock", "scale sts x 3"),
-                               ("expect error \\\n  scale sts x 3", "scale sts x 3")]
-        {
+        for (source, text) in [
+            ("expect  error\t scale sts x 3", "scale sts x 3"),
+            ("  expect error 'scale' sts x 3 # why", "'scale' sts x 3 # why"),
+            ("expect error scale sts x 3 # why\nclock", "scale sts x 3 # why"),
+            ("clock; expect error scale sts x 3; clock", "scale sts x 3"),
+            ("expect error \\\n  scale sts x 3", "scale sts x 3"),
+        ] {
             let items = Lexer.lex(source, file: testFile)
-            guard let c = items.compactMap({ item -> CommandText? in
-                if case .command(let c) = item, c.words.first.map(literal) == "expect" { return c }
-                return nil
-            }).first, case .expect(.error(let inner)) = try? Parser.parse(c, variables: [:])
-            else { XCTFail(source); continue }
+            guard
+                let c = items.compactMap({ item -> CommandText? in
+                    if case .command(let c) = item, c.words.first.map(literal) == "expect" { return c }
+                    return nil
+                }).first, case .expect(.error(let inner)) = try? Parser.parse(c, variables: [:])
+            else {
+                XCTFail(source)
+                continue
+            }
             XCTAssertEqual(inner.text, text, source)
         }
     }
@@ -362,7 +461,8 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parsed("reset"), .reset)
         XCTAssertEqual(parsed("seed 42"), .seed(42))
         XCTAssertEqual(parsed("seed 18446744073709551615"), .seed(UInt64.max))
-        XCTAssertEqual(parsed("set settle-limit 30m"), .set(setting: arg("settle-limit", 1, 5), value: arg("30m", 1, 18)))
+        XCTAssertEqual(
+            parsed("set settle-limit 30m"), .set(setting: arg("settle-limit", 1, 5), value: arg("30m", 1, 18)))
         XCTAssertEqual(parsed("set watch-limit 100"), .set(setting: arg("watch-limit", 1, 5), value: arg("100", 1, 17)))
         XCTAssertEqual(parsed("quit"), .quit)
         XCTAssertEqual(parsed("exit"), .quit)
@@ -385,35 +485,48 @@ final class ParserTests: XCTestCase {
 
     func testEditPatchAndSetImage() {
         let l = { (c: Int) in SourceLocation(file: "t.sts", line: 1, column: c) }
-        XCTAssertEqual(parsed("edit sts/web"), .edit(kind: .statefulSet, name: Argument("web", at: l(10)), namespace: nil))
-        XCTAssertEqual(parsed("patch sts web --replicas 3"),
-                       .patch(kind: .statefulSet, name: Argument("web", at: l(11)), change: .replicas(3), namespace: nil))
-        XCTAssertEqual(parsed("patch sts web --image web=nginx:2"),
-                       .patch(kind: .statefulSet, name: Argument("web", at: l(11)),
-                              change: .image(ContainerImage(container: "web", image: "nginx:2", location: l(23))), namespace: nil))
-        XCTAssertEqual(parsed("patch sts web --type merge -p '{}'"),
-                       .patch(kind: .statefulSet, name: Argument("web", at: l(11)), change: .document("{}", strategic: false), namespace: nil))
-        XCTAssertEqual(parsed("kubectl set image sts/web nginx=nginx:1.25"),
-                       .setImage(kind: .statefulSet, name: Argument("web", at: l(23)),
-                                 images: [ContainerImage(container: "nginx", image: "nginx:1.25", location: l(27))], namespace: nil))
+        XCTAssertEqual(
+            parsed("edit sts/web"), .edit(kind: .statefulSet, name: Argument("web", at: l(10)), namespace: nil))
+        XCTAssertEqual(
+            parsed("patch sts web --replicas 3"),
+            .patch(kind: .statefulSet, name: Argument("web", at: l(11)), change: .replicas(3), namespace: nil))
+        XCTAssertEqual(
+            parsed("patch sts web --image web=nginx:2"),
+            .patch(
+                kind: .statefulSet, name: Argument("web", at: l(11)),
+                change: .image(ContainerImage(container: "web", image: "nginx:2", location: l(23))), namespace: nil))
+        XCTAssertEqual(
+            parsed("patch sts web --type merge -p '{}'"),
+            .patch(
+                kind: .statefulSet, name: Argument("web", at: l(11)), change: .document("{}", strategic: false),
+                namespace: nil))
+        XCTAssertEqual(
+            parsed("kubectl set image sts/web nginx=nginx:1.25"),
+            .setImage(
+                kind: .statefulSet, name: Argument("web", at: l(23)),
+                images: [ContainerImage(container: "nginx", image: "nginx:1.25", location: l(27))], namespace: nil))
         XCTAssertEqual(parseError("patch sts web")?.message, "patch needs -p PATCH, --replicas N or --image C=IMG")
-        XCTAssertEqual(parseError("patch sts web --type json -p '[]'")?.message, "patch --type json (RFC 6902) is not supported by stsim")
+        XCTAssertEqual(
+            parseError("patch sts web --type json -p '[]'")?.message,
+            "patch --type json (RFC 6902) is not supported by stsim")
         XCTAssertEqual(parseError("set image sts/web nginx")?.message, "expected CONTAINER=IMAGE, not \"nginx\"")
     }
 
     /// A planned command says "not yet available" for every form of its usage, flags included.
     func testPlannedCommandsAcceptTheirWholeUsage() {
-        XCTAssertEqual(parsed("timeline --html out.html"),
-                       .unavailable(name: "timeline", plannedWith: "the timeline view"))
+        XCTAssertEqual(
+            parsed("timeline --html out.html"),
+            .unavailable(name: "timeline", plannedWith: "the timeline view"))
     }
 
     // MARK: - ParsedArguments
 
     func testParsedArgumentsHelpers() throws {
         let c = command("get a b -l x")!
-        var args = try Parser.splitFlags(c.words.dropFirst().map { Argument(literal($0), at: $0.location) },
-                                         spec: CommandRegistry.standard.spec(named: "get")!,
-                                         head: arg("get", 1, 1), hereDocument: nil, command: c)
+        var args = try Parser.splitFlags(
+            c.words.dropFirst().map { Argument(literal($0), at: $0.location) },
+            spec: CommandRegistry.standard.spec(named: "get")!,
+            head: arg("get", 1, 1), hereDocument: nil, command: c)
         XCTAssertEqual(args.remaining, 2)
         XCTAssertEqual(args.file, testFile)
         XCTAssertEqual(args.peek(), arg("a", 1, 5))

@@ -53,13 +53,17 @@ final class RegistryTests: XCTestCase {
                 let words = example.split(separator: " ").map(String.init)
                 let head = words.first == "kubectl" ? words[1] : words[0]
                 if spec.name == "let" && head == "scale" { continue }
-                XCTAssertTrue(head == spec.name || spec.aliases.contains(head),
-                              "\(spec.name): example \"\(example)\" is another command's")
+                XCTAssertTrue(
+                    head == spec.name || spec.aliases.contains(head),
+                    "\(spec.name): example \"\(example)\" is another command's")
             }
         }
-        XCTAssertEqual(try parse("scale sts web ${n}"),
-                       .scale(ScaleCommand(kind: .statefulSet, name: Argument("web", at: at(1, 11, file: "x")),
-                                           replicas: 3, replicasLocation: at(1, 15, file: "x"))))
+        XCTAssertEqual(
+            try parse("scale sts web ${n}"),
+            .scale(
+                ScaleCommand(
+                    kind: .statefulSet, name: Argument("web", at: at(1, 11, file: "x")),
+                    replicas: 3, replicasLocation: at(1, 15, file: "x"))))
     }
 
     func testNamesAndAliasesAreUniqueAndFound() {
@@ -78,11 +82,13 @@ final class RegistryTests: XCTestCase {
 
     /// Every command of command-language.md, "Commands (the minimum set)", is declared.
     func testTheLanguageSpecCommandsAreDeclared() {
-        let expected = ["create", "apply", "delete", "get", "describe", "scale", "edit", "patch", "set", "rollout",
-                        "cordon", "uncordon", "drain", "partition", "heal", "reconnect", "crash", "boot", "kill",
-                        "break", "fix", "tick", "settle", "wait", "clock", "mode", "dig", "curl", "exec", "logs",
-                        "snapshot", "events", "timeline", "expect", "help", "history", "save", "load", "reset",
-                        "undo", "seed", "quit", "exit", "let", "run"]
+        let expected = [
+            "create", "apply", "delete", "get", "describe", "scale", "edit", "patch", "set", "rollout",
+            "cordon", "uncordon", "drain", "partition", "heal", "reconnect", "crash", "boot", "kill",
+            "break", "fix", "tick", "settle", "wait", "clock", "mode", "dig", "curl", "exec", "logs",
+            "snapshot", "events", "timeline", "expect", "help", "history", "save", "load", "reset",
+            "undo", "seed", "quit", "exit", "let", "run",
+        ]
         for name in expected { XCTAssertNotNil(registry.spec(named: name), name) }
     }
 
@@ -142,7 +148,10 @@ final class RegistryTests: XCTestCase {
             ("sc", .storageClass), ("controllerrevision", .controllerRevision), ("StatefulSet", .statefulSet),
         ]
         for (word, kind) in spellings {
-            guard case .get(let g) = parsed("get \(word)") else { XCTFail(word); continue }
+            guard case .get(let g) = parsed("get \(word)") else {
+                XCTFail(word)
+                continue
+            }
             XCTAssertEqual(g.kinds, [kind], word)
         }
         XCTAssertTrue(ResourceKind.spellings.contains("sts"))

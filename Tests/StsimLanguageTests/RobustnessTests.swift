@@ -26,7 +26,8 @@ final class RobustnessTests: XCTestCase {
 
     func testRandomInputNeverTraps() {
         var g = Generator(state: 42)
-        var commandsSeen = 0, errorsSeen = 0
+        var commandsSeen = 0
+        var errorsSeen = 0
         let completer = Completer(context: FakeCompletionContext())
         for _ in 0..<4000 {
             var source = ""

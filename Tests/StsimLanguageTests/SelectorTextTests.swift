@@ -16,9 +16,10 @@ final class SelectorTextTests: XCTestCase {
         }
     }
 
-    private func assertSelectorError(_ text: String, _ message: String, hint: String?, file: StaticString = #filePath,
-                                     line: UInt = #line)
-    {
+    private func assertSelectorError(
+        _ text: String, _ message: String, hint: String?, file: StaticString = #filePath,
+        line: UInt = #line
+    ) {
         do {
             let s = try SelectorText.parse(text, at: here)
             XCTFail("\(text): expected an error, got \(s)", file: file, line: line)
@@ -30,28 +31,36 @@ final class SelectorTextTests: XCTestCase {
     func testEquality() {
         XCTAssertEqual(selector("app=web"), LabelSelector(matchLabels: ["app": "web"]))
         XCTAssertEqual(selector("app==web"), LabelSelector(matchLabels: ["app": "web"]))
-        XCTAssertEqual(selector("app.kubernetes.io/name=web,tier=fe"),
-                       LabelSelector(matchLabels: ["app.kubernetes.io/name": "web", "tier": "fe"]))
+        XCTAssertEqual(
+            selector("app.kubernetes.io/name=web,tier=fe"),
+            LabelSelector(matchLabels: ["app.kubernetes.io/name": "web", "tier": "fe"]))
         XCTAssertEqual(selector("app="), LabelSelector(matchLabels: ["app": ""]))
     }
 
     func testSpacesAroundClausesAndOperators() {
         XCTAssertEqual(selector(" app=web , tier=fe "), LabelSelector(matchLabels: ["app": "web", "tier": "fe"]))
         XCTAssertEqual(selector("app = web"), LabelSelector(matchLabels: ["app": "web"]))
-        XCTAssertEqual(selector("tier != db"),
-                       LabelSelector(matchExpressions: [LabelSelectorRequirement(key: "tier", operator: .notIn,
-                                                                                 values: ["db"])]))
+        XCTAssertEqual(
+            selector("tier != db"),
+            LabelSelector(matchExpressions: [
+                LabelSelectorRequirement(
+                    key: "tier", operator: .notIn,
+                    values: ["db"])
+            ]))
     }
 
     func testInequalitySetsAndExistence() {
-        XCTAssertEqual(selector("app=web,tier!=db,env in (prod, dev),zone notin (a),canary,!legacy"),
-                       LabelSelector(matchLabels: ["app": "web"], matchExpressions: [
-                           LabelSelectorRequirement(key: "tier", operator: .notIn, values: ["db"]),
-                           LabelSelectorRequirement(key: "env", operator: .in, values: ["prod", "dev"]),
-                           LabelSelectorRequirement(key: "zone", operator: .notIn, values: ["a"]),
-                           LabelSelectorRequirement(key: "canary", operator: .exists),
-                           LabelSelectorRequirement(key: "legacy", operator: .doesNotExist),
-                       ]))
+        XCTAssertEqual(
+            selector("app=web,tier!=db,env in (prod, dev),zone notin (a),canary,!legacy"),
+            LabelSelector(
+                matchLabels: ["app": "web"],
+                matchExpressions: [
+                    LabelSelectorRequirement(key: "tier", operator: .notIn, values: ["db"]),
+                    LabelSelectorRequirement(key: "env", operator: .in, values: ["prod", "dev"]),
+                    LabelSelectorRequirement(key: "zone", operator: .notIn, values: ["a"]),
+                    LabelSelectorRequirement(key: "canary", operator: .exists),
+                    LabelSelectorRequirement(key: "legacy", operator: .doesNotExist),
+                ]))
     }
 
     func testErrors() {
@@ -59,8 +68,10 @@ final class SelectorTextTests: XCTestCase {
         assertSelectorError("", "the selector \"\" has an empty part", hint: hint)
         assertSelectorError("app=web,", "the selector \"app=web,\" has an empty part", hint: hint)
         assertSelectorError("app=web, ,b", "the selector \"app=web, ,b\" has an empty part", hint: hint)
-        assertSelectorError("env in prod", "\"env in prod\": a set needs parentheses, as in env in (prod,dev)", hint: nil)
-        assertSelectorError("env in (a,b", "\"env in (a,b\": a set needs parentheses, as in env in (prod,dev)", hint: nil)
+        assertSelectorError(
+            "env in prod", "\"env in prod\": a set needs parentheses, as in env in (prod,dev)", hint: nil)
+        assertSelectorError(
+            "env in (a,b", "\"env in (a,b\": a set needs parentheses, as in env in (prod,dev)", hint: nil)
         assertSelectorError("a b=c", "\"a b\" in the selector \"a b=c\" is not a label key", hint: hint)
         assertSelectorError("=web", "\"\" in the selector \"=web\" is not a label key", hint: hint)
         assertSelectorError("!=web", "\"\" in the selector \"!=web\" is not a label key", hint: hint)

@@ -21,11 +21,13 @@ final class SuggestionTests: XCTestCase {
         XCTAssertEqual(Suggestion.closest(to: "", in: ["scale"]), [])
         XCTAssertEqual(Suggestion.closest(to: "x", in: ["a", "b", "c", "d"]), ["a", "b", "c"], "at most three")
         XCTAssertEqual(Suggestion.closest(to: "x", in: ["a", "b", "c", "d"], limit: 1), ["a"])
-        XCTAssertEqual(Suggestion.closest(to: "de", in: ["describe", "delete", "dig"]), ["delete", "describe"],
-                       "a prefix of two or more letters")
+        XCTAssertEqual(
+            Suggestion.closest(to: "de", in: ["describe", "delete", "dig"]), ["delete", "describe"],
+            "a prefix of two or more letters")
         XCTAssertEqual(Suggestion.closest(to: "d", in: ["describe", "delete"]), [], "one letter is not a prefix hint")
-        XCTAssertEqual(Suggestion.closest(to: "stat", in: ["statefulset", "stats"]), ["stats", "statefulset"],
-                       "typos before prefixes")
+        XCTAssertEqual(
+            Suggestion.closest(to: "stat", in: ["statefulset", "stats"]), ["stats", "statefulset"],
+            "typos before prefixes")
         XCTAssertEqual(Suggestion.closest(to: "pod", in: ["pod", "pods", "pods"]), ["pods"], "no duplicates")
     }
 
@@ -39,7 +41,8 @@ final class SuggestionTests: XCTestCase {
     func testHint() {
         XCTAssertNil(Suggestion.hint(for: "zzz", in: ["scale"]))
         XCTAssertEqual(Suggestion.hint(for: "sclae", in: ["scale"]), "did you mean \"scale\"?")
-        XCTAssertEqual(Suggestion.hint(for: "de", in: ["describe", "delete"]), "did you mean \"delete\" or \"describe\"?")
+        XCTAssertEqual(
+            Suggestion.hint(for: "de", in: ["describe", "delete"]), "did you mean \"delete\" or \"describe\"?")
         XCTAssertEqual(Suggestion.hint(for: "x", in: ["a", "b", "c"]), "did you mean \"a\", \"b\" or \"c\"?")
     }
 }

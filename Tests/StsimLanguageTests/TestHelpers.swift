@@ -22,8 +22,9 @@ func commands(_ source: String, firstLine: Int = 1, file: StaticString = #filePa
         switch item {
         case .command(let c): return c
         case .error(let d, _):
-            XCTFail("unexpected lexer error: \(d.message) at \(String(describing: d.location))", file: file,
-                    line: line)
+            XCTFail(
+                "unexpected lexer error: \(d.message) at \(String(describing: d.location))", file: file,
+                line: line)
             return nil
         }
     }
@@ -67,30 +68,34 @@ func lexError(_ source: String, firstLine: Int = 1) -> (Diagnostic, Bool)? {
 }
 
 /// Lexes and parses a one-command source.
-func parse(_ source: String, variables: [String: String] = [:], file: StaticString = #filePath,
-           line: UInt = #line) throws(Diagnostic) -> Command?
-{
+func parse(
+    _ source: String, variables: [String: String] = [:], file: StaticString = #filePath,
+    line: UInt = #line
+) throws(Diagnostic) -> Command? {
     guard let c = command(source, file: file, line: line) else { return nil }
     return try Parser.parse(c, variables: variables)
 }
 
 /// Parses and returns the command, failing the test on a diagnostic.
-func parsed(_ source: String, variables: [String: String] = [:], file: StaticString = #filePath,
-            line: UInt = #line) -> Command?
-{
+func parsed(
+    _ source: String, variables: [String: String] = [:], file: StaticString = #filePath,
+    line: UInt = #line
+) -> Command? {
     do {
         return try parse(source, variables: variables, file: file, line: line)
     } catch {
-        XCTFail("\(source): unexpected error \(error.message) at \(String(describing: error.location))",
-                file: file, line: line)
+        XCTFail(
+            "\(source): unexpected error \(error.message) at \(String(describing: error.location))",
+            file: file, line: line)
         return nil
     }
 }
 
 /// The diagnostic parsing `source` throws; no error fails the test.
-func parseError(_ source: String, variables: [String: String] = [:], file: StaticString = #filePath,
-                line: UInt = #line) -> Diagnostic?
-{
+func parseError(
+    _ source: String, variables: [String: String] = [:], file: StaticString = #filePath,
+    line: UInt = #line
+) -> Diagnostic? {
     do {
         let c = try parse(source, variables: variables, file: file, line: line)
         XCTFail("\(source): expected an error, got \(String(describing: c))", file: file, line: line)
@@ -101,17 +106,19 @@ func parseError(_ source: String, variables: [String: String] = [:], file: Stati
 }
 
 /// Asserts a diagnostic's message, location and hint exactly.
-func assertDiagnostic(_ d: Diagnostic?, _ message: String, _ line: Int, _ column: Int, hint: String?,
-                      sourceLine: String? = nil, inFile: String = testFile,
-                      file: StaticString = #filePath, line testLine: UInt = #line)
-{
+func assertDiagnostic(
+    _ d: Diagnostic?, _ message: String, _ line: Int, _ column: Int, hint: String?,
+    sourceLine: String? = nil, inFile: String = testFile,
+    file: StaticString = #filePath, line testLine: UInt = #line
+) {
     guard let d else {
         XCTFail("no diagnostic, wanted: \(message)", file: file, line: testLine)
         return
     }
     XCTAssertEqual(d.message, message, file: file, line: testLine)
-    XCTAssertEqual(d.location, SourceLocation(file: inFile, line: line, column: column), "location of: \(message)",
-                   file: file, line: testLine)
+    XCTAssertEqual(
+        d.location, SourceLocation(file: inFile, line: line, column: column), "location of: \(message)",
+        file: file, line: testLine)
     XCTAssertEqual(d.hint, hint, "hint of: \(message)", file: file, line: testLine)
     XCTAssertEqual(d.severity, .error, file: file, line: testLine)
     if let sourceLine {
@@ -120,10 +127,11 @@ func assertDiagnostic(_ d: Diagnostic?, _ message: String, _ line: Int, _ column
 }
 
 /// Asserts the parse error of a one-command source.
-func assertParseError(_ source: String, _ message: String, _ line: Int, _ column: Int, hint: String?,
-                      variables: [String: String] = [:], file: StaticString = #filePath,
-                      line testLine: UInt = #line)
-{
+func assertParseError(
+    _ source: String, _ message: String, _ line: Int, _ column: Int, hint: String?,
+    variables: [String: String] = [:], file: StaticString = #filePath,
+    line testLine: UInt = #line
+) {
     let d = parseError(source, variables: variables, file: file, line: testLine)
     assertDiagnostic(d, message, line, column, hint: hint, file: file, line: testLine)
 }

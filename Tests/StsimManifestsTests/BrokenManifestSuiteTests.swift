@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import StsimManifests
 
 /// Every `Broken/NAME.yaml` is loaded and its findings compared with `Broken/NAME.expected`:
@@ -14,9 +15,12 @@ final class BrokenManifestSuiteTests: XCTestCase {
             lines.append("\(place)\(d.severity.rawValue): \(d.message)")
             if let hint = d.hint { lines.append("    hint: \(hint)") }
         }
-        lines.append("objects: " + result.objects.map { "\($0.object.kind.kind)/\($0.object.name)" }.joined(separator: " "))
+        lines.append(
+            "objects: " + result.objects.map { "\($0.object.kind.kind)/\($0.object.name)" }.joined(separator: " "))
         for r in result.rejections {
-            lines += r.kubectlMessage(file: file).split(separator: "\n", omittingEmptySubsequences: false).map { "kubectl| \($0)" }
+            lines += r.kubectlMessage(file: file).split(separator: "\n", omittingEmptySubsequences: false).map {
+                "kubectl| \($0)"
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -25,7 +29,8 @@ final class BrokenManifestSuiteTests: XCTestCase {
         let bundled = try XCTUnwrap(Bundle.module.url(forResource: "Broken", withExtension: nil))
         let sourceDir = Fixtures.repositoryRoot.appendingPathComponent("Tests/StsimManifestsTests/Broken")
         let record = ProcessInfo.processInfo.environment["STSIM_RECORD"] == "1"
-        let names = try FileManager.default.contentsOfDirectory(atPath: bundled.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: bundled.path).filter { $0.hasSuffix(".yaml") }
+            .sorted()
         XCTAssertGreaterThanOrEqual(names.count, 40)
         for name in names {
             let text = try String(contentsOf: bundled.appendingPathComponent(name), encoding: .utf8)

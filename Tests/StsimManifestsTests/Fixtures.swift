@@ -1,5 +1,6 @@
 import Foundation
 import StsimEngine
+
 @testable import StsimManifests
 
 /// Paths of the repository's example and fixture files, found from this source file.

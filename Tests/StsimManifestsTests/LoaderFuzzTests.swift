@@ -1,6 +1,7 @@
 import Foundation
 import StsimEngine
 import XCTest
+
 @testable import StsimManifests
 
 /// Seeded fuzzing: random bytes and mutated manifests must never crash the loader or the writer,
@@ -24,7 +25,8 @@ final class LoaderFuzzTests: XCTestCase {
             texts.append(try Fixtures.seed(name))
         }
         let broken = try XCTUnwrap(Bundle.module.url(forResource: "Broken", withExtension: nil))
-        for name in try FileManager.default.contentsOfDirectory(atPath: broken.path).sorted() where name.hasSuffix(".yaml") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: broken.path).sorted()
+        where name.hasSuffix(".yaml") {
             texts.append(try String(contentsOf: broken.appendingPathComponent(name), encoding: .utf8))
         }
         return texts
@@ -44,7 +46,8 @@ final class LoaderFuzzTests: XCTestCase {
             case 4:
                 var lines = String(chars).split(separator: "\n", omittingEmptySubsequences: false)
                 if lines.count > 1 {
-                    let a = Int.random(in: 0..<lines.count, using: &rng), b = Int.random(in: 0..<lines.count, using: &rng)
+                    let a = Int.random(in: 0..<lines.count, using: &rng)
+                    let b = Int.random(in: 0..<lines.count, using: &rng)
                     lines.swapAt(a, b)
                 }
                 chars = Array(lines.joined(separator: "\n"))
@@ -57,7 +60,9 @@ final class LoaderFuzzTests: XCTestCase {
                 chars = Array(lines.joined(separator: "\n"))
             default:
                 // A number where text belongs, or text where a number belongs.
-                let replacements = ["99999999999999999999", "-1", "1e400", "9999999Ei", "\"x\"", "null", "[]", "{}", "0.5"]
+                let replacements = [
+                    "99999999999999999999", "-1", "1e400", "9999999Ei", "\"x\"", "null", "[]", "{}", "0.5",
+                ]
                 let line = String(chars).split(separator: "\n", omittingEmptySubsequences: false)
                 if let target = line.indices.randomElement(using: &rng), let colon = line[target].firstIndex(of: ":") {
                     var l = line.map(String.init)
@@ -74,7 +79,8 @@ final class LoaderFuzzTests: XCTestCase {
         let lastLine = firstLine + text.unicodeScalars.filter { $0 == "\n" || $0 == "\r" }.count + 1
         for d in result.diagnostics {
             guard let l = d.location else { return XCTFail("finding without a location: \(d.message)") }
-            XCTAssert(l.line >= firstLine && l.line <= lastLine && l.column >= 1, "\(l) outside the input: \(d.message)")
+            XCTAssert(
+                l.line >= firstLine && l.line <= lastLine && l.column >= 1, "\(l) outside the input: \(d.message)")
         }
         // Whatever loads must print and load back as the same object, in both formats.
         for o in result.objects {
@@ -110,9 +116,16 @@ extension LoaderFuzzTests {
         check(String(repeating: "- ", count: 5_000) + "x")
         check("apiVersion: v1\nkind: Service\nmetadata:\n  name: " + String(repeating: "a", count: 100_000) + "\n")
         check(String(repeating: "a: &x [*x]\n", count: 3))
-        check("apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: a}\nspec: {capacity: {storage: 99999999999999999999Ei}}\n")
-        check("apiVersion: v1\nkind: Pod\nmetadata: {name: a, labels: {x: 1e20, y: 12345678901234567890.0}}\nspec: {containers: [{name: c, image: i}]}\n")
-        let r = ManifestLoader.load(text: "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: i, resources: {limits: {cpu: 1e20, memory: 1.0}}}]}\n", file: "f")
+        check(
+            "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: a}\nspec: {capacity: {storage: 99999999999999999999Ei}}\n"
+        )
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: a, labels: {x: 1e20, y: 12345678901234567890.0}}\nspec: {containers: [{name: c, image: i}]}\n"
+        )
+        let r = ManifestLoader.load(
+            text:
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: i, resources: {limits: {cpu: 1e20, memory: 1.0}}}]}\n",
+            file: "f")
         XCTAssertEqual(r.objects.first?.appliedConfiguration.contains(#""cpu":1e+20,"memory":1}"#), true)
     }
 }

@@ -1,5 +1,6 @@
 import StsimEngine
 import XCTest
+
 @testable import StsimManifests
 
 /// apply's three-way merge and patch, over objects a real (simulated) API server holds.
@@ -10,8 +11,10 @@ final class ManifestUpdateTests: XCTestCase {
         return r.objects[0]
     }
 
-    private func statefulSet(replicas: String = "", labels: String = "tier: front", ports: String = "- containerPort: 80",
-                             image: String = "nginx:1.25") -> String {
+    private func statefulSet(
+        replicas: String = "", labels: String = "tier: front", ports: String = "- containerPort: 80",
+        image: String = "nginx:1.25"
+    ) -> String {
         """
         apiVersion: apps/v1
         kind: StatefulSet
@@ -46,7 +49,9 @@ final class ManifestUpdateTests: XCTestCase {
     func testCreateRecordsTheLastAppliedConfiguration() throws {
         let o = ManifestUpdate.created(loaded(statefulSet()))
         let annotation = try XCTUnwrap(o.metadata.annotations[LoadedObject.lastAppliedAnnotation])
-        XCTAssertTrue(annotation.hasPrefix("{\"apiVersion\":\"apps/v1\",\"kind\":\"StatefulSet\",\"metadata\":{\"labels\":{\"tier\":\"front\"}"))
+        XCTAssertTrue(
+            annotation.hasPrefix(
+                "{\"apiVersion\":\"apps/v1\",\"kind\":\"StatefulSet\",\"metadata\":{\"labels\":{\"tier\":\"front\"}"))
         XCTAssertTrue(annotation.hasSuffix("}\n"))
     }
 
@@ -71,7 +76,9 @@ final class ManifestUpdateTests: XCTestCase {
 
     func testContainerPortsMergeByContainerPort() throws {
         let cluster = Cluster(config: ClusterConfig())
-        _ = try cluster.create(ManifestUpdate.created(loaded(statefulSet(ports: "- containerPort: 80\n        - containerPort: 443")))).get()
+        _ = try cluster.create(
+            ManifestUpdate.created(loaded(statefulSet(ports: "- containerPort: 80\n        - containerPort: 443")))
+        ).get()
         let after = try set(try applied(statefulSet(ports: "- {containerPort: 443, name: https}"), onto: cluster))
         let ports = after.spec.template.spec.containers[0].ports
         XCTAssertEqual(ports.map(\.containerPort), [443])
@@ -86,29 +93,62 @@ final class ManifestUpdateTests: XCTestCase {
     }
 
     func testServicePortsMergeByPort() {
-        let current: WireValue = .object([("spec", .object([("ports", .array([
-            .object([("port", .int(80)), ("targetPort", .int(8080))]), .object([("port", .int(81))]),
-        ]))]))])
-        let modified: WireValue = .object([("spec", .object([("ports", .array([.object([("port", .int(80)), ("name", .string("web"))])]))]))])
-        let original: WireValue = .object([("spec", .object([("ports", .array([.object([("port", .int(80))]), .object([("port", .int(81))])]))]))])
+        let current: WireValue = .object([
+            (
+                "spec",
+                .object([
+                    (
+                        "ports",
+                        .array([
+                            .object([("port", .int(80)), ("targetPort", .int(8080))]), .object([("port", .int(81))]),
+                        ])
+                    )
+                ])
+            )
+        ])
+        let modified: WireValue = .object([
+            ("spec", .object([("ports", .array([.object([("port", .int(80)), ("name", .string("web"))])]))]))
+        ])
+        let original: WireValue = .object([
+            ("spec", .object([("ports", .array([.object([("port", .int(80))]), .object([("port", .int(81))])]))]))
+        ])
         let merged = StrategicMerge.merge(original: original, modified: modified, current: current, kind: "Service")
-        XCTAssertEqual(JSONEmitter.document(merged), JSONEmitter.document(.object([("spec", .object([("ports", .array([
-            .object([("port", .int(80)), ("targetPort", .int(8080)), ("name", .string("web"))]),
-        ]))]))])))
+        XCTAssertEqual(
+            JSONEmitter.document(merged),
+            JSONEmitter.document(
+                .object([
+                    (
+                        "spec",
+                        .object([
+                            (
+                                "ports",
+                                .array([
+                                    .object([("port", .int(80)), ("targetPort", .int(8080)), ("name", .string("web"))])
+                                ])
+                            )
+                        ])
+                    )
+                ])))
     }
 
     func testListsWithoutAMergeKeyAreReplacedWhole() {
         let current: WireValue = .object([("args", .array([.string("-a"), .string("-b")]))])
-        let merged = StrategicMerge.merge(original: nil, modified: .object([("args", .array([.string("-c")]))]), current: current, kind: "Pod")
+        let merged = StrategicMerge.merge(
+            original: nil, modified: .object([("args", .array([.string("-c")]))]), current: current, kind: "Pod")
         XCTAssertEqual(JSONEmitter.document(merged), JSONEmitter.document(.object([("args", .array([.string("-c")]))])))
     }
 
     func testFinalizersAreASet() {
-        let current: WireValue = .object([("metadata", .object([("finalizers", .array([.string("a"), .string("b")]))]))])
+        let current: WireValue = .object([
+            ("metadata", .object([("finalizers", .array([.string("a"), .string("b")]))]))
+        ])
         let original: WireValue = .object([("metadata", .object([("finalizers", .array([.string("a")]))]))])
         let modified: WireValue = .object([("metadata", .object([("finalizers", .array([.string("c")]))]))])
         let merged = StrategicMerge.merge(original: original, modified: modified, current: current, kind: "Pod")
-        XCTAssertEqual(JSONEmitter.document(merged), JSONEmitter.document(.object([("metadata", .object([("finalizers", .array([.string("b"), .string("c")]))]))])))
+        XCTAssertEqual(
+            JSONEmitter.document(merged),
+            JSONEmitter.document(
+                .object([("metadata", .object([("finalizers", .array([.string("b"), .string("c")]))]))])))
     }
 
     func testStrategicPatchAppendsAContainerAndMergePatchReplacesTheList() throws {
@@ -124,7 +164,8 @@ final class ManifestUpdateTests: XCTestCase {
     func testNullInAPatchRemovesAField() throws {
         let cluster = Cluster(config: ClusterConfig())
         let live = try cluster.create(ManifestUpdate.created(loaded(statefulSet()))).get()
-        let patched = try ManifestUpdate.patched(live, patch: #"{"metadata":{"labels":{"tier":null}}}"#, type: .merge).get()
+        let patched = try ManifestUpdate.patched(live, patch: #"{"metadata":{"labels":{"tier":null}}}"#, type: .merge)
+            .get()
         XCTAssertEqual(patched.metadata.labels, [:])
     }
 
@@ -132,12 +173,16 @@ final class ManifestUpdateTests: XCTestCase {
         let cluster = Cluster(config: ClusterConfig())
         let live = try cluster.create(ManifestUpdate.created(loaded(statefulSet()))).get()
         XCTAssertThrowsError(try ManifestUpdate.patched(live, patch: #"{"spec":{"foo":1}}"#).get()) { error in
-            XCTAssertEqual((error as? ManifestUpdate.Failure)?.message,
-                           #"Error from server (BadRequest): StatefulSet in version "v1" cannot be handled as a StatefulSet: strict decoding error: unknown field "spec.foo""#)
+            XCTAssertEqual(
+                (error as? ManifestUpdate.Failure)?.message,
+                #"Error from server (BadRequest): StatefulSet in version "v1" cannot be handled as a StatefulSet: strict decoding error: unknown field "spec.foo""#
+            )
         }
         XCTAssertThrowsError(try ManifestUpdate.patched(live, patch: #"{"spec":{"replicas":-1}}"#).get()) { error in
-            XCTAssertEqual((error as? ManifestUpdate.Failure)?.message,
-                           #"The StatefulSet "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0"#)
+            XCTAssertEqual(
+                (error as? ManifestUpdate.Failure)?.message,
+                #"The StatefulSet "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0"#
+            )
         }
     }
 }

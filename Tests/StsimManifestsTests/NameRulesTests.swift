@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StsimManifests
 
 /// The name rules against apimachinery's own examples.
@@ -10,7 +11,8 @@ final class NameRulesTests: XCTestCase {
         for bad in ["Web", "web.1", "-web", "web-", "", "we_b"] {
             XCTAssertEqual(NameRules.dns1123Label(bad), [NameRules.dns1123LabelMessage], bad)
         }
-        XCTAssertEqual(NameRules.dns1123Label(String(repeating: "a", count: 64)), ["must be no more than 63 characters"])
+        XCTAssertEqual(
+            NameRules.dns1123Label(String(repeating: "a", count: 64)), ["must be no more than 63 characters"])
     }
 
     func testDNS1123SubdomainsAndDNS1035Labels() {
@@ -40,14 +42,19 @@ final class NameRulesTests: XCTestCase {
         XCTAssertEqual(NameRules.ianaServiceName("web-8080"), [])
         XCTAssertEqual(NameRules.ianaServiceName("8080"), ["must contain at least one letter (a-z)"])
         XCTAssertEqual(NameRules.ianaServiceName("a--b"), ["must not contain consecutive hyphens"])
-        XCTAssertEqual(NameRules.ianaServiceName("HTTP"), [
-            "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)", "must contain at least one letter (a-z)",
-        ])
+        XCTAssertEqual(
+            NameRules.ianaServiceName("HTTP"),
+            [
+                "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)",
+                "must contain at least one letter (a-z)",
+            ])
     }
 
     func testImageReferences() {
-        for ok in ["nginx", "nginx:1.27", "registry.k8s.io/nginx-slim:0.24", "192.168.2.7:5000/go_serv:1.0", "localhost/a__b",
-                   "luksa/kubia-pet", "busybox@sha256:" + String(repeating: "a", count: 64)] {
+        for ok in [
+            "nginx", "nginx:1.27", "registry.k8s.io/nginx-slim:0.24", "192.168.2.7:5000/go_serv:1.0", "localhost/a__b",
+            "luksa/kubia-pet", "busybox@sha256:" + String(repeating: "a", count: 64),
+        ] {
             XCTAssertNil(ImageReference.problem(ok), ok)
         }
         XCTAssertNotNil(ImageReference.problem("Luksa/kubia"))

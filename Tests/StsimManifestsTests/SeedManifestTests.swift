@@ -1,5 +1,6 @@
 import StsimEngine
 import XCTest
+
 @testable import StsimManifests
 
 /// What stsim says about the seed chapter's own manifests (examples/seed), mistakes and all.
@@ -30,22 +31,26 @@ final class SeedManifestTests: XCTestCase {
     func testStatefulSetIsRejectedAndEveryMistakeIsReported() throws {
         let r = Fixtures.load(try Fixtures.seed("statefulset.yaml"), file: "sts.yaml")
         XCTAssertTrue(r.objects.isEmpty)
-        XCTAssertEqual(Fixtures.lines(r), [
-            "sts.yaml:5:1: error: spec.selector: Required value",
-            "sts.yaml:10:7: error: spec.template.metadata.labels: Invalid value: map[string]string{\"func\":\"sts\"}: `selector` does not match template `labels` (spec.selector.matchLabels must be a subset of spec.template.metadata.labels)",
-            "sts.yaml:16:9: note: field \"spec.template.spec.containers[0].stdin\" is valid Kubernetes but not simulated by stsim; it is ignored",
-            "sts.yaml:17:9: note: field \"spec.template.spec.containers[0].tty\" is valid Kubernetes but not simulated by stsim; it is ignored",
-            "sts.yaml:19:11: warning: volumeMount \"pv-a\" matches no volume or claim template; the templates are: pvc1 (the API server does not check the pod template; once the set exists, every pod creation fails: FailedCreate ... create Pod sts-0 in StatefulSet sts failed error: Pod \"sts-0\" is invalid: spec.containers[0].volumeMounts[0].name: Not found: \"pv-a\")",
-            "sts.yaml:25:7: warning: claims from template \"pvc1\" will be rejected: spec.resources[storage]: Required value (the API server does not check claim templates; once the set exists, every claim creation fails (PersistentVolumeClaim \"pvc1-sts-0\" is invalid) and no pod starts)",
-            "sts.yaml:27:11: warning: unknown resource \"starage\" in spec.volumeClaimTemplates[0].spec.resources.requests; volumes are sized by \"storage\" only (did you mean \"storage\"?)",
-        ])
-        XCTAssertEqual(r.rejections.map { $0.kubectlMessage(file: "sts.yaml") }, [
-            """
-            The StatefulSet "sts" is invalid: \("")
-            * spec.selector: Required value
-            * spec.template.metadata.labels: Invalid value: map[string]string{"func":"sts"}: `selector` does not match template `labels`
-            """
-        ])
+        XCTAssertEqual(
+            Fixtures.lines(r),
+            [
+                "sts.yaml:5:1: error: spec.selector: Required value",
+                "sts.yaml:10:7: error: spec.template.metadata.labels: Invalid value: map[string]string{\"func\":\"sts\"}: `selector` does not match template `labels` (spec.selector.matchLabels must be a subset of spec.template.metadata.labels)",
+                "sts.yaml:16:9: note: field \"spec.template.spec.containers[0].stdin\" is valid Kubernetes but not simulated by stsim; it is ignored",
+                "sts.yaml:17:9: note: field \"spec.template.spec.containers[0].tty\" is valid Kubernetes but not simulated by stsim; it is ignored",
+                "sts.yaml:19:11: warning: volumeMount \"pv-a\" matches no volume or claim template; the templates are: pvc1 (the API server does not check the pod template; once the set exists, every pod creation fails: FailedCreate ... create Pod sts-0 in StatefulSet sts failed error: Pod \"sts-0\" is invalid: spec.containers[0].volumeMounts[0].name: Not found: \"pv-a\")",
+                "sts.yaml:25:7: warning: claims from template \"pvc1\" will be rejected: spec.resources[storage]: Required value (the API server does not check claim templates; once the set exists, every claim creation fails (PersistentVolumeClaim \"pvc1-sts-0\" is invalid) and no pod starts)",
+                "sts.yaml:27:11: warning: unknown resource \"starage\" in spec.volumeClaimTemplates[0].spec.resources.requests; volumes are sized by \"storage\" only (did you mean \"storage\"?)",
+            ])
+        XCTAssertEqual(
+            r.rejections.map { $0.kubectlMessage(file: "sts.yaml") },
+            [
+                """
+                The StatefulSet "sts" is invalid: \("")
+                * spec.selector: Required value
+                * spec.template.metadata.labels: Invalid value: map[string]string{"func":"sts"}: `selector` does not match template `labels`
+                """
+            ])
         XCTAssertEqual(r.diagnostics.first?.sourceLine, "spec:")
     }
 
@@ -66,7 +71,8 @@ final class SeedManifestTests: XCTestCase {
 
     func testSeedFilesAreTheSeedTextByteForByte() throws {
         let seedDir = URL(fileURLWithPath: "/work/shared/seed")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: seedDir.path), let name = names.first(where: { $0.hasSuffix(".txt") })
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: seedDir.path),
+            let name = names.first(where: { $0.hasSuffix(".txt") })
         else { throw XCTSkip("seed text not available on this machine") }
         let text = try String(contentsOf: seedDir.appendingPathComponent(name), encoding: .utf8)
         for file in ["pv-list.yaml", "headless-service.yaml", "statefulset.yaml"] {

@@ -12,7 +12,9 @@ final class DescribeMoreTests: XCTestCase {
         c.metadata.labels = ["app": "nginx"]
         c.spec.storageClassName = "standard"
         let text = Describe.persistentVolumeClaim(c, usedBy: [F.pod("web-0")], events: [], now: F.at(60))
-        XCTAssertEqual(text, """
+        XCTAssertEqual(
+            text,
+            """
             Name:          www-web-0
             Namespace:     default
             StorageClass:  standard
@@ -35,7 +37,9 @@ final class DescribeMoreTests: XCTestCase {
         v.spec.source = .hostPath(path: "/tmp/pv-a", type: nil)
         v.metadata.finalizers = ["kubernetes.io/pv-protection"]
         let text = Describe.persistentVolume(v, events: [], now: F.at(60))
-        XCTAssertEqual(text, """
+        XCTAssertEqual(
+            text,
+            """
             Name:            pv-a
             Labels:          <none>
             Annotations:     <none>
@@ -64,7 +68,9 @@ final class DescribeMoreTests: XCTestCase {
         n.status.conditions[0].message = "Kubelet stopped posting node status."
         n.status.conditions[0].lastHeartbeatTime = F.at(10)
         n.status.conditions[0].lastTransitionTime = F.at(60)
-        n.status.addresses = [NodeAddress(type: "InternalIP", address: "172.18.0.3"), NodeAddress(type: "Hostname", address: "node-1")]
+        n.status.addresses = [
+            NodeAddress(type: "InternalIP", address: "172.18.0.3"), NodeAddress(type: "Hostname", address: "node-1"),
+        ]
         n.spec.taints = [
             Taint(key: "node.kubernetes.io/unreachable", effect: .noSchedule),
             Taint(key: "node.kubernetes.io/unreachable", effect: .noExecute, timeAdded: F.at(60)),
@@ -72,7 +78,9 @@ final class DescribeMoreTests: XCTestCase {
         let text = Describe.node(n, pods: [F.pod("web-0", created: 0)], events: [], now: F.at(120))
         // Taints sorted by effect; the pod table shares its first column with `System Info:`
         // (no untabbed line between them), as in real output.
-        XCTAssertEqual(text, """
+        XCTAssertEqual(
+            text,
+            """
             Name:               node-1
             Roles:              <none>
             Labels:             kubernetes.io/hostname=node-1
@@ -123,7 +131,8 @@ final class DescribeMoreTests: XCTestCase {
         let s = Service(
             metadata: F.meta("nginx", labels: ["app": "nginx"]),
             spec: ServiceSpec(
-                type: .clusterIP, selector: ["app": "nginx"], ports: [ServicePort(name: "web", protocol: .tcp, port: 80, targetPort: "80")],
+                type: .clusterIP, selector: ["app": "nginx"],
+                ports: [ServicePort(name: "web", protocol: .tcp, port: 80, targetPort: "80")],
                 clusterIP: "None", clusterIPs: ["None"], sessionAffinity: "None", ipFamilies: ["IPv4"],
                 ipFamilyPolicy: "SingleStack", internalTrafficPolicy: "Cluster"))
         let slice = EndpointSlice(
@@ -134,7 +143,9 @@ final class DescribeMoreTests: XCTestCase {
                 Endpoint(addresses: ["10.244.3.9"], conditions: EndpointConditions(ready: false)),
             ],
             ports: [EndpointPort(name: "web", port: 80, protocol: .tcp)])
-        XCTAssertEqual(Describe.service(s, endpointSlices: [slice], events: [], now: F.at(60)), """
+        XCTAssertEqual(
+            Describe.service(s, endpointSlices: [slice], events: [], now: F.at(60)),
+            """
             Name:                     nginx
             Namespace:                default
             Labels:                   app=nginx
@@ -169,8 +180,14 @@ final class DescribeReplicaSetTests: XCTestCase {
                     spec: PodSpec(containers: [Container(name: "kubia", image: "luksa/kubia")]))),
             status: ReplicaSetStatus(replicas: 3, readyReplicas: 3))
         let pods = (0..<3).map { Fixtures.pod("kubia-\($0)") }
-        let events = [Fixtures.event("SuccessfulCreate", "Created pod: kubia-7xk2p", object: (kind: "ReplicaSet", name: "kubia"), component: "replicaset-controller", first: 0)]
-        XCTAssertEqual(Describe.replicaSet(rs, pods: pods, events: events, now: Fixtures.at(9)), """
+        let events = [
+            Fixtures.event(
+                "SuccessfulCreate", "Created pod: kubia-7xk2p", object: (kind: "ReplicaSet", name: "kubia"),
+                component: "replicaset-controller", first: 0)
+        ]
+        XCTAssertEqual(
+            Describe.replicaSet(rs, pods: pods, events: events, now: Fixtures.at(9)),
+            """
             Name:         kubia
             Namespace:    default
             Selector:     app=kubia

@@ -7,8 +7,12 @@ final class DescribeTests: XCTestCase {
     typealias F = Fixtures
 
     let stsEvents = [
-        F.event("SuccessfulCreate", "create Claim www-web-0 Pod web-0 in StatefulSet web success", object: (kind: "StatefulSet", name: "web"), component: "statefulset-controller", first: 0),
-        F.event("SuccessfulCreate", "create Pod web-0 in StatefulSet web successful", object: (kind: "StatefulSet", name: "web"), component: "statefulset-controller", first: 0),
+        F.event(
+            "SuccessfulCreate", "create Claim www-web-0 Pod web-0 in StatefulSet web success",
+            object: (kind: "StatefulSet", name: "web"), component: "statefulset-controller", first: 0),
+        F.event(
+            "SuccessfulCreate", "create Pod web-0 in StatefulSet web successful",
+            object: (kind: "StatefulSet", name: "web"), component: "statefulset-controller", first: 0),
     ]
 
     /// The example of reference 11.7, byte for byte (including kubectl's trailing spaces after
@@ -16,7 +20,9 @@ final class DescribeTests: XCTestCase {
     func testStatefulSetLayout() {
         let pods = (0..<3).map { F.pod("web-\($0)") }
         let text = Describe.statefulSet(F.statefulSet(), pods: pods, events: stsEvents, now: F.at(27))
-        XCTAssertEqual(text, """
+        XCTAssertEqual(
+            text,
+            """
             Name:               web
             Namespace:          default
             CreationTimestamp:  Mon, 24 Nov 2025 19:20:00 +0000
@@ -61,27 +67,34 @@ final class DescribeTests: XCTestCase {
         s.status.replicas = 2
         let pods = [F.pod("web-0"), F.pod("web-1", ready: false)]
         let text = Describe.statefulSet(
-            s, pods: pods, events: [], blockedReasons: ["web-2 waits: web-1 is not Ready (OrderedReady)"], now: F.at(30))
-        XCTAssertTrue(text.contains("""
-            Replicas:           3 desired | 2 total
-            Update Strategy:    RollingUpdate
-              Partition:        0
-            Pods Status:        2 Running / 0 Waiting / 0 Succeeded / 0 Failed
-            Blocked:            web-2 waits: web-1 is not Ready (OrderedReady)
-            Pod Template:
-            """), text)
+            s, pods: pods, events: [], blockedReasons: ["web-2 waits: web-1 is not Ready (OrderedReady)"], now: F.at(30)
+        )
+        XCTAssertTrue(
+            text.contains(
+                """
+                Replicas:           3 desired | 2 total
+                Update Strategy:    RollingUpdate
+                  Partition:        0
+                Pods Status:        2 Running / 0 Waiting / 0 Succeeded / 0 Failed
+                Blocked:            web-2 waits: web-1 is not Ready (OrderedReady)
+                Pod Template:
+                """), text)
         XCTAssertTrue(text.hasSuffix("  Access Modes:  [ReadWriteOnce]\nEvents:          <none>\n"), text)
     }
 
     /// The Volumes block and the lines after it share one tabwriter column block (no untabbed
     /// line between them), which is why `QoS Class:` aligns with `ClaimName:` as in real output.
     func testTerminatingPod() {
-        var pod = F.pod("web-0", created: 0, deleted: 40, labels: ["app": "nginx", "statefulset.kubernetes.io/pod-name": "web-0"])
+        var pod = F.pod(
+            "web-0", created: 0, deleted: 40, labels: ["app": "nginx", "statefulset.kubernetes.io/pod-name": "web-0"])
         pod.status.hostIP = "172.18.0.3"
         pod.status.startTime = F.at(1)
         pod.spec.serviceAccountName = "default"
         pod.spec.priority = 0
-        pod.spec.volumes = [Volume(name: "www", source: .persistentVolumeClaim(PersistentVolumeClaimVolumeSource(claimName: "www-web-0")))]
+        pod.spec.volumes = [
+            Volume(
+                name: "www", source: .persistentVolumeClaim(PersistentVolumeClaimVolumeSource(claimName: "www-web-0")))
+        ]
         pod.spec.containers[0].volumeMounts = [VolumeMount(name: "www", mountPath: "/usr/share/nginx/html")]
         pod.spec.tolerations = APIDefaults.defaultTolerations()
         pod.status.containerStatuses[0].containerID = "containerd://0a1b"
@@ -90,13 +103,23 @@ final class DescribeTests: XCTestCase {
             PodCondition(type: .initialized, status: .true), PodCondition(type: .ready, status: .false),
             PodCondition(type: .podScheduled, status: .true),
         ]
-        pod.metadata.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "StatefulSet", name: "web", uid: UID(high: 1, low: 2), controller: true)]
+        pod.metadata.ownerReferences = [
+            OwnerReference(
+                apiVersion: "apps/v1", kind: "StatefulSet", name: "web", uid: UID(high: 1, low: 2), controller: true)
+        ]
         let events = [
-            F.event("Scheduled", "Successfully assigned default/web-0 to node-1", object: (kind: "Pod", name: "web-0"), component: "default-scheduler", first: 0),
-            F.event("Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503", object: (kind: "Pod", name: "web-0"), component: "kubelet", first: 30, last: 170, count: 15, type: .warning),
+            F.event(
+                "Scheduled", "Successfully assigned default/web-0 to node-1", object: (kind: "Pod", name: "web-0"),
+                component: "default-scheduler", first: 0),
+            F.event(
+                "Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503",
+                object: (kind: "Pod", name: "web-0"), component: "kubelet", first: 30, last: 170, count: 15,
+                type: .warning),
         ]
         let text = Describe.pod(pod, events: events, now: F.at(180))
-        XCTAssertEqual(text, """
+        XCTAssertEqual(
+            text,
+            """
             Name:                      web-0
             Namespace:                 default
             Priority:                  0

@@ -8,7 +8,9 @@ final class DiagnosticPrinterTests: XCTestCase {
         let d = Diagnostic(
             .error, at: SourceLocation(file: "web.sts", line: 3, column: 7), "unknown command \"scael\"",
             sourceLine: "kubectl scael sts web 3", hint: "did you mean \"scale\"?")
-        XCTAssertEqual(DiagnosticPrinter.render(d), """
+        XCTAssertEqual(
+            DiagnosticPrinter.render(d),
+            """
             web.sts:3:7: error: unknown command "scael"
               kubectl scael sts web 3
                     ^
@@ -36,9 +38,12 @@ final class DiagnosticPrinterTests: XCTestCase {
     }
 
     func testSourceLineFromLookupAndSeverityWords() {
-        let d = Diagnostic(.warning, at: SourceLocation(file: "sts.yaml", line: 12, column: 5), "unknown field \"spec.replica\"")
+        let d = Diagnostic(
+            .warning, at: SourceLocation(file: "sts.yaml", line: 12, column: 5), "unknown field \"spec.replica\"")
         let out = DiagnosticPrinter.render(d) { $0.line == 12 ? "    replica: 3\n" : nil }
-        XCTAssertEqual(out, """
+        XCTAssertEqual(
+            out,
+            """
             sts.yaml:12:5: warning: unknown field "spec.replica"
                   replica: 3
                   ^
@@ -51,7 +56,9 @@ final class DiagnosticPrinterTests: XCTestCase {
         let d = Diagnostic(
             .error, at: SourceLocation(file: "<prompt>", line: 1, column: 1), "unknown command \"scael\"",
             sourceLine: "scael sts web 3", hint: "did you mean \"scale\"?")
-        XCTAssertEqual(DiagnosticPrinter.renderAtPrompt(d, promptWidth: 7), """
+        XCTAssertEqual(
+            DiagnosticPrinter.renderAtPrompt(d, promptWidth: 7),
+            """
                    ^
             error: unknown command "scael"
               hint: did you mean "scale"?

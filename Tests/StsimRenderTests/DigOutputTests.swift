@@ -23,24 +23,30 @@ final class DigOutputTests: XCTestCase {
     /// names are longer than 24 columns, so BIND's column layout puts single spaces where the
     /// reference shows tabs, and a tab only where a column is reachable again (`BINDColumns`).
     func testSRVSectionsAsInTheReference() {
-        let out = DigOutput.render(query: "nginx.default.svc.cluster.local", type: .srv, answer: srvAnswer(), now: Fixtures.at(12))
-        XCTAssertTrue(out.contains("""
+        let out = DigOutput.render(
+            query: "nginx.default.svc.cluster.local", type: .srv, answer: srvAnswer(), now: Fixtures.at(12))
+        XCTAssertTrue(
+            out.contains(
+                """
 
-            ;; ANSWER SECTION:
-            nginx.default.svc.cluster.local. 30 IN\tSRV\t0 50 80 web-0.nginx.default.svc.cluster.local.
-            nginx.default.svc.cluster.local. 30 IN\tSRV\t0 50 80 web-1.nginx.default.svc.cluster.local.
+                ;; ANSWER SECTION:
+                nginx.default.svc.cluster.local. 30 IN\tSRV\t0 50 80 web-0.nginx.default.svc.cluster.local.
+                nginx.default.svc.cluster.local. 30 IN\tSRV\t0 50 80 web-1.nginx.default.svc.cluster.local.
 
-            ;; ADDITIONAL SECTION:
-            web-0.nginx.default.svc.cluster.local. 30 IN A\t10.244.1.3
-            web-1.nginx.default.svc.cluster.local. 30 IN A\t10.244.2.4
+                ;; ADDITIONAL SECTION:
+                web-0.nginx.default.svc.cluster.local. 30 IN A\t10.244.1.3
+                web-1.nginx.default.svc.cluster.local. 30 IN A\t10.244.2.4
 
-            """), out)
+                """), out)
     }
 
     func testWholeOutputIsDeterministic() {
-        let out = DigOutput.render(query: "nginx.default.svc.cluster.local", type: .srv, answer: srvAnswer(), now: Fixtures.at(12))
+        let out = DigOutput.render(
+            query: "nginx.default.svc.cluster.local", type: .srv, answer: srvAnswer(), now: Fixtures.at(12))
         let id = DigOutput.messageID(type: .srv, name: base)
-        XCTAssertEqual(out, """
+        XCTAssertEqual(
+            out,
+            """
 
             ; <<>> DiG 9.18.33 <<>> SRV nginx.default.svc.cluster.local
             ;; global options: +cmd
@@ -72,19 +78,26 @@ final class DigOutputTests: XCTestCase {
 
 
             """)
-        XCTAssertEqual(out, DigOutput.render(query: "nginx.default.svc.cluster.local", type: .srv, answer: srvAnswer(), now: Fixtures.at(12)))
+        XCTAssertEqual(
+            out,
+            DigOutput.render(
+                query: "nginx.default.svc.cluster.local", type: .srv, answer: srvAnswer(), now: Fixtures.at(12)))
         XCTAssertNotEqual(id, DigOutput.messageID(type: .a, name: base))
     }
 
     func testNXDomainCarriesTheZoneSOA() {
         let name = "web-2.\(base)"
-        let out = DigOutput.render(query: name, type: .a, answer: DNSAnswer(status: .nxDomain, name: name, answers: [], additional: []), now: .zero)
+        let out = DigOutput.render(
+            query: name, type: .a, answer: DNSAnswer(status: .nxDomain, name: name, answers: [], additional: []),
+            now: .zero)
         XCTAssertTrue(out.contains("status: NXDOMAIN"), out)
         XCTAssertTrue(out.contains("QUERY: 1, ANSWER: 0, AUTHORITY: 1, ADDITIONAL: 1"), out)
-        XCTAssertTrue(out.contains("""
-            ;; AUTHORITY SECTION:
-            cluster.local.\t\t30\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 1764012000 7200 1800 86400 30
-            """), out)
+        XCTAssertTrue(
+            out.contains(
+                """
+                ;; AUTHORITY SECTION:
+                cluster.local.\t\t30\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 1764012000 7200 1800 86400 30
+                """), out)
         XCTAssertFalse(out.contains("ANSWER SECTION"))
     }
 
@@ -97,15 +110,20 @@ final class DigOutputTests: XCTestCase {
 
     /// Short owners are tabbed out to column 24, and every later field sits on its column.
     func testShortOwnerPadding() {
-        XCTAssertEqual(DigOutput.recordLine(DNSRecord(name: "a.b.", ttl: 30, data: .a("10.0.0.1"))), "a.b.\t\t\t30\tIN\tA\t10.0.0.1")
-        XCTAssertEqual(DigOutput.recordLine(DNSRecord(name: "www.google.com.", ttl: 30, data: .a("1.2.3.4"))), "www.google.com.\t\t30\tIN\tA\t1.2.3.4")
+        XCTAssertEqual(
+            DigOutput.recordLine(DNSRecord(name: "a.b.", ttl: 30, data: .a("10.0.0.1"))),
+            "a.b.\t\t\t30\tIN\tA\t10.0.0.1")
+        XCTAssertEqual(
+            DigOutput.recordLine(DNSRecord(name: "www.google.com.", ttl: 30, data: .a("1.2.3.4"))),
+            "www.google.com.\t\t30\tIN\tA\t1.2.3.4")
     }
 }
 
 extension DigOutputTests {
     /// The question line starts with `;`, which BIND writes before it counts columns.
     func testQuestionLineColumns() {
-        XCTAssertEqual(";" + BINDColumns.line("www.google.com.", [("IN", 32), ("A", 40)]), ";www.google.com.\t\t\tIN\tA")
+        XCTAssertEqual(
+            ";" + BINDColumns.line("www.google.com.", [("IN", 32), ("A", 40)]), ";www.google.com.\t\t\tIN\tA")
         XCTAssertEqual(
             BINDColumns.record("kubernetes.default.svc.cluster.local.", ttl: 30, type: "A", data: "10.96.0.1"),
             "kubernetes.default.svc.cluster.local. 30 IN A\t10.96.0.1")
@@ -124,7 +142,9 @@ extension DigOutputTests {
     /// CoreDNS does not compress names, and the OPT record carries the echoed cookie.
     func testMessageSizeMatchesARealReply() {
         let name = "nginx.default.svc.cluster.local."
-        let answer = DNSAnswer(status: .noError, name: name, answers: [DNSRecord(name: name, ttl: 30, data: .a("10.32.0.56"))], additional: [])
+        let answer = DNSAnswer(
+            status: .noError, name: name, answers: [DNSRecord(name: name, ttl: 30, data: .a("10.32.0.56"))],
+            additional: [])
         XCTAssertEqual(DigOutput.messageSize(qname: name, answer: answer, authority: false), 119)
         XCTAssertEqual(DigOutput.cookie(type: .a, name: name).count, 16)
     }

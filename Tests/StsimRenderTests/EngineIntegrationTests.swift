@@ -15,7 +15,8 @@ final class EngineIntegrationTests: XCTestCase {
         _ = watch.format(cluster.drainChanges())
         let service = Service(
             metadata: ObjectMeta(name: "nginx", namespace: "default", labels: ["app": "nginx"]),
-            spec: ServiceSpec(selector: ["app": "nginx"], ports: [ServicePort(name: "web", port: 80)], clusterIP: "None"))
+            spec: ServiceSpec(
+                selector: ["app": "nginx"], ports: [ServicePort(name: "web", port: 80)], clusterIP: "None"))
         var sts = F.statefulSet(replicas: 3, ready: 0)
         sts.metadata = ObjectMeta(name: "web", namespace: "default")
         sts.status = StatefulSetStatus()
@@ -24,24 +25,39 @@ final class EngineIntegrationTests: XCTestCase {
         }
         let result = cluster.settle()
         out += watch.format(cluster.drainChanges(), limit: 40).text
-        out += SettleSummary.render(result, pods: cluster.list(Pod.self), claims: cluster.list(PersistentVolumeClaim.self)) + "\n"
-        out += GetOutput.tables([(.pod, cluster.list(.pod))], namespace: "default", options: TableOptions(wide: true), now: cluster.now).text
-        out += GetOutput.tables([(.statefulSet, cluster.list(.statefulSet)), (.persistentVolumeClaim, cluster.list(.persistentVolumeClaim))], namespace: "default", now: cluster.now).text
+        out +=
+            SettleSummary.render(result, pods: cluster.list(Pod.self), claims: cluster.list(PersistentVolumeClaim.self))
+            + "\n"
+        out +=
+            GetOutput.tables(
+                [(.pod, cluster.list(.pod))], namespace: "default", options: TableOptions(wide: true), now: cluster.now
+            ).text
+        out +=
+            GetOutput.tables(
+                [
+                    (.statefulSet, cluster.list(.statefulSet)),
+                    (.persistentVolumeClaim, cluster.list(.persistentVolumeClaim)),
+                ], namespace: "default", now: cluster.now
+            ).text
         out += GetOutput.tables([(.node, cluster.list(.node))], namespace: "default", now: cluster.now).text
-        out += GetOutput.tables([(.endpoints, cluster.list(.endpointSlice))], namespace: "default", now: cluster.now).text
+        out +=
+            GetOutput.tables([(.endpoints, cluster.list(.endpointSlice))], namespace: "default", now: cluster.now).text
         out += EventList.render(cluster.events, now: cluster.now).text
         let set = cluster.get(StatefulSet.self, "web")!
         out += Describe.statefulSet(
             set, pods: cluster.list(Pod.self), events: cluster.events(about: .statefulSet, "web"),
             blockedReasons: cluster.blockers(statefulSet: "web"), now: cluster.now)
-        out += Describe.pod(cluster.get(Pod.self, "web-0")!, events: cluster.events(about: .pod, "web-0"), now: cluster.now)
+        out += Describe.pod(
+            cluster.get(Pod.self, "web-0")!, events: cluster.events(about: .pod, "web-0"), now: cluster.now)
         let name = "nginx.default.svc.cluster.local"
         out += DigOutput.render(query: name, type: .srv, answer: cluster.dnsQuery(name, type: .srv), now: cluster.now)
         out += SnapshotTree.render(SnapshotInput(cluster.store), now: cluster.now)
         _ = cluster.scale(.statefulSet, "web", replicas: 1)
         let down = cluster.settle()
         out += watch.format(cluster.drainChanges(), limit: 40).text
-        out += SettleSummary.render(down, pods: cluster.list(Pod.self), claims: cluster.list(PersistentVolumeClaim.self)) + "\n"
+        out +=
+            SettleSummary.render(down, pods: cluster.list(Pod.self), claims: cluster.list(PersistentVolumeClaim.self))
+            + "\n"
         out += SnapshotTree.render(SnapshotInput(cluster.store), now: cluster.now)
         return out
     }
@@ -54,7 +70,8 @@ final class EngineIntegrationTests: XCTestCase {
         var sts = F.statefulSet(replicas: 2, ready: 0)
         sts.metadata = ObjectMeta(name: "web", namespace: "default")
         sts.status = StatefulSetStatus()
-        sts.spec.template.spec.containers[0].readinessProbe = Probe(handler: .httpGet(path: "/", port: "80", scheme: nil))
+        sts.spec.template.spec.containers[0].readinessProbe = Probe(
+            handler: .httpGet(path: "/", port: "80", scheme: nil))
         if case .failure(let e) = cluster.create(.statefulSet(sts)) { return "create failed: \(e)" }
         cluster.settle()
         _ = watch.format(cluster.drainChanges())
@@ -64,12 +81,14 @@ final class EngineIntegrationTests: XCTestCase {
         _ = cluster.scale(.statefulSet, "web", replicas: 3)
         let result = cluster.settle(limit: .seconds(120))
         var out = watch.format(cluster.drainChanges(), limit: 40).text
-        out += SettleSummary.render(
-            result, pods: cluster.list(Pod.self), claims: cluster.list(PersistentVolumeClaim.self),
-            blocked: [("web", cluster.blockers(statefulSet: "web"))]) + "\n"
+        out +=
+            SettleSummary.render(
+                result, pods: cluster.list(Pod.self), claims: cluster.list(PersistentVolumeClaim.self),
+                blocked: [("web", cluster.blockers(statefulSet: "web"))]) + "\n"
         out += GetOutput.tables([(.pod, cluster.list(.pod))], namespace: "default", now: cluster.now).text
         out += Describe.statefulSet(
-            cluster.get(StatefulSet.self, "web")!, pods: cluster.list(Pod.self), events: cluster.events(about: .statefulSet, "web"),
+            cluster.get(StatefulSet.self, "web")!, pods: cluster.list(Pod.self),
+            events: cluster.events(about: .statefulSet, "web"),
             blockedReasons: cluster.blockers(statefulSet: "web"), now: cluster.now)
         for pod in cluster.list(Pod.self) {
             out += Describe.pod(pod, events: cluster.events(about: .pod, pod.metadata.name), now: cluster.now)

@@ -10,7 +10,9 @@ enum Fixtures {
         ObjectMeta(name: name, namespace: namespace, creationTimestamp: at(created), labels: labels)
     }
 
-    static func runningContainer(ready: Bool = true, started: Int64 = 0, restarts: Int = 0, lastFinished: Int64? = nil) -> ContainerStatus {
+    static func runningContainer(ready: Bool = true, started: Int64 = 0, restarts: Int = 0, lastFinished: Int64? = nil)
+        -> ContainerStatus
+    {
         ContainerStatus(
             name: "nginx", image: "registry.k8s.io/nginx-slim:0.8", state: .running(startedAt: at(started)),
             lastState: lastFinished.map {
@@ -36,7 +38,11 @@ enum Fixtures {
         return Pod(
             metadata: m,
             spec: PodSpec(
-                containers: [Container(name: "nginx", image: "registry.k8s.io/nginx-slim:0.8", ports: [ContainerPort(name: "web", containerPort: 80, protocol: .tcp)])],
+                containers: [
+                    Container(
+                        name: "nginx", image: "registry.k8s.io/nginx-slim:0.8",
+                        ports: [ContainerPort(name: "web", containerPort: 80, protocol: .tcp)])
+                ],
                 nodeName: node, hostname: name, subdomain: "nginx"),
             status: PodStatus(
                 phase: phase,
@@ -45,7 +51,9 @@ enum Fixtures {
                 podIP: ip))
     }
 
-    static func statefulSet(_ name: String = "web", replicas: Int = 3, ready: Int = 3, created: Int64 = 0) -> StatefulSet {
+    static func statefulSet(_ name: String = "web", replicas: Int = 3, ready: Int = 3, created: Int64 = 0)
+        -> StatefulSet
+    {
         StatefulSet(
             metadata: meta(name, created: created),
             spec: StatefulSetSpec(
@@ -64,11 +72,15 @@ enum Fixtures {
                         spec: PersistentVolumeClaimSpec(accessModes: [.readWriteOnce], storageRequest: Quantity("1Gi")))
                 ],
                 serviceName: "nginx", podManagementPolicy: .orderedReady,
-                updateStrategy: StatefulSetUpdateStrategy(type: .rollingUpdate, rollingUpdate: RollingUpdateStatefulSetStrategy(partition: 0))),
+                updateStrategy: StatefulSetUpdateStrategy(
+                    type: .rollingUpdate, rollingUpdate: RollingUpdateStatefulSetStrategy(partition: 0))),
             status: StatefulSetStatus(replicas: replicas, readyReplicas: ready))
     }
 
-    static func node(_ name: String, ready: ConditionStatus? = .true, cordoned: Bool = false, controlPlane: Bool = false, created: Int64 = 0) -> Node {
+    static func node(
+        _ name: String, ready: ConditionStatus? = .true, cordoned: Bool = false, controlPlane: Bool = false,
+        created: Int64 = 0
+    ) -> Node {
         var labels = ["kubernetes.io/hostname": name]
         if controlPlane { labels[Node.controlPlaneRoleLabel] = "" }
         return Node(

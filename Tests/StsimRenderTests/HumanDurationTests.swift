@@ -8,7 +8,10 @@ final class HumanDurationTests: XCTestCase {
     func text(_ seconds: Int64) -> String { HumanDuration.format(.seconds(seconds)) }
 
     func testBoundaries() {
-        let m: Int64 = 60, h: Int64 = 3600, d: Int64 = 86400, y: Int64 = 365 * 86400
+        let m: Int64 = 60
+        let h: Int64 = 3600
+        let d: Int64 = 86400
+        let y: Int64 = 365 * 86400
         let cases: [(Int64, String)] = [
             (-2, "<invalid>"), (-1, "0s"), (0, "0s"), (59, "59s"), (119, "119s"),
             (120, "2m"), (125, "2m5s"), (9 * m + 59, "9m59s"), (10 * m, "10m"), (10 * m + 59, "10m"),

@@ -35,15 +35,22 @@ final class PodPrinterTests: XCTestCase {
         var c = F.waitingContainer("CrashLoopBackOff", restarts: 3)
         c.lastState = .terminated(exitCode: 1, reason: "Error", message: nil, startedAt: F.at(80), finishedAt: F.at(90))
         let p = printer(F.pod("web-0", containers: [c]))
-        XCTAssertEqual([p.ready, p.status, p.restartsCell(now: F.at(100))], ["0/1", "CrashLoopBackOff", "3 (10s ago)"])
+        XCTAssertEqual(
+            [p.ready, p.status, p.restartsCell(now: F.at(100))], ["0/1", "CrashLoopBackOff", "3 (10s ago)"])
     }
 
     func testTerminatedReasons() {
-        let error = ContainerStatus(name: "c", image: "i", state: .terminated(exitCode: 1, reason: "Error", message: nil, startedAt: nil, finishedAt: nil))
+        let error = ContainerStatus(
+            name: "c", image: "i",
+            state: .terminated(exitCode: 1, reason: "Error", message: nil, startedAt: nil, finishedAt: nil))
         XCTAssertEqual(printer(F.pod("a", phase: .failed, containers: [error])).status, "Error")
-        let done = ContainerStatus(name: "c", image: "i", state: .terminated(exitCode: 0, reason: "Completed", message: nil, startedAt: nil, finishedAt: nil))
+        let done = ContainerStatus(
+            name: "c", image: "i",
+            state: .terminated(exitCode: 0, reason: "Completed", message: nil, startedAt: nil, finishedAt: nil))
         XCTAssertEqual(printer(F.pod("a", phase: .succeeded, containers: [done])).status, "Completed")
-        let bare = ContainerStatus(name: "c", image: "i", state: .terminated(exitCode: 137, reason: nil, message: nil, startedAt: nil, finishedAt: nil))
+        let bare = ContainerStatus(
+            name: "c", image: "i",
+            state: .terminated(exitCode: 137, reason: nil, message: nil, startedAt: nil, finishedAt: nil))
         XCTAssertEqual(printer(F.pod("a", phase: .failed, containers: [bare])).status, "ExitCode:137")
     }
 
@@ -51,7 +58,9 @@ final class PodPrinterTests: XCTestCase {
     func testCompletedWithARunningContainer() {
         var pod = F.pod("a")
         pod.spec.containers.append(Container(name: "side", image: "i"))
-        let done = ContainerStatus(name: "nginx", image: "i", state: .terminated(exitCode: 0, reason: "Completed", message: nil, startedAt: nil, finishedAt: nil))
+        let done = ContainerStatus(
+            name: "nginx", image: "i",
+            state: .terminated(exitCode: 0, reason: "Completed", message: nil, startedAt: nil, finishedAt: nil))
         pod.status.containerStatuses = [done, F.runningContainer()]
         XCTAssertEqual([printer(pod).ready, printer(pod).status], ["1/2", "Running"])
         pod.status.conditions = [PodCondition(type: .ready, status: .false)]
@@ -61,7 +70,9 @@ final class PodPrinterTests: XCTestCase {
     func testFirstContainerDominates() {
         var pod = F.pod("a")
         pod.spec.containers.append(Container(name: "b", image: "i"))
-        pod.status.containerStatuses = [F.waitingContainer("ImagePullBackOff"), F.waitingContainer("ContainerCreating")]
+        pod.status.containerStatuses = [
+            F.waitingContainer("ImagePullBackOff"), F.waitingContainer("ContainerCreating"),
+        ]
         XCTAssertEqual(printer(pod).status, "ImagePullBackOff")
     }
 
@@ -85,15 +96,20 @@ final class PodPrinterTests: XCTestCase {
 
     func testInitContainers() {
         var pod = F.pod("web-0", phase: .pending, containers: [F.waitingContainer("PodInitializing")])
-        pod.spec.initContainers = [Container(name: "init", image: "busybox"), Container(name: "init2", image: "busybox")]
+        pod.spec.initContainers = [
+            Container(name: "init", image: "busybox"), Container(name: "init2", image: "busybox"),
+        ]
         pod.status.initContainerStatuses = [
-            ContainerStatus(name: "init", image: "busybox", state: .terminated(exitCode: 0, reason: "Completed", message: nil, startedAt: nil, finishedAt: nil)),
+            ContainerStatus(
+                name: "init", image: "busybox",
+                state: .terminated(exitCode: 0, reason: "Completed", message: nil, startedAt: nil, finishedAt: nil)),
             ContainerStatus(name: "init2", image: "busybox", state: .running(startedAt: F.at(1))),
         ]
         XCTAssertEqual(printer(pod).status, "Init:1/2")
         pod.status.initContainerStatuses[1].state = .waiting(reason: "CrashLoopBackOff", message: nil)
         XCTAssertEqual(printer(pod).status, "Init:CrashLoopBackOff")
-        pod.status.initContainerStatuses[1].state = .terminated(exitCode: 2, reason: nil, message: nil, startedAt: nil, finishedAt: nil)
+        pod.status.initContainerStatuses[1].state = .terminated(
+            exitCode: 2, reason: nil, message: nil, startedAt: nil, finishedAt: nil)
         XCTAssertEqual(printer(pod).status, "Init:ExitCode:2")
     }
 }

@@ -8,7 +8,9 @@ final class SnapshotTreeTests: XCTestCase {
 
     func withClaim(_ pod: Pod, _ claim: String) -> Pod {
         var p = pod
-        p.spec.volumes = [Volume(name: "www", source: .persistentVolumeClaim(PersistentVolumeClaimVolumeSource(claimName: claim)))]
+        p.spec.volumes = [
+            Volume(name: "www", source: .persistentVolumeClaim(PersistentVolumeClaimVolumeSource(claimName: claim)))
+        ]
         return p
     }
 
@@ -25,22 +27,31 @@ final class SnapshotTreeTests: XCTestCase {
                 F.claim("www-web-3", volume: "pv-d"),
             ],
             volumes: [
-                F.volume("pv-a", phase: .bound, claim: "www-web-0"), F.volume("pv-b", phase: .bound, claim: "www-web-1"),
+                F.volume("pv-a", phase: .bound, claim: "www-web-0"),
+                F.volume("pv-b", phase: .bound, claim: "www-web-1"),
                 F.volume("pv-c", phase: .available), F.volume("pv-d", phase: .bound, claim: "www-web-3"),
                 F.volume("pv-e", phase: .released, claim: "old"),
             ],
             services: [
-                Service(metadata: F.meta("nginx"), spec: ServiceSpec(selector: ["app": "nginx"], ports: [ServicePort(port: 80)], clusterIP: "None", clusterIPs: ["None"])),
+                Service(
+                    metadata: F.meta("nginx"),
+                    spec: ServiceSpec(
+                        selector: ["app": "nginx"], ports: [ServicePort(port: 80)], clusterIP: "None",
+                        clusterIPs: ["None"]))
             ],
             endpointSlices: [
                 EndpointSlice(
                     metadata: F.meta("nginx-abc", labels: [EndpointSlice.serviceNameLabel: "nginx"]),
                     endpoints: [
-                        Endpoint(addresses: ["10.244.2.4"], conditions: EndpointConditions(ready: false), hostname: "web-1"),
-                        Endpoint(addresses: ["10.244.1.3"], conditions: EndpointConditions(ready: true), hostname: "web-0"),
+                        Endpoint(
+                            addresses: ["10.244.2.4"], conditions: EndpointConditions(ready: false), hostname: "web-1"),
+                        Endpoint(
+                            addresses: ["10.244.1.3"], conditions: EndpointConditions(ready: true), hostname: "web-0"),
                     ])
             ])
-        XCTAssertEqual(SnapshotTree.render(world, now: F.at(125)), """
+        XCTAssertEqual(
+            SnapshotTree.render(world, now: F.at(125)),
+            """
             cluster at 00:02:05
             ├─ node/control-plane  Ready  (control-plane)
             ├─ node/node-1  Ready
@@ -74,10 +85,14 @@ final class SnapshotDotTests: XCTestCase {
 
     func testGraph() {
         var pod = F.pod("web-0", ip: "10.244.1.3")
-        pod.spec.volumes = [Volume(name: "www", source: .persistentVolumeClaim(PersistentVolumeClaimVolumeSource(claimName: "www-web-0")))]
+        pod.spec.volumes = [
+            Volume(
+                name: "www", source: .persistentVolumeClaim(PersistentVolumeClaimVolumeSource(claimName: "www-web-0")))
+        ]
         let world = SnapshotInput(
             nodes: [F.node("node-1")], pods: [pod, F.pod("web-1", phase: .pending, node: nil, ip: nil)],
-            claims: [F.claim("www-web-0", volume: "pv-a")], volumes: [F.volume("pv-a", phase: .bound, claim: "www-web-0")],
+            claims: [F.claim("www-web-0", volume: "pv-a")],
+            volumes: [F.volume("pv-a", phase: .bound, claim: "www-web-0")],
             services: [Service(metadata: F.meta("nginx"), spec: ServiceSpec(clusterIP: "None"))],
             endpointSlices: [
                 EndpointSlice(
@@ -88,7 +103,9 @@ final class SnapshotDotTests: XCTestCase {
                             targetRef: ObjectReference(kind: "Pod", namespace: "default", name: "web-0"))
                     ])
             ])
-        XCTAssertEqual(SnapshotDot.render(world, now: F.at(16)), #"""
+        XCTAssertEqual(
+            SnapshotDot.render(world, now: F.at(16)),
+            #"""
             digraph cluster {
               label="cluster at 00:00:16"; labelloc=t; rankdir=LR;
               node [shape=box, fontname="monospace"];

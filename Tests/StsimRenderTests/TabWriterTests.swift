@@ -12,7 +12,9 @@ final class TabWriterTests: XCTestCase {
     /// A line without a tab ends every column block: the lines after it align on their own.
     func testBlocksEndAtLinesWithoutCells() {
         let text = "Name:\tweb-0\nIPs:\n  IP:\t10.0.0.1\nControlled By:\tStatefulSet/web\n"
-        XCTAssertEqual(TabWriter.describe.format(text), """
+        XCTAssertEqual(
+            TabWriter.describe.format(text),
+            """
             Name:  web-0
             IPs:
               IP:           10.0.0.1

@@ -18,7 +18,12 @@ final class WatchTests: XCTestCase {
             change(1, .pod(F.pod("web-0", phase: .pending, node: "node-2", ip: nil))),
             // A status write that changes nothing a row shows: suppressed.
             change(1, .pod(F.pod("web-0", phase: .pending, node: "node-2", ip: nil))),
-            change(2, .pod(F.pod("web-0", phase: .pending, containers: [F.waitingContainer("ContainerCreating")], node: "node-2"))),
+            change(
+                2,
+                .pod(
+                    F.pod(
+                        "web-0", phase: .pending, containers: [F.waitingContainer("ContainerCreating")], node: "node-2")
+                )),
             change(3, .pod(F.pod("web-0", node: "node-2"))),
             change(3, .statefulSet(F.statefulSet(replicas: 1, ready: 1))),
             // Services and endpoint slices are not part of the settle story.
@@ -28,7 +33,9 @@ final class WatchTests: XCTestCase {
 
     func testRowsAlignedAndDeduplicated() {
         var w = WatchFormatter()
-        XCTAssertEqual(w.format(startingPod()).text, """
+        XCTAssertEqual(
+            w.format(startingPod()).text,
+            """
             00:00:00  pvc/www-web-0         Pending
             00:00:00  pod/web-0       0/1   Pending             0   <none>
             00:00:01  pvc/www-web-0         Bound                   pvc-0a1b2c3d
@@ -46,7 +53,10 @@ final class WatchTests: XCTestCase {
         let pod = F.pod("web-0", node: "node-2")
         XCTAssertEqual(w.format([change(10, .pod(pod))]).lines, [])
         XCTAssertEqual(
-            w.format([change(20, .pod(pod), .deleted), change(21, .pod(F.pod("web-0", phase: .pending, node: nil, ip: nil)), .added)]).lines,
+            w.format([
+                change(20, .pod(pod), .deleted),
+                change(21, .pod(F.pod("web-0", phase: .pending, node: nil, ip: nil)), .added),
+            ]).lines,
             ["00:00:20  pod/web-0         deleted", "00:00:21  pod/web-0   0/1   Pending   0   <none>"])
     }
 
@@ -54,11 +64,13 @@ final class WatchTests: XCTestCase {
         var w = WatchFormatter()
         let changes = (0..<5).map { change(Int64($0), .pod(F.pod("web-\($0)")), .added) }
         let out = w.format(changes, droppedCount: 29_947, limit: 2)
-        XCTAssertEqual(out.lines, [
-            "00:00:00  pod/web-0   1/1   Running   0   node-1",
-            "00:00:01  pod/web-1   1/1   Running   0   node-1",
-            "... 29,950 more changes",
-        ])
+        XCTAssertEqual(
+            out.lines,
+            [
+                "00:00:00  pod/web-0   1/1   Running   0   node-1",
+                "00:00:01  pod/web-1   1/1   Running   0   node-1",
+                "... 29,950 more changes",
+            ])
         XCTAssertEqual(out.moreChanges, 29_950)
         // Rows past the limit were remembered: nothing repeats.
         XCTAssertEqual(w.format([change(9, .pod(F.pod("web-4")))]).lines, [])
@@ -68,10 +80,12 @@ final class WatchTests: XCTestCase {
     func testLongNamesOverflowInsteadOfWideningTheColumn() {
         var w = WatchFormatter()
         let pv = F.volume("pvc-0c43407d-c177-46f7-83f9-1ca7864a7135", phase: .bound, claim: "www-web-0")
-        XCTAssertEqual(w.format([change(1, .persistentVolume(pv)), change(1, .pod(F.pod("web-0")))]).lines, [
-            "00:00:01  pv/pvc-0c43407d-c177-46f7-83f9-1ca7864a7135   Bound   default/www-web-0",
-            "00:00:01  pod/web-0   1/1   Running   0   node-1",
-        ])
+        XCTAssertEqual(
+            w.format([change(1, .persistentVolume(pv)), change(1, .pod(F.pod("web-0")))]).lines,
+            [
+                "00:00:01  pv/pvc-0c43407d-c177-46f7-83f9-1ca7864a7135   Bound   default/www-web-0",
+                "00:00:01  pod/web-0   1/1   Running   0   node-1",
+            ])
     }
 
     func testSettleSummary() {
@@ -81,17 +95,28 @@ final class WatchTests: XCTestCase {
         XCTAssertEqual(
             SettleSummary.render(result, pods: pods, claims: claims),
             "settled at 00:00:12 (+12s): 3 pods Running and Ready, 3 claims Bound")
-        let mixed = [F.pod("web-0"), F.pod("web-1", ready: false), F.pod("web-2", phase: .pending, containers: [F.waitingContainer("ContainerCreating")])]
+        let mixed = [
+            F.pod("web-0"), F.pod("web-1", ready: false),
+            F.pod("web-2", phase: .pending, containers: [F.waitingContainer("ContainerCreating")]),
+        ]
         let stuck = RunResult(reason: .onlyRetries, startedAt: F.at(60), stoppedAt: F.at(185), steps: 3)
         XCTAssertEqual(
             SettleSummary.render(stuck, pods: mixed, claims: [F.claim("www-web-3")]),
-            "settled at 00:03:05 (+2m5s), only retries left: 1 pod Running and Ready, 1 pod ContainerCreating, 1 pod Running, not Ready, 1 claim Pending")
+            "settled at 00:03:05 (+2m5s), only retries left: 1 pod Running and Ready, 1 pod ContainerCreating, 1 pod Running, not Ready, 1 claim Pending"
+        )
         XCTAssertEqual(
-            SettleSummary.render(stuck, pods: [], claims: [], blocked: [("web", ["web-2 waits: web-1 is not Ready (OrderedReady)"]), ("db", [])]),
-            "settled at 00:03:05 (+2m5s), only retries left: no pods\n  sts/web: web-2 waits: web-1 is not Ready (OrderedReady)")
+            SettleSummary.render(
+                stuck, pods: [], claims: [],
+                blocked: [("web", ["web-2 waits: web-1 is not Ready (OrderedReady)"]), ("db", [])]),
+            "settled at 00:03:05 (+2m5s), only retries left: no pods\n  sts/web: web-2 waits: web-1 is not Ready (OrderedReady)"
+        )
         XCTAssertEqual(
-            SettleSummary.state(pods: [F.pod("web-0")], claims: [], nodes: [F.node("node-1", ready: .unknown), F.node("node-2"), F.node("node-3", cordoned: true)]),
+            SettleSummary.state(
+                pods: [F.pod("web-0")], claims: [],
+                nodes: [F.node("node-1", ready: .unknown), F.node("node-2"), F.node("node-3", cordoned: true)]),
             "1 pod Running and Ready, 1 node NotReady, 1 node Ready,SchedulingDisabled")
-        XCTAssertEqual(SettleSummary.state(pods: Array(repeating: F.pod("x"), count: 100_000), claims: []), "100,000 pods Running and Ready")
+        XCTAssertEqual(
+            SettleSummary.state(pods: Array(repeating: F.pod("x"), count: 100_000), claims: []),
+            "100,000 pods Running and Ready")
     }
 }

@@ -7,7 +7,8 @@ final class EditTests: XCTestCase {
     private var directory: URL!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("stsim-edit-tests-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stsim-edit-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
@@ -51,7 +52,8 @@ final class EditTests: XCTestCase {
     func testAnInvalidEditReopensWithTheErrorsAsComments() throws {
         let (s, out) = sessionWithWeb()
         let seen = directory.appendingPathComponent("seen.yaml").path
-        try editor("""
+        try editor(
+            """
             if grep -q 'was not valid' "$1"; then
               cp "$1" '\(seen)'
               sed -i 's/replicas: -1/replicas: 3/' "$1"
@@ -62,14 +64,16 @@ final class EditTests: XCTestCase {
         XCTAssertTrue(s.runInteractive("edit sts web", interrupted: { false }))
         XCTAssertTrue(out.text.contains("statefulset.apps/web edited\n"), out.text)
         let reopened = try String(contentsOfFile: seen, encoding: .utf8)
-        XCTAssertTrue(reopened.hasPrefix("""
-            # Please edit the object below. Lines beginning with a '#' will be ignored,
-            # and an empty file will abort the edit. If an error occurs while saving this file will be
-            # reopened with the relevant failures.
-            #
-            # statefulsets.apps "web" was not valid:
-            # * spec.replicas: Invalid value: -1: must be greater than or equal to 0
-            """), reopened)
+        XCTAssertTrue(
+            reopened.hasPrefix(
+                """
+                # Please edit the object below. Lines beginning with a '#' will be ignored,
+                # and an empty file will abort the edit. If an error occurs while saving this file will be
+                # reopened with the relevant failures.
+                #
+                # statefulsets.apps "web" was not valid:
+                # * spec.replicas: Invalid value: -1: must be greater than or equal to 0
+                """), reopened)
         XCTAssertTrue(reopened.contains("\napiVersion: apps/v1\n"), reopened)
     }
 
@@ -84,7 +88,9 @@ final class EditTests: XCTestCase {
         let out = CapturedOutput()
         let s = Session(output: out)
         XCTAssertEqual(s.runScript("create sts web --image nginx\nedit sts web", file: "t.sts"), 1)
-        XCTAssertTrue(out.text.contains("t.sts:2:1: error: edit opens an editor, so it works only at the prompt, not in a script"), out.text)
+        XCTAssertTrue(
+            out.text.contains(
+                "t.sts:2:1: error: edit opens an editor, so it works only at the prompt, not in a script"), out.text)
         XCTAssertTrue(out.text.contains("patch sts web -p"), out.text)
     }
 }

@@ -14,7 +14,9 @@ final class ExitStatusTests: XCTestCase {
     func testAnUnknownCommandIsALocatedErrorWithASuggestion() throws {
         let r = try StsimProcess.run(["-c", "scael sts web 3"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertEqual(r.output, """
+        XCTAssertEqual(
+            r.output,
+            """
             <command-line>:1:1: error: unknown command "scael"
               scael sts web 3
               ^
@@ -69,7 +71,8 @@ final class ExitStatusTests: XCTestCase {
     }
 
     func testTheSameSeedGivesTheSameRandomNames() throws {
-        let script = "create -f -  <<EOF\napiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: rs\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: rs\n  template:\n    metadata:\n      labels:\n        app: rs\n    spec:\n      containers:\n      - name: c\n        image: nginx\nEOF\nget pods -o name\n"
+        let script =
+            "create -f -  <<EOF\napiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: rs\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: rs\n  template:\n    metadata:\n      labels:\n        app: rs\n    spec:\n      containers:\n      - name: c\n        image: nginx\nEOF\nget pods -o name\n"
         let a = try StsimProcess.run(["--seed", "7", "-"], input: script)
         let b = try StsimProcess.run(["--seed", "7", "-"], input: script)
         let c = try StsimProcess.run(["--seed", "8", "-"], input: script)

@@ -46,7 +46,8 @@ final class HostPathWarningTests: XCTestCase {
 
     func testAHostPathVolumeInTheTemplateIsWarnedAboutOnce() {
         let text = run(hostPathSet)
-        let warning = "warning: statefulset/db keeps its data in hostPath directories on a cluster of 3 worker nodes (volume data: hostPath /srv/db)"
+        let warning =
+            "warning: statefulset/db keeps its data in hostPath directories on a cluster of 3 worker nodes (volume data: hostPath /srv/db)"
         XCTAssertTrue(text.contains(warning), text)
         XCTAssertEqual(text.components(separatedBy: "warning: statefulset/db").count, 2, "warned once: \(text)")
     }

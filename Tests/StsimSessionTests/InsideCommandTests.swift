@@ -43,7 +43,8 @@ final class InsideCommandTests: XCTestCase {
             etc.text.contains("error: /etc is part of the container image, whose files stsim does not keep"), etc.text)
         let sh = run(kubia + "exec kubia-0 -- sh -c ls")
         XCTAssertTrue(
-            sh.text.contains("stsim's containers run cat, curl, dig, hostname, ls, nslookup, sleep, wget; not sh"), sh.text)
+            sh.text.contains("stsim's containers run cat, curl, dig, hostname, ls, nslookup, sleep, wget; not sh"),
+            sh.text)
         XCTAssertTrue(run("exec nope -- ls").text.contains("pods \"nope\" not found"))
     }
 
@@ -60,21 +61,25 @@ final class InsideCommandTests: XCTestCase {
         let proxy = "localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/"
         let r = run(kubia + "proxy\ncurl -d a \(proxy)\nundo\ncurl \(proxy)\nexec kubia-0 -- sleep 2m\nclock")
         XCTAssertTrue(r.text.contains("undone: curl -d a \(proxy)\n"), r.text)
-        XCTAssertTrue(r.text.hasSuffix("Data stored on this pod: No data posted yet\n00:02:05 (2m5.5s since the cluster started)\n"), r.text)
+        XCTAssertTrue(
+            r.text.hasSuffix(
+                "Data stored on this pod: No data posted yet\n00:02:05 (2m5.5s since the cluster started)\n"), r.text)
     }
 
     func testCurlIncludeShowsTheStatusLineAndHeaders() {
         let r = run(kubia + "proxy\ncurl -i localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/")
-        XCTAssertTrue(r.text.hasSuffix("""
-            HTTP/1.1 200 OK
-            Content-Length: 63
-            Content-Type: text/plain; charset=utf-8
-            Date: Mon, 24 Nov 2025 19:20:05 GMT
+        XCTAssertTrue(
+            r.text.hasSuffix(
+                """
+                HTTP/1.1 200 OK
+                Content-Length: 63
+                Content-Type: text/plain; charset=utf-8
+                Date: Mon, 24 Nov 2025 19:20:05 GMT
 
-            You've hit kubia-0
-            Data stored on this pod: No data posted yet
+                You've hit kubia-0
+                Data stored on this pod: No data posted yet
 
-            """), r.text)
+                """), r.text)
     }
 
     func testBusyboxWget() {

@@ -42,7 +42,8 @@ final class ManifestCommandTests: XCTestCase {
     }
 
     func testDeleteByFileNeedsOnlyKindsAndNames() {
-        let script = "create svc headless web --selector app=web --port 80\n"
+        let script =
+            "create svc headless web --selector app=web --port 80\n"
             + serviceAndBrokenSet.replacingOccurrences(of: "create <<EOF", with: "delete -f - <<EOF")
         let (status, text) = run(script)
         XCTAssertTrue(text.contains("service \"web\" deleted\n"), text)
@@ -60,7 +61,8 @@ final class ManifestCommandTests: XCTestCase {
               clusterIP: None
               selector: {app: web}
             """
-        let (status, text) = run("""
+        let (status, text) = run(
+            """
             apply <<EOF
             \(manifest)
             EOF
@@ -77,7 +79,8 @@ final class ManifestCommandTests: XCTestCase {
     }
 
     func testSetImageMakesANewRevision() {
-        let (status, text) = run("""
+        let (status, text) = run(
+            """
             create sts web --image nginx:1.25
             set image sts/web nginx=nginx:1.26
             expect output contains "statefulset.apps/web image updated"

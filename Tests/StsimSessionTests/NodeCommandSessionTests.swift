@@ -25,14 +25,19 @@ final class NodeCommandSessionTests: XCTestCase {
         let (status, text) = run(bare)
         XCTAssertEqual(status, 1)
         XCTAssertTrue(text.contains("node/node-1 cordoned"), text)
-        XCTAssertTrue(text.contains("cannot delete Pods that declare no controller (use --force to override): default/bare"), text)
-        let (forced, forcedText) = run(bare.replacingOccurrences(of: "drain node-1", with: "drain node-1 --force\nexpect pod bare Deleted"))
+        XCTAssertTrue(
+            text.contains("cannot delete Pods that declare no controller (use --force to override): default/bare"), text
+        )
+        let (forced, forcedText) = run(
+            bare.replacingOccurrences(of: "drain node-1", with: "drain node-1 --force\nexpect pod bare Deleted"))
         XCTAssertEqual(forced, 0, forcedText)
-        XCTAssertTrue(forcedText.contains("evicting pod default/bare\npod/bare evicted\nnode/node-1 drained"), forcedText)
+        XCTAssertTrue(
+            forcedText.contains("evicting pod default/bare\npod/bare evicted\nnode/node-1 drained"), forcedText)
     }
 
     func testFaultCommandsSayWhatTheyDid() {
-        let (status, text) = run("""
+        let (status, text) = run(
+            """
             partition node-1 node-2
             heal node-1
             heal node-3

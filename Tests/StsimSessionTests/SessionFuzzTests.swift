@@ -167,10 +167,13 @@ final class SessionFuzzTests: XCTestCase {
 
     private static let numbers = ["0", "-1", "1", "2", "99999999999", "2147483648", "9223372036854775807"]
     private static let durations = ["0s", "1ms", "9999h", "1s", "30s"]
-    private static let names = ["web", "web-0", "web-1", "web-2", "data-web-0", "pv-a", "pv-b", "rs1",
-                                "node-1", "node-2", "node-4", "kubernetes", "é", "pod", "sts", "pvc", "svc"]
+    private static let names = [
+        "web", "web-0", "web-1", "web-2", "data-web-0", "pv-a", "pv-b", "rs1",
+        "node-1", "node-2", "node-4", "kubernetes", "é", "pod", "sts", "pvc", "svc",
+    ]
 
-    private static let pool: [String] = CommandRegistry.standard.specs.flatMap(\.examples)
+    private static let pool: [String] =
+        CommandRegistry.standard.specs.flatMap(\.examples)
         .filter { !$0.hasPrefix("run ") && !$0.contains("\n...") && !$0.hasPrefix("edit ") }
         .map { $0.replacingOccurrences(of: "kubia", with: "web") } + extras
 
@@ -229,26 +232,34 @@ final class SessionFuzzTests: XCTestCase {
 
     /// Was: an arithmetic overflow naming the first event after the clock passed ~292 years.
     func testTheClockStopsAtGosLongestDuration() {
-        let text = run(["create sts web --image nginx", "tick 2562047h", "tick 2562047h", "crash node-1",
-                        "tick 1h", "clock", "get events", "tick 99999999999h"])
+        let text = run([
+            "create sts web --image nginx", "tick 2562047h", "tick 2562047h", "crash node-1",
+            "tick 1h", "clock", "get events", "tick 99999999999h",
+        ])
         XCTAssertTrue(text.contains("error: \"99999999999h\" is not a duration"), text)
     }
 
     /// Was: a hang (a pending ordinal noted for each of 99999999999 replicas); the API holds an int32.
     func testAReplicaCountBeyondInt32IsRefused() {
-        let text = run(["create sts web --image nginx", "scale sts web 2147483648",
-                        "scale sts web --replicas=99999999999", "patch sts web --replicas 9223372036854775807",
-                        "create sts big --image nginx --replicas 99999999999"])
-        XCTAssertTrue(text.contains("error: the number of replicas must be at most 2147483647 (an int32), not 2147483648"), text)
-        XCTAssertTrue(text.contains("error: --replicas must be at most 2147483647 (an int32), not 9223372036854775807"), text)
+        let text = run([
+            "create sts web --image nginx", "scale sts web 2147483648",
+            "scale sts web --replicas=99999999999", "patch sts web --replicas 9223372036854775807",
+            "create sts big --image nginx --replicas 99999999999",
+        ])
+        XCTAssertTrue(
+            text.contains("error: the number of replicas must be at most 2147483647 (an int32), not 2147483648"), text)
+        XCTAssertTrue(
+            text.contains("error: --replicas must be at most 2147483647 (an int32), not 9223372036854775807"), text)
         XCTAssertTrue(text.contains("error: --replicas must be at most 2147483647 (an int32), not 99999999999"), text)
     }
 
     /// Was: a trap converting a capacity past Int64 bytes; and a bad --storage silently made a claim
     /// template with no size.
     func testASizeBeyondInt64IsNotAQuantity() {
-        let text = run(["create pv pv-a --capacity 9223372036854775807", "create pv pv-b --capacity 9Ei",
-                        "create sts web --image nginx --storage 9Ei", "create sts web --image nginx --storage banana"])
+        let text = run([
+            "create pv pv-a --capacity 9223372036854775807", "create pv pv-b --capacity 9Ei",
+            "create sts web --image nginx --storage 9Ei", "create sts web --image nginx --storage banana",
+        ])
         XCTAssertTrue(text.contains("error: --capacity \"9223372036854775807\" is not a quantity"), text)
         XCTAssertTrue(text.contains("error: --capacity \"9Ei\" is not a quantity"), text)
         XCTAssertTrue(text.contains("error: --storage \"9Ei\" is not a quantity"), text)
@@ -258,9 +269,11 @@ final class SessionFuzzTests: XCTestCase {
 
     /// Was: an arithmetic overflow turning an int64 grace period into milliseconds.
     func testTheLongestGracePeriodWaitsUntilTheClocksEnd() {
-        let text = run(["create sts web --image nginx", "delete pod web-0 --grace-period 9223372036854775807 --wait=false",
-                        "partition node-1", "delete pod web-0 --grace-period 9223372036854775807 --wait=false",
-                        "tick 2562047h", "get pods"])
+        let text = run([
+            "create sts web --image nginx", "delete pod web-0 --grace-period 9223372036854775807 --wait=false",
+            "partition node-1", "delete pod web-0 --grace-period 9223372036854775807 --wait=false",
+            "tick 2562047h", "get pods",
+        ])
         XCTAssertTrue(text.contains("Terminating"), text)
     }
 
@@ -270,19 +283,30 @@ final class SessionFuzzTests: XCTestCase {
         let commands = [
             "tick 5m", "settle", "settle --timeout 1m", "wait pod web-2 Ready", "wait sts web ready",
             "scale sts web 5", "scale sts web 0", "delete pod web-0", "delete sts web", "drain node-1",
-            "crash node-1", "partition node-1", "kill pod web-0", "create -f - <<EOF\n\(Self.manifests[2].split(separator: "\n").dropFirst().joined(separator: "\n"))",
-            "exec web-0 -- ls /var/data", "curl web-0.web", "run -it c --image=busybox --rm --restart=Never -- wget -qO- web-0.web",
+            "crash node-1", "partition node-1", "kill pod web-0",
+            "create -f - <<EOF\n\(Self.manifests[2].split(separator: "\n").dropFirst().joined(separator: "\n"))",
+            "exec web-0 -- ls /var/data", "curl web-0.web",
+            "run -it c --image=busybox --rm --restart=Never -- wget -qO- web-0.web",
             "reset", "undo",
         ]
         for command in commands {
             for k in 1...3 {
                 let out = CapturedOutput()
                 let s = Session(output: out)
-                XCTAssertTrue(s.runInteractive("mode step; create svc headless web --selector app=web --port 80; "
-                                               + "create sts web --image nginx --replicas 3 --storage 1Mi", interrupted: { false }))
+                XCTAssertTrue(
+                    s.runInteractive(
+                        "mode step; create svc headless web --selector app=web --port 80; "
+                            + "create sts web --image nginx --replicas 3 --storage 1Mi", interrupted: { false }))
                 var calls = 0
-                XCTAssertTrue(s.runInteractive(command, interrupted: { calls += 1; return calls >= k }), command)
-                XCTAssertTrue(s.runInteractive("mode auto; settle; get pods; undo; get all", interrupted: { false }), command)
+                XCTAssertTrue(
+                    s.runInteractive(
+                        command,
+                        interrupted: {
+                            calls += 1
+                            return calls >= k
+                        }), command)
+                XCTAssertTrue(
+                    s.runInteractive("mode auto; settle; get pods; undo; get all", interrupted: { false }), command)
             }
         }
     }

@@ -47,7 +47,8 @@ final class SessionTests: XCTestCase {
         let (s, out) = session()
         XCTAssertTrue(s.runInteractive("create sts web --image nginx", interrupted: { false }))
         XCTAssertTrue(s.runInteractive("scale sts web three", interrupted: { false }))
-        XCTAssertTrue(out.text.contains("error: the number of replicas must be a whole number, not \"three\""), out.text)
+        XCTAssertTrue(
+            out.text.contains("error: the number of replicas must be a whole number, not \"three\""), out.text)
         XCTAssertTrue(s.runInteractive("expect pod web-0 Ready", interrupted: { false }))
         XCTAssertFalse(s.runInteractive("quit", interrupted: { false }))
     }
@@ -61,11 +62,14 @@ final class SessionTests: XCTestCase {
 
     func testForceDeletePrintsKubectlsWarning() {
         let (s, out) = session()
-        XCTAssertEqual(s.runScript("create sts web --image nginx; delete pod web-0 --force --grace-period 0", file: "t"), 0)
-        XCTAssertTrue(out.text.contains("""
-            Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.
-            pod "web-0" force deleted
-            """), out.text)
+        XCTAssertEqual(
+            s.runScript("create sts web --image nginx; delete pod web-0 --force --grace-period 0", file: "t"), 0)
+        XCTAssertTrue(
+            out.text.contains(
+                """
+                Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.
+                pod "web-0" force deleted
+                """), out.text)
     }
 
     func testARunningScriptMayNotRunItself() throws {

@@ -3,7 +3,8 @@ import XCTest
 
 final class CompletionTests: XCTestCase {
     func testOneCandidateCompletesAndAddsSpace() {
-        XCTAssertEqual(Completion.action(linePrefix: "sca", candidates: ["scale"]), .edit(deleting: 0, inserting: "le "))
+        XCTAssertEqual(
+            Completion.action(linePrefix: "sca", candidates: ["scale"]), .edit(deleting: 0, inserting: "le "))
         XCTAssertEqual(
             Completion.action(linePrefix: "get pods we", candidates: ["web-1"]), .edit(deleting: 0, inserting: "b-1 "))
     }
@@ -43,7 +44,8 @@ final class CompletionTests: XCTestCase {
 
     func testNoCandidatesDoesNothingAndDuplicatesCollapse() {
         XCTAssertEqual(Completion.action(linePrefix: "xyz", candidates: []), .nothing)
-        XCTAssertEqual(Completion.action(linePrefix: "sc", candidates: ["scale", "scale"]), .edit(deleting: 0, inserting: "ale "))
+        XCTAssertEqual(
+            Completion.action(linePrefix: "sc", candidates: ["scale", "scale"]), .edit(deleting: 0, inserting: "ale "))
     }
 
     func testCurrentWordIsAfterLastUnquotedSpace() {

@@ -10,7 +10,8 @@ enum LibeditHistoryFile {
         }
         var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first == "_HiStOrY_V2_" else {
-            throw PseudoTerminalProcess.Failure(description: "\(path) is not a libedit history file: \(lines.first ?? "")")
+            throw PseudoTerminalProcess.Failure(
+                description: "\(path) is not a libedit history file: \(lines.first ?? "")")
         }
         lines.removeFirst()
         if lines.last == "" { lines.removeLast() }
@@ -28,7 +29,9 @@ enum LibeditHistoryFile {
                 let value = bytes[(index + 1)...(index + 3)].reduce(0) { $0 * 8 + Int($1 - UInt8(ascii: "0")) }
                 decoded.append(UInt8(truncatingIfNeeded: value))
                 index += 4
-            } else if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\\") {
+            } else if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count,
+                bytes[index + 1] == UInt8(ascii: "\\")
+            {
                 decoded.append(UInt8(ascii: "\\"))
                 index += 2
             } else {

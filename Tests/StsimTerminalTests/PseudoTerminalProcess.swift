@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A program running in a pseudo-terminal, driven like a user at a keyboard: keystrokes go in
@@ -22,13 +23,15 @@ final class PseudoTerminalProcess {
     /// Position in the output so far, to match only what is drawn after a keystroke.
     var mark: Int { output.count }
 
-    init(executable: String, arguments: [String] = [], environment: [String: String], columns: UInt16 = 120,
-         rows: UInt16 = 40) throws {
+    init(
+        executable: String, arguments: [String] = [], environment: [String: String], columns: UInt16 = 120,
+        rows: UInt16 = 40
+    ) throws {
         // Everything the child needs is allocated before fork: between fork and exec only
         // async-signal-safe calls are allowed (the test process has other threads).
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
 
         var master: Int32 = -1
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)

@@ -1,5 +1,6 @@
-@testable import StsimTerminal
 import XCTest
+
+@testable import StsimTerminal
 
 /// The loop's rules (joining unfinished commands, quitting, Ctrl-C, end of input) without a
 /// terminal: lines come from a list instead of libedit.

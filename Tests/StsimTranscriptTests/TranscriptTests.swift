@@ -34,7 +34,9 @@ final class TranscriptTests: XCTestCase {
             }
         }
         if recording {
-            XCTFail("recorded \(recorded.count) transcripts (STSIM_RECORD=1 always fails): \(recorded.joined(separator: ", "))")
+            XCTFail(
+                "recorded \(recorded.count) transcripts (STSIM_RECORD=1 always fails): \(recorded.joined(separator: ", "))"
+            )
         }
     }
 

@@ -3,8 +3,12 @@
 /// renderer's job.
 public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Reason: String, Sendable, Hashable {
-        case notFound = "NotFound", alreadyExists = "AlreadyExists", invalid = "Invalid"
-        case conflict = "Conflict", badRequest = "BadRequest", forbidden = "Forbidden"
+        case notFound = "NotFound"
+        case alreadyExists = "AlreadyExists"
+        case invalid = "Invalid"
+        case conflict = "Conflict"
+        case badRequest = "BadRequest"
+        case forbidden = "Forbidden"
         case methodNotAllowed = "MethodNotAllowed"
         /// The API server's proxy could not reach the pod or service (503).
         case serviceUnavailable = "ServiceUnavailable"
@@ -55,7 +59,9 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public static func alreadyExists(_ kind: ResourceKind, _ name: String) -> APIError {
-        APIError(reason: .alreadyExists, message: "\(kind.qualifiedResource) \"\(name)\" already exists", kind: kind, name: name)
+        APIError(
+            reason: .alreadyExists, message: "\(kind.qualifiedResource) \"\(name)\" already exists", kind: kind,
+            name: name)
     }
 
     /// The API server's Invalid error: `StatefulSet.apps "web" is invalid: <cause>` (several
@@ -63,7 +69,9 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     public static func invalid(_ kind: ResourceKind, _ name: String, _ causes: [Cause]) -> APIError {
         let qualifiedKind = kind.group.isEmpty ? kind.kind : "\(kind.kind).\(kind.group)"
         let texts = causes.map(\.text)
-        let message = "\(qualifiedKind) \"\(name)\" is invalid: " + (texts.count == 1 ? texts[0] : "[" + texts.joined(separator: ", ") + "]")
+        let message =
+            "\(qualifiedKind) \"\(name)\" is invalid: "
+            + (texts.count == 1 ? texts[0] : "[" + texts.joined(separator: ", ") + "]")
         return APIError(reason: .invalid, message: message, kind: kind, name: name, causes: causes)
     }
 
@@ -71,8 +79,11 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `The StatefulSet "web" is invalid: <cause>` (or the bulleted form for several causes) for
     /// Invalid, `Error from server (<Reason>): <message>` otherwise.
     public var kubectlMessage: String {
-        guard reason == .invalid, let kind, let name, !causes.isEmpty else { return "Error from server (\(reason.rawValue)): \(message)" }
+        guard reason == .invalid, let kind, let name, !causes.isEmpty else {
+            return "Error from server (\(reason.rawValue)): \(message)"
+        }
         let head = "The \(kind.kind) \"\(name)\" is invalid: "
-        return causes.count == 1 ? head + causes[0].text : head + "\n" + causes.map { "* " + $0.text }.joined(separator: "\n")
+        return causes.count == 1
+            ? head + causes[0].text : head + "\n" + causes.map { "* " + $0.text }.joined(separator: "\n")
     }
 }

@@ -13,18 +13,26 @@ public enum Benchmark {
     /// A StatefulSet of `replicas` pods (no probes; a claim template when `storage` is given, with
     /// a headless Service) over `nodes` workers, run until every pod is Ready. Node capacity is
     /// raised so that any replica count fits.
-    public static func statefulSetToReady(replicas: Int, nodes: Int, policy: PodManagementPolicy, storage: String? = nil, seed: UInt64 = 1) -> (Cluster, Report) {
+    public static func statefulSetToReady(
+        replicas: Int, nodes: Int, policy: PodManagementPolicy, storage: String? = nil, seed: UInt64 = 1
+    ) -> (Cluster, Report) {
         var config = ClusterConfig(seed: seed, workerCount: nodes)
         config.podCapacityPerNode = max(110, replicas / max(1, nodes) + 1)
         config.changeFeedLimit = 1000
         config.eventRetentionLimit = 1000
         let cluster = Cluster(config: config)
         if storage != nil { _ = cluster.create(.service(.headless(name: "web", selector: ["app": "web"], port: 8080))) }
-        _ = cluster.create(.statefulSet(.make(name: "web", image: "nginx:1.27", replicas: replicas, storage: storage, policy: policy)))
+        _ = cluster.create(
+            .statefulSet(.make(name: "web", image: "nginx:1.27", replicas: replicas, storage: storage, policy: policy)))
         let r = cluster.settle(limit: .minutes(24 * 60 * 365))
         _ = cluster.drainChanges()
         let ready = cluster.get(StatefulSet.self, "web")?.status.readyReplicas ?? 0
-        return (cluster, Report(replicas: replicas, nodes: nodes, readyReplicas: ready, virtualTime: cluster.now, steps: r.steps, stop: r.reason))
+        return (
+            cluster,
+            Report(
+                replicas: replicas, nodes: nodes, readyReplicas: ready, virtualTime: cluster.now, steps: r.steps,
+                stop: r.reason)
+        )
     }
 
     /// Scales the benchmark's set to `replicas` and settles.
@@ -34,7 +42,8 @@ public enum Benchmark {
         _ = cluster.drainChanges()
         let set = cluster.get(StatefulSet.self, "web")
         return Report(
-            replicas: set?.status.replicas ?? 0, nodes: cluster.config.workerCount, readyReplicas: set?.status.readyReplicas ?? 0,
+            replicas: set?.status.replicas ?? 0, nodes: cluster.config.workerCount,
+            readyReplicas: set?.status.readyReplicas ?? 0,
             virtualTime: cluster.now, steps: r.steps, stop: r.reason)
     }
 }

@@ -9,14 +9,22 @@ extension Cluster {
             _ = create(.node(Node(metadata: ObjectMeta(name: "node-\(i + 1)"))))
         }
         if config.defaultStorageClass {
-            _ = create(.storageClass(StorageClass(
-                metadata: ObjectMeta(name: "standard", annotations: [StorageClass.defaultClassAnnotation: "true"]),
-                provisioner: config.defaultProvisioner, reclaimPolicy: .delete, volumeBindingMode: .immediate)))
+            _ = create(
+                .storageClass(
+                    StorageClass(
+                        metadata: ObjectMeta(
+                            name: "standard", annotations: [StorageClass.defaultClassAnnotation: "true"]),
+                        provisioner: config.defaultProvisioner, reclaimPolicy: .delete, volumeBindingMode: .immediate)))
         }
-        _ = create(.service(Service(
-            metadata: ObjectMeta(name: "kubernetes", namespace: "default", labels: ["component": "apiserver", "provider": "kubernetes"]),
-            spec: ServiceSpec(
-                type: .clusterIP, ports: [ServicePort(name: "https", protocol: .tcp, port: 443, targetPort: "6443")],
-                clusterIP: "10.96.0.1", clusterIPs: ["10.96.0.1"]))))
+        _ = create(
+            .service(
+                Service(
+                    metadata: ObjectMeta(
+                        name: "kubernetes", namespace: "default",
+                        labels: ["component": "apiserver", "provider": "kubernetes"]),
+                    spec: ServiceSpec(
+                        type: .clusterIP,
+                        ports: [ServicePort(name: "https", protocol: .tcp, port: 443, targetPort: "6443")],
+                        clusterIP: "10.96.0.1", clusterIPs: ["10.96.0.1"]))))
     }
 }

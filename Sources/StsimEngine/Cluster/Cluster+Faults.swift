@@ -26,7 +26,10 @@ extension Cluster {
             return .failure(.notFound(.node, node))
         }
         if kubelet.isDown {
-            return .failure(APIError(reason: .invalid, message: "node \(node) is powered off: boot brings it back", kind: .node, name: node))
+            return .failure(
+                APIError(
+                    reason: .invalid, message: "node \(node) is powered off: boot brings it back", kind: .node,
+                    name: node))
         }
         let link = kubelet.link
         guard !link.isConnected else { return .success(nil) }
@@ -35,7 +38,9 @@ extension Cluster {
         invariants.linkChanged(node, connected: true)
         link.leasePhase = now
         postReady(node)
-        if store.get(Node.self, namespace: "", name: node) == nil { kubelet.nodeObjectDeleted(kubelet.lastRegistered ?? Node(metadata: ObjectMeta(name: node))) }
+        if store.get(Node.self, namespace: "", name: node) == nil {
+            kubelet.nodeObjectDeleted(kubelet.lastRegistered ?? Node(metadata: ObjectMeta(name: node)))
+        }
         let killed = kubelet.reconnected()
         attachDetach.nodeMayDetach(node)
         nodeLifecycle.linkRestored(node)
@@ -44,8 +49,11 @@ extension Cluster {
 
     /// Why a pod's deletion cannot complete, in one line, or nil when nothing holds it.
     public func terminationBlocker(pod: Pod) -> String? {
-        guard pod.metadata.deletionTimestamp != nil, let node = pod.spec.nodeName, isPartitioned(node: node) else { return nil }
-        return "\(node) is unreachable: only its kubelet can confirm the containers stopped, so the deletion cannot complete"
+        guard pod.metadata.deletionTimestamp != nil, let node = pod.spec.nodeName, isPartitioned(node: node) else {
+            return nil
+        }
+        return
+            "\(node) is unreachable: only its kubelet can confirm the containers stopped, so the deletion cannot complete"
     }
 
     /// When the node's kubelet last renewed its Lease (every 10 s while the link stands).
@@ -119,8 +127,12 @@ extension Cluster {
     public func addTaint(_ taint: Taint, node: String) -> Result<KubeObject, APIError> {
         guard var n = store.get(Node.self, namespace: "", name: node) else { return .failure(.notFound(.node, node)) }
         if n.spec.taints.contains(where: { $0.key == taint.key && $0.effect == taint.effect }) {
-            return .failure(APIError(reason: .invalid, message: "node \(node) already has \(taint.key) taint(s) with same effect(s) and --overwrite is false",
-                                     kind: .node, name: node))
+            return .failure(
+                APIError(
+                    reason: .invalid,
+                    message:
+                        "node \(node) already has \(taint.key) taint(s) with same effect(s) and --overwrite is false",
+                    kind: .node, name: node))
         }
         var t = taint
         if t.effect == .noExecute { t.timeAdded = now }
@@ -134,7 +146,10 @@ extension Cluster {
         let before = n.spec.taints.count
         n.spec.taints.removeAll { $0.key == key && (effect == nil || $0.effect == effect) }
         guard n.spec.taints.count < before else {
-            return .failure(APIError(reason: .notFound, message: "taint \"\(key + (effect.map { ":\($0.rawValue)" } ?? ""))\" not found", kind: .node, name: node))
+            return .failure(
+                APIError(
+                    reason: .notFound, message: "taint \"\(key + (effect.map { ":\($0.rawValue)" } ?? ""))\" not found",
+                    kind: .node, name: node))
         }
         return .success(store.replace(.node(n), at: now))
     }
@@ -142,9 +157,12 @@ extension Cluster {
     /// The Eviction API (what `kubectl drain` calls): DisruptionTarget, then a graceful delete.
     @discardableResult
     public func evict(pod name: String, namespace: String? = nil) -> Result<KubeObject, APIError> {
-        guard var pod = store.get(Pod.self, namespace: namespace ?? config.namespace, name: name) else { return .failure(.notFound(.pod, name)) }
+        guard var pod = store.get(Pod.self, namespace: namespace ?? config.namespace, name: name) else {
+            return .failure(.notFound(.pod, name))
+        }
         if pod.metadata.deletionTimestamp == nil {
-            pod.status.setCondition(.disruptionTarget, .true, at: now, reason: "EvictionByEvictionAPI", message: "Eviction API: evicting")
+            pod.status.setCondition(
+                .disruptionTarget, .true, at: now, reason: "EvictionByEvictionAPI", message: "Eviction API: evicting")
             guard let written = write(pod) else { return .failure(.notFound(.pod, name)) }
             return .success(deleteObject(written))
         }

@@ -1,7 +1,9 @@
 extension Cluster {
     /// Adds a worker node (`create node NAME [--zone Z]`); its kubelet registers it Ready.
     @discardableResult
-    public func createNode(_ name: String, labels: [String: String] = [:], zone: String? = nil) -> Result<KubeObject, APIError> {
+    public func createNode(_ name: String, labels: [String: String] = [:], zone: String? = nil) -> Result<
+        KubeObject, APIError
+    > {
         var l = labels
         if let zone { l[Node.zoneLabel] = zone }
         return create(.node(Node(metadata: ObjectMeta(name: name, labels: l))))
@@ -31,7 +33,10 @@ extension Cluster {
         let index = ipam.subnetIndex(for: name)
         if n.spec.podCIDR == nil { n.spec.podCIDR = "10.244.\(index).0/24" }
         if n.status.addresses.isEmpty {
-            n.status.addresses = [NodeAddress(type: "InternalIP", address: "172.18.0.\(index + 2)"), NodeAddress(type: "Hostname", address: name)]
+            n.status.addresses = [
+                NodeAddress(type: "InternalIP", address: "172.18.0.\(index + 2)"),
+                NodeAddress(type: "Hostname", address: name),
+            ]
         }
         if n.status.conditions.isEmpty { n.status.conditions = Self.healthyConditions(at: now) }
         if n.status.podCapacity == 110 { n.status.podCapacity = config.podCapacityPerNode }
@@ -40,10 +45,18 @@ extension Cluster {
     /// The conditions a healthy kubelet posts (at registration, and again when it is heard from).
     static func healthyConditions(at now: VirtualTime) -> [NodeCondition] {
         [
-            NodeCondition(type: .memoryPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasSufficientMemory", message: "kubelet has sufficient memory available"),
-            NodeCondition(type: .diskPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasNoDiskPressure", message: "kubelet has no disk pressure"),
-            NodeCondition(type: .pidPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletHasSufficientPID", message: "kubelet has sufficient PID available"),
-            NodeCondition(type: .ready, status: .true, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletReady", message: "kubelet is posting ready status"),
+            NodeCondition(
+                type: .memoryPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now,
+                reason: "KubeletHasSufficientMemory", message: "kubelet has sufficient memory available"),
+            NodeCondition(
+                type: .diskPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now,
+                reason: "KubeletHasNoDiskPressure", message: "kubelet has no disk pressure"),
+            NodeCondition(
+                type: .pidPressure, status: .false, lastHeartbeatTime: now, lastTransitionTime: now,
+                reason: "KubeletHasSufficientPID", message: "kubelet has sufficient PID available"),
+            NodeCondition(
+                type: .ready, status: .true, lastHeartbeatTime: now, lastTransitionTime: now, reason: "KubeletReady",
+                message: "kubelet is posting ready status"),
         ]
     }
 }

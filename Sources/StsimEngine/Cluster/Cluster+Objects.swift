@@ -1,6 +1,8 @@
 /// How dependents are treated when their owner is deleted (`--cascade`).
 public enum PropagationPolicy: String, Sendable, Hashable {
-    case background = "Background", foreground = "Foreground", orphan = "Orphan"
+    case background = "Background"
+    case foreground = "Foreground"
+    case orphan = "Orphan"
 }
 
 public struct DeleteOptions: Sendable, Hashable {
@@ -29,7 +31,10 @@ extension Cluster {
 
     public func get(_ kind: ResourceKind, namespace: String? = nil, name: String) -> Result<KubeObject, APIError> {
         let key = ObjectKey(kind: kind, namespace: namespace ?? config.namespace, name: name)
-        if kind == .event { return events.first { $0.metadata.name == name }.map { .success(.event($0)) } ?? .failure(.notFound(kind, name)) }
+        if kind == .event {
+            return events.first { $0.metadata.name == name }.map { .success(.event($0)) }
+                ?? .failure(.notFound(kind, name))
+        }
         return store.get(key).map { .success($0) } ?? .failure(.notFound(kind, name))
     }
 
@@ -39,7 +44,9 @@ extension Cluster {
 
     /// Objects of a kind in API list order (name byte order), optionally filtered by a selector.
     /// `namespace: nil` means the default namespace; pass `allNamespaces` for every one.
-    public func list(_ kind: ResourceKind, namespace: String? = nil, allNamespaces: Bool = false, selector: LabelSelector? = nil) -> [KubeObject] {
+    public func list(
+        _ kind: ResourceKind, namespace: String? = nil, allNamespaces: Bool = false, selector: LabelSelector? = nil
+    ) -> [KubeObject] {
         let ns = allNamespaces ? nil : (namespace ?? config.namespace)
         var objects: [KubeObject]
         if kind == .event {
@@ -74,7 +81,10 @@ extension Cluster {
         if !o.kind.isNamespaced, !o.metadata.namespace.isEmpty { o.metadata.namespace = "" }
         if o.metadata.name.isEmpty {
             guard let prefix = o.metadata.generateName, !prefix.isEmpty else {
-                return .failure(.invalid(o.kind, "", [.init(field: "metadata.name", body: "Required value: name or generateName is required")]))
+                return .failure(
+                    .invalid(
+                        o.kind, "",
+                        [.init(field: "metadata.name", body: "Required value: name or generateName is required")]))
             }
             repeat { o.metadata.name = prefix + random.nameSuffix() } while store.get(o.key) != nil
         }
@@ -84,7 +94,7 @@ extension Cluster {
             p.spec.tolerations = p.spec.tolerations.map { t in
                 var t = t
                 if t.tolerationSeconds == 300, t.effect == .noExecute, timing.defaultTolerationSeconds != 300,
-                   t.key == "node.kubernetes.io/not-ready" || t.key == "node.kubernetes.io/unreachable"
+                    t.key == "node.kubernetes.io/not-ready" || t.key == "node.kubernetes.io/unreachable"
                 {
                     t.tolerationSeconds = timing.defaultTolerationSeconds
                 }
@@ -159,7 +169,11 @@ extension Cluster {
     func defaultStorageClassName() -> String? {
         // Several defaults: the newest wins (8.2).
         store.list(StorageClass.self).filter(\.isDefault)
-            .max { ($0.metadata.creationTimestamp ?? .zero, $0.metadata.name) < ($1.metadata.creationTimestamp ?? .zero, $1.metadata.name) }?
+            .max {
+                ($0.metadata.creationTimestamp ?? .zero, $0.metadata.name) < (
+                    $1.metadata.creationTimestamp ?? .zero, $1.metadata.name
+                )
+            }?
             .metadata.name
     }
 
@@ -183,10 +197,12 @@ extension Cluster {
         if o.kind.isNamespaced, o.metadata.namespace.isEmpty { o.metadata.namespace = config.namespace }
         guard let old = store.get(o.key) else { return .failure(.notFound(o.kind, o.metadata.name)) }
         if o.metadata.resourceVersion != 0, o.metadata.resourceVersion != old.metadata.resourceVersion {
-            return .failure(APIError(
-                reason: .conflict,
-                message: "Operation cannot be fulfilled on \(o.kind.qualifiedResource) \"\(o.metadata.name)\": the object has been modified; please apply your changes to the latest version and try again",
-                kind: o.kind, name: o.metadata.name))
+            return .failure(
+                APIError(
+                    reason: .conflict,
+                    message:
+                        "Operation cannot be fulfilled on \(o.kind.qualifiedResource) \"\(o.metadata.name)\": the object has been modified; please apply your changes to the latest version and try again",
+                    kind: o.kind, name: o.metadata.name))
         }
         APIDefaults.apply(to: &o, defaultStorageClass: nil)
         let causes = Validation.validateUpdate(old: old, new: o)
@@ -221,23 +237,41 @@ extension Cluster {
         m.annotations = o.metadata.annotations
         o.metadata = m
         o.metadata.resourceVersion = 0
-        return update(o).map { new in (new.metadata.resourceVersion == old.metadata.resourceVersion ? .unchanged : .configured, new) }
+        return update(o).map { new in
+            (new.metadata.resourceVersion == old.metadata.resourceVersion ? .unchanged : .configured, new)
+        }
     }
 
     /// Sets `spec.replicas` of a StatefulSet or ReplicaSet (`kubectl scale`).
     @discardableResult
-    public func scale(_ kind: ResourceKind, _ name: String, namespace: String? = nil, replicas: Int) -> Result<KubeObject, APIError> {
+    public func scale(_ kind: ResourceKind, _ name: String, namespace: String? = nil, replicas: Int) -> Result<
+        KubeObject, APIError
+    > {
         let key = ObjectKey(kind: kind, namespace: namespace ?? config.namespace, name: name)
         guard let old = store.get(key) else { return .failure(.notFound(kind, name)) }
         if replicas < 0 {
-            return .failure(.invalid(kind, name, [.init(field: "spec.replicas", body: "Invalid value: \(replicas): must be greater than or equal to 0")]))
+            return .failure(
+                .invalid(
+                    kind, name,
+                    [
+                        .init(
+                            field: "spec.replicas",
+                            body: "Invalid value: \(replicas): must be greater than or equal to 0")
+                    ]))
         }
         var o = old
         switch old {
-        case .statefulSet(var s): s.spec.replicas = replicas; o = .statefulSet(s)
-        case .replicaSet(var r): r.spec.replicas = replicas; o = .replicaSet(r)
+        case .statefulSet(var s):
+            s.spec.replicas = replicas
+            o = .statefulSet(s)
+        case .replicaSet(var r):
+            r.spec.replicas = replicas
+            o = .replicaSet(r)
         default:
-            return .failure(APIError(reason: .notFound, message: "the server could not find the requested resource", kind: kind, name: name))
+            return .failure(
+                APIError(
+                    reason: .notFound, message: "the server could not find the requested resource", kind: kind,
+                    name: name))
         }
         return update(o)
     }
@@ -257,7 +291,9 @@ extension Cluster {
     @discardableResult
     func write<T: KubeResource>(_ object: T) -> KubeObject? {
         if T.resourceKind != .pod, object.metadata.deletionTimestamp != nil, object.metadata.finalizers.isEmpty {
-            store.remove(ObjectKey(kind: T.resourceKind, namespace: object.metadata.namespace, name: object.metadata.name), at: now)
+            store.remove(
+                ObjectKey(kind: T.resourceKind, namespace: object.metadata.namespace, name: object.metadata.name),
+                at: now)
             return nil
         }
         return store.replace(object, at: now)
@@ -268,7 +304,9 @@ extension Cluster {
     /// Deletes an object. Pods on a node are deleted gracefully (the kubelet finishes the job);
     /// objects with finalizers get a deletionTimestamp and wait for them.
     @discardableResult
-    public func delete(_ kind: ResourceKind, _ name: String, namespace: String? = nil, options: DeleteOptions = DeleteOptions()) -> Result<KubeObject, APIError> {
+    public func delete(
+        _ kind: ResourceKind, _ name: String, namespace: String? = nil, options: DeleteOptions = DeleteOptions()
+    ) -> Result<KubeObject, APIError> {
         let key = ObjectKey(kind: kind, namespace: namespace ?? config.namespace, name: name)
         guard let old = store.get(key) else { return .failure(.notFound(kind, name)) }
         if options.propagation == .orphan, let uid = old.metadata.uid { orphanDependents(of: uid) }
@@ -278,13 +316,18 @@ extension Cluster {
     @discardableResult
     func deleteObject(_ old: KubeObject, options: DeleteOptions = DeleteOptions()) -> KubeObject {
         if case .pod(var pod) = old {
-            let grace = options.force ? 0 : (options.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? Int(timing.terminationGracePeriod.seconds))
+            let grace =
+                options.force
+                ? 0
+                : (options.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds
+                    ?? Int(timing.terminationGracePeriod.seconds))
             let terminal = pod.status.phase == .succeeded || pod.status.phase == .failed
             if grace <= 0 || pod.spec.nodeName == nil || terminal {
                 return store.remove(old.key, at: now) ?? old
             }
             let deadline = now + .seconds(Int64(grace))
-            if let existing = pod.metadata.deletionTimestamp, existing <= deadline { return old }  // only ever shortened
+            // A deletion deadline is only ever shortened.
+            if let existing = pod.metadata.deletionTimestamp, existing <= deadline { return old }
             pod.metadata.deletionTimestamp = deadline
             pod.metadata.deletionGracePeriodSeconds = grace
             return store.replace(.pod(pod), at: now)
@@ -310,12 +353,24 @@ extension Cluster {
 
     static func keepingStatus(of old: KubeObject, in new: KubeObject) -> KubeObject {
         switch (old, new) {
-        case (.pod(let a), .pod(var b)): b.status = a.status; return .pod(b)
-        case (.statefulSet(let a), .statefulSet(var b)): b.status = a.status; return .statefulSet(b)
-        case (.replicaSet(let a), .replicaSet(var b)): b.status = a.status; return .replicaSet(b)
-        case (.persistentVolumeClaim(let a), .persistentVolumeClaim(var b)): b.status = a.status; return .persistentVolumeClaim(b)
-        case (.persistentVolume(let a), .persistentVolume(var b)): b.status = a.status; return .persistentVolume(b)
-        case (.node(let a), .node(var b)): b.status = a.status; return .node(b)
+        case (.pod(let a), .pod(var b)):
+            b.status = a.status
+            return .pod(b)
+        case (.statefulSet(let a), .statefulSet(var b)):
+            b.status = a.status
+            return .statefulSet(b)
+        case (.replicaSet(let a), .replicaSet(var b)):
+            b.status = a.status
+            return .replicaSet(b)
+        case (.persistentVolumeClaim(let a), .persistentVolumeClaim(var b)):
+            b.status = a.status
+            return .persistentVolumeClaim(b)
+        case (.persistentVolume(let a), .persistentVolume(var b)):
+            b.status = a.status
+            return .persistentVolume(b)
+        case (.node(let a), .node(var b)):
+            b.status = a.status
+            return .node(b)
         default: return new
         }
     }

@@ -24,10 +24,13 @@ extension Cluster {
     /// Advances the clock by `duration`, running everything due on the way.
     @discardableResult
     public func advance(by duration: VirtualDuration, shouldStop: () -> Bool = { false }) -> RunResult {
-        let start = now, end = now.clampedAdding(duration)
+        let start = now
+        let end = now.clampedAdding(duration)
         var steps = 0
         while let t = queue.nextTime, t <= end {
-            if steps & 63 == 0, shouldStop() { return RunResult(reason: .interrupted, startedAt: start, stoppedAt: now, steps: steps) }
+            if steps & 63 == 0, shouldStop() {
+                return RunResult(reason: .interrupted, startedAt: start, stoppedAt: now, steps: steps)
+            }
             runNext()
             steps += 1
         }
@@ -39,16 +42,21 @@ extension Cluster {
     /// or `limit` of virtual time has passed (the clock then stands at the limit).
     @discardableResult
     public func settle(limit: VirtualDuration = .minutes(10), shouldStop: () -> Bool = { false }) -> RunResult {
-        let start = now, end = now.clampedAdding(limit)
+        let start = now
+        let end = now.clampedAdding(limit)
         var steps = 0
         while true {
             if queue.isEmpty { return RunResult(reason: .idle, startedAt: start, stoppedAt: now, steps: steps) }
-            if queue.progressCount == 0 { return RunResult(reason: .onlyRetries, startedAt: start, stoppedAt: now, steps: steps) }
+            if queue.progressCount == 0 {
+                return RunResult(reason: .onlyRetries, startedAt: start, stoppedAt: now, steps: steps)
+            }
             guard let t = queue.nextTime, t <= end else {
                 now = end
                 return RunResult(reason: .limit, startedAt: start, stoppedAt: now, steps: steps)
             }
-            if steps & 63 == 0, shouldStop() { return RunResult(reason: .interrupted, startedAt: start, stoppedAt: now, steps: steps) }
+            if steps & 63 == 0, shouldStop() {
+                return RunResult(reason: .interrupted, startedAt: start, stoppedAt: now, steps: steps)
+            }
             runNext()
             steps += 1
         }
@@ -57,8 +65,11 @@ extension Cluster {
     /// Runs until `condition` holds (checked before each event and after the last), or `timeout`
     /// passes (the clock then stands at the deadline, as `kubectl wait` would have waited).
     @discardableResult
-    public func run(until condition: (Cluster) -> Bool, timeout: VirtualDuration = .seconds(30), shouldStop: () -> Bool = { false }) -> RunResult {
-        let start = now, end = now.clampedAdding(timeout)
+    public func run(
+        until condition: (Cluster) -> Bool, timeout: VirtualDuration = .seconds(30), shouldStop: () -> Bool = { false }
+    ) -> RunResult {
+        let start = now
+        let end = now.clampedAdding(timeout)
         var steps = 0
         while true {
             if condition(self) { return RunResult(reason: .satisfied, startedAt: start, stoppedAt: now, steps: steps) }
@@ -69,7 +80,10 @@ extension Cluster {
             if shouldStop() { return RunResult(reason: .interrupted, startedAt: start, stoppedAt: now, steps: steps) }
             // Run every event of this instant before checking again, so a condition never sees a
             // half-applied moment.
-            while let next = queue.nextTime, next == t { runNext(); steps += 1 }
+            while let next = queue.nextTime, next == t {
+                runNext()
+                steps += 1
+            }
         }
     }
 
@@ -90,6 +104,8 @@ extension Cluster {
     /// Events about one object, oldest first (what `describe` lists).
     public func events(about kind: ResourceKind, _ name: String, namespace: String? = nil) -> [Event] {
         let ns = kind.isNamespaced ? (namespace ?? config.namespace) : nil
-        return recorder.events.filter { $0.involvedObject.kind == kind.kind && $0.involvedObject.name == name && $0.involvedObject.namespace == ns }
+        return recorder.events.filter {
+            $0.involvedObject.kind == kind.kind && $0.involvedObject.name == name && $0.involvedObject.namespace == ns
+        }
     }
 }

@@ -132,7 +132,9 @@ public final class Cluster {
         _ type: EventType, _ reason: String, _ message: String, about key: ObjectKey, uid: UID?,
         source: String, fieldPath: String? = nil, host: String? = nil
     ) {
-        recorder.record(type, reason: reason, message: message, about: key, uid: uid, fieldPath: fieldPath, source: source, host: host, now: now)
+        recorder.record(
+            type, reason: reason, message: message, about: key, uid: uid, fieldPath: fieldPath, source: source,
+            host: host, now: now)
     }
 
     // MARK: Informers: every store change reaches the controllers that watch its kind.
@@ -147,7 +149,9 @@ public final class Cluster {
             endpoints.podChanged(pod, type: change.type)
             if change.type == .deleted { attachDetach.podDeleted(pod) }
             podGC.podChanged(pod)
-            if let node = pod.spec.nodeName, let kubelet = kubelets[node] { kubelet.link.deliver(pod, type: change.type) }
+            if let node = pod.spec.nodeName, let kubelet = kubelets[node] {
+                kubelet.link.deliver(pod, type: change.type)
+            }
             if change.type == .deleted, let uid = pod.metadata.uid { apps.forget(pod: uid) }
         case .statefulSet(let set):
             statefulSets.setChanged(set, type: change.type)
@@ -170,7 +174,9 @@ public final class Cluster {
             scheduler.nodeChanged(node, type: change.type)
             taintEviction.nodeChanged(node, type: change.type)
             podGC.nodeChanged(node)
-            if change.type == .modified, node.spec.taints.contains(where: { $0.key == AttachDetachController.outOfServiceKey }) {
+            if change.type == .modified,
+                node.spec.taints.contains(where: { $0.key == AttachDetachController.outOfServiceKey })
+            {
                 attachDetach.nodeMayDetach(node.metadata.name)
             }
             nodeChanged(node, type: change.type)
@@ -192,14 +198,18 @@ public final class Cluster {
             nodeLifecycle.nodeAdded(node)
             // The default cluster's nodes registered before the user arrived; only later ones say so.
             guard bootstrapped else { return }
-            recordEvent(.normal, "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller",
-                        about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid, source: "node-controller")
+            recordEvent(
+                .normal, "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller",
+                about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid,
+                source: "node-controller")
         case .deleted:
             // The machine and its kubelet live on: PodGC and re-registration work from here (9.8).
             let name = node.metadata.name
             nodeLifecycle.nodeDeleted(name)
-            recordEvent(.normal, "RemovingNode", "Node \(name) event: Removing Node \(name) from Controller",
-                        about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid, source: "node-controller")
+            recordEvent(
+                .normal, "RemovingNode", "Node \(name) event: Removing Node \(name) from Controller",
+                about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid,
+                source: "node-controller")
             podGC.nodeDeleted(name)
             if let kubelet = kubelets[name] { kubelet.nodeObjectDeleted(node) }
         case .modified:

@@ -18,7 +18,9 @@ public struct ClusterConfig: Sendable, Hashable {
 
     public init() {}
 
-    public init(seed: UInt64, workerCount: Int = 3, defaultStorageClass: Bool = true, timing: TimingProfile = TimingProfile()) {
+    public init(
+        seed: UInt64, workerCount: Int = 3, defaultStorageClass: Bool = true, timing: TimingProfile = TimingProfile()
+    ) {
         self.seed = seed
         self.workerCount = workerCount
         self.defaultStorageClass = defaultStorageClass

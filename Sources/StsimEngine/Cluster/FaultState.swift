@@ -20,7 +20,7 @@ extension Cluster {
         let key = ObjectKey(kind: .pod, namespace: namespace ?? config.namespace, name: pod)
         if failing { faults.failingReadiness.insert(key) } else { faults.failingReadiness.remove(key) }
         if let p = store.get(Pod.self, namespace: key.namespace, name: key.name), let node = p.spec.nodeName,
-           let uid = p.metadata.uid
+            let uid = p.metadata.uid
         {
             kubelets[node]?.readinessFaultChanged(uid)
         }
@@ -42,9 +42,15 @@ extension Cluster {
 
     /// The container exits (`kill pod`): the kubelet restarts it with back-off.
     @discardableResult
-    public func killContainer(pod: String, namespace: String? = nil, container: String? = nil, exitCode: Int = 137) -> Result<Void, APIError> {
-        guard let p = store.get(Pod.self, namespace: namespace ?? config.namespace, name: pod) else { return .failure(.notFound(.pod, pod)) }
-        guard let node = p.spec.nodeName, let uid = p.metadata.uid, let kubelet = kubelets[node] else { return .success(()) }
+    public func killContainer(pod: String, namespace: String? = nil, container: String? = nil, exitCode: Int = 137)
+        -> Result<Void, APIError>
+    {
+        guard let p = store.get(Pod.self, namespace: namespace ?? config.namespace, name: pod) else {
+            return .failure(.notFound(.pod, pod))
+        }
+        guard let node = p.spec.nodeName, let uid = p.metadata.uid, let kubelet = kubelets[node] else {
+            return .success(())
+        }
         let index = container.flatMap { c in p.spec.containers.firstIndex { $0.name == c } } ?? 0
         kubelet.containerExited(uid, index: index, exitCode: exitCode)
         return .success(())

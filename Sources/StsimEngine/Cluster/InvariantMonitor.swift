@@ -25,12 +25,16 @@ final class InvariantMonitor {
     init(cluster: Cluster) { self.cluster = cluster }
 
     func copyState(from o: InvariantMonitor) {
-        reported = o.reported; cut = o.cut; deletionRequested = o.deletionRequested; violations = o.violations
+        reported = o.reported
+        cut = o.cut
+        deletionRequested = o.deletionRequested
+        violations = o.violations
     }
 
     private func violated(_ message: String, about key: ObjectKey, uid: UID?) {
         violations.append(InvariantViolation(time: cluster.now, message: message))
-        cluster.recordEvent(.warning, "InvariantViolated", message, about: key, uid: uid, source: "stsim-invariant-monitor")
+        cluster.recordEvent(
+            .warning, "InvariantViolated", message, about: key, uid: uid, source: "stsim-invariant-monitor")
     }
 
     // MARK: At most one copy of a StatefulSet pod
@@ -45,15 +49,15 @@ final class InvariantMonitor {
             if cluster.kubelets[name]?.runsCopy(of: key, other: uid) ?? false { nodes.append(name) }
         }
         guard nodes.count > 1, let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
-              pod.metadata.controllerRef?.kind == "StatefulSet"
+            pod.metadata.controllerRef?.kind == "StatefulSet"
         else { return }
         reported.insert(key)
         violated(Self.atMostOneMessage(key.name, nodes: nodes, cluster: cluster), about: key, uid: pod.metadata.uid)
     }
 
     static func atMostOneMessage(_ name: String, nodes: [String], cluster: Cluster) -> String {
-        let where_ = nodes.sorted().map { cluster.isPartitioned(node: $0) ? "\($0) (unreachable)" : $0 }
-        return "at-most-one violated: \(name) runs on \(where_.joined(separator: " and "))"
+        let places = nodes.sorted().map { cluster.isPartitioned(node: $0) ? "\($0) (unreachable)" : $0 }
+        return "at-most-one violated: \(name) runs on \(places.joined(separator: " and "))"
     }
 
     func linkChanged(_ node: String, connected: Bool) {
@@ -71,7 +75,9 @@ final class InvariantMonitor {
 
     func claimRemoved(_ claim: PersistentVolumeClaim, key: ObjectKey) {
         if deletionRequested.remove(key) == nil {
-            violated("claim \(key.name) was deleted though no user and no retention policy asked", about: key, uid: claim.metadata.uid)
+            violated(
+                "claim \(key.name) was deleted though no user and no retention policy asked", about: key,
+                uid: claim.metadata.uid)
         }
     }
 
@@ -82,9 +88,9 @@ final class InvariantMonitor {
         let key = ObjectKey(kind: .persistentVolumeClaim, namespace: ref.namespace ?? "", name: ref.name)
         let name = pv.metadata.name
         guard let claim = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: key.name),
-              claim.metadata.uid == ref.uid, let other = claim.spec.volumeName, other != name,
-              let o = cluster.store.get(PersistentVolume.self, namespace: "", name: other), o.status.phase == .bound,
-              o.spec.claimRef?.uid == ref.uid
+            claim.metadata.uid == ref.uid, let other = claim.spec.volumeName, other != name,
+            let o = cluster.store.get(PersistentVolume.self, namespace: "", name: other), o.status.phase == .bound,
+            o.spec.claimRef?.uid == ref.uid
         else { return }
         violated("claim \(key.name) is bound to two volumes: \(other) and \(name)", about: key, uid: ref.uid)
     }
@@ -105,13 +111,17 @@ extension Cluster {
             }
         }
         for (key, nodes) in copies.sorted(by: { $0.key < $1.key }) where nodes.count > 1 {
-            if store.get(Pod.self, namespace: key.namespace, name: key.name)?.metadata.controllerRef?.kind == "StatefulSet" {
+            if store.get(Pod.self, namespace: key.namespace, name: key.name)?.metadata.controllerRef?.kind
+                == "StatefulSet"
+            {
                 out.append(InvariantMonitor.atMostOneMessage(key.name, nodes: nodes, cluster: self))
             }
         }
         var claimVolumes: [String: [String]] = [:]
         for pv in store.list(PersistentVolume.self) where pv.status.phase == .bound {
-            if let ref = pv.spec.claimRef { claimVolumes["\(ref.namespace ?? "")/\(ref.name)", default: []].append(pv.metadata.name) }
+            if let ref = pv.spec.claimRef {
+                claimVolumes["\(ref.namespace ?? "")/\(ref.name)", default: []].append(pv.metadata.name)
+            }
         }
         for (claim, volumes) in claimVolumes.sorted(by: { $0.key < $1.key }) where volumes.count > 1 {
             out.append("claim \(claim) is bound to two volumes: \(volumes.joined(separator: " and "))")

@@ -17,14 +17,21 @@ final class AttachDetachController {
     /// Bumped on every detach: force-detach timers of older generations are void.
     private var generation: [String: Int] = [:]
 
-    struct AttachWaiter: Hashable { var node: String; var pod: UID }
+    struct AttachWaiter: Hashable {
+        var node: String
+        var pod: UID
+    }
 
     static let outOfServiceKey = "node.kubernetes.io/out-of-service"
 
     init(cluster: Cluster) { self.cluster = cluster }
 
     func copyState(from o: AttachDetachController) {
-        attachedTo = o.attachedTo; users = o.users; volumesOf = o.volumesOf; waiters = o.waiters; generation = o.generation
+        attachedTo = o.attachedTo
+        users = o.users
+        volumesOf = o.volumesOf
+        waiters = o.waiters
+        generation = o.generation
     }
 
     /// The kubelet asks before mounting: attaches every single-writer volume of the pod to `node`,
@@ -33,12 +40,13 @@ final class AttachDetachController {
         var volumes: [String] = []
         for claim in claims {
             guard let c = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: claim),
-                  let pv = c.spec.volumeName, Self.singleWriter(c), attachable(pv)
+                let pv = c.spec.volumeName, Self.singleWriter(c), attachable(pv)
             else { continue }
             if let holder = attachedTo[pv], holder != node {
-                cluster.recordEvent(.warning, "FailedAttachVolume",
-                                    "Multi-Attach error for volume \"\(pv)\" Volume is already exclusively attached to one node and can't be attached to another",
-                                    about: key, uid: uid, source: "attachdetach-controller")
+                cluster.recordEvent(
+                    .warning, "FailedAttachVolume",
+                    "Multi-Attach error for volume \"\(pv)\" Volume is already exclusively attached to one node and can't be attached to another",
+                    about: key, uid: uid, source: "attachdetach-controller")
                 waiters[pv, default: []].append(AttachWaiter(node: node, pod: uid))
                 return false
             }
@@ -61,7 +69,9 @@ final class AttachDetachController {
     static func isAttachableDriver(_ provisioner: String) -> Bool { provisioner.contains(".csi.") }
 
     private func attachable(_ pv: String) -> Bool {
-        guard case .csi? = cluster.store.get(PersistentVolume.self, namespace: "", name: pv)?.spec.source else { return false }
+        guard case .csi? = cluster.store.get(PersistentVolume.self, namespace: "", name: pv)?.spec.source else {
+            return false
+        }
         return true
     }
 
@@ -75,14 +85,18 @@ final class AttachDetachController {
             if canDetachNow(node) {
                 detach(pv)
             } else {
-                cluster.schedule(.forceDetach(volume: pv, generation: generation[pv, default: 0]), after: cluster.timing.forceDetachWait)
+                cluster.schedule(
+                    .forceDetach(volume: pv, generation: generation[pv, default: 0]),
+                    after: cluster.timing.forceDetachWait)
             }
         }
     }
 
     private func canDetachNow(_ node: String) -> Bool {
         if !cluster.isPartitioned(node: node) { return true }
-        return cluster.store.get(Node.self, namespace: "", name: node)?.spec.taints.contains { $0.key == Self.outOfServiceKey } ?? false
+        return cluster.store.get(Node.self, namespace: "", name: node)?.spec.taints.contains {
+            $0.key == Self.outOfServiceKey
+        } ?? false
     }
 
     /// `maxWaitForUnmountDuration` (6 min) passed without the node confirming the unmount.

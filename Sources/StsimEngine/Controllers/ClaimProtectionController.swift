@@ -25,15 +25,18 @@ final class ClaimProtectionController {
 
     func claimChanged(_ claim: PersistentVolumeClaim, type: ChangeType) {
         guard type != .deleted, claim.metadata.deletionTimestamp != nil else { return }
-        cluster.enqueueSync(.claimProtection(ObjectKey(kind: .persistentVolumeClaim, namespace: claim.metadata.namespace, name: claim.metadata.name)))
+        cluster.enqueueSync(
+            .claimProtection(
+                ObjectKey(kind: .persistentVolumeClaim, namespace: claim.metadata.namespace, name: claim.metadata.name))
+        )
     }
 
     func isInUse(_ key: ObjectKey) -> Bool { !(users[key]?.isEmpty ?? true) }
 
     func sync(_ key: ObjectKey) {
         guard var claim = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: key.name),
-              claim.metadata.deletionTimestamp != nil, !isInUse(key),
-              claim.metadata.finalizers.contains(PersistentVolumeController.claimProtectionFinalizer)
+            claim.metadata.deletionTimestamp != nil, !isInUse(key),
+            claim.metadata.finalizers.contains(PersistentVolumeController.claimProtectionFinalizer)
         else { return }
         claim.metadata.finalizers.removeAll { $0 == PersistentVolumeController.claimProtectionFinalizer }
         cluster.write(.persistentVolumeClaim(claim))

@@ -20,8 +20,12 @@ final class EndpointSliceController {
 
         func copy() -> ServiceEndpoints {
             let c = ServiceEndpoints(selector: selector)
-            c.endpoints = endpoints; c.slices = slices; c.sliceNames = sliceNames
-            c.sliceOfPod = sliceOfPod; c.dirty = dirty; c.firstOpen = firstOpen
+            c.endpoints = endpoints
+            c.slices = slices
+            c.sliceNames = sliceNames
+            c.sliceOfPod = sliceOfPod
+            c.dirty = dirty
+            c.firstOpen = firstOpen
             return c
         }
     }
@@ -59,19 +63,30 @@ final class EndpointSliceController {
             services[key] = state
             servicesByNamespace[key.namespace, default: []].append(key)
         }
-        for pod in cluster.store.list(Pod.self, namespace: key.namespace) { update(state, svc, pod: pod, removed: false) }
-        for name in state.endpoints.keys.sorted() where !(cluster.store.get(Pod.self, namespace: key.namespace, name: name).map { matches(state, $0) } ?? false) {
+        for pod in cluster.store.list(Pod.self, namespace: key.namespace) {
+            update(state, svc, pod: pod, removed: false)
+        }
+        for name in state.endpoints.keys.sorted()
+        where !(cluster.store.get(Pod.self, namespace: key.namespace, name: name).map { matches(state, $0) } ?? false) {
             remove(state, podName: name)
         }
-        if state.slices.isEmpty { state.slices = [[]]; state.sliceNames = [nil]; state.dirty.insert(0) }
+        if state.slices.isEmpty {
+            state.slices = [[]]
+            state.sliceNames = [nil]
+            state.dirty.insert(0)
+        }
         cluster.enqueueSync(.syncEndpoints(service: key))
     }
 
     func podChanged(_ pod: Pod, type: ChangeType) {
         guard let keys = servicesByNamespace[pod.metadata.namespace] else { return }
         for key in keys {
-            guard let state = services[key], let svc = cluster.store.get(Service.self, namespace: key.namespace, name: key.name) else { continue }
-            if update(state, svc, pod: pod, removed: type == .deleted) { cluster.enqueueSync(.syncEndpoints(service: key)) }
+            guard let state = services[key],
+                let svc = cluster.store.get(Service.self, namespace: key.namespace, name: key.name)
+            else { continue }
+            if update(state, svc, pod: pod, removed: type == .deleted) {
+                cluster.enqueueSync(.syncEndpoints(service: key))
+            }
         }
     }
 
@@ -94,13 +109,15 @@ final class EndpointSliceController {
         let ep = Endpoint(
             addresses: [ip], conditions: EndpointConditions(ready: ready, serving: serving, terminating: terminating),
             hostname: hostname, nodeName: pod.spec.nodeName,
-            targetRef: ObjectReference(kind: "Pod", namespace: pod.metadata.namespace, name: name, uid: pod.metadata.uid))
+            targetRef: ObjectReference(
+                kind: "Pod", namespace: pod.metadata.namespace, name: name, uid: pod.metadata.uid))
         if state.endpoints[name] == ep { return false }
         state.endpoints[name] = ep
         if let i = state.sliceOfPod[name] {
             state.dirty.insert(i)
         } else {
-            while state.firstOpen < state.slices.count, state.slices[state.firstOpen].count >= Self.maxEndpointsPerSlice {
+            while state.firstOpen < state.slices.count, state.slices[state.firstOpen].count >= Self.maxEndpointsPerSlice
+            {
                 state.firstOpen += 1
             }
             if state.firstOpen == state.slices.count {
@@ -117,7 +134,8 @@ final class EndpointSliceController {
 
     @discardableResult
     private func remove(_ state: ServiceEndpoints, podName: String) -> Bool {
-        guard state.endpoints.removeValue(forKey: podName) != nil, let i = state.sliceOfPod.removeValue(forKey: podName) else { return false }
+        guard state.endpoints.removeValue(forKey: podName) != nil, let i = state.sliceOfPod.removeValue(forKey: podName)
+        else { return false }
         state.slices[i].removeAll { $0 == podName }
         state.dirty.insert(i)
         state.firstOpen = min(state.firstOpen, i)
@@ -127,11 +145,17 @@ final class EndpointSliceController {
     // MARK: Sync
 
     func sync(_ key: ObjectKey) {
-        guard let state = services[key], let svc = cluster.store.get(Service.self, namespace: key.namespace, name: key.name) else { return }
-        let ports = svc.spec.ports.map { p in EndpointPort(name: p.name ?? "", port: Int(p.targetPort ?? "") ?? p.port, protocol: p.protocol ?? .tcp) }
+        guard let state = services[key],
+            let svc = cluster.store.get(Service.self, namespace: key.namespace, name: key.name)
+        else { return }
+        let ports = svc.spec.ports.map { p in
+            EndpointPort(name: p.name ?? "", port: Int(p.targetPort ?? "") ?? p.port, protocol: p.protocol ?? .tcp)
+        }
         for i in state.dirty.sorted() {
             let endpoints = state.slices[i].compactMap { state.endpoints[$0] }
-            if let name = state.sliceNames[i], var slice = cluster.store.get(EndpointSlice.self, namespace: key.namespace, name: name) {
+            if let name = state.sliceNames[i],
+                var slice = cluster.store.get(EndpointSlice.self, namespace: key.namespace, name: name)
+            {
                 if endpoints.isEmpty, i > 0 {
                     cluster.deleteObject(.endpointSlice(slice))
                     state.sliceNames[i] = nil
@@ -143,9 +167,17 @@ final class EndpointSliceController {
                 cluster.write(.endpointSlice(slice))
             } else if !endpoints.isEmpty || i == 0 {
                 var meta = ObjectMeta(generateName: key.name + "-", namespace: key.namespace)
-                meta.labels = [EndpointSlice.serviceNameLabel: key.name, "endpointslice.kubernetes.io/managed-by": Self.managedBy]
-                meta.ownerReferences = [OwnerReference(apiVersion: "v1", kind: "Service", name: key.name, uid: svc.metadata.uid!, controller: true, blockOwnerDeletion: true)]
-                if case .success(let o) = cluster.create(.endpointSlice(EndpointSlice(metadata: meta, endpoints: endpoints, ports: ports))) {
+                meta.labels = [
+                    EndpointSlice.serviceNameLabel: key.name, "endpointslice.kubernetes.io/managed-by": Self.managedBy,
+                ]
+                meta.ownerReferences = [
+                    OwnerReference(
+                        apiVersion: "v1", kind: "Service", name: key.name, uid: svc.metadata.uid!, controller: true,
+                        blockOwnerDeletion: true)
+                ]
+                if case .success(let o) = cluster.create(
+                    .endpointSlice(EndpointSlice(metadata: meta, endpoints: endpoints, ports: ports)))
+                {
                     state.sliceNames[i] = o.metadata.name
                 }
             }

@@ -10,8 +10,12 @@ final class GarbageCollector {
     func collect(owner: UID) {
         guard cluster.store.object(withUID: owner) == nil else { return }
         for key in cluster.store.dependents(of: owner) {
-            guard let dependent = cluster.store.get(key), dependent.metadata.deletionTimestamp == nil || dependent.kind == .pod else { continue }
-            let liveOwners = dependent.metadata.ownerReferences.filter { $0.uid != owner && cluster.store.object(withUID: $0.uid) != nil }
+            guard let dependent = cluster.store.get(key),
+                dependent.metadata.deletionTimestamp == nil || dependent.kind == .pod
+            else { continue }
+            let liveOwners = dependent.metadata.ownerReferences.filter {
+                $0.uid != owner && cluster.store.object(withUID: $0.uid) != nil
+            }
             if liveOwners.isEmpty {
                 if dependent.metadata.deletionTimestamp == nil { cluster.deleteObject(dependent) }
             } else {

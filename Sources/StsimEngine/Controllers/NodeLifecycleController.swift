@@ -33,10 +33,14 @@ final class NodeLifecycleController {
     init(cluster: Cluster) { self.cluster = cluster }
 
     func copyState(from o: NodeLifecycleController) {
-        unreachable = o.unreachable; noExecuteTainted = o.noExecuteTainted
+        unreachable = o.unreachable
+        noExecuteTainted = o.noExecuteTainted
         generation = o.generation
-        zoneOf = o.zoneOf; nodesInZone = o.nodesInZone; unreachableInZone = o.unreachableInZone
-        nextTaintAllowed = o.nextTaintAllowed; allDisrupted = o.allDisrupted
+        zoneOf = o.zoneOf
+        nodesInZone = o.nodesInZone
+        unreachableInZone = o.unreachableInZone
+        nextTaintAllowed = o.nextTaintAllowed
+        allDisrupted = o.allDisrupted
         podsToMark = o.podsToMark
     }
 
@@ -121,7 +125,9 @@ final class NodeLifecycleController {
         }
         cluster.write(node)
         let nodeKey = ObjectKey(kind: .node, namespace: "", name: name)
-        cluster.recordEvent(.normal, "NodeNotReady", "Node \(name) status is now: NodeNotReady", about: nodeKey, uid: node.metadata.uid, source: "node-controller")
+        cluster.recordEvent(
+            .normal, "NodeNotReady", "Node \(name) status is now: NodeNotReady", about: nodeKey, uid: node.metadata.uid,
+            source: "node-controller")
         updateDisruptionMode()
         // Tainting is a separate pass after every node's health is updated, so that nodes lost at
         // the same tick count together in the zone's state: queue it behind this tick's checks.
@@ -136,14 +142,16 @@ final class NodeLifecycleController {
         let now = cluster.now
         for key in cluster.store.pods(onNode: node) {
             guard var pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
-                  let i = pod.status.conditions.firstIndex(where: { $0.type == .ready })
+                let i = pod.status.conditions.firstIndex(where: { $0.type == .ready })
             else { continue }
             if pod.status.conditions[i].status != .false {
                 pod.status.conditions[i].status = .false
                 pod.status.conditions[i].lastTransitionTime = now
                 cluster.write(pod)
             }
-            cluster.recordEvent(.warning, "NodeNotReady", "Node is not ready", about: key, uid: pod.metadata.uid, source: "node-controller")
+            cluster.recordEvent(
+                .warning, "NodeNotReady", "Node is not ready", about: key, uid: pod.metadata.uid,
+                source: "node-controller")
         }
     }
 
@@ -156,8 +164,10 @@ final class NodeLifecycleController {
         if var node = cluster.store.get(Node.self, namespace: "", name: name) {
             node.spec.taints.removeAll { $0.key == Self.unreachableKey }
             cluster.write(node)
-            cluster.recordEvent(.normal, "NodeReady", "Node \(name) status is now: NodeReady",
-                                about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid, source: "node-controller")
+            cluster.recordEvent(
+                .normal, "NodeReady", "Node \(name) status is now: NodeReady",
+                about: ObjectKey(kind: .node, namespace: "", name: name), uid: node.metadata.uid,
+                source: "node-controller")
         }
         removeNoExecute(name)
         if wasAllDisrupted, !allDisrupted { retaintAll() }
@@ -168,7 +178,8 @@ final class NodeLifecycleController {
     private enum ZoneState { case normal, partialDisruption, fullDisruption }
 
     private func zoneState(_ zone: String) -> ZoneState {
-        let total = nodesInZone[zone] ?? 0, down = unreachableInZone[zone] ?? 0
+        let total = nodesInZone[zone] ?? 0
+        let down = unreachableInZone[zone] ?? 0
         if total > 0, down == total { return .fullDisruption }
         if down > 2, Double(down) / Double(total) >= Self.unhealthyZoneThreshold { return .partialDisruption }
         return .normal

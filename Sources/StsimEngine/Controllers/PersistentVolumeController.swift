@@ -29,19 +29,27 @@ final class PersistentVolumeController {
     init(cluster: Cluster) { self.cluster = cluster }
 
     func copyState(from o: PersistentVolumeController) {
-        available = o.available; pending = o.pending; pendingCounter = o.pendingCounter
-        provisioning = o.provisioning; identity = o.identity
+        available = o.available
+        pending = o.pending
+        pendingCounter = o.pendingCounter
+        provisioning = o.provisioning
+        identity = o.identity
     }
 
     // MARK: Informers
 
     func claimChanged(_ claim: PersistentVolumeClaim, type: ChangeType) {
-        let key = ObjectKey(kind: .persistentVolumeClaim, namespace: claim.metadata.namespace, name: claim.metadata.name)
+        let key = ObjectKey(
+            kind: .persistentVolumeClaim, namespace: claim.metadata.namespace, name: claim.metadata.name)
         switch type {
         case .added, .modified:
-            if claim.status.phase != .bound, claim.metadata.deletionTimestamp == nil { cluster.enqueueSync(.syncClaim(key)) }
+            if claim.status.phase != .bound, claim.metadata.deletionTimestamp == nil {
+                cluster.enqueueSync(.syncClaim(key))
+            }
         case .deleted:
-            if let pv = claim.spec.volumeName { cluster.enqueueSync(.reclaimVolume(ObjectKey(kind: .persistentVolume, namespace: "", name: pv))) }
+            if let pv = claim.spec.volumeName {
+                cluster.enqueueSync(.reclaimVolume(ObjectKey(kind: .persistentVolume, namespace: "", name: pv)))
+            }
         }
     }
 
@@ -51,8 +59,9 @@ final class PersistentVolumeController {
         if type == .deleted {
             available.remove(name)
             if let ref = pv.spec.claimRef, pv.status.phase == .bound,
-               var claim = cluster.store.get(PersistentVolumeClaim.self, namespace: ref.namespace ?? "", name: ref.name),
-               claim.metadata.uid == ref.uid
+                var claim = cluster.store.get(
+                    PersistentVolumeClaim.self, namespace: ref.namespace ?? "", name: ref.name),
+                claim.metadata.uid == ref.uid
             {
                 claim.status.phase = .lost
                 cluster.write(.persistentVolumeClaim(claim))
@@ -70,11 +79,14 @@ final class PersistentVolumeController {
             setPhase(&v, .available)
             cluster.write(.persistentVolume(v))
             if let ref = pv.spec.claimRef {
-                cluster.enqueueSync(.syncClaim(ObjectKey(kind: .persistentVolumeClaim, namespace: ref.namespace ?? "", name: ref.name)))
+                cluster.enqueueSync(
+                    .syncClaim(ObjectKey(kind: .persistentVolumeClaim, namespace: ref.namespace ?? "", name: ref.name)))
             }
             return
         }
-        if pv.spec.claimRef == nil, pv.status.phase == .released || pv.status.phase == .failed, pv.metadata.deletionTimestamp == nil {
+        if pv.spec.claimRef == nil, pv.status.phase == .released || pv.status.phase == .failed,
+            pv.metadata.deletionTimestamp == nil
+        {
             // pv_controller syncVolume: a volume without a claimRef is unused, so Available (an
             // administrator frees a Retained volume by removing its claimRef).
             var v = pv
@@ -91,7 +103,8 @@ final class PersistentVolumeController {
         if let def = cluster.defaultStorageClassName() {
             for key in pendingInOrder {
                 guard var c = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: key.name),
-                      c.spec.storageClassName == nil else { continue }
+                    c.spec.storageClassName == nil
+                else { continue }
                 c.spec.storageClassName = def
                 cluster.write(.persistentVolumeClaim(c))
             }
@@ -107,7 +120,7 @@ final class PersistentVolumeController {
 
     func syncClaim(_ key: ObjectKey) {
         guard let claim = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: key.name),
-              claim.status.phase != .bound, claim.metadata.deletionTimestamp == nil
+            claim.status.phase != .bound, claim.metadata.deletionTimestamp == nil
         else { return unpend(key) }
         if let pv = findVolume(for: claim) {
             unpend(key)
@@ -120,15 +133,19 @@ final class PersistentVolumeController {
         }
         let className = claim.storageClass
         guard !className.isEmpty else {
-            event(key, claim, .normal, "FailedBinding", "no persistent volumes available for this claim and no storage class is set")
+            event(
+                key, claim, .normal, "FailedBinding",
+                "no persistent volumes available for this claim and no storage class is set")
             return
         }
         guard let sc = cluster.store.get(StorageClass.self, namespace: "", name: className) else {
             event(key, claim, .warning, "ProvisioningFailed", "storageclass.storage.k8s.io \"\(className)\" not found")
             return
         }
-        if sc.volumeBindingMode == .waitForFirstConsumer, claim.metadata.annotations[Self.selectedNodeAnnotation] == nil {
-            event(key, claim, .normal, "WaitForFirstConsumer", "waiting for first consumer to be created before binding")
+        if sc.volumeBindingMode == .waitForFirstConsumer, claim.metadata.annotations[Self.selectedNodeAnnotation] == nil
+        {
+            event(
+                key, claim, .normal, "WaitForFirstConsumer", "waiting for first consumer to be created before binding")
             return
         }
         guard let uid = claim.metadata.uid, provisioning.insert(uid).inserted else { return }
@@ -136,8 +153,14 @@ final class PersistentVolumeController {
         c.metadata.annotations["volume.beta.kubernetes.io/storage-provisioner"] = sc.provisioner
         c.metadata.annotations["volume.kubernetes.io/storage-provisioner"] = sc.provisioner
         cluster.write(.persistentVolumeClaim(c))
-        event(key, claim, .normal, "ExternalProvisioning", "Waiting for a volume to be created either by the external provisioner '\(sc.provisioner)' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.")
-        cluster.recordEvent(.normal, "Provisioning", "External provisioner is provisioning volume for claim \"\(key.namespace)/\(key.name)\"", about: key, uid: uid, source: provisionerIdentity)
+        event(
+            key, claim, .normal, "ExternalProvisioning",
+            "Waiting for a volume to be created either by the external provisioner '\(sc.provisioner)' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered."
+        )
+        cluster.recordEvent(
+            .normal, "Provisioning",
+            "External provisioner is provisioning volume for claim \"\(key.namespace)/\(key.name)\"", about: key,
+            uid: uid, source: provisionerIdentity)
         cluster.schedule(.provisionVolume(claim: key, uid: uid), after: cluster.timing.volumeProvisioning)
     }
 
@@ -146,18 +169,23 @@ final class PersistentVolumeController {
     /// The smallest Available volume that fits (ties by name), or one pre-bound to this claim.
     private func findVolume(for claim: PersistentVolumeClaim) -> PersistentVolume? {
         if let name = claim.spec.volumeName {
-            guard let pv = cluster.store.get(PersistentVolume.self, namespace: "", name: name), pv.status.phase != .bound || pv.spec.claimRef?.uid == claim.metadata.uid else { return nil }
+            guard let pv = cluster.store.get(PersistentVolume.self, namespace: "", name: name),
+                pv.status.phase != .bound || pv.spec.claimRef?.uid == claim.metadata.uid
+            else { return nil }
             return pv
         }
         var best: PersistentVolume?
         for name in available.sorted() {
-            guard let pv = cluster.store.get(PersistentVolume.self, namespace: "", name: name), fits(pv, claim) else { continue }
+            guard let pv = cluster.store.get(PersistentVolume.self, namespace: "", name: name), fits(pv, claim) else {
+                continue
+            }
             if best == nil || (pv.spec.capacity?.value ?? 0) < (best!.spec.capacity?.value ?? 0) { best = pv }
         }
         if best != nil { return best }
         // A volume created with a claimRef naming this claim (the provisioner's, or an admin's).
-        if let uid = claim.metadata.uid, let pv = cluster.store.get(PersistentVolume.self, namespace: "", name: "pvc-\(uid)"),
-           pv.spec.claimRef?.uid == uid, pv.status.phase != .bound
+        if let uid = claim.metadata.uid,
+            let pv = cluster.store.get(PersistentVolume.self, namespace: "", name: "pvc-\(uid)"),
+            pv.spec.claimRef?.uid == uid, pv.status.phase != .bound
         {
             return pv
         }
@@ -167,7 +195,8 @@ final class PersistentVolumeController {
     private func fits(_ pv: PersistentVolume, _ claim: PersistentVolumeClaim) -> Bool {
         guard pv.status.phase == .available, pv.metadata.deletionTimestamp == nil else { return false }
         if let ref = pv.spec.claimRef {
-            return ref.name == claim.metadata.name && ref.namespace == claim.metadata.namespace && (ref.uid == nil || ref.uid == claim.metadata.uid)
+            return ref.name == claim.metadata.name && ref.namespace == claim.metadata.namespace
+                && (ref.uid == nil || ref.uid == claim.metadata.uid)
         }
         guard pv.storageClass == claim.storageClass else { return false }
         guard claim.spec.accessModes.allSatisfy(pv.spec.accessModes.contains) else { return false }
@@ -180,8 +209,8 @@ final class PersistentVolumeController {
     func provision(claim key: ObjectKey, uid: UID) {
         provisioning.remove(uid)
         guard let claim = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: key.name),
-              claim.metadata.uid == uid, claim.status.phase != .bound,
-              let sc = cluster.store.get(StorageClass.self, namespace: "", name: claim.storageClass)
+            claim.metadata.uid == uid, claim.status.phase != .bound,
+            let sc = cluster.store.get(StorageClass.self, namespace: "", name: claim.storageClass)
         else { return }
         var pv = PersistentVolume()
         pv.metadata.name = "pvc-\(uid)"
@@ -196,14 +225,20 @@ final class PersistentVolumeController {
             // A network block device (GCE PD, EBS, Azure Disk): attached to one node at a time.
             pv.spec.source = .csi(driver: sc.provisioner, volumeHandle: "projects/stsim/zones/local/disks/pvc-\(uid)")
         }
-        pv.spec.claimRef = ObjectReference(kind: "PersistentVolumeClaim", apiVersion: "v1", namespace: key.namespace, name: key.name, uid: uid, resourceVersion: String(claim.metadata.resourceVersion))
+        pv.spec.claimRef = ObjectReference(
+            kind: "PersistentVolumeClaim", apiVersion: "v1", namespace: key.namespace, name: key.name, uid: uid,
+            resourceVersion: String(claim.metadata.resourceVersion))
         if let node = claim.metadata.annotations[Self.selectedNodeAnnotation] {
             // A node-local volume (local-path style): its pods can only ever run on that node.
             pv.spec.nodeAffinityHostnames = [node]
-            pv.spec.source = .hostPath(path: "/var/local-path-provisioner/\(pv.metadata.name)_\(key.namespace)_\(key.name)", type: "DirectoryOrCreate")
+            pv.spec.source = .hostPath(
+                path: "/var/local-path-provisioner/\(pv.metadata.name)_\(key.namespace)_\(key.name)",
+                type: "DirectoryOrCreate")
         }
         guard case .success = cluster.create(.persistentVolume(pv)) else { return }
-        cluster.recordEvent(.normal, "ProvisioningSucceeded", "Successfully provisioned volume pvc-\(uid)", about: key, uid: uid, source: provisionerIdentity)
+        cluster.recordEvent(
+            .normal, "ProvisioningSucceeded", "Successfully provisioned volume pvc-\(uid)", about: key, uid: uid,
+            source: provisionerIdentity)
         // The volume's Pending → Available step queued a claim sync, which binds it.
     }
 
@@ -214,7 +249,8 @@ final class PersistentVolumeController {
             pv.metadata.annotations["pv.kubernetes.io/bound-by-controller"] = "yes"
         }
         pv.spec.claimRef = ObjectReference(
-            kind: "PersistentVolumeClaim", apiVersion: "v1", namespace: claim.metadata.namespace, name: claim.metadata.name,
+            kind: "PersistentVolumeClaim", apiVersion: "v1", namespace: claim.metadata.namespace,
+            name: claim.metadata.name,
             uid: claim.metadata.uid, resourceVersion: String(claim.metadata.resourceVersion))
         setPhase(&pv, .bound)
         cluster.write(.persistentVolume(pv))
@@ -222,7 +258,8 @@ final class PersistentVolumeController {
         if c.spec.volumeName == nil { c.metadata.annotations["pv.kubernetes.io/bound-by-controller"] = "yes" }
         c.metadata.annotations["pv.kubernetes.io/bind-completed"] = "yes"
         c.spec.volumeName = pv.metadata.name
-        c.status = PersistentVolumeClaimStatus(phase: .bound, accessModes: pv.spec.accessModes, capacity: pv.spec.capacity)
+        c.status = PersistentVolumeClaimStatus(
+            phase: .bound, accessModes: pv.spec.accessModes, capacity: pv.spec.capacity)
         cluster.write(.persistentVolumeClaim(c))
     }
 
@@ -241,7 +278,9 @@ final class PersistentVolumeController {
                     setPhase(&pv, .failed)
                     pv.status.message = "host_path deleter only supports /tmp/.+ but received provided \(path)"
                     cluster.write(.persistentVolume(pv))
-                    cluster.recordEvent(.warning, "VolumeFailedDelete", pv.status.message!, about: key, uid: pv.metadata.uid, source: Self.component)
+                    cluster.recordEvent(
+                        .warning, "VolumeFailedDelete", pv.status.message!, about: key, uid: pv.metadata.uid,
+                        source: Self.component)
                     return
                 }
                 pv.metadata.finalizers.removeAll { $0 == Self.volumeProtectionFinalizer }
@@ -263,7 +302,9 @@ final class PersistentVolumeController {
     }
 
     func recycleDone(_ key: ObjectKey) {
-        guard var pv = cluster.store.get(PersistentVolume.self, namespace: "", name: key.name), pv.status.phase == .released else { return }
+        guard var pv = cluster.store.get(PersistentVolume.self, namespace: "", name: key.name),
+            pv.status.phase == .released
+        else { return }
         pv.spec.claimRef = nil
         setPhase(&pv, .available)
         cluster.eraseFiles(of: pv)  // the recycler's `rm -rf /scrub/..*`
@@ -275,7 +316,9 @@ final class PersistentVolumeController {
         pv.status.phase = phase
     }
 
-    private func event(_ key: ObjectKey, _ claim: PersistentVolumeClaim, _ type: EventType, _ reason: String, _ message: String) {
+    private func event(
+        _ key: ObjectKey, _ claim: PersistentVolumeClaim, _ type: EventType, _ reason: String, _ message: String
+    ) {
         cluster.recordEvent(type, reason, message, about: key, uid: claim.metadata.uid, source: Self.component)
     }
 }

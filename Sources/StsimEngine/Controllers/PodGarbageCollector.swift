@@ -14,7 +14,9 @@ final class PodGarbageCollector {
     init(cluster: Cluster) { self.cluster = cluster }
 
     func copyState(from o: PodGarbageCollector) {
-        outOfService = o.outOfService; deletedNodes = o.deletedNodes; queued = o.queued
+        outOfService = o.outOfService
+        deletedNodes = o.deletedNodes
+        queued = o.queued
     }
 
     func nodeChanged(_ node: Node) {
@@ -29,7 +31,7 @@ final class PodGarbageCollector {
 
     func podChanged(_ pod: Pod) {
         guard !outOfService.isEmpty, pod.metadata.deletionTimestamp != nil, let node = pod.spec.nodeName,
-              outOfService.contains(node)
+            outOfService.contains(node)
         else { return }
         queuePass()
     }
@@ -47,7 +49,8 @@ final class PodGarbageCollector {
         queued = true
         let period = max(cluster.timing.podGCPeriod.milliseconds, 1)
         let from = max(time ?? cluster.now, cluster.now).milliseconds
-        let tick = VirtualTime(milliseconds: (from / period + (time == nil ? 1 : (from % period == 0 ? 0 : 1))) * period)
+        let tick = VirtualTime(
+            milliseconds: (from / period + (time == nil ? 1 : (from % period == 0 ? 0 : 1))) * period)
         cluster.queue.schedule(.podGC, at: tick)
     }
 
@@ -55,14 +58,16 @@ final class PodGarbageCollector {
         // Our own writes below (phase Failed) must not queue another pass.
         defer {
             queued = false
-            if let next = deletedNodes.values.min() { queuePass(notBefore: next + cluster.timing.podGCOrphanQuarantine) }
+            if let next = deletedNodes.values.min() {
+                queuePass(notBefore: next + cluster.timing.podGCOrphanQuarantine)
+            }
         }
         collectOrphans()
         for name in outOfService.sorted() {
             guard let node = cluster.store.get(Node.self, namespace: "", name: name), !node.isReady else { continue }
             for key in cluster.store.pods(onNode: name) {
                 guard var pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
-                      pod.metadata.deletionTimestamp != nil
+                    pod.metadata.deletionTimestamp != nil
                 else { continue }
                 pod.status.phase = .failed
                 guard let written = cluster.write(pod) else { continue }
@@ -75,13 +80,16 @@ final class PodGarbageCollector {
     /// DisruptionTarget, then force-deleted. A node registered again in the meantime keeps them.
     private func collectOrphans() {
         let now = cluster.now
-        for (name, deleted) in deletedNodes.sorted(by: { $0.key < $1.key }) where deleted + cluster.timing.podGCOrphanQuarantine <= now {
+        for (name, deleted) in deletedNodes.sorted(by: { $0.key < $1.key })
+        where deleted + cluster.timing.podGCOrphanQuarantine <= now {
             deletedNodes[name] = nil
             guard cluster.store.get(Node.self, namespace: "", name: name) == nil else { continue }
             for key in cluster.store.pods(onNode: name) {
                 guard var pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name) else { continue }
                 if pod.status.phase != .succeeded, pod.status.phase != .failed { pod.status.phase = .failed }
-                pod.status.setCondition(.disruptionTarget, .true, at: now, reason: "DeletionByPodGC", message: "PodGC: node no longer exists")
+                pod.status.setCondition(
+                    .disruptionTarget, .true, at: now, reason: "DeletionByPodGC",
+                    message: "PodGC: node no longer exists")
                 guard let written = cluster.write(pod) else { continue }
                 cluster.deleteObject(written, options: DeleteOptions(force: true))
             }

@@ -10,11 +10,14 @@ final class ReplicaSetController {
     func replicaSetChanged(_ rs: ReplicaSet, type: ChangeType) {
         guard type != .deleted else { return }
         if type == .modified, rs.status.observedGeneration == rs.metadata.generation { return }
-        cluster.enqueueSync(.syncReplicaSet(ObjectKey(kind: .replicaSet, namespace: rs.metadata.namespace, name: rs.metadata.name)))
+        cluster.enqueueSync(
+            .syncReplicaSet(ObjectKey(kind: .replicaSet, namespace: rs.metadata.namespace, name: rs.metadata.name)))
     }
 
     func podChanged(_ pod: Pod, type: ChangeType) {
-        guard let ref = pod.metadata.controllerRef, ref.kind == "ReplicaSet", let key = cluster.store.key(forUID: ref.uid) else { return }
+        guard let ref = pod.metadata.controllerRef, ref.kind == "ReplicaSet",
+            let key = cluster.store.key(forUID: ref.uid)
+        else { return }
         cluster.enqueueSync(.syncReplicaSet(key))
     }
 
@@ -26,7 +29,9 @@ final class ReplicaSetController {
     }
 
     func sync(_ key: ObjectKey) {
-        guard let rs = cluster.store.get(ReplicaSet.self, namespace: key.namespace, name: key.name), rs.metadata.deletionTimestamp == nil else { return }
+        guard let rs = cluster.store.get(ReplicaSet.self, namespace: key.namespace, name: key.name),
+            rs.metadata.deletionTimestamp == nil
+        else { return }
         let owned = cluster.store.dependents(of: rs.metadata.uid!).filter { $0.kind == .pod }
             .compactMap { cluster.store.get(Pod.self, namespace: $0.namespace, name: $0.name) }
             .filter { $0.metadata.controllerRef?.uid == rs.metadata.uid }
@@ -63,12 +68,18 @@ final class ReplicaSetController {
         pod.metadata.name = ""
         pod.metadata.generateName = rs.metadata.name + "-"
         pod.metadata.namespace = rs.metadata.namespace
-        pod.metadata.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.metadata.name, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true)]
+        pod.metadata.ownerReferences = [
+            OwnerReference(
+                apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.metadata.name, uid: rs.metadata.uid!,
+                controller: true, blockOwnerDeletion: true)
+        ]
         switch cluster.create(.pod(pod)) {
         case .success(let created):
             event(rs, "SuccessfulCreate", "Created pod: \(created.metadata.name)")
         case .failure(let e):
-            cluster.recordEvent(.warning, "FailedCreate", "Error creating: \(e.message)", about: key(rs), uid: rs.metadata.uid, source: Self.component)
+            cluster.recordEvent(
+                .warning, "FailedCreate", "Error creating: \(e.message)", about: key(rs), uid: rs.metadata.uid,
+                source: Self.component)
         }
     }
 
@@ -76,11 +87,14 @@ final class ReplicaSetController {
     /// before ready, then the most recently created (names break ties for determinism).
     static func deletionOrder(_ pods: [Pod]) -> [Pod] {
         func rank(_ p: Pod) -> (Int, Int, Int, Int64) {
-            (p.spec.nodeName == nil ? 0 : 1, p.status.phase == .pending ? 0 : (p.status.phase == .running ? 2 : 1),
-             p.isReady ? 1 : 0, -(p.metadata.creationTimestamp?.milliseconds ?? 0))
+            (
+                p.spec.nodeName == nil ? 0 : 1, p.status.phase == .pending ? 0 : (p.status.phase == .running ? 2 : 1),
+                p.isReady ? 1 : 0, -(p.metadata.creationTimestamp?.milliseconds ?? 0)
+            )
         }
         return pods.sorted { a, b in
-            let ra = rank(a), rb = rank(b)
+            let ra = rank(a)
+            let rb = rank(b)
             return ra != rb ? ra < rb : a.metadata.name.utf8.lexicographicallyPrecedes(b.metadata.name.utf8)
         }
     }
@@ -89,7 +103,9 @@ final class ReplicaSetController {
         let active = owned.filter(Self.isActive)
         var st = ReplicaSetStatus()
         st.replicas = active.count
-        st.fullyLabeledReplicas = active.filter { p in rs.spec.template.metadata.labels.allSatisfy { p.metadata.labels[$0.key] == $0.value } }.count
+        st.fullyLabeledReplicas =
+            active.filter { p in rs.spec.template.metadata.labels.allSatisfy { p.metadata.labels[$0.key] == $0.value } }
+            .count
         st.readyReplicas = active.filter(\.isReady).count
         st.availableReplicas = st.readyReplicas
         st.observedGeneration = rs.metadata.generation
@@ -99,7 +115,9 @@ final class ReplicaSetController {
         cluster.write(.replicaSet(latest))
     }
 
-    private func key(_ rs: ReplicaSet) -> ObjectKey { ObjectKey(kind: .replicaSet, namespace: rs.metadata.namespace, name: rs.metadata.name) }
+    private func key(_ rs: ReplicaSet) -> ObjectKey {
+        ObjectKey(kind: .replicaSet, namespace: rs.metadata.namespace, name: rs.metadata.name)
+    }
 
     private func event(_ rs: ReplicaSet, _ reason: String, _ message: String) {
         cluster.recordEvent(.normal, reason, message, about: key(rs), uid: rs.metadata.uid, source: Self.component)

@@ -34,10 +34,14 @@ final class Scheduler {
     init(cluster: Cluster) { self.cluster = cluster }
 
     func copyState(from o: Scheduler) {
-        plainNodes = o.plainNodes; specialNodes = o.specialNodes
-        active = o.active; activeSet = o.activeSet
-        waitingForNodes = o.waitingForNodes; waitingForNodesSet = o.waitingForNodesSet
-        waitingForClaim = o.waitingForClaim; lastFailure = o.lastFailure
+        plainNodes = o.plainNodes
+        specialNodes = o.specialNodes
+        active = o.active
+        activeSet = o.activeSet
+        waitingForNodes = o.waitingForNodes
+        waitingForNodesSet = o.waitingForNodesSet
+        waitingForClaim = o.waitingForClaim
+        lastFailure = o.lastFailure
     }
 
     // MARK: Informers
@@ -46,8 +50,11 @@ final class Scheduler {
         let key = ObjectKey(kind: .pod, namespace: pod.metadata.namespace, name: pod.metadata.name)
         switch type {
         case .added:
-            if pod.spec.nodeName == nil, pod.spec.schedulerName ?? "default-scheduler" == "default-scheduler" { enqueue(key) }
-            else if let node = pod.spec.nodeName { nodeCountChanged(node) }
+            if pod.spec.nodeName == nil, pod.spec.schedulerName ?? "default-scheduler" == "default-scheduler" {
+                enqueue(key)
+            } else if let node = pod.spec.nodeName {
+                nodeCountChanged(node)
+            }
         case .modified:
             break
         case .deleted:
@@ -61,7 +68,8 @@ final class Scheduler {
 
     func claimChanged(_ claim: PersistentVolumeClaim, type: ChangeType) {
         guard claim.status.phase == .bound || type != .modified else { return }
-        let key = ObjectKey(kind: .persistentVolumeClaim, namespace: claim.metadata.namespace, name: claim.metadata.name)
+        let key = ObjectKey(
+            kind: .persistentVolumeClaim, namespace: claim.metadata.namespace, name: claim.metadata.name)
         guard let waiting = waitingForClaim.removeValue(forKey: key) else { return }
         for p in waiting { enqueue(p) }
     }
@@ -88,7 +96,8 @@ final class Scheduler {
     /// Ready, schedulable and without NoSchedule/NoExecute taints: fits any pod that has no
     /// selector or volume affinity, capacity permitting.
     private func isPlain(_ n: Node) -> Bool {
-        n.isReady && n.spec.unschedulable != true && !n.spec.taints.contains { $0.effect == .noSchedule || $0.effect == .noExecute }
+        n.isReady && n.spec.unschedulable != true
+            && !n.spec.taints.contains { $0.effect == .noSchedule || $0.effect == .noExecute }
     }
 
     private func enqueue(_ key: ObjectKey) {
@@ -113,7 +122,7 @@ final class Scheduler {
         activeSet = []
         for key in batch {
             guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
-                  pod.spec.nodeName == nil, pod.metadata.deletionTimestamp == nil
+                pod.spec.nodeName == nil, pod.metadata.deletionTimestamp == nil
             else { continue }
             schedule(pod, key: key)
         }
@@ -126,8 +135,12 @@ final class Scheduler {
         var delayedClaims: [ObjectKey] = []
         for claimName in pod.spec.claimNames {
             let claimKey = ObjectKey(kind: .persistentVolumeClaim, namespace: key.namespace, name: claimName)
-            guard let claim = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: claimName) else {
-                fail(pod, key, "0/\(total) nodes are available: persistentvolumeclaim \"\(claimName)\" not found. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling.", waitOn: claimKey)
+            guard let claim = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: claimName)
+            else {
+                fail(
+                    pod, key,
+                    "0/\(total) nodes are available: persistentvolumeclaim \"\(claimName)\" not found. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling.",
+                    waitOn: claimKey)
                 return
             }
             guard claim.status.phase == .bound, let pvName = claim.spec.volumeName else {
@@ -137,10 +150,15 @@ final class Scheduler {
                     delayedClaims.append(claimKey)
                     continue
                 }
-                fail(pod, key, "0/\(total) nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling.", waitOn: claimKey)
+                fail(
+                    pod, key,
+                    "0/\(total) nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling.",
+                    waitOn: claimKey)
                 return
             }
-            if let hosts = cluster.store.get(PersistentVolume.self, namespace: "", name: pvName)?.spec.nodeAffinityHostnames {
+            if let hosts = cluster.store.get(PersistentVolume.self, namespace: "", name: pvName)?.spec
+                .nodeAffinityHostnames
+            {
                 affinity = affinity.map { $0.intersection(hosts) } ?? Set(hosts)
             }
         }
@@ -153,14 +171,18 @@ final class Scheduler {
     }
 
     private func isWaitingForFirstConsumer(_ claim: PersistentVolumeClaim) -> Bool {
-        guard !claim.storageClass.isEmpty, let sc = cluster.store.get(StorageClass.self, namespace: "", name: claim.storageClass) else { return false }
+        guard !claim.storageClass.isEmpty,
+            let sc = cluster.store.get(StorageClass.self, namespace: "", name: claim.storageClass)
+        else { return false }
         return sc.volumeBindingMode == .waitForFirstConsumer
     }
 
     /// The volume binder's annotation that tells the provisioner where the first consumer runs.
     private func selectNode(_ node: String, for claimKey: ObjectKey) {
-        guard var claim = cluster.store.get(PersistentVolumeClaim.self, namespace: claimKey.namespace, name: claimKey.name),
-              claim.metadata.annotations[PersistentVolumeController.selectedNodeAnnotation] == nil
+        guard
+            var claim = cluster.store.get(
+                PersistentVolumeClaim.self, namespace: claimKey.namespace, name: claimKey.name),
+            claim.metadata.annotations[PersistentVolumeController.selectedNodeAnnotation] == nil
         else { return }
         claim.metadata.annotations[PersistentVolumeController.selectedNodeAnnotation] = node
         cluster.write(claim)
@@ -172,16 +194,24 @@ final class Scheduler {
         if !needsFullCheck {
             while let top = plainNodes.min {
                 guard let n = cluster.store.get(Node.self, namespace: "", name: top.name), isPlain(n),
-                      cluster.store.podCount(onNode: top.name) == top.pods
-                else { plainNodes.removeMin(); continue }
-                if top.pods >= n.status.podCapacity { plainNodes.removeMin(); continue }
+                    cluster.store.podCount(onNode: top.name) == top.pods
+                else {
+                    plainNodes.removeMin()
+                    continue
+                }
+                if top.pods >= n.status.podCapacity {
+                    plainNodes.removeMin()
+                    continue
+                }
                 best = top
                 break
             }
         }
         let candidates = needsFullCheck ? cluster.store.list(Node.self).map(\.metadata.name) : specialNodes.sorted()
         for name in candidates {
-            guard let n = cluster.store.get(Node.self, namespace: "", name: name), rejection(pod, n, affinity: affinity) == nil else { continue }
+            guard let n = cluster.store.get(Node.self, namespace: "", name: name),
+                rejection(pod, n, affinity: affinity) == nil
+            else { continue }
             let slot = NodeSlot(pods: cluster.store.podCount(onNode: name), name: name)
             if best == nil || slot < best! { best = slot }
         }
@@ -200,7 +230,9 @@ final class Scheduler {
         if !pod.spec.nodeSelector.allSatisfy({ n.metadata.labels[$0.key] == $0.value }) {
             return "node(s) didn't match Pod's node affinity/selector"
         }
-        if let affinity, !affinity.contains(n.metadata.name) { return "node(s) didn't match PersistentVolume's node affinity" }
+        if let affinity, !affinity.contains(n.metadata.name) {
+            return "node(s) didn't match PersistentVolume's node affinity"
+        }
         if cluster.store.podCount(onNode: n.metadata.name) >= n.status.podCapacity { return "Too many pods" }
         return nil
     }
@@ -211,12 +243,14 @@ final class Scheduler {
             if let r = rejection(pod, n, affinity: affinity) { counts[r, default: 0] += 1 }
         }
         let reasons = counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")
-        return "0/\(total) nodes are available: \(reasons). preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling."
+        return
+            "0/\(total) nodes are available: \(reasons). preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling."
     }
 
     private func fail(_ pod: Pod, _ key: ObjectKey, _ message: String, waitOn claim: ObjectKey?) {
         lastFailure[key] = message
-        cluster.recordEvent(.warning, "FailedScheduling", message, about: key, uid: pod.metadata.uid, source: Self.component)
+        cluster.recordEvent(
+            .warning, "FailedScheduling", message, about: key, uid: pod.metadata.uid, source: Self.component)
         let current = pod.status.condition(.podScheduled)
         if current?.status != .false || current?.message != message {
             var p = pod
@@ -238,6 +272,8 @@ final class Scheduler {
         lastFailure[key] = nil
         cluster.write(p)
         nodeCountChanged(node)
-        cluster.recordEvent(.normal, "Scheduled", "Successfully assigned \(p.metadata.namespace)/\(p.metadata.name) to \(node)", about: key, uid: p.metadata.uid, source: Self.component)
+        cluster.recordEvent(
+            .normal, "Scheduled", "Successfully assigned \(p.metadata.namespace)/\(p.metadata.name) to \(node)",
+            about: key, uid: p.metadata.uid, source: Self.component)
     }
 }

@@ -45,14 +45,16 @@ final class StatefulSetController {
 
     func podChanged(_ pod: Pod, type: ChangeType) {
         guard let ref = pod.metadata.controllerRef, ref.kind == "StatefulSet", let s = states[ref.uid],
-              let (parent, ordinal) = StatefulSetIdentity.parse(pod.metadata.name), parent == s.key.name
+            let (parent, ordinal) = StatefulSetIdentity.parse(pod.metadata.name), parent == s.key.name
         else { return }
         if type == .deleted {
             guard s.pods[ordinal]?.uid == pod.metadata.uid else { return }
             s.setFacts(nil, at: ordinal)
         } else {
             // 2.2: identity is repaired on every sync; only the pod-name label is checked.
-            if pod.metadata.labels[StatefulSetIdentity.podNameLabel] != pod.metadata.name, pod.metadata.deletionTimestamp == nil {
+            if pod.metadata.labels[StatefulSetIdentity.podNameLabel] != pod.metadata.name,
+                pod.metadata.deletionTimestamp == nil
+            {
                 s.identityRepairs.insert(ordinal)
             }
             let facts = self.facts(pod, minReadySeconds: s.minReadySeconds)
@@ -107,7 +109,7 @@ final class StatefulSetController {
 
     func sync(_ key: ObjectKey) {
         guard let set = cluster.store.get(StatefulSet.self, namespace: key.namespace, name: key.name),
-              let s = states[set.metadata.uid!]
+            let s = states[set.metadata.uid!]
         else { return }
         ensureRevision(set, s)
         // 3.3 step 8: a set being deleted only gets its status written.
@@ -197,19 +199,27 @@ final class StatefulSetController {
             case .createMissingClaims(let o):
                 if let error = createClaims(set, ordinal: o) {
                     failed = true
-                    event(set, .warning, "FailedCreate", "create Pod \(s.podName(o)) in StatefulSet \(set.metadata.name) failed error: \(error)")
+                    event(
+                        set, .warning, "FailedCreate",
+                        "create Pod \(s.podName(o)) in StatefulSet \(set.metadata.name) failed error: \(error)")
                 }
             case .repairIdentity(let o):
-                guard var pod = cluster.store.get(Pod.self, namespace: set.metadata.namespace, name: s.podName(o)) else { continue }
+                guard var pod = cluster.store.get(Pod.self, namespace: set.metadata.namespace, name: s.podName(o))
+                else { continue }
                 pod.metadata.labels[StatefulSetIdentity.podNameLabel] = pod.metadata.name
                 pod.metadata.labels[StatefulSetIdentity.podIndexLabel] = String(o)
                 cluster.write(pod)
-                event(set, .normal, "SuccessfulUpdate", "update Pod \(pod.metadata.name) in StatefulSet \(set.metadata.name) successful")
+                event(
+                    set, .normal, "SuccessfulUpdate",
+                    "update Pod \(pod.metadata.name) in StatefulSet \(set.metadata.name) successful")
             case .deletePod(let o, let reason):
-                guard let pod = cluster.store.get(Pod.self, namespace: set.metadata.namespace, name: s.podName(o)) else { continue }
+                guard let pod = cluster.store.get(Pod.self, namespace: set.metadata.namespace, name: s.podName(o))
+                else { continue }
                 if reason == .scaleDown { ClaimRetention.condemn(pod, set, ordinal: o, cluster: cluster) }
                 cluster.deleteObject(.pod(pod))
-                event(set, .normal, "SuccessfulDelete", "delete Pod \(pod.metadata.name) in StatefulSet \(set.metadata.name) successful")
+                event(
+                    set, .normal, "SuccessfulDelete",
+                    "delete Pod \(pod.metadata.name) in StatefulSet \(set.metadata.name) successful")
             }
         }
         if failed {
@@ -236,14 +246,18 @@ final class StatefulSetController {
             return false
         }
         if let error = createClaims(set, ordinal: o) {
-            event(set, .warning, "FailedCreate", "create Pod \(name) in StatefulSet \(set.metadata.name) failed error: \(error)")
+            event(
+                set, .warning, "FailedCreate",
+                "create Pod \(name) in StatefulSet \(set.metadata.name) failed error: \(error)")
             s.lastError = "\(name) cannot be created: \(error)"
             return false
         }
         let revision = revisionForNewPod(set, s, ordinal: o)
-        let template = revision == s.updateRevision ? set.spec.template : (revisionTemplate(set, revision) ?? set.spec.template)
+        let template =
+            revision == s.updateRevision ? set.spec.template : (revisionTemplate(set, revision) ?? set.spec.template)
         if s.ownerReferences.isEmpty { s.ownerReferences = [StatefulSetIdentity.ownerReference(set)] }
-        let pod = StatefulSetIdentity.newPod(set, template: template, revision: revision, ordinal: o, ownerReferences: s.ownerReferences)
+        let pod = StatefulSetIdentity.newPod(
+            set, template: template, revision: revision, ordinal: o, ownerReferences: s.ownerReferences)
         switch cluster.create(.pod(pod)) {
         case .success:
             event(set, .normal, "SuccessfulCreate", "create Pod \(name) in StatefulSet \(set.metadata.name) successful")
@@ -251,7 +265,9 @@ final class StatefulSetController {
         case .failure(let e) where e.reason == .alreadyExists:
             return true
         case .failure(let e):
-            event(set, .warning, "FailedCreate", "create Pod \(name) in StatefulSet \(set.metadata.name) failed error: \(e.message)")
+            event(
+                set, .warning, "FailedCreate",
+                "create Pod \(name) in StatefulSet \(set.metadata.name) failed error: \(e.message)")
             s.lastError = "\(name) cannot be created: \(e.message)"
             return false
         }
@@ -263,18 +279,27 @@ final class StatefulSetController {
         var errors: [String] = []
         let podName = StatefulSetIdentity.podName(set.metadata.name, o)
         for var claim in StatefulSetIdentity.newClaims(set, ordinal: o) {
-            if let existing = cluster.store.get(PersistentVolumeClaim.self, namespace: claim.metadata.namespace, name: claim.metadata.name) {
-                if existing.metadata.deletionTimestamp != nil { errors.append("pvc \(claim.metadata.name) is being deleted") }
+            if let existing = cluster.store.get(
+                PersistentVolumeClaim.self, namespace: claim.metadata.namespace, name: claim.metadata.name)
+            {
+                if existing.metadata.deletionTimestamp != nil {
+                    errors.append("pvc \(claim.metadata.name) is being deleted")
+                }
                 continue
             }
             claim.metadata.ownerReferences = ClaimRetention.ownerReferences(forInRangeClaimOf: set)
             switch cluster.create(.persistentVolumeClaim(claim)) {
             case .success:
-                event(set, .normal, "SuccessfulCreate", "create Claim \(claim.metadata.name) Pod \(podName) in StatefulSet \(set.metadata.name) success")
+                event(
+                    set, .normal, "SuccessfulCreate",
+                    "create Claim \(claim.metadata.name) Pod \(podName) in StatefulSet \(set.metadata.name) success")
             case .failure(let e) where e.reason == .alreadyExists:
                 errors.append(e.message)
             case .failure(let e):
-                event(set, .warning, "FailedCreate", "create Claim \(claim.metadata.name) for Pod \(podName) in StatefulSet \(set.metadata.name) failed error: \(e.message)")
+                event(
+                    set, .warning, "FailedCreate",
+                    "create Claim \(claim.metadata.name) for Pod \(podName) in StatefulSet \(set.metadata.name) failed error: \(e.message)"
+                )
                 errors.append(e.message)
             }
         }
@@ -301,7 +326,8 @@ final class StatefulSetController {
     private func ensureRevision(_ set: StatefulSet, _ s: StatefulSetState) {
         if s.template == set.spec.template, !s.updateRevision.isEmpty { return }
         s.template = set.spec.template
-        let name = StatefulSetIdentity.revisionName(set.metadata.name, template: set.spec.template, collisionCount: set.status.collisionCount ?? 0)
+        let name = StatefulSetIdentity.revisionName(
+            set.metadata.name, template: set.spec.template, collisionCount: set.status.collisionCount ?? 0)
         let maxNumber = s.revisions.last?.number ?? 0
         if let i = s.revisions.firstIndex(where: { $0.name == name }) {
             if i != s.revisions.count - 1 {
@@ -318,7 +344,8 @@ final class StatefulSetController {
             labels[StatefulSetIdentity.revisionHashLabel] = String(name.dropFirst(set.metadata.name.count + 1))
             let revision = ControllerRevision(
                 metadata: ObjectMeta(
-                    name: name, namespace: set.metadata.namespace, labels: labels, annotations: set.metadata.annotations,
+                    name: name, namespace: set.metadata.namespace, labels: labels,
+                    annotations: set.metadata.annotations,
                     ownerReferences: [StatefulSetIdentity.ownerReference(set)]),
                 data: set.spec.template, revision: maxNumber + 1)
             switch cluster.create(.controllerRevision(revision)) {
@@ -326,7 +353,10 @@ final class StatefulSetController {
                 s.revisions.append((name, maxNumber + 1))
             case .failure(let e) where e.reason == .alreadyExists:
                 // An orphaned revision of an earlier incarnation (`--cascade=orphan`): adopt it (2.5).
-                guard var existing = cluster.store.get(ControllerRevision.self, namespace: set.metadata.namespace, name: name) else { return }
+                guard
+                    var existing = cluster.store.get(
+                        ControllerRevision.self, namespace: set.metadata.namespace, name: name)
+                else { return }
                 if existing.metadata.controllerRef == nil {
                     existing.metadata.ownerReferences.append(StatefulSetIdentity.ownerReference(set))
                     cluster.write(existing)
@@ -354,7 +384,9 @@ final class StatefulSetController {
         for r in s.revisions {
             if excess > 0, !live.contains(r.name) {
                 excess -= 1
-                if let o = cluster.store.get(ObjectKey(kind: .controllerRevision, namespace: set.metadata.namespace, name: r.name)) {
+                if let o = cluster.store.get(
+                    ObjectKey(kind: .controllerRevision, namespace: set.metadata.namespace, name: r.name))
+                {
                     cluster.deleteObject(o)
                 }
             } else {
@@ -379,19 +411,24 @@ final class StatefulSetController {
         st.collisionCount = set.status.collisionCount ?? 0
         let desired = set.spec.replicas ?? 1
         if set.spec.updateStrategy?.type ?? .rollingUpdate == .rollingUpdate,
-           st.updatedReplicas == desired, st.readyReplicas == desired, st.replicas == desired
+            st.updatedReplicas == desired, st.readyReplicas == desired, st.replicas == desired
         {
             st.currentRevision = st.updateRevision
             st.currentReplicas = st.updatedReplicas
         }
         s.currentRevision = st.currentRevision
-        guard st != set.status, var latest = cluster.store.get(StatefulSet.self, namespace: set.metadata.namespace, name: set.metadata.name) else { return }
+        guard st != set.status,
+            var latest = cluster.store.get(StatefulSet.self, namespace: set.metadata.namespace, name: set.metadata.name)
+        else { return }
         latest.status = st
         cluster.write(latest)
     }
 
     private func event(_ set: StatefulSet, _ type: EventType, _ reason: String, _ message: String) {
-        cluster.recordEvent(type, reason, message, about: ObjectKey(kind: .statefulSet, namespace: set.metadata.namespace, name: set.metadata.name), uid: set.metadata.uid, source: Self.component)
+        cluster.recordEvent(
+            type, reason, message,
+            about: ObjectKey(kind: .statefulSet, namespace: set.metadata.namespace, name: set.metadata.name),
+            uid: set.metadata.uid, source: Self.component)
     }
 }
 

@@ -8,22 +8,31 @@ enum StatefulSetIdentity {
 
     static func podName(_ set: String, _ ordinal: Int) -> String { "\(set)-\(ordinal)" }
 
-    static func claimName(_ template: String, _ set: String, _ ordinal: Int) -> String { "\(template)-\(set)-\(ordinal)" }
+    static func claimName(_ template: String, _ set: String, _ ordinal: Int) -> String {
+        "\(template)-\(set)-\(ordinal)"
+    }
 
     /// `(.*)-([0-9]+)$`: the parent name and ordinal of a pod name, or nil when it does not parse.
     static func parse(_ podName: String) -> (parent: Substring, ordinal: Int)? {
         guard let dash = podName.lastIndex(of: "-") else { return nil }
         let digits = podName[podName.index(after: dash)...]
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int32(digits) else { return nil }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int32(digits) else {
+            return nil
+        }
         return (podName[..<dash], Int(n))
     }
 
     static func ownerReference(_ set: StatefulSet) -> OwnerReference {
-        OwnerReference(apiVersion: "apps/v1", kind: "StatefulSet", name: set.metadata.name, uid: set.metadata.uid!, controller: true, blockOwnerDeletion: true)
+        OwnerReference(
+            apiVersion: "apps/v1", kind: "StatefulSet", name: set.metadata.name, uid: set.metadata.uid!,
+            controller: true, blockOwnerDeletion: true)
     }
 
     /// `newVersionedStatefulSetPod`: the pod for an ordinal built from a template revision (2.2).
-    static func newPod(_ set: StatefulSet, template: PodTemplateSpec, revision: String, ordinal: Int, ownerReferences: [OwnerReference]? = nil) -> Pod {
+    static func newPod(
+        _ set: StatefulSet, template: PodTemplateSpec, revision: String, ordinal: Int,
+        ownerReferences: [OwnerReference]? = nil
+    ) -> Pod {
         let name = podName(set.metadata.name, ordinal)
         var labels = template.metadata.labels
         labels[podNameLabel] = name
@@ -33,7 +42,10 @@ enum StatefulSetIdentity {
         spec.hostname = name
         spec.subdomain = set.spec.serviceName.isEmpty ? nil : set.spec.serviceName
         let claimVolumes = set.spec.volumeClaimTemplates.map { t in
-            Volume(name: t.metadata.name, source: .persistentVolumeClaim(.init(claimName: claimName(t.metadata.name, set.metadata.name, ordinal))))
+            Volume(
+                name: t.metadata.name,
+                source: .persistentVolumeClaim(.init(claimName: claimName(t.metadata.name, set.metadata.name, ordinal)))
+            )
         }
         if !claimVolumes.isEmpty {
             let claimNames = Set(claimVolumes.map(\.name))
@@ -73,7 +85,10 @@ enum StatefulSetIdentity {
 
     static func fnv32(_ bytes: [UInt8]) -> UInt32 {
         var h: UInt32 = 2_166_136_261
-        for b in bytes { h = h &* 16_777_619; h ^= UInt32(b) }
+        for b in bytes {
+            h = h &* 16_777_619
+            h ^= UInt32(b)
+        }
         return h
     }
 

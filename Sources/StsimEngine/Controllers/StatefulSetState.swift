@@ -84,14 +84,27 @@ final class StatefulSetState {
 
     func copy() -> StatefulSetState {
         let c = StatefulSetState(key: key, uid: uid)
-        c.start = start; c.replicas = replicas; c.monotonic = monotonic; c.minReadySeconds = minReadySeconds
+        c.start = start
+        c.replicas = replicas
+        c.monotonic = monotonic
+        c.minReadySeconds = minReadySeconds
         c.pods = pods
-        c.attention = attention; c.work = work; c.condemned = condemned
-        c.condemnedUnhealthy = condemnedUnhealthy; c.outdated = outdated
-        c.readyCount = readyCount; c.availableCount = availableCount; c.revisionCounts = revisionCounts
-        c.template = template; c.updateRevision = updateRevision; c.currentRevision = currentRevision
-        c.revisions = revisions; c.ownerReferences = ownerReferences
-        c.failures = failures; c.lastError = lastError; c.reasons = reasons
+        c.attention = attention
+        c.work = work
+        c.condemned = condemned
+        c.condemnedUnhealthy = condemnedUnhealthy
+        c.outdated = outdated
+        c.readyCount = readyCount
+        c.availableCount = availableCount
+        c.revisionCounts = revisionCounts
+        c.template = template
+        c.updateRevision = updateRevision
+        c.currentRevision = currentRevision
+        c.revisions = revisions
+        c.ownerReferences = ownerReferences
+        c.failures = failures
+        c.lastError = lastError
+        c.reasons = reasons
         c.identityRepairs = identityRepairs
         return c
     }
@@ -141,7 +154,8 @@ final class StatefulSetState {
 
     /// New `replicas` or `ordinals.start`: ordinals entering or leaving the range are queued.
     func setRange(start newStart: Int, replicas newReplicas: Int) {
-        let oldStart = start, oldEnd = end
+        let oldStart = start
+        let oldEnd = end
         start = newStart
         replicas = newReplicas
         if start == oldStart, end == oldEnd { return }

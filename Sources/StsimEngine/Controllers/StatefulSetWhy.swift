@@ -42,14 +42,18 @@ extension StatefulSetController {
     /// One-line reasons why the set is not progressing, most important first (empty when it is
     /// progressing or done): the last decision's reasons, creation errors, unschedulable pods.
     func blockers(_ key: ObjectKey) -> [String] {
-        guard let set = cluster.store.get(StatefulSet.self, namespace: key.namespace, name: key.name), let s = state(for: key) else { return [] }
-        if set.metadata.deletionTimestamp != nil { return ["\(key.name) is being deleted: the controller only writes status"] }
+        guard let set = cluster.store.get(StatefulSet.self, namespace: key.namespace, name: key.name),
+            let s = state(for: key)
+        else { return [] }
+        if set.metadata.deletionTimestamp != nil {
+            return ["\(key.name) is being deleted: the controller only writes status"]
+        }
         var out: [String] = []
         if let e = s.lastError { out.append(e) }
         out += s.reasons
         // The first unsettled pod's own trouble, as its container states say it.
         if let o = s.attention.min(where: s.needsAttention),
-           let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: s.podName(o))
+            let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: s.podName(o))
         {
             for cs in pod.status.containerStatuses {
                 if case .waiting(let reason?, let message) = cs.state, reason != "ContainerCreating" {
@@ -61,17 +65,22 @@ extension StatefulSetController {
         var stuck = 0
         for o in s.pods.keys.sorted() where s.pods[o]?.terminating == true {
             let name = s.podName(o)
-            guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: name), let node = pod.spec.nodeName,
-                  cluster.isPartitioned(node: node)
+            guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: name),
+                let node = pod.spec.nodeName,
+                cluster.isPartitioned(node: node)
             else { continue }
-            out.append("\(name) is stuck Terminating on \(node) (unreachable): no new \(name) until the old one is gone (at-most-one)")
+            out.append(
+                "\(name) is stuck Terminating on \(node) (unreachable): no new \(name) until the old one is gone (at-most-one)"
+            )
             stuck += 1
             if stuck == 10 { break }
         }
         // Pods stuck before running: the scheduler's reason.
         var shown = 0
         for o in s.pods.keys.sorted() where s.inRange(o) && s.pods[o]?.phase == .pending {
-            if let msg = cluster.scheduler.lastFailure[ObjectKey(kind: .pod, namespace: key.namespace, name: s.podName(o))] {
+            if let msg = cluster.scheduler.lastFailure[
+                ObjectKey(kind: .pod, namespace: key.namespace, name: s.podName(o))]
+            {
                 out.append("\(s.podName(o)) is Pending: \(msg)")
                 shown += 1
                 if shown == 10 { break }

@@ -15,7 +15,9 @@ final class TaintEvictionController {
     init(cluster: Cluster) { self.cluster = cluster }
 
     func copyState(from o: TaintEvictionController) {
-        taints = o.taints; generation = o.generation; pending = o.pending
+        taints = o.taints
+        generation = o.generation
+        pending = o.pending
     }
 
     func nodeChanged(_ node: Node, type: ChangeType) {
@@ -35,9 +37,12 @@ final class TaintEvictionController {
         }
         if !scheduled.isEmpty { pending[name] = scheduled }
         for key in cancelled.subtracting(scheduled).sorted() {
-            guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name), pod.metadata.deletionTimestamp == nil else { continue }
-            cluster.recordEvent(.normal, "TaintManagerEviction", "Cancelling deletion of Pod \(key.namespace)/\(key.name)",
-                                about: key, uid: pod.metadata.uid, source: "taint-eviction-controller")
+            guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
+                pod.metadata.deletionTimestamp == nil
+            else { continue }
+            cluster.recordEvent(
+                .normal, "TaintManagerEviction", "Cancelling deletion of Pod \(key.namespace)/\(key.name)",
+                about: key, uid: pod.metadata.uid, source: "taint-eviction-controller")
         }
     }
 
@@ -58,7 +63,8 @@ final class TaintEvictionController {
             }
         }
         guard let seconds else { return false }
-        let action = EngineAction.taintEviction(pod: key, uid: uid, node: node, generation: generation[node, default: 0])
+        let action = EngineAction.taintEviction(
+            pod: key, uid: uid, node: node, generation: generation[node, default: 0])
         cluster.schedule(action, after: .seconds(Int64(max(seconds, 0))))
         return true
     }
@@ -66,17 +72,20 @@ final class TaintEvictionController {
     func evictionDue(_ key: ObjectKey, uid: UID, node: String, generation g: Int) {
         guard generation[node, default: 0] == g else { return }
         pending[node]?.remove(key)
-        guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name), pod.metadata.uid == uid else { return }
+        guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name), pod.metadata.uid == uid
+        else { return }
         evict(pod, key: key)
     }
 
     private func evict(_ pod: Pod, key: ObjectKey) {
         guard pod.metadata.deletionTimestamp == nil else { return }
         var pod = pod
-        cluster.recordEvent(.normal, "TaintManagerEviction", "Marking for deletion Pod \(key.namespace)/\(key.name)",
-                            about: key, uid: pod.metadata.uid, source: "taint-eviction-controller")
-        pod.status.setCondition(.disruptionTarget, .true, at: cluster.now, reason: "DeletionByTaintManager",
-                                message: "Taint manager: deleting due to NoExecute taint")
+        cluster.recordEvent(
+            .normal, "TaintManagerEviction", "Marking for deletion Pod \(key.namespace)/\(key.name)",
+            about: key, uid: pod.metadata.uid, source: "taint-eviction-controller")
+        pod.status.setCondition(
+            .disruptionTarget, .true, at: cluster.now, reason: "DeletionByTaintManager",
+            message: "Taint manager: deleting due to NoExecute taint")
         guard let written = cluster.write(pod) else { return }
         cluster.deleteObject(written)
     }

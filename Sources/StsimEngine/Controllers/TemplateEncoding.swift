@@ -21,7 +21,12 @@ enum TemplateEncoding {
         w.object {
             w.list("containers", s.containers) { w, c in container(w, c) }
             w.list("initContainers", s.initContainers) { w, c in container(w, c) }
-            w.list("volumes", s.volumes) { w, v in w.object { w.string("name", v.name); w.string("source", "\(v.source)") } }
+            w.list("volumes", s.volumes) { w, v in
+                w.object {
+                    w.string("name", v.name)
+                    w.string("source", "\(v.source)")
+                }
+            }
             w.string("restartPolicy", s.restartPolicy?.rawValue)
             w.string("terminationGracePeriodSeconds", s.terminationGracePeriodSeconds.map(String.init))
             w.string("dnsPolicy", s.dnsPolicy?.rawValue)
@@ -30,8 +35,11 @@ enum TemplateEncoding {
             w.string("schedulerName", s.schedulerName)
             w.list("tolerations", s.tolerations) { w, t in
                 w.object {
-                    w.string("key", t.key); w.string("operator", t.operator?.rawValue); w.string("value", t.value)
-                    w.string("effect", t.effect?.rawValue); w.string("tolerationSeconds", t.tolerationSeconds.map(String.init))
+                    w.string("key", t.key)
+                    w.string("operator", t.operator?.rawValue)
+                    w.string("value", t.value)
+                    w.string("effect", t.effect?.rawValue)
+                    w.string("tolerationSeconds", t.tolerationSeconds.map(String.init))
                 }
             }
         }
@@ -44,11 +52,25 @@ enum TemplateEncoding {
             w.string("command", c.command.map { $0.joined(separator: "\u{0}") })
             w.string("args", c.args.map { $0.joined(separator: "\u{0}") })
             w.list("ports", c.ports) { w, p in
-                w.object { w.string("name", p.name); w.string("containerPort", String(p.containerPort)); w.string("protocol", p.protocol?.rawValue) }
+                w.object {
+                    w.string("name", p.name)
+                    w.string("containerPort", String(p.containerPort))
+                    w.string("protocol", p.protocol?.rawValue)
+                }
             }
-            w.list("env", c.env) { w, e in w.object { w.string("name", e.name); w.string("value", e.value); w.string("fieldPath", e.fieldPath) } }
+            w.list("env", c.env) { w, e in
+                w.object {
+                    w.string("name", e.name)
+                    w.string("value", e.value)
+                    w.string("fieldPath", e.fieldPath)
+                }
+            }
             w.list("volumeMounts", c.volumeMounts) { w, m in
-                w.object { w.string("name", m.name); w.string("mountPath", m.mountPath); w.string("readOnly", m.readOnly.map { "\($0)" }) }
+                w.object {
+                    w.string("name", m.name)
+                    w.string("mountPath", m.mountPath)
+                    w.string("readOnly", m.readOnly.map { "\($0)" })
+                }
             }
             w.string("readinessProbe", c.readinessProbe.map { "\($0)" })
             w.string("livenessProbe", c.livenessProbe.map { "\($0)" })
@@ -59,8 +81,16 @@ enum TemplateEncoding {
     private final class Writer {
         var out: [UInt8] = []
         func raw(_ s: String) { out += Array(s.utf8) }
-        func object(_ body: () -> Void) { raw("{"); body(); raw("}") }
-        func field(_ name: String, _ body: () -> Void) { raw("\"\(name)\":"); body(); raw(",") }
+        func object(_ body: () -> Void) {
+            raw("{")
+            body()
+            raw("}")
+        }
+        func field(_ name: String, _ body: () -> Void) {
+            raw("\"\(name)\":")
+            body()
+            raw(",")
+        }
         func string(_ name: String, _ value: String?) {
             guard let value else { return }
             raw("\"\(name)\":\"\(value)\",")
@@ -74,7 +104,10 @@ enum TemplateEncoding {
         func list<T>(_ name: String, _ items: [T], _ each: (Writer, T) -> Void) {
             guard !items.isEmpty else { return }
             raw("\"\(name)\":[")
-            for i in items { each(self, i); raw(",") }
+            for i in items {
+                each(self, i)
+                raw(",")
+            }
             raw("],")
         }
     }

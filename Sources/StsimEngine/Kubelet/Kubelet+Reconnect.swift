@@ -7,7 +7,9 @@ extension Kubelet {
     func reconnected() -> [ObjectKey] {
         var killed: [ObjectKey] = []
         for rp in pods.values.sorted(by: { ($0.key, $0.uid) < ($1.key, $1.uid) }) {
-            guard let api = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name), api.metadata.uid == rp.uid else {
+            guard let api = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name),
+                api.metadata.uid == rp.uid
+            else {
                 pods.removeValue(forKey: rp.uid)
                 forget(rp)
                 killed.append(rp.key)
@@ -32,16 +34,19 @@ extension Kubelet {
     /// a restart each, as the runtime still remembers the ones that died.
     func admitUnknownPods() {
         for key in cluster.store.pods(onNode: nodeName) {
-            guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name), let uid = pod.metadata.uid,
-                  pods[uid] == nil
+            guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
+                let uid = pod.metadata.uid,
+                pods[uid] == nil
             else { continue }
             podChanged(pod, type: .added)
             guard var rp = pods[uid] else { continue }
-            for (i, cs) in pod.status.containerStatuses.enumerated() where i < rp.containers.count && (cs.started ?? false || cs.restartCount > 0) {
+            for (i, cs) in pod.status.containerStatuses.enumerated()
+            where i < rp.containers.count && (cs.started ?? false || cs.restartCount > 0) {
                 rp.containers[i].restartCount = cs.restartCount + 1
                 if case .running(let started) = cs.state {
                     // What containerd reports for a container that died with the machine.
-                    rp.containers[i].lastState = .terminated(exitCode: 255, reason: "Unknown", message: nil, startedAt: started, finishedAt: cluster.now)
+                    rp.containers[i].lastState = .terminated(
+                        exitCode: 255, reason: "Unknown", message: nil, startedAt: started, finishedAt: cluster.now)
                 }
             }
             pods[uid] = rp
@@ -75,13 +80,16 @@ extension Kubelet {
         lastRegistered = node
         guard link.isConnected else { return }
         let step = max(cluster.timing.leaseRenewInterval.milliseconds, 1)
-        let next = link.leasePhase.milliseconds + ((cluster.now.milliseconds - link.leasePhase.milliseconds) / step + 1) * step
+        let next =
+            link.leasePhase.milliseconds + ((cluster.now.milliseconds - link.leasePhase.milliseconds) / step + 1) * step
         cluster.queue.schedule(.registerNode(nodeName), at: VirtualTime(milliseconds: next))
     }
 
     /// Registers the node again with the labels it had (its `--node-labels`), if it is still missing.
     func registerAgain() {
-        guard link.isConnected, !isDown, cluster.store.get(Node.self, namespace: "", name: nodeName) == nil else { return }
+        guard link.isConnected, !isDown, cluster.store.get(Node.self, namespace: "", name: nodeName) == nil else {
+            return
+        }
         let labels = lastRegistered?.metadata.labels ?? [:]
         lastRegistered = nil
         _ = cluster.create(.node(Node(metadata: ObjectMeta(name: nodeName, labels: labels))))
@@ -95,8 +103,10 @@ extension Kubelet {
         for rp in pods.values.sorted(by: { ($0.key, $0.uid) < ($1.key, $1.uid) }) {
             for (i, c) in rp.containers.enumerated() where c.image == image {
                 guard let due = c.nextPullRetry else { continue }
-                cluster.queue.schedule(.kubelet(node: nodeName, step: KubeletStep(pod: rp.uid, token: rp.token, kind: .retryPull(index: i))),
-                                       at: max(due, cluster.now))
+                cluster.queue.schedule(
+                    .kubelet(
+                        node: nodeName, step: KubeletStep(pod: rp.uid, token: rp.token, kind: .retryPull(index: i))),
+                    at: max(due, cluster.now))
             }
         }
     }

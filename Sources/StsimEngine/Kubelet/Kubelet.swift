@@ -31,7 +31,10 @@ final class Kubelet {
 
     func copyState(from o: Kubelet) {
         pods = o.pods.copy()
-        images = o.images; pulls = o.pulls; pullStarted = o.pullStarted; imageIDs = o.imageIDs
+        images = o.images
+        pulls = o.pulls
+        pullStarted = o.pullStarted
+        imageIDs = o.imageIDs
         link.isConnected = o.link.isConnected
         link.leasePhase = o.link.leasePhase
         link.cutAt = o.link.cutAt
@@ -49,7 +52,10 @@ final class Kubelet {
             return
         }
         if var rp = pods[uid] {
-            if pod.metadata.deletionTimestamp != nil, !rp.terminating { startTermination(&rp, pod: pod); pods[uid] = rp }
+            if pod.metadata.deletionTimestamp != nil, !rp.terminating {
+                startTermination(&rp, pod: pod)
+                pods[uid] = rp
+            }
             return
         }
         let finished = pod.status.phase == .succeeded || pod.status.phase == .failed
@@ -60,7 +66,9 @@ final class Kubelet {
         admit(pod, uid: uid)
     }
 
-    private func key(_ pod: Pod) -> ObjectKey { ObjectKey(kind: .pod, namespace: pod.metadata.namespace, name: pod.metadata.name) }
+    private func key(_ pod: Pod) -> ObjectKey {
+        ObjectKey(kind: .pod, namespace: pod.metadata.namespace, name: pod.metadata.name)
+    }
 
     private func admit(_ pod: Pod, uid: UID) {
         var status = pod.status
@@ -80,8 +88,10 @@ final class Kubelet {
                 readinessProbe: c.readinessProbe.map { ReadinessCheck($0, failureOutput: Self.probeOutput($0)) })
         }
         var rp = RuntimePod(
-            key: key(pod), uid: uid, containers: containers, claims: pod.spec.claimNames, restartPolicy: pod.spec.restartPolicy ?? .always,
-            gracePeriod: pod.spec.terminationGracePeriodSeconds ?? Int(timing.terminationGracePeriod.seconds), status: status)
+            key: key(pod), uid: uid, containers: containers, claims: pod.spec.claimNames,
+            restartPolicy: pod.spec.restartPolicy ?? .always,
+            gracePeriod: pod.spec.terminationGracePeriodSeconds ?? Int(timing.terminationGracePeriod.seconds),
+            status: status)
         rp.status.containerStatuses = containerStatuses(rp)
         pods[uid] = rp
         report(rp)
@@ -97,12 +107,17 @@ final class Kubelet {
         case .sandboxReady:
             // Attach and mount: every claim must be bound to a volume first.
             if let unbound = rp.claims.first(where: { claim in
-                cluster.store.get(PersistentVolumeClaim.self, namespace: rp.key.namespace, name: claim)?.status.phase != .bound
+                cluster.store.get(PersistentVolumeClaim.self, namespace: rp.key.namespace, name: claim)?.status.phase
+                    != .bound
             }) {
-                cluster.waitForVolume(ObjectKey(kind: .persistentVolumeClaim, namespace: rp.key.namespace, name: unbound), node: nodeName, pod: rp.uid)
+                cluster.waitForVolume(
+                    ObjectKey(kind: .persistentVolumeClaim, namespace: rp.key.namespace, name: unbound), node: nodeName,
+                    pod: rp.uid)
                 return
             }
-            guard cluster.attachDetach.attach(pod: rp.key, uid: rp.uid, claims: rp.claims, node: nodeName) else { return }
+            guard cluster.attachDetach.attach(pod: rp.key, uid: rp.uid, claims: rp.claims, node: nodeName) else {
+                return
+            }
             rp.sandboxReady = true
             rp.podIP = cluster.ipam.allocate(on: nodeName)
             rp.status.podIP = rp.podIP
@@ -144,8 +159,12 @@ final class Kubelet {
 
     private func isProbe(_ k: KubeletStep.Kind) -> Bool { if case .probe = k { return true } else { return false } }
 
-    private func after(_ delay: VirtualDuration, _ rp: RuntimePod, _ kind: KubeletStep.Kind, urgency: Urgency = .progress) {
-        cluster.schedule(.kubelet(node: nodeName, step: KubeletStep(pod: rp.uid, token: rp.token, kind: kind)), after: delay, urgency: urgency)
+    private func after(
+        _ delay: VirtualDuration, _ rp: RuntimePod, _ kind: KubeletStep.Kind, urgency: Urgency = .progress
+    ) {
+        cluster.schedule(
+            .kubelet(node: nodeName, step: KubeletStep(pod: rp.uid, token: rp.token, kind: kind)), after: delay,
+            urgency: urgency)
     }
 
     /// A claim this node's pod waited for is bound: set the sandbox up now.
@@ -172,8 +191,14 @@ final class Kubelet {
         }
         pulls[c.image] = [(uid, i)]
         pullStarted[c.image] = cluster.now
-        let duration = images.contains(c.image) ? VirtualDuration.milliseconds(timing.imagePull.milliseconds / 5) : timing.imagePull
-        cluster.schedule(.kubelet(node: nodeName, step: KubeletStep(pod: UID(high: 0, low: 0), token: 0, kind: .imagePulled(image: c.image))), after: duration)
+        let duration =
+            images.contains(c.image)
+            ? VirtualDuration.milliseconds(timing.imagePull.milliseconds / 5) : timing.imagePull
+        cluster.schedule(
+            .kubelet(
+                node: nodeName,
+                step: KubeletStep(pod: UID(high: 0, low: 0), token: 0, kind: .imagePulled(image: c.image))),
+            after: duration)
     }
 
     private func imagePulled(_ image: String) {
@@ -188,7 +213,10 @@ final class Kubelet {
                 continue
             }
             pods[uid]?.containers[i].pullBackoffLevel = 0
-            event(rp, .normal, "Pulled", "Successfully pulled image \"\(image)\" in \(took.goString) (\(took.goString) including waiting). Image size: \(Self.imageSize(image)) bytes.", container: rp.containers[i].name)
+            event(
+                rp, .normal, "Pulled",
+                "Successfully pulled image \"\(image)\" in \(took.goString) (\(took.goString) including waiting). Image size: \(Self.imageSize(image)) bytes.",
+                container: rp.containers[i].name)
             after(timing.containerStart, rp, .containerStarted(index: i))
         }
     }
@@ -199,9 +227,13 @@ final class Kubelet {
         guard var rp = pods[uid] else { return }
         let image = rp.containers[i].image
         let reference = Self.fullReference(image)
-        event(rp, .warning, "Failed", "Failed to pull image \"\(image)\": rpc error: code = NotFound desc = failed to pull and unpack image \"\(reference)\": failed to resolve reference \"\(reference)\": \(reference): not found", container: rp.containers[i].name)
+        event(
+            rp, .warning, "Failed",
+            "Failed to pull image \"\(image)\": rpc error: code = NotFound desc = failed to pull and unpack image \"\(reference)\": failed to resolve reference \"\(reference)\": \(reference): not found",
+            container: rp.containers[i].name)
         event(rp, .warning, "Failed", "Error: ErrImagePull", container: rp.containers[i].name)
-        rp.containers[i].state = .waiting(reason: "ErrImagePull", message: "failed to pull and unpack image \"\(reference)\"")
+        rp.containers[i].state = .waiting(
+            reason: "ErrImagePull", message: "failed to pull and unpack image \"\(reference)\"")
         pods[uid] = rp
         report(rp)
         let level = rp.containers[i].pullBackoffLevel
@@ -249,13 +281,18 @@ final class Kubelet {
         if let p = c.readinessProbe {
             rp.containers[i].probeChain += 1
             let delay = VirtualDuration.seconds(Int64(p.initialDelaySeconds))
-            cluster.schedule(.kubelet(node: nodeName, step: KubeletStep(pod: rp.uid, token: rp.containers[i].probeChain, kind: .probe(index: i))), after: delay)
+            cluster.schedule(
+                .kubelet(
+                    node: nodeName,
+                    step: KubeletStep(pod: rp.uid, token: rp.containers[i].probeChain, kind: .probe(index: i))),
+                after: delay)
         }
     }
 
     /// A broken image whose layers are already on the node starts, then exits at once.
     private func failIfBroken(_ uid: UID, _ i: Int) {
-        guard let rp = pods[uid], i < rp.containers.count, cluster.faults.brokenImages.contains(rp.containers[i].image) else { return }
+        guard let rp = pods[uid], i < rp.containers.count, cluster.faults.brokenImages.contains(rp.containers[i].image)
+        else { return }
         containerExited(uid, index: i, exitCode: 1)
     }
 
@@ -263,7 +300,7 @@ final class Kubelet {
 
     private func probe(_ rp: inout RuntimePod, _ i: Int, chain: Int) {
         guard i < rp.containers.count, rp.containers[i].probeChain == chain, rp.containers[i].isRunning,
-              let p = rp.containers[i].readinessProbe
+            let p = rp.containers[i].readinessProbe
         else { return }
         let failing = cluster.faults.failingReadiness.contains(rp.key)
         let threshold = Int(p.failureThreshold)
@@ -274,11 +311,16 @@ final class Kubelet {
             return  // nothing can change until a fault appears: probing pauses
         }
         rp.containers[i].probeFailures += 1
-        event(rp, .warning, "Unhealthy", "Readiness probe failed: \(p.failureOutput.replacing("$IP", with: rp.podIP ?? ""))", container: rp.containers[i].name)
+        event(
+            rp, .warning, "Unhealthy",
+            "Readiness probe failed: \(p.failureOutput.replacing("$IP", with: rp.podIP ?? ""))",
+            container: rp.containers[i].name)
         if rp.containers[i].ready, rp.containers[i].probeFailures >= threshold { rp.containers[i].ready = false }
         // Further failures only count events, unless the container is still ready.
         let urgency: Urgency = rp.containers[i].ready ? .progress : .retry
-        cluster.schedule(.kubelet(node: nodeName, step: KubeletStep(pod: rp.uid, token: chain, kind: .probe(index: i))), after: period, urgency: urgency)
+        cluster.schedule(
+            .kubelet(node: nodeName, step: KubeletStep(pod: rp.uid, token: chain, kind: .probe(index: i))),
+            after: period, urgency: urgency)
     }
 
     /// What a failing probe of this kind reports (`$IP` stands for the pod IP).
@@ -301,7 +343,11 @@ final class Kubelet {
             let now = cluster.now.milliseconds
             let next = now < first ? first : first + ((now - first) / period + 1) * period
             rp.containers[i].probeChain += 1
-            cluster.queue.schedule(.kubelet(node: nodeName, step: KubeletStep(pod: uid, token: rp.containers[i].probeChain, kind: .probe(index: i))), at: VirtualTime(milliseconds: next))
+            cluster.queue.schedule(
+                .kubelet(
+                    node: nodeName,
+                    step: KubeletStep(pod: uid, token: rp.containers[i].probeChain, kind: .probe(index: i))),
+                at: VirtualTime(milliseconds: next))
         }
         pods[uid] = rp
     }
@@ -312,7 +358,9 @@ final class Kubelet {
         guard var rp = pods[uid], !rp.terminating, i < rp.containers.count, rp.containers[i].isRunning else { return }
         let now = cluster.now
         var c = rp.containers[i]
-        let terminated = ContainerState.terminated(exitCode: exitCode, reason: exitCode == 0 ? "Completed" : "Error", message: nil, startedAt: c.startedAt, finishedAt: now)
+        let terminated = ContainerState.terminated(
+            exitCode: exitCode, reason: exitCode == 0 ? "Completed" : "Error", message: nil, startedAt: c.startedAt,
+            finishedAt: now)
         c.state = terminated
         c.lastState = terminated
         c.ready = false
@@ -332,9 +380,13 @@ final class Kubelet {
         }
         let delay = min(timing.restartBackoffInitial * (1 << Int64(min(level - 1, 20))), timing.restartBackoffMax)
         let podRef = "\(rp.key.name)_\(rp.key.namespace)(\(uid))"
-        rp.containers[i].state = .waiting(reason: "CrashLoopBackOff", message: "back-off \(delay.goString) restarting failed container=\(c.name) pod=\(podRef)")
+        rp.containers[i].state = .waiting(
+            reason: "CrashLoopBackOff",
+            message: "back-off \(delay.goString) restarting failed container=\(c.name) pod=\(podRef)")
         pods[uid] = rp
-        event(rp, .warning, "BackOff", "Back-off restarting failed container \(c.name) in pod \(podRef)", container: c.name)
+        event(
+            rp, .warning, "BackOff", "Back-off restarting failed container \(c.name) in pod \(podRef)",
+            container: c.name)
         report(rp)
         after(delay, rp, .restartContainer(index: i), urgency: .retry)
     }
@@ -349,7 +401,8 @@ final class Kubelet {
         for c in rp.containers where c.isRunning {
             event(rp, .normal, "Killing", "Stopping container \(c.name)", container: c.name)
             let window = max(grace, timing.minimumGracePeriod)
-            let exit = cluster.faults.ignoresSIGTERM.contains(c.image) ? window : min(timing.containerStopAfterSIGTERM, window)
+            let exit =
+                cluster.faults.ignoresSIGTERM.contains(c.image) ? window : min(timing.containerStopAfterSIGTERM, window)
             stopAfter = max(stopAfter, exit)
         }
         after(stopAfter, rp, .containersStopped)
@@ -364,7 +417,9 @@ final class Kubelet {
             if c.isRunning {
                 let killed = cluster.faults.ignoresSIGTERM.contains(c.image)
                 if killed { allZero = false }
-                rp.containers[i].state = .terminated(exitCode: killed ? 137 : 0, reason: killed ? "Error" : "Completed", message: nil, startedAt: c.startedAt, finishedAt: now)
+                rp.containers[i].state = .terminated(
+                    exitCode: killed ? 137 : 0, reason: killed ? "Error" : "Completed", message: nil,
+                    startedAt: c.startedAt, finishedAt: now)
             }
             rp.containers[i].ready = false
         }
@@ -393,8 +448,17 @@ final class Kubelet {
             if rp.allStarted, rp.sandboxReady {
                 let anyRunning = rp.containers.contains { $0.isRunning || $0.restartCount > 0 || $0.started }
                 if anyRunning { st.phase = .running }
-                if rp.restartPolicy != .always, rp.containers.allSatisfy({ if case .terminated = $0.state { return true } else { return false } }) {
-                    st.phase = rp.containers.allSatisfy { if case .terminated(let code, _, _, _, _) = $0.state { return code == 0 } else { return false } } ? .succeeded : .failed
+                if rp.restartPolicy != .always,
+                    rp.containers.allSatisfy({ if case .terminated = $0.state { return true } else { return false } })
+                {
+                    st.phase =
+                        rp.containers.allSatisfy {
+                            if case .terminated(let code, _, _, _, _) = $0.state {
+                                return code == 0
+                            } else {
+                                return false
+                            }
+                        } ? .succeeded : .failed
                 }
             } else {
                 st.phase = .pending
@@ -406,7 +470,8 @@ final class Kubelet {
             st.setCondition(.containersReady, .true, at: now)
         } else {
             st.setCondition(.ready, .false, at: now, reason: "ContainersNotReady", message: unreadyMessage(unready))
-            st.setCondition(.containersReady, .false, at: now, reason: "ContainersNotReady", message: unreadyMessage(unready))
+            st.setCondition(
+                .containersReady, .false, at: now, reason: "ContainersNotReady", message: unreadyMessage(unready))
         }
         // Assigned only when different, so an unchanged list stays shared with the API's copy.
         let statuses = containerStatuses(rp)

@@ -20,7 +20,8 @@ final class NodeLink {
         let until = cutAt ?? now
         guard until >= leasePhase, interval.milliseconds > 0 else { return leasePhase }
         let step = interval.milliseconds
-        return VirtualTime(milliseconds: leasePhase.milliseconds + (until.milliseconds - leasePhase.milliseconds) / step * step)
+        return VirtualTime(
+            milliseconds: leasePhase.milliseconds + (until.milliseconds - leasePhase.milliseconds) / step * step)
     }
 
     init(cluster: Cluster) { self.cluster = cluster }
@@ -35,7 +36,7 @@ final class NodeLink {
     /// (PodScheduled, DisruptionTarget) are kept from the API object.
     func reportStatus(_ key: ObjectKey, uid: UID, _ status: PodStatus) {
         guard isConnected, var pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
-              pod.metadata.uid == uid
+            pod.metadata.uid == uid
         else { return }
         var merged = status
         for c in pod.status.conditions where c.type == .disruptionTarget && merged.condition(c.type) == nil {
@@ -49,14 +50,18 @@ final class NodeLink {
     /// Kubelet → API: the containers are gone; remove the pod object (a delete with grace 0).
     func confirmDeletion(_ key: ObjectKey, uid: UID) {
         guard isConnected, let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
-              pod.metadata.uid == uid
+            pod.metadata.uid == uid
         else { return }
         cluster.store.remove(key, at: cluster.now)
     }
 
     /// Kubelet → API: an event about a pod.
-    func recordEvent(_ type: EventType, _ reason: String, _ message: String, about key: ObjectKey, uid: UID, fieldPath: String?) {
+    func recordEvent(
+        _ type: EventType, _ reason: String, _ message: String, about key: ObjectKey, uid: UID, fieldPath: String?
+    ) {
         guard isConnected else { return }
-        cluster.recordEvent(type, reason, message, about: key, uid: uid, source: "kubelet", fieldPath: fieldPath, host: kubelet.nodeName)
+        cluster.recordEvent(
+            type, reason, message, about: key, uid: uid, source: "kubelet", fieldPath: fieldPath, host: kubelet.nodeName
+        )
     }
 }

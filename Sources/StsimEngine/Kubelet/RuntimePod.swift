@@ -77,11 +77,21 @@ struct RuntimePodTable {
     subscript(uid: UID) -> RuntimePod? {
         get { boxes[uid]?.pod }
         set {
-            guard var pod = newValue else { boxes[uid] = nil; return }
+            guard var pod = newValue else {
+                boxes[uid] = nil
+                return
+            }
             pod.containers = recentContainers.shared(pod.containers)
             pod.status = shared(pod.status)
-            guard let i = boxes.index(forKey: uid) else { boxes[uid] = Box(pod); return }
-            if isKnownUniquelyReferenced(&boxes.values[i]) { boxes.values[i].pod = pod } else { boxes.values[i] = Box(pod) }
+            guard let i = boxes.index(forKey: uid) else {
+                boxes[uid] = Box(pod)
+                return
+            }
+            if isKnownUniquelyReferenced(&boxes.values[i]) {
+                boxes.values[i].pod = pod
+            } else {
+                boxes.values[i] = Box(pod)
+            }
         }
     }
 

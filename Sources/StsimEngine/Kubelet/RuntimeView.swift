@@ -22,8 +22,12 @@ extension Cluster {
         guard let kubelet = kubelets[node] else { return [] }
         return kubelet.pods.values.map { rp in
             RuntimePodView(
-                namespace: rp.key.namespace, name: rp.key.name, uid: rp.uid, podIP: rp.podIP, terminating: rp.terminating,
-                containers: rp.containers.map { .init(name: $0.name, image: $0.image, state: $0.state, ready: $0.ready, restartCount: $0.restartCount) })
+                namespace: rp.key.namespace, name: rp.key.name, uid: rp.uid, podIP: rp.podIP,
+                terminating: rp.terminating,
+                containers: rp.containers.map {
+                    .init(
+                        name: $0.name, image: $0.image, state: $0.state, ready: $0.ready, restartCount: $0.restartCount)
+                })
         }.sorted { a, b in
             a.namespace != b.namespace
                 ? a.namespace.utf8.lexicographicallyPrecedes(b.namespace.utf8)
@@ -37,6 +41,8 @@ extension Cluster {
     /// The EndpointSlices of a Service (what `get endpoints` and DNS read), in creation order.
     public func endpointSlices(forService name: String, namespace: String? = nil) -> [EndpointSlice] {
         let key = ObjectKey(kind: .service, namespace: namespace ?? config.namespace, name: name)
-        return endpoints.sliceNames(for: key).compactMap { store.get(EndpointSlice.self, namespace: key.namespace, name: $0) }
+        return endpoints.sliceNames(for: key).compactMap {
+            store.get(EndpointSlice.self, namespace: key.namespace, name: $0)
+        }
     }
 }

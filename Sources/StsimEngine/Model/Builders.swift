@@ -13,9 +13,11 @@ extension StatefulSet {
         var claims: [PersistentVolumeClaim] = []
         if let storage, let q = Quantity(storage) {
             container.volumeMounts = [VolumeMount(name: claimTemplate, mountPath: mountPath)]
-            claims = [PersistentVolumeClaim(
-                metadata: ObjectMeta(name: claimTemplate),
-                spec: PersistentVolumeClaimSpec(accessModes: [.readWriteOnce], storageRequest: q))]
+            claims = [
+                PersistentVolumeClaim(
+                    metadata: ObjectMeta(name: claimTemplate),
+                    spec: PersistentVolumeClaimSpec(accessModes: [.readWriteOnce], storageRequest: q))
+            ]
         }
         return StatefulSet(
             metadata: ObjectMeta(name: name, namespace: namespace, labels: labels),
@@ -28,7 +30,9 @@ extension StatefulSet {
 
 extension ReplicaSet {
     /// A ReplicaSet whose pods all mount one claim when `claimName` is given (the contrast case).
-    public static func make(name: String, image: String, replicas: Int = 1, claimName: String? = nil, namespace: String = "") -> ReplicaSet {
+    public static func make(
+        name: String, image: String, replicas: Int = 1, claimName: String? = nil, namespace: String = ""
+    ) -> ReplicaSet {
         let labels = ["app": name]
         var spec = PodSpec(containers: [Container(name: name, image: image)])
         if let claimName {
@@ -37,13 +41,18 @@ extension ReplicaSet {
         }
         return ReplicaSet(
             metadata: ObjectMeta(name: name, namespace: namespace, labels: labels),
-            spec: ReplicaSetSpec(replicas: replicas, selector: LabelSelector(matchLabels: labels), template: PodTemplateSpec(metadata: ObjectMeta(labels: labels), spec: spec)))
+            spec: ReplicaSetSpec(
+                replicas: replicas, selector: LabelSelector(matchLabels: labels),
+                template: PodTemplateSpec(metadata: ObjectMeta(labels: labels), spec: spec)))
     }
 }
 
 extension Service {
     /// A headless governing Service (`create svc headless NAME --selector k=v --port 80`).
-    public static func headless(name: String, selector: [String: String], port: Int? = 80, portName: String? = "http", publishNotReadyAddresses: Bool = false, namespace: String = "") -> Service {
+    public static func headless(
+        name: String, selector: [String: String], port: Int? = 80, portName: String? = "http",
+        publishNotReadyAddresses: Bool = false, namespace: String = ""
+    ) -> Service {
         Service(
             metadata: ObjectMeta(name: name, namespace: namespace),
             spec: ServiceSpec(
@@ -53,16 +62,23 @@ extension Service {
 }
 
 extension PersistentVolumeClaim {
-    public static func make(name: String, storage: String, accessModes: [PersistentVolumeAccessMode] = [.readWriteOnce], storageClassName: String? = nil, namespace: String = "") -> PersistentVolumeClaim {
+    public static func make(
+        name: String, storage: String, accessModes: [PersistentVolumeAccessMode] = [.readWriteOnce],
+        storageClassName: String? = nil, namespace: String = ""
+    ) -> PersistentVolumeClaim {
         PersistentVolumeClaim(
             metadata: ObjectMeta(name: name, namespace: namespace),
-            spec: PersistentVolumeClaimSpec(accessModes: accessModes, storageRequest: Quantity(storage), storageClassName: storageClassName))
+            spec: PersistentVolumeClaimSpec(
+                accessModes: accessModes, storageRequest: Quantity(storage), storageClassName: storageClassName))
     }
 }
 
 extension PersistentVolume {
     /// A hand-made volume (`create pv NAME --capacity 1Mi ...`), hostPath-backed like the book's.
-    public static func make(name: String, capacity: String, accessModes: [PersistentVolumeAccessMode] = [.readWriteOnce], reclaimPolicy: ReclaimPolicy = .retain, storageClassName: String? = nil) -> PersistentVolume {
+    public static func make(
+        name: String, capacity: String, accessModes: [PersistentVolumeAccessMode] = [.readWriteOnce],
+        reclaimPolicy: ReclaimPolicy = .retain, storageClassName: String? = nil
+    ) -> PersistentVolume {
         PersistentVolume(
             metadata: ObjectMeta(name: name),
             spec: PersistentVolumeSpec(

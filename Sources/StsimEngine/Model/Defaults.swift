@@ -4,8 +4,11 @@ public enum APIDefaults {
     /// The two NoExecute tolerations DefaultTolerationSeconds admission adds to every pod (9.3).
     public static func defaultTolerations(seconds: Int = 300) -> [Toleration] {
         [
-            Toleration(key: "node.kubernetes.io/not-ready", operator: .exists, effect: .noExecute, tolerationSeconds: seconds),
-            Toleration(key: "node.kubernetes.io/unreachable", operator: .exists, effect: .noExecute, tolerationSeconds: seconds),
+            Toleration(
+                key: "node.kubernetes.io/not-ready", operator: .exists, effect: .noExecute, tolerationSeconds: seconds),
+            Toleration(
+                key: "node.kubernetes.io/unreachable", operator: .exists, effect: .noExecute, tolerationSeconds: seconds
+            ),
         ]
     }
 
@@ -61,7 +64,7 @@ public enum APIDefaults {
             spec.updateStrategy = u
         }
         if spec.updateStrategy?.type == .rollingUpdate, spec.updateStrategy?.rollingUpdate != nil,
-           spec.updateStrategy?.rollingUpdate?.partition == nil
+            spec.updateStrategy?.rollingUpdate?.partition == nil
         {
             spec.updateStrategy?.rollingUpdate?.partition = 0
         }
@@ -73,7 +76,9 @@ public enum APIDefaults {
         if r.whenScaled == nil { r.whenScaled = .retain }
         spec.persistentVolumeClaimRetentionPolicy = r
         for i in spec.volumeClaimTemplates.indices {
-            if spec.volumeClaimTemplates[i].spec.volumeMode == nil { spec.volumeClaimTemplates[i].spec.volumeMode = .filesystem }
+            if spec.volumeClaimTemplates[i].spec.volumeMode == nil {
+                spec.volumeClaimTemplates[i].spec.volumeMode = .filesystem
+            }
             if spec.volumeClaimTemplates[i].status.phase == nil { spec.volumeClaimTemplates[i].status.phase = .pending }
         }
         apply(to: &spec.template.spec, isPod: false)
@@ -97,7 +102,8 @@ public enum APIDefaults {
             spec.tolerations = sharedDefaultTolerations
             return
         }
-        for t in defaultTolerations() where !spec.tolerations.contains(where: {
+        for t in defaultTolerations()
+        where !spec.tolerations.contains(where: {
             $0.key == t.key && ($0.effect == nil || $0.effect == .noExecute)
         }) {
             spec.tolerations.append(t)
@@ -119,7 +125,9 @@ public enum APIDefaults {
     public static func apply(to c: inout Container) {
         if c.terminationMessagePath == nil { c.terminationMessagePath = "/dev/termination-log" }
         if c.terminationMessagePolicy == nil { c.terminationMessagePolicy = "File" }
-        if c.imagePullPolicy == nil { c.imagePullPolicy = imageTag(c.image).map { $0 == "latest" ? .always : .ifNotPresent } ?? .always }
+        if c.imagePullPolicy == nil {
+            c.imagePullPolicy = imageTag(c.image).map { $0 == "latest" ? .always : .ifNotPresent } ?? .always
+        }
         for i in c.ports.indices where c.ports[i].protocol == nil { c.ports[i].protocol = .tcp }
         if c.readinessProbe != nil { apply(to: &c.readinessProbe!) }
         if c.livenessProbe != nil { apply(to: &c.livenessProbe!) }

@@ -7,7 +7,10 @@ public struct EndpointSlice: Hashable, Sendable {
     public var endpoints: [Endpoint]
     public var ports: [EndpointPort]
 
-    public init(metadata: ObjectMeta = ObjectMeta(), addressType: String = "IPv4", endpoints: [Endpoint] = [], ports: [EndpointPort] = []) {
+    public init(
+        metadata: ObjectMeta = ObjectMeta(), addressType: String = "IPv4", endpoints: [Endpoint] = [],
+        ports: [EndpointPort] = []
+    ) {
         self.metadata = metadata
         self.addressType = addressType
         self.endpoints = endpoints
@@ -23,7 +26,10 @@ public struct Endpoint: Hashable, Sendable {
     /// The pod (`targetRef`), by name; kind is always Pod here.
     public var targetRef: ObjectReference?
 
-    public init(addresses: [String], conditions: EndpointConditions, hostname: String? = nil, nodeName: String? = nil, targetRef: ObjectReference? = nil) {
+    public init(
+        addresses: [String], conditions: EndpointConditions, hostname: String? = nil, nodeName: String? = nil,
+        targetRef: ObjectReference? = nil
+    ) {
         self.addresses = addresses
         self.conditions = conditions
         self.hostname = hostname

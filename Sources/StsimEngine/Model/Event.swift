@@ -32,5 +32,6 @@ public struct Event: Hashable, Sendable {
 }
 
 public enum EventType: String, Hashable, Sendable {
-    case normal = "Normal", warning = "Warning"
+    case normal = "Normal"
+    case warning = "Warning"
 }

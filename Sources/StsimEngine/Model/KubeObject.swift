@@ -47,17 +47,39 @@ public indirect enum KubeObject: Hashable, Sendable {
         }
         set {
             switch self {
-            case .pod(var o): o.metadata = newValue; self = .pod(o)
-            case .service(var o): o.metadata = newValue; self = .service(o)
-            case .replicaSet(var o): o.metadata = newValue; self = .replicaSet(o)
-            case .statefulSet(var o): o.metadata = newValue; self = .statefulSet(o)
-            case .persistentVolumeClaim(var o): o.metadata = newValue; self = .persistentVolumeClaim(o)
-            case .persistentVolume(var o): o.metadata = newValue; self = .persistentVolume(o)
-            case .storageClass(var o): o.metadata = newValue; self = .storageClass(o)
-            case .node(var o): o.metadata = newValue; self = .node(o)
-            case .endpointSlice(var o): o.metadata = newValue; self = .endpointSlice(o)
-            case .event(var o): o.metadata = newValue; self = .event(o)
-            case .controllerRevision(var o): o.metadata = newValue; self = .controllerRevision(o)
+            case .pod(var o):
+                o.metadata = newValue
+                self = .pod(o)
+            case .service(var o):
+                o.metadata = newValue
+                self = .service(o)
+            case .replicaSet(var o):
+                o.metadata = newValue
+                self = .replicaSet(o)
+            case .statefulSet(var o):
+                o.metadata = newValue
+                self = .statefulSet(o)
+            case .persistentVolumeClaim(var o):
+                o.metadata = newValue
+                self = .persistentVolumeClaim(o)
+            case .persistentVolume(var o):
+                o.metadata = newValue
+                self = .persistentVolume(o)
+            case .storageClass(var o):
+                o.metadata = newValue
+                self = .storageClass(o)
+            case .node(var o):
+                o.metadata = newValue
+                self = .node(o)
+            case .endpointSlice(var o):
+                o.metadata = newValue
+                self = .endpointSlice(o)
+            case .event(var o):
+                o.metadata = newValue
+                self = .event(o)
+            case .controllerRevision(var o):
+                o.metadata = newValue
+                self = .controllerRevision(o)
             }
         }
     }
@@ -111,7 +133,9 @@ public struct ObjectKey: Hashable, Sendable, Comparable, CustomStringConvertible
         return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
     }
 
-    public var description: String { namespace.isEmpty ? "\(kind.singular)/\(name)" : "\(kind.singular)/\(namespace)/\(name)" }
+    public var description: String {
+        namespace.isEmpty ? "\(kind.singular)/\(name)" : "\(kind.singular)/\(namespace)/\(name)"
+    }
 }
 
 /// A Swift type stored under one kind.
@@ -124,56 +148,89 @@ public protocol KubeResource: Hashable, Sendable {
 
 extension Pod: KubeResource {
     public static var resourceKind: ResourceKind { .pod }
-    public init?(_ o: KubeObject) { guard case .pod(let x) = o else { return nil }; self = x }
+    public init?(_ o: KubeObject) {
+        guard case .pod(let x) = o else { return nil }
+        self = x
+    }
     public var erased: KubeObject { .pod(self) }
 }
 extension Service: KubeResource {
     public static var resourceKind: ResourceKind { .service }
-    public init?(_ o: KubeObject) { guard case .service(let x) = o else { return nil }; self = x }
+    public init?(_ o: KubeObject) {
+        guard case .service(let x) = o else { return nil }
+        self = x
+    }
     public var erased: KubeObject { .service(self) }
 }
 extension ReplicaSet: KubeResource {
     public static var resourceKind: ResourceKind { .replicaSet }
-    public init?(_ o: KubeObject) { guard case .replicaSet(let x) = o else { return nil }; self = x }
+    public init?(_ o: KubeObject) {
+        guard case .replicaSet(let x) = o else { return nil }
+        self = x
+    }
     public var erased: KubeObject { .replicaSet(self) }
 }
 extension StatefulSet: KubeResource {
     public static var resourceKind: ResourceKind { .statefulSet }
-    public init?(_ o: KubeObject) { guard case .statefulSet(let x) = o else { return nil }; self = x }
+    public init?(_ o: KubeObject) {
+        guard case .statefulSet(let x) = o else { return nil }
+        self = x
+    }
     public var erased: KubeObject { .statefulSet(self) }
 }
 extension PersistentVolumeClaim: KubeResource {
     public static var resourceKind: ResourceKind { .persistentVolumeClaim }
-    public init?(_ o: KubeObject) { guard case .persistentVolumeClaim(let x) = o else { return nil }; self = x }
+    public init?(_ o: KubeObject) {
+        guard case .persistentVolumeClaim(let x) = o else { return nil }
+        self = x
+    }
     public var erased: KubeObject { .persistentVolumeClaim(self) }
 }
 extension PersistentVolume: KubeResource {
     public static var resourceKind: ResourceKind { .persistentVolume }
-    public init?(_ o: KubeObject) { guard case .persistentVolume(let x) = o else { return nil }; self = x }
+    public init?(_ o: KubeObject) {
+        guard case .persistentVolume(let x) = o else { return nil }
+        self = x
+    }
     public var erased: KubeObject { .persistentVolume(self) }
 }
 extension StorageClass: KubeResource {
     public static var resourceKind: ResourceKind { .storageClass }
-    public init?(_ o: KubeObject) { guard case .storageClass(let x) = o else { return nil }; self = x }
+    public init?(_ o: KubeObject) {
+        guard case .storageClass(let x) = o else { return nil }
+        self = x
+    }
     public var erased: KubeObject { .storageClass(self) }
 }
 extension Node: KubeResource {
     public static var resourceKind: ResourceKind { .node }
-    public init?(_ o: KubeObject) { guard case .node(let x) = o else { return nil }; self = x }
+    public init?(_ o: KubeObject) {
+        guard case .node(let x) = o else { return nil }
+        self = x
+    }
     public var erased: KubeObject { .node(self) }
 }
 extension EndpointSlice: KubeResource {
     public static var resourceKind: ResourceKind { .endpointSlice }
-    public init?(_ o: KubeObject) { guard case .endpointSlice(let x) = o else { return nil }; self = x }
+    public init?(_ o: KubeObject) {
+        guard case .endpointSlice(let x) = o else { return nil }
+        self = x
+    }
     public var erased: KubeObject { .endpointSlice(self) }
 }
 extension Event: KubeResource {
     public static var resourceKind: ResourceKind { .event }
-    public init?(_ o: KubeObject) { guard case .event(let x) = o else { return nil }; self = x }
+    public init?(_ o: KubeObject) {
+        guard case .event(let x) = o else { return nil }
+        self = x
+    }
     public var erased: KubeObject { .event(self) }
 }
 extension ControllerRevision: KubeResource {
     public static var resourceKind: ResourceKind { .controllerRevision }
-    public init?(_ o: KubeObject) { guard case .controllerRevision(let x) = o else { return nil }; self = x }
+    public init?(_ o: KubeObject) {
+        guard case .controllerRevision(let x) = o else { return nil }
+        self = x
+    }
     public var erased: KubeObject { .controllerRevision(self) }
 }

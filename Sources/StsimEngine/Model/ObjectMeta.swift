@@ -21,7 +21,8 @@ public struct UID: Hashable, Comparable, Sendable, CustomStringConvertible {
             }
         }
         guard digits.count == 32 else { return nil }
-        var h: UInt64 = 0, l: UInt64 = 0
+        var h: UInt64 = 0
+        var l: UInt64 = 0
         for d in digits[0..<16] { h = h << 4 | UInt64(d) }
         for d in digits[16..<32] { l = l << 4 | UInt64(d) }
         self.init(high: h, low: l)
@@ -42,11 +43,18 @@ public struct UID: Hashable, Comparable, Sendable, CustomStringConvertible {
                     i += 1
                 }
             }
-            func dash() { buffer[i] = UInt8(ascii: "-"); i += 1 }
-            put(high >> 32, 8); dash()
-            put((high >> 16) & 0xFFFF, 4); dash()
-            put(high & 0xFFFF, 4); dash()
-            put(low >> 48, 4); dash()
+            func dash() {
+                buffer[i] = UInt8(ascii: "-")
+                i += 1
+            }
+            put(high >> 32, 8)
+            dash()
+            put((high >> 16) & 0xFFFF, 4)
+            dash()
+            put(high & 0xFFFF, 4)
+            dash()
+            put(low >> 48, 4)
+            dash()
             put(low & 0xFFFF_FFFF_FFFF, 12)
             return i
         }
@@ -143,7 +151,12 @@ public struct LabelSelector: Hashable, Sendable {
 }
 
 public struct LabelSelectorRequirement: Hashable, Sendable {
-    public enum Operator: String, Hashable, Sendable { case `in` = "In", notIn = "NotIn", exists = "Exists", doesNotExist = "DoesNotExist" }
+    public enum Operator: String, Hashable, Sendable {
+        case `in` = "In"
+        case notIn = "NotIn"
+        case exists = "Exists"
+        case doesNotExist = "DoesNotExist"
+    }
     public var key: String
     public var `operator`: Operator
     public var values: [String]

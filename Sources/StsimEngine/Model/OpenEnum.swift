@@ -1,8 +1,8 @@
 /// A string-valued API field with well-known values that must still carry anything a manifest says,
 /// so that validation can quote the bad value back (`Unsupported value: "Foo"`).
 public protocol OpenEnum: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral,
-    CustomStringConvertible where RawValue == String
-{
+    CustomStringConvertible
+where RawValue == String {
     init(rawValue: String)
 }
 
@@ -101,5 +101,7 @@ public struct ServiceType: OpenEnum {
 
 /// `True` / `False` / `Unknown` of every condition.
 public enum ConditionStatus: String, Hashable, Sendable {
-    case `true` = "True", `false` = "False", unknown = "Unknown"
+    case `true` = "True"
+    case `false` = "False"
+    case unknown = "Unknown"
 }

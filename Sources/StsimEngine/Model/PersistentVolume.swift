@@ -4,7 +4,10 @@ public struct PersistentVolume: Hashable, Sendable {
     public var spec: PersistentVolumeSpec
     public var status: PersistentVolumeStatus
 
-    public init(metadata: ObjectMeta = ObjectMeta(), spec: PersistentVolumeSpec = PersistentVolumeSpec(), status: PersistentVolumeStatus = PersistentVolumeStatus()) {
+    public init(
+        metadata: ObjectMeta = ObjectMeta(), spec: PersistentVolumeSpec = PersistentVolumeSpec(),
+        status: PersistentVolumeStatus = PersistentVolumeStatus()
+    ) {
         self.metadata = metadata
         self.spec = spec
         self.status = status
@@ -75,7 +78,11 @@ public struct PersistentVolumeSpec: Hashable, Sendable {
 }
 
 public enum PersistentVolumePhase: String, Hashable, Sendable {
-    case pending = "Pending", available = "Available", bound = "Bound", released = "Released", failed = "Failed"
+    case pending = "Pending"
+    case available = "Available"
+    case bound = "Bound"
+    case released = "Released"
+    case failed = "Failed"
 }
 
 public struct PersistentVolumeStatus: Hashable, Sendable {
@@ -84,7 +91,10 @@ public struct PersistentVolumeStatus: Hashable, Sendable {
     public var message: String?
     public var lastPhaseTransitionTime: VirtualTime?
 
-    public init(phase: PersistentVolumePhase? = nil, reason: String? = nil, message: String? = nil, lastPhaseTransitionTime: VirtualTime? = nil) {
+    public init(
+        phase: PersistentVolumePhase? = nil, reason: String? = nil, message: String? = nil,
+        lastPhaseTransitionTime: VirtualTime? = nil
+    ) {
         self.phase = phase
         self.reason = reason
         self.message = message

@@ -4,7 +4,10 @@ public struct PersistentVolumeClaim: Hashable, Sendable {
     public var spec: PersistentVolumeClaimSpec
     public var status: PersistentVolumeClaimStatus
 
-    public init(metadata: ObjectMeta = ObjectMeta(), spec: PersistentVolumeClaimSpec = PersistentVolumeClaimSpec(), status: PersistentVolumeClaimStatus = PersistentVolumeClaimStatus()) {
+    public init(
+        metadata: ObjectMeta = ObjectMeta(), spec: PersistentVolumeClaimSpec = PersistentVolumeClaimSpec(),
+        status: PersistentVolumeClaimStatus = PersistentVolumeClaimStatus()
+    ) {
         self.metadata = metadata
         self.spec = spec
         self.status = status
@@ -38,7 +41,9 @@ public struct PersistentVolumeClaimSpec: Hashable, Sendable {
 }
 
 public enum PersistentVolumeClaimPhase: String, Hashable, Sendable {
-    case pending = "Pending", bound = "Bound", lost = "Lost"
+    case pending = "Pending"
+    case bound = "Bound"
+    case lost = "Lost"
 }
 
 public struct PersistentVolumeClaimStatus: Hashable, Sendable {
@@ -47,7 +52,10 @@ public struct PersistentVolumeClaimStatus: Hashable, Sendable {
     /// `status.capacity.storage`: the bound PV's size.
     public var capacity: Quantity?
 
-    public init(phase: PersistentVolumeClaimPhase? = nil, accessModes: [PersistentVolumeAccessMode] = [], capacity: Quantity? = nil) {
+    public init(
+        phase: PersistentVolumeClaimPhase? = nil, accessModes: [PersistentVolumeAccessMode] = [],
+        capacity: Quantity? = nil
+    ) {
         self.phase = phase
         self.accessModes = accessModes
         self.capacity = capacity

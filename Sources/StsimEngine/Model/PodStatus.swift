@@ -1,5 +1,8 @@
 public enum PodPhase: String, Hashable, Sendable {
-    case pending = "Pending", running = "Running", succeeded = "Succeeded", failed = "Failed"
+    case pending = "Pending"
+    case running = "Running"
+    case succeeded = "Succeeded"
+    case failed = "Failed"
     case unknown = "Unknown"
 }
 
@@ -38,7 +41,8 @@ public enum ContainerState: Hashable, Sendable {
     case waiting(reason: String?, message: String?)
     case running(startedAt: VirtualTime)
     /// Boxed: the rarest and largest case would otherwise size every state of every pod.
-    indirect case terminated(exitCode: Int, reason: String?, message: String?, startedAt: VirtualTime?, finishedAt: VirtualTime?)
+    indirect case terminated(
+        exitCode: Int, reason: String?, message: String?, startedAt: VirtualTime?, finishedAt: VirtualTime?)
 }
 
 public struct ContainerStatus: Hashable, Sendable {
@@ -118,7 +122,9 @@ public struct PodStatus: Hashable, Sendable {
         }
         let c = PodCondition(type: type, status: status, lastTransitionTime: now, reason: reason, message: message)
         let rank = Self.conditionOrder.firstIndex(of: type) ?? Self.conditionOrder.count
-        let at = conditions.firstIndex { (Self.conditionOrder.firstIndex(of: $0.type) ?? Self.conditionOrder.count) > rank } ?? conditions.count
+        let at =
+            conditions.firstIndex { (Self.conditionOrder.firstIndex(of: $0.type) ?? Self.conditionOrder.count) > rank }
+            ?? conditions.count
         conditions.insert(c, at: at)
     }
 

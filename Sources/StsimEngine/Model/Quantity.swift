@@ -31,8 +31,8 @@ public struct Quantity: Hashable, Comparable, Sendable, CustomStringConvertible 
         }
         let parts = number.split(separator: ".", omittingEmptySubsequences: false)
         guard !number.isEmpty, parts.count <= 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0]))
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0]))
         else { return nil }
         var frac: Double = 0
         if parts.count == 2, !parts[1].isEmpty { frac = Double("0." + parts[1]) ?? 0 }

@@ -4,7 +4,10 @@ public struct ReplicaSet: Hashable, Sendable {
     public var spec: ReplicaSetSpec
     public var status: ReplicaSetStatus
 
-    public init(metadata: ObjectMeta = ObjectMeta(), spec: ReplicaSetSpec = ReplicaSetSpec(), status: ReplicaSetStatus = ReplicaSetStatus()) {
+    public init(
+        metadata: ObjectMeta = ObjectMeta(), spec: ReplicaSetSpec = ReplicaSetSpec(),
+        status: ReplicaSetStatus = ReplicaSetStatus()
+    ) {
         self.metadata = metadata
         self.spec = spec
         self.status = status
@@ -17,7 +20,10 @@ public struct ReplicaSetSpec: Hashable, Sendable {
     public var selector: LabelSelector?
     public var template: PodTemplateSpec
 
-    public init(replicas: Int? = nil, minReadySeconds: Int? = nil, selector: LabelSelector? = nil, template: PodTemplateSpec = PodTemplateSpec()) {
+    public init(
+        replicas: Int? = nil, minReadySeconds: Int? = nil, selector: LabelSelector? = nil,
+        template: PodTemplateSpec = PodTemplateSpec()
+    ) {
         self.replicas = replicas
         self.minReadySeconds = minReadySeconds
         self.selector = selector
@@ -32,7 +38,10 @@ public struct ReplicaSetStatus: Hashable, Sendable {
     public var availableReplicas: Int
     public var observedGeneration: Int?
 
-    public init(replicas: Int = 0, fullyLabeledReplicas: Int = 0, readyReplicas: Int = 0, availableReplicas: Int = 0, observedGeneration: Int? = nil) {
+    public init(
+        replicas: Int = 0, fullyLabeledReplicas: Int = 0, readyReplicas: Int = 0, availableReplicas: Int = 0,
+        observedGeneration: Int? = nil
+    ) {
         self.replicas = replicas
         self.fullyLabeledReplicas = fullyLabeledReplicas
         self.readyReplicas = readyReplicas

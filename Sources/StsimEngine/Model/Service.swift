@@ -4,7 +4,9 @@ public struct Service: Hashable, Sendable {
     public var spec: ServiceSpec
     public var status: ServiceStatus
 
-    public init(metadata: ObjectMeta = ObjectMeta(), spec: ServiceSpec = ServiceSpec(), status: ServiceStatus = ServiceStatus()) {
+    public init(
+        metadata: ObjectMeta = ObjectMeta(), spec: ServiceSpec = ServiceSpec(), status: ServiceStatus = ServiceStatus()
+    ) {
         self.metadata = metadata
         self.spec = spec
         self.status = status
@@ -55,7 +57,9 @@ public struct ServicePort: Hashable, Sendable {
     public var targetPort: String?
     public var nodePort: Int?
 
-    public init(name: String? = nil, protocol: PortProtocol? = nil, port: Int, targetPort: String? = nil, nodePort: Int? = nil) {
+    public init(
+        name: String? = nil, protocol: PortProtocol? = nil, port: Int, targetPort: String? = nil, nodePort: Int? = nil
+    ) {
         self.name = name
         self.protocol = `protocol`
         self.port = port

@@ -4,7 +4,10 @@ public struct StatefulSet: Hashable, Sendable {
     public var spec: StatefulSetSpec
     public var status: StatefulSetStatus
 
-    public init(metadata: ObjectMeta = ObjectMeta(), spec: StatefulSetSpec = StatefulSetSpec(), status: StatefulSetStatus = StatefulSetStatus()) {
+    public init(
+        metadata: ObjectMeta = ObjectMeta(), spec: StatefulSetSpec = StatefulSetSpec(),
+        status: StatefulSetStatus = StatefulSetStatus()
+    ) {
         self.metadata = metadata
         self.spec = spec
         self.status = status

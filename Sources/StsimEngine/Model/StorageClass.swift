@@ -11,7 +11,8 @@ public struct StorageClass: Hashable, Sendable {
 
     public init(
         metadata: ObjectMeta = ObjectMeta(), provisioner: String = "", reclaimPolicy: ReclaimPolicy? = nil,
-        volumeBindingMode: VolumeBindingMode? = nil, allowVolumeExpansion: Bool? = nil, parameters: [String: String] = [:]
+        volumeBindingMode: VolumeBindingMode? = nil, allowVolumeExpansion: Bool? = nil,
+        parameters: [String: String] = [:]
     ) {
         self.metadata = metadata
         self.provisioner = provisioner

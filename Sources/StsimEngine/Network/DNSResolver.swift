@@ -1,6 +1,8 @@
 /// DNS record types stsim answers.
 public enum DNSRecordType: String, Sendable, Hashable {
-    case a = "A", aaaa = "AAAA", srv = "SRV"
+    case a = "A"
+    case aaaa = "AAAA"
+    case srv = "SRV"
 }
 
 /// One answer record, as CoreDNS fills it (10.2).
@@ -16,7 +18,10 @@ public struct DNSRecord: Sendable, Hashable {
 }
 
 public struct DNSAnswer: Sendable, Hashable {
-    public enum Status: String, Sendable, Hashable { case noError = "NOERROR", nxDomain = "NXDOMAIN" }
+    public enum Status: String, Sendable, Hashable {
+        case noError = "NOERROR"
+        case nxDomain = "NXDOMAIN"
+    }
     public var status: Status
     /// The name that answered, fully qualified (after search domains, for `resolve`).
     public var name: String
@@ -61,14 +66,19 @@ struct DNSResolver {
             let octets = labels.first?.split(separator: "-").compactMap { UInt8($0) } ?? []
             guard labels.count == 2, octets.count == 4 else { return nx }
             if type != .a { return DNSAnswer(status: .noError, name: fqdn, answers: [], additional: []) }
-            return DNSAnswer(status: .noError, name: fqdn, answers: [DNSRecord(name: fqdn, ttl: Self.ttl, data: .a(octets.map(String.init).joined(separator: ".")))], additional: [])
+            return DNSAnswer(
+                status: .noError, name: fqdn,
+                answers: [
+                    DNSRecord(name: fqdn, ttl: Self.ttl, data: .a(octets.map(String.init).joined(separator: ".")))
+                ], additional: [])
         }
         let suffix = ".svc.\(zone)"
         guard n.hasSuffix(suffix) else { return nx }
         var labels = n.dropLast(suffix.count).split(separator: ".").map(String.init)
         // <svc>.<ns> | <host>.<svc>.<ns> | _<port>._<proto>.<svc>.<ns>
         guard labels.count >= 2 else { return nx }
-        let ns = labels.removeLast(), svcName = labels.removeLast()
+        let ns = labels.removeLast()
+        let svcName = labels.removeLast()
         guard let svc = cluster.store.get(Service.self, namespace: ns, name: svcName) else { return nx }
         let base = "\(svcName).\(ns)\(suffix)"
         let endpoints = readyEndpoints(svc)
@@ -81,40 +91,60 @@ struct DNSResolver {
             if type == .aaaa { return DNSAnswer(status: .noError, name: fqdn, answers: [], additional: []) }
             if type == .a {
                 if !svc.isHeadless, let ip = svc.spec.clusterIP {
-                    return DNSAnswer(status: .noError, name: fqdn, answers: [DNSRecord(name: fqdn, ttl: Self.ttl, data: .a(ip))], additional: [])
+                    return DNSAnswer(
+                        status: .noError, name: fqdn, answers: [DNSRecord(name: fqdn, ttl: Self.ttl, data: .a(ip))],
+                        additional: [])
                 }
-                return DNSAnswer(status: .noError, name: fqdn, answers: endpoints.map { DNSRecord(name: fqdn, ttl: Self.ttl, data: .a($0.addresses[0])) }, additional: [])
+                return DNSAnswer(
+                    status: .noError, name: fqdn,
+                    answers: endpoints.map { DNSRecord(name: fqdn, ttl: Self.ttl, data: .a($0.addresses[0])) },
+                    additional: [])
             }
             return srv(fqdn: fqdn, svc: svc, endpoints: endpoints, port: nil, proto: nil, target: target)
         case 1:
             // A per-pod name exists only for a ready endpoint with that hostname.
             guard let e = endpoints.first(where: { $0.hostname == labels[0] }) else { return nx }
-            if type == .a { return DNSAnswer(status: .noError, name: fqdn, answers: [DNSRecord(name: fqdn, ttl: Self.ttl, data: .a(e.addresses[0]))], additional: []) }
+            if type == .a {
+                return DNSAnswer(
+                    status: .noError, name: fqdn,
+                    answers: [DNSRecord(name: fqdn, ttl: Self.ttl, data: .a(e.addresses[0]))], additional: [])
+            }
             return DNSAnswer(status: .noError, name: fqdn, answers: [], additional: [])
         case 2 where labels[0].hasPrefix("_") && labels[1].hasPrefix("_"):
             guard type == .srv else { return DNSAnswer(status: .noError, name: fqdn, answers: [], additional: []) }
-            return srv(fqdn: fqdn, svc: svc, endpoints: endpoints, port: String(labels[0].dropFirst()), proto: String(labels[1].dropFirst()), target: target)
+            return srv(
+                fqdn: fqdn, svc: svc, endpoints: endpoints, port: String(labels[0].dropFirst()),
+                proto: String(labels[1].dropFirst()), target: target)
         default:
             return nx
         }
     }
 
-    private func srv(fqdn: String, svc: Service, endpoints: [Endpoint], port: String?, proto: String?, target: (Endpoint) -> String) -> DNSAnswer {
+    private func srv(
+        fqdn: String, svc: Service, endpoints: [Endpoint], port: String?, proto: String?, target: (Endpoint) -> String
+    ) -> DNSAnswer {
         let ports = svc.spec.ports.filter { p in
-            (port == nil || (p.name ?? "").lowercased() == port) && (proto == nil || (p.protocol ?? .tcp).rawValue.lowercased() == proto)
+            (port == nil || (p.name ?? "").lowercased() == port)
+                && (proto == nil || (p.protocol ?? .tcp).rawValue.lowercased() == proto)
         }
         if port != nil, ports.isEmpty { return DNSAnswer(status: .nxDomain, name: fqdn, answers: [], additional: []) }
         var records: [(Int, String, String)] = []
         if svc.isHeadless {
-            for e in endpoints { for p in ports { records.append((Int(p.targetPort ?? "") ?? p.port, target(e), e.addresses[0])) } }
+            for e in endpoints {
+                for p in ports { records.append((Int(p.targetPort ?? "") ?? p.port, target(e), e.addresses[0])) }
+            }
         } else if let ip = svc.spec.clusterIP {
             let name = fqdn.split(separator: ".").suffix(5).joined(separator: ".") + "."
             for p in ports { records.append((p.port, port == nil ? fqdn : name, ip)) }
         }
         let weight = records.isEmpty ? 0 : max(1, 100 / records.count)
-        let answers = records.map { DNSRecord(name: fqdn, ttl: Self.ttl, data: .srv(priority: 0, weight: weight, port: $0.0, target: $0.1)) }
+        let answers = records.map {
+            DNSRecord(name: fqdn, ttl: Self.ttl, data: .srv(priority: 0, weight: weight, port: $0.0, target: $0.1))
+        }
         var seen = Set<String>()
-        let additional = records.filter { seen.insert($0.1).inserted }.map { DNSRecord(name: $0.1, ttl: Self.ttl, data: .a($0.2)) }
+        let additional = records.filter { seen.insert($0.1).inserted }.map {
+            DNSRecord(name: $0.1, ttl: Self.ttl, data: .a($0.2))
+        }
         return DNSAnswer(status: .noError, name: fqdn, answers: answers, additional: additional)
     }
 
@@ -123,7 +153,9 @@ struct DNSResolver {
         let key = ObjectKey(kind: .service, namespace: svc.metadata.namespace, name: svc.metadata.name)
         var out: [Endpoint] = []
         for name in cluster.endpoints.sliceNames(for: key) {
-            guard let slice = cluster.store.get(EndpointSlice.self, namespace: key.namespace, name: name) else { continue }
+            guard let slice = cluster.store.get(EndpointSlice.self, namespace: key.namespace, name: name) else {
+                continue
+            }
             out += slice.endpoints.filter { $0.conditions.ready ?? true }
         }
         return out.sorted { ($0.targetRef?.name ?? "").utf8.lexicographicallyPrecedes(($1.targetRef?.name ?? "").utf8) }
@@ -136,7 +168,9 @@ extension String {
 
 extension Cluster {
     /// Answers a DNS query for one name as given (like `dig`, which does not use search domains).
-    public func dnsQuery(_ name: String, type: DNSRecordType) -> DNSAnswer { DNSResolver(cluster: self).query(name, type: type) }
+    public func dnsQuery(_ name: String, type: DNSRecordType) -> DNSAnswer {
+        DNSResolver(cluster: self).query(name, type: type)
+    }
 
     /// Resolves a name as a pod in `namespace` would (search domains, ndots:5).
     public func dnsResolve(_ name: String, type: DNSRecordType, namespace: String? = nil) -> DNSAnswer {

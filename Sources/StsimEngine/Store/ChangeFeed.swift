@@ -1,6 +1,8 @@
 /// What happened to an object.
 public enum ChangeType: String, Sendable, Hashable {
-    case added = "ADDED", modified = "MODIFIED", deleted = "DELETED"
+    case added = "ADDED"
+    case modified = "MODIFIED"
+    case deleted = "DELETED"
 }
 
 /// One entry of the change feed: like one line of `kubectl get -w`.
@@ -33,7 +35,10 @@ struct ChangeFeed {
     }
 
     mutating func drain() -> ChangeBatch {
-        defer { entries = []; dropped = 0 }
+        defer {
+            entries = []
+            dropped = 0
+        }
         return ChangeBatch(changes: entries, droppedCount: dropped)
     }
 }

@@ -4,8 +4,14 @@
 /// 25 events refilled one per 300 s, and events expire after an hour. stsim also caps how many it
 /// keeps (`ClusterConfig.eventRetentionLimit`), oldest first, so huge scenarios stay small.
 public struct EventRecorder {
-    private struct Bucket { var tokens: Double; var last: VirtualTime }
-    private struct Group { var messages: [(String, VirtualTime)]; var combinedIndex: Int? }
+    private struct Bucket {
+        var tokens: Double
+        var last: VirtualTime
+    }
+    private struct Group {
+        var messages: [(String, VirtualTime)]
+        var combinedIndex: Int?
+    }
 
     /// An event in its own immutable box: a log slot costs a pointer, not a 400-byte event, so
     /// the dead slots awaiting compaction (up to the retention limit) stay cheap. Immutable, so
@@ -67,7 +73,10 @@ public struct EventRecorder {
         let refill = Double((now - bucket.last).milliseconds) / Double(max(1, timing.eventSpamRefill.milliseconds))
         bucket.tokens = min(Double(timing.eventSpamBurst), bucket.tokens + refill)
         bucket.last = now
-        guard bucket.tokens >= 1 else { buckets[spamKey] = bucket; return }
+        guard bucket.tokens >= 1 else {
+            buckets[spamKey] = bucket
+            return
+        }
         bucket.tokens -= 1
         buckets[spamKey] = bucket
 
@@ -93,8 +102,8 @@ public struct EventRecorder {
         let dk = key.value
         sequence += 1
         if let i = indexByDedup[dk], var e = log[i]?.event, now - e.lastTimestamp <= timing.eventDedupWindow,
-           e.reason == reason, e.sourceComponent == source, e.involvedObject.name == object.name,
-           aggregated || e.message == message
+            e.reason == reason, e.sourceComponent == source, e.involvedObject.name == object.name,
+            aggregated || e.message == message
         {
             e.count += 1
             e.lastTimestamp = now
@@ -108,9 +117,12 @@ public struct EventRecorder {
         // UnixNano does, and it is only a name suffix.
         let nanos = now.milliseconds &* 1_000_000 &+ nextName
         let e = Event(
-            metadata: ObjectMeta(name: object.name + "." + String(nanos, radix: 16), namespace: object.namespace.isEmpty ? "default" : object.namespace, creationTimestamp: now),
+            metadata: ObjectMeta(
+                name: object.name + "." + String(nanos, radix: 16),
+                namespace: object.namespace.isEmpty ? "default" : object.namespace, creationTimestamp: now),
             involvedObject: ObjectReference(
-                kind: object.kind.kind, apiVersion: object.kind.apiVersion, namespace: object.namespace.isEmpty ? nil : object.namespace,
+                kind: object.kind.kind, apiVersion: object.kind.apiVersion,
+                namespace: object.namespace.isEmpty ? nil : object.namespace,
                 name: object.name, uid: uid, fieldPath: fieldPath),
             reason: reason, message: message, type: type, sourceComponent: source, sourceHost: host,
             firstTimestamp: now, lastTimestamp: now)
@@ -134,7 +146,8 @@ public struct EventRecorder {
     }
 
     private mutating func compact() {
-        let live = Array(log[firstLive...]), seqs = Array(updatedAt[firstLive...])
+        let live = Array(log[firstLive...])
+        let seqs = Array(updatedAt[firstLive...])
         let shift = firstLive
         log = live
         updatedAt = seqs

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.2"),
     ],
     targets: [
         .target(
@@ -34,10 +35,19 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "StsimTerminal", dependencies: ["StsimSession", "CEditLine"]),
+        .target(
+            name: "StsimAPI",
+            dependencies: [
+                "StsimSession", "StsimRender", "StsimManifests", "StsimEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "stsim",
             dependencies: [
-                "StsimSession", "StsimTerminal",
+                "StsimSession", "StsimTerminal", "StsimAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,5 +63,6 @@ let package = Package(
         .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTerminal", "StsimTestSupport"]),
         .testTarget(name: "StsimTranscriptTests", dependencies: ["StsimTestSupport"]),
         .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine"]),
+        .testTarget(name: "StsimAPITests", dependencies: ["StsimAPI", "StsimTestSupport"]),
     ]
 )

@@ -10,6 +10,20 @@ import StsimTerminal
 
 // Thin by design: flags in, a Session out, and the REPL or a script to drive it.
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "serve" {
+    do {
+        exit(Serve(command: try ServeCommand.parse(Array(arguments.dropFirst()))).run())
+    } catch {
+        let code = ServeCommand.exitCode(for: error)
+        let message = ServeCommand.fullMessage(for: error)
+        if code == .success {
+            print(message)
+            exit(0)
+        }
+        printError("stsim serve: \(message)")
+        exit(2)
+    }
+}
 let command: StsimCommand
 do {
     command = try StsimCommand.parse(arguments)

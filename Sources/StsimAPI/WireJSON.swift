@@ -1,0 +1,64 @@
+import StsimEngine
+import StsimManifests
+import StsimRender
+import StsimSession
+
+/// Objects as the API sends them: the same encoder as `get -o json` at the prompt, lists as
+/// `<Kind>List` documents, and Tables with the prompt's own columns.
+enum WireJSON {
+    static var timestamps: Timestamps { Session.sharedTimestamps }
+
+    /// One object, compact enough for a watch line (kubectl decodes a stream of documents).
+    static func object(_ object: KubeObject) -> String {
+        ManifestWriter.json(object, timestamps: timestamps)
+    }
+
+    static func list(_ objects: [KubeObject], kind: ResourceKind, resourceVersion: Int) -> String {
+        let items = objects.map(object).joined(separator: ",")
+        return #"{"kind":"\#(kind.kind)List","apiVersion":"\#(kind.apiVersion)","metadata":{"resourceVersion":"\#(resourceVersion)"},"items":[\#(items)]}"#
+    }
+
+    /// kubectl's `get` table: the prompt's `-o wide` columns, those beyond the plain table at
+    /// priority 1 (shown only with `-o wide`). Each row carries the object (kubectl reads the
+    /// namespace and labels from it for `-A`, `--show-labels`, `-L` and `--sort-by`).
+    static func table(
+        _ objects: [KubeObject], kind: ResourceKind, now: VirtualTime, resourceVersion: Int,
+        includeObject: Bool = true, withColumns: Bool = true
+    ) -> String {
+        let wide = GetOutput.table([], kind: kind, options: TableOptions(wide: true), now: now)
+        var columns: [String] = []
+        if withColumns {
+            let narrow = Set(GetOutput.table([], kind: kind, now: now).headers)
+            columns = wide.headers.enumerated().map { i, header in
+                let name = JSONEmitter.string(titleCased(header))
+                let format = i == 0 && kind != .event ? "name" : ""
+                let priority = narrow.contains(header) ? 0 : 1
+                return #"{"name":\#(name),"type":"string","format":"\#(format)","description":"","priority":\#(priority)}"#
+            }
+        }
+        // One row per object, so each row is paired with its own object whatever the sort.
+        let rows = objects.sortedForTable().map { o in
+            let cells = GetOutput.table([o], kind: kind, options: TableOptions(wide: true), now: now).rows.first ?? []
+            let text = cells.map(JSONEmitter.string).joined(separator: ",")
+            return includeObject ? #"{"cells":[\#(text)],"object":\#(object(o))}"# : #"{"cells":[\#(text)]}"#
+        }
+        return #"{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":{"resourceVersion":"\#(resourceVersion)"},"columnDefinitions":[\#(columns.joined(separator: ","))],"rows":[\#(rows.joined(separator: ","))]}"#
+    }
+
+    /// `NOMINATED NODE` → `Nominated Node`: kubectl upper-cases column names itself.
+    static func titleCased(_ header: String) -> String {
+        header.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+    }
+}
+
+extension [KubeObject] {
+    /// The order GetOutput.table puts rows in (namespace, then name in byte order), so each row
+    /// can be paired with its object.
+    func sortedForTable() -> [KubeObject] {
+        sorted {
+            $0.metadata.namespace != $1.metadata.namespace
+                ? $0.metadata.namespace.utf8.lexicographicallyPrecedes($1.metadata.namespace.utf8)
+                : $0.metadata.name.utf8.lexicographicallyPrecedes($1.metadata.name.utf8)
+        }
+    }
+}

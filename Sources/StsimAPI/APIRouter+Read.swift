@@ -71,14 +71,13 @@ extension APIRouter {
         case .success(let f): filter = f
         case .failure(let e): return .response(e.response)
         }
-        let cluster = self.cluster
-        let encoder = WatchEncoder(table: request.wantsTable, kind: path.kind, now: { cluster.now })
+        let encoder = WatchEncoder(table: request.wantsTable, kind: path.kind)
         var initial: [String] = []
         let from = request.query["resourceVersion"].flatMap { Int($0) } ?? 0
         if from == 0 {
-            initial = matching(filter).map { encoder.event("ADDED", $0) }
+            initial = matching(filter).map { encoder.event("ADDED", $0, at: cluster.now) }
         } else if let changes = hub.changes(after: from, filter) {
-            initial = changes.map { encoder.event($0.type.rawValue, $0.object) }
+            initial = changes.map { encoder.event($0.type.rawValue, $0.object, at: $0.time) }
         } else {
             return .watch(initial: [WatchEncoder.expired(from)], id: nil, timeoutSeconds: nil)
         }

@@ -5,13 +5,14 @@ import StsimEngine
 struct WatchEncoder {
     var table: Bool
     var kind: ResourceKind
-    var now: () -> VirtualTime
 
-    func event(_ type: String, _ object: KubeObject) -> String {
+    /// `time`: when the change happened, so a row's AGE is the age it had then (the history is
+    /// published after a settle has already run on to its end).
+    func event(_ type: String, _ object: KubeObject, at time: VirtualTime) -> String {
         let body =
             table
             ? WireJSON.table(
-                [object], kind: kind, now: now(), resourceVersion: object.metadata.resourceVersion, withColumns: false)
+                [object], kind: kind, now: time, resourceVersion: object.metadata.resourceVersion, withColumns: false)
             : WireJSON.object(object)
         return #"{"type":"\#(type)","object":\#(body)}"# + "\n"
     }

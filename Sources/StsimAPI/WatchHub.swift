@@ -39,7 +39,7 @@ final class WatchHub {
             history.append(change)
             for id in watches.keys.sorted() {
                 guard let w = watches[id], w.filter.matches(change.object) else { continue }
-                w.sink.send(w.encoder.event(change.type.rawValue, change.object))
+                w.sink.send(w.encoder.event(change.type.rawValue, change.object, at: change.time))
             }
         }
         if history.count > Self.historyLimit {

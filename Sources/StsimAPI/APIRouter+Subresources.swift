@@ -44,7 +44,7 @@ extension APIRouter {
         let m = object.metadata
         let selectorText = (selector?.matchLabels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             .joined(separator: ",")
-        let created = m.creationTimestamp.map(Session.sharedTimestamps.format) ?? ""
+        let created = m.creationTimestamp.map(WireJSON.timestamps.format) ?? ""
         return #"{"kind":"Scale","apiVersion":"autoscaling/v1","metadata":{"name":"\#(m.name)","namespace":"\#(m.namespace)","uid":"\#(m.uid.map { "\($0)" } ?? "")","resourceVersion":"\#(m.resourceVersion)","creationTimestamp":"\#(created)"},"spec":{"replicas":\#(spec)},"status":{"replicas":\#(current),"selector":"\#(selectorText)"}}"#
     }
 

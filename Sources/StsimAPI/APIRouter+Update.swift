@@ -53,7 +53,7 @@ extension APIRouter {
     static func patched(_ live: KubeObject, _ patch: String, _ type: ManifestUpdate.PatchType) -> Result<
         KubeObject, APIResponseError
     > {
-        switch ManifestUpdate.patched(live, patch: patch, type: type, timestamps: Session.sharedTimestamps) {
+        switch ManifestUpdate.patched(live, patch: patch, type: type, timestamps: WireJSON.timestamps) {
         case .success(let o): return .success(o)
         case .failure(let f):
             let prefix = "Error from server (BadRequest): "

@@ -29,6 +29,7 @@ extension APIRouter {
     /// `fieldValidation` says), with the API server's texts for what it refuses.
     func decode(_ request: APIRequest, _ path: ResourcePath) -> Result<(KubeObject, [String]), APIResponseError> {
         var options = Session.sharedLoaderOptions
+        options.timestamps = WireJSON.timestamps
         switch request.query["fieldValidation"] ?? "Strict" {
         case "Ignore": options.fieldValidation = .ignore
         case "Warn": options.fieldValidation = .warn

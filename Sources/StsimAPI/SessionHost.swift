@@ -15,6 +15,8 @@ public final class SessionHost: @unchecked Sendable {
         self.session = session
         hub = WatchHub(resourceVersion: session.sharedCluster.resourceVersion)
         router = APIRouter(session: session, hub: hub)
+        // Virtual time zero is anchored to the wall clock as serving starts.
+        _ = WireJSON.timestamps
         let hub = self.hub
         session.observeChanges { batch in hub.publish(batch) }
     }

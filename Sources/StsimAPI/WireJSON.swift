@@ -1,3 +1,4 @@
+import Foundation
 import StsimEngine
 import StsimManifests
 import StsimRender
@@ -6,7 +7,12 @@ import StsimSession
 /// Objects as the API sends them: the same encoder as `get -o json` at the prompt, lists as
 /// `<Kind>List` documents, and Tables with the prompt's own columns.
 enum WireJSON {
-    static var timestamps: Timestamps { Session.sharedTimestamps }
+    /// Virtual time zero is the wall-clock second the API first answered. kubectl computes some
+    /// ages itself (`describe`, `kubectl events`) from timestamps against its own clock; anchored
+    /// here they read as minutes, not as a year-old calendar. The prompt's calendar is not
+    /// touched: it stays fixed so transcripts are reproducible. The anchor lives here, not in the
+    /// engine, which never reads a wall clock.
+    static let timestamps = Timestamps(epochSeconds: Int64(Date().timeIntervalSince1970))
 
     /// One object, compact enough for a watch line (kubectl decodes a stream of documents).
     static func object(_ object: KubeObject) -> String {

@@ -8,9 +8,6 @@ extension Session {
     /// The cluster the prompt and the API share.
     public var sharedCluster: Cluster { cluster }
 
-    /// The calendar of every timestamp the session prints, for the API's JSON.
-    public static var sharedTimestamps: Timestamps { timestamps }
-
     /// How the session loads manifests (no client-side defaults: the engine applies them).
     public static var sharedLoaderOptions: ManifestLoader.Options { loaderOptions }
 

@@ -70,8 +70,8 @@ extension APIRouter {
         case .invalid(let causes):
             let error = APIError.invalid(kind, r.name, causes.map { .init(field: $0.path, body: $0.body) })
             return .failure(error)
-        default:
-            return .badRequest(r.kubectlMessage(file: "request"))
+        case .syntax(let problem), .undecodable(let problem), .clientValidation(let problem), .noKindMatch(let problem):
+            return .badRequest(problem)
         }
     }
 

@@ -30,7 +30,8 @@ public struct APIResponse: Sendable {
     static func failure(
         code: Int, reason: String, message: String, details: StatusDetails? = nil
     ) -> APIResponse {
-        APIResponse(status: code, body: StatusJSONText.failure(code: code, reason: reason, message: message, details: details))
+        APIResponse(
+            status: code, body: StatusJSONText.failure(code: code, reason: reason, message: message, details: details))
     }
 
     static func failure(_ error: APIError) -> APIResponse {
@@ -50,7 +51,8 @@ public struct APIResponse: Sendable {
     }
 
     /// A path the server does not serve: the real server's plain 404.
-    static let pageNotFound = failure(code: 404, reason: "NotFound", message: "the server could not find the requested resource")
+    static let pageNotFound = failure(
+        code: 404, reason: "NotFound", message: "the server could not find the requested resource")
 }
 
 /// `details` of a Status: which object, and for 422 each field's complaint.

@@ -9,7 +9,8 @@ extension APIRouter {
         if let text = request.query["labelSelector"], !text.isEmpty {
             switch Session.labelSelector(text) {
             case .success(let s): filter.labels = s
-            case .failure(let d): return .failure(APIResponseError(.badRequest("unable to parse requirement: \(d.message)")))
+            case .failure(let d):
+                return .failure(APIResponseError(.badRequest("unable to parse requirement: \(d.message)")))
             }
         }
         if let text = request.query["fieldSelector"], !text.isEmpty {
@@ -22,8 +23,10 @@ extension APIRouter {
     }
 
     func matching(_ filter: ObjectFilter) -> [KubeObject] {
-        cluster.list(filter.kind, namespace: filter.namespace, allNamespaces: filter.namespace == nil, selector: filter.labels)
-            .filter(filter.matches)
+        cluster.list(
+            filter.kind, namespace: filter.namespace, allNamespaces: filter.namespace == nil, selector: filter.labels
+        )
+        .filter(filter.matches)
     }
 
     func list(_ request: APIRequest, _ path: ResourcePath) -> APIResponse {
@@ -83,7 +86,8 @@ extension APIRouter {
         }
         let id = hub.add(
             WatchHub.Watch(
-                filter: filter, encoder: encoder, sink: sink, bookmarks: request.query["allowWatchBookmarks"] == "true"))
+                filter: filter, encoder: encoder, sink: sink, bookmarks: request.query["allowWatchBookmarks"] == "true")
+        )
         return .watch(initial: initial, id: id, timeoutSeconds: request.query["timeoutSeconds"].flatMap { Int($0) })
     }
 }

@@ -12,7 +12,8 @@ extension APIRouter {
             let body = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any]
         else { return .badRequest("the request body is not a Scale object") }
         let metadata = body["metadata"] as? [String: Any]
-        if let rv = (metadata?["resourceVersion"] as? String).flatMap({ Int($0) }), rv != live.metadata.resourceVersion {
+        if let rv = (metadata?["resourceVersion"] as? String).flatMap({ Int($0) }), rv != live.metadata.resourceVersion
+        {
             return .failure(
                 code: 409, reason: "Conflict",
                 message:
@@ -45,7 +46,8 @@ extension APIRouter {
         let selectorText = (selector?.matchLabels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             .joined(separator: ",")
         let created = m.creationTimestamp.map(WireJSON.timestamps.format) ?? ""
-        return #"{"kind":"Scale","apiVersion":"autoscaling/v1","metadata":{"name":"\#(m.name)","namespace":"\#(m.namespace)","uid":"\#(m.uid.map { "\($0)" } ?? "")","resourceVersion":"\#(m.resourceVersion)","creationTimestamp":"\#(created)"},"spec":{"replicas":\#(spec)},"status":{"replicas":\#(current),"selector":"\#(selectorText)"}}"#
+        return
+            #"{"kind":"Scale","apiVersion":"autoscaling/v1","metadata":{"name":"\#(m.name)","namespace":"\#(m.namespace)","uid":"\#(m.uid.map { "\($0)" } ?? "")","resourceVersion":"\#(m.resourceVersion)","creationTimestamp":"\#(created)"},"spec":{"replicas":\#(spec)},"status":{"replicas":\#(current),"selector":"\#(selectorText)"}}"#
     }
 
     func logs(_ request: APIRequest, _ path: ResourcePath, _ name: String) -> APIResponse {

@@ -54,7 +54,8 @@ extension APIRouter {
             } else if object.metadata.namespace != namespace {
                 return .failure(
                     APIResponseError(
-                        .badRequest("the namespace of the provided object does not match the namespace sent on the request")))
+                        .badRequest(
+                            "the namespace of the provided object does not match the namespace sent on the request")))
             }
         }
         let warnings =
@@ -81,7 +82,9 @@ extension APIRouter {
             (body["gracePeriodSeconds"] as? Int) ?? request.query["gracePeriodSeconds"].flatMap { Int($0) }
         let policyText = (body["propagationPolicy"] as? String) ?? request.query["propagationPolicy"] ?? "Background"
         guard let policy = PropagationPolicy(rawValue: policyText) else {
-            return .badRequest("propagationPolicy: Unsupported value: \"\(policyText)\": supported values: \"Foreground\", \"Background\", \"Orphan\"")
+            return .badRequest(
+                "propagationPolicy: Unsupported value: \"\(policyText)\": supported values: \"Foreground\", \"Background\", \"Orphan\""
+            )
         }
         let options = DeleteOptions(gracePeriodSeconds: grace, force: grace == 0, propagation: policy)
         switch cluster.delete(path.kind, name, namespace: path.namespace, options: options) {

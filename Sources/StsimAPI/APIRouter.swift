@@ -23,7 +23,8 @@ final class APIRouter {
     /// Discovery and OpenAPI: GET only, fixed documents.
     private func document(_ request: APIRequest) -> APIResponse? {
         guard request.method == "GET" else { return nil }
-        let aggregated = (request.header("accept") ?? "").contains("g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList")
+        let aggregated = (request.header("accept") ?? "").contains(
+            "g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList")
         switch request.segments {
         case ["version"]: return .json(Discovery.version)
         case ["api"]:
@@ -75,7 +76,8 @@ final class APIRouter {
             return .response(
                 .failure(
                     code: 400, reason: "BadRequest",
-                    message: "stsim's API does not support \(sub) yet; at the stsim prompt, use `\(sub == "portforward" ? "curl" : sub)`"
+                    message:
+                        "stsim's API does not support \(sub) yet; at the stsim prompt, use `\(sub == "portforward" ? "curl" : sub)`"
                 ))
         default:
             return .response(

@@ -13,16 +13,19 @@ enum Discovery {
     static func aggregated(core: Bool) -> String {
         let items = ServedResources.groups.filter { $0.name.isEmpty == core }.map { group in
             let resources = group.kinds.map(aggregatedResource).joined(separator: ",")
-            return #"{"metadata":{"name":"\#(group.name)"},"versions":[{"version":"v1","freshness":"Current","resources":[\#(resources)]}]}"#
+            return
+                #"{"metadata":{"name":"\#(group.name)"},"versions":[{"version":"v1","freshness":"Current","resources":[\#(resources)]}]}"#
         }
-        return #"{"kind":"APIGroupDiscoveryList","apiVersion":"apidiscovery.k8s.io/v2","metadata":{},"items":[\#(items.joined(separator: ","))]}"#
+        return
+            #"{"kind":"APIGroupDiscoveryList","apiVersion":"apidiscovery.k8s.io/v2","metadata":{},"items":[\#(items.joined(separator: ","))]}"#
     }
 
     private static func aggregatedResource(_ k: ResourceKind) -> String {
         let subresources = ServedResources.subresources(k).map {
             #"{"subresource":"\#($0.name)","responseKind":{"group":"\#($0.group)","version":"v1","kind":"\#($0.kind)"},"verbs":\#($0.verbs)}"#
         }
-        return #"{"resource":"\#(k.plural)","responseKind":{"group":"\#(k.group)","version":"v1","kind":"\#(k.kind)"},"scope":"\#(k.isNamespaced ? "Namespaced" : "Cluster")","singularResource":"\#(k.singular)","shortNames":\#(strings(k.shortNames)),"categories":\#(ServedResources.isAll(k) ? #"["all"]"# : "[]"),"verbs":\#(ServedResources.verbs),"subresources":[\#(subresources.joined(separator: ","))]}"#
+        return
+            #"{"resource":"\#(k.plural)","responseKind":{"group":"\#(k.group)","version":"v1","kind":"\#(k.kind)"},"scope":"\#(k.isNamespaced ? "Namespaced" : "Cluster")","singularResource":"\#(k.singular)","shortNames":\#(strings(k.shortNames)),"categories":\#(ServedResources.isAll(k) ? #"["all"]"# : "[]"),"verbs":\#(ServedResources.verbs),"subresources":[\#(subresources.joined(separator: ","))]}"#
     }
 
     static let legacyVersions =
@@ -49,7 +52,8 @@ enum Discovery {
                 )
             }
         }
-        return #"{"kind":"APIResourceList","apiVersion":"v1","groupVersion":"\#(group.groupVersion)","resources":[\#(resources.joined(separator: ","))]}"#
+        return
+            #"{"kind":"APIResourceList","apiVersion":"v1","groupVersion":"\#(group.groupVersion)","resources":[\#(resources.joined(separator: ","))]}"#
     }
 
     static func strings(_ values: [String]) -> String {

@@ -51,12 +51,15 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             context.close(promise: nil)
             return
         }
-        let body = StatusJSONText.failure(code: 400, reason: "BadRequest", message: "malformed HTTP request: \(error)", details: nil)
+        let body = StatusJSONText.failure(
+            code: 400, reason: "BadRequest", message: "malformed HTTP request: \(error)", details: nil)
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json")
         headers.add(name: "Content-Length", value: String(body.utf8.count))
         headers.add(name: "Connection", value: "close")
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .badRequest, headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .badRequest, headers: headers))),
+            promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil)
         let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
@@ -70,11 +73,15 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
 
     private func respond(to h: HTTPRequestHead, context: ChannelHandlerContext) {
         if tooLarge {
-            write(APIResponse.failure(code: 413, reason: "RequestEntityTooLarge", message: "limit is 3145728"), head: h, context: context)
+            write(
+                APIResponse.failure(code: 413, reason: "RequestEntityTooLarge", message: "limit is 3145728"), head: h,
+                context: context)
             return
         }
         guard let target = authorized(h) else {
-            write(APIResponse.failure(code: 401, reason: "Unauthorized", message: "Unauthorized"), head: h, context: context)
+            write(
+                APIResponse.failure(code: 401, reason: "Unauthorized", message: "Unauthorized"), head: h,
+                context: context)
             return
         }
         var headers: [String: String] = [:]
@@ -97,7 +104,9 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     private func authorized(_ h: HTTPRequestHead) -> String? {
         let prefix = "/\(token)"
         if h.uri == prefix { return "/" }
-        if h.uri.hasPrefix(prefix + "/") || h.uri.hasPrefix(prefix + "?") { return String(h.uri.dropFirst(prefix.count)) }
+        if h.uri.hasPrefix(prefix + "/") || h.uri.hasPrefix(prefix + "?") {
+            return String(h.uri.dropFirst(prefix.count))
+        }
         return h.headers.first(name: "authorization") == "Bearer \(token)" ? h.uri : nil
     }
 
@@ -108,8 +117,12 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             var headers = HTTPHeaders()
             headers.add(name: "Content-Type", value: "application/json")
             headers.add(name: "Transfer-Encoding", value: "chunked")
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: h.version, status: .ok, headers: headers))), promise: nil)
-            for line in initial { context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: line)))), promise: nil) }
+            context.write(
+                wrapOutboundOut(.head(HTTPResponseHead(version: h.version, status: .ok, headers: headers))),
+                promise: nil)
+            for line in initial {
+                context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: line)))), promise: nil)
+            }
             context.flush()
             watchID = id
             guard id != nil else {
@@ -131,7 +144,9 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         for w in response.warnings { headers.add(name: "Warning", value: "299 - \(Self.quoted(w))") }
         if !h.isKeepAlive { headers.add(name: "Connection", value: "close") }
         let status = HTTPResponseStatus(statusCode: response.status)
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: h.version, status: status, headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: h.version, status: status, headers: headers))), promise: nil
+        )
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: response.body)))), promise: nil)
         let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
         if !h.isKeepAlive {
@@ -156,7 +171,8 @@ public struct WatchSink: Sendable {
         let bound = bound
         bound.eventLoop.execute {
             let context = bound.value
-            context.writeAndFlush(NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: line)))), promise: nil)
+            context.writeAndFlush(
+                NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: line)))), promise: nil)
         }
     }
 

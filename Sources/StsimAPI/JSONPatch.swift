@@ -6,7 +6,8 @@ import Foundation
 enum JSONPatch {
     static func mergePatch(_ patch: String, onto current: String) -> Result<String, APIResponseError> {
         guard let ops = (try? JSONSerialization.jsonObject(with: Data(patch.utf8))) as? [[String: Any]] else {
-            return .failure(APIResponseError(.badRequest("json: cannot unmarshal object into Go value of type jsonpatch.Patch")))
+            return .failure(
+                APIResponseError(.badRequest("json: cannot unmarshal object into Go value of type jsonpatch.Patch")))
         }
         guard let live = try? JSONSerialization.jsonObject(with: Data(current.utf8)) else {
             return .failure(APIResponseError(.badRequest("the live object could not be read")))
@@ -33,10 +34,14 @@ enum JSONPatch {
         switch name {
         case "add", "replace":
             guard let value = op["value"] else { return "missing value in \(name) operation" }
-            if name == "replace", get(tokens, document) == nil { return "replace operation does not apply: doc is missing key: \(path)" }
-            return set(tokens, value, in: &document, insert: name == "add") ? nil : "\(name) operation does not apply: doc is missing path: \(path)"
+            if name == "replace", get(tokens, document) == nil {
+                return "replace operation does not apply: doc is missing key: \(path)"
+            }
+            return set(tokens, value, in: &document, insert: name == "add")
+                ? nil : "\(name) operation does not apply: doc is missing path: \(path)"
         case "remove":
-            return remove(tokens, from: &document) ? nil : "remove operation does not apply: doc is missing path: \(path)"
+            return remove(tokens, from: &document)
+                ? nil : "remove operation does not apply: doc is missing path: \(path)"
         case "test":
             guard let actual = get(tokens, document), let expected = op["value"],
                 NSDictionary(dictionary: ["v": actual]).isEqual(to: ["v": expected])
@@ -47,7 +52,8 @@ enum JSONPatch {
                 return "\(name) operation does not apply: doc is missing from path"
             }
             if name == "move", !remove(pointer(from), from: &document) { return "move operation failed" }
-            return set(tokens, value, in: &document, insert: true) ? nil : "\(name) operation does not apply: doc is missing path: \(path)"
+            return set(tokens, value, in: &document, insert: true)
+                ? nil : "\(name) operation does not apply: doc is missing path: \(path)"
         default:
             return "Unexpected kind: \(name)"
         }
@@ -82,7 +88,9 @@ enum JSONPatch {
             if tokens.count == 1 {
                 map[first] = value
             } else {
-                guard var child = map[first], set(Array(tokens.dropFirst()), value, in: &child, insert: insert) else { return false }
+                guard var child = map[first], set(Array(tokens.dropFirst()), value, in: &child, insert: insert) else {
+                    return false
+                }
                 map[first] = child
             }
             node = map

@@ -37,7 +37,9 @@ public enum Kubeconfig {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = path + ".tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         else { throw CocoaError(.fileWriteUnknown) }
         // rename(2) replaces atomically: a reader never sees half a kubeconfig.
         guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }

@@ -23,14 +23,16 @@ enum OpenAPI {
                 "/\(group.root)/" + (k.isNamespaced ? "namespaces/{namespace}/" : "") + "\(k.plural)/{name}"
             return #""\#(path)":{"patch":\#(patchOperation(k))}"#
         }
-        return #"{"openapi":"3.0.0","info":{"title":"Kubernetes","version":"v1.32.0"},"paths":{\#(paths.joined(separator: ","))},"components":{"schemas":{}}}"#
+        return
+            #"{"openapi":"3.0.0","info":{"title":"Kubernetes","version":"v1.32.0"},"paths":{\#(paths.joined(separator: ","))},"components":{"schemas":{}}}"#
     }
 
     private static func patchOperation(_ k: ResourceKind) -> String {
         let parameters = ["dryRun", "fieldManager", "fieldValidation", "force"].map {
             #"{"name":"\#($0)","in":"query","schema":{"type":"string"}}"#
         }
-        return #"{"operationId":"patch\#(k.kind)","x-kubernetes-action":"patch","x-kubernetes-group-version-kind":{"group":"\#(k.group)","version":"v1","kind":"\#(k.kind)"},"parameters":[\#(parameters.joined(separator: ","))],"responses":{"200":{"description":"OK"}}}"#
+        return
+            #"{"operationId":"patch\#(k.kind)","x-kubernetes-action":"patch","x-kubernetes-group-version-kind":{"group":"\#(k.group)","version":"v1","kind":"\#(k.kind)"},"parameters":[\#(parameters.joined(separator: ","))],"responses":{"200":{"description":"OK"}}}"#
     }
 
     /// The `hash=` cache key of a document: it changes whenever the document does (FNV-1a).

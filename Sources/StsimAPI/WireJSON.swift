@@ -21,7 +21,8 @@ enum WireJSON {
 
     static func list(_ objects: [KubeObject], kind: ResourceKind, resourceVersion: Int) -> String {
         let items = objects.map(object).joined(separator: ",")
-        return #"{"kind":"\#(kind.kind)List","apiVersion":"\#(kind.apiVersion)","metadata":{"resourceVersion":"\#(resourceVersion)"},"items":[\#(items)]}"#
+        return
+            #"{"kind":"\#(kind.kind)List","apiVersion":"\#(kind.apiVersion)","metadata":{"resourceVersion":"\#(resourceVersion)"},"items":[\#(items)]}"#
     }
 
     /// kubectl's `get` table: the prompt's `-o wide` columns, those beyond the plain table at
@@ -39,7 +40,8 @@ enum WireJSON {
                 let name = JSONEmitter.string(titleCased(header))
                 let format = i == 0 && kind != .event ? "name" : ""
                 let priority = narrow.contains(header) ? 0 : 1
-                return #"{"name":\#(name),"type":"string","format":"\#(format)","description":"","priority":\#(priority)}"#
+                return
+                    #"{"name":\#(name),"type":"string","format":"\#(format)","description":"","priority":\#(priority)}"#
             }
         }
         // One row per object, so each row is paired with its own object whatever the sort.
@@ -48,7 +50,8 @@ enum WireJSON {
             let text = cells.map(JSONEmitter.string).joined(separator: ",")
             return includeObject ? #"{"cells":[\#(text)],"object":\#(object(o))}"# : #"{"cells":[\#(text)]}"#
         }
-        return #"{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":{"resourceVersion":"\#(resourceVersion)"},"columnDefinitions":[\#(columns.joined(separator: ","))],"rows":[\#(rows.joined(separator: ","))]}"#
+        return
+            #"{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":{"resourceVersion":"\#(resourceVersion)"},"columnDefinitions":[\#(columns.joined(separator: ","))],"rows":[\#(rows.joined(separator: ","))]}"#
     }
 
     /// `NOMINATED NODE` → `Nominated Node`: kubectl upper-cases column names itself.

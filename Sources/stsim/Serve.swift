@@ -13,8 +13,8 @@ struct Serve {
     func run() -> Int32 {
         if command.printEnv && !command.background { return startInBackground() }
         var options = Session.Options()
-        options.seed = command.seed
-        options.workerCount = command.nodes
+        options.seed = command.cluster.seed
+        options.workerCount = command.cluster.nodes
         let session = Session(options: options)
         let host = SessionHost(session: session)
         if let script = command.script {
@@ -73,7 +73,9 @@ struct Serve {
     private static func readLine(_ handle: FileHandle) -> String? {
         var line: [UInt8] = []
         while true {
-            guard let b = handle.readData(ofLength: 1).first else { return line.isEmpty ? nil : String(decoding: line, as: UTF8.self) }
+            guard let b = handle.readData(ofLength: 1).first else {
+                return line.isEmpty ? nil : String(decoding: line, as: UTF8.self)
+            }
             if b == UInt8(ascii: "\n") { return String(decoding: line, as: UTF8.self) }
             line.append(b)
         }

@@ -7,11 +7,11 @@ struct ServeCommand: ParsableCommand {
         commandName: "stsim serve",
         abstract: "Serve the simulated cluster as a Kubernetes API on 127.0.0.1, for the real kubectl.",
         discussion: """
-            Runs FILE.sts first (if given), then serves until interrupted. Every request needs the
-            random bearer token written into the kubeconfig. Writes settle as at the prompt (auto
-            mode); what happens prints here, with virtual timestamps.
-              eval "$(stsim serve --print-env)"   serve in the background; set KUBECONFIG here
-            (Not yet a command at the stsim prompt or inside a script.)
+            Runs FILE.sts first (if given), then serves until stopped. The kubeconfig
+            holds a random token; a request without it gets 401. Writes settle as at
+            the prompt, and what happens prints here, in virtual time.
+              eval "$(stsim serve --print-env)"   serve in the background
+            Not yet a command at the stsim prompt or inside a script.
             """
     )
 
@@ -33,14 +33,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .customLong("background"), help: .hidden)
     var background = false
 
-    @Option(help: "The seed for every random choice (names, IPs, ties).")
-    var seed: UInt64 = 1
-
-    @Option(help: "The number of worker nodes in the default cluster.")
-    var nodes: Int = 3
+    @OptionGroup var cluster: ClusterOptions
 
     func validate() throws {
         if port < 0 || port > 65535 { throw ValidationError("--port takes 0 to 65535") }
-        if nodes < 0 || nodes > 5000 { throw ValidationError("--nodes takes 0 to 5000") }
     }
 }

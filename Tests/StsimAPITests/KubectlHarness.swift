@@ -26,7 +26,8 @@ final class KubectlHarness {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         server = Process()
         server.executableURL = URL(fileURLWithPath: try StsimExecutable.path())
-        server.arguments = ["serve", "--kubeconfig", directory.appendingPathComponent("kubeconfig").path] + (script.map { [$0] } ?? [])
+        server.arguments =
+            ["serve", "--kubeconfig", directory.appendingPathComponent("kubeconfig").path] + (script.map { [$0] } ?? [])
         server.currentDirectoryURL = URL(fileURLWithPath: StsimProcess.packageRoot)
         server.standardOutput = serverOutput
         server.standardError = serverOutput

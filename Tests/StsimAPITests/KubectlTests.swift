@@ -55,7 +55,9 @@ final class KubectlTests: XCTestCase {
         watch.terminate()
         watch.waitUntilExit()
         let lines = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).prefix(3).joined(separator: " ") }
+            .split(separator: "\n").map {
+                $0.split(separator: " ", omittingEmptySubsequences: true).prefix(3).joined(separator: " ")
+            }
         XCTAssertEqual(lines.first, "NAME READY STATUS")
         XCTAssertTrue(lines.contains("web-4 1/1 Running"), "\(lines)")
         let web0 = lines.filter { $0.hasPrefix("web-0 ") }
@@ -90,7 +92,8 @@ final class KubectlTests: XCTestCase {
         let server = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("server: ") })
         let token = try XCTUnwrap(server.split(separator: "/").last)
         let wrong = k.directory.appendingPathComponent("wrong")
-        try text.replacingOccurrences(of: "/" + token, with: "/x" + token).write(to: wrong, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "/" + token, with: "/x" + token).write(
+            to: wrong, atomically: true, encoding: .utf8)
         let denied = try k.run("--kubeconfig", wrong.path, "get", "pods")
         XCTAssertNotEqual(denied.status, 0)
         XCTAssertTrue(denied.stderr.contains("error: You must be logged in to the server"), denied.stderr)

@@ -47,6 +47,13 @@ final class KubectlHarness {
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// The token in the kubeconfig's server URL (kubectl's `--raw` paths must carry it).
+    func token() throws -> String {
+        let text = try String(contentsOf: directory.appendingPathComponent("kubeconfig"), encoding: .utf8)
+        let server = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("server: ") })
+        return String(try XCTUnwrap(server.split(separator: "/").last))
+    }
+
     static func findKubectl() -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         let candidates = ["/usr/bin/kubectl"] + path.split(separator: ":").map { "\($0)/kubectl" }

@@ -87,10 +87,8 @@ final class KubectlTests: XCTestCase {
 
     func testTokenIsRequiredAndBadRequestsGetAStatus() throws {
         let k = try KubectlHarness()
-        let config = k.directory.appendingPathComponent("kubeconfig")
-        let text = try String(contentsOf: config, encoding: .utf8)
-        let server = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("server: ") })
-        let token = try XCTUnwrap(server.split(separator: "/").last)
+        let text = try String(contentsOf: k.directory.appendingPathComponent("kubeconfig"), encoding: .utf8)
+        let token = try k.token()
         let wrong = k.directory.appendingPathComponent("wrong")
         try text.replacingOccurrences(of: "/" + token, with: "/x" + token).write(
             to: wrong, atomically: true, encoding: .utf8)
@@ -137,5 +135,32 @@ extension KubectlTests {
         XCTAssertTrue(text.contains(#""reason":"BadRequest""#), text)
         XCTAssertTrue(text.contains(#""reason":"RequestEntityTooLarge","code":413"#), text)
         XCTAssertEqual(try k.run("get", "nodes", "-o", "name").status, 0)
+    }
+}
+
+extension KubectlTests {
+    /// A watch from a list's resourceVersion sees what happened after it, in order; one from
+    /// before the history kept is told 410 Gone; both end at their timeoutSeconds.
+    func testWatchFromAResourceVersion() throws {
+        let k = try KubectlHarness()
+        let token = try k.token()
+        try k.run("create", "-f", "examples/web.yaml")
+        let list = try k.run("get", "--raw", "/\(token)/apis/apps/v1/namespaces/default/statefulsets")
+        let object = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any]
+        let rv = try XCTUnwrap((object?["metadata"] as? [String: Any])?["resourceVersion"] as? String)
+        try k.run("scale", "sts", "web", "--replicas=1")
+        let watch = try k.run(
+            "get", "--raw",
+            "/\(token)/api/v1/namespaces/default/pods?watch=true&resourceVersion=\(rv)&timeoutSeconds=1&allowWatchBookmarks=true")
+        let types = watch.stdout.split(separator: "\n").compactMap { line -> String? in
+            let event = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return event?["type"] as? String
+        }
+        XCTAssertEqual(types.filter { $0 == "DELETED" }.count, 2, watch.stdout)
+        XCTAssertEqual(types.last, "BOOKMARK", watch.stdout)
+        let old = try k.run(
+            "get", "--raw", "/\(token)/api/v1/namespaces/default/pods?watch=true&resourceVersion=1&timeoutSeconds=1")
+        XCTAssertTrue(old.stdout.hasPrefix(#"{"type":"ERROR","object":{"kind":"Status""#), old.stdout)
+        XCTAssertTrue(old.stdout.contains(#""reason":"Expired","code":410"#), old.stdout)
     }
 }

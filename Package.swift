@@ -43,7 +43,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "StsimTestSupport"),
+        .target(name: "StsimTestSupport", dependencies: ["StsimEngine"]),
         .testTarget(name: "StsimEngineTests", dependencies: ["StsimEngine", "StsimTestSupport"]),
         .testTarget(name: "StsimLanguageTests", dependencies: ["StsimLanguage", "StsimEngine"]),
         .testTarget(
@@ -52,7 +52,8 @@ let package = Package(
             resources: [.copy("Broken")]
         ),
         .testTarget(
-            name: "StsimSessionTests", dependencies: ["StsimSession", "StsimLanguage", "StsimTestSupport"]),
+            name: "StsimSessionTests",
+            dependencies: ["StsimSession", "StsimLanguage", "StsimEngine", "StsimTestSupport"]),
         .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTerminal", "StsimTestSupport"]),
         .testTarget(name: "StsimTranscriptTests", dependencies: ["StsimTestSupport"]),
         .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine"]),

@@ -8,7 +8,7 @@ final class MemorySharingTests: XCTestCase {
     func testOrdinalTableMatchesADictionary() {
         var table = OrdinalTable<Int>()
         var reference: [Int: Int] = [:]
-        var rng = SplitMix64(seed: 42)
+        var rng = SeededRandom(seed: 42)
         let ordinals = [0, 1, 2, 5, 63, 64, 100, 1_000_000, 1_000_001, 3, 70, 200, 4]
         for step in 0..<2_000 {
             let o = step < 300 ? step : rng.pick(ordinals)

@@ -23,7 +23,7 @@ final class LoaderFuzzTests: XCTestCase {
 
     private static let alphabet = Array(":-{}[]\"'\n #&*!|>%@\t,?0123456789abcxyzABC.~\\\u{0}é日\r\n\u{FEFF}")
 
-    private func mutate(_ text: String, _ rng: inout SplitMix64) -> String {
+    private func mutate(_ text: String, _ rng: inout SeededRandom) -> String {
         var chars = Array(text)
         for _ in 0..<Int.random(in: 1...4, using: &rng) {
             let i = chars.isEmpty ? 0 : Int.random(in: 0..<chars.count, using: &rng)
@@ -81,7 +81,7 @@ final class LoaderFuzzTests: XCTestCase {
     }
 
     func testRandomBytesNeverCrash() {
-        var rng = SplitMix64(seed: 0x5757_4D31)
+        var rng = SeededRandom(seed: 0x5757_4D31)
         for _ in 0..<1500 {
             let bytes = (0..<Int.random(in: 0..<200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             check(String(decoding: bytes, as: UTF8.self))
@@ -89,7 +89,7 @@ final class LoaderFuzzTests: XCTestCase {
     }
 
     func testMutatedManifestsNeverCrash() throws {
-        var rng = SplitMix64(seed: 42)
+        var rng = SeededRandom(seed: 42)
         let texts = try corpus()
         for i in 0..<3000 {
             check(mutate(texts[i % texts.count], &rng), firstLine: i % 3 == 0 ? 17 : 1)

@@ -151,7 +151,8 @@ extension KubectlTests {
         try k.run("scale", "sts", "web", "--replicas=1")
         let watch = try k.run(
             "get", "--raw",
-            "/\(token)/api/v1/namespaces/default/pods?watch=true&resourceVersion=\(rv)&timeoutSeconds=1&allowWatchBookmarks=true")
+            "/\(token)/api/v1/namespaces/default/pods?watch=true&resourceVersion=\(rv)&timeoutSeconds=1&allowWatchBookmarks=true"
+        )
         let types = watch.stdout.split(separator: "\n").compactMap { line -> String? in
             let event = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             return event?["type"] as? String

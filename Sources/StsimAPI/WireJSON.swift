@@ -14,9 +14,35 @@ enum WireJSON {
     /// engine, which never reads a wall clock.
     static let timestamps = Timestamps(epochSeconds: Int64(Date().timeIntervalSince1970))
 
-    /// One object, compact enough for a watch line (kubectl decodes a stream of documents).
+    /// One object on one line, as the real server sends it: a watch event is one line.
     static func object(_ object: KubeObject) -> String {
-        ManifestWriter.json(object, timestamps: timestamps)
+        compact(ManifestWriter.json(object, timestamps: timestamps))
+    }
+
+    /// The JSON without the layout whitespace `-o json` prints (strings kept as they are).
+    static func compact(_ json: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(json.utf8.count)
+        var inString = false
+        var escaped = false
+        for byte in json.utf8 {
+            if inString {
+                out.append(byte)
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+                out.append(byte)
+            } else if ![UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(byte) {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func list(_ objects: [KubeObject], kind: ResourceKind, resourceVersion: Int) -> String {

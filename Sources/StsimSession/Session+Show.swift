@@ -71,7 +71,9 @@ extension Session {
     func discardChanges() -> Int {
         // The formatter's memory is left as it is: remembering a row for each of 100,000 pods
         // would cost more than the occasional repeated row it saves after a quiet settle.
-        changeObserver?(cluster.drainChanges())
+        // Drained first: an optional call would skip evaluating its argument when nobody observes.
+        let batch = cluster.drainChanges()
+        changeObserver?(batch)
         return 0
     }
 

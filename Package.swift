@@ -67,6 +67,6 @@ let package = Package(
         .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTerminal", "StsimTestSupport"]),
         .testTarget(name: "StsimTranscriptTests", dependencies: ["StsimTestSupport"]),
         .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine"]),
-        .testTarget(name: "StsimAPITests", dependencies: ["StsimTestSupport"]),
+        .testTarget(name: "StsimAPITests", dependencies: ["StsimAPI", "StsimTestSupport"]),
     ]
 )

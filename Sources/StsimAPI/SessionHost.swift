@@ -39,8 +39,9 @@ public final class SessionHost: @unchecked Sendable {
     /// stream after a last BOOKMARK, when the client asked for bookmarks).
     func endWatch(_ id: Int, closing sink: WatchSink? = nil) {
         queue.async { [self] in
-            let bookmark = hub.remove(id)
-            sink?.finish(bookmark)
+            // A watch the hub already closed (410 after a gap) has ended its stream.
+            guard let last = hub.remove(id) else { return }
+            sink?.finish(last.isEmpty ? nil : last)
         }
     }
 }

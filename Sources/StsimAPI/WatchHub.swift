@@ -30,9 +30,14 @@ final class WatchHub {
 
     func publish(_ batch: ChangeBatch) {
         if batch.droppedCount > 0 {
-            // The feed skipped changes: nobody can resume across the gap.
+            // The feed skipped changes: nobody can resume across the gap, and every open watch
+            // has missed some. Each is told 410 Gone and closed, so its client lists again.
             history = []
             forgottenThrough = batch.changes.last?.resourceVersion ?? latest
+            for id in watches.keys.sorted() {
+                watches[id]?.sink.finish(WatchEncoder.expired(latest))
+            }
+            watches = [:]
         }
         for change in batch.changes {
             latest = max(latest, change.resourceVersion)
@@ -62,9 +67,10 @@ final class WatchHub {
         return id
     }
 
-    /// Forgets a watch; returns its closing BOOKMARK line when it asked for bookmarks.
+    /// Forgets a watch; nil when it was already gone (closed by the hub), else its closing
+    /// BOOKMARK line when it asked for bookmarks ("" when not).
     func remove(_ id: Int) -> String? {
         guard let w = watches.removeValue(forKey: id) else { return nil }
-        return w.bookmarks ? w.encoder.bookmark(resourceVersion: latest) : nil
+        return w.bookmarks ? w.encoder.bookmark(resourceVersion: latest) : ""
     }
 }

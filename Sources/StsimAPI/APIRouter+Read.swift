@@ -42,7 +42,7 @@ extension APIRouter {
                 contentType: "application/json;as=Table;v=v1;g=meta.k8s.io",
                 body: WireJSON.table(
                     objects, kind: path.kind, now: cluster.now, resourceVersion: rv,
-                    includeObject: request.query["includeObject"] != "None"))
+                    include: .init(query: request.query["includeObject"])))
         }
         return .json(WireJSON.list(objects, kind: path.kind, resourceVersion: rv))
     }
@@ -53,7 +53,8 @@ extension APIRouter {
             return APIResponse(
                 contentType: "application/json;as=Table;v=v1;g=meta.k8s.io",
                 body: WireJSON.table(
-                    [object], kind: path.kind, now: cluster.now, resourceVersion: object.metadata.resourceVersion))
+                    [object], kind: path.kind, now: cluster.now, resourceVersion: object.metadata.resourceVersion,
+                    include: .init(query: request.query["includeObject"])))
         }
         return .json(WireJSON.object(object))
     }

@@ -52,11 +52,10 @@ enum WireJSON {
     }
 
     /// kubectl's `get` table: the prompt's `-o wide` columns, those beyond the plain table at
-    /// priority 1 (shown only with `-o wide`). Each row carries the object (kubectl reads the
-    /// namespace and labels from it for `-A`, `--show-labels`, `-L` and `--sort-by`).
+    /// priority 1 (shown only with `-o wide`).
     static func table(
         _ objects: [KubeObject], kind: ResourceKind, now: VirtualTime, resourceVersion: Int,
-        includeObject: Bool = true, withColumns: Bool = true
+        include: RowObject = .metadata, withColumns: Bool = true
     ) -> String {
         let wide = GetOutput.table([], kind: kind, options: TableOptions(wide: true), now: now)
         var columns: [String] = []
@@ -74,10 +73,48 @@ enum WireJSON {
         let rows = objects.sortedForTable().map { o in
             let cells = GetOutput.table([o], kind: kind, options: TableOptions(wide: true), now: now).rows.first ?? []
             let text = cells.map(JSONEmitter.string).joined(separator: ",")
-            return includeObject ? #"{"cells":[\#(text)],"object":\#(object(o))}"# : #"{"cells":[\#(text)]}"#
+            switch include {
+            case .none: return #"{"cells":[\#(text)]}"#
+            case .metadata: return #"{"cells":[\#(text)],"object":\#(partialMetadata(o))}"#
+            case .object: return #"{"cells":[\#(text)],"object":\#(object(o))}"#
+            }
         }
         return
             #"{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":{"resourceVersion":"\#(resourceVersion)"},"columnDefinitions":[\#(columns.joined(separator: ","))],"rows":[\#(rows.joined(separator: ","))]}"#
+    }
+
+    /// What a Table row carries (`includeObject`): nothing, the object's metadata (the
+    /// default; enough for `-A`, `--show-labels` and `-L`), or the whole object (`--sort-by`).
+    enum RowObject {
+        case none, metadata, object
+
+        init(query: String?) {
+            switch query {
+            case "None": self = .none
+            case "Object": self = .object
+            default: self = .metadata
+            }
+        }
+    }
+
+    /// A row's PartialObjectMetadata: far cheaper than the whole object for a long list.
+    static func partialMetadata(_ object: KubeObject) -> String {
+        let m = object.metadata
+        var fields = [
+            #""name":\#(JSONEmitter.string(m.name))"#,
+            #""resourceVersion":"\#(m.resourceVersion)""#,
+        ]
+        if !m.namespace.isEmpty { fields.append(#""namespace":\#(JSONEmitter.string(m.namespace))"#) }
+        if let uid = m.uid { fields.append(#""uid":"\#(uid)""#) }
+        if let created = m.creationTimestamp { fields.append(#""creationTimestamp":"\#(timestamps.format(created))""#) }
+        if !m.labels.isEmpty {
+            let labels = m.labels.sorted { $0.key < $1.key }.map {
+                "\(JSONEmitter.string($0.key)):\(JSONEmitter.string($0.value))"
+            }
+            fields.append(#""labels":{\#(labels.joined(separator: ","))}"#)
+        }
+        return
+            #"{"kind":"PartialObjectMetadata","apiVersion":"meta.k8s.io/v1","metadata":{\#(fields.joined(separator: ","))}}"#
     }
 
     /// `NOMINATED NODE` → `Nominated Node`: kubectl upper-cases column names itself.

@@ -30,7 +30,9 @@ extension Session {
             if interactive {
                 printer.errorLine(e.kubectlMessage)
             } else {
-                report(Diagnostic(at: location, e.kubectlMessage))
+                // kubectl's text carries its own prefix (`Error from server (NotFound):`, `error:`);
+                // a second `error:` before it would say the same thing twice.
+                report(Diagnostic(at: location, e.kubectlMessage), severityWord: false)
             }
         case let e as ManifestUpdate.Failure:
             if interactive {
@@ -45,7 +47,7 @@ extension Session {
         case is AlreadyReported:
             break
         case let e as ExpectationFailure:
-            printer.errorLine("\(location.file):\(location.line): \(paint("expectation failed:", .red)) \(e.message)")
+            printer.errorLine("\(location): \(paint("expectation failed:", .red)) \(e.message)")
         case let e as SessionError:
             report(Diagnostic(at: location, e.message, hint: e.hint))
         default:
@@ -53,15 +55,16 @@ extension Session {
         }
     }
 
-    func report(_ diagnostic: Diagnostic) {
+    func report(_ diagnostic: Diagnostic, severityWord: Bool = true) {
         var d = diagnostic
         if d.sourceLine == nil, let l = d.location { d.sourceLine = sourceLine(l) }
-        let text: String
+        var text: String
         if interactive, let l = d.location, l.file == "<prompt>", l.line == 1 {
             text = DiagnosticPrinter.renderAtPrompt(d, promptWidth: promptAtStart.count)
         } else {
             text = DiagnosticPrinter.render(d) { self.sourceLine($0) }
         }
+        if !severityWord, let r = text.firstRange(of: "\(d.severity.rawValue): ") { text.removeSubrange(r) }
         printer.errorLine(highlight(String(text.dropLast()), severity: d.severity))
     }
 

@@ -21,7 +21,7 @@ public enum HelpText {
 
     public static func command(_ spec: CommandSpec) -> String {
         var out = ["\(spec.name): \(spec.summary)"]
-        if let planned = spec.plannedWith {
+        if let planned = spec.plannedWith ?? (spec.isPlanned ? spec.subcommands.first?.plannedWith : nil) {
             out.append("Not yet available in this version of stsim: it comes with \(planned).")
         }
         if !spec.aliases.isEmpty {

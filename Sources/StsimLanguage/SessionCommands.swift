@@ -5,10 +5,12 @@ enum SessionCommands {
     static let specs: [CommandSpec] = [help, letCommand, run, set, seed, reset, history, undo, save, load, quit]
 
     static let help = CommandSpec(
-        "help", group: .session, usage: ["help [COMMAND]"], summary: "list the commands, or explain one",
-        examples: ["help", "help scale"], positionals: [.commands]
+        "help", group: .session, usage: ["help [COMMAND [SUB-COMMAND]]"], summary: "list the commands, or explain one",
+        examples: ["help", "help scale", "help create sts"], positionals: [.commands, .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        let topic = args.nextIfAny()
+        var topic = args.nextIfAny()
+        // `help create sts`: one topic of two words, located at the first.
+        if let sub = args.nextIfAny(), let t = topic { topic = Argument(t.text + " " + sub.text, at: t.location) }
         try args.finish()
         return .help(topic: topic)
     }

@@ -30,9 +30,7 @@ extension Session {
             if interactive {
                 printer.errorLine(e.kubectlMessage)
             } else {
-                // kubectl's text carries its own prefix (`Error from server (NotFound):`, `error:`);
-                // a second `error:` before it would say the same thing twice.
-                report(Diagnostic(at: location, e.kubectlMessage), severityWord: false)
+                report(Diagnostic(at: location, e.kubectlMessage))
             }
         case let e as ManifestUpdate.Failure:
             if interactive {
@@ -55,7 +53,7 @@ extension Session {
         }
     }
 
-    func report(_ diagnostic: Diagnostic, severityWord: Bool = true) {
+    func report(_ diagnostic: Diagnostic) {
         var d = diagnostic
         if d.sourceLine == nil, let l = d.location { d.sourceLine = sourceLine(l) }
         var text: String
@@ -64,7 +62,11 @@ extension Session {
         } else {
             text = DiagnosticPrinter.render(d) { self.sourceLine($0) }
         }
-        if !severityWord, let r = text.firstRange(of: "\(d.severity.rawValue): ") { text.removeSubrange(r) }
+        // kubectl's `Error from server (NotFound): ...` is its own prefix; `error: ` before it would
+        // say the same thing twice.
+        if d.message.hasPrefix("Error from server"), let r = text.firstRange(of: "\(d.severity.rawValue): ") {
+            text.removeSubrange(r)
+        }
         printer.errorLine(highlight(String(text.dropLast()), severity: d.severity))
     }
 

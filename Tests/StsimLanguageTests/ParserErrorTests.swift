@@ -212,6 +212,14 @@ final class ParserErrorTests: XCTestCase {
             hint: "did you mean \"--replicas\"?")
     }
 
+    /// stsim has no pipes: an unquoted `|` is refused where it stands; a quoted one is data.
+    func testPipesAreRefusedOnce() {
+        let hint = "stsim prints the whole answer; to narrow it: get pods -l app=web, get pods -o name, or name the objects: get pod web-0"
+        assertParseError("get pods | head", "stsim has no pipes: \"|\" and the words after it are not run", 1, 10, hint: hint)
+        assertParseError("get pods|head -3", "stsim has no pipes: \"|\" and the words after it are not run", 1, 9, hint: hint)
+        XCTAssertNil(parseError("exec web-0 -- sh -c 'ls | wc -l'"))
+    }
+
     func testCreateVolumeNodeAndOtherErrors() {
         assertParseError("create pv a", "create pv needs --capacity SIZE, e.g. --capacity 1Mi", 1, 11, hint: nil)
         assertParseError(

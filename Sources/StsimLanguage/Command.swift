@@ -94,7 +94,12 @@ public enum WaitCondition: Hashable, Sendable {
 
 /// The comparison of `expect count KIND == N`.
 public enum Comparison: String, Hashable, Sendable, CaseIterable {
-    case equal = "==", notEqual = "!=", atLeast = ">=", atMost = "<=", above = ">", below = "<"
+    case equal = "=="
+    case notEqual = "!="
+    case atLeast = ">="
+    case atMost = "<="
+    case above = ">"
+    case below = "<"
 
     public func holds(_ a: Int, _ b: Int) -> Bool {
         switch self {

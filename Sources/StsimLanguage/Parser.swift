@@ -62,7 +62,8 @@ public enum Parser {
             case .text(let s): text += s
             case .variable(let name, let at):
                 guard let value = variables[name] else {
-                    throw Diagnostic(at: at, "undefined variable ${\(name)}", hint: "define it first: let \(name) = VALUE")
+                    throw Diagnostic(
+                        at: at, "undefined variable ${\(name)}", hint: "define it first: let \(name) = VALUE")
                 }
                 text += value
             }

@@ -14,7 +14,8 @@ extension SessionCommands {
         let setting = try args.next("the setting (settle-limit or watch-limit)")
         let known = ["settle-limit", "watch-limit", "image"]
         throw Diagnostic(
-            at: setting.location, "the setting must be one of \(known.joined(separator: ", ")), not \"\(setting.text)\"",
+            at: setting.location,
+            "the setting must be one of \(known.joined(separator: ", ")), not \"\(setting.text)\"",
             hint: Suggestion.hint(for: setting.text, in: known))
     }
 

@@ -100,7 +100,8 @@ extension Session {
                 let known = spec.subcommands.map(\.word)
                 throw Diagnostic(
                     at: topic.location, "\(spec.name) has no sub-command \"\(words[1])\"",
-                    hint: known.isEmpty ? "help \(spec.name) shows its usage" : "its sub-commands: " + known.joined(separator: ", "))
+                    hint: known.isEmpty
+                        ? "help \(spec.name) shows its usage" : "its sub-commands: " + known.joined(separator: ", "))
             }
             spec = sub
         }

@@ -156,7 +156,11 @@ final class ParserErrorTests: XCTestCase {
         assertParseError(
             "create", "create needs -f FILE or what to create", 1, 1,
             hint: "try: create -f FILE, create sts NAME --image IMG, help create")
-        assertParseError("create sts", "create sts: missing NAME", 1, 12, hint: "usage: create sts NAME --image IMG [--replicas N] [--service SVC] [--storage SIZE] [--policy OrderedReady|Parallel]")
+        assertParseError(
+            "create sts", "create sts: missing NAME", 1, 12,
+            hint:
+                "usage: create sts NAME --image IMG [--replicas N] [--service SVC] [--storage SIZE] [--policy OrderedReady|Parallel]"
+        )
         assertParseError(
             "create sts web", "create sts needs --image IMG", 1, 12,
             hint: "for example: create sts web --image nginx")
@@ -171,19 +175,24 @@ final class ParserErrorTests: XCTestCase {
             hint: "did you mean \"Parallel\"?")
         assertParseError(
             "create sts web extra --image nginx", "create sts: unexpected argument \"extra\"", 1, 16,
-            hint: "usage: create sts NAME --image IMG [--replicas N] [--service SVC] [--storage SIZE] [--policy OrderedReady|Parallel]")
+            hint:
+                "usage: create sts NAME --image IMG [--replicas N] [--service SVC] [--storage SIZE] [--policy OrderedReady|Parallel]"
+        )
     }
 
     func testCreateServiceErrors() {
         assertParseError(
-            "create svc", "create svc: missing the service type (headless)", 1, 12, hint: "usage: create svc headless NAME --selector k=v [--port PORT]")
+            "create svc", "create svc: missing the service type (headless)", 1, 12,
+            hint: "usage: create svc headless NAME --selector k=v [--port PORT]")
         assertParseError(
             "create svc headles nginx", "create svc makes headless services: create svc headless NAME",
             1, 12, hint: "did you mean \"headless\"?")
         assertParseError(
             "create svc nodeport x", "create svc makes headless services: create svc headless NAME",
             1, 12, hint: nil)
-        assertParseError("create svc headless", "create svc: missing NAME", 1, 21, hint: "usage: create svc headless NAME --selector k=v [--port PORT]")
+        assertParseError(
+            "create svc headless", "create svc: missing NAME", 1, 21,
+            hint: "usage: create svc headless NAME --selector k=v [--port PORT]")
         assertParseError("create svc headless nginx", "create svc headless needs --selector k=v", 1, 21, hint: nil)
         assertParseError(
             "create svc headless nginx --selector app", "--selector takes k=v pairs separated by commas",
@@ -214,9 +223,12 @@ final class ParserErrorTests: XCTestCase {
 
     /// stsim has no pipes: an unquoted `|` is refused where it stands; a quoted one is data.
     func testPipesAreRefusedOnce() {
-        let hint = "stsim prints the whole answer; to narrow it: get pods -l app=web, get pods -o name, or name the objects: get pod web-0"
-        assertParseError("get pods | head", "stsim has no pipes: \"|\" and the words after it are not run", 1, 10, hint: hint)
-        assertParseError("get pods|head -3", "stsim has no pipes: \"|\" and the words after it are not run", 1, 9, hint: hint)
+        let hint =
+            "stsim prints the whole answer; to narrow it: get pods -l app=web, get pods -o name, or name the objects: get pod web-0"
+        assertParseError(
+            "get pods | head", "stsim has no pipes: \"|\" and the words after it are not run", 1, 10, hint: hint)
+        assertParseError(
+            "get pods|head -3", "stsim has no pipes: \"|\" and the words after it are not run", 1, 9, hint: hint)
         XCTAssertNil(parseError("exec web-0 -- sh -c 'ls | wc -l'"))
     }
 
@@ -229,13 +241,21 @@ final class ParserErrorTests: XCTestCase {
             "create pv a --capacity 1Mi --reclaim Retian",
             "--reclaim must be one of Retain, Delete, Recycle, not \"Retian\"", 1, 38,
             hint: "did you mean \"Retain\"?")
-        assertParseError("create pv", "create pv: missing NAME", 1, 11, hint: "usage: create pv NAME --capacity SIZE [--access RWO|ROX|RWX|RWOP] [--reclaim Retain|Delete|Recycle] [--class CLASS]")
+        assertParseError(
+            "create pv", "create pv: missing NAME", 1, 11,
+            hint:
+                "usage: create pv NAME --capacity SIZE [--access RWO|ROX|RWX|RWOP] [--reclaim Retain|Delete|Recycle] [--class CLASS]"
+        )
         assertParseError(
             "create pv a b --capacity 1Mi", "create pv: unexpected argument \"b\"", 1, 13,
-            hint: "usage: create pv NAME --capacity SIZE [--access RWO|ROX|RWX|RWOP] [--reclaim Retain|Delete|Recycle] [--class CLASS]")
-        assertParseError("create node", "create node: missing NAME", 1, 13, hint: "usage: create node NAME [--zone ZONE]")
+            hint:
+                "usage: create pv NAME --capacity SIZE [--access RWO|ROX|RWX|RWOP] [--reclaim Retain|Delete|Recycle] [--class CLASS]"
+        )
         assertParseError(
-            "create node n1 n2", "create node: unexpected argument \"n2\"", 1, 16, hint: "usage: create node NAME [--zone ZONE]")
+            "create node", "create node: missing NAME", 1, 13, hint: "usage: create node NAME [--zone ZONE]")
+        assertParseError(
+            "create node n1 n2", "create node: unexpected argument \"n2\"", 1, 16,
+            hint: "usage: create node NAME [--zone ZONE]")
         assertParseError(
             "create pod x", "create makes sts, svc, pv or node, not \"pod\"", 1, 8,
             hint: "for other kinds write a manifest: create -f FILE")
@@ -467,7 +487,8 @@ final class ParserErrorTests: XCTestCase {
             "set wach-limit 5", "the setting must be one of settle-limit, watch-limit, image, not \"wach-limit\"",
             1, 5, hint: "did you mean \"watch-limit\"?")
         assertParseError(
-            "set watch-limit 5 6", "set watch-limit: unexpected argument \"6\"", 1, 19, hint: "usage: set watch-limit N")
+            "set watch-limit 5 6", "set watch-limit: unexpected argument \"6\"", 1, 19, hint: "usage: set watch-limit N"
+        )
         assertParseError("seed", "seed: missing N", 1, 6, hint: "usage: seed N")
         assertParseError("seed -1", "the seed must be a whole number from 0 up, not \"-1\"", 1, 6, hint: nil)
         assertParseError("seed x", "the seed must be a whole number from 0 up, not \"x\"", 1, 6, hint: nil)

@@ -494,7 +494,8 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(
             parsed("rollout undo sts web --to-revision 1"),
             .unavailable(name: "rollout undo", plannedWith: ResourceCommands.rolloutPlanned))
-        XCTAssertEqual(parseError("rollout undo sts web --revision 1")?.message, "unknown flag --revision for rollout undo")
+        XCTAssertEqual(
+            parseError("rollout undo sts web --revision 1")?.message, "unknown flag --revision for rollout undo")
         XCTAssertEqual(parseError("rollout stats sts web")?.hint, "did you mean \"status\"?")
     }
 

@@ -229,7 +229,10 @@ final class ParserErrorTests: XCTestCase {
             "get pods | head", "stsim has no pipes: \"|\" and the words after it are not run", 1, 10, hint: hint)
         assertParseError(
             "get pods|head -3", "stsim has no pipes: \"|\" and the words after it are not run", 1, 9, hint: hint)
-        XCTAssertNil(parseError("exec web-0 -- sh -c 'ls | wc -l'"))
+        guard case .exec(_, _, let words) = parsed("exec web-0 -- sh -c 'ls | wc -l'") else {
+            return XCTFail("a quoted | is refused")
+        }
+        XCTAssertEqual(words.map(\.text), ["sh", "-c", "ls | wc -l"])
     }
 
     func testCreateVolumeNodeAndOtherErrors() {

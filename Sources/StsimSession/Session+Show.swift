@@ -154,10 +154,7 @@ extension Session {
         emit(EventList.render(events, namespace: cluster.config.namespace, now: cluster.now))
     }
 
-    func dig(_ type: String, name: Argument, search: Bool) throws {
-        guard let recordType = DNSRecordType(rawValue: type) else {
-            throw Diagnostic(at: name.location, "dig answers A, AAAA and SRV queries, not \(type)")
-        }
+    func dig(_ recordType: DNSRecordType, name: Argument, search: Bool) throws {
         let answer =
             search
             ? cluster.dnsResolve(name.text, type: recordType)
@@ -175,12 +172,11 @@ extension Session {
         }
     }
 
-    func dnsAnswerCount(type: String, name: String) -> Int {
-        guard let recordType = DNSRecordType(rawValue: type) else { return 0 }
-        return cluster.dnsResolve(name, type: recordType).answers.count
+    func dnsAnswerCount(type: DNSRecordType, name: String) -> Int {
+        cluster.dnsResolve(name, type: type).answers.count
     }
 
-    func snapshot(_ format: String) throws {
+    func snapshot(_ format: SnapshotFormat) throws {
         var world = SnapshotInput(cluster.store)
         for node in world.nodes.map(\.metadata.name) {
             if cluster.isPartitioned(node: node) { world.unreachable.insert(node) }
@@ -194,18 +190,18 @@ extension Session {
         }
         world.violations = cluster.checkInvariants()
         switch format {
-        case "tree":
+        case .tree:
             printer.block(SnapshotTree.render(world, now: cluster.now))
-        case "dot":
+        case .dot:
             printer.block(SnapshotDot.render(world, now: cluster.now))
-        default:
+        case .yaml, .json:
             // The whole state as the API would list it, kind by kind.
             let kinds: [ResourceKind] = [
                 .node, .storageClass, .persistentVolume, .persistentVolumeClaim, .service,
                 .statefulSet, .replicaSet, .pod,
             ]
             let objects = kinds.flatMap { cluster.list($0) }
-            printer.block(encode(objects, json: format == "json", asList: true))
+            printer.block(encode(objects, json: format == .json, asList: true))
         }
     }
 }

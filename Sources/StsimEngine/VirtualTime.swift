@@ -1,6 +1,6 @@
 /// A point on the simulation's clock, in milliseconds since the cluster was created.
 /// The engine never reads the wall clock; everything is measured on this one.
-public struct VirtualTime: Comparable, Hashable, Sendable, CustomStringConvertible {
+public struct VirtualTime: Codable, Comparable, Hashable, Sendable, CustomStringConvertible {
     public var milliseconds: Int64
 
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
@@ -37,7 +37,7 @@ public struct VirtualTime: Comparable, Hashable, Sendable, CustomStringConvertib
 }
 
 /// A span of virtual time.
-public struct VirtualDuration: Comparable, Hashable, Sendable {
+public struct VirtualDuration: Codable, Comparable, Hashable, Sendable {
     public var milliseconds: Int64
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
     /// API fields in seconds are int64 (grace periods, toleration seconds): a span longer than the

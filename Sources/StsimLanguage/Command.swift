@@ -175,6 +175,8 @@ public enum Command: Hashable, Sendable {
     case setting(SessionSetting)
     case define(name: String, value: String)
     case run(path: Argument)
+    case save(path: Argument)
+    case load(path: Argument)
     case quit
     /// A command of the language whose machinery is not built yet: it says so, plainly.
     case unavailable(name: String, plannedWith: String)

@@ -131,16 +131,31 @@ enum SessionCommands {
 
     static let save = CommandSpec(
         "save", group: .session, usage: ["save FILE"], summary: "write the whole state to a file",
-        examples: ["save lesson.state"], positionals: [.files], plannedWith: "session save, load and undo"
-    ) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in
-        .unavailable(name: "save", plannedWith: "session save, load and undo")
+        details: """
+            Everything goes in: the objects, the clock, the event queue, the random source, what
+            each kubelet runs, faults, the event history, the programs' files, and the session's
+            variables, settings and command history. The file is versioned JSON, written to a
+            temporary file first and renamed, so an interrupted save leaves the old file whole.
+            """,
+        examples: ["save lesson.state"], positionals: [.files]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let path = try args.next("FILE")
+        try args.finish()
+        return .save(path: path)
     }
 
     static let load = CommandSpec(
         "load", group: .session, usage: ["load FILE"], summary: "read a state written by save",
-        examples: ["load lesson.state"], positionals: [.files], plannedWith: "session save, load and undo"
-    ) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in
-        .unavailable(name: "load", plannedWith: "session save, load and undo")
+        details: """
+            What follows prints exactly what it would have printed in the session that saved the
+            state. A truncated, edited or newer-version file is refused with the place of the
+            problem, and the current state stays as it was. `undo` goes back to before the load.
+            """,
+        examples: ["load lesson.state"], positionals: [.files]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let path = try args.next("FILE")
+        try args.finish()
+        return .load(path: path)
     }
 
     static let quit = CommandSpec(

@@ -12,7 +12,7 @@ import StsimEngine
 /// Names use short kinds (`sts/web`, `pvc/www-web-0`): provisioned volumes are named
 /// `pvc-<uid>`, and `persistentvolume/pvc-…` would push every row past 80 columns. Restarts
 /// show the count without kubectl's `(31s ago)`, which the timestamp in front already says.
-public struct WatchFormatter: Sendable {
+public struct WatchFormatter: Sendable, Codable {
     private var lastRows: [ObjectKey: [String]] = [:]
 
     public init() {}

@@ -72,6 +72,8 @@ extension Session {
         case .setting(let setting): apply(setting)
         case .define(let name, let value): variables[name] = value
         case .run(let path): return try runFile(path)
+        case .save(let path): try save(to: path)
+        case .load(let path): try load(from: path)
         case .quit: return .quit
         case .unavailable(let name, let plannedWith):
             throw SessionError(

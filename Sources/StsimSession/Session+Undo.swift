@@ -50,7 +50,7 @@ extension Command {
         switch self {
         case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .killPod, .partition, .heal, .imageFault,
             .crash,
-            .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .run, .reset, .seed, .runPod:
+            .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .run, .reset, .seed, .runPod, .load:
             true
         // A POST changes the files on a volume (curl, or curl in a pod); sleep lets time pass.
         case .curl(let c): c.effectiveMethod.uppercased() != "GET"
@@ -58,7 +58,7 @@ extension Command {
         case .get(let g): g.watch
         case .describe, .clock, .mode, .dig, .proxy, .logs, .snapshot, .events, .expect, .help, .history, .setting,
             .define,
-            .quit, .undo, .unavailable:
+            .quit, .undo, .unavailable, .save:
             false
         }
     }

@@ -26,6 +26,7 @@ public struct Transcript {
 
     var script: String { Self.directory + "/" + name + ".sts" }
     var recording: String { Self.directory + "/" + name + ".out" }
+    public var recordingPath: String { recording }
 
     /// What the script prints, with a nonzero exit status noted on a last line.
     func output() throws -> String {
@@ -58,7 +59,7 @@ public struct Transcript {
     }
 
     /// The first differing lines, enough to see what changed.
-    static func diff(_ expected: String, _ actual: String) -> String {
+    public static func diff(_ expected: String, _ actual: String) -> String {
         let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         var out: [String] = []

@@ -20,6 +20,7 @@ struct Launch {
         default: break
         }
         let session = Session(options: options)
+        if let file = command.loadFile, !session.start(from: file) { return 1 }
         for pair in rest {
             guard let eq = pair.firstIndex(of: "="),
                 session.define(String(pair[..<eq]), String(pair[pair.index(after: eq)...]))

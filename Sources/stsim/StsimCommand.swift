@@ -31,6 +31,9 @@ struct StsimCommand: ParsableCommand {
     @Flag(name: .customLong("keep-going"), help: "Go on after errors and failed expectations.")
     var keepGoing = false
 
+    @Option(name: .customLong("load"), help: "Start from a state written by `save` (lessons use it).")
+    var loadFile: String?
+
     @OptionGroup var cluster: ClusterOptions
 
     func validate() throws {

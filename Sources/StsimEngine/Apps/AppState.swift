@@ -1,7 +1,7 @@
 /// What the programs in the pods keep: the files on every disk, each pod's log, and the random
 /// source for the network's choices (kube-proxy's endpoint, the order of A records). That source
 /// is separate from the engine's so that a `curl` does not change what the controllers draw next.
-public struct AppState: Sendable {
+public struct AppState: Codable, Sendable {
     public var files = FileStore()
     /// What each container run printed: pod uid → `NAME#RESTARTS` → lines. A replacement pod
     /// starts a new log, and so does a restarted container (`kubectl logs --previous` reads the

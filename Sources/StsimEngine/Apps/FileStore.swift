@@ -1,5 +1,5 @@
 /// Where a file's bytes live, which decides what survives what (architecture.md, "Apps").
-public enum Disk: Hashable, Sendable {
+public enum Disk: Codable, Hashable, Sendable {
     /// A network-attached volume, by its storage (an NFS export, a CSI handle, or the name of a
     /// PV stsim provisioned): it follows its claim to any pod on any node.
     case persistentVolume(String)
@@ -14,7 +14,7 @@ public enum Disk: Hashable, Sendable {
 /// The files of every simulated disk: path (relative to the disk's root, no leading `/`) to text.
 /// Dictionary lookups keep each read and write O(1); listings are sorted by path so that output
 /// never depends on hashing order.
-public struct FileStore: Sendable {
+public struct FileStore: Codable, Sendable {
     private var disks: [Disk: [String: String]] = [:]
 
     public init() {}

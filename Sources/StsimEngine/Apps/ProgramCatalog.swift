@@ -1,7 +1,7 @@
 /// Which program an image runs, and which tools `exec` finds in it.
 public enum ProgramCatalog {
     /// What kind of program an image holds.
-    public enum Kind: Sendable, Hashable {
+    public enum Kind: Codable, Sendable, Hashable {
         case kubiaPet, kubiaPetPeers, webServer
         /// Images that run a command and serve nothing (`tutum/dnsutils`, `busybox`).
         case toolbox

@@ -28,7 +28,7 @@ public final class Cluster {
     var queue = EventQueue()
     var random: SeededRandom
     var recorder: EventRecorder
-    private var queuedSyncs: Set<EngineAction> = []
+    var queuedSyncs: Set<EngineAction> = []
 
     // Controllers, one per file.
     var statefulSets: StatefulSetController!
@@ -47,9 +47,9 @@ public final class Cluster {
     var kubelets: [String: Kubelet] = [:]
     var ipam = PodIPAllocator()
     /// Set once the default cluster exists.
-    private(set) var bootstrapped = false
+    var bootstrapped = false
     /// Pods whose kubelet waits for a claim to be bound before mounting it.
-    private var volumeWaiters: [ObjectKey: [(node: String, pod: UID)]] = [:]
+    var volumeWaiters: [ObjectKey: [VolumeWaiter]] = [:]
 
     public convenience init(config: ClusterConfig = ClusterConfig()) {
         self.init(config: config, store: ObjectStore(feedLimit: config.changeFeedLimit))
@@ -57,7 +57,7 @@ public final class Cluster {
         bootstrapped = true
     }
 
-    private init(config: ClusterConfig, store: ObjectStore) {
+    init(config: ClusterConfig, store: ObjectStore) {
         self.config = config
         self.store = store
         random = SeededRandom(seed: config.seed)
@@ -80,37 +80,9 @@ public final class Cluster {
 
     /// An independent copy of the whole simulation (objects, clock, queue, random state, every
     /// controller's and kubelet's state): `undo` can keep one per command. The copy continues
-    /// exactly as the original would.
-    public func clone() -> Cluster {
-        let c = Cluster(config: config, store: store.copy())
-        c.now = now
-        c.bootstrapped = bootstrapped
-        c.faults = faults
-        c.apps = apps
-        c.queue = queue
-        c.random = random
-        c.recorder = recorder
-        c.queuedSyncs = queuedSyncs
-        c.ipam = ipam
-        c.volumeWaiters = volumeWaiters
-        c.statefulSets.copyState(from: statefulSets)
-        // Controller and kubelet state are values (each type's `State`): copied by assignment.
-        c.scheduler.state = scheduler.state
-        c.volumes.state = volumes.state
-        c.claimProtection.state = claimProtection.state
-        c.endpoints.state = endpoints.state
-        c.nodeLifecycle.state = nodeLifecycle.state
-        c.taintEviction.state = taintEviction.state
-        c.attachDetach.state = attachDetach.state
-        c.podGC.state = podGC.state
-        c.invariants.state = invariants.state
-        for (name, kubelet) in kubelets {
-            let k = Kubelet(cluster: c, nodeName: name)
-            k.state = kubelet.state
-            c.kubelets[name] = k
-        }
-        return c
-    }
+    /// exactly as the original would. It goes through `savedState`, so `save` and `undo` keep
+    /// the same things.
+    public func clone() -> Cluster { Cluster(restoring: savedState) }
 
     // MARK: Scheduling work
 
@@ -126,7 +98,7 @@ public final class Cluster {
     }
 
     func waitForVolume(_ claim: ObjectKey, node: String, pod: UID) {
-        volumeWaiters[claim, default: []].append((node, pod))
+        volumeWaiters[claim, default: []].append(VolumeWaiter(node: node, pod: pod))
     }
 
     func recordEvent(

@@ -1,5 +1,5 @@
 /// How a new cluster looks. The defaults are what a user gets without asking (issue 3).
-public struct ClusterConfig: Sendable, Hashable {
+public struct ClusterConfig: Codable, Sendable, Hashable {
     public var seed: UInt64 = 1
     /// Workers `node-1 ... node-N`, besides the control-plane node.
     public var workerCount: Int = 3

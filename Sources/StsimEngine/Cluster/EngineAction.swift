@@ -2,7 +2,7 @@
 /// queued; kubelet steps carry a token so that steps made stale by a restart or a deletion are
 /// ignored when they fire. The rare cases with the largest payloads are boxed (`indirect`): an
 /// action is as big as its largest inline case, and a large settle queues one or more per pod.
-enum EngineAction: Hashable {
+enum EngineAction: Codable, Hashable {
     case syncStatefulSet(ObjectKey)
     /// Re-evaluate one pod's availability after `minReadySeconds`.
     indirect case statefulSetAvailability(ObjectKey, ordinal: Int)
@@ -29,8 +29,8 @@ enum EngineAction: Hashable {
 }
 
 /// One step of a kubelet's work on a pod (or image) it runs.
-struct KubeletStep: Hashable {
-    enum Kind: Hashable {
+struct KubeletStep: Codable, Hashable {
+    enum Kind: Codable, Hashable {
         case sandboxReady
         case imagePulled(image: String)
         case containerStarted(index: Int)

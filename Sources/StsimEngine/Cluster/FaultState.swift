@@ -1,7 +1,7 @@
 /// Faults injected into the simulation that live outside any one node: failing readiness probes,
 /// images that ignore SIGTERM, broken images. (Partitions and crashes are each node's link and
 /// power state: `Cluster+Faults`.)
-public struct FaultState: Sendable {
+public struct FaultState: Codable, Sendable {
     /// Pods (by namespace/name) whose readiness probes fail while listed.
     public internal(set) var failingReadiness: Set<ObjectKey> = []
     /// Images whose containers ignore SIGTERM and are killed only at the end of the grace period.

@@ -1,5 +1,5 @@
 /// A broken promise the monitor saw, with when.
-public struct InvariantViolation: Sendable, Hashable {
+public struct InvariantViolation: Codable, Sendable, Hashable {
     public var time: VirtualTime
     public var message: String
 }
@@ -18,7 +18,7 @@ final class InvariantMonitor {
     /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
     /// by assignment (the collections inside are copy-on-write), so nothing added here can be
     /// left out of an undo snapshot.
-    struct State {
+    struct State: Codable {
         /// Pod names whose at-most-one violation is reported and still stands.
         var reported: Set<ObjectKey> = []
         /// Nodes whose link is cut (partitioned or crashed).

@@ -1,7 +1,7 @@
 /// Pod addresses as kubeadm clusters hand them out: 10.244.0.0/16, one /24 per node (the
 /// control plane gets .0, workers .1, .2, ... in creation order), host-local IPAM giving the next
 /// free address after the last one it gave.
-struct PodIPAllocator {
+struct PodIPAllocator: Codable {
     private var subnets: [String: Int] = [:]
     private var nextSubnet = 0
     private var used: [Int: Set<Int>] = [:]

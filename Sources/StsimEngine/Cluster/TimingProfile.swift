@@ -1,6 +1,6 @@
 /// Every timing of the simulated cluster in one value (reference section 14), so tests and users
 /// can override them instead of hunting literals through controllers.
-public struct TimingProfile: Sendable, Hashable {
+public struct TimingProfile: Codable, Sendable, Hashable {
     // Control plane. The node-health timings: the node lifecycle controller (monitor period,
     // grace, lease renewals), taint eviction (tolerations), PodGC and the force detach.
     /// 1.32: node-monitor-grace-period is 50 s (40 s in 1.30/1.31).

@@ -7,7 +7,7 @@
 final class AttachDetachController {
     unowned let cluster: Cluster
 
-    struct AttachWaiter: Hashable {
+    struct AttachWaiter: Codable, Hashable {
         var node: String
         var pod: UID
     }
@@ -17,7 +17,7 @@ final class AttachDetachController {
     /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
     /// by assignment (the collections inside are copy-on-write), so nothing added here can be
     /// left out of an undo snapshot.
-    struct State {
+    struct State: Codable {
         /// Volume (PV name) → the node it is attached to.
         var attachedTo: [String: String] = [:]
         /// Volume → the API pods on that node that use it.

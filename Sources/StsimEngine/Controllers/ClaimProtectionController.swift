@@ -6,7 +6,7 @@ final class ClaimProtectionController {
     /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
     /// by assignment (the collections inside are copy-on-write), so nothing added here can be
     /// left out of an undo snapshot.
-    struct State {
+    struct State: Codable {
         /// Pods (by name) that use each claim.
         var users: [ObjectKey: Set<String>] = [:]
     }

@@ -7,7 +7,7 @@ final class EndpointSliceController {
     static let managedBy = "endpointslice-controller.k8s.io"
 
     /// One Service's endpoints and how they are cut into slices.
-    struct ServiceEndpoints {
+    struct ServiceEndpoints: Codable {
         var selector: [String: String]
         var endpoints: [String: Endpoint] = [:]
         /// Pod names per slice, in insertion order.
@@ -25,7 +25,7 @@ final class EndpointSliceController {
     /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
     /// by assignment (the collections inside are copy-on-write), so nothing added here can be
     /// left out of an undo snapshot.
-    struct State {
+    struct State: Codable {
         var services: [ObjectKey: ServiceEndpoints] = [:]
         var servicesByNamespace: [String: [ObjectKey]] = [:]
     }

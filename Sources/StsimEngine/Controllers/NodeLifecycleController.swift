@@ -13,7 +13,7 @@ final class NodeLifecycleController {
     /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
     /// by assignment (the collections inside are copy-on-write), so nothing added here can be
     /// left out of an undo snapshot.
-    struct State {
+    struct State: Codable {
         /// Nodes whose Ready condition this controller set to Unknown.
         var unreachable: Set<String> = []
         /// Nodes carrying the NoExecute `unreachable` taint.
@@ -172,7 +172,7 @@ final class NodeLifecycleController {
 
     // MARK: Zones and NoExecute tainting (9.2)
 
-    private enum ZoneState { case normal, partialDisruption, fullDisruption }
+    private enum ZoneState: Codable { case normal, partialDisruption, fullDisruption }
 
     private func zoneState(_ zone: String) -> ZoneState {
         let total = state.nodesInZone[zone] ?? 0

@@ -51,3 +51,5 @@ struct OrdinalTable<Value> {
         if dense.isEmpty { dense = [] }
     }
 }
+
+extension OrdinalTable: Codable where Value: Codable {}

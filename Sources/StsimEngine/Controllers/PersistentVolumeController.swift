@@ -22,7 +22,7 @@ final class PersistentVolumeController {
     /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
     /// by assignment (the collections inside are copy-on-write), so nothing added here can be
     /// left out of an undo snapshot.
-    struct State {
+    struct State: Codable {
         /// Volumes that are Available and unclaimed (static binding looks only here).
         var available: Set<String> = []
         /// Claims waiting for a volume, with the order they started waiting in.

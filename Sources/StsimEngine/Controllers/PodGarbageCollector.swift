@@ -9,7 +9,7 @@ final class PodGarbageCollector {
     /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
     /// by assignment (the collections inside are copy-on-write), so nothing added here can be
     /// left out of an undo snapshot.
-    struct State {
+    struct State: Codable {
         /// Nodes with the out-of-service taint.
         var outOfService: Set<String> = []
         /// Deleted nodes (that still had pods), with when they were deleted.

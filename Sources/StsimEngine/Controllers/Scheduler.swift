@@ -12,7 +12,7 @@ final class Scheduler {
     static let component = "default-scheduler"
     unowned let cluster: Cluster
 
-    struct NodeSlot: Comparable {
+    struct NodeSlot: Codable, Comparable {
         var pods: Int
         var name: String
         static func < (a: NodeSlot, b: NodeSlot) -> Bool {
@@ -23,7 +23,7 @@ final class Scheduler {
     /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
     /// by assignment (the collections inside are copy-on-write), so nothing added here can be
     /// left out of an undo snapshot.
-    struct State {
+    struct State: Codable {
         var plainNodes = Heap<NodeSlot>()
         /// Nodes that need a per-pod check (taints, not Ready, cordoned): few in practice.
         var specialNodes: Set<String> = []

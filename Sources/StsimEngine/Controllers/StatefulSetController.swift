@@ -9,9 +9,19 @@ final class StatefulSetController {
 
     init(cluster: Cluster) { self.cluster = cluster }
 
-    func copyState(from other: StatefulSetController) {
-        states = other.states.mapValues { $0.copy() }
-        uidByKey = other.uidByKey
+    /// The controller's index as a value; the per-set states are objects, so both directions
+    /// copy them (a clone or a loaded state never shares one with its source).
+    struct SavedState: Codable {
+        var states: [UID: StatefulSetState]
+        var uidByKey: [ObjectKey: UID]
+    }
+
+    var savedState: SavedState {
+        get { SavedState(states: states.mapValues { $0.copy() }, uidByKey: uidByKey) }
+        set {
+            states = newValue.states.mapValues { $0.copy() }
+            uidByKey = newValue.uidByKey
+        }
     }
 
     func state(for key: ObjectKey) -> StatefulSetState? { uidByKey[key].flatMap { states[$0] } }
@@ -333,7 +343,7 @@ final class StatefulSetController {
             if i != s.revisions.count - 1 {
                 // A rollback to an older template renumbers that revision (4.1).
                 s.revisions.remove(at: i)
-                s.revisions.append((name, maxNumber + 1))
+                s.revisions.append(RevisionNumber(name: name, number: maxNumber + 1))
                 if var r = cluster.store.get(ControllerRevision.self, namespace: set.metadata.namespace, name: name) {
                     r.revision = maxNumber + 1
                     cluster.write(.controllerRevision(r))
@@ -350,7 +360,7 @@ final class StatefulSetController {
                 data: set.spec.template, revision: maxNumber + 1)
             switch cluster.create(.controllerRevision(revision)) {
             case .success:
-                s.revisions.append((name, maxNumber + 1))
+                s.revisions.append(RevisionNumber(name: name, number: maxNumber + 1))
             case .failure(let e) where e.reason == .alreadyExists:
                 // An orphaned revision of an earlier incarnation (`--cascade=orphan`): adopt it (2.5).
                 guard
@@ -361,7 +371,7 @@ final class StatefulSetController {
                     existing.metadata.ownerReferences.append(StatefulSetIdentity.ownerReference(set))
                     cluster.write(existing)
                 }
-                s.revisions.append((name, existing.revision))
+                s.revisions.append(RevisionNumber(name: name, number: existing.revision))
             case .failure:
                 return
             }
@@ -380,7 +390,7 @@ final class StatefulSetController {
         var live: Set<String> = [s.updateRevision, s.currentRevision ?? ""]
         for (rev, n) in s.revisionCounts where n > 0 { live.insert(rev) }
         var excess = s.revisions.count - live.count - limit
-        var kept: [(name: String, number: Int)] = []
+        var kept: [RevisionNumber] = []
         for r in s.revisions {
             if excess > 0, !live.contains(r.name) {
                 excess -= 1

@@ -1,6 +1,6 @@
 /// What the StatefulSet controller knows about one pod of a set: enough to keep the set's counters
 /// and queues up to date without looking at its other pods.
-struct StatefulPodFacts: Equatable {
+struct StatefulPodFacts: Codable, Equatable {
     // Declared largest first so that the struct packs into 48 bytes (one per pod).
     var uid: UID
     var revision: String
@@ -35,7 +35,7 @@ struct StatefulPodFacts: Equatable {
 /// counters, and lazily-cleaned heaps answering "lowest ordinal needing attention", "highest
 /// condemned pod", "highest out-of-date pod" in O(log n). Updated from the change feed, so a sync
 /// never scans the set's pods.
-final class StatefulSetState {
+final class StatefulSetState: Codable {
     let key: ObjectKey
     let uid: UID
     var start = 0
@@ -61,7 +61,7 @@ final class StatefulSetState {
     var updateRevision = ""
     var currentRevision: String?
     /// The set's ControllerRevisions, oldest revision number first.
-    var revisions: [(name: String, number: Int)] = []
+    var revisions: [RevisionNumber] = []
 
     /// The owner reference every pod carries, shared by all of them.
     var ownerReferences: [OwnerReference] = []
@@ -179,4 +179,10 @@ final class StatefulSetState {
     func firstUnhealthyCondemned() -> Int? { condemnedUnhealthy.min(where: isCondemnedUnhealthy) }
 
     func podName(_ o: Int) -> String { StatefulSetIdentity.podName(key.name, o) }
+}
+
+/// A ControllerRevision of a set and its revision number.
+struct RevisionNumber: Codable {
+    var name: String
+    var number: Int
 }

@@ -9,7 +9,7 @@ final class TaintEvictionController {
     /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
     /// by assignment (the collections inside are copy-on-write), so nothing added here can be
     /// left out of an undo snapshot.
-    struct State {
+    struct State: Codable {
         /// The NoExecute taints last seen on each node (only nodes that have some).
         var taints: [String: [Taint]] = [:]
         /// Bumped whenever a node's NoExecute taints change: evictions queued before are void.

@@ -13,10 +13,10 @@ extension Kubelet {
         }
         event(rp, .normal, "Pulling", "Pulling image \"\(c.image)\"", container: c.name)
         if state.pulls[c.image] != nil {
-            state.pulls[c.image]!.append((uid, i))
+            state.pulls[c.image]!.append(PullWaiter(pod: uid, container: i))
             return
         }
-        state.pulls[c.image] = [(uid, i)]
+        state.pulls[c.image] = [PullWaiter(pod: uid, container: i)]
         state.pullStarted[c.image] = cluster.now
         let duration =
             state.images.contains(c.image)
@@ -33,7 +33,8 @@ extension Kubelet {
         if !broken { state.images.insert(image) }
         let waiters = state.pulls.removeValue(forKey: image) ?? []
         let took = cluster.now - (state.pullStarted.removeValue(forKey: image) ?? cluster.now)
-        for (uid, i) in waiters {
+        for waiter in waiters {
+            let (uid, i) = (waiter.pod, waiter.container)
             guard let rp = pods[uid], !rp.terminating else { continue }
             if broken {
                 pullFailed(uid, index: i)

@@ -46,7 +46,7 @@ extension Kubelet {
     func unreadyMessage(_ names: [String]) -> String {
         if let last = state.lastUnready, last.names == names { return last.message }
         let message = "containers with unready status: [\(names.joined(separator: " "))]"
-        state.lastUnready = (names, message)
+        state.lastUnready = UnreadyMessage(names: names, message: message)
         return message
     }
 

@@ -3,12 +3,12 @@
 /// `Cluster.clone` copies it by assignment; the collections inside are copy-on-write (the pod
 /// table shares each pod's box until one side writes it), so an undo snapshot costs nothing until
 /// the simulation moves on, and a field added here cannot be left out of the copy.
-struct KubeletState {
+struct KubeletState: Codable {
     var pods = RuntimePodTable()
     /// Images on the node (a pull succeeded once).
     var images: Set<String> = []
     /// Pulls in progress: image → pods waiting for it (with the container index).
-    var pulls: [String: [(UID, Int)]] = [:]
+    var pulls: [String: [PullWaiter]] = [:]
     var pullStarted: [String: VirtualTime] = [:]
     /// Powered off (`crash`): no containers, no link, until `boot`.
     var isDown = false
@@ -20,15 +20,27 @@ struct KubeletState {
     /// The last "containers with unready status" message built, reused while the names repeat:
     /// pods of one template share one string instead of each holding its own (they are over 15
     /// bytes, so each would allocate).
-    var lastUnready: (names: [String], message: String)?
+    var lastUnready: UnreadyMessage?
 }
 
 /// The state of a node's link to the control plane (`NodeLink`).
-struct LinkState {
+struct LinkState: Codable {
     /// While false, nothing crosses in either direction.
     var isConnected = true
     /// When the kubelet first renewed its Lease; renewals follow every `leaseRenewInterval`.
     var leasePhase: VirtualTime = .zero
     /// When the link was cut (the last renewal happened at or before it).
     var cutAt: VirtualTime?
+}
+
+/// A container waiting for an image pull to finish.
+struct PullWaiter: Codable {
+    var pod: UID
+    var container: Int
+}
+
+/// A "containers with unready status" message and the container names it was built for.
+struct UnreadyMessage: Codable {
+    var names: [String]
+    var message: String
 }

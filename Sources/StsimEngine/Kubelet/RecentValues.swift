@@ -20,3 +20,5 @@ struct RecentValues<Value: Equatable> {
         return value
     }
 }
+
+extension RecentValues: Codable where Value: Codable {}

@@ -1,5 +1,5 @@
 /// The part of a readiness probe the kubelet's prober needs, kept small (one per container).
-struct ReadinessCheck: Equatable {
+struct ReadinessCheck: Codable, Equatable {
     var initialDelaySeconds: Int32
     var periodSeconds: Int32
     var failureThreshold: Int32
@@ -14,7 +14,7 @@ struct ReadinessCheck: Equatable {
 }
 
 /// The kubelet's truth about one container: what really runs on the node.
-struct RuntimeContainer: Equatable {
+struct RuntimeContainer: Codable, Equatable {
     var name: String
     var image: String
     var pullPolicy: PullPolicy
@@ -39,7 +39,7 @@ struct RuntimeContainer: Equatable {
 }
 
 /// The kubelet's truth about one pod on its node.
-struct RuntimePod {
+struct RuntimePod: Codable {
     var key: ObjectKey
     var uid: UID
     var containers: [RuntimeContainer]
@@ -64,8 +64,8 @@ struct RuntimePod {
 /// pointer per slot (a dictionary of 250-byte values with ~40% empty slots wasted ~400 bytes per
 /// pod); reads and writes keep value semantics: a box shared with a copy of the table (an undo
 /// snapshot) is replaced, not written, so copying a table is O(1) and costs nothing until written.
-struct RuntimePodTable {
-    private final class Box {
+struct RuntimePodTable: Codable {
+    private final class Box: Codable {
         var pod: RuntimePod
         init(_ pod: RuntimePod) { self.pod = pod }
     }

@@ -1,5 +1,5 @@
 /// `apps/v1 ControllerRevision`: one stored pod template of a StatefulSet (2.4).
-public struct ControllerRevision: Hashable, Sendable {
+public struct ControllerRevision: Codable, Hashable, Sendable {
     public var metadata: ObjectMeta
     /// The stored template (Kubernetes keeps it as a raw patch; stsim keeps the value).
     public var data: PodTemplateSpec

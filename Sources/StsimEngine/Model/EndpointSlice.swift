@@ -1,5 +1,5 @@
 /// `discovery.k8s.io/v1 EndpointSlice`; stsim keeps one per Service, named after it.
-public struct EndpointSlice: Hashable, Sendable {
+public struct EndpointSlice: Codable, Hashable, Sendable {
     public static let serviceNameLabel = "kubernetes.io/service-name"
 
     public var metadata: ObjectMeta
@@ -18,7 +18,7 @@ public struct EndpointSlice: Hashable, Sendable {
     }
 }
 
-public struct Endpoint: Hashable, Sendable {
+public struct Endpoint: Codable, Hashable, Sendable {
     public var addresses: [String]
     public var conditions: EndpointConditions
     public var hostname: String?
@@ -38,7 +38,7 @@ public struct Endpoint: Hashable, Sendable {
     }
 }
 
-public struct EndpointConditions: Hashable, Sendable {
+public struct EndpointConditions: Codable, Hashable, Sendable {
     public var ready: Bool?
     public var serving: Bool?
     public var terminating: Bool?
@@ -50,7 +50,7 @@ public struct EndpointConditions: Hashable, Sendable {
     }
 }
 
-public struct EndpointPort: Hashable, Sendable {
+public struct EndpointPort: Codable, Hashable, Sendable {
     public var name: String?
     public var port: Int?
     public var `protocol`: PortProtocol?

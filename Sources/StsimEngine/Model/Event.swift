@@ -1,5 +1,5 @@
 /// `v1/Event` (core events, as `kubectl get events` and `describe` show them).
-public struct Event: Hashable, Sendable {
+public struct Event: Codable, Hashable, Sendable {
     public var metadata: ObjectMeta
     public var involvedObject: ObjectReference
     public var reason: String
@@ -31,7 +31,7 @@ public struct Event: Hashable, Sendable {
     }
 }
 
-public enum EventType: String, Hashable, Sendable {
+public enum EventType: String, Codable, Hashable, Sendable {
     case normal = "Normal"
     case warning = "Warning"
 }

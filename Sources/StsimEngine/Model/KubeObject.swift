@@ -1,6 +1,6 @@
 /// An object of any stored kind. The store and the change feed carry these. `indirect`: each
 /// object lives in one shared box, so a table slot or a change-feed entry costs a pointer.
-public indirect enum KubeObject: Hashable, Sendable {
+public indirect enum KubeObject: Codable, Hashable, Sendable {
     case pod(Pod)
     case service(Service)
     case replicaSet(ReplicaSet)
@@ -115,7 +115,7 @@ public indirect enum KubeObject: Hashable, Sendable {
 }
 
 /// Identifies one object: kind, namespace ("" when cluster-scoped) and name.
-public struct ObjectKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct ObjectKey: Codable, Hashable, Sendable, Comparable, CustomStringConvertible {
     public var kind: ResourceKind
     public var namespace: String
     public var name: String

@@ -1,5 +1,5 @@
 /// `v1/Node` (cluster-scoped).
-public struct Node: Hashable, Sendable {
+public struct Node: Codable, Hashable, Sendable {
     public static let controlPlaneRoleLabel = "node-role.kubernetes.io/control-plane"
     public static let hostnameLabel = "kubernetes.io/hostname"
     public static let zoneLabel = "topology.kubernetes.io/zone"
@@ -17,7 +17,7 @@ public struct Node: Hashable, Sendable {
     public var isReady: Bool { status.condition(.ready)?.status == .true }
 }
 
-public struct Taint: Hashable, Sendable {
+public struct Taint: Codable, Hashable, Sendable {
     public var key: String
     public var value: String?
     public var effect: TaintEffect
@@ -31,7 +31,7 @@ public struct Taint: Hashable, Sendable {
     }
 }
 
-public struct NodeSpec: Hashable, Sendable {
+public struct NodeSpec: Codable, Hashable, Sendable {
     public var podCIDR: String?
     public var unschedulable: Bool?
     public var taints: [Taint]
@@ -43,14 +43,14 @@ public struct NodeSpec: Hashable, Sendable {
     }
 }
 
-public struct NodeConditionType: OpenEnum {
+public struct NodeConditionType: Codable, OpenEnum {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public static let ready: Self = "Ready", memoryPressure: Self = "MemoryPressure"
     public static let diskPressure: Self = "DiskPressure", pidPressure: Self = "PIDPressure"
 }
 
-public struct NodeCondition: Hashable, Sendable {
+public struct NodeCondition: Codable, Hashable, Sendable {
     public var type: NodeConditionType
     public var status: ConditionStatus
     public var lastHeartbeatTime: VirtualTime?
@@ -71,7 +71,7 @@ public struct NodeCondition: Hashable, Sendable {
     }
 }
 
-public struct NodeAddress: Hashable, Sendable {
+public struct NodeAddress: Codable, Hashable, Sendable {
     public var type: String
     public var address: String
     public init(type: String, address: String) {
@@ -80,7 +80,7 @@ public struct NodeAddress: Hashable, Sendable {
     }
 }
 
-public struct NodeStatus: Hashable, Sendable {
+public struct NodeStatus: Codable, Hashable, Sendable {
     public var conditions: [NodeCondition]
     public var addresses: [NodeAddress]
     /// `capacity.pods` (110 by default).

@@ -1,6 +1,6 @@
 /// A unique id for an object. Kubernetes prints uids as RFC 4122 strings; two 64-bit words keep
 /// 100,000 pods from holding 100,000 heap-allocated 36-character strings.
-public struct UID: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct UID: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
     public var high: UInt64
     public var low: UInt64
 
@@ -62,7 +62,7 @@ public struct UID: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 /// `metadata.ownerReferences[]`.
-public struct OwnerReference: Hashable, Sendable {
+public struct OwnerReference: Codable, Hashable, Sendable {
     public var apiVersion: String
     public var kind: String
     public var name: String
@@ -84,7 +84,7 @@ public struct OwnerReference: Hashable, Sendable {
 }
 
 /// `metadata`, shared by every kind. Timestamps are virtual.
-public struct ObjectMeta: Hashable, Sendable {
+public struct ObjectMeta: Codable, Hashable, Sendable {
     public var name: String
     public var generateName: String?
     /// Empty for cluster-scoped kinds (Node, PersistentVolume, StorageClass).
@@ -130,7 +130,7 @@ public struct ObjectMeta: Hashable, Sendable {
 }
 
 /// `metav1.LabelSelector`.
-public struct LabelSelector: Hashable, Sendable {
+public struct LabelSelector: Codable, Hashable, Sendable {
     public var matchLabels: [String: String]
     public var matchExpressions: [LabelSelectorRequirement]
 
@@ -150,8 +150,8 @@ public struct LabelSelector: Hashable, Sendable {
     }
 }
 
-public struct LabelSelectorRequirement: Hashable, Sendable {
-    public enum Operator: String, Hashable, Sendable {
+public struct LabelSelectorRequirement: Codable, Hashable, Sendable {
+    public enum Operator: String, Codable, Hashable, Sendable {
         case `in` = "In"
         case notIn = "NotIn"
         case exists = "Exists"

@@ -1,5 +1,5 @@
 /// `v1/PersistentVolume` (cluster-scoped).
-public struct PersistentVolume: Hashable, Sendable {
+public struct PersistentVolume: Codable, Hashable, Sendable {
     public var metadata: ObjectMeta
     public var spec: PersistentVolumeSpec
     public var status: PersistentVolumeStatus
@@ -18,7 +18,7 @@ public struct PersistentVolume: Hashable, Sendable {
 }
 
 /// `spec.claimRef`.
-public struct ObjectReference: Hashable, Sendable {
+public struct ObjectReference: Codable, Hashable, Sendable {
     public var kind: String?
     public var apiVersion: String?
     public var namespace: String?
@@ -41,7 +41,7 @@ public struct ObjectReference: Hashable, Sendable {
     }
 }
 
-public enum PersistentVolumeSource: Hashable, Sendable {
+public enum PersistentVolumeSource: Codable, Hashable, Sendable {
     case hostPath(path: String, type: String?)
     case local(path: String)
     case nfs(server: String, path: String)
@@ -49,7 +49,7 @@ public enum PersistentVolumeSource: Hashable, Sendable {
     case csi(driver: String, volumeHandle: String)
 }
 
-public struct PersistentVolumeSpec: Hashable, Sendable {
+public struct PersistentVolumeSpec: Codable, Hashable, Sendable {
     public var capacity: Quantity?
     public var accessModes: [PersistentVolumeAccessMode]
     public var persistentVolumeReclaimPolicy: ReclaimPolicy?
@@ -77,7 +77,7 @@ public struct PersistentVolumeSpec: Hashable, Sendable {
     }
 }
 
-public enum PersistentVolumePhase: String, Hashable, Sendable {
+public enum PersistentVolumePhase: String, Codable, Hashable, Sendable {
     case pending = "Pending"
     case available = "Available"
     case bound = "Bound"
@@ -85,7 +85,7 @@ public enum PersistentVolumePhase: String, Hashable, Sendable {
     case failed = "Failed"
 }
 
-public struct PersistentVolumeStatus: Hashable, Sendable {
+public struct PersistentVolumeStatus: Codable, Hashable, Sendable {
     public var phase: PersistentVolumePhase?
     public var reason: String?
     public var message: String?

@@ -1,5 +1,5 @@
 /// `v1/PersistentVolumeClaim`.
-public struct PersistentVolumeClaim: Hashable, Sendable {
+public struct PersistentVolumeClaim: Codable, Hashable, Sendable {
     public var metadata: ObjectMeta
     public var spec: PersistentVolumeClaimSpec
     public var status: PersistentVolumeClaimStatus
@@ -17,7 +17,7 @@ public struct PersistentVolumeClaim: Hashable, Sendable {
     public var storageClass: String { spec.storageClassName ?? "" }
 }
 
-public struct PersistentVolumeClaimSpec: Hashable, Sendable {
+public struct PersistentVolumeClaimSpec: Codable, Hashable, Sendable {
     public var accessModes: [PersistentVolumeAccessMode]
     /// `resources.requests.storage`.
     public var storageRequest: Quantity?
@@ -40,13 +40,13 @@ public struct PersistentVolumeClaimSpec: Hashable, Sendable {
     }
 }
 
-public enum PersistentVolumeClaimPhase: String, Hashable, Sendable {
+public enum PersistentVolumeClaimPhase: String, Codable, Hashable, Sendable {
     case pending = "Pending"
     case bound = "Bound"
     case lost = "Lost"
 }
 
-public struct PersistentVolumeClaimStatus: Hashable, Sendable {
+public struct PersistentVolumeClaimStatus: Codable, Hashable, Sendable {
     public var phase: PersistentVolumeClaimPhase?
     public var accessModes: [PersistentVolumeAccessMode]
     /// `status.capacity.storage`: the bound PV's size.

@@ -1,5 +1,5 @@
 /// `v1/Pod`.
-public struct Pod: Hashable, Sendable {
+public struct Pod: Codable, Hashable, Sendable {
     public var metadata: ObjectMeta
     public var spec: PodSpec
     public var status: PodStatus
@@ -15,7 +15,7 @@ public struct Pod: Hashable, Sendable {
     public var isRunningAndReady: Bool { status.phase == .running && isReady }
 }
 
-public struct PodSpec: Hashable, Sendable {
+public struct PodSpec: Codable, Hashable, Sendable {
     public var containers: [Container]
     public var initContainers: [Container]
     public var volumes: [Volume]
@@ -63,7 +63,7 @@ public struct PodSpec: Hashable, Sendable {
     public var claimNames: [String] { volumes.compactMap { $0.persistentVolumeClaim?.claimName } }
 }
 
-public struct Container: Hashable, Sendable {
+public struct Container: Codable, Hashable, Sendable {
     public var name: String
     public var image: String
     public var command: [String]?
@@ -101,7 +101,7 @@ public struct Container: Hashable, Sendable {
     }
 }
 
-public struct ContainerPort: Hashable, Sendable {
+public struct ContainerPort: Codable, Hashable, Sendable {
     public var name: String?
     public var containerPort: Int
     public var `protocol`: PortProtocol?
@@ -113,7 +113,7 @@ public struct ContainerPort: Hashable, Sendable {
     }
 }
 
-public struct EnvVar: Hashable, Sendable {
+public struct EnvVar: Codable, Hashable, Sendable {
     public var name: String
     public var value: String?
     /// `valueFrom.fieldRef.fieldPath` (e.g. `metadata.name`), the one downward-API form modelled.
@@ -126,7 +126,7 @@ public struct EnvVar: Hashable, Sendable {
     }
 }
 
-public struct VolumeMount: Hashable, Sendable {
+public struct VolumeMount: Codable, Hashable, Sendable {
     public var name: String
     public var mountPath: String
     public var readOnly: Bool?
@@ -141,8 +141,8 @@ public struct VolumeMount: Hashable, Sendable {
 }
 
 /// A probe; the handler is data (the simulated apps decide whether it succeeds).
-public struct Probe: Hashable, Sendable {
-    public enum Handler: Hashable, Sendable {
+public struct Probe: Codable, Hashable, Sendable {
+    public enum Handler: Codable, Hashable, Sendable {
         case httpGet(path: String, port: String, scheme: String?)
         case tcpSocket(port: String)
         case exec(command: [String])
@@ -168,7 +168,7 @@ public struct Probe: Hashable, Sendable {
     }
 }
 
-public struct Volume: Hashable, Sendable {
+public struct Volume: Codable, Hashable, Sendable {
     public var name: String
     public var source: VolumeSource
 
@@ -183,7 +183,7 @@ public struct Volume: Hashable, Sendable {
     }
 }
 
-public enum VolumeSource: Hashable, Sendable {
+public enum VolumeSource: Codable, Hashable, Sendable {
     case persistentVolumeClaim(PersistentVolumeClaimVolumeSource)
     case hostPath(path: String, type: String?)
     case emptyDir(medium: String?, sizeLimit: Quantity?)
@@ -193,7 +193,7 @@ public enum VolumeSource: Hashable, Sendable {
     case projected
 }
 
-public struct PersistentVolumeClaimVolumeSource: Hashable, Sendable {
+public struct PersistentVolumeClaimVolumeSource: Codable, Hashable, Sendable {
     public var claimName: String
     public var readOnly: Bool?
 
@@ -203,7 +203,7 @@ public struct PersistentVolumeClaimVolumeSource: Hashable, Sendable {
     }
 }
 
-public struct Toleration: Hashable, Sendable {
+public struct Toleration: Codable, Hashable, Sendable {
     public var key: String?
     public var `operator`: TolerationOperator?
     public var value: String?

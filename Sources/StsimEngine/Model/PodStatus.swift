@@ -1,4 +1,4 @@
-public enum PodPhase: String, Hashable, Sendable {
+public enum PodPhase: String, Codable, Hashable, Sendable {
     case pending = "Pending"
     case running = "Running"
     case succeeded = "Succeeded"
@@ -6,7 +6,7 @@ public enum PodPhase: String, Hashable, Sendable {
     case unknown = "Unknown"
 }
 
-public struct PodConditionType: OpenEnum {
+public struct PodConditionType: Codable, OpenEnum {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public static let podReadyToStartContainers: Self = "PodReadyToStartContainers"
@@ -15,7 +15,7 @@ public struct PodConditionType: OpenEnum {
     public static let disruptionTarget: Self = "DisruptionTarget"
 }
 
-public struct PodCondition: Hashable, Sendable {
+public struct PodCondition: Codable, Hashable, Sendable {
     // Declared in this order so the struct packs into 72 bytes (five per pod).
     public var type: PodConditionType
     public var reason: String?
@@ -37,7 +37,7 @@ public struct PodCondition: Hashable, Sendable {
     }
 }
 
-public enum ContainerState: Hashable, Sendable {
+public enum ContainerState: Codable, Hashable, Sendable {
     case waiting(reason: String?, message: String?)
     case running(startedAt: VirtualTime)
     /// Boxed: the rarest and largest case would otherwise size every state of every pod.
@@ -45,7 +45,7 @@ public enum ContainerState: Hashable, Sendable {
         exitCode: Int, reason: String?, message: String?, startedAt: VirtualTime?, finishedAt: VirtualTime?)
 }
 
-public struct ContainerStatus: Hashable, Sendable {
+public struct ContainerStatus: Codable, Hashable, Sendable {
     public var name: String
     public var image: String
     public var imageID: String
@@ -73,7 +73,7 @@ public struct ContainerStatus: Hashable, Sendable {
     }
 }
 
-public struct PodStatus: Hashable, Sendable {
+public struct PodStatus: Codable, Hashable, Sendable {
     /// nil until the API server accepts the pod (the StatefulSet "created" predicate is phase != "").
     public var phase: PodPhase?
     public var conditions: [PodCondition]

@@ -1,6 +1,6 @@
 /// A Kubernetes resource quantity (`1Mi`, `500M`, `2Gi`), kept as written and as a byte count for
 /// comparisons (PV capacity against a claim's request, section 8.1).
-public struct Quantity: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Quantity: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The text as the user wrote it; printers canonicalise it.
     public var text: String
     /// The value in whole units (bytes for storage), rounded up.

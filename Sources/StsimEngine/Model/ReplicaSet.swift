@@ -1,5 +1,5 @@
 /// `apps/v1 ReplicaSet`, the contrast to StatefulSets (random names, shared claims).
-public struct ReplicaSet: Hashable, Sendable {
+public struct ReplicaSet: Codable, Hashable, Sendable {
     public var metadata: ObjectMeta
     public var spec: ReplicaSetSpec
     public var status: ReplicaSetStatus
@@ -14,7 +14,7 @@ public struct ReplicaSet: Hashable, Sendable {
     }
 }
 
-public struct ReplicaSetSpec: Hashable, Sendable {
+public struct ReplicaSetSpec: Codable, Hashable, Sendable {
     public var replicas: Int?
     public var minReadySeconds: Int?
     public var selector: LabelSelector?
@@ -31,7 +31,7 @@ public struct ReplicaSetSpec: Hashable, Sendable {
     }
 }
 
-public struct ReplicaSetStatus: Hashable, Sendable {
+public struct ReplicaSetStatus: Codable, Hashable, Sendable {
     public var replicas: Int
     public var fullyLabeledReplicas: Int
     public var readyReplicas: Int

@@ -1,5 +1,5 @@
 /// Every kind stsim knows, with the names kubectl accepts for it.
-public enum ResourceKind: String, CaseIterable, Hashable, Sendable, Comparable {
+public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Comparable {
     case pod, service, replicaSet, statefulSet, persistentVolumeClaim, persistentVolume
     case storageClass, node, endpoints, endpointSlice, event, controllerRevision
 

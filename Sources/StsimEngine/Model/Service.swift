@@ -1,5 +1,5 @@
 /// `v1/Service`.
-public struct Service: Hashable, Sendable {
+public struct Service: Codable, Hashable, Sendable {
     public var metadata: ObjectMeta
     public var spec: ServiceSpec
     public var status: ServiceStatus
@@ -15,7 +15,7 @@ public struct Service: Hashable, Sendable {
     public var isHeadless: Bool { spec.clusterIP == "None" }
 }
 
-public struct ServiceSpec: Hashable, Sendable {
+public struct ServiceSpec: Codable, Hashable, Sendable {
     public var type: ServiceType?
     public var selector: [String: String]
     public var ports: [ServicePort]
@@ -49,7 +49,7 @@ public struct ServiceSpec: Hashable, Sendable {
     }
 }
 
-public struct ServicePort: Hashable, Sendable {
+public struct ServicePort: Codable, Hashable, Sendable {
     public var name: String?
     public var `protocol`: PortProtocol?
     public var port: Int
@@ -68,6 +68,6 @@ public struct ServicePort: Hashable, Sendable {
     }
 }
 
-public struct ServiceStatus: Hashable, Sendable {
+public struct ServiceStatus: Codable, Hashable, Sendable {
     public init() {}
 }

@@ -1,5 +1,5 @@
 /// `apps/v1 StatefulSet`.
-public struct StatefulSet: Hashable, Sendable {
+public struct StatefulSet: Codable, Hashable, Sendable {
     public var metadata: ObjectMeta
     public var spec: StatefulSetSpec
     public var status: StatefulSetStatus
@@ -14,7 +14,7 @@ public struct StatefulSet: Hashable, Sendable {
     }
 }
 
-public struct PodTemplateSpec: Hashable, Sendable {
+public struct PodTemplateSpec: Codable, Hashable, Sendable {
     public var metadata: ObjectMeta
     public var spec: PodSpec
 
@@ -24,7 +24,7 @@ public struct PodTemplateSpec: Hashable, Sendable {
     }
 }
 
-public struct StatefulSetSpec: Hashable, Sendable {
+public struct StatefulSetSpec: Codable, Hashable, Sendable {
     /// nil means "not given"; defaulting makes it 1.
     public var replicas: Int?
     public var selector: LabelSelector?
@@ -64,7 +64,7 @@ public struct StatefulSetSpec: Hashable, Sendable {
     public var isParallel: Bool { podManagementPolicy == .parallel }
 }
 
-public struct StatefulSetUpdateStrategy: Hashable, Sendable {
+public struct StatefulSetUpdateStrategy: Codable, Hashable, Sendable {
     public var type: StatefulSetUpdateStrategyType?
     public var rollingUpdate: RollingUpdateStatefulSetStrategy?
 
@@ -74,7 +74,7 @@ public struct StatefulSetUpdateStrategy: Hashable, Sendable {
     }
 }
 
-public struct RollingUpdateStatefulSetStrategy: Hashable, Sendable {
+public struct RollingUpdateStatefulSetStrategy: Codable, Hashable, Sendable {
     public var partition: Int?
     /// Alpha (off in 1.30–1.32): kept only so a loader can drop it knowingly.
     public var maxUnavailable: String?
@@ -85,7 +85,7 @@ public struct RollingUpdateStatefulSetStrategy: Hashable, Sendable {
     }
 }
 
-public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Hashable, Sendable {
+public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Codable, Hashable, Sendable {
     public var whenDeleted: RetentionPolicyType?
     public var whenScaled: RetentionPolicyType?
 
@@ -95,12 +95,12 @@ public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Hashable, Sendabl
     }
 }
 
-public struct StatefulSetOrdinals: Hashable, Sendable {
+public struct StatefulSetOrdinals: Codable, Hashable, Sendable {
     public var start: Int
     public init(start: Int = 0) { self.start = start }
 }
 
-public struct StatefulSetStatus: Hashable, Sendable {
+public struct StatefulSetStatus: Codable, Hashable, Sendable {
     public var observedGeneration: Int?
     public var replicas: Int
     public var readyReplicas: Int

@@ -1,5 +1,5 @@
 /// `storage.k8s.io/v1 StorageClass` (cluster-scoped; no spec/status in the API shape).
-public struct StorageClass: Hashable, Sendable {
+public struct StorageClass: Codable, Hashable, Sendable {
     public static let defaultClassAnnotation = "storageclass.kubernetes.io/is-default-class"
 
     public var metadata: ObjectMeta

@@ -1,12 +1,12 @@
 /// What happened to an object.
-public enum ChangeType: String, Sendable, Hashable {
+public enum ChangeType: String, Codable, Sendable, Hashable {
     case added = "ADDED"
     case modified = "MODIFIED"
     case deleted = "DELETED"
 }
 
 /// One entry of the change feed: like one line of `kubectl get -w`.
-public struct Change: Sendable, Hashable {
+public struct Change: Codable, Sendable, Hashable {
     public var time: VirtualTime
     public var type: ChangeType
     public var key: ObjectKey
@@ -23,7 +23,7 @@ public struct ChangeBatch: Sendable {
     public var droppedCount: Int
 }
 
-struct ChangeFeed {
+struct ChangeFeed: Codable {
     var limit: Int
     private(set) var entries: [Change] = []
     private(set) var dropped = 0

@@ -2,14 +2,14 @@ import HeapModule
 
 /// Whether a pending event moves the cluster forward or is a retry loop (back-off, a failing
 /// probe that changes nothing, a periodic resync). `settle` stops when only retries remain.
-public enum Urgency: Sendable, Hashable {
+public enum Urgency: Codable, Sendable, Hashable {
     case progress, retry
 }
 
 /// One queue for everything that will happen, ordered by (time, sequence): same-time events run
 /// in the order they were scheduled, which makes runs reproducible.
-struct EventQueue {
-    struct Entry: Comparable {
+struct EventQueue: Codable {
+    struct Entry: Codable, Comparable {
         // The action before the urgency byte, so that it fits the action's tail padding (80 bytes).
         var time: VirtualTime
         var sequence: UInt64

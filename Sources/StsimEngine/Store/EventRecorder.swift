@@ -3,20 +3,24 @@
 /// folded into `(combined from similar events): ...`, each (source, object) has a token bucket of
 /// 25 events refilled one per 300 s, and events expire after an hour. stsim also caps how many it
 /// keeps (`ClusterConfig.eventRetentionLimit`), oldest first, so huge scenarios stay small.
-public struct EventRecorder {
-    private struct Bucket {
+public struct EventRecorder: Codable {
+    private struct Bucket: Codable {
         var tokens: Double
         var last: VirtualTime
     }
-    private struct Group {
-        var messages: [(String, VirtualTime)]
+    private struct Group: Codable {
+        var messages: [SeenMessage]
         var combinedIndex: Int?
+    }
+    private struct SeenMessage: Codable {
+        var text: String
+        var time: VirtualTime
     }
 
     /// An event in its own immutable box: a log slot costs a pointer, not a 400-byte event, so
     /// the dead slots awaiting compaction (up to the retention limit) stay cheap. Immutable, so
     /// copies of the recorder (`Cluster.clone`) never see each other's updates.
-    private final class Slot {
+    private final class Slot: Codable {
         let event: Event
         init(_ event: Event) { self.event = event }
     }
@@ -86,9 +90,9 @@ public struct EventRecorder {
         key.add(reason)
         let gk = key.value
         var group = groups[gk] ?? Group(messages: [], combinedIndex: nil)
-        group.messages.removeAll { now - $0.1 > timing.eventAggregationWindow }
-        if !group.messages.contains(where: { $0.0 == message }) {
-            group.messages.append((message, now))
+        group.messages.removeAll { now - $0.time > timing.eventAggregationWindow }
+        if !group.messages.contains(where: { $0.text == message }) {
+            group.messages.append(SeenMessage(text: message, time: now))
             // client-go: "do not grow our local key set any larger than max".
             if group.messages.count > timing.eventAggregationThreshold + 1 { group.messages.removeFirst() }
         }

@@ -3,7 +3,7 @@ import HeapModule
 /// A min-heap of integers whose entries may go stale: callers validate the top against their own
 /// state and pop stale ones (`popStale`). Pushing a value twice is harmless. This keeps "lowest
 /// unhealthy ordinal"-style questions O(log n) amortised without a balanced tree.
-struct LazyMinHeap {
+struct LazyMinHeap: Codable {
     private var heap = Heap<Int>()
 
     mutating func push(_ v: Int) { heap.insert(v) }
@@ -24,7 +24,7 @@ struct LazyMinHeap {
 }
 
 /// The max-heap counterpart of `LazyMinHeap` (condemned pods go highest ordinal first).
-struct LazyMaxHeap {
+struct LazyMaxHeap: Codable {
     private var heap = Heap<Int>()
 
     mutating func push(_ v: Int) { heap.insert(v) }

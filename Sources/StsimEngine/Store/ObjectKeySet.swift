@@ -1,8 +1,8 @@
 /// A set of object keys for the store's indexes (owner → dependents, node → pods), holding each
 /// key as its name under its (kind, namespace): 16 bytes a key instead of a 40-byte `ObjectKey`.
 /// An index entry per pod (two per pod) made these sets the store's biggest cost after the pods.
-struct ObjectKeySet {
-    private struct Group: Hashable {
+struct ObjectKeySet: Codable {
+    private struct Group: Codable, Hashable {
         var kind: ResourceKind
         var namespace: String
     }

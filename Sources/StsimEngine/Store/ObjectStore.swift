@@ -18,16 +18,31 @@ public final class ObjectStore {
 
     private static func slot(_ kind: ResourceKind) -> Int { ResourceKind.allCases.firstIndex(of: kind)! }
 
-    /// A copy with the same objects, indexes, counter and feed, and no observer.
-    func copy() -> ObjectStore {
-        let s = ObjectStore(feedLimit: feed.limit)
-        s.tables = tables
-        s.keyByUID = keyByUID
-        s.dependentsByOwner = dependentsByOwner
-        s.podsByNode = podsByNode
-        s.lastResourceVersion = lastResourceVersion
-        s.feed = feed
-        return s
+    /// Everything the store holds but its observer, as a value (`Cluster.savedState`).
+    struct Contents: Codable {
+        var tables: [[ObjectKey: KubeObject]]
+        var keyByUID: [UID: ObjectKey]
+        var dependentsByOwner: [UID: ObjectKeySet]
+        var podsByNode: [String: ObjectKeySet]
+        var lastResourceVersion: Int
+        var feed: ChangeFeed
+    }
+
+    var contents: Contents {
+        Contents(
+            tables: tables, keyByUID: keyByUID, dependentsByOwner: dependentsByOwner, podsByNode: podsByNode,
+            lastResourceVersion: lastResourceVersion, feed: feed)
+    }
+
+    /// A store holding `contents`, with no observer.
+    convenience init(contents: Contents) {
+        self.init(feedLimit: contents.feed.limit)
+        tables = contents.tables
+        keyByUID = contents.keyByUID
+        dependentsByOwner = contents.dependentsByOwner
+        podsByNode = contents.podsByNode
+        lastResourceVersion = contents.lastResourceVersion
+        feed = contents.feed
     }
 
     // MARK: Reading

@@ -1,5 +1,5 @@
 /// The one source of randomness (SplitMix64): same seed, same cluster history.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+public struct SeededRandom: Codable, RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }

@@ -1,0 +1,43 @@
+import Foundation
+import StsimEngine
+import StsimLanguage
+
+/// The one door between commands and the host's files that stsim writes or reads whole
+/// (`save`, `load`, `--load`, pictures): a rule about which paths a session may touch is
+/// applied here, once.
+extension Session {
+    func hostFilePath(_ path: Argument) throws -> String {
+        if path.text.isEmpty { throw Diagnostic(at: path.location, "the file name is empty") }
+        return path.text
+    }
+
+    /// Writes a whole file atomically: a temporary file beside it, flushed to disk, then renamed
+    /// over the target, so a reader never sees half a file and an interrupted write leaves the
+    /// old one whole.
+    func writeHostFile(_ path: Argument, _ text: String) throws {
+        let target = try hostFilePath(path)
+        let url = URL(fileURLWithPath: target)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Diagnostic(at: path.location, "cannot write \"\(target)\": \(errnoText())") }
+        var ok = true
+        text.utf8CString.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            let count = buffer.count - 1
+            while ok && offset < count {
+                let n = write(fd, buffer.baseAddress! + offset, count - offset)
+                if n <= 0 { ok = false } else { offset += n }
+            }
+        }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard ok, synced, rename(temporary, target) == 0 else {
+            let reason = errnoText()
+            unlink(temporary)
+            throw Diagnostic(at: path.location, "cannot write \"\(target)\": \(reason)")
+        }
+    }
+
+    private func errnoText() -> String { String(cString: strerror(errno)) }
+}

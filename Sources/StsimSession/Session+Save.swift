@@ -10,7 +10,8 @@ extension Session {
         SavedState(
             session: SessionState(
                 variables: variables, autoMode: autoMode, settleLimit: settleLimit, watchLimit: watchLimit,
-                history: history, hostPathWarned: hostPathWarned, watchFormatter: watchFormatter),
+                history: history, hostPathWarned: hostPathWarned, watchFormatter: watchFormatter,
+                proxyPort: proxyPort),
             cluster: cluster.savedState)
     }
 
@@ -43,6 +44,7 @@ extension Session {
         history = s.history
         hostPathWarned = s.hostPathWarned
         watchFormatter = s.watchFormatter
+        proxyPort = s.proxyPort
     }
 
     /// `stsim --load FILE`: the session starts from a saved state; an error is reported at the

@@ -51,19 +51,26 @@ public struct TranscriptResume {
         let work = NSTemporaryDirectory() + "stsim-resume-\(UUID().uuidString)"
         try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? fm.removeItem(atPath: work) }
+        // A copy of the transcripts' tree made of links, with this script's folder its own, so
+        // that paths like ../statefulset/web.yaml resolve as in the straight run.
         let name = script.lastPathComponent
-        let folder = script.deletingLastPathComponent().path
-        for entry in try fm.contentsOfDirectory(atPath: folder) where entry != name {
-            try fm.createSymbolicLink(atPath: work + "/" + entry, withDestinationPath: folder + "/" + entry)
+        let folder = script.deletingLastPathComponent()
+        for entry in try fm.contentsOfDirectory(atPath: Transcript.directory) where entry != folder.lastPathComponent {
+            try fm.createSymbolicLink(atPath: work + "/" + entry, withDestinationPath: Transcript.directory + "/" + entry)
         }
-        let state = work + "/.resume.state"
+        let area = work + "/" + folder.lastPathComponent
+        try fm.createDirectory(atPath: area, withIntermediateDirectories: true)
+        for entry in try fm.contentsOfDirectory(atPath: folder.path) where entry != name {
+            try fm.createSymbolicLink(atPath: area + "/" + entry, withDestinationPath: folder.path + "/" + entry)
+        }
+        let state = work + "/resume.state"
         let first = lines[..<cut].joined(separator: "\n") + "\nsave \(state)\n"
-        try first.write(toFile: work + "/" + name, atomically: true, encoding: .utf8)
-        let a = try StsimProcess.run(["--echo", "--keep-going", name], in: work)
+        try first.write(toFile: area + "/" + name, atomically: true, encoding: .utf8)
+        let a = try StsimProcess.run(["--echo", "--keep-going", name], in: area)
         // Blank lines keep the second part's line numbers those of the whole script.
         let second = String(repeating: "\n", count: cut) + lines[cut...].joined(separator: "\n")
-        try second.write(toFile: work + "/" + name, atomically: true, encoding: .utf8)
-        let b = try StsimProcess.run(["--echo", "--keep-going", "--load", state, name], in: work)
+        try second.write(toFile: area + "/" + name, atomically: true, encoding: .utf8)
+        let b = try StsimProcess.run(["--echo", "--keep-going", "--load", state, name], in: area)
         var firstOutput = a.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if let saveLine = firstOutput.lastIndex(where: { $0.contains("save \(state)") }) {
             firstOutput.removeSubrange(saveLine...)

@@ -24,7 +24,7 @@ final class Scheduler {
     /// by assignment (the collections inside are copy-on-write), so nothing added here can be
     /// left out of an undo snapshot.
     struct State: Codable {
-        var plainNodes = Heap<NodeSlot>()
+        @SavedHeap var plainNodes = Heap<NodeSlot>()
         /// Nodes that need a per-pod check (taints, not Ready, cordoned): few in practice.
         var specialNodes: Set<String> = []
         var active: [ObjectKey] = []

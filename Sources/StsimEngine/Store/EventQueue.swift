@@ -27,7 +27,7 @@ struct EventQueue: Codable {
         static func == (a: Entry, b: Entry) -> Bool { a.sequence == b.sequence }
     }
 
-    private var heap = Heap<Entry>()
+    @SavedHeap private var heap = Heap<Entry>()
     private var nextSequence: UInt64 = 0
     /// Entries with `.progress` urgency still queued.
     private(set) var progressCount = 0

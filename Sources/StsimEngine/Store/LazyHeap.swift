@@ -4,7 +4,7 @@ import HeapModule
 /// state and pop stale ones (`popStale`). Pushing a value twice is harmless. This keeps "lowest
 /// unhealthy ordinal"-style questions O(log n) amortised without a balanced tree.
 struct LazyMinHeap: Codable {
-    private var heap = Heap<Int>()
+    @SavedHeap private var heap = Heap<Int>()
 
     mutating func push(_ v: Int) { heap.insert(v) }
     var isEmpty: Bool { heap.isEmpty }
@@ -25,7 +25,7 @@ struct LazyMinHeap: Codable {
 
 /// The max-heap counterpart of `LazyMinHeap` (condemned pods go highest ordinal first).
 struct LazyMaxHeap: Codable {
-    private var heap = Heap<Int>()
+    @SavedHeap private var heap = Heap<Int>()
 
     mutating func push(_ v: Int) { heap.insert(v) }
     var isEmpty: Bool { heap.isEmpty }

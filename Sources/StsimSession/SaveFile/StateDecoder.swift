@@ -9,7 +9,11 @@ enum StateDecoder {
     static func pathText(_ path: [any CodingKey]) -> String {
         var out = ""
         for key in path {
-            if let i = key.intValue, key is IndexKey { out += "[\(i)]" } else { out += (out.isEmpty ? "" : ".") + key.stringValue }
+            if let i = key.intValue, key is IndexKey {
+                out += "[\(i)]"
+            } else {
+                out += (out.isEmpty ? "" : ".") + key.stringValue
+            }
         }
         return out.isEmpty ? "the state" : out
     }
@@ -81,7 +85,8 @@ struct KeyedStateDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func member(_ key: Key) throws -> StateJSON {
         guard let m = byKey[key.stringValue] else {
-            throw StateFileError(at: node, "\(StateDecoder.pathText(codingPath)): the member \"\(key.stringValue)\" is missing")
+            throw StateFileError(
+                at: node, "\(StateDecoder.pathText(codingPath)): the member \"\(key.stringValue)\" is missing")
         }
         return m
     }

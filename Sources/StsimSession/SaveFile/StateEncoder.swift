@@ -143,7 +143,9 @@ struct KeyedStateEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try slot.child(codingPath, key: key.stringValue).store(v, path: codingPath + [key])
     }
 
-    mutating func encodeNil(forKey key: Key) throws { slot.child(codingPath, key: key.stringValue).content = .leaf(StateJSON(.null)) }
+    mutating func encodeNil(forKey key: Key) throws {
+        slot.child(codingPath, key: key.stringValue).content = .leaf(StateJSON(.null))
+    }
     mutating func encode<T: Encodable>(_ v: T, forKey key: Key) throws { try put(v, key) }
     mutating func encode(_ v: Bool, forKey key: Key) throws { try put(v, key) }
     mutating func encode(_ v: String, forKey key: Key) throws { try put(v, key) }
@@ -161,14 +163,18 @@ struct KeyedStateEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ v: UInt64, forKey key: Key) throws { try put(v, key) }
 
     mutating func nestedContainer<N: CodingKey>(keyedBy t: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
-        StateEncoding(slot: slot.child(codingPath, key: key.stringValue), codingPath: codingPath + [key]).container(keyedBy: t)
+        StateEncoding(slot: slot.child(codingPath, key: key.stringValue), codingPath: codingPath + [key]).container(
+            keyedBy: t)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        StateEncoding(slot: slot.child(codingPath, key: key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
+        StateEncoding(slot: slot.child(codingPath, key: key.stringValue), codingPath: codingPath + [key])
+            .unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { StateEncoding(slot: slot.child(codingPath, key: "super"), codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder {
+        StateEncoding(slot: slot.child(codingPath, key: "super"), codingPath: codingPath)
+    }
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         StateEncoding(slot: slot.child(codingPath, key: key.stringValue), codingPath: codingPath + [key])
     }

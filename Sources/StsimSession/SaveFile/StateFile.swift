@@ -11,6 +11,8 @@ struct SessionState: Codable {
     var history: [String]
     var hostPathWarned: Set<String>
     var watchFormatter: WatchFormatter
+    /// The simulated `kubectl proxy`'s port, once started.
+    var proxyPort: Int?
 }
 
 /// Everything `save` writes.
@@ -48,7 +50,8 @@ enum StateFile {
         }
         guard found <= version else {
             throw StateFileError(
-                at: v, "the state was saved by a newer stsim (state format \(found); this stsim reads up to \(version))")
+                at: v, "the state was saved by a newer stsim (state format \(found); this stsim reads up to \(version))"
+            )
         }
         guard let state = root.member("state"), let sum = root.member("checksum") else {
             throw StateFileError(at: root, "the state file has no \"state\" or no \"checksum\"")

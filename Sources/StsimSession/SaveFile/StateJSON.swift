@@ -59,7 +59,10 @@ enum StateJSONWriter {
     private static func write(_ node: StateJSON, indent: Int?, into out: inout String) {
         switch node.value {
         case .object(let members):
-            guard !members.isEmpty else { return out += "{}" }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{"
             for (i, m) in members.enumerated() {
                 if i > 0 { out += "," }
@@ -70,7 +73,10 @@ enum StateJSONWriter {
             newline(indent, into: &out)
             out += "}"
         case .array(let items):
-            guard !items.isEmpty else { return out += "[]" }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }

@@ -48,11 +48,14 @@ struct StateJSONParser {
         case UInt8(ascii: "{"): return at(.object(try members()))
         case UInt8(ascii: "["): return at(.array(try elements()))
         case UInt8(ascii: "\""): return at(.string(try string()))
-        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "t"):
+            try literal("true")
             return at(.bool(true))
-        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "f"):
+            try literal("false")
             return at(.bool(false))
-        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "n"):
+            try literal("null")
             return at(.null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return at(.number(number()))
         default: throw error("expected a JSON value here")
@@ -132,7 +135,9 @@ struct StateJSONParser {
         i += 1
         var scalars = String.UnicodeScalarView()
         var run = i
-        func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[run..<end], as: UTF8.self).unicodeScalars) }
+        func flush(_ end: Int) {
+            scalars.append(contentsOf: String(decoding: bytes[run..<end], as: UTF8.self).unicodeScalars)
+        }
         while i < bytes.count {
             switch bytes[i] {
             case UInt8(ascii: "\""):

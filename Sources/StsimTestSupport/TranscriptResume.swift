@@ -56,7 +56,8 @@ public struct TranscriptResume {
         let name = script.lastPathComponent
         let folder = script.deletingLastPathComponent()
         for entry in try fm.contentsOfDirectory(atPath: Transcript.directory) where entry != folder.lastPathComponent {
-            try fm.createSymbolicLink(atPath: work + "/" + entry, withDestinationPath: Transcript.directory + "/" + entry)
+            try fm.createSymbolicLink(
+                atPath: work + "/" + entry, withDestinationPath: Transcript.directory + "/" + entry)
         }
         let area = work + "/" + folder.lastPathComponent
         try fm.createDirectory(atPath: area, withIntermediateDirectories: true)

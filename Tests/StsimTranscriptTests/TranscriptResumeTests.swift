@@ -5,16 +5,21 @@ import XCTest
 /// new process, prints what the straight run printed.
 final class TranscriptResumeTests: XCTestCase {
     func testEveryTranscriptResumedFromASavedStatePrintsItsRecording() throws {
-        var resumed = 0
-        for name in try Transcript.all() {
+        var skipped: [String] = []
+        let all = try Transcript.all()
+        for name in all {
             let resume = TranscriptResume(name)
-            guard let output = try resume.output() else { continue }
-            resumed += 1
+            guard let output = try resume.output() else {
+                skipped.append(name)
+                continue
+            }
             let expected = try String(contentsOfFile: resume.transcript.recordingPath, encoding: .utf8)
             if output != expected {
                 XCTFail("\(name) resumed from a saved state differs:\n\(Transcript.diff(expected, output))")
             }
         }
-        XCTAssertGreaterThan(resumed, 50, "too few transcripts had a place to cut")
+        // Only a script that ends in undo has no place to cut (undo states stay in the process).
+        XCTAssertEqual(skipped, ["language/undo"], "transcripts without a place to cut")
+        XCTAssertGreaterThan(all.count, 30)
     }
 }

@@ -1,3 +1,5 @@
+import StsimManifests
+
 /// A JSON value as the state file holds it, with where it was read (1-based line and column;
 /// 0 for values made by the encoder), so that a bad value in a loaded file is reported where it
 /// stands. Numbers keep their text: UInt64 random state and Double token counts round-trip exactly.
@@ -67,7 +69,7 @@ enum StateJSONWriter {
             for (i, m) in members.enumerated() {
                 if i > 0 { out += "," }
                 newline(indent.map { $0 + 1 }, into: &out)
-                out += quoted(m.key) + (indent == nil ? ":" : ": ")
+                out += JSONEmitter.string(m.key) + (indent == nil ? ":" : ": ")
                 write(m.value, indent: indent.map { $0 + 1 }, into: &out)
             }
             newline(indent, into: &out)
@@ -85,7 +87,7 @@ enum StateJSONWriter {
             }
             newline(indent, into: &out)
             out += "]"
-        case .string(let s): out += quoted(s)
+        case .string(let s): out += JSONEmitter.string(s)
         case .number(let n): out += n
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
@@ -95,23 +97,5 @@ enum StateJSONWriter {
     private static func newline(_ indent: Int?, into out: inout String) {
         guard let indent else { return }
         out += "\n" + String(repeating: "  ", count: indent)
-    }
-
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
     }
 }

@@ -93,7 +93,7 @@ public final class Cluster {
         c.queuedSyncs = queuedSyncs
         c.ipam = ipam
         c.volumeWaiters = volumeWaiters
-        c.statefulSets.copyState(from: statefulSets)
+        c.statefulSets.state = statefulSets.state
         c.scheduler.copyState(from: scheduler)
         c.volumes.copyState(from: volumes)
         c.claimProtection.copyState(from: claimProtection)

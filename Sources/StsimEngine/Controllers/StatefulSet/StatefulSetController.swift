@@ -24,8 +24,8 @@ final class StatefulSetController {
     /// to the store: the write's change would reach `podChanged` during this access.
     @discardableResult
     func update<R>(_ uid: UID, _ body: (inout StatefulSetState) -> R) -> R? {
-        guard state.sets[uid] != nil else { return nil }
-        return body(&state.sets[uid]!)
+        guard let i = state.sets.index(forKey: uid) else { return nil }
+        return body(&state.sets.values[i])
     }
 
     // MARK: Informers
@@ -139,15 +139,22 @@ final class StatefulSetController {
     /// its operations, and status.
     func sync(_ key: ObjectKey) {
         guard let set = cluster.store.get(StatefulSet.self, namespace: key.namespace, name: key.name),
-            let uid = set.metadata.uid, state.sets[uid] != nil
+            let uid = set.metadata.uid, state.sets.keys.contains(uid)
         else { return }
         ensureRevision(set, uid)
-        var plan = StatefulSetPlan()
         // 3.3 step 8: a set being deleted only gets its status written.
-        if set.metadata.deletionTimestamp == nil, let work = update(uid, { $0.takeWork() }) {
-            plan = StatefulSetDecision.decide(set, state.sets[uid]!, work)
-        }
-        update(uid) { $0.reasons = plan.reasons }
+        let deleting = set.metadata.deletionTimestamp != nil
+        let plan =
+            update(uid) { s in
+                var plan = StatefulSetPlan()
+                if !deleting {
+                    // Pruning first, as its own step: the decision then reads `s` without changing it.
+                    let work = s.takeWork()
+                    plan = StatefulSetDecision.decide(set, s, work)
+                }
+                s.reasons = plan.reasons
+                return plan
+            } ?? StatefulSetPlan()
         perform(plan, set, uid)
         writeStatus(set, uid)
     }

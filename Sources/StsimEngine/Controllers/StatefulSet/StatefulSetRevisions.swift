@@ -17,9 +17,12 @@ extension StatefulSetController {
     /// Makes the set's template the update revision: an existing revision of the same template is
     /// renumbered (a rollback), otherwise a new one is created or an orphan adopted.
     func ensureRevision(_ set: StatefulSet, _ uid: UID) {
-        guard let s = state.sets[uid], s.template != set.spec.template || s.updateRevision.isEmpty else { return }
-        let revisions = s.revisions
-        update(uid) { $0.template = set.spec.template }
+        let stale = update(uid) { s -> [(name: String, number: Int)]? in
+            guard s.template != set.spec.template || s.updateRevision.isEmpty else { return nil }
+            s.template = set.spec.template
+            return s.revisions
+        }
+        guard let revisions = stale ?? nil else { return }
         let name = StatefulSetIdentity.revisionName(
             set.metadata.name, template: set.spec.template, collisionCount: set.status.collisionCount ?? 0)
         let maxNumber = revisions.last?.number ?? 0

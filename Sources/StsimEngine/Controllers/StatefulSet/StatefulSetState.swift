@@ -92,10 +92,6 @@ struct StatefulSetState {
     /// pruned in place while a view reads the pods (no copy of either).
     var view: StatefulSetView { StatefulSetView(pods: pods, start: start, end: end, updateRevision: updateRevision) }
 
-    func needsAttention(_ o: Int) -> Bool { view.needsAttention(o) }
-    func isCondemned(_ o: Int) -> Bool { view.isCondemned(o) }
-    func isOutdated(_ o: Int) -> Bool { view.isOutdated(o) }
-
     // MARK: Updates
 
     /// Records a pod's new facts (nil: the pod is gone) and queues its ordinal where it belongs.
@@ -144,7 +140,8 @@ struct StatefulSetState {
     /// A new update revision: every in-range pod may now be out of date.
     mutating func revisionChanged() {
         outdated.removeAll()
-        for o in pods.keys.sorted() where isOutdated(o) { outdated.push(o) }
+        let v = view
+        for o in pods.keys.sorted() where v.isOutdated(o) { outdated.push(o) }
     }
 
     // MARK: Pruning (the step before a decision)

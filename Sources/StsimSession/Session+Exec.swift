@@ -20,8 +20,13 @@ extension Session {
             printer.errorLine("Error from server: error dialing backend: dial tcp \(kubelet): i/o timeout")
             return .failed
         }
-        let result = try runTool(pod, container: index, command.map(\.text))
-        return report(result)
+        let argv = command.map(\.text)
+        if argv.count == 1, ["sh", "bash", "ash", "/bin/sh", "/bin/bash"].contains(argv[0]) {
+            throw SessionError(
+                "stsim has no nested shell prompt inside a pod yet",
+                hint: "give the commands to sh -c, as in exec \(pod.metadata.name) -- sh -c 'hostname; ls /'")
+        }
+        return report(try runTool(pod, container: index, argv))
     }
 
     /// exec and logs go through the API server to the pod's kubelet (port 10250): behind a cut
@@ -111,6 +116,6 @@ extension Session {
 
     /// A command that is itself a long-running program in a server image (not one of the tools).
     private func isServerCommand(_ argv: [String]) -> Bool {
-        !Session.simulatedTools.contains(argv[0].split(separator: "/").last.map(String.init) ?? argv[0])
+        !Cluster.commandsStsimSimulates.contains(argv[0].split(separator: "/").last.map(String.init) ?? argv[0])
     }
 }

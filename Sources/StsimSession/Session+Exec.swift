@@ -38,9 +38,12 @@ extension Session {
 
     /// Prints what the process printed; a failed one ends like kubectl exec does.
     func report(_ result: ProcessResult) -> Outcome {
-        printer.block(result.stdout)
-        if !result.stderr.isEmpty {
-            printer.errorLine(String(result.stderr.dropLast(result.stderr.hasSuffix("\n") ? 1 : 0)))
+        for chunk in result.inOrder {
+            if chunk.isError {
+                printer.errorLine(String(chunk.text.dropLast(chunk.text.utf8.last == UInt8(ascii: "\n") ? 1 : 0)))
+            } else {
+                printer.block(chunk.text)
+            }
         }
         guard result.exitCode == 0 else {
             printer.errorLine("command terminated with exit code \(result.exitCode)")

@@ -17,7 +17,7 @@ extension Cluster {
         shell.direct = true
         let tool = first.split(separator: "/").last.map(String.init) ?? first
         guard shell.profile.tools.contains(tool) else {
-            guard Shell.simulated.contains(tool) || hooks.tools[tool] != nil else {
+            guard Shell.simulated.contains(tool) || hooks.tools[tool] != nil, !Shell.notSimulated.contains(tool) else {
                 throw ShellFailure.notSimulated(tool)
             }
             // containerd's words when the binary is not in the image (kubectl exits 126 through

@@ -3,12 +3,27 @@ public struct ProcessResult: Sendable, Hashable {
     public var stdout: String
     public var stderr: String
     public var exitCode: Int
+    /// The two streams in the order they were written, when a shell interleaved them.
+    public var chunks: [OutputChunk] = []
 
     public init(stdout: String = "", stderr: String = "", exitCode: Int = 0) {
         self.stdout = stdout
         self.stderr = stderr
         self.exitCode = exitCode
     }
+
+    /// What was printed, in order: the chunks, or else standard output then standard error.
+    public var inOrder: [OutputChunk] {
+        guard chunks.isEmpty else { return chunks }
+        return [OutputChunk(text: stdout, isError: false), OutputChunk(text: stderr, isError: true)].filter {
+            !$0.text.isEmpty
+        }
+    }
+}
+
+public struct OutputChunk: Sendable, Hashable {
+    public var text: String
+    public var isError: Bool
 }
 
 /// One run of a tool that the engine does not carry itself (the network tools, whose output

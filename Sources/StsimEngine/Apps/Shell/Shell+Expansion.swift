@@ -19,8 +19,8 @@ extension Shell {
                 } else {
                     split(value, into: &fields, &current, &started)
                 }
-            case .command(let source, let quoted):
-                let value = try substitute(source, &io)
+            case .command(let source, let quoted), .arithmetic(let source, let quoted):
+                let value = try expansion(part, source, &io)
                 if quoted {
                     current += value
                     started = true
@@ -40,7 +40,7 @@ extension Shell {
             switch part {
             case .text(let t, _): out += t
             case .variable(let name, _): out += try parameter(name, &io)
-            case .command(let source, _): out += try substitute(source, &io)
+            case .command(let source, _), .arithmetic(let source, _): out += try expansion(part, source, &io)
             }
         }
         return out
@@ -89,6 +89,15 @@ extension Shell {
         }
     }
 
+    private func expansion(_ part: ShellWord.Part, _ source: String, _ io: inout ShellIO) throws -> String {
+        guard case .arithmetic = part else { return try substitute(source, &io) }
+        guard let value = Arithmetic(source, variables: variables).evaluate() else {
+            io.error(messagePrefix + "arithmetic expression: expecting primary: \"\(source)\"\n")
+            throw Jump.exit(2)
+        }
+        return String(value)
+    }
+
     /// `$(...)`: runs in a subshell; its output without trailing newlines.
     private func substitute(_ source: String, _ io: inout ShellIO) throws -> String {
         let sub = subshell()
@@ -100,7 +109,7 @@ extension Shell {
         }
         steps = sub.steps
         status = sub.status
-        io.stderr += subIO.stderr
+        io.error(subIO.stderr)
         var out = subIO.stdout
         while out.hasSuffix("\n") { out.removeLast() }
         return out

@@ -73,12 +73,14 @@ final class Shell {
             let node = try ShellParser.parse(script)
             try run(node, &io)
         } catch let e as ShellSyntaxError {
-            io.stderr += messagePrefix + "Syntax error: \(e.message)\n"
+            io.error(messagePrefix + "Syntax error: \(e.message)\n")
             status = 2
         } catch Jump.exit(let code) {
             status = code
         } catch Jump.breakLoop, Jump.continueLoop {}
-        return ProcessResult(stdout: io.stdout, stderr: io.stderr, exitCode: status)
+        var result = ProcessResult(stdout: io.stdout, stderr: io.stderr, exitCode: status)
+        result.chunks = io.chunks
+        return result
     }
 
     /// dash names the line (`sh: 1: `); BusyBox's ash does not (`sh: `).
@@ -96,8 +98,12 @@ final class Shell {
             for (k, stage) in stages.enumerated() {
                 var stageIO = ShellIO(stdin: input)
                 try run(stage, &stageIO)
-                io.stderr += stageIO.stderr
-                if k == stages.count - 1 { io.stdout += stageIO.stdout } else { input = stageIO.stdout }
+                if k == stages.count - 1 {
+                    io.append(stageIO.chunks)
+                } else {
+                    io.append(stageIO.chunks.filter(\.isError))
+                    input = stageIO.stdout
+                }
             }
             if negated { status = status == 0 ? 1 : 0 }
         case .ifThen(let branches, let otherwise): try runIf(branches, otherwise, &io)
@@ -108,7 +114,9 @@ final class Shell {
             guard sinks.ok else { return status }
             var innerIO = ShellIO(stdin: sinks.stdin ?? io.stdin)
             try run(inner, &innerIO)
-            deliver(ProcessResult(stdout: innerIO.stdout, stderr: innerIO.stderr), to: &sinks, &io)
+            var result = ProcessResult(stdout: innerIO.stdout, stderr: innerIO.stderr)
+            result.chunks = innerIO.chunks
+            deliver(result, to: &sinks, &io)
         }
         return status
     }
@@ -160,9 +168,27 @@ final class Shell {
     }
 }
 
-/// A command's standard streams: what it reads, and what it printed so far.
+/// A command's standard streams: what it reads, and what it printed so far, also in the
+/// order it was printed (a terminal shows the two streams interleaved).
 struct ShellIO {
     var stdin = ""
-    var stdout = ""
-    var stderr = ""
+    private(set) var stdout = ""
+    private(set) var stderr = ""
+    private(set) var chunks: [OutputChunk] = []
+
+    init(stdin: String = "") { self.stdin = stdin }
+
+    mutating func output(_ text: String) { append([OutputChunk(text: text, isError: false)]) }
+    mutating func error(_ text: String) { append([OutputChunk(text: text, isError: true)]) }
+
+    mutating func append(_ more: [OutputChunk]) {
+        for chunk in more where !chunk.text.isEmpty {
+            if chunk.isError { stderr += chunk.text } else { stdout += chunk.text }
+            if let last = chunks.last, last.isError == chunk.isError {
+                chunks[chunks.count - 1].text += chunk.text
+            } else {
+                chunks.append(chunk)
+            }
+        }
+    }
 }

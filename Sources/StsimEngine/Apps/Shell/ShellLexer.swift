@@ -131,6 +131,13 @@ struct ShellLexer {
             return .command(String(chars[start..<(i - 1)]), quoted: quoted)
         }
         guard let d = peek() else { return nil }
+        if d == "(", peek(2) == "(" {
+            i += 3
+            let inner = try readParenthesised()
+            guard current == ")" else { throw ShellSyntaxError(message: "missing '))'") }
+            i += 1
+            return .arithmetic(inner, quoted: quoted)
+        }
         if d == "(" {
             i += 2
             return .command(try readParenthesised(), quoted: quoted)

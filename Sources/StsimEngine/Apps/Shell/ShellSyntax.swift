@@ -27,6 +27,8 @@ struct ShellWord: Sendable {
         case variable(String, quoted: Bool)
         /// `$(...)` or backquotes: the source of the command inside.
         case command(String, quoted: Bool)
+        /// `$((...))`: the expression inside.
+        case arithmetic(String, quoted: Bool)
     }
 
     var parts: [Part] = []

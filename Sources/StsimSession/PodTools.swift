@@ -27,6 +27,11 @@ extension Session {
             return try cluster.execInContainer(pod, container: index, argv: argv, hooks: shellHooks)
         } catch let failure as ShellFailure {
             throw sessionError(failure, pod: pod, container: index)
+        } catch let stopped as ShellStopped {
+            // What the script printed before it reached what stsim cannot run.
+            printStreams(stopped.partial)
+            if let failure = stopped.error as? ShellFailure { throw sessionError(failure, pod: pod, container: index) }
+            throw stopped.error
         }
     }
 

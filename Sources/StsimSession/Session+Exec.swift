@@ -38,6 +38,16 @@ extension Session {
 
     /// Prints what the process printed; a failed one ends like kubectl exec does.
     func report(_ result: ProcessResult) -> Outcome {
+        printStreams(result)
+        guard result.exitCode == 0 else {
+            printer.errorLine("command terminated with exit code \(result.exitCode)")
+            return .failed
+        }
+        return .ok
+    }
+
+    /// Standard output and error in the order the process wrote them.
+    func printStreams(_ result: ProcessResult) {
         for chunk in result.inOrder {
             if chunk.isError {
                 printer.errorLine(String(chunk.text.dropLast(chunk.text.utf8.last == UInt8(ascii: "\n") ? 1 : 0)))
@@ -45,11 +55,6 @@ extension Session {
                 printer.block(chunk.text)
             }
         }
-        guard result.exitCode == 0 else {
-            printer.errorLine("command terminated with exit code \(result.exitCode)")
-            return .failed
-        }
-        return .ok
     }
 
     func runPod(_ r: RunPodCommand) throws -> Outcome {

@@ -50,6 +50,13 @@ public struct ShellHooks {
     }
 }
 
+/// A script that stopped part way (on a `ShellFailure`, or an error a hook threw), with what it
+/// had printed until then.
+public struct ShellStopped: Error {
+    public var error: any Error
+    public var partial: ProcessResult
+}
+
 /// Why a command could not run at all, in stsim's words (not a Kubernetes or shell message).
 public enum ShellFailure: Error, Sendable, Hashable {
     /// A command real images have that stsim does not simulate (`chmod`, `apt-get`).

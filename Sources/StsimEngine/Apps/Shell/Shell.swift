@@ -77,7 +77,18 @@ final class Shell {
             status = 2
         } catch Jump.exit(let code) {
             status = code
-        } catch Jump.breakLoop, Jump.continueLoop {}
+        } catch Jump.breakLoop, Jump.continueLoop {
+        } catch let stopped as ShellStopped {
+            // A nested sh stopped: what this one printed comes first.
+            io.append(stopped.partial.inOrder)
+            throw ShellStopped(error: stopped.error, partial: Self.result(io, status))
+        } catch {
+            throw ShellStopped(error: error, partial: Self.result(io, status))
+        }
+        return Self.result(io, status)
+    }
+
+    static func result(_ io: ShellIO, _ status: Int) -> ProcessResult {
         var result = ProcessResult(stdout: io.stdout, stderr: io.stderr, exitCode: status)
         result.chunks = io.chunks
         return result
@@ -114,9 +125,7 @@ final class Shell {
             guard sinks.ok else { return status }
             var innerIO = ShellIO(stdin: sinks.stdin ?? io.stdin)
             try run(inner, &innerIO)
-            var result = ProcessResult(stdout: innerIO.stdout, stderr: innerIO.stderr)
-            result.chunks = innerIO.chunks
-            deliver(result, to: &sinks, &io)
+            deliver(Self.result(innerIO, 0), to: &sinks, &io)
         }
         return status
     }

@@ -21,7 +21,8 @@ extension Session {
             return .failed
         }
         let argv = command.map(\.text)
-        if argv.count == 1, ["sh", "bash", "ash", "/bin/sh", "/bin/bash"].contains(argv[0]) {
+        let hasShell = ProgramCatalog.tools(ofImage: c.image).contains("sh")
+        if argv.count == 1, hasShell, ["sh", "bash", "ash", "/bin/sh", "/bin/bash"].contains(argv[0]) {
             throw SessionError(
                 "stsim has no nested shell prompt inside a pod yet",
                 hint: "give the commands to sh -c, as in exec \(pod.metadata.name) -- sh -c 'hostname; ls /'")

@@ -18,7 +18,7 @@ public struct ImageProfile: Sendable, Hashable {
     /// Whether PID 1 acts on the stop signal. A process that installs no handler ignores it as
     /// PID 1 (pid_namespaces(7)), so the kubelet kills it at the end of the grace period.
     public var stopsOnSignal: Bool
-    /// stsim's words on what it runs, for images it does not know.
+    /// stsim's words on what it runs, for images it does not know (`describe pod` shows them).
     public var note: String?
 
     /// The commands GNU coreutils (or BusyBox) provides among those stsim simulates.
@@ -92,9 +92,11 @@ public struct ImageProfile: Sendable, Hashable {
             p = ImageProfile(
                 kind: kind, shell: nil, tools: [], files: [:], directories: ["/etc", "/tmp", "/var"],
                 stopSignal: "SIGTERM", stopsOnSignal: true, note: nil)
+        case .webServer where !repo.hasPrefix("luksa/kubia"):
+            p.note = "stsim does not know this image's program; it runs a generic server on the first port"
         case .webServer:
-            p.note =
-                "stsim does not know what \(image) runs: it simulates a generic long-running server that answers HTTP on its first port"
+            // The book's first app (Chapter02's kubia): node as PID 1, like the data stores.
+            p.stopsOnSignal = false
         }
         return p
     }

@@ -110,8 +110,9 @@ extension Shell {
         steps = sub.steps
         status = sub.status
         io.error(subIO.stderr)
-        var out = subIO.stdout
-        while out.hasSuffix("\n") { out.removeLast() }
-        return out
+        let out = subIO.stdout
+        var bytes = Array(out.utf8)
+        while bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

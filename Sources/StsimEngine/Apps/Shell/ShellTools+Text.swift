@@ -114,12 +114,17 @@ extension Shell {
         return { $0.contains(r) }
     }
 
-    /// A text's lines without their line ends (a last line without one still counts).
+    /// A text's lines without their `\n` (a last line without one still counts). Split by
+    /// bytes: Swift reads CRLF as one Character, but the tools see a `\r` before the `\n`.
     static func lines(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if text.hasSuffix("\n") || text.isEmpty { lines.removeLast() }
+        var lines = text.utf8.split(separator: newline, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+        if text.utf8.last == newline || text.isEmpty { lines.removeLast() }
         return lines
     }
+
+    static let newline = UInt8(ascii: "\n")
 
     func wc(_ args: [String], stdin: String) throws -> ProcessResult {
         let (given, paths) = try options("wc", args, allowed: "lwc")
@@ -138,8 +143,8 @@ extension Shell {
                 }
             }
             let counts = [
-                ("l", text.filter { $0 == "\n" }.count),
-                ("w", text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count),
+                ("l", text.utf8.filter { $0 == Self.newline }.count),
+                ("w", text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }).count),
                 ("c", text.utf8.count),
             ].filter { flags.contains($0.0) }.map(\.1)
             rows.append((counts, path == "-" ? nil : path))

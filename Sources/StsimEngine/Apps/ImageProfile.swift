@@ -91,7 +91,8 @@ public struct ImageProfile: Sendable, Hashable {
         case .distroless:
             p = ImageProfile(
                 kind: kind, shell: nil, tools: [], files: [:], directories: ["/etc", "/tmp", "/var"],
-                stopSignal: "SIGTERM", stopsOnSignal: true, note: nil)
+                stopSignal: "SIGTERM", stopsOnSignal: true,
+                note: "stsim does not know this image's program; it runs a generic process, without a shell or tools")
         case .webServer where !repo.hasPrefix("luksa/kubia"):
             p.note = "stsim does not know this image's program; it runs a generic server on the first port"
         case .webServer:

@@ -43,7 +43,8 @@ final class InsideCommandTests: XCTestCase {
         XCTAssertTrue(etc.text.contains("hostname\nhosts\nresolv.conf\n"), etc.text)
         let sh = run(kubia + "exec kubia-0 -- sh -c 'echo hi > /tmp/x; cat /tmp/x; chmod 600 /tmp/x'")
         XCTAssertTrue(sh.text.contains("\nhi\n"), sh.text)
-        XCTAssertTrue(sh.text.contains("error: stsim does not simulate chmod; this container runs [ cat cp curl"), sh.text)
+        XCTAssertTrue(
+            sh.text.contains("error: stsim does not simulate chmod; this container runs [ cat cp curl"), sh.text)
         XCTAssertTrue(run("exec nope -- ls").text.contains("pods \"nope\" not found"))
     }
 

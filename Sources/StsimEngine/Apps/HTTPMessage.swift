@@ -9,7 +9,8 @@ public struct HTTPRequest: Sendable, Hashable {
     /// The User-Agent header (`curl/7.88.1`, `kube-probe/1.32`); nil when the client sends none.
     public var userAgent: String?
 
-    public init(method: String = "GET", path: String = "/", body: String = "", client: String, userAgent: String? = nil) {
+    public init(method: String = "GET", path: String = "/", body: String = "", client: String, userAgent: String? = nil)
+    {
         self.method = method
         self.userAgent = userAgent
         self.path = path.isEmpty ? "/" : path

@@ -86,7 +86,9 @@ public struct ImageProfile: Sendable, Hashable {
             // BusyBox: one binary for every applet, ash as sh; no curl, no dig.
             p = ImageProfile(
                 kind: kind, shell: .ash, tools: coreutils.union(["sh", "ps", "nslookup", "wget"]), files: [:],
-                directories: ["/bin", "/dev", "/etc", "/home", "/lib", "/proc", "/root", "/sys", "/tmp", "/usr", "/var"],
+                directories: [
+                    "/bin", "/dev", "/etc", "/home", "/lib", "/proc", "/root", "/sys", "/tmp", "/usr", "/var",
+                ],
                 stopSignal: "SIGTERM", stopsOnSignal: false, note: nil)
         case .distroless:
             p = ImageProfile(

@@ -62,8 +62,8 @@ extension Shell {
                 case .failure(let e):
                     io.error(
                         profile.shell == .ash
-                        ? messagePrefix + "can't open '\(target)': \(e.message)\n"
-                        : messagePrefix + "cannot open \(target): No such file\n")
+                            ? messagePrefix + "can't open '\(target)': \(e.message)\n"
+                            : messagePrefix + "cannot open \(target): No such file\n")
                     return fail(&sinks)
                 }
             case .output, .append:
@@ -71,8 +71,9 @@ extension Shell {
                     let why = e == .noSuchFile ? "Directory nonexistent" : e.message
                     io.error(
                         profile.shell == .ash
-                        ? messagePrefix + "can't create \(target): \(e == .noSuchFile ? "nonexistent directory" : e.message)\n"
-                        : messagePrefix + "cannot create \(target): \(why)\n")
+                            ? messagePrefix
+                                + "can't create \(target): \(e == .noSuchFile ? "nonexistent directory" : e.message)\n"
+                            : messagePrefix + "cannot create \(target): \(why)\n")
                     return fail(&sinks)
                 }
                 set(&sinks, r.descriptor, .file(path))
@@ -135,7 +136,8 @@ extension Shell {
         "chmod", "chown", "chgrp", "ln", "find", "sed", "awk", "tr", "cut", "sort", "uniq", "xargs", "tee", "df", "du",
         "mount", "umount", "stat", "readlink", "basename", "dirname", "seq", "expr", "bash", "vi", "nano", "apt",
         "apt-get", "apk", "yum", "python", "python3", "node", "nginx", "ping", "nc", "netstat", "ss", "ip", "ifconfig",
-        "top", "free", "uname", "whoami", "which", "tar", "gzip", "gunzip", "read", "set", "trap", "wait", "source", ".",
+        "top", "free", "uname", "whoami", "which", "tar", "gzip", "gunzip", "read", "set", "trap", "wait", "source",
+        ".",
         "eval", "exec", "shift", "getopts", "local", "return", "case", "nohup", "timeout", "watch", "less", "more",
     ]
 

@@ -28,7 +28,8 @@ extension Shell {
 
     /// `tool: cannot VERB 'PATH': REASON` in GNU's words, `tool: can't VERB 'PATH': REASON` in BusyBox's.
     func cannot(_ tool: String, _ verb: String, _ path: String, _ e: FileError) -> String {
-        busybox ? "\(tool): can't \(verb) '\(path)': \(e.message)\n" : "\(tool): cannot \(verb) '\(path)': \(e.message)\n"
+        busybox
+            ? "\(tool): can't \(verb) '\(path)': \(e.message)\n" : "\(tool): cannot \(verb) '\(path)': \(e.message)\n"
     }
 
     func cat(_ args: [String], stdin: String) throws -> ProcessResult {
@@ -85,7 +86,8 @@ extension Shell {
                 continue
             }
             if e == .noSuchFile, flags.contains("f") { continue }
-            r.stderr += busybox && e == .isDirectory ? "rm: '\(path)' is a directory\n" : cannot("rm", "remove", path, e)
+            r.stderr +=
+                busybox && e == .isDirectory ? "rm: '\(path)' is a directory\n" : cannot("rm", "remove", path, e)
             r.exitCode = 1
         }
         return r
@@ -133,7 +135,8 @@ extension Shell {
     func missingOperand(_ tool: String) -> ProcessResult {
         ProcessResult(
             stderr: busybox
-                ? "\(tool): missing operand\n" : "\(tool): missing operand\nTry '\(tool) --help' for more information.\n",
+                ? "\(tool): missing operand\n"
+                : "\(tool): missing operand\nTry '\(tool) --help' for more information.\n",
             exitCode: 1)
     }
 

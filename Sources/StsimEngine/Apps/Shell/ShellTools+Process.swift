@@ -21,12 +21,18 @@ extension Shell {
             }
         }
         guard !pids.isEmpty else {
-            return ProcessResult(stderr: messagePrefix + "kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]\n", exitCode: 2)
+            return ProcessResult(
+                stderr: messagePrefix
+                    + "kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]\n",
+                exitCode: 2)
         }
         var r = ProcessResult()
         for pid in pids {
             guard pid == "1" else {
-                r.stderr += busybox ? messagePrefix + "can't kill pid \(pid): No such process\n" : messagePrefix + "kill: No such process\n"
+                r.stderr +=
+                    busybox
+                    ? messagePrefix + "can't kill pid \(pid): No such process\n"
+                    : messagePrefix + "kill: No such process\n"
                 r.exitCode = 1
                 continue
             }
@@ -48,7 +54,8 @@ extension Shell {
         // nginx exits 0 on SIGTERM and SIGQUIT; a generic program with a handler, 128 + 15.
         let code = profile.kind == .nginx ? 0 : 128 + signal
         let name = pod.spec.containers[container].name
-        cluster.killContainer(pod: pod.metadata.name, namespace: pod.metadata.namespace, container: name, exitCode: code)
+        cluster.killContainer(
+            pod: pod.metadata.name, namespace: pod.metadata.namespace, container: name, exitCode: code)
     }
 
     /// `sh -c SCRIPT [NAME ARG...]`, `sh FILE`, or `sh` reading its script from standard input.

@@ -20,7 +20,10 @@ extension Shell {
         case "pwd": return ProcessResult(stdout: cwd + "\n")
         case "env": return try env(args)
         case "hostname": return hostname(args)
-        case "id": return ProcessResult(stdout: busybox ? "uid=0(root) gid=0(root) groups=0(root),10(wheel)\n" : "uid=0(root) gid=0(root) groups=0(root)\n")
+        case "id":
+            return ProcessResult(
+                stdout: busybox
+                    ? "uid=0(root) gid=0(root) groups=0(root),10(wheel)\n" : "uid=0(root) gid=0(root) groups=0(root)\n")
         case "date": return try date(args)
         case "sleep": return try sleep(args)
         case "ps": return ps()
@@ -37,7 +40,9 @@ extension Shell {
     private func test(_ tool: String, _ args: [String]) -> ProcessResult {
         var operands = args
         if tool == "[" {
-            guard operands.last == "]" else { return ProcessResult(stderr: messagePrefix + "[: missing ]\n", exitCode: 2) }
+            guard operands.last == "]" else {
+                return ProcessResult(stderr: messagePrefix + "[: missing ]\n", exitCode: 2)
+            }
             operands.removeLast()
         }
         do throws(ShellTest.Failure) {
@@ -54,7 +59,9 @@ extension Shell {
     }
 
     private func env(_ args: [String]) throws -> ProcessResult {
-        guard args.isEmpty else { throw ShellFailure.unsupported("stsim's env prints the environment; it runs no command") }
+        guard args.isEmpty else {
+            throw ShellFailure.unsupported("stsim's env prints the environment; it runs no command")
+        }
         return ProcessResult(stdout: exported.compactMap { name in variables[name].map { "\(name)=\($0)\n" } }.joined())
     }
 
@@ -74,7 +81,8 @@ extension Shell {
         let c = WallClock(cluster.now)
         guard let format = args.first else { return ProcessResult(stdout: c.dateCommand + "\n") }
         guard format.hasPrefix("+"), args.count == 1 else {
-            throw ShellFailure.unsupported("stsim's date prints the time, or +FORMAT; not \(args.joined(separator: " "))")
+            throw ShellFailure.unsupported(
+                "stsim's date prints the time, or +FORMAT; not \(args.joined(separator: " "))")
         }
         var out = ""
         var it = format.dropFirst().makeIterator()
@@ -103,9 +111,14 @@ extension Shell {
     /// `sleep N[smhd]` (fractions too): the caller decides what the virtual time does meanwhile.
     private func sleep(_ args: [String]) throws -> ProcessResult {
         guard let text = args.first else {
-            return ProcessResult(stderr: busybox ? "sleep: missing operand\n" : "sleep: missing operand\nTry 'sleep --help' for more information.\n", exitCode: 1)
+            return ProcessResult(
+                stderr: busybox
+                    ? "sleep: missing operand\n" : "sleep: missing operand\nTry 'sleep --help' for more information.\n",
+                exitCode: 1)
         }
-        if text == "infinity" { throw ShellFailure.unsupported("sleep infinity never returns; sleep N takes N seconds of virtual time") }
+        if text == "infinity" {
+            throw ShellFailure.unsupported("sleep infinity never returns; sleep N takes N seconds of virtual time")
+        }
         let units: [Character: Int64] = ["s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000]
         let unit = text.last.flatMap { units[$0] }
         let number = unit == nil ? text : String(text.dropLast())
@@ -115,7 +128,9 @@ extension Shell {
             !number.isEmpty
         else {
             return ProcessResult(
-                stderr: busybox ? "sleep: invalid number '\(text)'\n" : "sleep: invalid time interval '\(text)'\nTry 'sleep --help' for more information.\n",
+                stderr: busybox
+                    ? "sleep: invalid number '\(text)'\n"
+                    : "sleep: invalid time interval '\(text)'\nTry 'sleep --help' for more information.\n",
                 exitCode: 1)
         }
         let ms = (whole * 1000 + milli) * (unit ?? 1000) / 1000

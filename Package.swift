@@ -1,7 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The one-way flow of architecture.md: Engine <- Manifests <- Render, Language -> Session -> Terminal -> stsim.
+// The one-way flow of docs/architecture.md: Engine <- Manifests <- Render, Language -> Session -> stsim,
+// with Terminal (the line editor) beside Session. scripts/check-architecture compares these
+// dependencies with its table and with every import.
 let package = Package(
     name: "stsim",
     platforms: [.macOS(.v13)],
@@ -33,7 +35,7 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "StsimTerminal", dependencies: ["StsimSession", "CEditLine"]),
+        .target(name: "StsimTerminal", dependencies: ["CEditLine"]),
         .executableTarget(
             name: "stsim",
             dependencies: [
@@ -41,15 +43,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "StsimTestSupport", dependencies: ["StsimEngine", "StsimSession"]),
+        .target(name: "StsimTestSupport", dependencies: ["StsimEngine"]),
         .testTarget(name: "StsimEngineTests", dependencies: ["StsimEngine", "StsimTestSupport"]),
-        .testTarget(name: "StsimLanguageTests", dependencies: ["StsimLanguage", "StsimTestSupport"]),
+        .testTarget(name: "StsimLanguageTests", dependencies: ["StsimLanguage", "StsimEngine"]),
         .testTarget(
             name: "StsimManifestsTests",
-            dependencies: ["StsimManifests", "StsimEngine"],
+            dependencies: ["StsimManifests", "StsimEngine", "StsimTestSupport"],
             resources: [.copy("Broken")]
         ),
-        .testTarget(name: "StsimSessionTests", dependencies: ["StsimSession", "StsimTestSupport"]),
+        .testTarget(
+            name: "StsimSessionTests",
+            dependencies: ["StsimSession", "StsimLanguage", "StsimEngine", "StsimTestSupport"]),
         .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTerminal", "StsimTestSupport"]),
         .testTarget(name: "StsimTranscriptTests", dependencies: ["StsimTestSupport"]),
         .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine"]),

@@ -56,7 +56,7 @@ enum Advisor {
                         path: path,
                         message: "volumeMount \"\(mount)\" matches no volume or claim template; \(list)",
                         hint: hintForFailedCreate(pod: pod, set: name, cause: cause)
-                            + (Suggestion.closest(to: mount, among: known).map { "; did you mean \"\($0)\"?" } ?? "")))
+                            + (Suggestion.hint(nearest: mount, among: known).map { "; " + $0 } ?? "")))
             } else {
                 out.append(
                     Warning(
@@ -90,12 +90,12 @@ enum Advisor {
                 Warning(
                     path: "spec", message: "spec.serviceName is empty: pods get no stable DNS names",
                     hint: "name the headless Service that governs the set, e.g. serviceName: \(name)"))
-        } else if !NameRules.isDNS1123Label(set.spec.serviceName) {
+        } else if !NameRules.matchesDNS1123Label(set.spec.serviceName.utf8) {
             out.append(
                 Warning(
                     path: "spec.serviceName",
                     message:
-                        "pods of StatefulSet \"\(name)\" will be rejected: spec.subdomain: Invalid value: \(GoValue.quote(set.spec.serviceName)): \(NameRules.dns1123LabelMessage)",
+                        "pods of StatefulSet \"\(name)\" will be rejected: spec.subdomain: Invalid value: \(GoSyntax.quote(set.spec.serviceName)): \(NameRules.dns1123LabelMessage)",
                     hint: "serviceName becomes each pod's subdomain, so it must be a DNS-1123 label"))
         }
         // The controller-revision-hash label is "<name>-<hash>" and label values stop at 63 characters.

@@ -171,7 +171,7 @@ extension MappingReader {
             ctx.report(
                 .warning, path: "\(child(key)).\(entry.name)",
                 "unknown resource \"\(entry.name)\" in \(child(key)); volumes are sized by \"storage\" only",
-                hint: Suggestion.closest(to: entry.name, among: ["storage"]).map { "did you mean \"\($0)\"?" })
+                hint: Suggestion.hint(nearest: entry.name, among: ["storage"]))
         }
         return list.first { $0.name == "storage" }?.quantity
     }

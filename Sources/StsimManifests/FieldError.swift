@@ -58,34 +58,10 @@ enum GoValue {
 
     var rendered: String {
         switch self {
-        case .string(let s): return GoValue.quote(s)
+        case .string(let s): return GoSyntax.quote(s)
         case .int(let i): return String(i)
-        case .stringMap(let m):
-            // fmt prints maps with sorted keys.
-            let body = m.keys.sorted().map { "\(GoValue.quote($0)):\(GoValue.quote(m[$0]!))" }.joined(separator: ", ")
-            return "map[string]string{\(body)}"
+        case .stringMap(let m): return GoSyntax.stringMap(m)
         case .goSyntax(let s): return s
         }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 || u.value == 0x7f {
-                    let h = String(u.value, radix: 16)
-                    out += "\\x" + (h.count < 2 ? "0" + h : h)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -51,7 +51,7 @@ enum KindResolver {
                     "\(kind) is a Kubernetes kind that stsim does not simulate\(why); stsim knows: \(names.joined(separator: ", "))"
             )
         }
-        if let near = Suggestion.closest(to: kind, among: names) {
+        if let near = Suggestion.nearest(to: kind, among: names) {
             return .noMatch(
                 message: message, hint: "did you mean kind \"\(near)\"? stsim knows: \(names.joined(separator: ", "))")
         }

@@ -81,7 +81,7 @@ final class MappingReader {
     /// The likely intent behind an unknown field: a misspelling, or a field written one level too
     /// high (`name` beside `metadata`, `replicas` beside `spec`), the commonest indentation slip.
     private func hint(forUnknown key: String) -> String? {
-        if let near = Suggestion.closest(to: key, among: known) { return "did you mean \"\(near)\"?" }
+        if let hint = Suggestion.hint(nearest: key, among: known) { return hint }
         if known.contains("metadata"), ["name", "namespace", "labels", "annotations", "generateName"].contains(key) {
             return "did you mean \"metadata.\(key)\"? it belongs under metadata:"
         }

@@ -1,4 +1,5 @@
-/// kubectl's strategic merge for the fields stsim models (kubectl-api.md section 6), written as one
+/// kubectl's strategic merge for the fields stsim models (kubernetes/kubernetes
+/// staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go), written as one
 /// three-way merge: `original` is the last-applied configuration (nil: none), `modified` what the
 /// user sends now, `current` the live object. A strategic merge patch is the same merge with no
 /// original (nothing to delete but what the patch sets to null).

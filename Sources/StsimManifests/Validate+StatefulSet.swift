@@ -109,7 +109,7 @@ extension Validator {
 
     private static func goSyntax(_ r: RollingUpdateStatefulSetStrategy) -> GoValue {
         let mu =
-            r.maxUnavailable.map { "&intstr.IntOrString{StrVal:\(GoValue.quote($0))}" } ?? "(*intstr.IntOrString)(nil)"
+            r.maxUnavailable.map { "&intstr.IntOrString{StrVal:\(GoSyntax.quote($0))}" } ?? "(*intstr.IntOrString)(nil)"
         return .goSyntax("&apps.RollingUpdateStatefulSetStrategy{Partition:\(r.partition ?? 0), MaxUnavailable:\(mu)}")
     }
 }

@@ -59,9 +59,7 @@ extension Validator {
         if modes.isEmpty { return [.required(path, requiredDetail)] }
         var errs = modes.filter { !accessModes.contains($0) }.map {
             var e = FieldError.notSupported(path, $0.rawValue, accessModes.map(\.rawValue))
-            e.hint = Suggestion.closest(to: $0.rawValue, among: accessModes.map(\.rawValue)).map {
-                "did you mean \"\($0)\"?"
-            }
+            e.hint = Suggestion.hint(nearest: $0.rawValue, among: accessModes.map(\.rawValue))
             return e
         }
         if modes.contains(.readWriteOncePod), modes.count > 1 {

@@ -1,3 +1,5 @@
+import StsimEngine
+
 /// Writes wire values as kubectl's `-o yaml` does (sigs.k8s.io/yaml over yaml.v2): keys sorted,
 /// two-space indentation, lists at their parent key's indentation, and strings quoted only where a
 /// plain scalar would read back as something else.
@@ -91,7 +93,7 @@ enum YAMLEmitter {
         if case .string = JSONShape(plain: s), !looksLikeTimestamp(s) {
             return isPlainSafe(s) ? s : singleQuoted(s)
         }
-        return GoValue.quote(s)
+        return GoSyntax.quote(s)
     }
 
     private static func looksLikeTimestamp(_ s: String) -> Bool {
@@ -115,7 +117,7 @@ enum YAMLEmitter {
     }
 
     private static func singleQuoted(_ s: String) -> String {
-        if !s.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7f }) { return GoValue.quote(s) }
+        if !s.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7f }) { return GoSyntax.quote(s) }
         var out = "'"
         for c in s { out += c == "'" ? "''" : String(c) }
         return out + "'"

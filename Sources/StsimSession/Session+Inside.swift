@@ -166,7 +166,8 @@ struct CurlURL {
     }
 }
 
-/// The API server's proxy paths (kubectl-api.md 7): `/api/v1/namespaces/NS/pods|services/NAME/proxy[/PATH]`.
+/// The API server's proxy paths, `/api/v1/namespaces/NS/pods|services/NAME/proxy[/PATH]`
+/// (https://kubectl.docs.kubernetes.io/references/kubectl/proxy/).
 enum ProxyRoute {
     case proxy(namespace: String, resource: Cluster.ProxyResource, name: String, path: String)
     /// `.../proxy` without the slash: the server answers 301 to `.../proxy/`.

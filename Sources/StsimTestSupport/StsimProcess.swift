@@ -33,9 +33,6 @@ public enum StsimProcess {
         return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
     }
 
-    /// The package root, from this file's place in it.
-    public static var packageRoot: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-    }
+    /// The package root (see `Repository.root`).
+    public static var packageRoot: String { Repository.root }
 }

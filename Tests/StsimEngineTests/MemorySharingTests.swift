@@ -1,3 +1,4 @@
+import StsimTestSupport
 import XCTest
 
 @testable import StsimEngine
@@ -7,15 +8,11 @@ final class MemorySharingTests: XCTestCase {
     func testOrdinalTableMatchesADictionary() {
         var table = OrdinalTable<Int>()
         var reference: [Int: Int] = [:]
-        var seed: UInt64 = 42
-        func next() -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33)
-        }
+        var rng = SeededRandom(seed: 42)
         let ordinals = [0, 1, 2, 5, 63, 64, 100, 1_000_000, 1_000_001, 3, 70, 200, 4]
         for step in 0..<2_000 {
-            let o = step < 300 ? step : ordinals[next() % ordinals.count]
-            let value: Int? = step < 300 || next() % 2 == 0 ? step : nil
+            let o = step < 300 ? step : rng.pick(ordinals)
+            let value: Int? = step < 300 || rng.chance(50) ? step : nil
             table[o] = value
             reference[o] = value
             XCTAssertEqual(table.count, reference.count)

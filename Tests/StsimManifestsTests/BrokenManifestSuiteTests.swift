@@ -1,4 +1,5 @@
 import Foundation
+import StsimTestSupport
 import XCTest
 
 @testable import StsimManifests
@@ -27,7 +28,7 @@ final class BrokenManifestSuiteTests: XCTestCase {
 
     func testEveryBrokenManifestReportsExactlyItsExpectedFindings() throws {
         let bundled = try XCTUnwrap(Bundle.module.url(forResource: "Broken", withExtension: nil))
-        let sourceDir = Fixtures.repositoryRoot.appendingPathComponent("Tests/StsimManifestsTests/Broken")
+        let sourceDir = URL(fileURLWithPath: Repository.root).appendingPathComponent("Tests/StsimManifestsTests/Broken")
         let record = ProcessInfo.processInfo.environment["STSIM_RECORD"] == "1"
         let names = try FileManager.default.contentsOfDirectory(atPath: bundled.path).filter { $0.hasSuffix(".yaml") }
             .sorted()

@@ -1,16 +1,12 @@
 import Foundation
 import StsimEngine
+import StsimTestSupport
 
 @testable import StsimManifests
 
-/// Paths of the repository's example and fixture files, found from this source file.
+/// The loader as the manifest tests call it, and the seed manifests (`Repository.seed`).
 enum Fixtures {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func seed(_ name: String) throws -> String {
-        try String(contentsOf: repositoryRoot.appendingPathComponent("examples/seed/\(name)"), encoding: .utf8)
-    }
+    static func seed(_ name: String) throws -> String { try Repository.seed(name) }
 
     static func load(_ text: String, file: String = "test.yaml", firstLine: Int = 1) -> ManifestLoadResult {
         ManifestLoader.load(text: text, file: file, firstLine: firstLine)

@@ -1,5 +1,6 @@
 import Foundation
 import StsimEngine
+import StsimTestSupport
 import XCTest
 
 @testable import StsimManifests
@@ -7,18 +8,6 @@ import XCTest
 /// Seeded fuzzing: random bytes and mutated manifests must never crash the loader or the writer,
 /// and every finding must carry a location inside the input. A few thousand cases, well under 10 s.
 final class LoaderFuzzTests: XCTestCase {
-    /// SplitMix64: small, seeded, the same sequence on every run.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private func corpus() throws -> [String] {
         var texts: [String] = []
         for name in ["pv-list.yaml", "headless-service.yaml", "statefulset.yaml", "statefulset-fixed.yaml"] {
@@ -34,7 +23,7 @@ final class LoaderFuzzTests: XCTestCase {
 
     private static let alphabet = Array(":-{}[]\"'\n #&*!|>%@\t,?0123456789abcxyzABC.~\\\u{0}é日\r\n\u{FEFF}")
 
-    private func mutate(_ text: String, _ rng: inout SplitMix64) -> String {
+    private func mutate(_ text: String, _ rng: inout SeededRandom) -> String {
         var chars = Array(text)
         for _ in 0..<Int.random(in: 1...4, using: &rng) {
             let i = chars.isEmpty ? 0 : Int.random(in: 0..<chars.count, using: &rng)
@@ -92,7 +81,7 @@ final class LoaderFuzzTests: XCTestCase {
     }
 
     func testRandomBytesNeverCrash() {
-        var rng = SplitMix64(state: 0x5757_4D31)
+        var rng = SeededRandom(seed: 0x5757_4D31)
         for _ in 0..<1500 {
             let bytes = (0..<Int.random(in: 0..<200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             check(String(decoding: bytes, as: UTF8.self))
@@ -100,7 +89,7 @@ final class LoaderFuzzTests: XCTestCase {
     }
 
     func testMutatedManifestsNeverCrash() throws {
-        var rng = SplitMix64(state: 42)
+        var rng = SeededRandom(seed: 42)
         let texts = try corpus()
         for i in 0..<3000 {
             check(mutate(texts[i % texts.count], &rng), firstLine: i % 3 == 0 ? 17 : 1)

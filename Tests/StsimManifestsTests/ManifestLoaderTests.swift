@@ -225,16 +225,6 @@ final class ManifestLoaderTests: XCTestCase {
         XCTAssertEqual(r.objects.count, 1)
         XCTAssertEqual(r.diagnostics.map(\.severity), [.note, .note, .note])
     }
-
-    func testEverySuggestionHasAReason() {
-        XCTAssertEqual(Suggestion.closest(to: "starage", among: ["storage"]), "storage")
-        XCTAssertEqual(Suggestion.closest(to: "replcias", among: ["replicas", "selector"]), "replicas")
-        XCTAssertEqual(Suggestion.closest(to: "ServiceName", among: ["serviceName"]), "serviceName")
-        XCTAssertEqual(
-            Suggestion.closest(to: "reclaimPolicy", among: ["persistentVolumeReclaimPolicy"]),
-            "persistentVolumeReclaimPolicy")
-        XCTAssertNil(Suggestion.closest(to: "foo", among: ["replicas", "selector"]))
-    }
 }
 
 extension ManifestLoaderTests {

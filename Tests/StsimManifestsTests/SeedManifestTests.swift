@@ -68,15 +68,4 @@ final class SeedManifestTests: XCTestCase {
         XCTAssertEqual(s.spec.volumeClaimTemplates.first?.spec.storageClassName, "")
         XCTAssertEqual(s.spec.template.spec.containers.first?.imagePullPolicy, .ifNotPresent)
     }
-
-    func testSeedFilesAreTheSeedTextByteForByte() throws {
-        let seedDir = URL(fileURLWithPath: "/work/shared/seed")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: seedDir.path),
-            let name = names.first(where: { $0.hasSuffix(".txt") })
-        else { throw XCTSkip("seed text not available on this machine") }
-        let text = try String(contentsOf: seedDir.appendingPathComponent(name), encoding: .utf8)
-        for file in ["pv-list.yaml", "headless-service.yaml", "statefulset.yaml"] {
-            XCTAssertTrue(text.contains("```yaml\n" + (try Fixtures.seed(file)) + "```"), file)
-        }
-    }
 }

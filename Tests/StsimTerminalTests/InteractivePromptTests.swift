@@ -131,7 +131,7 @@ final class InteractivePromptTests: XCTestCase {
         mark = terminal.mark
         terminal.send(Self.ctrlC)
         // The rows already computed still reach the terminal after the interrupt; on a loaded
-        // machine (CI, a debug build) that drain can take longer than the usual ten seconds.
+        // machine (CI, a debug build) that drain can take longer than the usual thirty seconds.
         let shown = try terminal.waitForPrompt(since: mark, timeout: 60)
         XCTAssertTrue(shown.contains("interrupted at "), "a settle should stop on Ctrl-C:\n\(shown)")
         mark = terminal.mark
@@ -162,7 +162,7 @@ extension PseudoTerminalProcess {
     /// Reads until a `stsim HH:MM:SS> ` prompt appears after `mark` and the line editor is
     /// reading keys; returns the text since `mark`.
     @discardableResult
-    func waitForPrompt(since mark: Int, timeout: Double = 10) throws -> String {
+    func waitForPrompt(since mark: Int, timeout: Double = 30) throws -> String {
         let shown = try waitFor("the prompt \"stsim HH:MM:SS> \"", since: mark, timeout: timeout) { text in
             text.contains(try! Regex(#"stsim \d\d:\d\d:\d\d> "#))
         }

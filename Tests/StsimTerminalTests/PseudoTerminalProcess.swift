@@ -83,7 +83,7 @@ final class PseudoTerminalProcess {
     /// seconds with what was seen.
     @discardableResult
     func waitFor(
-        _ what: String, since mark: Int, timeout: Double = 10, until condition: (String) -> Bool
+        _ what: String, since mark: Int, timeout: Double = 30, until condition: (String) -> Bool
     ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
@@ -99,7 +99,7 @@ final class PseudoTerminalProcess {
 
     /// Reads until `needle` appears after `mark`.
     @discardableResult
-    func waitFor(_ needle: String, since mark: Int, timeout: Double = 10) throws -> String {
+    func waitFor(_ needle: String, since mark: Int, timeout: Double = 30) throws -> String {
         try waitFor("\"\(needle)\"", since: mark, timeout: timeout) { $0.contains(needle) }
     }
 
@@ -107,7 +107,7 @@ final class PseudoTerminalProcess {
     /// does only while it reads a line. Keys sent before that are cooked by the terminal driver:
     /// a Ctrl-D sent just after the prompt is drawn, but before libedit switched modes, becomes
     /// an end-of-file marker in the canonical buffer and reaches libedit as a NUL byte.
-    func waitForRawMode(timeout: Double = 10) throws {
+    func waitForRawMode(timeout: Double = 30) throws {
         let deadline = Date().addingTimeInterval(timeout)
         var settings = termios()
         // On a pty master, tcgetattr reports the slave side's settings: the program's.
@@ -120,7 +120,7 @@ final class PseudoTerminalProcess {
     }
 
     /// Waits for the program to exit and returns its exit code (or 128 + signal).
-    func waitForExit(timeout: Double = 10) throws -> Int32 {
+    func waitForExit(timeout: Double = 30) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let status = reap() { return status }

@@ -4,44 +4,6 @@
 enum Validation {
     typealias Cause = APIError.Cause
 
-    static let dns1123LabelMessage =
-        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
-    static let dns1123SubdomainMessage =
-        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
-    static let dns1035LabelMessage =
-        "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
-
-    private static func alnum(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 48 && c <= 57) }
-
-    static func isDNS1123Label<S: Collection>(_ b: S) -> Bool where S.Element == UInt8 {
-        guard let first = b.first, b.count <= 63 else { return false }
-        var last = first
-        for c in b {
-            guard alnum(c) || c == 45 else { return false }
-            last = c
-        }
-        return alnum(first) && alnum(last)
-    }
-
-    static func isDNS1123Label(_ s: String) -> Bool { isDNS1123Label(s.utf8) }
-
-    static func isDNS1123Subdomain(_ s: String) -> Bool {
-        s.utf8.count <= 253 && !s.isEmpty
-            && s.utf8.split(separator: 46, omittingEmptySubsequences: false).allSatisfy { isDNS1123Label($0) }
-    }
-
-    static func isDNS1035Label(_ s: String) -> Bool {
-        guard isDNS1123Label(s), let f = s.utf8.first else { return false }
-        return f >= 97 && f <= 122
-    }
-
-    static func quoted(_ s: String) -> String { "\"" + s + "\"" }
-
-    /// Go's `%#v` of a `map[string]string`, sorted by key as Go prints maps.
-    static func goMap(_ m: [String: String]) -> String {
-        "map[string]string{" + m.keys.sorted().map { "\(quoted($0)):\(quoted(m[$0]!))" }.joined(separator: ", ") + "}"
-    }
-
     static func validateName(_ o: KubeObject) -> [Cause] {
         let name = o.metadata.name
         switch o.kind {
@@ -50,20 +12,30 @@ enum Validation {
                 return [
                     Cause(
                         field: "metadata.name",
-                        body: "Invalid value: \(quoted(name)): must be no more than 63 characters")
+                        body: "Invalid value: \(GoSyntax.quote(name)): must be no more than 63 characters")
                 ]
             }
-            if !isDNS1123Label(name) {
-                return [Cause(field: "metadata.name", body: "Invalid value: \(quoted(name)): \(dns1123LabelMessage)")]
+            if !NameRules.isDNS1123Label(name) {
+                return [
+                    Cause(
+                        field: "metadata.name",
+                        body: "Invalid value: \(GoSyntax.quote(name)): \(NameRules.dns1123LabelMessage)")
+                ]
             }
         case .service:
-            if !isDNS1035Label(name) {
-                return [Cause(field: "metadata.name", body: "Invalid value: \(quoted(name)): \(dns1035LabelMessage)")]
+            if !NameRules.isDNS1035Label(name) {
+                return [
+                    Cause(
+                        field: "metadata.name",
+                        body: "Invalid value: \(GoSyntax.quote(name)): \(NameRules.dns1035LabelMessage)")
+                ]
             }
         default:
-            if !isDNS1123Subdomain(name) {
+            if !NameRules.isDNS1123Subdomain(name) {
                 return [
-                    Cause(field: "metadata.name", body: "Invalid value: \(quoted(name)): \(dns1123SubdomainMessage)")
+                    Cause(
+                        field: "metadata.name",
+                        body: "Invalid value: \(GoSyntax.quote(name)): \(NameRules.dns1123SubdomainMessage)")
                 ]
             }
         }
@@ -86,7 +58,7 @@ enum Validation {
                     Cause(
                         field: "spec.persistentVolumeReclaimPolicy",
                         body:
-                            "Unsupported value: \(quoted(r.rawValue)): supported values: \"Delete\", \"Recycle\", \"Retain\""
+                            "Unsupported value: \(GoSyntax.quote(r.rawValue)): supported values: \"Delete\", \"Recycle\", \"Retain\""
                     ))
             }
         case .persistentVolumeClaim(let c):
@@ -116,19 +88,24 @@ enum Validation {
         var causes: [Cause] = []
         for (i, c) in spec.containers.enumerated() {
             if c.image.isEmpty { causes.append(Cause(field: "spec.containers[\(i)].image", body: "Required value")) }
-            if !isDNS1123Label(c.name) {
+            if !NameRules.isDNS1123Label(c.name) {
                 causes.append(
                     Cause(
                         field: "spec.containers[\(i)].name",
-                        body: "Invalid value: \(quoted(c.name)): \(dns1123LabelMessage)"))
+                        body: "Invalid value: \(GoSyntax.quote(c.name)): \(NameRules.dns1123LabelMessage)"))
             }
             for (j, m) in c.volumeMounts.enumerated() where !spec.volumes.contains(where: { $0.name == m.name }) {
                 causes.append(
-                    Cause(field: "spec.containers[\(i)].volumeMounts[\(j)].name", body: "Not found: \(quoted(m.name))"))
+                    Cause(
+                        field: "spec.containers[\(i)].volumeMounts[\(j)].name",
+                        body: "Not found: \(GoSyntax.quote(m.name))"))
             }
         }
-        if let sub = spec.subdomain, !isDNS1123Label(sub) {
-            causes.append(Cause(field: "spec.subdomain", body: "Invalid value: \(quoted(sub)): \(dns1123LabelMessage)"))
+        if let sub = spec.subdomain, !NameRules.isDNS1123Label(sub) {
+            causes.append(
+                Cause(
+                    field: "spec.subdomain",
+                    body: "Invalid value: \(GoSyntax.quote(sub)): \(NameRules.dns1123LabelMessage)"))
         }
         return causes
     }
@@ -140,14 +117,14 @@ enum Validation {
             causes.append(
                 Cause(
                     field: "spec.podManagementPolicy",
-                    body: "Invalid value: \(quoted(p.rawValue)): must be 'OrderedReady' or 'Parallel'"))
+                    body: "Invalid value: \(GoSyntax.quote(p.rawValue)): must be 'OrderedReady' or 'Parallel'"))
         }
         if let t = spec.updateStrategy?.type {
             if t != .rollingUpdate, t != .onDelete {
                 causes.append(
                     Cause(
                         field: "spec.updateStrategy.type",
-                        body: "Invalid value: \(quoted(t.rawValue)): must be 'RollingUpdate' or 'OnDelete'"))
+                        body: "Invalid value: \(GoSyntax.quote(t.rawValue)): must be 'RollingUpdate' or 'OnDelete'"))
             }
             if t == .onDelete, spec.updateStrategy?.rollingUpdate != nil {
                 causes.append(
@@ -182,7 +159,9 @@ enum Validation {
                 causes.append(
                     Cause(
                         field: "spec.persistentVolumeClaimRetentionPolicy.\(field)",
-                        body: "Unsupported value: \(quoted(v.rawValue)): supported values: \"Retain\", \"Delete\""))
+                        body:
+                            "Unsupported value: \(GoSyntax.quote(v.rawValue)): supported values: \"Retain\", \"Delete\""
+                    ))
             }
         }
         let labels = spec.template.metadata.labels
@@ -195,20 +174,22 @@ enum Validation {
                 causes.append(
                     Cause(
                         field: "spec.template.metadata.labels",
-                        body: "Invalid value: \(goMap(labels)): `selector` does not match template `labels`"))
+                        body:
+                            "Invalid value: \(GoSyntax.stringMap(labels)): `selector` does not match template `labels`")
+                )
             }
         } else {
             causes.append(Cause(field: "spec.selector", body: "Required value"))
             causes.append(
                 Cause(
                     field: "spec.template.metadata.labels",
-                    body: "Invalid value: \(goMap(labels)): `selector` does not match template `labels`"))
+                    body: "Invalid value: \(GoSyntax.stringMap(labels)): `selector` does not match template `labels`"))
         }
         if let rp = spec.template.spec.restartPolicy, rp != .always {
             causes.append(
                 Cause(
                     field: "spec.template.spec.restartPolicy",
-                    body: "Unsupported value: \(quoted(rp.rawValue)): supported values: \"Always\""))
+                    body: "Unsupported value: \(GoSyntax.quote(rp.rawValue)): supported values: \"Always\""))
         }
         if spec.template.spec.activeDeadlineSeconds != nil {
             causes.append(

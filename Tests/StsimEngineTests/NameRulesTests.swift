@@ -1,6 +1,6 @@
 import XCTest
 
-@testable import StsimManifests
+@testable import StsimEngine
 
 /// The name rules against apimachinery's own examples.
 final class NameRulesTests: XCTestCase {
@@ -50,16 +50,14 @@ final class NameRulesTests: XCTestCase {
             ])
     }
 
-    func testImageReferences() {
-        for ok in [
-            "nginx", "nginx:1.27", "registry.k8s.io/nginx-slim:0.24", "192.168.2.7:5000/go_serv:1.0", "localhost/a__b",
-            "luksa/kubia-pet", "busybox@sha256:" + String(repeating: "a", count: 64),
-        ] {
-            XCTAssertNil(ImageReference.problem(ok), ok)
-        }
-        XCTAssertNotNil(ImageReference.problem("Luksa/kubia"))
-        XCTAssertNotNil(ImageReference.problem("nginx:"))
-        XCTAssertNotNil(ImageReference.problem("a b"))
-        XCTAssertNotNil(ImageReference.problem("nginx@sha256:xyz"))
+    /// The yes/no forms the API server uses agree with Go's Is* functions, length included.
+    func testPredicatesIncludeTheLengthLimits() {
+        let long = String(repeating: "a", count: 64)
+        XCTAssertTrue(NameRules.matchesDNS1123Label(long.utf8))
+        XCTAssertFalse(NameRules.isDNS1123Label(long))
+        XCTAssertFalse(NameRules.isDNS1035Label("1web"))
+        XCTAssertTrue(NameRules.isDNS1123Subdomain(long + ".example"), "the subdomain pattern limits no label")
+        XCTAssertFalse(NameRules.isDNS1123Subdomain(String(repeating: "a", count: 254)))
+        XCTAssertFalse(NameRules.isDNS1123Subdomain(""))
     }
 }

@@ -1,6 +1,6 @@
 import XCTest
 
-@testable import StsimLanguage
+@testable import StsimEngine
 
 final class SuggestionTests: XCTestCase {
     func testDistance() {
@@ -44,5 +44,15 @@ final class SuggestionTests: XCTestCase {
         XCTAssertEqual(
             Suggestion.hint(for: "de", in: ["describe", "delete"]), "did you mean \"delete\" or \"describe\"?")
         XCTAssertEqual(Suggestion.hint(for: "x", in: ["a", "b", "c"]), "did you mean \"a\", \"b\" or \"c\"?")
+    }
+
+    func testNearestFieldName() {
+        XCTAssertEqual(Suggestion.nearest(to: "starage", among: ["storage"]), "storage")
+        XCTAssertEqual(Suggestion.nearest(to: "replcias", among: ["replicas", "selector"]), "replicas")
+        XCTAssertEqual(Suggestion.nearest(to: "ServiceName", among: ["serviceName"]), "serviceName")
+        XCTAssertEqual(
+            Suggestion.nearest(to: "reclaimPolicy", among: ["persistentVolumeReclaimPolicy"]),
+            "persistentVolumeReclaimPolicy")
+        XCTAssertNil(Suggestion.nearest(to: "foo", among: ["replicas", "selector"]))
     }
 }

@@ -4,7 +4,7 @@ extension Shell {
     func runTool(_ tool: String, _ args: [String], stdin: String) throws -> ProcessResult {
         switch tool {
         case "echo": return echo(args)
-        case "printf": return try printf(args)
+        case "printf": return try formatted(args)
         case "cat": return try cat(args, stdin: stdin)
         case "ls": return try ls(args)
         case "rm": return try rm(args)

@@ -44,7 +44,8 @@ extension Shell {
         return (out, false)
     }
 
-    func printf(_ args: [String]) throws -> ProcessResult {
+    /// printf(1).
+    func formatted(_ args: [String]) throws -> ProcessResult {
         guard let format = args.first else {
             return ProcessResult(stderr: "printf: usage: printf format [arg ...]\n", exitCode: 2)
         }

@@ -104,3 +104,12 @@ public struct ImageProfile: Sendable, Hashable {
         return p
     }
 }
+
+extension Cluster {
+    /// Whether a container's PID 1 lets the stop signal pass, so that the kubelet kills it only
+    /// when the grace period ends: an image whose program installs no handler (node as PID 1,
+    /// as the kubia apps run), or one broken on purpose (`faults.ignoresSIGTERM`).
+    func ignoresStopSignal(image: String) -> Bool {
+        faults.ignoresSIGTERM.contains(image) || !ImageProfile.of(image: image).stopsOnSignal
+    }
+}

@@ -16,7 +16,7 @@ public struct ClusterState: Codable {
     var queuedSyncs: Set<EngineAction>
     var ipam: PodIPAllocator
     var volumeWaiters: [ObjectKey: [VolumeWaiter]]
-    var statefulSets: StatefulSetController.SavedState
+    var statefulSets: StatefulSetControllerState
     var scheduler: Scheduler.State
     var volumes: PersistentVolumeController.State
     var claimProtection: ClaimProtectionController.State
@@ -44,7 +44,7 @@ extension Cluster {
         ClusterState(
             config: config, store: store.contents, now: now, bootstrapped: bootstrapped, faults: faults, apps: apps,
             queue: queue, random: random, recorder: recorder, queuedSyncs: queuedSyncs, ipam: ipam,
-            volumeWaiters: volumeWaiters, statefulSets: statefulSets.savedState, scheduler: scheduler.state,
+            volumeWaiters: volumeWaiters, statefulSets: statefulSets.state, scheduler: scheduler.state,
             volumes: volumes.state, claimProtection: claimProtection.state, endpoints: endpoints.state,
             nodeLifecycle: nodeLifecycle.state, taintEviction: taintEviction.state,
             attachDetach: attachDetach.state, podGC: podGC.state, invariants: invariants.state,
@@ -64,7 +64,7 @@ extension Cluster {
         queuedSyncs = s.queuedSyncs
         ipam = s.ipam
         volumeWaiters = s.volumeWaiters
-        statefulSets.savedState = s.statefulSets
+        statefulSets.state = s.statefulSets
         scheduler.state = s.scheduler
         volumes.state = s.volumes
         claimProtection.state = s.claimProtection

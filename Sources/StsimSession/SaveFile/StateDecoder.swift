@@ -69,22 +69,29 @@ struct StateDecoding: Decoder {
 
 struct KeyedStateDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let node: StateJSON
-    let byKey: [String: StateJSON]
-    let order: [String]
+    let members: [(key: String, value: StateJSON)]
+    /// Built only for large objects (string-keyed dictionaries); small ones are searched.
+    let byKey: [String: StateJSON]?
     var codingPath: [any CodingKey]
 
     init(node: StateJSON, members: [(key: String, value: StateJSON)], codingPath: [any CodingKey]) {
         self.node = node
-        byKey = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
-        order = members.map(\.key)
+        self.members = members
+        byKey =
+            members.count > 16 ? Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }) : nil
         self.codingPath = codingPath
     }
 
-    var allKeys: [Key] { order.compactMap { Key(stringValue: $0) } }
-    func contains(_ key: Key) -> Bool { byKey[key.stringValue] != nil }
+    var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
+    func contains(_ key: Key) -> Bool { lookup(key.stringValue) != nil }
+
+    private func lookup(_ name: String) -> StateJSON? {
+        if let byKey { return byKey[name] }
+        return members.first { $0.key == name }?.value
+    }
 
     private func member(_ key: Key) throws -> StateJSON {
-        guard let m = byKey[key.stringValue] else {
+        guard let m = lookup(key.stringValue) else {
             throw StateFileError(
                 at: node, "\(StateDecoder.pathText(codingPath)): the member \"\(key.stringValue)\" is missing")
         }
@@ -125,7 +132,7 @@ struct KeyedStateDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder() throws -> any Decoder {
-        StateDecoding(node: byKey["super"] ?? StateJSON(.null), codingPath: codingPath)
+        StateDecoding(node: lookup("super") ?? StateJSON(.null), codingPath: codingPath)
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {

@@ -82,6 +82,8 @@ final class Slot {
     func child(_ path: [any CodingKey], key: String) -> Slot {
         let slot = Slot()
         if case .object(var members) = content {
+            // Released first, so that the append happens in place instead of copying.
+            content = .unset
             members.append((key, slot))
             content = .object(members)
         } else {
@@ -93,6 +95,7 @@ final class Slot {
     func element() -> Slot {
         let slot = Slot()
         if case .array(var items) = content {
+            content = .unset
             items.append(slot)
             content = .array(items)
         } else {

@@ -18,6 +18,7 @@ struct StateJSONParser {
     }
 
     private var column: Int { i - lineStart + 1 }
+    private static let numberBytes = Set("+-.eE0123456789".utf8)
 
     private func error(_ message: String) -> StateFileError {
         StateFileError(line: line, column: column, message)
@@ -72,8 +73,7 @@ struct StateJSONParser {
 
     private mutating func number() -> String {
         let start = i
-        let allowed = Set("+-.eE0123456789".utf8)
-        while i < bytes.count, allowed.contains(bytes[i]) { i += 1 }
+        while i < bytes.count, Self.numberBytes.contains(bytes[i]) { i += 1 }
         return String(decoding: bytes[start..<i], as: UTF8.self)
     }
 

@@ -47,7 +47,6 @@ extension Session {
     private func rolloutStatusUnfinished(_ name: String, result: RunResult, limited: Bool) throws {
         if result.reason == .interrupted { throw SessionError("interrupted at \(cluster.now)") }
         if limited { throw SessionError("timed out waiting for the condition") }
-        let blockers = cluster.blockers(statefulSet: name)
         let waited = DurationText.format(result.stoppedAt - result.startedAt)
         let why =
             result.reason == .limit
@@ -55,7 +54,6 @@ extension Session {
             : "nothing more will happen on its own"
         throw SessionError(
             "stsim stopped waiting at \(cluster.now): \(why); kubectl would go on waiting until Ctrl-C",
-            hint: (blockers.isEmpty ? "" : blockers.joined(separator: "; ") + "; ")
-                + "rollout status --timeout D waits a set time")
+            hint: "describe sts \(name) says why; rollout status --timeout D waits a set time")
     }
 }

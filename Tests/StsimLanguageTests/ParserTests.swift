@@ -498,7 +498,7 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parsed("rollout history sts web --revision 2"), rollout(.history(revision: 2), 21))
         XCTAssertEqual(parsed("rollout undo sts web"), rollout(.undo(toRevision: 0), 18))
         XCTAssertEqual(parsed("rollout undo sts web --to-revision 1"), rollout(.undo(toRevision: 1), 18))
-        XCTAssertEqual(parsed("rollout restart rs/web"), rollout(.restart, 19, kind: .replicaSet))
+        XCTAssertEqual(parsed("rollout restart rs/web"), rollout(.restart, 20, kind: .replicaSet))
         XCTAssertEqual(parsed("rollout pause sts web"), rollout(.pause, 19))
         XCTAssertEqual(
             parseError("rollout undo sts web --revision 1")?.message, "unknown flag --revision for rollout undo")
@@ -507,15 +507,17 @@ final class ParserTests: XCTestCase {
     }
 
     func testKubectlWaitForms() throws {
+        struct NotKubectlWait: Error {}
         func wait(_ source: String) throws -> KubectlWaitCommand {
             guard case .kubectlWait(let w) = parsed(source) else {
-                throw XCTSkip("not a kubectl wait: \(source)")
+                XCTFail("not kubectl's wait: \(source)")
+                throw NotKubectlWait()
             }
             return w
         }
         let ready = try wait("wait --for=condition=Ready pod/web-0")
         XCTAssertEqual(ready.condition, .condition(type: "Ready", status: "true"))
-        XCTAssertEqual(ready.targets, .names([Argument("web-0", at: SourceLocation(file: "t.sts", line: 1, column: 34))]))
+        XCTAssertEqual(ready.targets, .names([Argument("web-0", at: SourceLocation(file: "t.sts", line: 1, column: 32))]))
         XCTAssertEqual(ready.timeout, .seconds(30))
         XCTAssertEqual(try wait("wait --for=condition=Ready=False pod -l app=web").condition, .condition(type: "Ready", status: "False"))
         XCTAssertEqual(try wait("wait --for=condition=Ready pod -l app=web").targets, .selector("app=web"))

@@ -27,12 +27,17 @@ extension ResourceCommands {
             rolloutSub(
                 "history", summary: "the revisions of the pod template",
                 flags: [FlagSpec("revision", value: "N", help: "show this revision's template in full")]
-            ) { (args: ParsedArguments) throws(Diagnostic) -> RolloutAction in .history(revision: try args.int("revision")) },
+            ) { (args: ParsedArguments) throws(Diagnostic) -> RolloutAction in
+                .history(revision: try args.int("revision"))
+            },
             rolloutSub(
                 "undo", summary: "go back to the previous revision, or to --to-revision",
                 flags: [FlagSpec("to-revision", value: "N", help: "the revision to go back to (default: previous)")]
-            ) { (args: ParsedArguments) throws(Diagnostic) -> RolloutAction in .undo(toRevision: try args.int("to-revision") ?? 0) },
-            rolloutSub("restart", summary: "replace every pod, one at a time, with the same template") { _ in .restart },
+            ) { (args: ParsedArguments) throws(Diagnostic) -> RolloutAction in
+                .undo(toRevision: try args.int("to-revision") ?? 0)
+            },
+            rolloutSub("restart", summary: "replace every pod, one at a time, with the same template") { _ in .restart
+            },
             rolloutSub("pause", summary: "refused for a StatefulSet, as kubectl refuses it (Deployments only)") { _ in
                 .pause
             },

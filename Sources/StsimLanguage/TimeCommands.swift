@@ -49,8 +49,10 @@ enum TimeCommands {
             "wait --for=jsonpath={.status.readyReplicas}=3 sts/web", "wait --for=condition=Ready pod -l app=web",
         ],
         flags: [
-            FlagSpec("timeout", value: "D", help: "give up after this much virtual time (default: settle limit; --for: 30s)"),
-            FlagSpec("for", value: "COND", help: "kubectl's condition: condition=Ready, delete, jsonpath={.path}=VALUE"),
+            FlagSpec(
+                "timeout", value: "D", help: "give up after this much virtual time (default: settle limit; --for: 30s)"),
+            FlagSpec(
+                "for", value: "COND", help: "kubectl's condition: condition=Ready, delete, jsonpath={.path}=VALUE"),
             Common.selector,
             FlagSpec("all", help: "every object of the kind (with --for)"),
             Common.namespace,

@@ -25,7 +25,9 @@ final class StuckRolloutTests: XCTestCase {
         c.advance(by: .minutes(5))
         XCTAssertEqual(c.sts("web")?.status.readyReplicas, 2, "reverting alone leaves web-2 broken")
         XCTAssertTrue(
-            c.blockers(statefulSet: "web").contains { $0.hasPrefix("web-2 blocks the rollout:") && $0.contains("delete pod web-2") },
+            c.blockers(statefulSet: "web").contains {
+                $0.hasPrefix("web-2 blocks the rollout:") && $0.contains("delete pod web-2")
+            },
             "\(c.blockers(statefulSet: "web"))")
 
         _ = c.delete(.pod, "web-2")

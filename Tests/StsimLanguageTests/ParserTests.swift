@@ -494,7 +494,8 @@ final class ParserTests: XCTestCase {
             rollout(.status(watch: false, timeout: .minutes(5), revision: nil), 20))
         // kubectl's --timeout=0 means no limit.
         XCTAssertEqual(
-            parsed("rollout status sts web --timeout 0s"), rollout(.status(watch: true, timeout: nil, revision: nil), 20))
+            parsed("rollout status sts web --timeout 0s"),
+            rollout(.status(watch: true, timeout: nil, revision: nil), 20))
         XCTAssertEqual(parsed("rollout history sts web --revision 2"), rollout(.history(revision: 2), 21))
         XCTAssertEqual(parsed("rollout undo sts web"), rollout(.undo(toRevision: 0), 18))
         XCTAssertEqual(parsed("rollout undo sts web --to-revision 1"), rollout(.undo(toRevision: 1), 18))
@@ -517,9 +518,12 @@ final class ParserTests: XCTestCase {
         }
         let ready = try wait("wait --for=condition=Ready pod/web-0")
         XCTAssertEqual(ready.condition, .condition(type: "Ready", status: "true"))
-        XCTAssertEqual(ready.targets, .names([Argument("web-0", at: SourceLocation(file: "t.sts", line: 1, column: 32))]))
+        XCTAssertEqual(
+            ready.targets, .names([Argument("web-0", at: SourceLocation(file: "t.sts", line: 1, column: 32))]))
         XCTAssertEqual(ready.timeout, .seconds(30))
-        XCTAssertEqual(try wait("wait --for=condition=Ready=False pod -l app=web").condition, .condition(type: "Ready", status: "False"))
+        XCTAssertEqual(
+            try wait("wait --for=condition=Ready=False pod -l app=web").condition,
+            .condition(type: "Ready", status: "False"))
         XCTAssertEqual(try wait("wait --for=condition=Ready pod -l app=web").targets, .selector("app=web"))
         XCTAssertEqual(try wait("wait --for=Delete pod --all --timeout 2m").targets, .all)
         XCTAssertEqual(try wait("wait --for=delete pod --all --timeout 2m").timeout, .minutes(2))
@@ -536,7 +540,8 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(
             parseError("wait --for=condition=Ready pod web-0 -l app=web")?.message,
             "name cannot be provided when a selector is specified")
-        XCTAssertEqual(parseError("wait pod web-0 Ready --all")?.message, "wait: -l and --all go with kubectl's --for form")
+        XCTAssertEqual(
+            parseError("wait pod web-0 Ready --all")?.message, "wait: -l and --all go with kubectl's --for form")
     }
 
     func testEditPatchAndSetImage() {

@@ -22,7 +22,8 @@ final class ObjectQueryTests: XCTestCase {
         set.spec.template.spec.containers = [Container(name: "nginx", image: "nginx:1.27")]
         let o = KubeObject.statefulSet(set)
         XCTAssertEqual(ObjectQuery.value(o, at: path("{.status.readyReplicas}")), .scalar("2"))
-        XCTAssertEqual(ObjectQuery.value(o, at: path("{.spec.template.spec.containers[0].image}")), .scalar("nginx:1.27"))
+        XCTAssertEqual(
+            ObjectQuery.value(o, at: path("{.spec.template.spec.containers[0].image}")), .scalar("nginx:1.27"))
         XCTAssertEqual(ObjectQuery.value(o, at: path("{.spec.template.spec.containers[1].image}")), nil)
         XCTAssertEqual(ObjectQuery.value(o, at: path("{.spec.nothing}")), nil)
         XCTAssertEqual(ObjectQuery.value(o, at: path("{.spec.template}")), .nested)

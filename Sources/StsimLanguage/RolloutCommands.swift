@@ -36,7 +36,8 @@ extension ResourceCommands {
             ) { (args: ParsedArguments) throws(Diagnostic) -> RolloutAction in
                 .undo(toRevision: try args.int("to-revision") ?? 0)
             },
-            rolloutSub("restart", summary: "replace every pod, one at a time, with the same template") { _ in .restart
+            rolloutSub("restart", summary: "replace every pod, one at a time, with the same template") { _ in
+                .restart
             },
             rolloutSub("pause", summary: "refused for a StatefulSet, as kubectl refuses it (Deployments only)") { _ in
                 .pause

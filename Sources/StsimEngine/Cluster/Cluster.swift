@@ -93,8 +93,8 @@ public final class Cluster {
         c.queuedSyncs = queuedSyncs
         c.ipam = ipam
         c.volumeWaiters = volumeWaiters
-        c.statefulSets.copyState(from: statefulSets)
         // Controller and kubelet state are values (each type's `State`): copied by assignment.
+        c.statefulSets.state = statefulSets.state
         c.scheduler.state = scheduler.state
         c.volumes.state = volumes.state
         c.claimProtection.state = claimProtection.state

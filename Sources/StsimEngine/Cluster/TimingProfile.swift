@@ -25,6 +25,10 @@ public struct TimingProfile: Sendable, Hashable {
     public var controllerReaction: VirtualDuration = .zero
     /// Binding a pod after it appears in the scheduling queue.
     public var schedulingLatency: VirtualDuration = .zero
+    /// A failed StatefulSet sync is retried by the work queue's per-item rate limiter: client-go's
+    /// DefaultControllerRateLimiter waits 5 ms doubling to 1000 s.
+    public var statefulSetRetryInitial: VirtualDuration = .milliseconds(5)
+    public var statefulSetRetryMax: VirtualDuration = .seconds(1000)
 
     // Volumes
     /// Time a dynamic provisioner needs to create a volume.

@@ -10,6 +10,22 @@ import XCTest
 /// manifests, faults, undo/reset and interrupts mixed in) run at the prompt; the only assertion is
 /// that each call returns. A trap kills the test process, which is the failure.
 final class SessionFuzzTests: XCTestCase {
+    /// `save FILE` and other file-writing examples write here, not into the checkout.
+    private var previousDirectory = ""
+    private var scratch = ""
+
+    override func setUpWithError() throws {
+        previousDirectory = FileManager.default.currentDirectoryPath
+        scratch = NSTemporaryDirectory() + "stsim-fuzz-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        FileManager.default.changeCurrentDirectoryPath(scratch)
+    }
+
+    override func tearDownWithError() throws {
+        FileManager.default.changeCurrentDirectoryPath(previousDirectory)
+        try? FileManager.default.removeItem(atPath: scratch)
+    }
+
     private static let manifests = [
         """
         create -f - <<EOF

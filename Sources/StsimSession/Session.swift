@@ -46,6 +46,14 @@ public final class Session {
     var proxyPort: Int?
     /// StatefulSets already warned about for hostPath (once each).
     var hostPathWarned: Set<String> = []
+    /// `mark NAME` points in the history, for `expect since NAME ...`.
+    var marks: [String: HistoryScope] = [:]
+    /// Where history checks start without `since`: the session's start, or the last reset.
+    var sessionScope = HistoryScope(sequence: 0, time: .zero, name: "the start")
+    /// In a lesson, the current step's start (history checks look only at the step).
+    var stepScope: HistoryScope?
+    /// The start of the last command that was not a check: `expect within` counts from it.
+    var previousCommandStart = HistoryScope(sequence: 0, time: .zero, name: "the start")
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options
@@ -119,6 +127,9 @@ public final class Session {
     /// Parses and executes one command; reports its errors.
     func runCommand(_ text: CommandText) -> Outcome {
         let before = previousOutput
+        if !isExpectation(text) {
+            previousCommandStart = HistoryScope.now(cluster, name: "the start of `\(text.text)`")
+        }
         printer.startCommand()
         // `expect output` looks at the last command that was not itself a check.
         defer { previousOutput = isExpectation(text) ? before : printer.commandOutput }

@@ -272,7 +272,10 @@ final class Kubelet {
         event(rp, .normal, "Created", "Created container: \(c.name)", container: c.name)
         event(rp, .normal, "Started", "Started container \(c.name)", container: c.name)
         c.state = .running(startedAt: now)
-        if !c.started { cluster.invariants.containerStarted(rp.key, uid: rp.uid, node: nodeName) }
+        if !c.started {
+            cluster.invariants.containerStarted(rp.key, uid: rp.uid, node: nodeName)
+            cluster.history.recordCopy(rp.key, node: nodeName, running: true, at: now)
+        }
         c.started = true
         c.startedAt = now
         c.probeFailures = 0
@@ -436,6 +439,9 @@ final class Kubelet {
     func forget(_ rp: RuntimePod) {
         if let ip = rp.podIP { cluster.ipam.release(ip, on: nodeName) }
         cluster.invariants.runtimeGone(rp.key, uid: rp.uid)
+        if rp.containers.contains(where: \.started) {
+            cluster.history.recordCopy(rp.key, node: nodeName, running: false, at: cluster.now)
+        }
     }
 
     // MARK: Status

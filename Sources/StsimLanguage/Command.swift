@@ -172,6 +172,7 @@ public enum Command: Hashable, Sendable {
     case expect(Expectation)
     /// `mark NAME`: a point in the history that `expect since NAME ...` starts from.
     case mark(Argument)
+    case lesson(LessonAction)
     case help(topic: Argument?)
     case history
     case reset

@@ -53,6 +53,7 @@ extension Session {
         case .events(let since): events(since: since)
         case .expect(let e): return try expect(e)
         case .mark(let name): mark(name)
+        case .lesson(let action): try lesson(action)
         case .help(let topic): try help(topic)
         case .history:
             for (i, line) in history.enumerated() { printer.line("\(String(i + 1).leftPadded(4))  \(line)") }

@@ -54,6 +54,11 @@ public final class Session {
     var stepScope: HistoryScope?
     /// The start of the last command that was not a check: `expect within` counts from it.
     var previousCommandStart = HistoryScope(sequence: 0, time: .zero, name: "the start")
+    /// Lessons and progress, when the executable provides them.
+    public var lessonLibrary: LessonLibrary?
+    var lessonRun: LessonRun?
+    /// Above zero while a lesson's own setup or checks run (they must not trigger checks).
+    var lessonBlockDepth = 0
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options
@@ -118,6 +123,7 @@ public final class Session {
                 case .failed: failed = true
                 case .quit: return .quit
                 }
+                if lessonRun != nil && !isLessonCommand(command) { lessonAfterCommand() }
             }
             if failed && !options.keepGoing && !interactive { return .failed }
         }
@@ -146,6 +152,18 @@ public final class Session {
             report(error, at: text.location)
             return .failed
         }
+    }
+
+    private func isLessonCommand(_ text: CommandText) -> Bool {
+        ["lesson", "hint", "solution", "skip", "restart"].contains(firstWord(text) ?? "")
+    }
+
+    private func firstWord(_ text: CommandText) -> String? {
+        let words = text.words.compactMap { w -> String? in
+            if case .text(let s)? = w.parts.first, w.parts.count == 1 { return s }
+            return nil
+        }
+        return (words.first == "kubectl" ? Array(words.dropFirst()) : words).first
     }
 
     private func isExpectation(_ text: CommandText) -> Bool {

@@ -45,7 +45,9 @@ enum CheckCommands {
         verbatimAfter: "error"
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let what = try args.next("what to check")
-        if HistoryCheckParser.leadWords.contains(what.text) { return .expect(try HistoryCheckParser.parse(what, &args)) }
+        if HistoryCheckParser.leadWords.contains(what.text) {
+            return .expect(try HistoryCheckParser.parse(what, &args))
+        }
         switch what.text {
         case "count":
             let kind = try ParsedArguments.kind(try args.next("KIND"))

@@ -69,11 +69,13 @@ enum HistoryCheckParser {
             }
             let cmp = try args.choice(word, of: Comparison.allCases, what: "the comparison")
             let n = try ParsedArguments.integer(try args.next("N"), what: "the count")
-            return .neverCount(kind: kind, selector: args.flag("selector")?.text, state: state, comparison: cmp, value: n)
+            return .neverCount(
+                kind: kind, selector: args.flag("selector")?.text, state: state, comparison: cmp, value: n)
         case "two":
             let (kind, name) = try object(try args.next("pod/NAME"))
             guard kind == .pod else {
-                throw Diagnostic(at: name.location, "never two checks copies of a pod, as in: expect never two pod/web-1")
+                throw Diagnostic(
+                    at: name.location, "never two checks copies of a pod, as in: expect never two pod/web-1")
             }
             return .neverTwo(pod: name)
         default:

@@ -11,7 +11,8 @@ public enum LessonAction: Hashable, Sendable {
 
 /// Guided exercises at the prompt: tasks, checks after every command, hints and progress.
 enum LessonCommands {
-    static let specs: [CommandSpec] = [lesson, short("hint", .hint, "show the current step's next hint")]
+    static let specs: [CommandSpec] =
+        [lesson, short("hint", .hint, "show the current step's next hint")]
         + [
             short("solution", .solution, "show the current step's solution"),
             short("skip", .skip, "skip the current step"), short("restart", .restart, "start the lesson over"),

@@ -16,7 +16,8 @@ struct HistoryScope {
 /// as the history remembers it; nil summary means the object did not exist.
 enum SummaryState {
     static let checkable = [
-        "Ready", "NotReady", "Running", "Pending", "Terminating", "Unknown", "Deleted", "Bound", "Available", "Released",
+        "Ready", "NotReady", "Running", "Pending", "Terminating", "Unknown", "Deleted", "Bound", "Available",
+        "Released",
     ]
 
     static func holds(_ state: String, _ s: ObjectSummary?) -> Bool {

@@ -45,18 +45,24 @@ public enum LessonParser {
             }
             while body.last?.trimmingTrailingNewlines.isEmpty == true { body.removeLast() }
             guard !body.isEmpty else { throw Diagnostic(at: at, "\(key): is empty") }
-            try take(key, block: LessonBlock(text: body.joined(separator: "\n"), firstLine: first, location: at), into: &lesson)
+            try take(
+                key, block: LessonBlock(text: body.joined(separator: "\n"), firstLine: first, location: at),
+                into: &lesson)
         }
         try validate(lesson, file: file)
         return lesson
     }
 
-    private static func take(_ key: String, line: String, at: SourceLocation, into lesson: inout Lesson) throws(Diagnostic) {
+    private static func take(_ key: String, line: String, at: SourceLocation, into lesson: inout Lesson)
+        throws(Diagnostic)
+    {
         switch key {
         case "title": lesson.title = line
         case "step": lesson.steps.append(LessonStep(title: line, location: at))
         default:
-            guard !lesson.steps.isEmpty else { throw Diagnostic(at: at, "hint: belongs to a step; put a step: line before it") }
+            guard !lesson.steps.isEmpty else {
+                throw Diagnostic(at: at, "hint: belongs to a step; put a step: line before it")
+            }
             lesson.steps[lesson.steps.count - 1].hints.append(line)
         }
     }
@@ -73,10 +79,18 @@ public enum LessonParser {
         let n = lesson.steps.count - 1
         let already: Bool
         switch key {
-        case "task": already = lesson.steps[n].task != nil; lesson.steps[n].task = block
-        case "setup": already = lesson.steps[n].setup != nil; lesson.steps[n].setup = block
-        case "check": already = lesson.steps[n].check != nil; lesson.steps[n].check = block
-        case "solution": already = lesson.steps[n].solution != nil; lesson.steps[n].solution = block
+        case "task":
+            already = lesson.steps[n].task != nil
+            lesson.steps[n].task = block
+        case "setup":
+            already = lesson.steps[n].setup != nil
+            lesson.steps[n].setup = block
+        case "check":
+            already = lesson.steps[n].check != nil
+            lesson.steps[n].check = block
+        case "solution":
+            already = lesson.steps[n].solution != nil
+            lesson.steps[n].solution = block
         default: throw Diagnostic(at: block.location, "intro: comes before the first step")
         }
         if already { throw Diagnostic(at: block.location, "this step already has a \(key):") }
@@ -87,7 +101,8 @@ public enum LessonParser {
         if lesson.title.isEmpty { throw Diagnostic(at: top, "the lesson has no title: line") }
         if lesson.steps.isEmpty { throw Diagnostic(at: top, "the lesson has no step: lines") }
         for step in lesson.steps {
-            for (key, block) in [("task", step.task), ("check", step.check), ("solution", step.solution)] where block == nil {
+            for (key, block) in [("task", step.task), ("check", step.check), ("solution", step.solution)]
+            where block == nil {
                 throw Diagnostic(at: step.location, "step \"\(step.title)\" has no \(key):")
             }
         }

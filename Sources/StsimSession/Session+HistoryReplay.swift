@@ -10,7 +10,9 @@ extension Session {
         _ kind: ResourceKind, _ selectorText: String?, _ state: String?, _ comparison: Comparison, _ value: Int,
         _ records: [HistoryRecord], _ scope: HistoryScope
     ) throws {
-        let selector = try selectorText.map { try SelectorText.parse($0, at: SourceLocation(file: "<expect>", line: 1, column: 1)) }
+        let selector = try selectorText.map {
+            try SelectorText.parse($0, at: SourceLocation(file: "<expect>", line: 1, column: 1))
+        }
         let counts: (ObjectSummary?) -> Bool = { s in
             guard let s, selector?.matches(s.labels) ?? true else { return false }
             return state.map { SummaryState.holds($0, s) } ?? true
@@ -88,7 +90,9 @@ extension Session {
     }
 
     func expectSameVolume(_ claim: String, _ records: [HistoryRecord], _ scope: HistoryScope) throws {
-        let s = StateCheck(kind: .persistentVolumeClaim, name: Argument(claim, at: .init(file: "", line: 0, column: 0)), state: "Bound")
+        let s = StateCheck(
+            kind: .persistentVolumeClaim, name: Argument(claim, at: .init(file: "", line: 0, column: 0)), state: "Bound"
+        )
         let (start, mine) = try timeline(s, records)
         guard let volume = start?.volume, start?.phase == "Bound" else {
             throw failure("pvc/\(claim) was not bound at \(scope.name) (\(scope.time))", showing: mine)

@@ -14,7 +14,10 @@ extension Session {
         switch action {
         case .hint:
             guard run.hintsShown < step.hints.count else {
-                printer.line(step.hints.isEmpty ? "this step has no hints; solution shows the answer" : "no more hints; solution shows the answer")
+                printer.line(
+                    step.hints.isEmpty
+                        ? "this step has no hints; solution shows the answer"
+                        : "no more hints; solution shows the answer")
                 return
             }
             run.hintsShown += 1
@@ -49,7 +52,9 @@ extension Session {
 
     private func lessonOverview() throws {
         if let run = lessonRun, !run.finished {
-            printer.line("lesson \(run.lesson.name), step \(run.step + 1) of \(run.lesson.steps.count): \(run.lesson.steps[run.step].title)")
+            printer.line(
+                "lesson \(run.lesson.name), step \(run.step + 1) of \(run.lesson.steps.count): \(run.lesson.steps[run.step].title)"
+            )
             printer.block(run.lesson.steps[run.step].task?.prose ?? "")
             let (passed, errors) = stepChecksPass()
             if !passed { printer.block("not yet:\n" + errors.joined()) }
@@ -133,7 +138,9 @@ extension Session {
     }
 
     func stepChecksPass() -> (passed: Bool, errors: [String]) {
-        guard let run = lessonRun, !run.finished, let check = run.lesson.steps[run.step].check else { return (false, []) }
+        guard let run = lessonRun, !run.finished, let check = run.lesson.steps[run.step].check else {
+            return (false, [])
+        }
         let (ok, errors) = runQuietly(check, file: run.lesson.file)
         return (ok, errors)
     }

@@ -16,7 +16,8 @@ extension Session {
             guard lessonRun?.step == i, let check = step.check, let solution = step.solution else { break }
             let title = "step \(i + 1) \"\(step.title)\""
             if stepChecksPass().passed {
-                problems.append("\(check.location): \(title): its checks pass before its solution runs, so they cannot fail\n")
+                problems.append(
+                    "\(check.location): \(title): its checks pass before its solution runs, so they cannot fail\n")
                 break
             }
             printer.quiet = []
@@ -24,7 +25,8 @@ extension Session {
             let errors = printer.quiet ?? []
             if lessonRun?.step == i {
                 let why = outcome == .failed ? errors : stepChecksPass().errors
-                problems.append("\(solution.location): \(title): the solution does not pass its checks\n" + why.joined())
+                problems.append(
+                    "\(solution.location): \(title): the solution does not pass its checks\n" + why.joined())
                 break
             }
         }
@@ -33,7 +35,9 @@ extension Session {
         stepScope = nil
         for p in problems { printer.block(p) }
         guard problems.isEmpty else { return 1 }
-        printer.line("\(file): \(lesson.steps.count) steps; each solution passes its checks, which fail before it")
+        printer.line(
+            "\(file): \(lesson.steps.count) step\(lesson.steps.count == 1 ? "" : "s"); each solution passes its checks, which fail before it"
+        )
         return 0
     }
 

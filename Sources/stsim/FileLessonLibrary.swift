@@ -23,7 +23,8 @@ final class FileLessonLibrary: LessonLibrary {
     /// Files are taught in name order; teachers number them (`01-replicaset-contrast.lesson`),
     /// and the number is not part of the lesson's name.
     private func files() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".lesson") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".lesson") }
+            .sorted()
     }
 
     static func name(ofFile file: String) -> String {
@@ -56,7 +57,8 @@ final class FileLessonLibrary: LessonLibrary {
         guard stepsPassed > (all[name] ?? 0) else { return }
         all[name] = stepsPassed
         let json: [String: Any] = ["lessons": all.mapValues { ["stepsPassed": $0] }]
-        guard let data = try? JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]) else {
+        guard let data = try? JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
+        else {
             return
         }
         let dir = (progressFile as NSString).deletingLastPathComponent

@@ -14,7 +14,9 @@ struct LessonLaunch {
         case (nil, _), ("list", 1):
             return session.runScript("lesson list", file: "<command-line>")
         case ("start", 2):
-            guard isatty(0) == 1 else { return usage("lesson start needs a terminal; lesson grade NAME SCRIPT judges a script") }
+            guard isatty(0) == 1 else {
+                return usage("lesson start needs a terminal; lesson grade NAME SCRIPT judges a script")
+            }
             print(Launch.welcome)
             guard session.runScript("lesson start \(arguments[1])", file: "<command-line>") == 0 else { return 1 }
             return Repl.run(host: ReplBridge(session: session))

@@ -31,7 +31,8 @@ public struct ObjectSummary: Hashable, Sendable {
             phase = pv.status.phase?.rawValue ?? "Pending"
             volume = pv.spec.claimRef?.name
         case .statefulSet(let set):
-            ready = set.status.readyReplicas == (set.spec.replicas ?? 1) && set.status.replicas == (set.spec.replicas ?? 1)
+            ready =
+                set.status.readyReplicas == (set.spec.replicas ?? 1) && set.status.replicas == (set.spec.replicas ?? 1)
         case .node(let node):
             ready = node.isReady
         case .event, .endpointSlice, .controllerRevision:
@@ -107,8 +108,9 @@ public struct History: Sendable {
         append(change.time, .object(change.key, before: before, after: after))
     }
 
-    mutating func recordEvent(_ type: EventType, _ reason: String, _ message: String, about key: ObjectKey, at now: VirtualTime)
-    {
+    mutating func recordEvent(
+        _ type: EventType, _ reason: String, _ message: String, about key: ObjectKey, at now: VirtualTime
+    ) {
         append(now, .event(key, type: type, reason: reason, message: message))
     }
 

@@ -105,8 +105,10 @@ extension Session {
     ) -> ExpectationFailure {
         let objects = Set(happenings.compactMap { h in h.kind.map { "\($0.singular)/\(h.name ?? "")" } })
         let reasons = Set(happenings.compactMap(\.reason))
+        // The objects' own changes, and only the events the check names: a pod's dozen routine
+        // events (Pulling, Created, Started...) would bury the order of what matters.
         let relevant = records.filter { r in
-            if case .event(_, _, let reason, _) = r.entry, reasons.contains(reason) { return true }
+            if case .event(_, _, let reason, _) = r.entry { return reasons.contains(reason) }
             return objects.contains(HistoryLines.name(r.entry.key))
         }
         return failure(message, showing: relevant, around: around)
@@ -122,7 +124,7 @@ extension Session {
             cut = "  (\(shown.count - limit) more records not shown)"
             shown = Array(shown[start..<(start + limit)])
         }
-        var details = shown.isEmpty ? ["  what happened: nothing about it in the history"] : ["  what happened:"]
+        var details = shown.isEmpty ? ["  what happened: nothing about it in that time"] : ["  what happened:"]
         details += shown.map { "    " + HistoryLines.line($0) }
         if !cut.isEmpty { details.append(cut) }
         return ExpectationFailure(message: message, details: details)

@@ -48,11 +48,16 @@ extension Session {
                 if running { nodes.remove(node) } else { nodes.insert(node) }
             }
         }
+        // Routine Normal events would bury where each copy ran; warnings (InvariantViolated) stay.
+        let shown = mine.filter { r in
+            if case .event(_, let type, _, _) = r.entry { return type == .warning }
+            return true
+        }
         func judge(_ at: VirtualTime) throws {
             guard nodes.count > 1 else { return }
             throw failure(
                 "at \(at) two copies of pod/\(name) ran at once, on \(nodes.sorted().joined(separator: " and "))",
-                showing: mine.filter { $0.time <= at }, around: nil)
+                showing: shown.filter { $0.time <= at }, around: nil)
         }
         try judge(scope.time)
         for (i, r) in mine.enumerated() {

@@ -109,7 +109,7 @@ extension Session {
         lessonLibrary?.recordProgress(run.lesson.name, stepsPassed: run.step)
         guard !run.finished else {
             printer.line("lesson \(run.lesson.name) finished: all \(run.lesson.steps.count) steps done")
-            lessonRun = nil
+            // The finished run stays (grading reads when each step passed); nothing checks it.
             stepScope = nil
             return
         }

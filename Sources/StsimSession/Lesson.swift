@@ -1,18 +1,14 @@
 import StsimEngine
 
-/// Commands or text from a lesson file, with the line its first line is on (so a command's
-/// errors point into the lesson file). Command lines keep their indentation, so columns match too.
+/// Commands or text from a lesson file, its two-space indentation taken off (so a here-document
+/// reads as it would in a script), with the line its first line is on: a command's errors point
+/// into the lesson file, columns too (`LessonBlock.indent`).
 public struct LessonBlock: Sendable, Hashable {
+    public static let indent = 2
     public var text: String
     public var firstLine: Int
     public var location: SourceLocation
-    /// The block as prose: the indentation taken off, blank lines kept.
-    public var prose: String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix("  ") ? String($0.dropFirst(2)) : String($0) }
-            .joined(separator: "\n")
-            .trimmingTrailingNewlines
-    }
+    public var prose: String { text.trimmingTrailingNewlines }
 }
 
 public struct LessonStep: Sendable {
@@ -35,6 +31,8 @@ public struct Lesson: Sendable {
     public var intro: LessonBlock?
     public var setup: LessonBlock?
     public var steps: [LessonStep] = []
+    /// The file's text, for diagnostics that show the offending line.
+    public var source = ""
 }
 
 extension String {

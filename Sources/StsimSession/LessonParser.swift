@@ -10,6 +10,7 @@ public enum LessonParser {
 
     public static func parse(_ text: String, file: String, name: String) throws(Diagnostic) -> Lesson {
         var lesson = Lesson(name: name, file: file)
+        lesson.source = text
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var i = 0
         while i < lines.count {
@@ -37,10 +38,10 @@ public enum LessonParser {
                         ?? "the keys: title, intro, setup, step, task, check, hint, solution")
             }
             var body: [String] = []
-            if !inline.isEmpty { body.append(String(repeating: " ", count: key.count + 2) + inline) }
+            if !inline.isEmpty { body.append(String(repeating: " ", count: key.count) + inline) }
             let first = inline.isEmpty ? number + 1 : number
             while i < lines.count, lines[i].hasPrefix("  ") || lines[i].trimmingTrailingNewlines.isEmpty {
-                body.append(lines[i])
+                body.append(String(lines[i].dropFirst(LessonBlock.indent)))
                 i += 1
             }
             while body.last?.trimmingTrailingNewlines.isEmpty == true { body.removeLast() }

@@ -97,6 +97,7 @@ extension Session {
         _ = discardChanges()
         forgetHistoryScopes()
         lessonRun = LessonRun(lesson: lesson)
+        remember(source: lesson.source, as: lesson.file, firstLine: 1)
         printer.line("lesson \(lesson.name): \(lesson.title)")
         if let intro = lesson.intro { printer.block(intro.prose) }
         if let setup = lesson.setup { reportSetup(runQuietly(setup, file: lesson.file)) }
@@ -157,7 +158,7 @@ extension Session {
             lessonBlockDepth -= 1
             (printer.quiet, interactive, options.echo, options.keepGoing) = saved
         }
-        let outcome = runText(block.text, file: file, firstLine: block.firstLine)
+        let outcome = runText(block.text, file: file, firstLine: block.firstLine, indent: LessonBlock.indent)
         return (outcome == .ok, printer.quiet ?? [])
     }
 }

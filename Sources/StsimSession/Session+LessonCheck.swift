@@ -21,7 +21,7 @@ extension Session {
                 break
             }
             printer.quiet = []
-            let outcome = runText(solution.text, file: file, firstLine: solution.firstLine)
+            let outcome = runText(solution.text, file: file, firstLine: solution.firstLine, indent: LessonBlock.indent)
             let errors = printer.quiet ?? []
             if lessonRun?.step == i {
                 let why = outcome == .failed ? errors : stepChecksPass().errors
@@ -85,7 +85,7 @@ extension Session {
         for s in lesson.steps { blocks += [s.setup, s.check, s.solution].compactMap { $0 } }
         var ok = true
         for block in blocks {
-            for item in Lexer.lex(block.text, file: lesson.file, firstLine: block.firstLine) {
+            for item in Lexer.lex(block.text, file: lesson.file, firstLine: block.firstLine, indent: LessonBlock.indent) {
                 switch item {
                 case .error(let d, _):
                     report(d)

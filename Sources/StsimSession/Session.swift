@@ -107,10 +107,12 @@ public final class Session {
 
     // MARK: - Running text
 
-    func runText(_ text: String, file: String, firstLine: Int) -> Outcome {
-        remember(source: text, as: file, firstLine: firstLine)
+    /// `indent`: the text is a lesson block whose lines were shifted left; the lesson file's own
+    /// text is already remembered for diagnostics.
+    func runText(_ text: String, file: String, firstLine: Int, indent: Int = 0) -> Outcome {
+        if indent == 0 { remember(source: text, as: file, firstLine: firstLine) }
         var failed = false
-        for item in Lexer.lex(text, file: file, firstLine: firstLine) {
+        for item in Lexer.lex(text, file: file, firstLine: firstLine, indent: indent) {
             switch item {
             case .error(let diagnostic, _):
                 report(diagnostic)

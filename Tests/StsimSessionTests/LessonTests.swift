@@ -42,7 +42,7 @@ final class LessonTests: XCTestCase {
         let broken = lesson.replacingOccurrences(of: "--replicas 2", with: "--replicas two")
         let (status, text) = run { $0.checkLesson(broken, file: "two.lesson", name: "two") }
         XCTAssertEqual(status, 1)
-        XCTAssertTrue(text.contains("two.lesson:12:"), text)
+        XCTAssertTrue(text.contains("two.lesson:12:43: error: --replicas must be a whole number"), text)
     }
 
     func testChecksThatCannotFailAreRefused() {

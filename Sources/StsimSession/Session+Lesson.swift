@@ -148,6 +148,9 @@ extension Session {
 
     /// Runs a lesson's block with nothing printed; its errors and failed checks are returned.
     func runQuietly(_ block: LessonBlock, file: String) -> (ok: Bool, errors: [String]) {
+        // The learner's `expect output` and `expect within` must not see the lesson's own commands.
+        let learner = (previousOutput, previousCommandStart)
+        defer { (previousOutput, previousCommandStart) = learner }
         let saved = (printer.quiet, interactive, options.echo, options.keepGoing)
         printer.quiet = []
         interactive = false

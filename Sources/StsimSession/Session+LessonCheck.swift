@@ -85,7 +85,8 @@ extension Session {
         for s in lesson.steps { blocks += [s.setup, s.check, s.solution].compactMap { $0 } }
         var ok = true
         for block in blocks {
-            for item in Lexer.lex(block.text, file: lesson.file, firstLine: block.firstLine, indent: LessonBlock.indent) {
+            for item in Lexer.lex(block.text, file: lesson.file, firstLine: block.firstLine, indent: LessonBlock.indent)
+            {
                 switch item {
                 case .error(let d, _):
                     report(d)

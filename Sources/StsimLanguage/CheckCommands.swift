@@ -120,7 +120,8 @@ enum CheckCommands {
     static let mark = CommandSpec(
         "mark", group: .checks, usage: ["mark NAME"],
         summary: "name this moment, for expect since NAME ...",
-        examples: ["mark scaled", "expect since scaled never deleted pod/web-0"]
+        details: "Then expect since NAME ... looks only at what happened after this moment.",
+        examples: ["mark scaled"]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let name = try args.next("NAME")
         try args.finish()

@@ -77,23 +77,15 @@ public enum LessonParser {
             }
             return
         }
-        let n = lesson.steps.count - 1
-        let already: Bool
-        switch key {
-        case "task":
-            already = lesson.steps[n].task != nil
-            lesson.steps[n].task = block
-        case "setup":
-            already = lesson.steps[n].setup != nil
-            lesson.steps[n].setup = block
-        case "check":
-            already = lesson.steps[n].check != nil
-            lesson.steps[n].check = block
-        case "solution":
-            already = lesson.steps[n].solution != nil
-            lesson.steps[n].solution = block
-        default: throw Diagnostic(at: block.location, "intro: comes before the first step")
+        let fields: [String: WritableKeyPath<LessonStep, LessonBlock?>] = [
+            "task": \.task, "setup": \.setup, "check": \.check, "solution": \.solution,
+        ]
+        guard let field = fields[key] else {
+            throw Diagnostic(at: block.location, "intro: comes before the first step")
         }
+        let n = lesson.steps.count - 1
+        let already = lesson.steps[n][keyPath: field] != nil
+        lesson.steps[n][keyPath: field] = block
         if already { throw Diagnostic(at: block.location, "this step already has a \(key):") }
     }
 

@@ -43,6 +43,7 @@ extension Session {
     @discardableResult
     func printChanges(only kinds: Set<ResourceKind>?) -> Int {
         var batch = cluster.drainChanges()
+        changeObserver?(batch)
         if let kinds { batch.changes = batch.changes.filter { kinds.contains($0.key.kind) } }
         batch.changes = Session.lastOfEachInstant(batch.changes)
         let output = watchFormatter.format(batch, limit: watchLimit)
@@ -70,7 +71,9 @@ extension Session {
     func discardChanges() -> Int {
         // The formatter's memory is left as it is: remembering a row for each of 100,000 pods
         // would cost more than the occasional repeated row it saves after a quiet settle.
-        _ = cluster.drainChanges()
+        // Drained first: an optional call would skip evaluating its argument when nobody observes.
+        let batch = cluster.drainChanges()
+        changeObserver?(batch)
         return 0
     }
 

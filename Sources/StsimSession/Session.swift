@@ -59,6 +59,9 @@ public final class Session {
     var lessonRun: LessonRun?
     /// Above zero while a lesson's own setup or checks run (they must not trigger checks).
     var lessonBlockDepth = 0
+    /// Sees every drained batch of changes before it is printed or discarded (the loopback API's
+    /// watches are fed from here).
+    var changeObserver: ((ChangeBatch) -> Void)?
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options

@@ -10,7 +10,7 @@ extension Kubelet {
             event(rp, .normal, "Killing", "Stopping container \(c.name)", container: c.name)
             let window = max(grace, timing.minimumGracePeriod)
             let exit =
-                cluster.faults.ignoresSIGTERM.contains(c.image) ? window : min(timing.containerStopAfterSIGTERM, window)
+                cluster.ignoresStopSignal(image: c.image) ? window : min(timing.containerStopAfterSIGTERM, window)
             stopAfter = max(stopAfter, exit)
         }
         after(stopAfter, rp, .containersStopped)
@@ -23,7 +23,7 @@ extension Kubelet {
         for i in rp.containers.indices {
             let c = rp.containers[i]
             if c.isRunning {
-                let killed = cluster.faults.ignoresSIGTERM.contains(c.image)
+                let killed = cluster.ignoresStopSignal(image: c.image)
                 if killed { allZero = false }
                 rp.containers[i].state = .terminated(
                     exitCode: killed ? 137 : 0, reason: killed ? "Error" : "Completed", message: nil,

@@ -174,6 +174,9 @@ public enum Expectation: Hashable, Sendable {
     case dnsAnswerCount(type: DNSRecordType, name: String, count: Int)
     case outputContains(String)
     case error(CommandText)
+    /// A check over what happened (`order`, `never`, `within`, ...), from the mark `since`
+    /// names, or else from the start of the history.
+    case history(HistoryCheck, since: Argument?)
 }
 
 /// Every command the language knows. The session executes it with one exhaustive `switch`,
@@ -213,6 +216,9 @@ public enum Command: Hashable, Sendable {
     case snapshot(format: SnapshotFormat)
     case events(since: VirtualDuration?)
     case expect(Expectation)
+    /// `mark NAME`: a point in the history that `expect since NAME ...` starts from.
+    case mark(Argument)
+    case lesson(LessonAction)
     case help(topic: Argument?)
     case history
     case reset

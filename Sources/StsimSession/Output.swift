@@ -44,6 +44,9 @@ public final class CapturedOutput: OutputSink {
 final class Printer {
     let sink: OutputSink
     private(set) var commandOutput = ""
+    /// While set, nothing reaches the sink and error lines are kept here instead: a lesson's
+    /// setup and checks run quietly and show only their verdict.
+    var quiet: [String]?
 
     init(sink: OutputSink) { self.sink = sink }
 
@@ -60,6 +63,10 @@ final class Printer {
 
     private func emit(_ text: String, error: Bool) {
         commandOutput += text
+        if quiet != nil {
+            if error { quiet?.append(text) }
+            return
+        }
         sink.write(text, toStandardError: error)
     }
 }

@@ -27,6 +27,8 @@ final class TranscriptTests: XCTestCase {
         "faults/out-of-service",
         "faults/partition-heal",
         "faults/replicaset-partition",
+        "history/at-most-one",
+        "history/checks",
         "language/error-prefix",
         "language/errors",
         "language/help",
@@ -138,6 +140,14 @@ final class TranscriptTests: XCTestCase {
 
     func test_faults_replicaset_partition() throws {
         try Transcript("faults/replicaset-partition").check()
+    }
+
+    func test_history_at_most_one() throws {
+        try Transcript("history/at-most-one").check()
+    }
+
+    func test_history_checks() throws {
+        try Transcript("history/checks").check()
     }
 
     func test_language_error_prefix() throws {

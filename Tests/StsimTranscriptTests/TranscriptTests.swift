@@ -40,6 +40,7 @@ final class TranscriptTests: XCTestCase {
         "manifests/patch",
         "manifests/seed-manifests",
         "manifests/several-broken",
+        "probes/exec-readiness-blocks-scale-down",
         "replicaset/shared-claim",
         "statefulset/delete-pod",
         "statefulset/delete-sts",
@@ -183,6 +184,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_manifests_several_broken() throws {
         try Transcript("manifests/several-broken").check()
+    }
+
+    func test_probes_exec_readiness_blocks_scale_down() throws {
+        try Transcript("probes/exec-readiness-blocks-scale-down").check()
     }
 
     func test_replicaset_shared_claim() throws {

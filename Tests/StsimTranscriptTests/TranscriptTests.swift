@@ -40,6 +40,7 @@ final class TranscriptTests: XCTestCase {
         "manifests/patch",
         "manifests/seed-manifests",
         "manifests/several-broken",
+        "probes/delete-cascade",
         "probes/exec-readiness-blocks-scale-down",
         "replicaset/shared-claim",
         "statefulset/delete-pod",
@@ -184,6 +185,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_manifests_several_broken() throws {
         try Transcript("manifests/several-broken").check()
+    }
+
+    func test_probes_delete_cascade() throws {
+        try Transcript("probes/delete-cascade").check()
     }
 
     func test_probes_exec_readiness_blocks_scale_down() throws {

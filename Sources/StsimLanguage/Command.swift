@@ -46,6 +46,15 @@ public struct DeleteCommand: Hashable, Sendable {
     public var wait: Bool
     public var now: Bool
     public var namespace: String?
+    /// `--cascade`: what happens to the objects it owns.
+    public var cascade: Cascade = .background
+    /// The boolean form was given (`--cascade=false`), which kubectl warns is deprecated.
+    public var cascadeDeprecated: String?
+}
+
+/// kubectl's `--cascade` modes (the API's propagation policies).
+public enum Cascade: String, Hashable, Sendable {
+    case background, foreground, orphan
 }
 
 public struct ScaleCommand: Hashable, Sendable {

@@ -42,6 +42,8 @@ final class TranscriptTests: XCTestCase {
         "manifests/patch",
         "manifests/seed-manifests",
         "manifests/several-broken",
+        "probes/delete-cascade",
+        "probes/exec-readiness-blocks-scale-down",
         "replicaset/shared-claim",
         "rollout/canary",
         "rollout/history-undo",
@@ -200,6 +202,14 @@ final class TranscriptTests: XCTestCase {
 
     func test_manifests_several_broken() throws {
         try Transcript("manifests/several-broken").check()
+    }
+
+    func test_probes_delete_cascade() throws {
+        try Transcript("probes/delete-cascade").check()
+    }
+
+    func test_probes_exec_readiness_blocks_scale_down() throws {
+        try Transcript("probes/exec-readiness-blocks-scale-down").check()
     }
 
     func test_replicaset_shared_claim() throws {

@@ -299,6 +299,17 @@ extension Cluster {
         let key = ObjectKey(kind: kind, namespace: namespace ?? config.namespace, name: name)
         guard let old = store.get(key) else { return .failure(.notFound(kind, name)) }
         if options.propagation == .orphan, let uid = old.metadata.uid { orphanDependents(of: uid) }
+        if options.propagation == .foreground, old.kind != .pod, let uid = old.metadata.uid,
+            store.dependentCount(of: uid) > 0, !old.metadata.finalizers.contains(GarbageCollector.foreground)
+        {
+            // The API server keeps the owner, marked, until the garbage collector has deleted
+            // what it owns (apiserver's deletion strategy; gc's processDeletingDependentsItem).
+            var marked = old
+            marked.metadata.finalizers.append(GarbageCollector.foreground)
+            let deleted = deleteObject(marked, options: options)
+            enqueueSync(.garbageCollect(owner: uid))
+            return .success(deleted)
+        }
         return .success(deleteObject(old, options: options))
     }
 

@@ -195,6 +195,13 @@ public final class Cluster {
         if change.type == .deleted, let uid = change.object.metadata.uid, store.dependentCount(of: uid) > 0 {
             enqueueSync(.garbageCollect(owner: uid))
         }
+        if change.type == .deleted {
+            // A dependent gone: an owner waiting in foreground deletion may now go too.
+            for ref in change.object.metadata.ownerReferences
+            where store.object(withUID: ref.uid)?.metadata.finalizers.contains(GarbageCollector.foreground) == true {
+                enqueueSync(.garbageCollect(owner: ref.uid))
+            }
+        }
     }
 
     private func nodeChanged(_ node: Node, type: ChangeType) {

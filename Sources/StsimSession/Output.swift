@@ -44,6 +44,8 @@ public final class CapturedOutput: OutputSink {
 final class Printer {
     let sink: OutputSink
     private(set) var commandOutput = ""
+    /// Whether stsim's own colour sequences may pass the control-character escaping.
+    var allowColour = false
 
     init(sink: OutputSink) { self.sink = sink }
 
@@ -59,6 +61,6 @@ final class Printer {
 
     private func emit(_ text: String, error: Bool) {
         commandOutput += text
-        sink.write(text, toStandardError: error)
+        sink.write(ControlEscaping.escaped(text, allowColour: allowColour), toStandardError: error)
     }
 }

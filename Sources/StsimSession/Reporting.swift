@@ -25,6 +25,8 @@ extension Session {
         switch error {
         case let d as Diagnostic:
             report(d)
+        case let e as APIError where e.setting != nil:
+            report(Diagnostic(at: location, e.message, hint: limitHint(e)))
         case let e as APIError:
             // At the prompt kubectl's own words are enough; a script also says where.
             if interactive {
@@ -51,6 +53,11 @@ extension Session {
         default:
             report(Diagnostic(at: location, "\(error)"))
         }
+    }
+
+    /// How to raise the stsim limit an error names.
+    func limitHint(_ error: APIError) -> String? {
+        error.setting.map { "raise it with --\($0) N (or set \($0) N)" }
     }
 
     func report(_ diagnostic: Diagnostic) {

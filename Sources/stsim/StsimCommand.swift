@@ -37,10 +37,19 @@ struct StsimCommand: ParsableCommand {
     @Option(help: "The number of worker nodes in the default cluster.")
     var nodes: Int = 3
 
+    @Flag(
+        name: .customLong("allow-host-files"),
+        help: "Let scripts use host files outside their folder and the working directory.")
+    var allowHostFiles = false
+
+    @OptionGroup(title: "Limits (docs/limits.md)")
+    var limits: LimitFlags
+
     func validate() throws {
         if commands != nil && script != nil {
             throw ValidationError("give either -c 'COMMANDS' or a script, not both")
         }
         if nodes < 0 || nodes > 5000 { throw ValidationError("--nodes takes 0 to 5000") }
+        try limits.validate()
     }
 }

@@ -30,5 +30,7 @@ options.echo = command.echo
 options.keepGoing = command.keepGoing
 options.workerCount = command.nodes
 options.colour = TerminalColour.enabled
+command.limits.apply(to: &options.limits)
+options.allowHostFiles = command.allowHostFiles
 
 exit(Launch(command: command, options: options).run())

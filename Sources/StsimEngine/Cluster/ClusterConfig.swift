@@ -15,6 +15,7 @@ public struct ClusterConfig: Sendable, Hashable {
     /// Events retained (oldest dropped first), on top of the 1 h TTL.
     public var eventRetentionLimit: Int = 20_000
     public var namespace: String = "default"
+    public var limits = ClusterLimits()
 
     public init() {}
 

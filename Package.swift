@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The one-way flow of docs/architecture.md: Engine <- Manifests <- Render, Language -> Session -> stsim,
-// with Terminal (the line editor) beside Session. scripts/check-architecture compares these
+// with Terminal (the line editor) beside Session and API (the loopback Kubernetes API) after it. scripts/check-architecture compares these
 // dependencies with its table and with every import.
 let package = Package(
     name: "stsim",
@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.2"),
     ],
     targets: [
         .target(
@@ -36,10 +37,19 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "StsimTerminal", dependencies: ["CEditLine"]),
+        .target(
+            name: "StsimAPI",
+            dependencies: [
+                "StsimSession", "StsimRender", "StsimManifests", "StsimEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "stsim",
             dependencies: [
-                "StsimSession", "StsimTerminal",
+                "StsimSession", "StsimTerminal", "StsimAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,5 +67,6 @@ let package = Package(
         .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTerminal", "StsimTestSupport"]),
         .testTarget(name: "StsimTranscriptTests", dependencies: ["StsimTestSupport"]),
         .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine"]),
+        .testTarget(name: "StsimAPITests", dependencies: ["StsimAPI", "StsimTestSupport"]),
     ]
 )

@@ -7,7 +7,6 @@ enum CheckCommands {
         "Running", "Ready", "NotReady", "Pending", "Terminating", "Unknown", "Deleted", "Bound",
         "Available", "Released", "ContainerCreating", "CrashLoopBackOff",
     ]
-    static let comparisons = ["==", "!=", ">=", "<=", ">", "<"]
 
     static let expect = CommandSpec(
         "expect", group: .checks,
@@ -34,12 +33,12 @@ enum CheckCommands {
         case "count":
             let kind = try ParsedArguments.kind(try args.next("KIND"))
             let op = try args.next("a comparison such as ==")
-            let cmp = try args.choice(op, of: comparisons, what: "the comparison")
+            let cmp = try args.choice(op, of: Comparison.allCases, what: "the comparison")
             let n = try ParsedArguments.integer(try args.next("N"), what: "the count")
             try args.finish()
             return .expect(.count(kind: kind, selector: args.flag("selector")?.text, comparison: cmp, value: n))
         case "dns":
-            let type = try args.choice(try args.next("SRV or A"), of: ["SRV", "A"], what: "the record type")
+            let type = try args.choice(try args.next("SRV or A"), of: [DNSRecordType.srv, .a], what: "the record type")
             let name = try args.next("NAME")
             let has = try args.next("has")
             guard has.text == "has" else {

@@ -92,10 +92,42 @@ public enum WaitCondition: Hashable, Sendable {
     case ready, running, deleted, bound
 }
 
+/// The comparison of `expect count KIND == N`.
+public enum Comparison: String, Hashable, Sendable, CaseIterable {
+    case equal = "=="
+    case notEqual = "!="
+    case atLeast = ">="
+    case atMost = "<="
+    case above = ">"
+    case below = "<"
+
+    public func holds(_ a: Int, _ b: Int) -> Bool {
+        switch self {
+        case .equal: a == b
+        case .notEqual: a != b
+        case .atLeast: a >= b
+        case .atMost: a <= b
+        case .above: a > b
+        case .below: a < b
+        }
+    }
+}
+
+/// `snapshot -o FORMAT`.
+public enum SnapshotFormat: String, Hashable, Sendable, CaseIterable {
+    case tree, yaml, json, dot
+}
+
+/// `set settle-limit D`, `set watch-limit N`.
+public enum SessionSetting: Hashable, Sendable {
+    case settleLimit(VirtualDuration)
+    case watchLimit(Int)
+}
+
 public enum Expectation: Hashable, Sendable {
     case objectState(kind: ResourceKind, name: Argument, state: String, node: String?)
-    case count(kind: ResourceKind, selector: String?, comparison: String, value: Int)
-    case dnsAnswerCount(type: String, name: String, count: Int)
+    case count(kind: ResourceKind, selector: String?, comparison: Comparison, value: Int)
+    case dnsAnswerCount(type: DNSRecordType, name: String, count: Int)
     case outputContains(String)
     case error(CommandText)
 }
@@ -126,13 +158,13 @@ public enum Command: Hashable, Sendable {
     case wait(kind: ResourceKind, name: Argument, condition: WaitCondition, timeout: VirtualDuration?)
     case clock
     case mode(auto: Bool)
-    case dig(type: String, name: Argument, search: Bool)
+    case dig(type: DNSRecordType, name: Argument, search: Bool)
     case proxy(port: Int)
     case curl(CurlCommand)
     case exec(pod: Argument, container: String?, command: [Argument])
     case logs(pod: Argument, container: String?, previous: Bool)
     case runPod(RunPodCommand)
-    case snapshot(format: String)
+    case snapshot(format: SnapshotFormat)
     case events(since: VirtualDuration?)
     case expect(Expectation)
     case help(topic: Argument?)
@@ -140,7 +172,7 @@ public enum Command: Hashable, Sendable {
     case reset
     case undo
     case seed(UInt64)
-    case set(setting: Argument, value: Argument)
+    case setting(SessionSetting)
     case define(name: String, value: String)
     case run(path: Argument)
     case quit

@@ -28,8 +28,13 @@ public struct Completer {
         guard let head = words.first else {
             return filter(registry.allNames + (afterKubectl ? [] : ["kubectl"]), current)
         }
-        guard let spec = registry.spec(named: head) else { return [] }
-        let args = Array(words.dropFirst())
+        guard var spec = registry.spec(named: head) else { return [] }
+        var args = Array(words.dropFirst())
+        // After a sub-command's word only its own flags and arguments are offered.
+        if let word = args.first, let sub = spec.subcommand(word) {
+            spec = sub
+            args.removeFirst()
+        }
         // A value for the flag just before?
         if let previous = args.last, previous.hasPrefix("-"), !previous.contains("="),
             let flag = flagSpec(previous, in: spec), flag.value != nil

@@ -9,7 +9,7 @@ public enum HelpText {
             out.append(group.rawValue)
             for spec in specs {
                 let name = spec.name.padding(to: width)
-                let planned = spec.plannedWith == nil ? "" : " (not yet available)"
+                let planned = spec.isPlanned ? " (not yet available)" : ""
                 let aliases = spec.aliases.isEmpty ? "" : " (also: \(spec.aliases.joined(separator: ", ")))"
                 out.append("  \(name)\(spec.summary)\(aliases)\(planned)")
             }
@@ -21,10 +21,12 @@ public enum HelpText {
 
     public static func command(_ spec: CommandSpec) -> String {
         var out = ["\(spec.name): \(spec.summary)"]
-        if let planned = spec.plannedWith {
+        if let planned = spec.plannedWith ?? (spec.isPlanned ? spec.subcommands.first?.plannedWith : nil) {
             out.append("Not yet available in this version of stsim: it comes with \(planned).")
         }
-        if !spec.aliases.isEmpty { out.append("Also: \(spec.aliases.joined(separator: ", "))") }
+        if !spec.aliases.isEmpty {
+            out.append("Also: \(spec.aliases.joined(separator: ", "))")
+        }
         out.append("")
         out.append("Usage:")
         out += spec.usage.map { "  \($0)" }
@@ -32,11 +34,10 @@ public enum HelpText {
             out.append("")
             out += details.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
-        if !spec.flags.isEmpty {
-            out.append("")
-            out.append("Flags:")
-            let width = (spec.flags.map { $0.display.count }.max() ?? 0) + 3
-            out += spec.flags.map { "  \($0.display.padding(to: width))\($0.help)" }
+        out += flagTable(spec.flags, title: "Flags:")
+        for sub in spec.subcommands {
+            let planned = sub.plannedWith == nil ? "" : " (not yet available)"
+            out += flagTable(sub.flags, title: "\(sub.name): \(sub.summary)\(planned)", always: true)
         }
         out.append("")
         out.append(spec.examples.count == 1 ? "Example:" : "Examples:")
@@ -44,6 +45,13 @@ public enum HelpText {
             out += example.split(separator: "\n").map { "  \($0)" }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// A blank line, the title, and one line per flag; nothing for no flags unless `always`.
+    static func flagTable(_ flags: [FlagSpec], title: String, always: Bool = false) -> [String] {
+        guard always || !flags.isEmpty else { return [] }
+        let width = (flags.map { $0.display.count }.max() ?? 0) + 3
+        return ["", title] + flags.map { "  \($0.display.padding(to: width))\($0.help)" }
     }
 }
 
@@ -66,23 +74,26 @@ extension HelpText {
             let specs = registry.specs.filter { $0.group == group }
             guard !specs.isEmpty else { continue }
             out += ["## \(group.rawValue)", ""]
-            for spec in specs {
-                out.append("### `\(spec.name)`" + (spec.plannedWith == nil ? "" : " (not yet available)"))
-                out.append("")
-                out.append(
-                    spec.summary + (spec.aliases.isEmpty ? "" : " Also: `\(spec.aliases.joined(separator: "`, `"))`."))
-                if let planned = spec.plannedWith { out += ["", "Comes with \(planned)."] }
-                out += ["", "```"] + spec.usage + ["```"]
-                if let details = spec.details { out += ["", details] }
-                if !spec.flags.isEmpty {
-                    out += ["", "| flag | meaning |", "| --- | --- |"]
-                    out += spec.flags.map { "| `\($0.display)` | \($0.help) |" }
-                }
-                out += ["", "Example" + (spec.examples.count == 1 ? ":" : "s:"), "", "```"]
-                out += spec.examples
-                out += ["```", ""]
-            }
+            for spec in specs { out += markdown(spec) }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// One command's section of `docs/commands.md`, its sub-commands as sections below it.
+    static func markdown(_ spec: CommandSpec, level: String = "###") -> [String] {
+        var out = ["\(level) `\(spec.name)`" + (spec.isPlanned ? " (not yet available)" : ""), ""]
+        out.append(spec.summary + (spec.aliases.isEmpty ? "" : " Also: `\(spec.aliases.joined(separator: "`, `"))`."))
+        if let planned = spec.plannedWith { out += ["", "Comes with \(planned)."] }
+        out += ["", "```"] + spec.usage + ["```"]
+        if let details = spec.details { out += ["", details] }
+        if !spec.flags.isEmpty {
+            out += ["", "| flag | meaning |", "| --- | --- |"]
+            out += spec.flags.map { "| `\($0.display)` | \($0.help) |" }
+        }
+        out += ["", "Example" + (spec.examples.count == 1 ? ":" : "s:"), "", "```"]
+        out += spec.examples
+        out += ["```", ""]
+        for sub in spec.subcommands { out += markdown(sub, level: level + "#") }
+        return out
     }
 }

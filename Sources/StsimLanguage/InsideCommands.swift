@@ -34,13 +34,13 @@ enum InsideCommands {
         }
         for word in words.reversed() { args.pushBack(word) }
         var first = try args.next("SRV or A, then NAME")
-        var type = "A"
-        if ["srv", "a", "aaaa"].contains(first.text.lowercased()) {
-            type = first.text.uppercased()
+        var type = DNSRecordType.a
+        if let t = DNSRecordType(rawValue: first.text.uppercased()) {
+            type = t
             first = try args.next("NAME")
-        } else if let second = args.peek(), ["srv", "a", "aaaa"].contains(second.text.lowercased()) {
+        } else if let second = args.peek(), let t = DNSRecordType(rawValue: second.text.uppercased()) {
             // dig NAME SRV, dig's own order
-            type = second.text.uppercased()
+            type = t
             _ = args.nextIfAny()
         }
         try args.finish()
@@ -150,9 +150,9 @@ enum WholeCommands {
         ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         try args.finish()
-        var format = "tree"
+        var format = SnapshotFormat.tree
         if let o = args.flag("output") {
-            format = try args.choice(o, of: ["tree", "yaml", "json", "dot"], what: "-o")
+            format = try args.choice(o, of: SnapshotFormat.allCases, what: "-o")
         }
         return .snapshot(format: format)
     }

@@ -123,6 +123,15 @@ public struct ParsedArguments: Sendable {
             hint: Suggestion.hint(for: a.text, in: choices))
     }
 
+    /// One of an enum's cases by its raw text, so the command carries the case, not a string the
+    /// session would have to check again.
+    public func choice<E: RawRepresentable>(_ a: Argument, of cases: [E], what: String) throws(Diagnostic) -> E
+    where E.RawValue == String {
+        let text = try choice(a, of: cases.map(\.rawValue), what: what)
+        for c in cases where c.rawValue == text { return c }
+        return cases[0]  // not reached: `text` is one of the cases' raw values
+    }
+
     /// Just past the last word, where a missing argument belongs.
     var endLocation: SourceLocation {
         let last = lastWord

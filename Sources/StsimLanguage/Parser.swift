@@ -19,41 +19,56 @@ public enum Parser {
             }
             return nil
         }
-        guard let spec = registry.spec(named: head.text) else {
+        if let pipe = Pipes.firstPipe(in: command.words) { throw Pipes.diagnostic(at: pipe, head: head.text) }
+        guard let topSpec = registry.spec(named: head.text) else {
             var hint = Suggestion.hint(for: head.text, in: registry.allNames)
             if hint == nil { hint = "type help for the list of commands" }
             throw Diagnostic(at: head.location, "unknown command \"\(head.text)\"", hint: hint)
         }
-        var hereDocument: (String, Int)?
-        if let doc = command.hereDocument {
-            var text = ""
-            for part in doc.body {
-                switch part {
-                case .text(let s): text += s
-                case .variable(let name, let at):
-                    guard let value = variables[name] else {
-                        throw Diagnostic(
-                            at: at, "undefined variable ${\(name)}",
-                            hint: "define it first: let \(name) = VALUE")
-                    }
-                    text += value
-                }
-            }
-            hereDocument = (text, doc.firstBodyLine)
+        let hereDocument = try hereDocumentText(command.hereDocument, variables: variables)
+        // A sub-command is chosen by the word right after the command (`create sts`, `rollout
+        // status`); from there on only its own flags are known, so a flag it does not read is an
+        // error rather than silently ignored.
+        var spec = topSpec
+        var commandWord = head
+        var rest = Array(words.dropFirst())
+        if let word = rest.first, let sub = spec.subcommand(word.text) {
+            spec = sub
+            commandWord = word
+            rest.removeFirst()
         }
-        // Before the flag pass: a planned command's flags are not declared yet, and it should say
+        // Before the flag pass: a planned command whose flags are not declared yet should say
         // "not yet available", not "unknown flag".
-        if let planned = spec.plannedWith {
+        if let planned = spec.plannedWith, spec.flags.isEmpty {
             return .unavailable(name: spec.name, plannedWith: planned)
         }
-        var args = try splitFlags(
-            Array(words.dropFirst()), spec: spec, head: head, hereDocument: hereDocument,
-            command: command)
+        var args = try splitFlags(rest, spec: spec, head: commandWord, hereDocument: hereDocument, command: command)
+        if let planned = spec.plannedWith { return .unavailable(name: spec.name, plannedWith: planned) }
         let result = try spec.build(&args)
         if hereDocument != nil, !spec.flags.contains(where: { $0.long == "filename" }) {
             throw Diagnostic(at: command.hereDocument!.location, "\(spec.name) does not read a here-document")
         }
         return result
+    }
+
+    /// The here-document's text with `${NAME}` resolved, and the line its body starts on.
+    static func hereDocumentText(
+        _ doc: HereDocument?, variables: [String: String]
+    ) throws(Diagnostic) -> (String, Int)? {
+        guard let doc else { return nil }
+        var text = ""
+        for part in doc.body {
+            switch part {
+            case .text(let s): text += s
+            case .variable(let name, let at):
+                guard let value = variables[name] else {
+                    throw Diagnostic(
+                        at: at, "undefined variable ${\(name)}", hint: "define it first: let \(name) = VALUE")
+                }
+                text += value
+            }
+        }
+        return (text, doc.firstBodyLine)
     }
 
     /// The generic flag pass: `--flag value`, `--flag=value`, `-f value`, `-ojson`, `--` ends flags.

@@ -5,10 +5,12 @@ enum SessionCommands {
     static let specs: [CommandSpec] = [help, letCommand, run, set, seed, reset, history, undo, save, load, quit]
 
     static let help = CommandSpec(
-        "help", group: .session, usage: ["help [COMMAND]"], summary: "list the commands, or explain one",
-        examples: ["help", "help scale"], positionals: [.commands]
+        "help", group: .session, usage: ["help [COMMAND [SUB-COMMAND]]"], summary: "list the commands, or explain one",
+        examples: ["help", "help scale", "help create sts"], positionals: [.commands, .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        let topic = args.nextIfAny()
+        var topic = args.nextIfAny()
+        // `help create sts`: one topic of two words, located at the first.
+        if let sub = args.nextIfAny(), let t = topic { topic = Argument(t.text + " " + sub.text, at: t.location) }
         try args.finish()
         return .help(topic: topic)
     }
@@ -82,41 +84,6 @@ enum SessionCommands {
         let path = try args.next("FILE")
         try args.finish()
         return .run(path: path)
-    }
-
-    static let set = CommandSpec(
-        "set", group: .session, usage: ["set settle-limit D", "set watch-limit N", "set image sts/NAME C=IMG"],
-        summary: "change a session setting (settle-limit, watch-limit), or a StatefulSet's image",
-        details: """
-            set image sts/NAME C=IMG changes container C's image in the pod template (* for every
-            container), as kubectl set image does: a new revision, which the StatefulSet rolls out.
-            """,
-        examples: ["set settle-limit 30m", "set watch-limit 100", "set image sts/web nginx=nginx:1.27"],
-        flags: [Common.namespace],
-        positionals: [.choices(["settle-limit", "watch-limit", "image"])]
-    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        let setting = try args.next("the setting (settle-limit or watch-limit)")
-        if setting.text == "image" {
-            let (kind, names) = try ResourceCommands.kindAndNames(&args, what: "KIND/NAME (sts/web)")
-            guard let name = names.first else {
-                throw Diagnostic(
-                    at: args.endLocation, "set image: name the \(kind.singular)",
-                    hint: "usage: set image sts/NAME C=IMG")
-            }
-            let pairs = Array(names.dropFirst())
-            guard !pairs.isEmpty else {
-                throw Diagnostic(
-                    at: args.endLocation, "set image needs CONTAINER=IMAGE",
-                    hint: "for example: set image sts/\(name.text) nginx=nginx:1.27")
-            }
-            var images: [ContainerImage] = []
-            for p in pairs { images.append(try ResourceCommands.containerImage(p)) }
-            return .setImage(kind: kind, name: name, images: images, namespace: Common.namespace(args))
-        }
-        let value = try args.next("VALUE")
-        try args.finish()
-        _ = try args.choice(setting, of: ["settle-limit", "watch-limit"], what: "the setting")
-        return .set(setting: setting, value: value)
     }
 
     static let seed = CommandSpec(

@@ -47,7 +47,7 @@ extension Session {
         case is AlreadyReported:
             break
         case let e as ExpectationFailure:
-            printer.errorLine("\(location.file):\(location.line): \(paint("expectation failed:", .red)) \(e.message)")
+            printer.errorLine("\(location): \(paint("expectation failed:", .red)) \(e.message)")
         case let e as SessionError:
             report(Diagnostic(at: location, e.message, hint: e.hint))
         default:
@@ -63,11 +63,16 @@ extension Session {
     func report(_ diagnostic: Diagnostic) {
         var d = diagnostic
         if d.sourceLine == nil, let l = d.location { d.sourceLine = sourceLine(l) }
-        let text: String
+        var text: String
         if interactive, let l = d.location, l.file == "<prompt>", l.line == 1 {
             text = DiagnosticPrinter.renderAtPrompt(d, promptWidth: promptAtStart.count)
         } else {
             text = DiagnosticPrinter.render(d) { self.sourceLine($0) }
+        }
+        // kubectl's `Error from server (NotFound): ...` is its own prefix; `error: ` before it would
+        // say the same thing twice.
+        if d.message.hasPrefix("Error from server"), let r = text.firstRange(of: "\(d.severity.rawValue): ") {
+            text.removeSubrange(r)
         }
         printer.errorLine(highlight(String(text.dropLast()), severity: d.severity))
     }

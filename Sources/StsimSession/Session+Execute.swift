@@ -69,7 +69,7 @@ extension Session {
             watchFormatter.reset()
             _ = discardChanges()
             printer.line("seed \(n): a fresh cluster: \(cluster.summaryLine)")
-        case .set(let setting, let value): try set(setting, value)
+        case .setting(let setting): apply(setting)
         case .define(let name, let value): variables[name] = value
         case .run(let path): return try runFile(path)
         case .quit: return .quit
@@ -86,25 +86,34 @@ extension Session {
             printer.block(HelpText.overview())
             return
         }
-        let word = topic.text == "kubectl" ? "help" : topic.text
-        guard let spec = CommandRegistry.standard.spec(named: word) else {
+        let words = topic.text.split(separator: " ").map(String.init)
+        let word = words.first == "kubectl" ? "help" : words.first ?? ""
+        guard var spec = CommandRegistry.standard.spec(named: word) else {
             throw Diagnostic(
                 at: topic.location, "no command named \"\(topic.text)\"",
                 hint: Suggestion.hint(for: topic.text, in: CommandRegistry.standard.allNames)
                     ?? "type help for the list")
         }
+        // `help create sts`: the sub-command alone.
+        if words.count > 1 {
+            guard let sub = spec.subcommand(words[1]) else {
+                let known = spec.subcommands.map(\.word)
+                throw Diagnostic(
+                    at: topic.location, "\(spec.name) has no sub-command \"\(words[1])\"",
+                    hint: known.isEmpty
+                        ? "help \(spec.name) shows its usage" : "its sub-commands: " + known.joined(separator: ", "))
+            }
+            spec = sub
+        }
         printer.block(HelpText.command(spec))
     }
 
-    func set(_ setting: Argument, _ value: Argument) throws {
-        switch setting.text {
-        case "settle-limit":
-            settleLimit = try ParsedArguments.duration(value)
+    func apply(_ setting: SessionSetting) {
+        switch setting {
+        case .settleLimit(let d):
+            settleLimit = d
             printer.line("settle-limit \(DurationText.format(settleLimit))")
-        default:
-            guard let n = Int(value.text.replacingAll(",", with: "")), n > 0 else {
-                throw Diagnostic(at: value.location, "watch-limit must be a whole number above 0")
-            }
+        case .watchLimit(let n):
             watchLimit = n
             printer.line("watch-limit \(n)")
         }

@@ -24,16 +24,16 @@ extension Session {
                 try SelectorText.parse($0, at: SourceLocation(file: "<expect>", line: 1, column: 1))
             }
             let n = cluster.list(kind, selector: selector).count
-            if !compare(n, comparison, value) {
+            if !comparison.holds(n, value) {
                 let which = selectorText.map { " with \($0)" } ?? ""
                 throw ExpectationFailure(
-                    message: "there are \(n) \(kind.plural)\(which), expected \(comparison) \(value)")
+                    message: "there are \(n) \(kind.plural)\(which), expected \(comparison.rawValue) \(value)")
             }
         case .dnsAnswerCount(let type, let name, let count):
             let n = dnsAnswerCount(type: type, name: name)
             if n != count {
                 throw ExpectationFailure(
-                    message: "dig \(type) \(name) answers \(n) record\(n == 1 ? "" : "s"), expected \(count)")
+                    message: "dig \(type.rawValue) \(name) answers \(n) record\(n == 1 ? "" : "s"), expected \(count)")
             }
         case .outputContains(let text):
             if !previousOutput.contains(text) {
@@ -49,17 +49,6 @@ extension Session {
             }
         }
         return .ok
-    }
-
-    private func compare(_ a: Int, _ op: String, _ b: Int) -> Bool {
-        switch op {
-        case "==": a == b
-        case "!=": a != b
-        case ">=": a >= b
-        case "<=": a <= b
-        case ">": a > b
-        default: a < b
-        }
     }
 
     /// The state an `expect` compares against, in the words a learner uses.

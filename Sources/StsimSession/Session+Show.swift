@@ -43,6 +43,7 @@ extension Session {
     @discardableResult
     func printChanges(only kinds: Set<ResourceKind>?) -> Int {
         var batch = cluster.drainChanges()
+        changeObserver?(batch)
         if let kinds { batch.changes = batch.changes.filter { kinds.contains($0.key.kind) } }
         batch.changes = Session.lastOfEachInstant(batch.changes)
         let output = watchFormatter.format(batch, limit: watchLimit)
@@ -70,7 +71,9 @@ extension Session {
     func discardChanges() -> Int {
         // The formatter's memory is left as it is: remembering a row for each of 100,000 pods
         // would cost more than the occasional repeated row it saves after a quiet settle.
-        _ = cluster.drainChanges()
+        // Drained first: an optional call would skip evaluating its argument when nobody observes.
+        let batch = cluster.drainChanges()
+        changeObserver?(batch)
         return 0
     }
 
@@ -154,10 +157,7 @@ extension Session {
         emit(EventList.render(events, namespace: cluster.config.namespace, now: cluster.now))
     }
 
-    func dig(_ type: String, name: Argument, search: Bool) throws {
-        guard let recordType = DNSRecordType(rawValue: type) else {
-            throw Diagnostic(at: name.location, "dig answers A, AAAA and SRV queries, not \(type)")
-        }
+    func dig(_ recordType: DNSRecordType, name: Argument, search: Bool) throws {
         let answer =
             search
             ? cluster.dnsResolve(name.text, type: recordType)
@@ -175,12 +175,11 @@ extension Session {
         }
     }
 
-    func dnsAnswerCount(type: String, name: String) -> Int {
-        guard let recordType = DNSRecordType(rawValue: type) else { return 0 }
-        return cluster.dnsResolve(name, type: recordType).answers.count
+    func dnsAnswerCount(type: DNSRecordType, name: String) -> Int {
+        cluster.dnsResolve(name, type: type).answers.count
     }
 
-    func snapshot(_ format: String) throws {
+    func snapshot(_ format: SnapshotFormat) throws {
         var world = SnapshotInput(cluster.store)
         for node in world.nodes.map(\.metadata.name) {
             if cluster.isPartitioned(node: node) { world.unreachable.insert(node) }
@@ -194,18 +193,18 @@ extension Session {
         }
         world.violations = cluster.checkInvariants()
         switch format {
-        case "tree":
+        case .tree:
             printer.block(SnapshotTree.render(world, now: cluster.now))
-        case "dot":
+        case .dot:
             printer.block(SnapshotDot.render(world, now: cluster.now))
-        default:
+        case .yaml, .json:
             // The whole state as the API would list it, kind by kind.
             let kinds: [ResourceKind] = [
                 .node, .storageClass, .persistentVolume, .persistentVolumeClaim, .service,
                 .statefulSet, .replicaSet, .pod,
             ]
             let objects = kinds.flatMap { cluster.list($0) }
-            printer.block(encode(objects, json: format == "json", asList: true))
+            printer.block(encode(objects, json: format == .json, asList: true))
         }
     }
 }

@@ -59,7 +59,8 @@ extension Command {
         case .curl(let c): c.effectiveMethod.uppercased() != "GET"
         case .exec(_, _, let command): ["curl", "sleep"].contains(command.first?.text ?? "")
         case .get(let g): g.watch
-        case .describe, .clock, .mode, .dig, .proxy, .logs, .snapshot, .events, .expect, .help, .history, .set, .define,
+        case .describe, .clock, .mode, .dig, .proxy, .logs, .snapshot, .events, .expect, .help, .history, .setting,
+            .define,
             .quit, .undo, .unavailable:
             false
         }

@@ -60,6 +60,9 @@ public final class Session {
     var proxyPort: Int?
     /// StatefulSets already warned about for hostPath (once each).
     var hostPathWarned: Set<String> = []
+    /// Sees every drained batch of changes before it is printed or discarded (the loopback API's
+    /// watches are fed from here).
+    var changeObserver: ((ChangeBatch) -> Void)?
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options

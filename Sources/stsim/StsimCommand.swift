@@ -31,6 +31,17 @@ struct StsimCommand: ParsableCommand {
     @Flag(name: .customLong("keep-going"), help: "Go on after errors and failed expectations.")
     var keepGoing = false
 
+    @OptionGroup var cluster: ClusterOptions
+
+    func validate() throws {
+        if commands != nil && script != nil {
+            throw ValidationError("give either -c 'COMMANDS' or a script, not both")
+        }
+    }
+}
+
+/// The simulated cluster's own flags, shared by the prompt, scripts and `stsim serve`.
+struct ClusterOptions: ParsableArguments {
     @Option(help: "The seed for every random choice (names, IPs, ties).")
     var seed: UInt64 = 1
 
@@ -46,9 +57,6 @@ struct StsimCommand: ParsableCommand {
     var limits: LimitFlags
 
     func validate() throws {
-        if commands != nil && script != nil {
-            throw ValidationError("give either -c 'COMMANDS' or a script, not both")
-        }
         if nodes < 0 || nodes > 5000 { throw ValidationError("--nodes takes 0 to 5000") }
         try limits.validate()
     }

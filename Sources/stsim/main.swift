@@ -10,25 +10,32 @@ import StsimTerminal
 
 // Thin by design: flags in, a Session out, and the REPL or a script to drive it.
 let arguments = Array(CommandLine.arguments.dropFirst())
-let command: StsimCommand
-do {
-    command = try StsimCommand.parse(arguments)
-} catch {
-    let code = StsimCommand.exitCode(for: error)
-    let message = StsimCommand.fullMessage(for: error)
-    if code == .success {
-        print(message)
-        exit(0)
+
+/// The flags parsed, or the process ends: 0 after `--help`, 2 on a usage error.
+func parsed<C: ParsableCommand>(_ type: C.Type, _ arguments: [String], name: String) -> C {
+    do {
+        return try C.parse(arguments)
+    } catch {
+        let message = C.fullMessage(for: error)
+        if C.exitCode(for: error) == .success {
+            print(message)
+            exit(0)
+        }
+        printError("\(name): \(message)")
+        exit(2)
     }
-    printError("stsim: \(message)")
-    exit(2)
 }
 
+if arguments.first == "serve" {
+    exit(Serve(command: parsed(ServeCommand.self, Array(arguments.dropFirst()), name: "stsim serve")).run())
+}
+let command = parsed(StsimCommand.self, arguments, name: "stsim")
+
 var options = Session.Options()
-options.seed = command.seed
+options.seed = command.cluster.seed
 options.echo = command.echo
 options.keepGoing = command.keepGoing
-options.workerCount = command.nodes
+options.workerCount = command.cluster.nodes
 options.colour = TerminalColour.enabled
 command.limits.apply(to: &options.limits)
 options.allowHostFiles = command.allowHostFiles

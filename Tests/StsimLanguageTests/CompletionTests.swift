@@ -99,6 +99,17 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("settle --q"), ["--quiet"])
     }
 
+    /// A sub-command's word narrows the flags to its own: `create sts` has no --capacity.
+    func testSubCommandFlags() {
+        XCTAssertEqual(
+            complete("create sts web --"), ["--image=", "--policy=", "--replicas=", "--service=", "--storage="])
+        XCTAssertEqual(complete("create pv a --"), ["--access=", "--capacity=", "--class=", "--reclaim="])
+        XCTAssertEqual(complete("create "), ["node", "pv", "sts", "svc"])
+        XCTAssertEqual(complete("rollout "), ["history", "pause", "restart", "resume", "status", "undo"])
+        XCTAssertEqual(complete("rollout undo sts web --"), ["--namespace=", "--to-revision="])
+        XCTAssertEqual(complete("set "), ["image", "settle-limit", "watch-limit"])
+    }
+
     func testFlagValues() {
         XCTAssertEqual(complete("get pods -o "), ["json", "name", "wide", "yaml"])
         XCTAssertEqual(complete("get pods -o y"), ["yaml"])

@@ -156,7 +156,11 @@ final class ParserErrorTests: XCTestCase {
         assertParseError(
             "create", "create needs -f FILE or what to create", 1, 1,
             hint: "try: create -f FILE, create sts NAME --image IMG, help create")
-        assertParseError("create sts", "create: missing NAME", 1, 12, hint: "usage: create -f FILE")
+        assertParseError(
+            "create sts", "create sts: missing NAME", 1, 12,
+            hint:
+                "usage: create sts NAME --image IMG [--replicas N] [--service SVC] [--storage SIZE] [--policy OrderedReady|Parallel]"
+        )
         assertParseError(
             "create sts web", "create sts needs --image IMG", 1, 12,
             hint: "for example: create sts web --image nginx")
@@ -170,20 +174,25 @@ final class ParserErrorTests: XCTestCase {
             "--policy must be one of OrderedReady, Parallel, not \"Paralel\"", 1, 39,
             hint: "did you mean \"Parallel\"?")
         assertParseError(
-            "create sts web extra --image nginx", "create: unexpected argument \"extra\"", 1, 16,
-            hint: "usage: create -f FILE")
+            "create sts web extra --image nginx", "create sts: unexpected argument \"extra\"", 1, 16,
+            hint:
+                "usage: create sts NAME --image IMG [--replicas N] [--service SVC] [--storage SIZE] [--policy OrderedReady|Parallel]"
+        )
     }
 
     func testCreateServiceErrors() {
         assertParseError(
-            "create svc", "create: missing the service type (headless)", 1, 12, hint: "usage: create -f FILE")
+            "create svc", "create svc: missing the service type (headless)", 1, 12,
+            hint: "usage: create svc headless NAME --selector k=v [--port PORT]")
         assertParseError(
             "create svc headles nginx", "create svc makes headless services: create svc headless NAME",
             1, 12, hint: "did you mean \"headless\"?")
         assertParseError(
             "create svc nodeport x", "create svc makes headless services: create svc headless NAME",
             1, 12, hint: nil)
-        assertParseError("create svc headless", "create: missing NAME", 1, 21, hint: "usage: create -f FILE")
+        assertParseError(
+            "create svc headless", "create svc: missing NAME", 1, 21,
+            hint: "usage: create svc headless NAME --selector k=v [--port PORT]")
         assertParseError("create svc headless nginx", "create svc headless needs --selector k=v", 1, 21, hint: nil)
         assertParseError(
             "create svc headless nginx --selector app", "--selector takes k=v pairs separated by commas",
@@ -195,8 +204,35 @@ final class ParserErrorTests: XCTestCase {
             "create svc headless nginx --selector app=web --port http",
             "--port must be a whole number, not \"http\"", 1, 53, hint: nil)
         assertParseError(
-            "create svc headless nginx x --selector app=web", "create: unexpected argument \"x\"", 1, 27,
-            hint: "usage: create -f FILE")
+            "create svc headless nginx x --selector app=web", "create svc: unexpected argument \"x\"", 1, 27,
+            hint: "usage: create svc headless NAME --selector k=v [--port PORT]")
+    }
+
+    /// A flag of another sub-command is not silently ignored: `create pv` has no --replicas.
+    func testASubCommandTakesOnlyItsOwnFlags() {
+        assertParseError(
+            "create pv pv-a --capacity 1Mi --replicas 3", "unknown flag --replicas for create pv", 1, 31,
+            hint: "create pv takes --capacity, --access, --reclaim, --class")
+        assertParseError(
+            "create node n4 --image nginx", "unknown flag --image for create node", 1, 16,
+            hint: "create node takes --zone")
+        assertParseError(
+            "create sts web --image nginx --replica 2", "unknown flag --replica for create sts", 1, 30,
+            hint: "did you mean \"--replicas\"?")
+    }
+
+    /// stsim has no pipes: an unquoted `|` is refused where it stands; a quoted one is data.
+    func testPipesAreRefusedOnce() {
+        let hint =
+            "stsim prints the whole answer; to narrow it: get pods -l app=web, get pods -o name, or name the objects: get pod web-0"
+        assertParseError(
+            "get pods | head", "stsim has no pipes: \"|\" and the words after it are not run", 1, 10, hint: hint)
+        assertParseError(
+            "get pods|head -3", "stsim has no pipes: \"|\" and the words after it are not run", 1, 9, hint: hint)
+        guard case .exec(_, _, let words) = parsed("exec web-0 -- sh -c 'ls | wc -l'") else {
+            return XCTFail("a quoted | is refused")
+        }
+        XCTAssertEqual(words.map(\.text), ["sh", "-c", "ls | wc -l"])
     }
 
     func testCreateVolumeNodeAndOtherErrors() {
@@ -208,13 +244,21 @@ final class ParserErrorTests: XCTestCase {
             "create pv a --capacity 1Mi --reclaim Retian",
             "--reclaim must be one of Retain, Delete, Recycle, not \"Retian\"", 1, 38,
             hint: "did you mean \"Retain\"?")
-        assertParseError("create pv", "create: missing NAME", 1, 11, hint: "usage: create -f FILE")
         assertParseError(
-            "create pv a b --capacity 1Mi", "create: unexpected argument \"b\"", 1, 13,
-            hint: "usage: create -f FILE")
-        assertParseError("create node", "create: missing NAME", 1, 13, hint: "usage: create -f FILE")
+            "create pv", "create pv: missing NAME", 1, 11,
+            hint:
+                "usage: create pv NAME --capacity SIZE [--access RWO|ROX|RWX|RWOP] [--reclaim Retain|Delete|Recycle] [--class CLASS]"
+        )
         assertParseError(
-            "create node n1 n2", "create: unexpected argument \"n2\"", 1, 16, hint: "usage: create -f FILE")
+            "create pv a b --capacity 1Mi", "create pv: unexpected argument \"b\"", 1, 13,
+            hint:
+                "usage: create pv NAME --capacity SIZE [--access RWO|ROX|RWX|RWOP] [--reclaim Retain|Delete|Recycle] [--class CLASS]"
+        )
+        assertParseError(
+            "create node", "create node: missing NAME", 1, 13, hint: "usage: create node NAME [--zone ZONE]")
+        assertParseError(
+            "create node n1 n2", "create node: unexpected argument \"n2\"", 1, 16,
+            hint: "usage: create node NAME [--zone ZONE]")
         assertParseError(
             "create pod x", "create makes sts, svc, pv or node, not \"pod\"", 1, 8,
             hint: "for other kinds write a manifest: create -f FILE")
@@ -434,18 +478,20 @@ final class ParserErrorTests: XCTestCase {
     // MARK: - session
 
     func testSessionErrors() {
-        assertParseError("help a b", "help: unexpected argument \"b\"", 1, 8, hint: "usage: help [COMMAND]")
+        assertParseError(
+            "help a b c", "help: unexpected argument \"c\"", 1, 10, hint: "usage: help [COMMAND [SUB-COMMAND]]")
         assertParseError("run", "run: missing FILE", 1, 5, hint: "usage: run FILE.sts")
         assertParseError("run a b", "run: unexpected argument \"b\"", 1, 7, hint: "usage: run FILE.sts")
         assertParseError(
             "set", "set: missing the setting (settle-limit or watch-limit)", 1, 5,
             hint: "usage: set settle-limit D")
-        assertParseError("set watch-limit", "set: missing VALUE", 1, 17, hint: "usage: set settle-limit D")
+        assertParseError("set watch-limit", "set watch-limit: missing VALUE", 1, 17, hint: "usage: set watch-limit N")
         assertParseError(
-            "set wach-limit 5", "the setting must be one of settle-limit, watch-limit, not \"wach-limit\"",
+            "set wach-limit 5", "the setting must be one of settle-limit, watch-limit, image, not \"wach-limit\"",
             1, 5, hint: "did you mean \"watch-limit\"?")
         assertParseError(
-            "set watch-limit 5 6", "set: unexpected argument \"6\"", 1, 19, hint: "usage: set settle-limit D")
+            "set watch-limit 5 6", "set watch-limit: unexpected argument \"6\"", 1, 19, hint: "usage: set watch-limit N"
+        )
         assertParseError("seed", "seed: missing N", 1, 6, hint: "usage: seed N")
         assertParseError("seed -1", "the seed must be a whole number from 0 up, not \"-1\"", 1, 6, hint: nil)
         assertParseError("seed x", "the seed must be a whole number from 0 up, not \"x\"", 1, 6, hint: nil)

@@ -344,19 +344,19 @@ final class ParserTests: XCTestCase {
     // MARK: - inside and whole
 
     func testDig() {
-        XCTAssertEqual(parsed("dig SRV web"), .dig(type: "SRV", name: arg("web", 1, 9), search: false))
-        XCTAssertEqual(parsed("dig srv web"), .dig(type: "SRV", name: arg("web", 1, 9), search: false))
-        XCTAssertEqual(parsed("dig web.default A"), .dig(type: "A", name: arg("web.default", 1, 5), search: false))
-        XCTAssertEqual(parsed("dig web"), .dig(type: "A", name: arg("web", 1, 5), search: false))
-        XCTAssertEqual(parsed("dig AAAA web"), .dig(type: "AAAA", name: arg("web", 1, 10), search: false))
-        XCTAssertEqual(parsed("dig +search SRV web"), .dig(type: "SRV", name: arg("web", 1, 17), search: true))
-        XCTAssertEqual(parsed("dig SRV web +search"), .dig(type: "SRV", name: arg("web", 1, 9), search: true))
+        XCTAssertEqual(parsed("dig SRV web"), .dig(type: .srv, name: arg("web", 1, 9), search: false))
+        XCTAssertEqual(parsed("dig srv web"), .dig(type: .srv, name: arg("web", 1, 9), search: false))
+        XCTAssertEqual(parsed("dig web.default A"), .dig(type: .a, name: arg("web.default", 1, 5), search: false))
+        XCTAssertEqual(parsed("dig web"), .dig(type: .a, name: arg("web", 1, 5), search: false))
+        XCTAssertEqual(parsed("dig AAAA web"), .dig(type: .aaaa, name: arg("web", 1, 10), search: false))
+        XCTAssertEqual(parsed("dig +search SRV web"), .dig(type: .srv, name: arg("web", 1, 17), search: true))
+        XCTAssertEqual(parsed("dig SRV web +search"), .dig(type: .srv, name: arg("web", 1, 9), search: true))
     }
 
     func testSnapshotAndEvents() {
-        XCTAssertEqual(parsed("snapshot"), .snapshot(format: "tree"))
-        XCTAssertEqual(parsed("snapshot -o tree"), .snapshot(format: "tree"))
-        XCTAssertEqual(parsed("snapshot -o YAML"), .snapshot(format: "yaml"))
+        XCTAssertEqual(parsed("snapshot"), .snapshot(format: .tree))
+        XCTAssertEqual(parsed("snapshot -o tree"), .snapshot(format: .tree))
+        XCTAssertEqual(parsed("snapshot -o YAML"), .snapshot(format: .yaml))
         XCTAssertEqual(parsed("events"), .events(since: nil))
         XCTAssertEqual(parsed("events --since 1m"), .events(since: .seconds(60)))
     }
@@ -381,19 +381,19 @@ final class ParserTests: XCTestCase {
     func testExpectCountDnsOutput() {
         XCTAssertEqual(
             parsed("expect count pods -l app=web == 3"),
-            .expect(.count(kind: .pod, selector: "app=web", comparison: "==", value: 3)))
+            .expect(.count(kind: .pod, selector: "app=web", comparison: .equal, value: 3)))
         XCTAssertEqual(
             parsed("expect count pvc >= 1"),
-            .expect(.count(kind: .persistentVolumeClaim, selector: nil, comparison: ">=", value: 1)))
+            .expect(.count(kind: .persistentVolumeClaim, selector: nil, comparison: .atLeast, value: 1)))
         XCTAssertEqual(
             parsed("expect count pods < 0"),
-            .expect(.count(kind: .pod, selector: nil, comparison: "<", value: 0)))
+            .expect(.count(kind: .pod, selector: nil, comparison: .below, value: 0)))
         XCTAssertEqual(
             parsed("expect dns SRV web.default.svc.cluster.local has 3"),
-            .expect(.dnsAnswerCount(type: "SRV", name: "web.default.svc.cluster.local", count: 3)))
+            .expect(.dnsAnswerCount(type: .srv, name: "web.default.svc.cluster.local", count: 3)))
         XCTAssertEqual(
             parsed("expect dns a web-0.web has 1"),
-            .expect(.dnsAnswerCount(type: "A", name: "web-0.web", count: 1)))
+            .expect(.dnsAnswerCount(type: .a, name: "web-0.web", count: 1)))
         XCTAssertEqual(parsed("expect output contains \"force deleted\""), .expect(.outputContains("force deleted")))
         XCTAssertEqual(parsed("expect output contains ''"), .expect(.outputContains("")))
         XCTAssertEqual(
@@ -462,8 +462,10 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parsed("seed 42"), .seed(42))
         XCTAssertEqual(parsed("seed 18446744073709551615"), .seed(UInt64.max))
         XCTAssertEqual(
-            parsed("set settle-limit 30m"), .set(setting: arg("settle-limit", 1, 5), value: arg("30m", 1, 18)))
-        XCTAssertEqual(parsed("set watch-limit 100"), .set(setting: arg("watch-limit", 1, 5), value: arg("100", 1, 17)))
+            parsed("set settle-limit 30m"), .setting(.settleLimit(.seconds(1800))))
+        XCTAssertEqual(parsed("set watch-limit 100"), .setting(.watchLimit(100)))
+        XCTAssertEqual(parsed("set watch-limit 100,000"), .setting(.watchLimit(100_000)))
+        XCTAssertEqual(parseError("set watch-limit 0")?.message, "watch-limit must be a whole number above 0")
         XCTAssertEqual(parsed("quit"), .quit)
         XCTAssertEqual(parsed("exit"), .quit)
         XCTAssertEqual(parsed("run examples/quickstart.sts"), .run(path: arg("examples/quickstart.sts", 1, 5)))
@@ -480,7 +482,21 @@ final class ParserTests: XCTestCase {
     }
 
     func testPartsOfTheLanguageStillToCome() {
-        XCTAssertEqual(parsed("rollout status sts web"), .unavailable(name: "rollout", plannedWith: "rolling updates"))
+        for sub in ["status", "history", "undo", "restart", "pause", "resume"] {
+            XCTAssertEqual(
+                parsed("rollout \(sub) sts web"),
+                .unavailable(name: "rollout \(sub)", plannedWith: ResourceCommands.rolloutPlanned))
+        }
+        // Declared with kubectl's flags: they are known, and a flag the sub-command lacks is not.
+        XCTAssertEqual(
+            parsed("rollout status sts/web -w --timeout 5m --revision 2"),
+            .unavailable(name: "rollout status", plannedWith: ResourceCommands.rolloutPlanned))
+        XCTAssertEqual(
+            parsed("rollout undo sts web --to-revision 1"),
+            .unavailable(name: "rollout undo", plannedWith: ResourceCommands.rolloutPlanned))
+        XCTAssertEqual(
+            parseError("rollout undo sts web --revision 1")?.message, "unknown flag --revision for rollout undo")
+        XCTAssertEqual(parseError("rollout stats sts web")?.hint, "did you mean \"status\"?")
     }
 
     func testEditPatchAndSetImage() {
@@ -510,6 +526,19 @@ final class ParserTests: XCTestCase {
             parseError("patch sts web --type json -p '[]'")?.message,
             "patch --type json (RFC 6902) is not supported by stsim")
         XCTAssertEqual(parseError("set image sts/web nginx")?.message, "expected CONTAINER=IMAGE, not \"nginx\"")
+        // An image with a registry or a user in it has a `/`; CONTAINER=IMAGE is never KIND/NAME.
+        XCTAssertEqual(
+            parsed("kubectl set image statefulset/kubia kubia=luksa/kubia-pet-peers"),
+            .setImage(
+                kind: .statefulSet, name: Argument("kubia", at: l(31)),
+                images: [ContainerImage(container: "kubia", image: "luksa/kubia-pet-peers", location: l(37))],
+                namespace: nil))
+        XCTAssertEqual(
+            parsed("set image sts web nginx=registry.k8s.io/nginx-slim:0.8"),
+            .setImage(
+                kind: .statefulSet, name: Argument("web", at: l(15)),
+                images: [ContainerImage(container: "nginx", image: "registry.k8s.io/nginx-slim:0.8", location: l(19))],
+                namespace: nil))
     }
 
     /// A planned command says "not yet available" for every form of its usage, flags included.

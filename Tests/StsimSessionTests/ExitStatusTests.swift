@@ -28,7 +28,19 @@ final class ExitStatusTests: XCTestCase {
     func testAFailedExpectationExitsOneAndStopsTheScript() throws {
         let r = try StsimProcess.run(["-c", "expect count pods == 1; clock"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertEqual(r.output, "<command-line>:1: expectation failed: there are 0 pods, expected == 1\n")
+        XCTAssertEqual(r.output, "<command-line>:1:1: expectation failed: there are 0 pods, expected == 1\n")
+    }
+
+    /// Each failure of `-c 'a; b; c'` is located at its own command, not at the line's start.
+    func testEveryFailureOnOneLineHasItsOwnColumn() throws {
+        let r = try StsimProcess.run(["--keep-going", "-c", "expect count pods == 1; clock; expect count pvc > 0"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(
+            r.output.hasPrefix("<command-line>:1:1: expectation failed: there are 0 pods, expected == 1\n"), r.output)
+        XCTAssertTrue(
+            r.output.hasSuffix(
+                "<command-line>:1:32: expectation failed: there are 0 persistentvolumeclaims, expected > 0\n"),
+            r.output)
     }
 
     func testKeepGoingRunsEverythingButStillExitsOne() throws {

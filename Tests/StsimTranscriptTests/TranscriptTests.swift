@@ -24,9 +24,14 @@ final class TranscriptTests: XCTestCase {
         "faults/out-of-service",
         "faults/partition-heal",
         "faults/replicaset-partition",
+        "language/error-prefix",
         "language/errors",
         "language/help",
         "language/lexing",
+        "language/locations",
+        "language/pipes",
+        "language/set-image-slash",
+        "language/subcommands",
         "language/undo",
         "manifests/apply",
         "manifests/patch",
@@ -113,6 +118,10 @@ final class TranscriptTests: XCTestCase {
         try Transcript("faults/replicaset-partition").check()
     }
 
+    func test_language_error_prefix() throws {
+        try Transcript("language/error-prefix").check()
+    }
+
     func test_language_errors() throws {
         try Transcript("language/errors").check()
     }
@@ -123,6 +132,22 @@ final class TranscriptTests: XCTestCase {
 
     func test_language_lexing() throws {
         try Transcript("language/lexing").check()
+    }
+
+    func test_language_locations() throws {
+        try Transcript("language/locations").check()
+    }
+
+    func test_language_pipes() throws {
+        try Transcript("language/pipes").check()
+    }
+
+    func test_language_set_image_slash() throws {
+        try Transcript("language/set-image-slash").check()
+    }
+
+    func test_language_subcommands() throws {
+        try Transcript("language/subcommands").check()
     }
 
     func test_language_undo() throws {

@@ -1,0 +1,50 @@
+import StsimEngine
+
+/// The kinds the API serves, in discovery order (the order `kubectl get all` lists them in).
+enum ServedResources {
+    struct Group {
+        /// "" for the core group.
+        var name: String
+        var kinds: [ResourceKind]
+        var groupVersion: String { name.isEmpty ? "v1" : "\(name)/v1" }
+        /// The URL root: `/api/v1` or `/apis/apps/v1`.
+        var root: String { name.isEmpty ? "api/v1" : "apis/\(name)/v1" }
+    }
+
+    static let groups: [Group] = [
+        Group(
+            name: "",
+            kinds: [.event, .node, .persistentVolumeClaim, .persistentVolume, .pod, .service]),
+        Group(name: "apps", kinds: [.controllerRevision, .replicaSet, .statefulSet]),
+        Group(name: "discovery.k8s.io", kinds: [.endpointSlice]),
+        Group(name: "storage.k8s.io", kinds: [.storageClass]),
+    ]
+
+    static func kind(group: String, plural: String) -> ResourceKind? {
+        groups.first { $0.name == group }?.kinds.first { $0.plural == plural }
+    }
+
+    static func isAll(_ kind: ResourceKind) -> Bool {
+        [.pod, .service, .replicaSet, .statefulSet].contains(kind)
+    }
+
+    static let verbs = #"["create","delete","deletecollection","get","list","patch","update","watch"]"#
+
+    /// Subresources: name, the kind it answers with (group, kind), and its verbs.
+    static func subresources(_ kind: ResourceKind) -> [(name: String, group: String, kind: String, verbs: String)] {
+        switch kind {
+        case .pod:
+            [
+                ("exec", "", "PodExecOptions", #"["create","get"]"#),
+                ("log", "", "Pod", #"["get"]"#),
+                ("status", "", "Pod", #"["get","patch","update"]"#),
+            ]
+        case .statefulSet, .replicaSet:
+            [
+                ("scale", "autoscaling", "Scale", #"["get","patch","update"]"#),
+                ("status", "apps", kind.kind, #"["get","patch","update"]"#),
+            ]
+        default: []
+        }
+    }
+}

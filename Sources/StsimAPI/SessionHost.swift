@@ -1,0 +1,47 @@
+import Dispatch
+import StsimEngine
+import StsimSession
+
+/// Owns the session while serving: every API request, every watch registration and the script
+/// given to `stsim serve FILE.sts` run on one serial queue, because the simulation is
+/// single-threaded. `@unchecked Sendable`: the session and the hub are only touched on `queue`.
+public final class SessionHost: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "stsim.api.session")
+    private let session: Session
+    private let hub: WatchHub
+    private let router: APIRouter
+
+    public init(session: Session) {
+        self.session = session
+        hub = WatchHub(resourceVersion: session.sharedCluster.resourceVersion)
+        router = APIRouter(session: session, hub: hub)
+        // Virtual time zero is anchored to the wall clock as serving starts.
+        _ = WireJSON.timestamps
+        let hub = self.hub
+        session.observeChanges { batch in hub.publish(batch) }
+    }
+
+    /// Runs `work` with the session on the session's thread and waits for it (the script of
+    /// `stsim serve FILE.sts`, tests).
+    public func sync<T>(_ work: (Session) -> T) -> T {
+        queue.sync { work(session) }
+    }
+
+    /// Handles one request on the session's thread; `reply` runs there too and must hand its
+    /// result to the connection's own thread.
+    func handle(_ request: APIRequest, sink: WatchSink, reply: @escaping @Sendable (APIReply) -> Void) {
+        queue.async { [self] in
+            reply(router.route(request, sink: sink))
+        }
+    }
+
+    /// The client went away, or the watch's timeoutSeconds passed (then `closing` ends the
+    /// stream after a last BOOKMARK, when the client asked for bookmarks).
+    func endWatch(_ id: Int, closing sink: WatchSink? = nil) {
+        queue.async { [self] in
+            // A watch the hub already closed (410 after a gap) has ended its stream.
+            guard let last = hub.remove(id) else { return }
+            sink?.finish(last.isEmpty ? nil : last)
+        }
+    }
+}

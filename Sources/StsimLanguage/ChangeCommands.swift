@@ -1,0 +1,194 @@
+import StsimEngine
+
+/// Changing objects: apply, scale, delete, edit and patch.
+extension ResourceCommands {
+    static let apply = CommandSpec(
+        "apply", group: .resources,
+        usage: ["apply -f FILE", "apply <<EOF ... EOF"],
+        summary: "create or update objects from a manifest",
+        examples: ["apply -f web.yaml", "apply <<EOF\napiVersion: v1\nkind: Service\n...\nEOF"],
+        flags: [Common.filename, Common.namespace]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        guard let source = try Common.manifestSource(args) else {
+            throw Diagnostic(
+                at: args.commandWord.location, "apply needs -f FILE or a here-document",
+                hint: "for example: apply -f web.yaml")
+        }
+        try args.finish()
+        return .apply(source)
+    }
+
+    static let scale = CommandSpec(
+        "scale", group: .resources,
+        usage: ["scale sts NAME N", "scale sts NAME --replicas=N", "scale sts N"],
+        summary: "change the number of replicas of a StatefulSet or ReplicaSet",
+        details: "`scale sts N` works when exactly one StatefulSet exists.",
+        examples: ["scale sts web 3", "scale sts web --replicas=1", "kubectl scale sts kubia --replicas=3"],
+        flags: [FlagSpec("replicas", value: "N", help: "the new number of replicas"), Common.namespace],
+        positionals: [.choices(["sts", "rs"]), .objectNames(kindArgument: 0), .none]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let kindWord = args.peek() ?? args.commandWord
+        let (kind, names) = try kindAndNames(&args, what: "KIND (sts or rs)")
+        guard kind == .statefulSet || kind == .replicaSet else {
+            throw Diagnostic(at: kindWord.location, "scale works on sts and rs, not \(kind.plural)")
+        }
+        var rest = names
+        var replicas: Argument?
+        if let r = args.flag("replicas") { replicas = r }
+        if replicas == nil, let last = rest.last, Int(last.text) != nil {
+            replicas = rest.removeLast()
+        }
+        if replicas == nil, rest.count == 2 {
+            // `scale sts web three`: the count is there, but not a number.
+            _ = try ParsedArguments.integer(rest[1], what: "the number of replicas")
+        }
+        guard let replicas else {
+            throw Diagnostic(
+                at: args.endLocation, "scale: missing the number of replicas",
+                hint: "usage: scale sts NAME N, or scale sts NAME --replicas=N")
+        }
+        if rest.count > 1 {
+            throw Diagnostic(
+                at: rest[1].location, "scale: unexpected argument \"\(rest[1].text)\"",
+                hint: "usage: scale sts NAME N")
+        }
+        let n = try ParsedArguments.replicaCount(replicas, what: "the number of replicas")
+        if n < 0 {
+            throw Diagnostic(at: replicas.location, "the number of replicas must be 0 or more")
+        }
+        return .scale(ScaleCommand(kind: kind, name: rest.first, replicas: n, replicasLocation: replicas.location))
+    }
+
+    static let delete = CommandSpec(
+        "delete", group: .resources,
+        usage: [
+            "delete KIND NAME... [--force] [--grace-period S] [--wait=false]", "delete KIND -l SELECTOR",
+            "delete -f FILE",
+        ],
+        summary: "delete objects (pods gracefully, unless --force --grace-period 0)",
+        details: """
+            Like kubectl, a pod delete waits until the pod is gone (the clock runs meanwhile);
+            --wait=false returns at once. --force --grace-period 0 removes the object immediately,
+            without waiting for its container to stop: the container may still be running.
+            """,
+        examples: [
+            "delete pod web-0", "delete pod web-0 --force --grace-period 0", "delete pvc -l app=web",
+            "delete sts web",
+        ],
+        flags: [
+            Common.filename, Common.selector,
+            FlagSpec("all", help: "every object of the kind"),
+            FlagSpec("force", help: "remove the object at once, without confirmation the container stopped"),
+            FlagSpec("grace-period", value: "SECONDS", help: "seconds to let the container stop"),
+            FlagSpec("now", help: "same as --grace-period=1"),
+            FlagSpec("wait", value: nil, help: "wait for the object to be gone (default true; --wait=false)"),
+            Common.namespace,
+        ],
+        positionals: [.kinds, .objectNames(kindArgument: 0)]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        var grace: Int?
+        if let g = args.flag("grace-period") {
+            grace = try ParsedArguments.integer(g, what: "--grace-period")
+        }
+        let force = try args.bool("force")
+        let wait = try args.bool("wait", default: true)
+        let now = try args.bool("now")
+        let target: DeleteCommand.Target
+        if let source = try Common.manifestSource(args) {
+            try args.finish()
+            target = .manifests(source)
+        } else {
+            let (kind, names) = try kindAndNames(&args, what: "KIND")
+            if let sel = args.flag("selector") {
+                target = .selector(kind, sel.text)
+            } else if try args.bool("all") {
+                target = .all(kind)
+            } else {
+                guard !names.isEmpty else {
+                    throw Diagnostic(
+                        at: args.endLocation, "delete: name the \(kind.singular) to delete",
+                        hint: "or use -l SELECTOR or --all")
+                }
+                target = .objects(kind, names)
+            }
+        }
+        return .delete(
+            DeleteCommand(
+                target: target, force: force, gracePeriodSeconds: grace, wait: wait, now: now,
+                namespace: Common.namespace(args)))
+    }
+
+    static let edit = CommandSpec(
+        "edit", group: .resources, usage: ["edit KIND NAME"],
+        summary: "edit an object's YAML in $EDITOR (at the prompt; scripts use patch)",
+        details: """
+            Opens $EDITOR (vi when unset) on the object as YAML. On saving, the object is checked as
+            the API server would; if it is refused, the file opens again with the errors as comments
+            at the top. Saving it unchanged cancels the edit.
+            """,
+        examples: ["edit sts web"],
+        flags: [Common.namespace],
+        positionals: [.kinds, .objectNames(kindArgument: 0)]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let (kind, name) = try oneObject(&args, command: "edit")
+        return .edit(kind: kind, name: name, namespace: Common.namespace(args))
+    }
+
+    static let patch = CommandSpec(
+        "patch", group: .resources,
+        usage: [
+            "patch KIND NAME -p '{json patch}' [--type strategic|merge]", "patch sts NAME --replicas N",
+            "patch sts NAME --image C=IMG",
+        ],
+        summary: "change fields of an object",
+        details: """
+            -p takes a patch in JSON (or YAML). The default --type strategic merges lists of
+            containers, ports, env and volumes by their names, as kubectl does; --type merge is
+            RFC 7386, where a list replaces the whole list. null removes a field.
+            """,
+        examples: [
+            "patch sts web -p '{\"spec\":{\"replicas\":2}}'", "patch sts web --replicas 3",
+            "patch sts web --image nginx=nginx:1.27",
+            "patch sts web --type merge -p '{\"metadata\":{\"labels\":{\"tier\":null}}}'",
+        ],
+        flags: [
+            FlagSpec("patch", short: "p", value: "JSON", help: "the patch"),
+            FlagSpec(
+                "type", value: "TYPE", help: "strategic (the default) or merge",
+                completion: .choices(["strategic", "merge"])),
+            FlagSpec("replicas", value: "N", help: "shortcut: set spec.replicas"),
+            FlagSpec("image", value: "C=IMG", help: "shortcut: set container C's image in the pod template"),
+            Common.namespace,
+        ],
+        positionals: [.kinds, .objectNames(kindArgument: 0)]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let (kind, name) = try oneObject(&args, command: "patch")
+        var changes: [PatchChange] = []
+        var strategic = true
+        if let t = args.flag("type") {
+            if t.text == "json" {
+                throw Diagnostic(
+                    at: t.location, "patch --type json (RFC 6902) is not supported by stsim",
+                    hint: "write the change as a merge patch: --type merge -p '{...}'")
+            }
+            strategic = try args.choice(t, of: ["strategic", "merge"], what: "--type") == "strategic"
+        }
+        if let p = args.flag("patch") { changes.append(.document(p.text, strategic: strategic)) }
+        if let r = args.flag("replicas") {
+            let n = try ParsedArguments.replicaCount(r, what: "--replicas")
+            changes.append(.replicas(n))
+        }
+        if let i = args.flag("image") { changes.append(.image(try containerImage(i))) }
+        guard changes.count == 1 else {
+            throw Diagnostic(
+                at: args.endLocation,
+                changes.isEmpty
+                    ? "patch needs -p PATCH, --replicas N or --image C=IMG"
+                    : "patch takes one of -p, --replicas and --image at a time",
+                hint:
+                    "for example: patch \(kind == .statefulSet ? "sts" : kind.singular) \(name.text) -p '{\"spec\":{\"replicas\":2}}'"
+            )
+        }
+        return .patch(kind: kind, name: name, change: changes[0], namespace: Common.namespace(args))
+    }
+}

@@ -1,0 +1,155 @@
+import StsimEngine
+
+/// `create -f FILE`, and the imperative shortcuts `create sts|svc|pv|node`, each a sub-command
+/// with only the flags it reads.
+extension ResourceCommands {
+    static let create = CommandSpec(
+        "create", group: .resources, usage: ["create -f FILE"],
+        summary: "create objects from a manifest, or with a shortcut",
+        details: """
+            With -f, every document in the file is created (YAML or JSON, `---` separated, or a List);
+            an object that already exists is an error, as with kubectl. A here-document carries the
+            manifest inside a script: create <<EOF ... EOF.
+            """,
+        examples: [
+            "create -f kubia-statefulset.yaml",
+            "create sts web --image nginx --replicas 3 --service nginx --storage 1Mi",
+            "create svc headless nginx --selector app=web --port 80",
+            "create pv pv-a --capacity 1Mi --reclaim Recycle",
+        ],
+        flags: [Common.filename, Common.namespace],
+        positionals: [.choices(["sts", "svc", "pv", "node"]), .none],
+        subcommands: [createStatefulSet, createService, createVolume, createNode]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        if let source = try Common.manifestSource(args) {
+            try args.finish()
+            return .create(.manifests(source))
+        }
+        guard let what = args.nextIfAny() else {
+            throw Diagnostic(
+                at: args.commandWord.location, "create needs -f FILE or what to create",
+                hint: "try: create -f FILE, create sts NAME --image IMG, help create")
+        }
+        throw Diagnostic(
+            at: what.location, "create makes sts, svc, pv or node, not \"\(what.text)\"",
+            hint: Suggestion.hint(for: what.text, in: ["sts", "svc", "pv", "node"])
+                ?? "for other kinds write a manifest: create -f FILE")
+    }
+
+    static let createStatefulSet = CommandSpec(
+        "sts", aliases: ["statefulset", "statefulsets"], group: .resources,
+        summary: "a StatefulSet with one container", examples: ["create sts web --image nginx --replicas 3"],
+        flags: [
+            FlagSpec("image", value: "IMG", help: "container image", required: true),
+            FlagSpec("replicas", value: "N", help: "number of replicas (default 1)"),
+            FlagSpec("service", value: "SVC", help: "governing service name"),
+            FlagSpec("storage", value: "SIZE", help: "a claim template of this size, named data"),
+            FlagSpec(
+                "policy", value: "POLICY", help: "pod management policy",
+                completion: .choices(["OrderedReady", "Parallel"])),
+        ],
+        positionals: [.none], arguments: "NAME"
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let name = try args.next("NAME")
+        guard let image = args.flag("image") else {
+            throw Diagnostic(
+                at: name.location, "create sts needs --image IMG",
+                hint: "for example: create sts \(name.text) --image nginx")
+        }
+        let replicas =
+            try args.flag("replicas").map { (r) throws(Diagnostic) in
+                try ParsedArguments.replicaCount(r, what: "--replicas")
+            } ?? 1
+        if replicas < 0, let r = args.flag("replicas") {
+            throw Diagnostic(at: r.location, "--replicas must be 0 or more")
+        }
+        var policy: String?
+        if let p = args.flag("policy") {
+            policy = try args.choice(p, of: ["OrderedReady", "Parallel"], what: "--policy")
+        }
+        // Checked here: the claim template would otherwise get no size at all.
+        if let s = args.flag("storage"), Quantity(s.text) == nil {
+            throw Diagnostic(
+                at: s.location, "--storage \"\(s.text)\" is not a quantity", hint: "write it like 1Mi, 10Gi or 500M")
+        }
+        try args.finish()
+        return .create(
+            .statefulSet(
+                name: name, image: image.text, replicas: replicas,
+                service: args.flag("service")?.text, storage: args.flag("storage")?.text, policy: policy))
+    }
+
+    static let createService = CommandSpec(
+        "svc", aliases: ["service", "services"], group: .resources,
+        summary: "a headless Service", examples: ["create svc headless nginx --selector app=web --port 80"],
+        flags: [
+            FlagSpec("selector", value: "k=v", help: "the pods it selects", required: true),
+            FlagSpec("port", value: "PORT", help: "port (default 80)"),
+        ],
+        positionals: [.choices(["headless"]), .none], arguments: "headless NAME"
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let type = try args.next("the service type (headless)")
+        guard type.text == "headless" || type.text == "clusterip" else {
+            throw Diagnostic(
+                at: type.location, "create svc makes headless services: create svc headless NAME",
+                hint: Suggestion.hint(for: type.text, in: ["headless"]))
+        }
+        let name = try args.next("NAME")
+        guard let sel = args.flag("selector") else {
+            throw Diagnostic(at: name.location, "create svc headless needs --selector k=v")
+        }
+        var selector: [String: String] = [:]
+        for pair in sel.text.split(separator: ",") {
+            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard kv.count == 2, !kv[0].isEmpty else {
+                throw Diagnostic(at: sel.location, "--selector takes k=v pairs separated by commas")
+            }
+            selector[kv[0]] = kv[1]
+        }
+        let port = try args.int("port") ?? 80
+        try args.finish()
+        return .create(.headlessService(name: name, selector: selector, port: port))
+    }
+
+    static let createVolume = CommandSpec(
+        "pv", aliases: ["persistentvolume", "persistentvolumes"], group: .resources,
+        summary: "a PersistentVolume", examples: ["create pv pv-a --capacity 1Mi --reclaim Recycle"],
+        flags: [
+            FlagSpec("capacity", value: "SIZE", help: "capacity", required: true),
+            FlagSpec(
+                "access", value: "MODES", help: "access modes, e.g. RWO or RWO,ROX (default RWO)",
+                completion: .choices(["RWO", "ROX", "RWX", "RWOP"])),
+            FlagSpec(
+                "reclaim", value: "POLICY", help: "reclaim policy (default Retain)",
+                completion: .choices(["Retain", "Delete", "Recycle"])),
+            FlagSpec("class", value: "CLASS", help: "storage class name"),
+        ],
+        positionals: [.none], arguments: "NAME"
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let name = try args.next("NAME")
+        guard let capacity = args.flag("capacity") else {
+            throw Diagnostic(at: name.location, "create pv needs --capacity SIZE, e.g. --capacity 1Mi")
+        }
+        let access = (args.flag("access")?.text ?? "RWO").split(separator: ",").map(String.init)
+        var reclaim = "Retain"
+        if let r = args.flag("reclaim") {
+            reclaim = try args.choice(r, of: ["Retain", "Delete", "Recycle"], what: "--reclaim")
+        }
+        try args.finish()
+        return .create(
+            .persistentVolume(
+                name: name, capacity: capacity.text, accessModes: access, reclaimPolicy: reclaim,
+                storageClass: args.flag("class")?.text))
+    }
+
+    static let createNode = CommandSpec(
+        "node", aliases: ["no", "nodes"], group: .resources,
+        summary: "a Node that joins the cluster Ready", examples: ["create node node-4 --zone zone-b"],
+        flags: [FlagSpec("zone", value: "ZONE", help: "topology.kubernetes.io/zone label")],
+        positionals: [.none], arguments: "NAME"
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let name = try args.next("NAME")
+        try args.finish()
+        return .create(.node(name: name, zone: args.flag("zone")?.text))
+    }
+}

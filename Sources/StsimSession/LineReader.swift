@@ -15,7 +15,8 @@ struct LineReader {
     }
 
     private let fd: Int32
-    private let limit: Int
+    /// Bytes of the longest line (`set max-line` may change it between lines).
+    var limit: Int
     private var buffer: [UInt8] = []
     private var start = 0
     /// Bytes after `start` already searched for a newline (a long line is not searched again).

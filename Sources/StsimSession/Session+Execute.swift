@@ -69,7 +69,7 @@ extension Session {
             watchFormatter.reset()
             _ = discardChanges()
             printer.line("seed \(n): a fresh cluster: \(cluster.summaryLine)")
-        case .setting(let setting): apply(setting)
+        case .setting(let setting): try apply(setting)
         case .define(let name, let value): variables[name] = value
         case .run(let path): return try runFile(path)
         case .quit: return .quit
@@ -108,7 +108,7 @@ extension Session {
         printer.block(HelpText.command(spec))
     }
 
-    func apply(_ setting: SessionSetting) {
+    func apply(_ setting: SessionSetting) throws {
         switch setting {
         case .settleLimit(let d):
             settleLimit = d
@@ -116,6 +116,7 @@ extension Session {
         case .watchLimit(let n):
             watchLimit = n
             printer.line("watch-limit \(n)")
+        case .limit(let which, let n): try setLimit(which, n)
         }
     }
 }

@@ -35,6 +35,7 @@ extension Session {
         var lineNumber = 0
         while let item = reader.next() {
             lineNumber += 1
+            defer { reader.limit = options.limits.lineBytes }
             let outcome: Outcome
             switch item {
             case .tooLong:

@@ -47,6 +47,8 @@ public final class Session {
     /// and wall-clock budget.
     public var scriptStop: () -> ScriptStop? = { nil }
     var stopCause: ScriptStopCause?
+    /// The limits stsim started with: a script may lower them, never raise them above these.
+    let startingLimits: SessionLimits
     var eventsAtCommandStart = 0
     /// Scripts being run by `run FILE`, to refuse a script that runs itself.
     var runningScripts: [String] = []
@@ -66,6 +68,7 @@ public final class Session {
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options
+        startingLimits = options.limits
         printer = Printer(sink: output)
         printer.allowColour = options.colour
         cluster = Session.makeCluster(options)

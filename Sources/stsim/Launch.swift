@@ -49,7 +49,7 @@ struct Launch {
     /// Script mode stops on SIGINT (exit 130) and at the wall-clock budget of `--timeout`.
     private func watchForStops(_ session: Session) {
         ScriptInterrupt.install()
-        let budget = command.limits.timeout
+        let budget = command.cluster.limits.timeout
         let deadline = budget.flatMap(SessionLimits.milliseconds(of:)).map {
             Date().addingTimeInterval(Double($0) / 1000)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StsimSession
 
 /// The executable's own flags (command-language.md, "Running").
 struct StsimCommand: ParsableCommand {
@@ -59,5 +60,12 @@ struct ClusterOptions: ParsableArguments {
     func validate() throws {
         if nodes < 0 || nodes > 5000 { throw ValidationError("--nodes takes 0 to 5000") }
         try limits.validate()
+    }
+
+    func apply(to options: inout Session.Options) {
+        options.seed = seed
+        options.workerCount = nodes
+        options.allowHostFiles = allowHostFiles
+        limits.apply(to: &options.limits)
     }
 }

@@ -109,4 +109,19 @@ final class LimitsTests: XCTestCase {
         XCTAssertTrue(out.text.contains("hint: raise it with --max-events N (or set max-events N)"), out.text)
         XCTAssertFalse(out.text.contains("since the cluster started"), "the script went on after the limit")
     }
+
+    func testAScriptMayLowerALimitButNotRaiseIt() {
+        let (s, out) = session()
+        XCTAssertEqual(s.runScript("set max-replicas 3\ncreate sts web --image nginx --replicas 4", file: "s.sts"), 1)
+        XCTAssertTrue(out.text.contains("max-replicas 3\n"), out.text)
+        XCTAssertTrue(
+            out.text.contains("s.sts:2:1: error: StatefulSet \"web\" asks for 4 replicas; stsim's limit is 3 per set"),
+            out.text)
+        XCTAssertEqual(s.runScript("set max-events 20,000,000", file: "r.sts"), 1)
+        XCTAssertTrue(
+            out.text.contains(
+                "r.sts:1:1: error: a script may lower max-events, not raise it above the 10,000,000 stsim started with"),
+            out.text)
+        XCTAssertTrue(out.text.contains("hint: raise it with the flag: stsim --max-events 20000000 ..."), out.text)
+    }
 }

@@ -57,7 +57,15 @@ extension Session {
 
     /// How to raise the stsim limit an error names.
     func limitHint(_ error: APIError) -> String? {
-        error.setting.map { "raise it with --\($0) N (or set \($0) N)" }
+        error.setting.map { raiseHint($0, "N") }
+    }
+
+    /// How to raise a limit from where the user is: `set` at the prompt; in a script only the
+    /// flag (a script may lower its limits, never raise them).
+    func raiseHint(_ setting: String, _ unit: String) -> String {
+        interactive
+            ? "raise it with set \(setting) \(unit) (or stsim --\(setting) \(unit))"
+            : "raise it with the flag: stsim --\(setting) \(unit) ..."
     }
 
     func report(_ diagnostic: Diagnostic) {

@@ -13,7 +13,7 @@ extension Session {
             throw Diagnostic(
                 at: path.location,
                 "\"\(path.text)\" is \(size.groupedDigits) bytes, more than stsim's limit of \(options.limits.commandBytes.groupedDigits) for one file",
-                hint: "raise it with --max-command BYTES (or set max-command BYTES)")
+                hint: raiseHint("max-command", "BYTES"))
         }
         guard let data = FileManager.default.contents(atPath: path.text) else {
             var isDirectory: ObjCBool = false

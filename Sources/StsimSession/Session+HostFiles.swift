@@ -11,7 +11,10 @@ extension Session {
         let file = path.location.file
         guard !options.allowHostFiles, file != "<prompt>" else { return }
         var roots = [FileManager.default.currentDirectoryPath]
-        if !file.hasPrefix("<") { roots.append((file as NSString).deletingLastPathComponent) }
+        // The script's folder ("." for a bare name: Foundation's deletingLastPathComponent traps on one).
+        if !file.hasPrefix("<") {
+            roots.append(file.lastIndex(of: "/").map { $0 == file.startIndex ? "/" : String(file[..<$0]) } ?? ".")
+        }
         let resolved = Self.resolved(path.text)
         let inside = roots.map(Self.resolved).contains { root in
             resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")

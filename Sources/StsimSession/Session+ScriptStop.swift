@@ -36,7 +36,7 @@ extension Session {
                 Diagnostic(
                     at: location,
                     "this command ran more than \(options.limits.eventsPerCommand.groupedDigits) events, stsim's limit per command in a script; stopped at \(cluster.now)",
-                    hint: "raise it with --max-events N (or set max-events N)"))
+                    hint: raiseHint("max-events", "N")))
         }
         return .failed
     }

@@ -72,7 +72,7 @@ extension Session {
             Diagnostic(
                 at: location,
                 "this line is longer than stsim's limit of \(options.limits.lineBytes.groupedDigits) bytes; the script stops here",
-                hint: "raise it with --max-line BYTES (or set max-line BYTES)"))
+                hint: raiseHint("max-line", "BYTES")))
         return .failed
     }
 
@@ -81,7 +81,7 @@ extension Session {
             Diagnostic(
                 at: SourceLocation(file: file, line: command.firstLine, column: 1),
                 "this command (with its continuation lines and here-document) passes stsim's limit of \(options.limits.commandBytes.groupedDigits) bytes; the script stops here",
-                hint: "raise it with --max-command BYTES (or set max-command BYTES)"))
+                hint: raiseHint("max-command", "BYTES")))
         return .failed
     }
 }
@@ -111,7 +111,8 @@ struct PendingCommand {
         if size == line.utf8.count + 1, !line.utf8.contains(where: Self.mayOpen) { return self }
         guard size < 1 << 16 || size >= 2 * lexedBytes || closes(Substring(line)) else { return nil }
         lexedBytes = size
-        guard let open = Self.openConstruct(text) else { return self }
+        // Without its last newline, as at the prompt: a trailing `\` then asks for the next line.
+        guard let open = Self.openConstruct(String(text.dropLast())) else { return self }
         closes = Self.closing(open)
         return nil
     }

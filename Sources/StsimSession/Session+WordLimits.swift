@@ -12,14 +12,14 @@ extension Session {
                 throw Diagnostic(
                     at: word.location,
                     "this word would be \(size.groupedDigits) bytes, longer than stsim's limit of \(limit.groupedDigits)",
-                    hint: "raise it with --max-word BYTES (or set max-word BYTES)")
+                    hint: raiseHint("max-word", "BYTES"))
             }
         }
         if let document = text.hereDocument, expandedSize(document.body) > options.limits.commandBytes {
             throw Diagnostic(
                 at: document.location,
                 "this here-document would be longer than stsim's limit of \(options.limits.commandBytes.groupedDigits) bytes for a command",
-                hint: "raise it with --max-command BYTES (or set max-command BYTES)")
+                hint: raiseHint("max-command", "BYTES"))
         }
     }
 
@@ -30,7 +30,7 @@ extension Session {
         if total > options.limits.variableBytes {
             throw SessionError(
                 "the variables would hold \(total.groupedDigits) bytes together, more than stsim's limit of \(options.limits.variableBytes.groupedDigits) (16 times max-word)",
-                hint: "raise it with --max-word BYTES (or set max-word BYTES)")
+                hint: raiseHint("max-word", "BYTES"))
         }
         variableBytesHeld = total
     }

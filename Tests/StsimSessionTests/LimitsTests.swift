@@ -31,7 +31,7 @@ final class LimitsTests: XCTestCase {
                 "t.sts:2:1: error: StatefulSet \"web\" asks for 2,147,483,647 replicas; stsim's limit is 100,000 per set"
             ),
             out.text)
-        XCTAssertTrue(out.text.contains("hint: raise it with --max-replicas N (or set max-replicas N)"), out.text)
+        XCTAssertTrue(out.text.contains("hint: raise it with the flag: stsim --max-replicas N ..."), out.text)
         XCTAssertEqual(s.runScript("expect count pods == 1", file: "u.sts"), 0, out.text)
     }
 
@@ -53,7 +53,7 @@ final class LimitsTests: XCTestCase {
             """
         XCTAssertEqual(s.runScript(script, file: "m.sts"), 1)
         XCTAssertTrue(out.text.contains("asks for 2,147,483,647 replicas; stsim's limit is 100,000 per set"), out.text)
-        XCTAssertTrue(out.text.contains("hint: raise it with --max-replicas N"), out.text)
+        XCTAssertTrue(out.text.contains("hint: raise it with the flag: stsim --max-replicas N ..."), out.text)
         XCTAssertEqual(s.runScript("expect count pods == 0", file: "u.sts"), 0, out.text)
     }
 
@@ -65,7 +65,7 @@ final class LimitsTests: XCTestCase {
             out.text.contains(
                 "StatefulSet \"b\" asks for 3 replicas, and with the 3 the other sets ask for that passes stsim's limit of 5 pods"
             ), out.text)
-        XCTAssertTrue(out.text.contains("raise it with --max-objects N"), out.text)
+        XCTAssertTrue(out.text.contains("raise it with the flag: stsim --max-objects N ..."), out.text)
         XCTAssertEqual(s.runScript("expect count pods == 3\nscale sts a 2\nscale sts a 1", file: "u.sts"), 0, out.text)
     }
 
@@ -76,7 +76,7 @@ final class LimitsTests: XCTestCase {
         XCTAssertTrue(
             out.text.contains("v.sts:8:9: error: this word would be 2,048 bytes, longer than stsim's limit of 1,024"),
             out.text)
-        XCTAssertTrue(out.text.contains("hint: raise it with --max-word BYTES (or set max-word BYTES)"), out.text)
+        XCTAssertTrue(out.text.contains("hint: raise it with the flag: stsim --max-word BYTES ..."), out.text)
     }
 
     func testAllVariablesTogetherAreBounded() {
@@ -106,7 +106,7 @@ final class LimitsTests: XCTestCase {
             out.text.contains(
                 "e.sts:1:1: error: this command ran more than 20 events, stsim's limit per command in a script"),
             out.text)
-        XCTAssertTrue(out.text.contains("hint: raise it with --max-events N (or set max-events N)"), out.text)
+        XCTAssertTrue(out.text.contains("hint: raise it with the flag: stsim --max-events N ..."), out.text)
         XCTAssertFalse(out.text.contains("since the cluster started"), "the script went on after the limit")
     }
 

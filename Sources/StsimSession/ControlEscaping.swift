@@ -1,6 +1,6 @@
 /// Control characters from scripts, files and pods' output are shown, never sent: a raw ESC or
-/// BEL would let a script written by a stranger retitle or clear the learner's terminal. Newline
-/// and tab pass; every other C0 or C1 control and DEL prints as `\x1b`. The only escape
+/// BEL would let a script written by a stranger retitle or clear the learner's terminal. Newline,
+/// tab and CR-LF pass; every other C0 or C1 control and DEL prints as `\x1b`. The only escape
 /// sequences that pass are stsim's own colours (`Session.Paint`), and only with colour on.
 enum ControlEscaping {
     private static let colours: [[Unicode.Scalar]] = ["\u{1b}[1;31m", "\u{1b}[1;33m", "\u{1b}[36m", "\u{1b}[0m"]
@@ -20,7 +20,11 @@ enum ControlEscaping {
                 i += c.count
                 continue
             }
-            if isControl(s) {
+            // A carriage return before a newline (HTTP bodies, Windows text) only ends the line;
+            // alone it would let text overwrite what came before it.
+            if s == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" {
+                out.append(s)
+            } else if isControl(s) {
                 out.append(contentsOf: "\\x\(hex(s.value))".unicodeScalars)
             } else {
                 out.append(s)

@@ -92,6 +92,50 @@ public enum WaitCondition: Hashable, Sendable {
     case ready, running, deleted, bound
 }
 
+/// kubectl's `wait --for=...`: what `pkg/cmd/wait` checks on each object.
+public enum KubectlWaitCondition: Hashable, Sendable {
+    /// `--for=delete`.
+    case delete
+    /// `--for=condition=TYPE[=STATUS]`: a `status.conditions` entry (both compared without case).
+    case condition(type: String, status: String)
+    /// `--for=jsonpath=EXPR[=VALUE]`: without a value, any value found satisfies it.
+    case jsonPath(FieldPath, value: String?)
+}
+
+/// `wait --for=COND (KIND/NAME... | KIND -l SEL | KIND --all) [--timeout D]`, kubectl's form.
+public struct KubectlWaitCommand: Hashable, Sendable {
+    public enum Targets: Hashable, Sendable {
+        case names([Argument])
+        case selector(String)
+        case all
+    }
+    public var kind: ResourceKind
+    public var targets: Targets
+    public var condition: KubectlWaitCondition
+    /// kubectl's default is 30 s; zero checks once; a negative value is a week.
+    public var timeout: VirtualDuration
+    public var namespace: String?
+}
+
+/// What `rollout` does to the set it names.
+public enum RolloutAction: Hashable, Sendable {
+    /// `timeout` nil: kubectl's default, no limit. `revision` is accepted as kubectl accepts it.
+    case status(watch: Bool, timeout: VirtualDuration?, revision: Int?)
+    case history(revision: Int?)
+    /// 0: the revision before the current one, as kubectl's default.
+    case undo(toRevision: Int)
+    case restart
+    case pause
+    case resume
+}
+
+public struct RolloutCommand: Hashable, Sendable {
+    public var kind: ResourceKind
+    public var name: Argument
+    public var namespace: String?
+    public var action: RolloutAction
+}
+
 /// The comparison of `expect count KIND == N`.
 public enum Comparison: String, Hashable, Sendable, CaseIterable {
     case equal = "=="
@@ -141,6 +185,9 @@ public enum Expectation: Hashable, Sendable {
     case dnsAnswerCount(type: DNSRecordType, name: String, count: Int)
     case outputContains(String)
     case error(CommandText)
+    /// A check over what happened (`order`, `never`, `within`, ...), from the mark `since`
+    /// names, or else from the start of the history.
+    case history(HistoryCheck, since: Argument?)
 }
 
 /// Every command the language knows. The session executes it with one exhaustive `switch`,
@@ -167,6 +214,8 @@ public enum Command: Hashable, Sendable {
     case tick(VirtualDuration)
     case settle(timeout: VirtualDuration?, quiet: Bool)
     case wait(kind: ResourceKind, name: Argument, condition: WaitCondition, timeout: VirtualDuration?)
+    case kubectlWait(KubectlWaitCommand)
+    case rollout(RolloutCommand)
     case clock
     case mode(auto: Bool)
     case dig(type: DNSRecordType, name: Argument, search: Bool)
@@ -178,6 +227,9 @@ public enum Command: Hashable, Sendable {
     case snapshot(format: SnapshotFormat)
     case events(since: VirtualDuration?)
     case expect(Expectation)
+    /// `mark NAME`: a point in the history that `expect since NAME ...` starts from.
+    case mark(Argument)
+    case lesson(LessonAction)
     case help(topic: Argument?)
     case history
     case reset

@@ -6,6 +6,8 @@ import StsimRender
 /// A check that did not hold (`expect ...`).
 struct ExpectationFailure: Error {
     var message: String
+    /// Lines after the message: for a history check, what happened instead.
+    var details: [String] = []
 }
 
 /// A plain error sentence from the session itself (not the API's, not located in the input).
@@ -48,6 +50,7 @@ extension Session {
             break
         case let e as ExpectationFailure:
             printer.errorLine("\(location): \(paint("expectation failed:", .red)) \(e.message)")
+            for line in e.details { printer.errorLine(line) }
         case let e as SessionError:
             report(Diagnostic(at: location, e.message, hint: e.hint))
         default:

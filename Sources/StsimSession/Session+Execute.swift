@@ -35,6 +35,8 @@ extension Session {
         case .settle(let timeout, let quiet): settle(limit: timeout ?? settleLimit, quiet: quiet)
         case .wait(let kind, let name, let condition, let timeout):
             try wait(kind, name: name, condition: condition, timeout: timeout ?? settleLimit)
+        case .kubectlWait(let w): try kubectlWait(w)
+        case .rollout(let r): try rollout(r)
         case .clock:
             printer.line("\(cluster.now) (\(DurationText.format(cluster.now - .zero)) since the cluster started)")
         case .mode(let auto):
@@ -52,6 +54,8 @@ extension Session {
         case .snapshot(let format): try snapshot(format)
         case .events(let since): events(since: since)
         case .expect(let e): return try expect(e)
+        case .mark(let name): mark(name)
+        case .lesson(let action): try lesson(action)
         case .help(let topic): try help(topic)
         case .history:
             for (i, line) in history.enumerated() { printer.line("\(String(i + 1).leftPadded(4))  \(line)") }
@@ -61,6 +65,7 @@ extension Session {
             hostPathWarned = []
             watchFormatter.reset()
             _ = discardChanges()
+            forgetHistoryScopes()
             printer.line("a fresh cluster: \(cluster.summaryLine)")
         case .seed(let n):
             options.seed = n
@@ -68,6 +73,7 @@ extension Session {
             hostPathWarned = []
             watchFormatter.reset()
             _ = discardChanges()
+            forgetHistoryScopes()
             printer.line("seed \(n): a fresh cluster: \(cluster.summaryLine)")
         case .setting(let setting): try apply(setting)
         case .define(let name, let value): variables[name] = value

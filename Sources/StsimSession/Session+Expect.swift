@@ -39,6 +39,8 @@ extension Session {
             if !previousOutput.contains(text) {
                 throw ExpectationFailure(message: "the previous command's output does not contain \"\(text)\"")
             }
+        case .history(let check, let since):
+            try expectHistory(check, since: since)
         case .error(let inner):
             switch runCommand(inner) {
             case .failed: return .ok

@@ -62,6 +62,19 @@ public final class Session {
     var proxyPort: Int?
     /// StatefulSets already warned about for hostPath (once each).
     var hostPathWarned: Set<String> = []
+    /// `mark NAME` points in the history, for `expect since NAME ...`.
+    var marks: [String: HistoryScope] = [:]
+    /// Where history checks start without `since`: the session's start, or the last reset.
+    var sessionScope = HistoryScope(sequence: 0, time: .zero, name: "the start")
+    /// In a lesson, the current step's start (history checks look only at the step).
+    var stepScope: HistoryScope?
+    /// The start of the last command that was not a check: `expect within` counts from it.
+    var previousCommandStart = HistoryScope(sequence: 0, time: .zero, name: "the start")
+    /// Lessons and progress, when the executable provides them.
+    public var lessonLibrary: LessonLibrary?
+    var lessonRun: LessonRun?
+    /// Above zero while a lesson's own setup or checks run (they must not trigger checks).
+    var lessonBlockDepth = 0
     /// Sees every drained batch of changes before it is printed or discarded (the loopback API's
     /// watches are fed from here).
     var changeObserver: ((ChangeBatch) -> Void)?
@@ -116,10 +129,12 @@ public final class Session {
 
     // MARK: - Running text
 
-    func runText(_ text: String, file: String, firstLine: Int) -> Outcome {
-        remember(source: text, as: file, firstLine: firstLine)
+    /// `indent`: the text is a lesson block whose lines were shifted left; the lesson file's own
+    /// text is already remembered for diagnostics.
+    func runText(_ text: String, file: String, firstLine: Int, indent: Int = 0) -> Outcome {
+        if indent == 0 { remember(source: text, as: file, firstLine: firstLine) }
         var failed = false
-        for item in Lexer.lex(text, file: file, firstLine: firstLine) {
+        for item in Lexer.lex(text, file: file, firstLine: firstLine, indent: indent) {
             switch item {
             case .error(let diagnostic, _):
                 report(diagnostic)
@@ -134,6 +149,7 @@ public final class Session {
                 case .quit: return .quit
                 case .interrupted: return .interrupted
                 }
+                if lessonRun != nil && !isLessonCommand(command) { lessonAfterCommand() }
                 if let stop = scriptStopOutcome(at: command.location) { return stop }
             }
             if failed && !options.keepGoing && !interactive { return .failed }
@@ -145,6 +161,9 @@ public final class Session {
     func runCommand(_ text: CommandText) -> Outcome {
         let before = previousOutput
         eventsAtCommandStart = cluster.processedEvents
+        if !isExpectation(text) {
+            previousCommandStart = HistoryScope.now(cluster, name: "the start of `\(text.text)`")
+        }
         printer.startCommand()
         // `expect output` looks at the last command that was not itself a check.
         defer { previousOutput = isExpectation(text) ? before : printer.commandOutput }
@@ -163,6 +182,18 @@ public final class Session {
             report(error, at: text.location)
             return .failed
         }
+    }
+
+    private func isLessonCommand(_ text: CommandText) -> Bool {
+        ["lesson", "hint", "solution", "skip", "restart"].contains(firstWord(text) ?? "")
+    }
+
+    private func firstWord(_ text: CommandText) -> String? {
+        let words = text.words.compactMap { w -> String? in
+            if case .text(let s)? = w.parts.first, w.parts.count == 1 { return s }
+            return nil
+        }
+        return (words.first == "kubectl" ? Array(words.dropFirst()) : words).first
     }
 
     private func isExpectation(_ text: CommandText) -> Bool {

@@ -15,11 +15,13 @@ struct Launch {
             guard !rest.isEmpty else { return usage("run needs a FILE.sts") }
             script = rest.removeFirst()
         case "tutorial":
-            printError("stsim: tutorials are not available yet in this version of stsim")
-            return 1
+            printError("stsim: tutorials are the lessons now: stsim lesson list")
+            return 2
+        case "lesson": return LessonLaunch(options: options).run(rest)
         default: break
         }
         let session = Session(options: options)
+        session.lessonLibrary = FileLessonLibrary()
         for pair in rest {
             guard let eq = pair.firstIndex(of: "="),
                 session.define(String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
@@ -40,6 +42,7 @@ struct Launch {
             return session.runScript(reading: fd, file: script)
         }
         if script == nil && isatty(0) == 1 {
+            print(Self.welcome)
             return Repl.run(host: ReplBridge(session: session))
         }
         watchForStops(session)
@@ -59,6 +62,9 @@ struct Launch {
             return nil
         }
     }
+
+    static let welcome =
+        "stsim: a simulated Kubernetes 1.32 cluster in virtual time, for learning StatefulSets. Type help for the commands, lesson for a guided lesson."
 
     private func usage(_ message: String) -> Int32 {
         printError("stsim: \(message)")

@@ -32,6 +32,8 @@ public final class Cluster {
     var queue = EventQueue()
     var random: SeededRandom
     var recorder: EventRecorder
+    /// What happened, for history-aware checks (bounded; see `History`).
+    public internal(set) var history: History
     private var queuedSyncs: Set<EngineAction> = []
 
     // Controllers, one per file.
@@ -68,6 +70,7 @@ public final class Cluster {
         random = SeededRandom(seed: config.seed)
         apps = AppState(seed: config.seed)
         recorder = EventRecorder(timing: config.timing, retention: config.eventRetentionLimit)
+        history = History(limit: config.historyLimit)
         statefulSets = StatefulSetController(cluster: self)
         replicaSets = ReplicaSetController(cluster: self)
         scheduler = Scheduler(cluster: self)
@@ -97,6 +100,7 @@ public final class Cluster {
         c.queue = queue
         c.random = random
         c.recorder = recorder
+        c.history = history
         c.queuedSyncs = queuedSyncs
         c.ipam = ipam
         c.volumeWaiters = volumeWaiters
@@ -140,14 +144,16 @@ public final class Cluster {
         _ type: EventType, _ reason: String, _ message: String, about key: ObjectKey, uid: UID?,
         source: String, fieldPath: String? = nil, host: String? = nil
     ) {
-        recorder.record(
+        let kept = recorder.record(
             type, reason: reason, message: message, about: key, uid: uid, fieldPath: fieldPath, source: source,
             host: host, now: now)
+        if kept { history.recordEvent(type, reason, message, about: key, at: now) }
     }
 
     // MARK: Informers: every store change reaches the controllers that watch its kind.
 
     private func dispatch(_ change: Change) {
+        history.record(change)
         switch change.object {
         case .pod(let pod):
             statefulSets.podChanged(pod, type: change.type)

@@ -52,10 +52,12 @@ public struct EventRecorder {
         return out
     }
 
+    /// Returns false when the spam filter dropped the event (kubectl never sees it either).
+    @discardableResult
     mutating func record(
         _ type: EventType, reason: String, message: String, about object: ObjectKey, uid: UID?,
         fieldPath: String? = nil, source: String, host: String? = nil, now: VirtualTime
-    ) {
+    ) -> Bool {
         if sequence & 63 == 0 { expire(now: now) }
         // client-go keeps these caches as LRUs of 4096 entries; stsim forgets them wholesale
         // when full, which bounds memory the same way.
@@ -75,7 +77,7 @@ public struct EventRecorder {
         bucket.last = now
         guard bucket.tokens >= 1 else {
             buckets[spamKey] = bucket
-            return
+            return false
         }
         bucket.tokens -= 1
         buckets[spamKey] = bucket
@@ -110,7 +112,7 @@ public struct EventRecorder {
             e.message = message
             log[i] = Slot(e)
             updatedAt[i] = sequence
-            return
+            return true
         }
         nextName += 1
         // The clock stops at VirtualTime.end, so this fits; wrapping past it is what Go's
@@ -130,6 +132,7 @@ public struct EventRecorder {
         updatedAt.append(sequence)
         indexByDedup[dk] = log.count - 1
         if log.count - firstLive > retention { drop(firstLive) }
+        return true
     }
 
     private mutating func expire(now: VirtualTime) {

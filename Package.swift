@@ -53,6 +53,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (scripts/fuzz builds it with -sanitize=fuzzer); a plain build replays inputs.
+        .executableTarget(
+            name: "StsimFuzz", dependencies: ["StsimSession", "StsimLanguage", "StsimManifests", "StsimEngine"]),
         .target(name: "StsimTestSupport", dependencies: ["StsimEngine"]),
         .testTarget(name: "StsimEngineTests", dependencies: ["StsimEngine", "StsimTestSupport"]),
         .testTarget(name: "StsimLanguageTests", dependencies: ["StsimLanguage", "StsimEngine"]),

@@ -175,6 +175,17 @@ public enum SnapshotFormat: String, Hashable, Sendable, CaseIterable {
 public enum SessionSetting: Hashable, Sendable {
     case settleLimit(VirtualDuration)
     case watchLimit(Int)
+    case limit(LimitSetting, Int)
+}
+
+/// stsim's own bounds, each a `set` sub-command and a flag of the same name (docs/limits.md).
+public enum LimitSetting: String, CaseIterable, Hashable, Sendable {
+    case maxObjects = "max-objects"
+    case maxReplicas = "max-replicas"
+    case maxLine = "max-line"
+    case maxCommand = "max-command"
+    case maxWord = "max-word"
+    case maxEvents = "max-events"
 }
 
 public enum Expectation: Hashable, Sendable {

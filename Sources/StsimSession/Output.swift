@@ -44,6 +44,8 @@ public final class CapturedOutput: OutputSink {
 final class Printer {
     let sink: OutputSink
     private(set) var commandOutput = ""
+    /// Whether stsim's own colour sequences may pass the control-character escaping.
+    var allowColour = false
     /// While set, nothing reaches the sink and error lines are kept here instead: a lesson's
     /// setup and checks run quietly and show only their verdict.
     var quiet: [String]?
@@ -67,6 +69,6 @@ final class Printer {
             if error { quiet?.append(text) }
             return
         }
-        sink.write(text, toStandardError: error)
+        sink.write(ControlEscaping.escaped(text, allowColour: allowColour), toStandardError: error)
     }
 }

@@ -27,6 +27,8 @@ extension Session {
         switch error {
         case let d as Diagnostic:
             report(d)
+        case let e as APIError where e.setting != nil:
+            report(Diagnostic(at: location, e.message, hint: limitHint(e)))
         case let e as APIError:
             // At the prompt kubectl's own words are enough; a script also says where.
             if interactive {
@@ -54,6 +56,19 @@ extension Session {
         default:
             report(Diagnostic(at: location, "\(error)"))
         }
+    }
+
+    /// How to raise the stsim limit an error names.
+    func limitHint(_ error: APIError) -> String? {
+        error.setting.map { raiseHint($0, "N") }
+    }
+
+    /// How to raise a limit from where the user is: `set` at the prompt; in a script only the
+    /// flag (a script may lower its limits, never raise them).
+    func raiseHint(_ setting: String, _ unit: String) -> String {
+        interactive
+            ? "raise it with set \(setting) \(unit) (or stsim --\(setting) \(unit))"
+            : "raise it with the flag: stsim --\(setting) \(unit) ..."
     }
 
     func report(_ diagnostic: Diagnostic) {

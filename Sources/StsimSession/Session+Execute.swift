@@ -75,7 +75,7 @@ extension Session {
             _ = discardChanges()
             forgetHistoryScopes()
             printer.line("seed \(n): a fresh cluster: \(cluster.summaryLine)")
-        case .setting(let setting): apply(setting)
+        case .setting(let setting): try apply(setting)
         case .define(let name, let value): variables[name] = value
         case .run(let path): return try runFile(path)
         case .quit: return .quit
@@ -114,7 +114,7 @@ extension Session {
         printer.block(HelpText.command(spec))
     }
 
-    func apply(_ setting: SessionSetting) {
+    func apply(_ setting: SessionSetting) throws {
         switch setting {
         case .settleLimit(let d):
             settleLimit = d
@@ -122,6 +122,7 @@ extension Session {
         case .watchLimit(let n):
             watchLimit = n
             printer.line("watch-limit \(n)")
+        case .limit(let which, let n): try setLimit(which, n)
         }
     }
 }

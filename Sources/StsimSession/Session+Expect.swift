@@ -45,6 +45,7 @@ extension Session {
             switch runCommand(inner) {
             case .failed: return .ok
             case .quit: return .quit
+            case .interrupted: return .interrupted
             case .ok:
                 throw ExpectationFailure(message: "expected an error from `\(inner.text)`, but it succeeded")
             }

@@ -8,6 +8,9 @@ import StsimRender
 struct UndoState {
     var cluster: Cluster
     var command: String
+    /// The rows already shown, so a command replayed after the undo prints what it printed the
+    /// first time, not a row for every object as if new.
+    var watch: WatchFormatter
 }
 
 extension Session {
@@ -17,7 +20,7 @@ extension Session {
     /// already kept as one step.
     func keepForUndo(_ command: Command, text: CommandText) {
         guard command.mayChangeCluster, runningScripts.isEmpty else { return }
-        undoStates.append(UndoState(cluster: cluster.clone(), command: text.text))
+        undoStates.append(UndoState(cluster: cluster.clone(), command: text.text, watch: watchFormatter))
         if undoStates.count > Session.undoDepth { undoStates.removeFirst() }
     }
 
@@ -35,7 +38,7 @@ extension Session {
             throw SessionError("nothing to undo: no command has changed the cluster yet")
         }
         cluster = state.cluster
-        watchFormatter.reset()
+        watchFormatter = state.watch
         _ = discardChanges()
         printer.line("undone: \(state.command)")
         printer.line(

@@ -28,20 +28,39 @@ struct Launch {
             else { return usage("script arguments are NAME=VALUE, not \"\(pair)\"") }
         }
         if let commands = command.commands {
+            watchForStops(session)
             return session.runScript(commands, file: "<command-line>")
         }
         if let script, script != "-" {
-            guard let data = FileManager.default.contents(atPath: script),
-                let text = String(data: data, encoding: .utf8)
+            let fd = open(script, O_RDONLY)
+            var isDirectory: ObjCBool = false
+            guard fd >= 0, FileManager.default.fileExists(atPath: script, isDirectory: &isDirectory),
+                !isDirectory.boolValue
             else { return usage("cannot read the script \"\(script)\"") }
-            return session.runScript(text, file: script)
+            defer { close(fd) }
+            watchForStops(session)
+            return session.runScript(reading: fd, file: script)
         }
         if script == nil && isatty(0) == 1 {
             print(Self.welcome)
             return Repl.run(host: ReplBridge(session: session))
         }
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        return session.runScript(String(decoding: input, as: UTF8.self), file: "<stdin>")
+        watchForStops(session)
+        return session.runScript(reading: 0, file: "<stdin>")
+    }
+
+    /// Script mode stops on SIGINT (exit 130) and at the wall-clock budget of `--timeout`.
+    private func watchForStops(_ session: Session) {
+        ScriptInterrupt.install()
+        let budget = command.cluster.limits.timeout
+        let deadline = budget.flatMap(SessionLimits.milliseconds(of:)).map {
+            Date().addingTimeInterval(Double($0) / 1000)
+        }
+        session.scriptStop = {
+            if ScriptInterrupt.pending { return .interrupted }
+            if let deadline, let budget, Date() >= deadline { return .timedOut(budget: budget) }
+            return nil
+        }
     }
 
     static let welcome =

@@ -107,7 +107,12 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("create "), ["node", "pv", "sts", "svc"])
         XCTAssertEqual(complete("rollout "), ["history", "pause", "restart", "resume", "status", "undo"])
         XCTAssertEqual(complete("rollout undo sts web --"), ["--namespace=", "--to-revision="])
-        XCTAssertEqual(complete("set "), ["image", "settle-limit", "watch-limit"])
+        XCTAssertEqual(
+            complete("set "),
+            [
+                "image", "max-command", "max-events", "max-line", "max-objects", "max-replicas", "max-word",
+                "settle-limit", "watch-limit",
+            ])
     }
 
     func testFlagValues() {
@@ -170,7 +175,12 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("tick "), ["10s", "1m", "1s", "30s", "5m"])
         XCTAssertEqual(complete("kill "), ["pod"])
         XCTAssertEqual(complete("kill pod w"), ["web-0", "web-1"])
-        XCTAssertEqual(complete("set "), ["image", "settle-limit", "watch-limit"])
+        XCTAssertEqual(
+            complete("set "),
+            [
+                "image", "max-command", "max-events", "max-line", "max-objects", "max-replicas", "max-word",
+                "settle-limit", "watch-limit",
+            ])
         XCTAssertEqual(complete("dig "), ["+search", "A", "SRV"])
         XCTAssertEqual(complete("clock "), [])
     }

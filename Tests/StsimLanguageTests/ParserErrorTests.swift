@@ -483,11 +483,12 @@ final class ParserErrorTests: XCTestCase {
         assertParseError("run", "run: missing FILE", 1, 5, hint: "usage: run FILE.sts")
         assertParseError("run a b", "run: unexpected argument \"b\"", 1, 7, hint: "usage: run FILE.sts")
         assertParseError(
-            "set", "set: missing the setting (settle-limit or watch-limit)", 1, 5,
+            "set", "set: missing the setting (settle-limit, watch-limit or a limit)", 1, 5,
             hint: "usage: set settle-limit D")
         assertParseError("set watch-limit", "set watch-limit: missing VALUE", 1, 17, hint: "usage: set watch-limit N")
         assertParseError(
-            "set wach-limit 5", "the setting must be one of settle-limit, watch-limit, image, not \"wach-limit\"",
+            "set wach-limit 5",
+            "the setting must be one of settle-limit, watch-limit, max-objects, max-replicas, max-line, max-command, max-word, max-events, image, not \"wach-limit\"",
             1, 5, hint: "did you mean \"watch-limit\"?")
         assertParseError(
             "set watch-limit 5 6", "set watch-limit: unexpected argument \"6\"", 1, 19, hint: "usage: set watch-limit N"

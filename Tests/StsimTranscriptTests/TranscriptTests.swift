@@ -33,6 +33,7 @@ final class TranscriptTests: XCTestCase {
         "language/errors",
         "language/help",
         "language/lexing",
+        "language/limits",
         "language/locations",
         "language/pipes",
         "language/set-image-slash",
@@ -166,6 +167,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_language_lexing() throws {
         try Transcript("language/lexing").check()
+    }
+
+    func test_language_limits() throws {
+        try Transcript("language/limits").check()
     }
 
     func test_language_locations() throws {

@@ -93,6 +93,7 @@ extension Cluster {
             to: &o, defaultStorageClass: defaultStorageClassName(), tolerationSeconds: timing.defaultTolerationSeconds)
         let causes = Validation.validateCreate(o)
         if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
+        if let e = limitError(storing: o, replacing: nil) { return .failure(e) }
         admit(&o)
         // One metadata write: every write to an enum payload copies the object once.
         var m = o.metadata
@@ -196,6 +197,7 @@ extension Cluster {
         APIDefaults.apply(to: &o, defaultStorageClass: nil, tolerationSeconds: timing.defaultTolerationSeconds)
         let causes = Validation.validateUpdate(old: old, new: o)
         if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
+        if let e = limitError(storing: o, replacing: old) { return .failure(e) }
         var m = o.metadata
         m.uid = old.metadata.uid
         m.creationTimestamp = old.metadata.creationTimestamp

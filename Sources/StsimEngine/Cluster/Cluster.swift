@@ -20,6 +20,10 @@ public final class Cluster {
     public let store: ObjectStore
     public internal(set) var now: VirtualTime = .zero
     public var timing: TimingProfile { config.timing }
+    /// stsim's own bounds (objects per kind, replicas per set); settable while the cluster runs.
+    public var limits: ClusterLimits
+    /// Queue events run since the cluster was made: the session bounds how many one command runs.
+    public internal(set) var processedEvents = 0
     /// Faults injected by tests and users (readiness failures, SIGTERM-deaf and broken images).
     public internal(set) var faults = FaultState()
     /// The programs' files and logs (Apps/).
@@ -62,6 +66,7 @@ public final class Cluster {
     private init(config: ClusterConfig, store: ObjectStore) {
         self.config = config
         self.store = store
+        limits = config.limits
         random = SeededRandom(seed: config.seed)
         apps = AppState(seed: config.seed)
         recorder = EventRecorder(timing: config.timing, retention: config.eventRetentionLimit)
@@ -87,6 +92,8 @@ public final class Cluster {
     public func clone() -> Cluster {
         let c = Cluster(config: config, store: store.copy())
         c.now = now
+        c.limits = limits
+        c.processedEvents = processedEvents
         c.bootstrapped = bootstrapped
         c.faults = faults
         c.apps = apps
@@ -236,6 +243,7 @@ public final class Cluster {
     /// Runs the next queued event, moving the clock to its time.
     func runNext() {
         guard let entry = queue.pop() else { return }
+        processedEvents += 1
         if entry.time > now { now = entry.time }
         execute(entry.action)
     }

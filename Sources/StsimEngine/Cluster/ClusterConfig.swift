@@ -18,6 +18,7 @@ public struct ClusterConfig: Sendable, Hashable {
     /// first), about 200 bytes each: 200,000 hold a 10,000-pod scale-up from end to end.
     public var historyLimit: Int = 200_000
     public var namespace: String = "default"
+    public var limits = ClusterLimits()
 
     public init() {}
 

@@ -1,0 +1,72 @@
+import StsimEngine
+import StsimLanguage
+import StsimManifests
+import StsimRender
+
+extension Session {
+    /// `--sort-by`: each kind's objects in the expression's order (kubectl sorts the list it got).
+    func sortedForGet(_ sections: [(ResourceKind, [KubeObject])], by expression: Argument?) throws
+        -> [(ResourceKind, [KubeObject])]
+    {
+        guard let expression else { return sections }
+        do {
+            return try sections.map { kind, objects throws(JSONPathError) in
+                (kind, try SortBy.sorted(objects, by: expression.text, timestamps: Session.timestamps))
+            }
+        } catch {
+            throw Diagnostic(at: expression.location, error.message)
+        }
+    }
+
+    /// `-o jsonpath|jsonpath-file|custom-columns|custom-columns-file`. kubectl hands a jsonpath
+    /// the object itself when one was named, else a `kind: List`; custom-columns prints a row per
+    /// object. kubectl ends no line after a jsonpath; stsim ends it, so the next prompt or
+    /// command starts on a line of its own.
+    func printTemplate(_ template: OutputTemplate, objects: [KubeObject], single: Bool) throws {
+        let t = Session.timestamps
+        switch template {
+        case .jsonPath(let text): try printJSONPath(text, source: text.text, objects: objects, single: single)
+        case .jsonPathFile(let file):
+            try printJSONPath(file, source: try readFile(file), objects: objects, single: single)
+        case .customColumns(let spec):
+            let columns = try located(spec) { () throws(JSONPathError) in try CustomColumns(spec: spec.text) }
+            let wires = objects.map { ManifestWriter.wire($0, timestamps: t) }
+            printer.block(try located(spec) { () throws(JSONPathError) in try columns.table(wires) })
+        case .customColumnsFile(let file):
+            let text = try readFile(file)
+            let columns = try located(file) { () throws(JSONPathError) in try CustomColumns(file: text) }
+            let wires = objects.map { ManifestWriter.wire($0, timestamps: t) }
+            printer.block(try located(file) { () throws(JSONPathError) in try columns.table(wires) })
+        }
+    }
+
+    private func printJSONPath(_ at: Argument, source: String, objects: [KubeObject], single: Bool) throws {
+        let path: JSONPath
+        do {
+            path = try JSONPath(source)
+        } catch {
+            throw Diagnostic(at: at.location, "error parsing jsonpath \(source), \(error.message)")
+        }
+        let t = Session.timestamps
+        let data =
+            single && objects.count == 1
+            ? ManifestWriter.wire(objects[0], timestamps: t) : ManifestWriter.wire(list: objects, timestamps: t)
+        do {
+            printer.block(try path.text(data))
+        } catch {
+            // kubectl goes on to dump the whole object as a Go value; the template is what helps.
+            throw Diagnostic(
+                at: at.location,
+                "error executing jsonpath \"\(source)\": Error executing template: \(error.message). "
+                    + "Printing more information for debugging the template:\n\ttemplate was:\n\t\t\(source)")
+        }
+    }
+
+    private func located<T>(_ at: Argument, _ body: () throws(JSONPathError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw Diagnostic(at: at.location, error.message)
+        }
+    }
+}

@@ -7,6 +7,8 @@ public enum OutputTemplate: Hashable, Sendable {
     case jsonPathFile(Argument)
     case customColumns(Argument)
     case customColumnsFile(Argument)
+    case goTemplate(Argument)
+    case goTemplateFile(Argument)
 }
 
 /// How `get` prints, beyond the plain table: the `-o` printer, `-L`, `--sort-by`, `--show-kind`.
@@ -25,30 +27,25 @@ extension ResourceCommands {
             help: "a column with each object's value of this label (repeat it, or KEY1,KEY2)"),
         FlagSpec("sort-by", value: "EXPR", help: "order the list by a JSONPath expression (.metadata.name)"),
         FlagSpec("show-kind", help: "prefix names with their kind, as for several kinds"),
-        FlagSpec("template", value: "TEMPLATE", help: "the template of -o jsonpath (or custom-columns)"),
+        FlagSpec(
+            "template", value: "TEMPLATE", help: "the template of -o jsonpath or go-template (alone: a go-template)"),
     ]
 
     /// kubectl's printer names (cli-runtime's allowed formats) that stsim prints.
     static let outputFormats = [
         "wide", "yaml", "json", "name", "jsonpath", "jsonpath-file", "custom-columns", "custom-columns-file",
+        "go-template", "go-template-file", "template", "templatefile",
     ]
 
     /// `-o` with its template, as kubectl splits `FORMAT=TEMPLATE` at the first `=`.
     static func output(_ args: ParsedArguments) throws(Diagnostic) -> (OutputFormat, OutputTemplate?) {
         guard let o = args.flag("output") else {
-            if let t = args.flag("template") {
-                throw Diagnostic(at: t.location, "--template needs an output format", hint: "add -o jsonpath")
-            }
-            return (.table, nil)
+            // kubectl: --template alone means -o go-template.
+            return (.table, args.flag("template").map { .goTemplate($0) })
         }
         let (name, inline) = split(o)
         if let plain = OutputFormat(rawValue: name), plain != .table, inline == nil {
             return (plain, nil)
-        }
-        if ["go-template", "go-template-file", "template", "templatefile"].contains(name) {
-            throw Diagnostic(
-                at: o.location, "-o \(name) does not exist in stsim yet",
-                hint: "-o jsonpath='{range .items[*]}{.metadata.name}{\"\\n\"}{end}' prints the same fields")
         }
         guard outputFormats.contains(name), OutputFormat(rawValue: name) == nil else {
             throw Diagnostic(
@@ -64,7 +61,9 @@ extension ResourceCommands {
         case "jsonpath": return (.table, .jsonPath(template))
         case "jsonpath-file": return (.table, .jsonPathFile(template))
         case "custom-columns": return (.table, .customColumns(template))
-        default: return (.table, .customColumnsFile(template))
+        case "custom-columns-file": return (.table, .customColumnsFile(template))
+        case "go-template", "template": return (.table, .goTemplate(template))
+        default: return (.table, .goTemplateFile(template))
         }
     }
 

@@ -45,7 +45,10 @@ extension ResourceCommands {
                 "\(name) KIND -l SELECTOR|--all KEY=VALUE...",
             ],
             summary: "set or remove \(noun)s on objects (KEY- removes)",
-            examples: ["\(name) pod web-0 \(example)", "\(name) pods --all \(example) --overwrite", "\(name) pod/web-0 \(key)-"],
+            examples: [
+                "\(name) pod web-0 \(example)", "\(name) pods --all \(example) --overwrite",
+                "\(name) pod/web-0 \(key)-",
+            ],
             flags: [
                 FlagSpec("overwrite", help: "replace a value the \(noun) already has"),
                 Common.selector, FlagSpec("all", help: "every object of the kind"), Common.namespace,

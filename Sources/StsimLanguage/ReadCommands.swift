@@ -17,7 +17,8 @@ extension ResourceCommands {
         flags: [
             FlagSpec(
                 "output", short: "o", value: "FORMAT",
-                help: "wide, yaml, json, name, jsonpath=TEMPLATE, jsonpath-file=FILE, custom-columns=SPEC or custom-columns-file=FILE",
+                help:
+                    "wide, yaml, json, name, jsonpath=TEMPLATE, jsonpath-file=FILE, custom-columns=SPEC or custom-columns-file=FILE",
                 completion: .choices(outputFormats)),
             Common.selector,
             FlagSpec("watch", short: "w", help: "after the list, follow changes until the cluster settles"),

@@ -29,7 +29,9 @@ public enum GetOutput {
         var table = Table(headers: headers(kind, wide: options.wide))
         if namespaced { table.headers.insert("NAMESPACE", at: 0) }
         // kubectl's formatLabelHeaders: `-L app.kubernetes.io/name` is headed NAME.
-        table.headers += options.labelColumns.map { ($0.split(separator: "/").last.map(String.init) ?? $0).uppercased() }
+        table.headers += options.labelColumns.map {
+            ($0.split(separator: "/").last.map(String.init) ?? $0).uppercased()
+        }
         if options.showLabels { table.headers.append("LABELS") }
         for object in sorted {
             var row = cells(object, as: kind, wide: options.wide, now: now)

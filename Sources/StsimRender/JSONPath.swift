@@ -38,7 +38,7 @@ public struct JSONPath: Sendable {
 /// A template that does not parse or does not apply; `message` is client-go's text.
 public struct JSONPathError: Error, Sendable, Equatable {
     public var message: String
-    init(_ message: String) { self.message = message }
+    public init(_ message: String) { self.message = message }
 }
 
 /// Reads a template into nodes, one action (`{...}`) at a time.

@@ -32,7 +32,8 @@ extension Session {
     private func changeMetadata(of live: KubeObject, _ c: MetadataChangeCommand) throws {
         let current = c.field == .labels ? live.metadata.labels : live.metadata.annotations
         if !c.overwrite, let key = c.set.map(\.key).first(where: { current[$0] != nil }) {
-            throw Diagnostic(at: c.location, "'\(key)' already has a value (\(current[key]!)), and --overwrite is false")
+            throw Diagnostic(
+                at: c.location, "'\(key)' already has a value (\(current[key]!)), and --overwrite is false")
         }
         for key in c.remove where current[key] == nil && c.field == .labels {
             printer.line("label \(JSONEmitter.string(key)) not found.")

@@ -98,7 +98,8 @@ final class JSONPathTests: XCTestCase {
             """)
         XCTAssertThrowsError(try CustomColumns(spec: "NAME")) {
             XCTAssertEqual(
-                ($0 as? JSONPathError)?.message, "unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>")
+                ($0 as? JSONPathError)?.message,
+                "unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>")
         }
     }
 

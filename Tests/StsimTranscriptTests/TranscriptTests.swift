@@ -24,6 +24,7 @@ final class TranscriptTests: XCTestCase {
         "faults/out-of-service",
         "faults/partition-heal",
         "faults/replicaset-partition",
+        "kubectl/labels-and-output",
         "language/error-prefix",
         "language/errors",
         "language/help",
@@ -116,6 +117,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_faults_replicaset_partition() throws {
         try Transcript("faults/replicaset-partition").check()
+    }
+
+    func test_kubectl_labels_and_output() throws {
+        try Transcript("kubectl/labels-and-output").check()
     }
 
     func test_language_error_prefix() throws {

@@ -43,7 +43,9 @@ extension ResourceCommands {
             // kubectl: --template alone means -o go-template.
             return (.table, args.flag("template").map { .goTemplate($0) })
         }
-        let (name, inline) = split(o)
+        // kubectl's printers compare the format name in lower case (`-o JSON` works).
+        let (given, inline) = split(o)
+        let name = given.lowercased()
         if let plain = OutputFormat(rawValue: name), plain != .table, inline == nil {
             return (plain, nil)
         }

@@ -77,9 +77,10 @@ enum InsideCommands {
 
     static let exec = CommandSpec(
         "exec", group: .inside, usage: ["exec POD [-c CONTAINER] -- COMMAND [ARG...]"],
-        summary: "run a command in a pod's container (cat, ls, hostname, curl, wget, dig, nslookup, sleep)",
+        summary: "run a command in a pod's container: sh -c 'SCRIPT', or a tool of its image (ls, cat, curl, ...)",
         examples: [
             "exec kubia-0 -- cat /var/data/kubia.txt", "exec kubia-0 -- ls /var/data", "exec kubia-0 -- hostname -f",
+            "exec web-0 -- sh -c 'echo \"$(hostname)\" > /usr/share/nginx/html/index.html'",
         ],
         flags: [
             FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),

@@ -11,8 +11,7 @@ public struct VirtualCalendar: Hashable, Sendable {
 
     /// Mon, 24 Nov 2025 19:20:00 UTC: the date of the reference's describe examples, so that
     /// transcripts and the reference read alike.
-    public static let standard = VirtualCalendar(
-        unixSecondsAtZero: Self.daysFromCivil(year: 2025, month: 11, day: 24) * 86400 + 19 * 3600 + 20 * 60)
+    public static let standard = VirtualCalendar(unixSecondsAtZero: WallClock.unixSecondsAtZero)
 
     /// Go's `time.RFC1123Z` in UTC: `Mon, 24 Nov 2025 19:20:00 +0000`.
     public func rfc1123Z(_ t: VirtualTime) -> String {
@@ -46,10 +45,6 @@ public struct VirtualCalendar: Hashable, Sendable {
 
     private func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
     private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { CivilDate.floorDiv(a, b) }
-
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        CivilDate.days(year: year, month: month, day: day)
-    }
 
     static func civilFromDays(_ z: Int64) -> (Int64, Int64, Int64) {
         let c = CivilDate.date(days: z)

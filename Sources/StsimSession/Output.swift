@@ -52,7 +52,8 @@ final class Printer {
     /// Text that already ends with its newline (or a block of lines).
     func block(_ text: String) {
         guard !text.isEmpty else { return }
-        emit(text.hasSuffix("\n") ? text : text + "\n", error: false)
+        // By bytes: a CRLF ending is one Character, which hasSuffix("\n") would not see.
+        emit(text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n", error: false)
     }
 
     func startCommand() { commandOutput = "" }

@@ -37,10 +37,12 @@ extension Session {
         guard let urlText else { return ProcessResult(stderr: "curl: no URL specified!\n", exitCode: 2) }
         let url = CurlURL(urlText)
         let verb = method ?? (data.isEmpty ? "GET" : "POST")
+        let local = ["localhost", "127.0.0.1"].contains(url.host)
+        // Debian bookworm's curl (the nginx image's); to localhost the client is the loopback.
         let request = HTTPRequest(
-            method: verb.uppercased(), path: url.path, body: data.joined(separator: "&"), client: pod.status.podIP ?? ""
-        )
-        let host = ["localhost", "127.0.0.1"].contains(url.host) ? (pod.status.podIP ?? url.host) : url.host
+            method: verb.uppercased(), path: url.path, body: data.joined(separator: "&"),
+            client: local ? "127.0.0.1" : pod.status.podIP ?? "", userAgent: "curl/7.88.1")
+        let host = local ? (pod.status.podIP ?? url.host) : url.host
         switch cluster.httpRequest(
             request, host: host, port: url.port, namespace: pod.metadata.namespace, from: pod.spec.nodeName)
         {

@@ -51,8 +51,10 @@ extension Session {
             throw SessionError("stsim's wget runs quiet only", hint: "wget -qO- \(urlText)")
         }
         let url = CurlURL(urlText)
-        let request = HTTPRequest(path: url.path, client: pod.status.podIP ?? "")
-        let host = ["localhost", "127.0.0.1"].contains(url.host) ? (pod.status.podIP ?? url.host) : url.host
+        let local = ["localhost", "127.0.0.1"].contains(url.host)
+        let request = HTTPRequest(
+            path: url.path, client: local ? "127.0.0.1" : pod.status.podIP ?? "", userAgent: "Wget")
+        let host = local ? (pod.status.podIP ?? url.host) : url.host
         switch cluster.httpRequest(
             request, host: host, port: url.port, namespace: pod.metadata.namespace, from: pod.spec.nodeName)
         {

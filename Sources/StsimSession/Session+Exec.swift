@@ -20,8 +20,14 @@ extension Session {
             printer.errorLine("Error from server: error dialing backend: dial tcp \(kubelet): i/o timeout")
             return .failed
         }
-        let result = try runTool(pod, container: index, command.map(\.text))
-        return report(result)
+        let argv = command.map(\.text)
+        let hasShell = ProgramCatalog.tools(ofImage: c.image).contains("sh")
+        if argv.count == 1, hasShell, ["sh", "bash", "ash", "/bin/sh", "/bin/bash"].contains(argv[0]) {
+            throw SessionError(
+                "stsim has no nested shell prompt inside a pod yet",
+                hint: "give the commands to sh -c, as in exec \(pod.metadata.name) -- sh -c 'hostname; ls /'")
+        }
+        return report(try runTool(pod, container: index, argv))
     }
 
     /// exec and logs go through the API server to the pod's kubelet (port 10250): behind a cut
@@ -33,15 +39,23 @@ extension Session {
 
     /// Prints what the process printed; a failed one ends like kubectl exec does.
     func report(_ result: ProcessResult) -> Outcome {
-        printer.block(result.stdout)
-        if !result.stderr.isEmpty {
-            printer.errorLine(String(result.stderr.dropLast(result.stderr.hasSuffix("\n") ? 1 : 0)))
-        }
+        printStreams(result)
         guard result.exitCode == 0 else {
             printer.errorLine("command terminated with exit code \(result.exitCode)")
             return .failed
         }
         return .ok
+    }
+
+    /// Standard output and error in the order the process wrote them.
+    func printStreams(_ result: ProcessResult) {
+        for chunk in result.inOrder {
+            if chunk.isError {
+                printer.errorLine(String(chunk.text.dropLast(chunk.text.utf8.last == UInt8(ascii: "\n") ? 1 : 0)))
+            } else {
+                printer.block(chunk.text)
+            }
+        }
     }
 
     func runPod(_ r: RunPodCommand) throws -> Outcome {
@@ -111,6 +125,6 @@ extension Session {
 
     /// A command that is itself a long-running program in a server image (not one of the tools).
     private func isServerCommand(_ argv: [String]) -> Bool {
-        !Session.simulatedTools.contains(argv[0].split(separator: "/").last.map(String.init) ?? argv[0])
+        !Cluster.commandsStsimSimulates.contains(argv[0].split(separator: "/").last.map(String.init) ?? argv[0])
     }
 }

@@ -77,7 +77,10 @@ final class ProgramTests: XCTestCase {
         XCTAssertEqual(ProgramCatalog.kind(ofImage: "luksa/kubia-pet-peers"), .kubiaPetPeers)
         XCTAssertEqual(ProgramCatalog.kind(ofImage: "tutum/dnsutils"), .toolbox)
         XCTAssertEqual(ProgramCatalog.kind(ofImage: "busybox:1.36"), .toolbox)
-        XCTAssertEqual(ProgramCatalog.kind(ofImage: "localhost:5000/nginx:1.27"), .webServer)
+        XCTAssertEqual(ProgramCatalog.kind(ofImage: "localhost:5000/nginx:1.27"), .nginx)
+        XCTAssertEqual(ProgramCatalog.kind(ofImage: "registry.k8s.io/nginx-slim:0.24"), .nginx)
+        XCTAssertEqual(ProgramCatalog.kind(ofImage: "gcr.io/distroless/static:nonroot"), .distroless)
+        XCTAssertEqual(ProgramCatalog.kind(ofImage: "example.com/team/app:1"), .webServer)
         XCTAssertEqual(ProgramCatalog.repository("localhost:5000/nginx:1.27"), "nginx")
     }
 }

@@ -19,7 +19,7 @@ final class VolumeFilesTests: XCTestCase {
         XCTAssertEqual(c.readFile(second, path: "/var/lib/data/kubia.txt"), .success("hello"))
         XCTAssertEqual(c.readFile(second, path: "/var/lib/data/nope"), .failure(.noSuchFile))
         XCTAssertEqual(c.readFile(second, path: "/var/lib/data"), .failure(.isDirectory))
-        XCTAssertEqual(c.readFile(second, path: "/tmp/scratch"), .failure(.outsideVolumes))
+        XCTAssertEqual(c.readFile(second, path: "/tmp/scratch"), .failure(.noSuchFile))
         XCTAssertNil(
             c.files.read(.pod(try XCTUnwrap(first.metadata.uid), volume: "web#0"), "tmp/scratch"),
             "the deleted pod's layer is gone")
@@ -100,7 +100,7 @@ extension VolumeFilesTests {
         let restarted = try XCTUnwrap(c.pod("web-0"))
         XCTAssertEqual(restarted.metadata.uid, pod.metadata.uid)
         XCTAssertEqual(c.readFile(restarted, path: "/var/lib/data/kept"), .success("1"))
-        XCTAssertEqual(c.readFile(restarted, path: "/tmp/lost"), .failure(.outsideVolumes))
+        XCTAssertEqual(c.readFile(restarted, path: "/tmp/lost"), .failure(.noSuchFile))
     }
 }
 

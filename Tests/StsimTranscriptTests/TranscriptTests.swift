@@ -14,6 +14,9 @@ final class TranscriptTests: XCTestCase {
         "apps/reclaim",
         "apps/shared-claim",
         "apps/srvlookup",
+        "containers/images",
+        "containers/shell",
+        "containers/stable-storage",
         "dns/srv-follows-scaling",
         "faults/broken-image",
         "faults/chapter-10-5",
@@ -77,6 +80,18 @@ final class TranscriptTests: XCTestCase {
 
     func test_apps_srvlookup() throws {
         try Transcript("apps/srvlookup").check()
+    }
+
+    func test_containers_images() throws {
+        try Transcript("containers/images").check()
+    }
+
+    func test_containers_shell() throws {
+        try Transcript("containers/shell").check()
+    }
+
+    func test_containers_stable_storage() throws {
+        try Transcript("containers/stable-storage").check()
     }
 
     func test_dns_srv_follows_scaling() throws {

@@ -2,8 +2,24 @@
 public enum FileError: Error, Sendable, Hashable {
     case noSuchFile
     case isDirectory
-    /// The path is part of the container image, which stsim does not model; the text says why.
-    case outsideVolumes
+    case notDirectory
+    /// A volume stsim does not write (ConfigMap, Secret, projected).
+    case readOnly
+    case exists
+    /// A mount point or the root, which `rm -r` cannot take away.
+    case busy
+
+    /// strerror's text, as the tools print it.
+    public var message: String {
+        switch self {
+        case .noSuchFile: "No such file or directory"
+        case .isDirectory: "Is a directory"
+        case .notDirectory: "Not a directory"
+        case .readOnly: "Read-only file system"
+        case .exists: "File exists"
+        case .busy: "Device or resource busy"
+        }
+    }
 }
 
 /// Files as a pod's container sees them: a path resolves through the container's volume mounts
@@ -57,17 +73,13 @@ extension Cluster {
         }
     }
 
-    /// Reads a file as `cat` would; the files the kubelet writes into every pod come first.
+    /// Reads a file as `cat` would, through the container's filesystem.
     public func readFile(_ pod: Pod, container: Int = 0, path: String) -> Result<String, FileError> {
-        if let text = kubeletFile(pod, path: Self.normalize(path)) { return .success(text) }
-        guard let (disk, relative) = fileLocation(pod, container: container, path: path) else {
-            return .failure(.outsideVolumes)
-        }
-        if let text = apps.files.read(disk, relative) { return .success(text) }
-        if apps.files.isDirectory(disk, relative) { return .failure(.isDirectory) }
-        return .failure(isOnVolume(pod, container: container, path: path) ? .noSuchFile : .outsideVolumes)
+        ContainerFiles(cluster: self, pod: pod, container: container).read(path)
     }
 
+    /// A program's write: it lands whether or not its directory exists (the programs stsim
+    /// simulates create their data directory; the shell's tools check, through `ContainerFiles`).
     public func writeFile(_ pod: Pod, container: Int = 0, path: String, _ text: String) {
         guard let (disk, relative) = fileLocation(pod, container: container, path: path) else { return }
         apps.files.write(disk, relative, text)
@@ -75,12 +87,7 @@ extension Cluster {
 
     /// What `ls PATH` lists: a directory's entries, or the file itself.
     public func listFiles(_ pod: Pod, container: Int = 0, path: String) -> Result<[String], FileError> {
-        guard isOnVolume(pod, container: container, path: path),
-            let (disk, relative) = fileLocation(pod, container: container, path: path)
-        else { return .failure(.outsideVolumes) }
-        if apps.files.read(disk, relative) != nil { return .success([path]) }
-        guard let names = apps.files.list(disk, relative) else { return .failure(.noSuchFile) }
-        return .success(names.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
+        ContainerFiles(cluster: self, pod: pod, container: container).list(path)
     }
 
     /// Whether the path is on one of the container's mounted volumes (everything else belongs to
@@ -102,7 +109,7 @@ extension Cluster {
     }
 
     /// `/etc/hostname`, `/etc/hosts` and `/etc/resolv.conf`, as the kubelet writes them (reference 10.3).
-    private func kubeletFile(_ pod: Pod, path: String) -> String? {
+    func kubeletFile(_ pod: Pod, path: String) -> String? {
         let host = pod.spec.hostname ?? pod.metadata.name
         switch path {
         case "/etc/hostname": return host + "\n"

@@ -35,21 +35,37 @@ public struct FileStore: Sendable {
         for volume in podDisks.removeValue(forKey: uid) ?? [] { disks[.pod(uid, volume: volume)] = nil }
     }
 
+    /// Removes one file, or an empty directory's marker (`rm`, `rmdir`, a whiteout's target).
+    public mutating func remove(_ disk: Disk, _ path: String) {
+        guard disks[disk]?[path] != nil else { return }
+        disks[disk]?[path] = nil
+    }
+
+    /// Every path on the disk at or under `directory`, sorted (`rm -r`, `cp -r`).
+    public func paths(_ disk: Disk, under directory: String) -> [String] {
+        let prefix = directory.isEmpty ? "" : directory + "/"
+        return (disks[disk] ?? [:]).keys.filter { $0 == directory || $0.hasPrefix(prefix) }.sorted {
+            $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
+    }
+
     /// Entries directly under `directory` ("" is the root): files, and sub-directories with a
-    /// trailing `/`, sorted in byte order (`ls` in the C locale).
+    /// trailing `/`, sorted in byte order (`ls` in the C locale). An empty directory is kept as
+    /// its path with a trailing `/` (`mkdir`).
     public func list(_ disk: Disk, _ directory: String) -> [String]? {
         let files = disks[disk] ?? [:]
         let prefix = directory.isEmpty ? "" : directory + "/"
         var names = Set<String>()
         for path in files.keys where path.hasPrefix(prefix) {
             let rest = path.dropFirst(prefix.count)
+            if rest.isEmpty { continue }
             if let slash = rest.firstIndex(of: "/") {
                 names.insert(String(rest[..<slash]) + "/")
             } else {
                 names.insert(String(rest))
             }
         }
-        if names.isEmpty, !directory.isEmpty { return nil }
+        if names.isEmpty, !directory.isEmpty { return files[prefix] != nil ? [] : nil }
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 

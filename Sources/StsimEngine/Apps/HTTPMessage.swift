@@ -6,9 +6,13 @@ public struct HTTPRequest: Sendable, Hashable {
     public var body: String
     /// The client's address, which the programs log.
     public var client: String
+    /// The User-Agent header (`curl/7.88.1`, `kube-probe/1.32`); nil when the client sends none.
+    public var userAgent: String?
 
-    public init(method: String = "GET", path: String = "/", body: String = "", client: String) {
+    public init(method: String = "GET", path: String = "/", body: String = "", client: String, userAgent: String? = nil)
+    {
         self.method = method
+        self.userAgent = userAgent
         self.path = path.isEmpty ? "/" : path
         self.body = body
         self.client = client
@@ -34,6 +38,7 @@ public struct HTTPResponse: Sendable, Hashable {
         case 200: "OK"
         case 301: "Moved Permanently"
         case 400: "Bad Request"
+        case 403: "Forbidden"
         case 404: "Not Found"
         case 405: "Method Not Allowed"
         case 503: "Service Unavailable"

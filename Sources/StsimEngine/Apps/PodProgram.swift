@@ -15,6 +15,8 @@ struct PodContext {
     /// `os.hostname()`: the pod's hostname (a StatefulSet pod's name).
     var hostname: String { pod.spec.hostname ?? pod.metadata.name }
 
+    var now: VirtualTime { cluster.now }
+
     func read(_ path: String) -> String? {
         if case .success(let text) = cluster.readFile(pod, container: container, path: path) { return text }
         return nil

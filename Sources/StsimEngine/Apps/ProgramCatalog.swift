@@ -3,8 +3,12 @@ public enum ProgramCatalog {
     /// What kind of program an image holds.
     public enum Kind: Sendable, Hashable {
         case kubiaPet, kubiaPetPeers, webServer
+        /// The official `nginx` image and the tutorial's `registry.k8s.io/nginx-slim`.
+        case nginx
         /// Images that run a command and serve nothing (`tutum/dnsutils`, `busybox`).
         case toolbox
+        /// `gcr.io/distroless/...`: the program alone, without a shell or any tool.
+        case distroless
     }
 
     /// The image's repository without registry host, tag or digest: `docker.io/luksa/kubia-pet:v2` → `luksa/kubia-pet`.
@@ -28,6 +32,9 @@ public enum ProgramCatalog {
         if repo.contains("kubia-pet-peers") { return .kubiaPetPeers }
         if repo.contains("kubia-pet") { return .kubiaPet }
         if repo.hasSuffix("dnsutils") || repo == "busybox" || repo.hasSuffix("/busybox") { return .toolbox }
+        let last = repo.split(separator: "/").last.map(String.init) ?? repo
+        if last == "nginx" || last == "nginx-slim" { return .nginx }
+        if repo.hasPrefix("distroless/") || repo.contains("/distroless/") { return .distroless }
         return .webServer
     }
 
@@ -37,20 +44,12 @@ public enum ProgramCatalog {
     public static func serving(image: String) -> (port: Int, dataDirectory: String)? {
         switch kind(ofImage: image) {
         case .kubiaPet, .kubiaPetPeers: (8080, "/var/data")
-        case .webServer, .toolbox: nil
+        case .webServer, .toolbox, .nginx, .distroless: nil
         }
     }
 
-    /// The commands `exec` finds in the image's $PATH (among those stsim simulates): the kubia
-    /// images are Node.js on Debian (curl, no dig); dnsutils carries BIND's tools; busybox has
-    /// nslookup and wget but neither dig nor curl.
-    public static func tools(ofImage image: String) -> Set<String> {
-        let repo = repository(image)
-        let base: Set<String> = ["cat", "ls", "hostname", "sleep"]
-        if repo.hasSuffix("dnsutils") { return base.union(["dig", "nslookup"]) }
-        if repo == "busybox" || repo.hasSuffix("/busybox") { return base.union(["nslookup", "wget"]) }
-        return base.union(["curl"])
-    }
+    /// The commands `exec` finds in the image's $PATH (among those stsim simulates).
+    public static func tools(ofImage image: String) -> Set<String> { ImageProfile.of(image: image).tools }
 
     static func program(for pod: Pod, container index: Int) -> PodProgram? {
         guard index < pod.spec.containers.count else { return nil }
@@ -58,7 +57,8 @@ public enum ProgramCatalog {
         switch kind(ofImage: c.image) {
         case .kubiaPet: return KubiaPet()
         case .kubiaPetPeers: return KubiaPetPeers()
-        case .toolbox: return nil
+        case .toolbox, .distroless: return nil
+        case .nginx: return Nginx(port: c.ports.first?.containerPort ?? 80)
         case .webServer:
             let roots = c.volumeMounts.map { Cluster.normalize($0.mountPath) }.sorted {
                 $0.utf8.lexicographicallyPrecedes($1.utf8)

@@ -25,7 +25,7 @@ extension Cluster {
         guard let kubelet = kubelets[node] else {
             return .failure(.notFound(.node, node))
         }
-        if kubelet.isDown {
+        if kubelet.state.isDown {
             return .failure(
                 APIError(
                     reason: .invalid, message: "node \(node) is powered off: boot brings it back", kind: .node,
@@ -39,7 +39,7 @@ extension Cluster {
         link.leasePhase = now
         postReady(node)
         if store.get(Node.self, namespace: "", name: node) == nil {
-            kubelet.nodeObjectDeleted(kubelet.lastRegistered ?? Node(metadata: ObjectMeta(name: node)))
+            kubelet.nodeObjectDeleted(kubelet.state.lastRegistered ?? Node(metadata: ObjectMeta(name: node)))
         }
         let killed = kubelet.reconnected()
         attachDetach.nodeMayDetach(node)
@@ -93,7 +93,7 @@ extension Cluster {
         guard let kubelet = kubelets[node] else {
             return .failure(.notFound(.node, node))
         }
-        guard !kubelet.isDown else { return .success(false) }
+        guard !kubelet.state.isDown else { return .success(false) }
         kubelet.powerOff()
         if kubelet.link.isConnected {
             kubelet.link.isConnected = false
@@ -111,14 +111,14 @@ extension Cluster {
         guard let kubelet = kubelets[node] else {
             return .failure(.notFound(.node, node))
         }
-        guard kubelet.isDown else { return .success(false) }
-        kubelet.isDown = false
+        guard kubelet.state.isDown else { return .success(false) }
+        kubelet.state.isDown = false
         _ = heal(node: node)
         return .success(true)
     }
 
     /// Whether a node is powered off.
-    public func isDown(node: String) -> Bool { kubelets[node]?.isDown ?? false }
+    public func isDown(node: String) -> Bool { kubelets[node]?.state.isDown ?? false }
 
     // MARK: Taints, cordon, eviction
 

@@ -89,19 +89,8 @@ extension Cluster {
             repeat { o.metadata.name = prefix + random.nameSuffix() } while store.get(o.key) != nil
         }
         if store.get(o.key) != nil { return .failure(.alreadyExists(o.kind, o.metadata.name)) }
-        APIDefaults.apply(to: &o, defaultStorageClass: defaultStorageClassName())
-        if case .pod(var p) = o, timing.defaultTolerationSeconds != 300 {
-            p.spec.tolerations = p.spec.tolerations.map { t in
-                var t = t
-                if t.tolerationSeconds == 300, t.effect == .noExecute, timing.defaultTolerationSeconds != 300,
-                    t.key == "node.kubernetes.io/not-ready" || t.key == "node.kubernetes.io/unreachable"
-                {
-                    t.tolerationSeconds = timing.defaultTolerationSeconds
-                }
-                return t
-            }
-            o = .pod(p)
-        }
+        APIDefaults.apply(
+            to: &o, defaultStorageClass: defaultStorageClassName(), tolerationSeconds: timing.defaultTolerationSeconds)
         let causes = Validation.validateCreate(o)
         if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
         admit(&o)
@@ -204,7 +193,7 @@ extension Cluster {
                         "Operation cannot be fulfilled on \(o.kind.qualifiedResource) \"\(o.metadata.name)\": the object has been modified; please apply your changes to the latest version and try again",
                     kind: o.kind, name: o.metadata.name))
         }
-        APIDefaults.apply(to: &o, defaultStorageClass: nil)
+        APIDefaults.apply(to: &o, defaultStorageClass: nil, tolerationSeconds: timing.defaultTolerationSeconds)
         let causes = Validation.validateUpdate(old: old, new: o)
         if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
         var m = o.metadata

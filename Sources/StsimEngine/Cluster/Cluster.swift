@@ -93,19 +93,20 @@ public final class Cluster {
         c.queuedSyncs = queuedSyncs
         c.ipam = ipam
         c.volumeWaiters = volumeWaiters
-        c.statefulSets.copyState(from: statefulSets)
-        c.scheduler.copyState(from: scheduler)
-        c.volumes.copyState(from: volumes)
-        c.claimProtection.copyState(from: claimProtection)
-        c.endpoints.copyState(from: endpoints)
-        c.nodeLifecycle.copyState(from: nodeLifecycle)
-        c.taintEviction.copyState(from: taintEviction)
-        c.attachDetach.copyState(from: attachDetach)
-        c.podGC.copyState(from: podGC)
-        c.invariants.copyState(from: invariants)
+        // Controller and kubelet state are values (each type's `State`): copied by assignment.
+        c.statefulSets.state = statefulSets.state
+        c.scheduler.state = scheduler.state
+        c.volumes.state = volumes.state
+        c.claimProtection.state = claimProtection.state
+        c.endpoints.state = endpoints.state
+        c.nodeLifecycle.state = nodeLifecycle.state
+        c.taintEviction.state = taintEviction.state
+        c.attachDetach.state = attachDetach.state
+        c.podGC.state = podGC.state
+        c.invariants.state = invariants.state
         for (name, kubelet) in kubelets {
             let k = Kubelet(cluster: c, nodeName: name)
-            k.copyState(from: kubelet)
+            k.state = kubelet.state
             c.kubelets[name] = k
         }
         return c

@@ -14,25 +14,25 @@ public struct InvariantViolation: Sendable, Hashable {
 /// `Cluster.checkInvariants()` is the full scan tests use.
 final class InvariantMonitor {
     unowned let cluster: Cluster
-    /// Pod names whose at-most-one violation is reported and still stands.
-    private var reported: Set<ObjectKey> = []
-    /// Nodes whose link is cut (partitioned or crashed).
-    private var cut: Set<String> = []
-    /// Claims someone asked to delete (a user or the garbage collector).
-    private var deletionRequested: Set<ObjectKey> = []
-    private(set) var violations: [InvariantViolation] = []
+
+    /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
+    /// by assignment (the collections inside are copy-on-write), so nothing added here can be
+    /// left out of an undo snapshot.
+    struct State {
+        /// Pod names whose at-most-one violation is reported and still stands.
+        var reported: Set<ObjectKey> = []
+        /// Nodes whose link is cut (partitioned or crashed).
+        var cut: Set<String> = []
+        /// Claims someone asked to delete (a user or the garbage collector).
+        var deletionRequested: Set<ObjectKey> = []
+        var violations: [InvariantViolation] = []
+    }
+    var state = State()
 
     init(cluster: Cluster) { self.cluster = cluster }
 
-    func copyState(from o: InvariantMonitor) {
-        reported = o.reported
-        cut = o.cut
-        deletionRequested = o.deletionRequested
-        violations = o.violations
-    }
-
     private func violated(_ message: String, about key: ObjectKey, uid: UID?) {
-        violations.append(InvariantViolation(time: cluster.now, message: message))
+        state.violations.append(InvariantViolation(time: cluster.now, message: message))
         cluster.recordEvent(
             .warning, "InvariantViolated", message, about: key, uid: uid, source: "stsim-invariant-monitor")
     }
@@ -43,15 +43,15 @@ final class InvariantMonitor {
     /// a node whose link is cut (a connected kubelet kills a deleted pod at once): only those
     /// nodes are searched, so a healthy cluster pays nothing.
     func containerStarted(_ key: ObjectKey, uid: UID, node: String) {
-        guard !reported.contains(key) else { return }
+        guard !state.reported.contains(key) else { return }
         var nodes = [node]
-        for name in cut where name != node {
+        for name in state.cut where name != node {
             if cluster.kubelets[name]?.runsCopy(of: key, other: uid) ?? false { nodes.append(name) }
         }
         guard nodes.count > 1, let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
             pod.metadata.controllerRef?.kind == "StatefulSet"
         else { return }
-        reported.insert(key)
+        state.reported.insert(key)
         violated(Self.atMostOneMessage(key.name, nodes: nodes, cluster: cluster), about: key, uid: pod.metadata.uid)
     }
 
@@ -61,20 +61,20 @@ final class InvariantMonitor {
     }
 
     func linkChanged(_ node: String, connected: Bool) {
-        if connected { cut.remove(node) } else { cut.insert(node) }
+        if connected { state.cut.remove(node) } else { state.cut.insert(node) }
     }
 
     /// One copy stopped: the violation no longer stands (a third copy would need a second cut-off node).
     func runtimeGone(_ key: ObjectKey, uid: UID) {
-        reported.remove(key)
+        state.reported.remove(key)
     }
 
     // MARK: Claims
 
-    func claimDeletionRequested(_ key: ObjectKey) { deletionRequested.insert(key) }
+    func claimDeletionRequested(_ key: ObjectKey) { state.deletionRequested.insert(key) }
 
     func claimRemoved(_ claim: PersistentVolumeClaim, key: ObjectKey) {
-        if deletionRequested.remove(key) == nil {
+        if state.deletionRequested.remove(key) == nil {
             violated(
                 "claim \(key.name) was deleted though no user and no retention policy asked", about: key,
                 uid: claim.metadata.uid)
@@ -98,7 +98,7 @@ final class InvariantMonitor {
 
 extension Cluster {
     /// Every violation the monitor recorded, oldest first.
-    public var invariantViolations: [InvariantViolation] { invariants.violations }
+    public var invariantViolations: [InvariantViolation] { invariants.state.violations }
 
     /// The full check, over everything (tests call it after every event): the broken promises
     /// that stand right now, one line each.

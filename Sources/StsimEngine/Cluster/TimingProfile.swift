@@ -9,6 +9,15 @@ public struct TimingProfile: Sendable, Hashable {
     public var leaseRenewInterval: VirtualDuration = .seconds(10)
     /// DefaultTolerationSeconds admission: not-ready / unreachable NoExecute tolerations.
     public var defaultTolerationSeconds: Int = 300
+    /// The node lifecycle controller's NoExecute tainting rate per zone: --node-eviction-rate 0.1
+    /// (one node per 10 s), and --secondary-node-eviction-rate 0.01 (one per 100 s) for a
+    /// partially disrupted zone of a cluster above --large-cluster-size-threshold (50 nodes).
+    /// A zone is partially disrupted when at least --unhealthy-zone-threshold (55%) of its nodes
+    /// are not Ready.
+    public var nodeEvictionInterval: VirtualDuration = .seconds(10)
+    public var secondaryNodeEvictionInterval: VirtualDuration = .seconds(100)
+    public var largeClusterSizeThreshold: Int = 50
+    public var unhealthyZoneThreshold: Double = 0.55
     public var podGCPeriod: VirtualDuration = .seconds(20)
     public var podGCOrphanQuarantine: VirtualDuration = .seconds(40)
     public var forceDetachWait: VirtualDuration = .minutes(6)
@@ -16,6 +25,10 @@ public struct TimingProfile: Sendable, Hashable {
     public var controllerReaction: VirtualDuration = .zero
     /// Binding a pod after it appears in the scheduling queue.
     public var schedulingLatency: VirtualDuration = .zero
+    /// A failed StatefulSet sync is retried by the work queue's per-item rate limiter: client-go's
+    /// DefaultControllerRateLimiter waits 5 ms doubling to 1000 s.
+    public var statefulSetRetryInitial: VirtualDuration = .milliseconds(5)
+    public var statefulSetRetryMax: VirtualDuration = .seconds(1000)
 
     // Volumes
     /// Time a dynamic provisioner needs to create a volume.

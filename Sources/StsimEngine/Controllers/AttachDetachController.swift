@@ -6,16 +6,6 @@
 /// that node is unreachable; at once again with the out-of-service taint.
 final class AttachDetachController {
     unowned let cluster: Cluster
-    /// Volume (PV name) → the node it is attached to.
-    private(set) var attachedTo: [String: String] = [:]
-    /// Volume → the API pods on that node that use it.
-    private var users: [String: Set<UID>] = [:]
-    /// Pod → the single-writer volumes attached for it.
-    private var volumesOf: [UID: [String]] = [:]
-    /// Volume → pods (node, uid) whose kubelet waits for it to be detached elsewhere.
-    private var waiters: [String: [AttachWaiter]] = [:]
-    /// Bumped on every detach: force-detach timers of older generations are void.
-    private var generation: [String: Int] = [:]
 
     struct AttachWaiter: Hashable {
         var node: String
@@ -24,15 +14,24 @@ final class AttachDetachController {
 
     static let outOfServiceKey = "node.kubernetes.io/out-of-service"
 
-    init(cluster: Cluster) { self.cluster = cluster }
-
-    func copyState(from o: AttachDetachController) {
-        attachedTo = o.attachedTo
-        users = o.users
-        volumesOf = o.volumesOf
-        waiters = o.waiters
-        generation = o.generation
+    /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
+    /// by assignment (the collections inside are copy-on-write), so nothing added here can be
+    /// left out of an undo snapshot.
+    struct State {
+        /// Volume (PV name) → the node it is attached to.
+        var attachedTo: [String: String] = [:]
+        /// Volume → the API pods on that node that use it.
+        var users: [String: Set<UID>] = [:]
+        /// Pod → the single-writer volumes attached for it.
+        var volumesOf: [UID: [String]] = [:]
+        /// Volume → pods (node, uid) whose kubelet waits for it to be detached elsewhere.
+        var waiters: [String: [AttachWaiter]] = [:]
+        /// Bumped on every detach: force-detach timers of older generations are void.
+        var generation: [String: Int] = [:]
     }
+    var state = State()
+
+    init(cluster: Cluster) { self.cluster = cluster }
 
     /// The kubelet asks before mounting: attaches every single-writer volume of the pod to `node`,
     /// or records the Multi-Attach error and returns false (the kubelet is woken on detach).
@@ -42,21 +41,21 @@ final class AttachDetachController {
             guard let c = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: claim),
                 let pv = c.spec.volumeName, Self.singleWriter(c), attachable(pv)
             else { continue }
-            if let holder = attachedTo[pv], holder != node {
+            if let holder = state.attachedTo[pv], holder != node {
                 cluster.recordEvent(
                     .warning, "FailedAttachVolume",
                     "Multi-Attach error for volume \"\(pv)\" Volume is already exclusively attached to one node and can't be attached to another",
                     about: key, uid: uid, source: "attachdetach-controller")
-                waiters[pv, default: []].append(AttachWaiter(node: node, pod: uid))
+                state.waiters[pv, default: []].append(AttachWaiter(node: node, pod: uid))
                 return false
             }
             volumes.append(pv)
         }
         for pv in volumes {
-            attachedTo[pv] = node
-            users[pv, default: []].insert(uid)
+            state.attachedTo[pv] = node
+            state.users[pv, default: []].insert(uid)
         }
-        if !volumes.isEmpty { volumesOf[uid] = volumes }
+        if !volumes.isEmpty { state.volumesOf[uid] = volumes }
         return true
     }
 
@@ -78,15 +77,15 @@ final class AttachDetachController {
     /// A pod left the API: its volumes are detached once nobody on the node uses them, as soon as
     /// the node can confirm the unmount, else after the force-detach wait.
     func podDeleted(_ pod: Pod) {
-        guard let uid = pod.metadata.uid, let volumes = volumesOf.removeValue(forKey: uid) else { return }
+        guard let uid = pod.metadata.uid, let volumes = state.volumesOf.removeValue(forKey: uid) else { return }
         for pv in volumes {
-            users[pv]?.remove(uid)
-            guard users[pv]?.isEmpty ?? true, let node = attachedTo[pv] else { continue }
+            state.users[pv]?.remove(uid)
+            guard state.users[pv]?.isEmpty ?? true, let node = state.attachedTo[pv] else { continue }
             if canDetachNow(node) {
                 detach(pv)
             } else {
                 cluster.schedule(
-                    .forceDetach(volume: pv, generation: generation[pv, default: 0]),
+                    .forceDetach(volume: pv, generation: state.generation[pv, default: 0]),
                     after: cluster.timing.forceDetachWait)
             }
         }
@@ -101,21 +100,23 @@ final class AttachDetachController {
 
     /// `maxWaitForUnmountDuration` (6 min) passed without the node confirming the unmount.
     func forceDetach(_ pv: String, generation g: Int) {
-        guard generation[pv, default: 0] == g, users[pv]?.isEmpty ?? true, attachedTo[pv] != nil else { return }
+        guard state.generation[pv, default: 0] == g, state.users[pv]?.isEmpty ?? true, state.attachedTo[pv] != nil
+        else { return }
         detach(pv)
     }
 
     /// The node can speak again (heal, out-of-service taint): detach what nobody there uses.
     func nodeMayDetach(_ node: String) {
         guard canDetachNow(node) else { return }
-        let idle = attachedTo.filter { $0.value == node && (users[$0.key]?.isEmpty ?? true) }.map(\.key).sorted()
+        let idle = state.attachedTo.filter { $0.value == node && (state.users[$0.key]?.isEmpty ?? true) }.map(\.key)
+            .sorted()
         for pv in idle { detach(pv) }
     }
 
     private func detach(_ pv: String) {
-        attachedTo[pv] = nil
-        users[pv] = nil
-        generation[pv, default: 0] += 1
-        for w in waiters.removeValue(forKey: pv) ?? [] { cluster.kubelets[w.node]?.volumeBound(pod: w.pod) }
+        state.attachedTo[pv] = nil
+        state.users[pv] = nil
+        state.generation[pv, default: 0] += 1
+        for w in state.waiters.removeValue(forKey: pv) ?? [] { cluster.kubelets[w.node]?.volumeBound(pod: w.pod) }
     }
 }

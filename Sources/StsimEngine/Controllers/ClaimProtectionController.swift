@@ -2,22 +2,27 @@
 /// `kubernetes.io/pvc-protection` finalizer (and shows Terminating) while any pod uses it (8.3).
 final class ClaimProtectionController {
     unowned let cluster: Cluster
-    /// Pods (by name) that use each claim.
-    private var users: [ObjectKey: Set<String>] = [:]
+
+    /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
+    /// by assignment (the collections inside are copy-on-write), so nothing added here can be
+    /// left out of an undo snapshot.
+    struct State {
+        /// Pods (by name) that use each claim.
+        var users: [ObjectKey: Set<String>] = [:]
+    }
+    var state = State()
 
     init(cluster: Cluster) { self.cluster = cluster }
-
-    func copyState(from o: ClaimProtectionController) { users = o.users }
 
     func podChanged(_ pod: Pod, type: ChangeType) {
         guard type != .modified else { return }
         for claim in pod.spec.claimNames {
             let key = ObjectKey(kind: .persistentVolumeClaim, namespace: pod.metadata.namespace, name: claim)
             if type == .added {
-                users[key, default: []].insert(pod.metadata.name)
+                state.users[key, default: []].insert(pod.metadata.name)
             } else {
-                users[key]?.remove(pod.metadata.name)
-                if users[key]?.isEmpty == true { users[key] = nil }
+                state.users[key]?.remove(pod.metadata.name)
+                if state.users[key]?.isEmpty == true { state.users[key] = nil }
                 cluster.enqueueSync(.claimProtection(key))
             }
         }
@@ -31,7 +36,7 @@ final class ClaimProtectionController {
         )
     }
 
-    func isInUse(_ key: ObjectKey) -> Bool { !(users[key]?.isEmpty ?? true) }
+    func isInUse(_ key: ObjectKey) -> Bool { !(state.users[key]?.isEmpty ?? true) }
 
     func sync(_ key: ObjectKey) {
         guard var claim = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: key.name),

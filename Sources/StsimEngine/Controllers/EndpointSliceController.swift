@@ -6,7 +6,8 @@ final class EndpointSliceController {
     static let maxEndpointsPerSlice = 100
     static let managedBy = "endpointslice-controller.k8s.io"
 
-    private final class ServiceEndpoints {
+    /// One Service's endpoints and how they are cut into slices.
+    struct ServiceEndpoints {
         var selector: [String: String]
         var endpoints: [String: Endpoint] = [:]
         /// Pod names per slice, in insertion order.
@@ -17,90 +18,87 @@ final class EndpointSliceController {
         /// No slice below this index has room (new endpoints look from here).
         var firstOpen = 0
         init(selector: [String: String]) { self.selector = selector }
-
-        func copy() -> ServiceEndpoints {
-            let c = ServiceEndpoints(selector: selector)
-            c.endpoints = endpoints
-            c.slices = slices
-            c.sliceNames = sliceNames
-            c.sliceOfPod = sliceOfPod
-            c.dirty = dirty
-            c.firstOpen = firstOpen
-            return c
-        }
     }
 
     unowned let cluster: Cluster
-    private var services: [ObjectKey: ServiceEndpoints] = [:]
-    private var servicesByNamespace: [String: [ObjectKey]] = [:]
+
+    /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
+    /// by assignment (the collections inside are copy-on-write), so nothing added here can be
+    /// left out of an undo snapshot.
+    struct State {
+        var services: [ObjectKey: ServiceEndpoints] = [:]
+        var servicesByNamespace: [String: [ObjectKey]] = [:]
+    }
+    var state = State()
 
     init(cluster: Cluster) { self.cluster = cluster }
 
-    func copyState(from o: EndpointSliceController) {
-        services = o.services.mapValues { $0.copy() }
-        servicesByNamespace = o.servicesByNamespace
-    }
-
     /// Names of the slices belonging to a Service, in creation order.
-    func sliceNames(for service: ObjectKey) -> [String] { services[service]?.sliceNames.compactMap { $0 } ?? [] }
+    func sliceNames(for service: ObjectKey) -> [String] { state.services[service]?.sliceNames.compactMap { $0 } ?? [] }
 
     // MARK: Informers
 
     func serviceChanged(_ svc: Service, type: ChangeType) {
         let key = ObjectKey(kind: .service, namespace: svc.metadata.namespace, name: svc.metadata.name)
         if type == .deleted || svc.spec.selector.isEmpty {
-            if services.removeValue(forKey: key) != nil { servicesByNamespace[key.namespace]?.removeAll { $0 == key } }
+            if state.services.removeValue(forKey: key) != nil {
+                state.servicesByNamespace[key.namespace]?.removeAll { $0 == key }
+            }
             return
         }
-        if let existing = services[key], existing.selector == svc.spec.selector, type == .modified {
-            for i in existing.slices.indices { existing.dirty.insert(i) }
+        if let existing = state.services[key], existing.selector == svc.spec.selector, type == .modified {
+            state.services[key]!.dirty.formUnion(existing.slices.indices)
             cluster.enqueueSync(.syncEndpoints(service: key))
             return
         }
-        let state = services[key] ?? ServiceEndpoints(selector: svc.spec.selector)
-        state.selector = svc.spec.selector
-        if services[key] == nil {
-            services[key] = state
-            servicesByNamespace[key.namespace, default: []].append(key)
+        if state.services[key] == nil {
+            state.services[key] = ServiceEndpoints(selector: svc.spec.selector)
+            state.servicesByNamespace[key.namespace, default: []].append(key)
         }
-        for pod in cluster.store.list(Pod.self, namespace: key.namespace) {
-            update(state, svc, pod: pod, removed: false)
-        }
-        for name in state.endpoints.keys.sorted()
-        where !(cluster.store.get(Pod.self, namespace: key.namespace, name: name).map { matches(state, $0) } ?? false) {
-            remove(state, podName: name)
-        }
-        if state.slices.isEmpty {
-            state.slices = [[]]
-            state.sliceNames = [nil]
-            state.dirty.insert(0)
+        state.services[key]!.selector = svc.spec.selector
+        let pods = cluster.store.list(Pod.self, namespace: key.namespace)
+        Self.refill(&state.services[key]!, svc, pods: pods) { name in
+            self.cluster.store.get(Pod.self, namespace: key.namespace, name: name)
         }
         cluster.enqueueSync(.syncEndpoints(service: key))
     }
 
+    /// Recomputes every endpoint of a Service whose selector is new.
+    private static func refill(_ s: inout ServiceEndpoints, _ svc: Service, pods: [Pod], lookup: (String) -> Pod?) {
+        for pod in pods { update(&s, svc, pod: pod, removed: false) }
+        for name in s.endpoints.keys.sorted() where !(lookup(name).map { matches(s, $0) } ?? false) {
+            remove(&s, podName: name)
+        }
+        if s.slices.isEmpty {
+            s.slices = [[]]
+            s.sliceNames = [nil]
+            s.dirty.insert(0)
+        }
+    }
+
     func podChanged(_ pod: Pod, type: ChangeType) {
-        guard let keys = servicesByNamespace[pod.metadata.namespace] else { return }
+        guard let keys = state.servicesByNamespace[pod.metadata.namespace] else { return }
         for key in keys {
-            guard let state = services[key],
+            guard state.services[key] != nil,
                 let svc = cluster.store.get(Service.self, namespace: key.namespace, name: key.name)
             else { continue }
-            if update(state, svc, pod: pod, removed: type == .deleted) {
+            if Self.update(&state.services[key]!, svc, pod: pod, removed: type == .deleted) {
                 cluster.enqueueSync(.syncEndpoints(service: key))
             }
         }
     }
 
-    private func matches(_ state: ServiceEndpoints, _ pod: Pod) -> Bool {
+    private static func matches(_ state: ServiceEndpoints, _ pod: Pod) -> Bool {
         state.selector.allSatisfy { pod.metadata.labels[$0.key] == $0.value }
     }
 
     /// Recomputes one pod's endpoint; true when something changed.
     @discardableResult
-    private func update(_ state: ServiceEndpoints, _ svc: Service, pod: Pod, removed: Bool) -> Bool {
+    private static func update(_ state: inout ServiceEndpoints, _ svc: Service, pod: Pod, removed: Bool) -> Bool {
         let name = pod.metadata.name
         let finished = pod.status.phase == .succeeded || pod.status.phase == .failed
         guard !removed, matches(state, pod), let ip = pod.status.podIP, !finished else {
-            return remove(state, podName: name)
+            return remove(&state, podName: name)
         }
         let terminating = pod.metadata.deletionTimestamp != nil
         let serving = pod.isReady
@@ -133,7 +131,7 @@ final class EndpointSliceController {
     }
 
     @discardableResult
-    private func remove(_ state: ServiceEndpoints, podName: String) -> Bool {
+    private static func remove(_ state: inout ServiceEndpoints, podName: String) -> Bool {
         guard state.endpoints.removeValue(forKey: podName) != nil, let i = state.sliceOfPod.removeValue(forKey: podName)
         else { return false }
         state.slices[i].removeAll { $0 == podName }
@@ -145,20 +143,20 @@ final class EndpointSliceController {
     // MARK: Sync
 
     func sync(_ key: ObjectKey) {
-        guard let state = services[key],
+        guard let s = state.services[key],
             let svc = cluster.store.get(Service.self, namespace: key.namespace, name: key.name)
         else { return }
         let ports = svc.spec.ports.map { p in
             EndpointPort(name: p.name ?? "", port: Int(p.targetPort ?? "") ?? p.port, protocol: p.protocol ?? .tcp)
         }
-        for i in state.dirty.sorted() {
-            let endpoints = state.slices[i].compactMap { state.endpoints[$0] }
-            if let name = state.sliceNames[i],
+        for i in s.dirty.sorted() {
+            let endpoints = s.slices[i].compactMap { s.endpoints[$0] }
+            if let name = s.sliceNames[i],
                 var slice = cluster.store.get(EndpointSlice.self, namespace: key.namespace, name: name)
             {
                 if endpoints.isEmpty, i > 0 {
                     cluster.deleteObject(.endpointSlice(slice))
-                    state.sliceNames[i] = nil
+                    state.services[key]?.sliceNames[i] = nil
                     continue
                 }
                 if slice.endpoints == endpoints, slice.ports == ports { continue }
@@ -178,10 +176,10 @@ final class EndpointSliceController {
                 if case .success(let o) = cluster.create(
                     .endpointSlice(EndpointSlice(metadata: meta, endpoints: endpoints, ports: ports)))
                 {
-                    state.sliceNames[i] = o.metadata.name
+                    state.services[key]?.sliceNames[i] = o.metadata.name
                 }
             }
         }
-        state.dirty = []
+        state.services[key]?.dirty = []
     }
 }

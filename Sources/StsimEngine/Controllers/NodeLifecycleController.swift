@@ -7,42 +7,33 @@
 /// needs no periodic event per node. Checks land on the 5 s monitor ticks the real loop runs on.
 final class NodeLifecycleController {
     unowned let cluster: Cluster
-    /// Nodes whose Ready condition this controller set to Unknown.
-    private(set) var unreachable: Set<String> = []
-    /// Nodes carrying the NoExecute `unreachable` taint.
-    private(set) var noExecuteTainted: Set<String> = []
-    /// Bumped when a node's link changes: queued monitor checks of older generations are void.
-    private var generation: [String: Int] = [:]
-    /// Zone of each node, and node counts per zone (zone states, 9.2).
-    private var zoneOf: [String: String] = [:]
-    private var nodesInZone: [String: Int] = [:]
-    private var unreachableInZone: [String: Int] = [:]
-    /// The tainting rate limiter: earliest time the next node of a zone may get its NoExecute taint.
-    private var nextTaintAllowed: [String: VirtualTime] = [:]
-    /// Every node is not Ready: no NoExecute taints, no evictions ("master disruption mode").
-    private(set) var allDisrupted = false
-    /// Nodes just turned Unknown whose pods are still to be marked not Ready (in the pass after).
-    private var podsToMark: Set<String> = []
 
     static let unreachableKey = "node.kubernetes.io/unreachable"
-    static let evictionInterval = VirtualDuration.seconds(10)  // --node-eviction-rate 0.1/s
-    static let secondaryEvictionInterval = VirtualDuration.seconds(100)  // 0.01/s, clusters above 50 nodes
-    static let largeClusterThreshold = 50
-    static let unhealthyZoneThreshold = 0.55
+
+    /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
+    /// by assignment (the collections inside are copy-on-write), so nothing added here can be
+    /// left out of an undo snapshot.
+    struct State {
+        /// Nodes whose Ready condition this controller set to Unknown.
+        var unreachable: Set<String> = []
+        /// Nodes carrying the NoExecute `unreachable` taint.
+        var noExecuteTainted: Set<String> = []
+        /// Bumped when a node's link changes: queued monitor checks of older generations are void.
+        var generation: [String: Int] = [:]
+        /// Zone of each node, and node counts per zone (zone states, 9.2).
+        var zoneOf: [String: String] = [:]
+        var nodesInZone: [String: Int] = [:]
+        var unreachableInZone: [String: Int] = [:]
+        /// The tainting rate limiter: earliest time the next node of a zone may get its NoExecute taint.
+        var nextTaintAllowed: [String: VirtualTime] = [:]
+        /// Every node is not Ready: no NoExecute taints, no evictions ("master disruption mode").
+        var allDisrupted = false
+        /// Nodes just turned Unknown whose pods are still to be marked not Ready (in the pass after).
+        var podsToMark: Set<String> = []
+    }
+    var state = State()
 
     init(cluster: Cluster) { self.cluster = cluster }
-
-    func copyState(from o: NodeLifecycleController) {
-        unreachable = o.unreachable
-        noExecuteTainted = o.noExecuteTainted
-        generation = o.generation
-        zoneOf = o.zoneOf
-        nodesInZone = o.nodesInZone
-        unreachableInZone = o.unreachableInZone
-        nextTaintAllowed = o.nextTaintAllowed
-        allDisrupted = o.allDisrupted
-        podsToMark = o.podsToMark
-    }
 
     private var timing: TimingProfile { cluster.timing }
 
@@ -51,18 +42,18 @@ final class NodeLifecycleController {
     func nodeAdded(_ node: Node) {
         let name = node.metadata.name
         let zone = node.metadata.labels[Node.zoneLabel] ?? ""
-        zoneOf[name] = zone
-        nodesInZone[zone, default: 0] += 1
+        state.zoneOf[name] = zone
+        state.nodesInZone[zone, default: 0] += 1
         cluster.kubelets[name]?.link.leasePhase = cluster.now
     }
 
     func nodeDeleted(_ name: String) {
-        guard let zone = zoneOf.removeValue(forKey: name) else { return }
-        nodesInZone[zone, default: 1] -= 1
-        if unreachable.remove(name) != nil { unreachableInZone[zone, default: 1] -= 1 }
-        noExecuteTainted.remove(name)
-        podsToMark.remove(name)
-        generation[name, default: 0] += 1
+        guard let zone = state.zoneOf.removeValue(forKey: name) else { return }
+        state.nodesInZone[zone, default: 1] -= 1
+        if state.unreachable.remove(name) != nil { state.unreachableInZone[zone, default: 1] -= 1 }
+        state.noExecuteTainted.remove(name)
+        state.podsToMark.remove(name)
+        state.generation[name, default: 0] += 1
         updateDisruptionMode()
     }
 
@@ -76,31 +67,34 @@ final class NodeLifecycleController {
 
     /// The link is back: the kubelet posts Ready at once; the controller notices at its next tick.
     func linkRestored(_ node: String) {
-        guard unreachable.contains(node) else {
-            generation[node, default: 0] += 1  // a cut shorter than the grace period leaves no trace
+        guard state.unreachable.contains(node) else {
+            state.generation[node, default: 0] += 1  // a cut shorter than the grace period leaves no trace
             return
         }
         check(node, atFirstTickAfter: cluster.now)
     }
 
     private func check(_ node: String, atFirstTickAfter t: VirtualTime) {
-        generation[node, default: 0] += 1
+        state.generation[node, default: 0] += 1
         let period = max(timing.nodeMonitorPeriod.milliseconds, 1)
         let tick = VirtualTime(milliseconds: (t.milliseconds / period + 1) * period)
-        cluster.queue.schedule(.nodeMonitor(node: node, generation: generation[node]!), at: max(tick, cluster.now))
+        cluster.queue.schedule(
+            .nodeMonitor(node: node, generation: state.generation[node]!), at: max(tick, cluster.now))
     }
 
     // MARK: The monitor pass for one node
 
     func monitor(_ node: String, generation g: Int) {
-        guard generation[node] == g, let link = cluster.kubelets[node]?.link, zoneOf[node] != nil else { return }
+        guard state.generation[node] == g, let link = cluster.kubelets[node]?.link, state.zoneOf[node] != nil else {
+            return
+        }
         if link.isConnected {
-            if unreachable.contains(node) { markReachable(node) }
-        } else if !unreachable.contains(node) || postedReadySinceCut(node) {
+            if state.unreachable.contains(node) { markReachable(node) }
+        } else if !state.unreachable.contains(node) || postedReadySinceCut(node) {
             markUnreachable(node)
         } else {
-            if !noExecuteTainted.contains(node) { tryTaint(node) }
-            if podsToMark.remove(node) != nil { markPodsNotReady(node) }
+            if !state.noExecuteTainted.contains(node) { tryTaint(node) }
+            if state.podsToMark.remove(node) != nil { markPodsNotReady(node) }
         }
     }
 
@@ -113,7 +107,9 @@ final class NodeLifecycleController {
     private func markUnreachable(_ name: String) {
         guard var node = cluster.store.get(Node.self, namespace: "", name: name) else { return }
         let now = cluster.now
-        if unreachable.insert(name).inserted { unreachableInZone[zoneOf[name] ?? "", default: 0] += 1 }
+        if state.unreachable.insert(name).inserted {
+            state.unreachableInZone[state.zoneOf[name] ?? "", default: 0] += 1
+        }
         for i in node.status.conditions.indices where node.status.conditions[i].type != "NetworkUnavailable" {
             if node.status.conditions[i].status != .unknown { node.status.conditions[i].lastTransitionTime = now }
             node.status.conditions[i].status = .unknown
@@ -132,8 +128,9 @@ final class NodeLifecycleController {
         // Tainting is a separate pass after every node's health is updated, so that nodes lost at
         // the same tick count together in the zone's state: queue it behind this tick's checks.
         // The pods are marked then too (same instant; the node's rows come first in `get -w`).
-        podsToMark.insert(name)
-        cluster.queue.schedule(.nodeMonitor(node: name, generation: generation[name, default: 0]), at: cluster.now)
+        state.podsToMark.insert(name)
+        cluster.queue.schedule(
+            .nodeMonitor(node: name, generation: state.generation[name, default: 0]), at: cluster.now)
     }
 
     /// `MarkPodsNotReady`: only the pod's Ready condition turns False (container statuses stay,
@@ -156,10 +153,10 @@ final class NodeLifecycleController {
     }
 
     private func markReachable(_ name: String) {
-        unreachable.remove(name)
-        podsToMark.remove(name)
-        unreachableInZone[zoneOf[name] ?? "", default: 1] -= 1
-        let wasAllDisrupted = allDisrupted
+        state.unreachable.remove(name)
+        state.podsToMark.remove(name)
+        state.unreachableInZone[state.zoneOf[name] ?? "", default: 1] -= 1
+        let wasAllDisrupted = state.allDisrupted
         updateDisruptionMode()
         if var node = cluster.store.get(Node.self, namespace: "", name: name) {
             node.spec.taints.removeAll { $0.key == Self.unreachableKey }
@@ -170,7 +167,7 @@ final class NodeLifecycleController {
                 source: "node-controller")
         }
         removeNoExecute(name)
-        if wasAllDisrupted, !allDisrupted { retaintAll() }
+        if wasAllDisrupted, !state.allDisrupted { retaintAll() }
     }
 
     // MARK: Zones and NoExecute tainting (9.2)
@@ -178,54 +175,56 @@ final class NodeLifecycleController {
     private enum ZoneState { case normal, partialDisruption, fullDisruption }
 
     private func zoneState(_ zone: String) -> ZoneState {
-        let total = nodesInZone[zone] ?? 0
-        let down = unreachableInZone[zone] ?? 0
+        let total = state.nodesInZone[zone] ?? 0
+        let down = state.unreachableInZone[zone] ?? 0
         if total > 0, down == total { return .fullDisruption }
-        if down > 2, Double(down) / Double(total) >= Self.unhealthyZoneThreshold { return .partialDisruption }
+        if down > 2, Double(down) / Double(total) >= timing.unhealthyZoneThreshold { return .partialDisruption }
         return .normal
     }
 
     /// Every node not Ready: the controller assumes its own network is at fault and evicts nothing.
     private func updateDisruptionMode() {
-        let all = !zoneOf.isEmpty && unreachable.count == zoneOf.count
-        guard all != allDisrupted else { return }
-        allDisrupted = all
+        let all = !state.zoneOf.isEmpty && state.unreachable.count == state.zoneOf.count
+        guard all != state.allDisrupted else { return }
+        state.allDisrupted = all
         if all {
-            for node in noExecuteTainted.sorted() { removeNoExecute(node) }
+            for node in state.noExecuteTainted.sorted() { removeNoExecute(node) }
         }
     }
 
     private func retaintAll() {
-        for node in unreachable.sorted() where !noExecuteTainted.contains(node) { tryTaint(node) }
+        for node in state.unreachable.sorted() where !state.noExecuteTainted.contains(node) { tryTaint(node) }
     }
 
     private func tryTaint(_ name: String) {
-        guard !allDisrupted, unreachable.contains(name), !noExecuteTainted.contains(name) else { return }
-        let zone = zoneOf[name] ?? ""
-        let interval: VirtualDuration
-        switch zoneState(zone) {
-        case .normal, .fullDisruption: interval = Self.evictionInterval
-        case .partialDisruption:
-            // Small clusters stop tainting altogether in a partially disrupted zone.
-            guard (nodesInZone[zone] ?? 0) > Self.largeClusterThreshold else { return }
-            interval = Self.secondaryEvictionInterval
-        }
-        let now = cluster.now
-        if let next = nextTaintAllowed[zone], next > now {
-            generation[name, default: 0] += 1
-            cluster.queue.schedule(.nodeMonitor(node: name, generation: generation[name]!), at: next)
+        guard !state.allDisrupted, state.unreachable.contains(name), !state.noExecuteTainted.contains(name) else {
             return
         }
-        nextTaintAllowed[zone] = now + interval
+        let zone = state.zoneOf[name] ?? ""
+        let interval: VirtualDuration
+        switch zoneState(zone) {
+        case .normal, .fullDisruption: interval = timing.nodeEvictionInterval
+        case .partialDisruption:
+            // Small clusters stop tainting altogether in a partially disrupted zone.
+            guard (state.nodesInZone[zone] ?? 0) > timing.largeClusterSizeThreshold else { return }
+            interval = timing.secondaryNodeEvictionInterval
+        }
+        let now = cluster.now
+        if let next = state.nextTaintAllowed[zone], next > now {
+            state.generation[name, default: 0] += 1
+            cluster.queue.schedule(.nodeMonitor(node: name, generation: state.generation[name]!), at: next)
+            return
+        }
+        state.nextTaintAllowed[zone] = now + interval
         guard var node = cluster.store.get(Node.self, namespace: "", name: name) else { return }
         let taint = Taint(key: Self.unreachableKey, effect: .noExecute, timeAdded: now)
         node.spec.taints.append(taint)
-        noExecuteTainted.insert(name)
+        state.noExecuteTainted.insert(name)
         cluster.write(node)  // the taint eviction controller sees the taint and schedules evictions
     }
 
     private func removeNoExecute(_ name: String) {
-        guard noExecuteTainted.remove(name) != nil else { return }
+        guard state.noExecuteTainted.remove(name) != nil else { return }
         if var node = cluster.store.get(Node.self, namespace: "", name: name) {
             node.spec.taints.removeAll { $0.key == Self.unreachableKey && $0.effect == .noExecute }
             cluster.write(node)  // and the taint eviction controller cancels what it scheduled

@@ -9,32 +9,31 @@ final class PersistentVolumeController {
     static let selectedNodeAnnotation = "volume.kubernetes.io/selected-node"
 
     unowned let cluster: Cluster
-    /// Volumes that are Available and unclaimed (static binding looks only here).
-    private var available: Set<String> = []
-    /// Claims waiting for a volume, with the order they started waiting in.
-    private var pending: [ObjectKey: Int] = [:]
-    private var pendingCounter = 0
     /// The waiting claims, oldest first.
-    private var pendingInOrder: [ObjectKey] { pending.sorted { $0.value < $1.value }.map(\.key) }
-    private var provisioning: Set<UID> = []
-    private var identity: String?
+    private var pendingInOrder: [ObjectKey] { state.pending.sorted { $0.value < $1.value }.map(\.key) }
     /// The provisioner's event source (`<provisioner>_<node>_<uuid>`), made on first use.
     private var provisionerIdentity: String {
-        if let identity { return identity }
+        if let identity = state.identity { return identity }
         let id = "\(cluster.config.defaultProvisioner)_\(cluster.config.controlPlaneName)_\(cluster.random.uid())"
-        identity = id
+        state.identity = id
         return id
     }
 
-    init(cluster: Cluster) { self.cluster = cluster }
-
-    func copyState(from o: PersistentVolumeController) {
-        available = o.available
-        pending = o.pending
-        pendingCounter = o.pendingCounter
-        provisioning = o.provisioning
-        identity = o.identity
+    /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
+    /// by assignment (the collections inside are copy-on-write), so nothing added here can be
+    /// left out of an undo snapshot.
+    struct State {
+        /// Volumes that are Available and unclaimed (static binding looks only here).
+        var available: Set<String> = []
+        /// Claims waiting for a volume, with the order they started waiting in.
+        var pending: [ObjectKey: Int] = [:]
+        var pendingCounter = 0
+        var provisioning: Set<UID> = []
+        var identity: String?
     }
+    var state = State()
+
+    init(cluster: Cluster) { self.cluster = cluster }
 
     // MARK: Informers
 
@@ -57,7 +56,7 @@ final class PersistentVolumeController {
         let name = pv.metadata.name
         let key = ObjectKey(kind: .persistentVolume, namespace: "", name: name)
         if type == .deleted {
-            available.remove(name)
+            state.available.remove(name)
             if let ref = pv.spec.claimRef, pv.status.phase == .bound,
                 var claim = cluster.store.get(
                     PersistentVolumeClaim.self, namespace: ref.namespace ?? "", name: ref.name),
@@ -69,9 +68,9 @@ final class PersistentVolumeController {
             return
         }
         if pv.status.phase == .available, pv.spec.claimRef == nil, pv.metadata.deletionTimestamp == nil {
-            if available.insert(name).inserted { retryPending() }
+            if state.available.insert(name).inserted { retryPending() }
         } else {
-            available.remove(name)
+            state.available.remove(name)
         }
         if pv.status.phase == .pending {
             // New volume: Available unless pre-bound to a claim.
@@ -127,9 +126,9 @@ final class PersistentVolumeController {
             bind(pv, claim)
             return
         }
-        if pending[key] == nil {
-            pendingCounter += 1
-            pending[key] = pendingCounter
+        if state.pending[key] == nil {
+            state.pendingCounter += 1
+            state.pending[key] = state.pendingCounter
         }
         let className = claim.storageClass
         guard !className.isEmpty else {
@@ -148,7 +147,7 @@ final class PersistentVolumeController {
                 key, claim, .normal, "WaitForFirstConsumer", "waiting for first consumer to be created before binding")
             return
         }
-        guard let uid = claim.metadata.uid, provisioning.insert(uid).inserted else { return }
+        guard let uid = claim.metadata.uid, state.provisioning.insert(uid).inserted else { return }
         var c = claim
         c.metadata.annotations["volume.beta.kubernetes.io/storage-provisioner"] = sc.provisioner
         c.metadata.annotations["volume.kubernetes.io/storage-provisioner"] = sc.provisioner
@@ -164,7 +163,7 @@ final class PersistentVolumeController {
         cluster.schedule(.provisionVolume(claim: key, uid: uid), after: cluster.timing.volumeProvisioning)
     }
 
-    private func unpend(_ key: ObjectKey) { pending[key] = nil }
+    private func unpend(_ key: ObjectKey) { state.pending[key] = nil }
 
     /// The smallest Available volume that fits (ties by name), or one pre-bound to this claim.
     private func findVolume(for claim: PersistentVolumeClaim) -> PersistentVolume? {
@@ -175,7 +174,7 @@ final class PersistentVolumeController {
             return pv
         }
         var best: PersistentVolume?
-        for name in available.sorted() {
+        for name in state.available.sorted() {
             guard let pv = cluster.store.get(PersistentVolume.self, namespace: "", name: name), fits(pv, claim) else {
                 continue
             }
@@ -207,7 +206,7 @@ final class PersistentVolumeController {
     }
 
     func provision(claim key: ObjectKey, uid: UID) {
-        provisioning.remove(uid)
+        state.provisioning.remove(uid)
         guard let claim = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: key.name),
             claim.metadata.uid == uid, claim.status.phase != .bound,
             let sc = cluster.store.get(StorageClass.self, namespace: "", name: claim.storageClass)

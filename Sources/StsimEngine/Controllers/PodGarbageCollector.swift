@@ -5,48 +5,49 @@
 /// stays quiet.
 final class PodGarbageCollector {
     unowned let cluster: Cluster
-    /// Nodes with the out-of-service taint.
-    private var outOfService: Set<String> = []
-    /// Deleted nodes (that still had pods), with when they were deleted.
-    private var deletedNodes: [String: VirtualTime] = [:]
-    private var queued = false
+
+    /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
+    /// by assignment (the collections inside are copy-on-write), so nothing added here can be
+    /// left out of an undo snapshot.
+    struct State {
+        /// Nodes with the out-of-service taint.
+        var outOfService: Set<String> = []
+        /// Deleted nodes (that still had pods), with when they were deleted.
+        var deletedNodes: [String: VirtualTime] = [:]
+        var queued = false
+    }
+    var state = State()
 
     init(cluster: Cluster) { self.cluster = cluster }
-
-    func copyState(from o: PodGarbageCollector) {
-        outOfService = o.outOfService
-        deletedNodes = o.deletedNodes
-        queued = o.queued
-    }
 
     func nodeChanged(_ node: Node) {
         let name = node.metadata.name
         if node.spec.taints.contains(where: { $0.key == AttachDetachController.outOfServiceKey }) {
-            outOfService.insert(name)
+            state.outOfService.insert(name)
             if !node.isReady { queuePass() }
         } else {
-            outOfService.remove(name)
+            state.outOfService.remove(name)
         }
     }
 
     func podChanged(_ pod: Pod) {
-        guard !outOfService.isEmpty, pod.metadata.deletionTimestamp != nil, let node = pod.spec.nodeName,
-            outOfService.contains(node)
+        guard !state.outOfService.isEmpty, pod.metadata.deletionTimestamp != nil, let node = pod.spec.nodeName,
+            state.outOfService.contains(node)
         else { return }
         queuePass()
     }
 
     func nodeDeleted(_ name: String) {
-        outOfService.remove(name)
+        state.outOfService.remove(name)
         guard cluster.store.podCount(onNode: name) > 0 else { return }
-        deletedNodes[name] = cluster.now
+        state.deletedNodes[name] = cluster.now
         queuePass(notBefore: cluster.now + cluster.timing.podGCOrphanQuarantine)
     }
 
     /// The first pass of the 20 s loop after `time`.
     private func queuePass(notBefore time: VirtualTime? = nil) {
-        guard !queued else { return }
-        queued = true
+        guard !state.queued else { return }
+        state.queued = true
         let period = max(cluster.timing.podGCPeriod.milliseconds, 1)
         let from = max(time ?? cluster.now, cluster.now).milliseconds
         let tick = VirtualTime(
@@ -57,13 +58,13 @@ final class PodGarbageCollector {
     func run() {
         // Our own writes below (phase Failed) must not queue another pass.
         defer {
-            queued = false
-            if let next = deletedNodes.values.min() {
+            state.queued = false
+            if let next = state.deletedNodes.values.min() {
                 queuePass(notBefore: next + cluster.timing.podGCOrphanQuarantine)
             }
         }
         collectOrphans()
-        for name in outOfService.sorted() {
+        for name in state.outOfService.sorted() {
             guard let node = cluster.store.get(Node.self, namespace: "", name: name), !node.isReady else { continue }
             for key in cluster.store.pods(onNode: name) {
                 guard var pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
@@ -80,9 +81,9 @@ final class PodGarbageCollector {
     /// DisruptionTarget, then force-deleted. A node registered again in the meantime keeps them.
     private func collectOrphans() {
         let now = cluster.now
-        for (name, deleted) in deletedNodes.sorted(by: { $0.key < $1.key })
+        for (name, deleted) in state.deletedNodes.sorted(by: { $0.key < $1.key })
         where deleted + cluster.timing.podGCOrphanQuarantine <= now {
-            deletedNodes[name] = nil
+            state.deletedNodes[name] = nil
             guard cluster.store.get(Node.self, namespace: "", name: name) == nil else { continue }
             for key in cluster.store.pods(onNode: name) {
                 guard var pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name) else { continue }

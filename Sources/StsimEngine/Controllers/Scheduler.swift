@@ -12,7 +12,7 @@ final class Scheduler {
     static let component = "default-scheduler"
     unowned let cluster: Cluster
 
-    private struct NodeSlot: Comparable {
+    struct NodeSlot: Comparable {
         var pods: Int
         var name: String
         static func < (a: NodeSlot, b: NodeSlot) -> Bool {
@@ -20,29 +20,27 @@ final class Scheduler {
         }
     }
 
-    private var plainNodes = Heap<NodeSlot>()
-    /// Nodes that need a per-pod check (taints, not Ready, cordoned): few in practice.
-    private var specialNodes: Set<String> = []
-    private var active: [ObjectKey] = []
-    private var activeSet: Set<ObjectKey> = []
-    private var waitingForNodes: [ObjectKey] = []
-    private var waitingForNodesSet: Set<ObjectKey> = []
-    private var waitingForClaim: [ObjectKey: [ObjectKey]] = [:]
-    /// Why each unscheduled pod is still waiting (the FailedScheduling message), for `why`.
-    private(set) var lastFailure: [ObjectKey: String] = [:]
+    /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
+    /// by assignment (the collections inside are copy-on-write), so nothing added here can be
+    /// left out of an undo snapshot.
+    struct State {
+        var plainNodes = Heap<NodeSlot>()
+        /// Nodes that need a per-pod check (taints, not Ready, cordoned): few in practice.
+        var specialNodes: Set<String> = []
+        var active: [ObjectKey] = []
+        var activeSet: Set<ObjectKey> = []
+        var waitingForNodes: [ObjectKey] = []
+        var waitingForNodesSet: Set<ObjectKey> = []
+        var waitingForClaim: [ObjectKey: [ObjectKey]] = [:]
+        /// Why each unscheduled pod is still waiting (the FailedScheduling message), for `why`.
+        var lastFailure: [ObjectKey: String] = [:]
+    }
+    var state = State()
+
+    /// Why each unscheduled pod is still waiting, for `why`.
+    var lastFailure: [ObjectKey: String] { state.lastFailure }
 
     init(cluster: Cluster) { self.cluster = cluster }
-
-    func copyState(from o: Scheduler) {
-        plainNodes = o.plainNodes
-        specialNodes = o.specialNodes
-        active = o.active
-        activeSet = o.activeSet
-        waitingForNodes = o.waitingForNodes
-        waitingForNodesSet = o.waitingForNodesSet
-        waitingForClaim = o.waitingForClaim
-        lastFailure = o.lastFailure
-    }
 
     // MARK: Informers
 
@@ -58,7 +56,7 @@ final class Scheduler {
         case .modified:
             break
         case .deleted:
-            lastFailure[key] = nil
+            state.lastFailure[key] = nil
             if let node = pod.spec.nodeName {
                 nodeCountChanged(node)
                 retryWaitingForNodes()
@@ -70,26 +68,26 @@ final class Scheduler {
         guard claim.status.phase == .bound || type != .modified else { return }
         let key = ObjectKey(
             kind: .persistentVolumeClaim, namespace: claim.metadata.namespace, name: claim.metadata.name)
-        guard let waiting = waitingForClaim.removeValue(forKey: key) else { return }
+        guard let waiting = state.waitingForClaim.removeValue(forKey: key) else { return }
         for p in waiting { enqueue(p) }
     }
 
     func nodeChanged(_ node: Node, type: ChangeType) {
-        specialNodes.remove(node.metadata.name)
+        state.specialNodes.remove(node.metadata.name)
         if type != .deleted { nodeCountChanged(node.metadata.name) }
         retryWaitingForNodes()
     }
 
     private func nodeCountChanged(_ name: String) {
         guard let node = cluster.store.get(Node.self, namespace: "", name: name) else {
-            specialNodes.remove(name)
+            state.specialNodes.remove(name)
             return
         }
         if isPlain(node) {
-            specialNodes.remove(name)
-            plainNodes.insert(NodeSlot(pods: cluster.store.podCount(onNode: name), name: name))
+            state.specialNodes.remove(name)
+            state.plainNodes.insert(NodeSlot(pods: cluster.store.podCount(onNode: name), name: name))
         } else {
-            specialNodes.insert(name)
+            state.specialNodes.insert(name)
         }
     }
 
@@ -101,25 +99,25 @@ final class Scheduler {
     }
 
     private func enqueue(_ key: ObjectKey) {
-        guard activeSet.insert(key).inserted else { return }
-        active.append(key)
+        guard state.activeSet.insert(key).inserted else { return }
+        state.active.append(key)
         cluster.enqueueSync(.scheduleCycle)
     }
 
     private func retryWaitingForNodes() {
-        guard !waitingForNodes.isEmpty else { return }
-        let waiting = waitingForNodes
-        waitingForNodes = []
-        waitingForNodesSet = []
+        guard !state.waitingForNodes.isEmpty else { return }
+        let waiting = state.waitingForNodes
+        state.waitingForNodes = []
+        state.waitingForNodesSet = []
         for p in waiting { enqueue(p) }
     }
 
     // MARK: Scheduling
 
     func runCycle() {
-        let batch = active
-        active = []
-        activeSet = []
+        let batch = state.active
+        state.active = []
+        state.activeSet = []
         for key in batch {
             guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
                 pod.spec.nodeName == nil, pod.metadata.deletionTimestamp == nil
@@ -192,22 +190,23 @@ final class Scheduler {
         var best: NodeSlot?
         let needsFullCheck = affinity != nil || !pod.spec.nodeSelector.isEmpty
         if !needsFullCheck {
-            while let top = plainNodes.min {
+            while let top = state.plainNodes.min {
                 guard let n = cluster.store.get(Node.self, namespace: "", name: top.name), isPlain(n),
                     cluster.store.podCount(onNode: top.name) == top.pods
                 else {
-                    plainNodes.removeMin()
+                    state.plainNodes.removeMin()
                     continue
                 }
                 if top.pods >= n.status.podCapacity {
-                    plainNodes.removeMin()
+                    state.plainNodes.removeMin()
                     continue
                 }
                 best = top
                 break
             }
         }
-        let candidates = needsFullCheck ? cluster.store.list(Node.self).map(\.metadata.name) : specialNodes.sorted()
+        let candidates =
+            needsFullCheck ? cluster.store.list(Node.self).map(\.metadata.name) : state.specialNodes.sorted()
         for name in candidates {
             guard let n = cluster.store.get(Node.self, namespace: "", name: name),
                 rejection(pod, n, affinity: affinity) == nil
@@ -248,7 +247,7 @@ final class Scheduler {
     }
 
     private func fail(_ pod: Pod, _ key: ObjectKey, _ message: String, waitOn claim: ObjectKey?) {
-        lastFailure[key] = message
+        state.lastFailure[key] = message
         cluster.recordEvent(
             .warning, "FailedScheduling", message, about: key, uid: pod.metadata.uid, source: Self.component)
         let current = pod.status.condition(.podScheduled)
@@ -258,9 +257,9 @@ final class Scheduler {
             cluster.write(p)
         }
         if let claim {
-            waitingForClaim[claim, default: []].append(key)
-        } else if waitingForNodesSet.insert(key).inserted {
-            waitingForNodes.append(key)
+            state.waitingForClaim[claim, default: []].append(key)
+        } else if state.waitingForNodesSet.insert(key).inserted {
+            state.waitingForNodes.append(key)
         }
     }
 
@@ -269,7 +268,7 @@ final class Scheduler {
         p.spec.nodeName = node
         p.status.setCondition(.podScheduled, .true, at: cluster.now)
         let key = ObjectKey(kind: .pod, namespace: p.metadata.namespace, name: p.metadata.name)
-        lastFailure[key] = nil
+        state.lastFailure[key] = nil
         cluster.write(p)
         nodeCountChanged(node)
         cluster.recordEvent(

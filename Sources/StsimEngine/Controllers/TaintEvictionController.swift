@@ -5,29 +5,30 @@
 /// condition is written; on an unreachable node it therefore never completes.
 final class TaintEvictionController {
     unowned let cluster: Cluster
-    /// The NoExecute taints last seen on each node (only nodes that have some).
-    private var taints: [String: [Taint]] = [:]
-    /// Bumped whenever a node's NoExecute taints change: evictions queued before are void.
-    private var generation: [String: Int] = [:]
-    /// Pods with a queued eviction, per node, so a cancellation can be told.
-    private var pending: [String: Set<ObjectKey>] = [:]
+
+    /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
+    /// by assignment (the collections inside are copy-on-write), so nothing added here can be
+    /// left out of an undo snapshot.
+    struct State {
+        /// The NoExecute taints last seen on each node (only nodes that have some).
+        var taints: [String: [Taint]] = [:]
+        /// Bumped whenever a node's NoExecute taints change: evictions queued before are void.
+        var generation: [String: Int] = [:]
+        /// Pods with a queued eviction, per node, so a cancellation can be told.
+        var pending: [String: Set<ObjectKey>] = [:]
+    }
+    var state = State()
 
     init(cluster: Cluster) { self.cluster = cluster }
-
-    func copyState(from o: TaintEvictionController) {
-        taints = o.taints
-        generation = o.generation
-        pending = o.pending
-    }
 
     func nodeChanged(_ node: Node, type: ChangeType) {
         let name = node.metadata.name
         let now = type == .deleted ? [] : node.spec.taints.filter { $0.effect == .noExecute }
-        let before = taints[name] ?? []
+        let before = state.taints[name] ?? []
         guard now != before else { return }
-        taints[name] = now.isEmpty ? nil : now
-        generation[name, default: 0] += 1
-        let cancelled = pending.removeValue(forKey: name) ?? []
+        state.taints[name] = now.isEmpty ? nil : now
+        state.generation[name, default: 0] += 1
+        let cancelled = state.pending.removeValue(forKey: name) ?? []
         var scheduled: Set<ObjectKey> = []
         if !now.isEmpty {
             for key in cluster.store.pods(onNode: name) {
@@ -35,7 +36,7 @@ final class TaintEvictionController {
                 if consider(pod, key: key, node: name, taints: now) { scheduled.insert(key) }
             }
         }
-        if !scheduled.isEmpty { pending[name] = scheduled }
+        if !scheduled.isEmpty { state.pending[name] = scheduled }
         for key in cancelled.subtracting(scheduled).sorted() {
             guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
                 pod.metadata.deletionTimestamp == nil
@@ -64,14 +65,14 @@ final class TaintEvictionController {
         }
         guard let seconds else { return false }
         let action = EngineAction.taintEviction(
-            pod: key, uid: uid, node: node, generation: generation[node, default: 0])
+            pod: key, uid: uid, node: node, generation: state.generation[node, default: 0])
         cluster.schedule(action, after: .seconds(Int64(max(seconds, 0))))
         return true
     }
 
     func evictionDue(_ key: ObjectKey, uid: UID, node: String, generation g: Int) {
-        guard generation[node, default: 0] == g else { return }
-        pending[node]?.remove(key)
+        guard state.generation[node, default: 0] == g else { return }
+        state.pending[node]?.remove(key)
         guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name), pod.metadata.uid == uid
         else { return }
         evict(pod, key: key)

@@ -63,13 +63,13 @@ extension Kubelet {
 
     /// The machine loses power: every container dies, nothing is reported.
     func powerOff() {
-        isDown = true
+        state.isDown = true
         for rp in pods.values.sorted(by: { ($0.key, $0.uid) < ($1.key, $1.uid) }) {
             pods.removeValue(forKey: rp.uid)
             forget(rp)
         }
-        pulls = [:]
-        pullStarted = [:]
+        state.pulls = [:]
+        state.pullStarted = [:]
     }
 }
 
@@ -77,7 +77,7 @@ extension Kubelet {
     /// The API lost this node's object (`delete node`). A live kubelet notices at its next status
     /// update (every 10 s) and registers the node again, as a new object (9.8).
     func nodeObjectDeleted(_ node: Node) {
-        lastRegistered = node
+        state.lastRegistered = node
         guard link.isConnected else { return }
         let step = max(cluster.timing.leaseRenewInterval.milliseconds, 1)
         let next =
@@ -87,27 +87,11 @@ extension Kubelet {
 
     /// Registers the node again with the labels it had (its `--node-labels`), if it is still missing.
     func registerAgain() {
-        guard link.isConnected, !isDown, cluster.store.get(Node.self, namespace: "", name: nodeName) == nil else {
+        guard link.isConnected, !state.isDown, cluster.store.get(Node.self, namespace: "", name: nodeName) == nil else {
             return
         }
-        let labels = lastRegistered?.metadata.labels ?? [:]
-        lastRegistered = nil
+        let labels = state.lastRegistered?.metadata.labels ?? [:]
+        state.lastRegistered = nil
         _ = cluster.create(.node(Node(metadata: ObjectMeta(name: nodeName, labels: labels))))
-    }
-}
-
-extension Kubelet {
-    /// `fix image`: the pods backing off from pulling it will succeed at their next retry, so
-    /// that retry is now progress (`settle` waits for it) rather than a retry loop.
-    func imageFixed(_ image: String) {
-        for rp in pods.values.sorted(by: { ($0.key, $0.uid) < ($1.key, $1.uid) }) {
-            for (i, c) in rp.containers.enumerated() where c.image == image {
-                guard let due = c.nextPullRetry else { continue }
-                cluster.queue.schedule(
-                    .kubelet(
-                        node: nodeName, step: KubeletStep(pod: rp.uid, token: rp.token, kind: .retryPull(index: i))),
-                    at: max(due, cluster.now))
-            }
-        }
     }
 }

@@ -1,16 +1,26 @@
 /// A node's connection to the control plane. Everything the kubelet learns from the API (its
 /// pods) and everything it tells the API (pod status, events, the final delete of a terminated
 /// pod) passes here. A partition cuts the link: the kubelet's containers keep
-/// running (its truth), while the API stops hearing about them (the API's view).
+/// running (its truth), while the API stops hearing about them (the API's view). Its state is
+/// part of the kubelet's (`KubeletState.link`).
 final class NodeLink {
     unowned let cluster: Cluster
     unowned var kubelet: Kubelet!
     /// While false, nothing crosses in either direction.
-    var isConnected = true
+    var isConnected: Bool {
+        get { kubelet.state.link.isConnected }
+        set { kubelet.state.link.isConnected = newValue }
+    }
     /// When the kubelet first renewed its Lease; renewals follow every `leaseRenewInterval`.
-    var leasePhase: VirtualTime = .zero
+    var leasePhase: VirtualTime {
+        get { kubelet.state.link.leasePhase }
+        set { kubelet.state.link.leasePhase = newValue }
+    }
     /// When the link was cut (the last renewal happened at or before it).
-    var cutAt: VirtualTime?
+    var cutAt: VirtualTime? {
+        get { kubelet.state.link.cutAt }
+        set { kubelet.state.link.cutAt = newValue }
+    }
 
     /// The last Lease renewal that reached the API. Renewals are not queued events: while the
     /// link stands they happen every 10 s on the same phase, so the time of the last one is

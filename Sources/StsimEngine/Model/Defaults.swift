@@ -17,10 +17,11 @@ public enum APIDefaults {
 
     /// Applies every default to an object about to be created. `defaultStorageClass` is the name of
     /// the default class, if one exists (DefaultStorageClass admission, 8.2).
-    public static func apply(to object: inout KubeObject, defaultStorageClass: String?) {
+    /// `tolerationSeconds` is DefaultTolerationSeconds admission's value (the timing profile's).
+    public static func apply(to object: inout KubeObject, defaultStorageClass: String?, tolerationSeconds: Int = 300) {
         switch object {
         case .pod(var p):
-            apply(to: &p.spec, isPod: true)
+            apply(to: &p.spec, isPod: true, tolerationSeconds: tolerationSeconds)
             object = .pod(p)
         case .statefulSet(var s):
             apply(to: &s.spec)
@@ -86,7 +87,7 @@ public enum APIDefaults {
 
     /// Pod spec defaults. Admission (tolerations, service account) only runs for real pods, not
     /// for templates inside workloads.
-    public static func apply(to spec: inout PodSpec, isPod: Bool) {
+    public static func apply(to spec: inout PodSpec, isPod: Bool, tolerationSeconds: Int = 300) {
         if spec.restartPolicy == nil { spec.restartPolicy = .always }
         if spec.terminationGracePeriodSeconds == nil { spec.terminationGracePeriodSeconds = 30 }
         if spec.dnsPolicy == nil { spec.dnsPolicy = .clusterFirst }
@@ -98,11 +99,14 @@ public enum APIDefaults {
         guard isPod else { return }
         if spec.serviceAccountName == nil { spec.serviceAccountName = "default" }
         if spec.priority == nil { spec.priority = 0 }
+        // DefaultTolerationSeconds admission adds a toleration only for a key the pod does not
+        // tolerate yet; a user's own toleration (any seconds, 300 included) is left as written.
         if spec.tolerations.isEmpty {
-            spec.tolerations = sharedDefaultTolerations
+            spec.tolerations =
+                tolerationSeconds == 300 ? sharedDefaultTolerations : defaultTolerations(seconds: tolerationSeconds)
             return
         }
-        for t in defaultTolerations()
+        for t in defaultTolerations(seconds: tolerationSeconds)
         where !spec.tolerations.contains(where: {
             $0.key == t.key && ($0.effect == nil || $0.effect == .noExecute)
         }) {

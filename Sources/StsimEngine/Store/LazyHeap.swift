@@ -9,6 +9,8 @@ struct LazyMinHeap {
     mutating func push(_ v: Int) { heap.insert(v) }
     var isEmpty: Bool { heap.isEmpty }
     var count: Int { heap.count }
+    /// The smallest entry, valid or not (valid once `min(where:)` has pruned the heap).
+    var top: Int? { heap.min }
 
     /// The smallest entry for which `isValid` holds; invalid entries above it are removed.
     mutating func min(where isValid: (Int) -> Bool) -> Int? {
@@ -29,6 +31,9 @@ struct LazyMaxHeap {
 
     mutating func push(_ v: Int) { heap.insert(v) }
     var isEmpty: Bool { heap.isEmpty }
+
+    /// The largest entry, valid or not (valid once `max(where:)` has pruned the heap).
+    var top: Int? { heap.max }
 
     mutating func max(where isValid: (Int) -> Bool) -> Int? {
         while let top = heap.max {

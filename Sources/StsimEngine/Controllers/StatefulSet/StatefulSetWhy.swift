@@ -8,9 +8,9 @@ enum StatefulSetWhy {
         if let next = firstMissing(s, after: o) {
             out.append("\(s.podName(next)) waits: \(s.podName(o)) \(why) (OrderedReady)")
         }
-        if s.condemned.max(where: s.isCondemned) != nil {
+        if s.condemned.top != nil {
             out.append("scale-down paused: \(s.podName(o)) is unhealthy")
-        } else if s.outdated.max(where: s.isOutdated) != nil {
+        } else if s.outdated.top != nil {
             out.append("rolling update paused: \(s.podName(o)) \(why)")
         }
         return out
@@ -43,7 +43,7 @@ extension StatefulSetController {
     /// progressing or done): the last decision's reasons, creation errors, unschedulable pods.
     func blockers(_ key: ObjectKey) -> [String] {
         guard let set = cluster.store.get(StatefulSet.self, namespace: key.namespace, name: key.name),
-            let s = state(for: key)
+            let s = prunedState(for: key)
         else { return [] }
         if set.metadata.deletionTimestamp != nil {
             return ["\(key.name) is being deleted: the controller only writes status"]
@@ -52,7 +52,7 @@ extension StatefulSetController {
         if let e = s.lastError { out.append(e) }
         out += s.reasons
         // The first unsettled pod's own trouble, as its container states say it.
-        if let o = s.attention.min(where: s.needsAttention),
+        if let o = s.attention.top,
             let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: s.podName(o))
         {
             for cs in pod.status.containerStatuses {

@@ -34,8 +34,9 @@ struct StatefulPodFacts: Equatable {
 /// The controller's incremental index of one StatefulSet: the pods by ordinal, the status
 /// counters, and lazily-cleaned heaps answering "lowest ordinal needing attention", "highest
 /// condemned pod", "highest out-of-date pod" in O(log n). Updated from the change feed, so a sync
-/// never scans the set's pods.
-final class StatefulSetState {
+/// never scans the set's pods. A value: the controller's state copies by assignment (undo, clone),
+/// its collections shared copy-on-write.
+struct StatefulSetState {
     let key: ObjectKey
     let uid: UID
     var start = 0
@@ -82,65 +83,32 @@ final class StatefulSetState {
         self.uid = uid
     }
 
-    func copy() -> StatefulSetState {
-        let c = StatefulSetState(key: key, uid: uid)
-        c.start = start
-        c.replicas = replicas
-        c.monotonic = monotonic
-        c.minReadySeconds = minReadySeconds
-        c.pods = pods
-        c.attention = attention
-        c.work = work
-        c.condemned = condemned
-        c.condemnedUnhealthy = condemnedUnhealthy
-        c.outdated = outdated
-        c.readyCount = readyCount
-        c.availableCount = availableCount
-        c.revisionCounts = revisionCounts
-        c.template = template
-        c.updateRevision = updateRevision
-        c.currentRevision = currentRevision
-        c.revisions = revisions
-        c.ownerReferences = ownerReferences
-        c.failures = failures
-        c.lastError = lastError
-        c.reasons = reasons
-        c.identityRepairs = identityRepairs
-        return c
-    }
-
     var end: Int { start + replicas }
     func inRange(_ o: Int) -> Bool { o >= start && o < end }
 
     // MARK: Validity of heap entries
 
-    func needsAttention(_ o: Int) -> Bool { inRange(o) && !(pods[o]?.settled ?? false) }
-    func needsWork(_ o: Int) -> Bool {
-        guard inRange(o) else { return false }
-        guard let f = pods[o] else { return true }
-        return f.finished && !f.terminating
-    }
-    func isCondemned(_ o: Int) -> Bool { !inRange(o) && pods[o] != nil }
-    func isCondemnedUnhealthy(_ o: Int) -> Bool { !inRange(o) && pods[o].map { !$0.healthy } ?? false }
-    func isOutdated(_ o: Int) -> Bool { inRange(o) && pods[o].map { $0.revision != updateRevision } ?? false }
+    /// What the heaps' entries are checked against, apart from the heaps themselves: a heap can be
+    /// pruned in place while a view reads the pods (no copy of either).
+    var view: StatefulSetView { StatefulSetView(pods: pods, start: start, end: end, updateRevision: updateRevision) }
 
     // MARK: Updates
 
     /// Records a pod's new facts (nil: the pod is gone) and queues its ordinal where it belongs.
-    func setFacts(_ facts: StatefulPodFacts?, at o: Int) {
+    mutating func setFacts(_ facts: StatefulPodFacts?, at o: Int) {
         if let old = pods[o] { count(old, -1) }
         pods[o] = facts
         if let facts { count(facts, +1) }
         note(o)
     }
 
-    private func count(_ f: StatefulPodFacts, _ sign: Int) {
+    private mutating func count(_ f: StatefulPodFacts, _ sign: Int) {
         if f.runningAndReady { readyCount += sign }
         if f.available { availableCount += sign }
         if !f.terminating { revisionCounts[f.revision, default: 0] += sign }
     }
 
-    func note(_ o: Int) {
+    mutating func note(_ o: Int) {
         if inRange(o) {
             let f = pods[o]
             if !(f?.settled ?? false) { attention.push(o) }
@@ -153,7 +121,7 @@ final class StatefulSetState {
     }
 
     /// New `replicas` or `ordinals.start`: ordinals entering or leaving the range are queued.
-    func setRange(start newStart: Int, replicas newReplicas: Int) {
+    mutating func setRange(start newStart: Int, replicas newReplicas: Int) {
         let oldStart = start
         let oldEnd = end
         start = newStart
@@ -170,13 +138,63 @@ final class StatefulSetState {
     }
 
     /// A new update revision: every in-range pod may now be out of date.
-    func revisionChanged() {
+    mutating func revisionChanged() {
         outdated.removeAll()
-        for o in pods.keys.sorted() where isOutdated(o) { outdated.push(o) }
+        let v = view
+        for o in pods.keys.sorted() where v.isOutdated(o) { outdated.push(o) }
     }
 
-    /// `firstUnhealthyPod` among condemned pods (only asked once every replica is settled).
-    func firstUnhealthyCondemned() -> Int? { condemnedUnhealthy.min(where: isCondemnedUnhealthy) }
+    // MARK: Pruning (the step before a decision)
+
+    /// Drops each heap's stale entries down to its first valid one, so that a decision reads the
+    /// tops without changing anything: `attention.top` is the lowest ordinal needing attention,
+    /// `condemned.top` the highest condemned pod, `condemnedUnhealthy.top` the lowest unhealthy
+    /// condemned pod (`firstUnhealthyPod`), `outdated.top` the highest out-of-date pod.
+    mutating func pruneHeaps() {
+        let v = view
+        _ = attention.min(where: v.needsAttention)
+        _ = condemned.max(where: v.isCondemned)
+        _ = condemnedUnhealthy.min(where: v.isCondemnedUnhealthy)
+        _ = outdated.max(where: v.isOutdated)
+    }
+
+    /// Prunes the heaps and takes out the one-shot work a sync consumes: identity repairs, and for
+    /// Parallel every ordinal to create or replace (ascending) and every condemned pod (descending).
+    mutating func takeWork() -> StatefulSetWork {
+        pruneHeaps()
+        var w = StatefulSetWork(identityRepairs: identityRepairs.sorted())
+        identityRepairs = []
+        guard !monotonic else { return w }
+        let v = view
+        while let o = work.popMin() {
+            guard v.needsWork(o), w.replicas.last != o else { continue }
+            w.replicas.append(o)
+        }
+        while let c = condemned.popMax() {
+            guard v.isCondemned(c), !pods[c]!.terminating, w.condemned.last != c else { continue }
+            w.condemned.append(c)
+        }
+        return w
+    }
 
     func podName(_ o: Int) -> String { StatefulSetIdentity.podName(key.name, o) }
+}
+
+/// The facts a heap entry is validated against (see `StatefulSetState.view`).
+struct StatefulSetView {
+    let pods: OrdinalTable<StatefulPodFacts>
+    let start: Int
+    let end: Int
+    let updateRevision: String
+
+    func inRange(_ o: Int) -> Bool { o >= start && o < end }
+    func needsAttention(_ o: Int) -> Bool { inRange(o) && !(pods[o]?.settled ?? false) }
+    func needsWork(_ o: Int) -> Bool {
+        guard inRange(o) else { return false }
+        guard let f = pods[o] else { return true }
+        return f.finished && !f.terminating
+    }
+    func isCondemned(_ o: Int) -> Bool { !inRange(o) && pods[o] != nil }
+    func isCondemnedUnhealthy(_ o: Int) -> Bool { !inRange(o) && pods[o].map { !$0.healthy } ?? false }
+    func isOutdated(_ o: Int) -> Bool { inRange(o) && pods[o].map { $0.revision != updateRevision } ?? false }
 }

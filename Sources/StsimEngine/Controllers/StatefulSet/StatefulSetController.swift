@@ -1,0 +1,176 @@
+/// The StatefulSet controller (reference sections 2, 3, 6), wired as upstream's stateful_set.go
+/// (kubernetes/kubernetes pkg/controller/statefulset): the informers keep each set's index up to
+/// date and queue a sync; a sync prunes the index, decides (`StatefulSetDecision`, pure), performs
+/// the operations (`StatefulPodControl`) and writes status (`StatefulSetStatusUpdater`).
+final class StatefulSetController {
+    static let component = "statefulset-controller"
+
+    unowned let cluster: Cluster
+    /// Everything remembered between syncs, one value: `Cluster.clone` copies it by assignment.
+    var state = StatefulSetControllerState()
+
+    init(cluster: Cluster) { self.cluster = cluster }
+
+    func state(for key: ObjectKey) -> StatefulSetState? { state.uidByKey[key].flatMap { state.sets[$0] } }
+
+    /// The set's index with each heap's top valid (a query such as `blockers` reads the tops).
+    func prunedState(for key: ObjectKey) -> StatefulSetState? {
+        guard let uid = state.uidByKey[key] else { return nil }
+        state.sets[uid]?.pruneHeaps()
+        return state.sets[uid]
+    }
+
+    /// Runs `body` on a set's index in place, so its tables are not copied. `body` must not write
+    /// to the store: the write's change would reach `podChanged` during this access.
+    @discardableResult
+    func update<R>(_ uid: UID, _ body: (inout StatefulSetState) -> R) -> R? {
+        guard let i = state.sets.index(forKey: uid) else { return nil }
+        return body(&state.sets.values[i])
+    }
+
+    // MARK: Informers
+
+    func setChanged(_ set: StatefulSet, type: ChangeType) {
+        let key = ObjectKey(kind: .statefulSet, namespace: set.metadata.namespace, name: set.metadata.name)
+        guard let uid = set.metadata.uid else { return }
+        switch type {
+        case .deleted:
+            state.sets[uid] = nil
+            state.uidByKey[key] = nil
+            return
+        case .added:
+            var s = StatefulSetState(key: key, uid: uid)
+            s.monotonic = !set.spec.isParallel
+            s.currentRevision = set.status.currentRevision
+            state.sets[uid] = s
+            state.uidByKey[key] = uid
+            adoptOrphans(set)
+        case .modified:
+            // Status writes (ours) change nothing the controller reads.
+            if set.status.observedGeneration == set.metadata.generation, state.sets[uid]?.template != nil { return }
+        }
+        let found: Void? = update(uid) { s in
+            s.minReadySeconds = set.spec.minReadySeconds ?? 0
+            s.setRange(start: set.spec.ordinalStart, replicas: set.spec.replicas ?? 1)
+        }
+        if found != nil { cluster.enqueueSync(.syncStatefulSet(key)) }
+    }
+
+    func podChanged(_ pod: Pod, type: ChangeType) {
+        guard let ref = pod.metadata.controllerRef, ref.kind == "StatefulSet",
+            let (parent, ordinal) = StatefulSetIdentity.parse(pod.metadata.name)
+        else { return }
+        let key = update(ref.uid) { s -> ObjectKey? in
+            guard parent == s.key.name else { return nil }
+            if type == .deleted {
+                guard s.pods[ordinal]?.uid == pod.metadata.uid else { return nil }
+                s.setFacts(nil, at: ordinal)
+            } else {
+                record(pod, at: ordinal, in: &s)
+            }
+            return s.key
+        }
+        if let key = key ?? nil { cluster.enqueueSync(.syncStatefulSet(key)) }
+    }
+
+    /// A pod added or modified: its facts, an identity repair if its pod-name label is gone, and a
+    /// timer to see it become available.
+    private func record(_ pod: Pod, at ordinal: Int, in s: inout StatefulSetState) {
+        // 2.2: identity is repaired on every sync; only the pod-name label is checked.
+        if pod.metadata.labels[StatefulSetIdentity.podNameLabel] != pod.metadata.name,
+            pod.metadata.deletionTimestamp == nil
+        {
+            s.identityRepairs.insert(ordinal)
+        }
+        let facts = self.facts(pod, minReadySeconds: s.minReadySeconds)
+        let wasReady = s.pods[ordinal]?.runningAndReady ?? false
+        s.setFacts(facts, at: ordinal)
+        if facts.runningAndReady, !facts.available, !wasReady, let since = facts.readySince {
+            // 3.2: requeue after minReadySeconds + 1 s to see the pod become available.
+            let due = since + .seconds(Int64(s.minReadySeconds + 1))
+            cluster.queue.schedule(.statefulSetAvailability(s.key, ordinal: ordinal), at: max(due, cluster.now))
+        }
+    }
+
+    func recheckAvailability(_ key: ObjectKey, ordinal: Int) {
+        guard let uid = state.uidByKey[key] else { return }
+        let found = update(uid) { s -> Bool in
+            guard let old = s.pods[ordinal] else { return false }
+            var f = old
+            f.available =
+                f.runningAndReady && isAvailable(readySince: f.readySince, minReadySeconds: s.minReadySeconds)
+            if f != old { s.setFacts(f, at: ordinal) }
+            return true
+        }
+        if found == true { cluster.enqueueSync(.syncStatefulSet(key)) }
+    }
+
+    private func facts(_ pod: Pod, minReadySeconds: Int) -> StatefulPodFacts {
+        let rr = pod.isRunningAndReady
+        let since = rr ? pod.status.condition(.ready)?.lastTransitionTime : nil
+        return StatefulPodFacts(
+            uid: pod.metadata.uid!, phase: pod.status.phase, runningAndReady: rr, readySince: since,
+            terminating: pod.metadata.deletionTimestamp != nil,
+            revision: pod.metadata.labels[StatefulSetIdentity.revisionLabel] ?? "",
+            available: rr && isAvailable(readySince: since, minReadySeconds: minReadySeconds))
+    }
+
+    private func isAvailable(readySince: VirtualTime?, minReadySeconds: Int) -> Bool {
+        guard minReadySeconds > 0 else { return true }
+        guard let since = readySince else { return false }
+        return since + .seconds(Int64(minReadySeconds)) < cluster.now
+    }
+
+    /// 2.5: pods named after the set, matching its selector and without a controller are adopted.
+    private func adoptOrphans(_ set: StatefulSet) {
+        guard let selector = set.spec.selector, !selector.isEmpty else { return }
+        for var pod in cluster.store.list(Pod.self, namespace: set.metadata.namespace)
+        where pod.metadata.controllerRef == nil && selector.matches(pod.metadata.labels)
+            && StatefulSetIdentity.parse(pod.metadata.name)?.parent == set.metadata.name[...]
+        {
+            pod.metadata.ownerReferences.append(StatefulSetIdentity.ownerReference(set))
+            cluster.write(.pod(pod))
+        }
+    }
+
+    // MARK: Sync
+
+    /// One sync (`sync` / `UpdateStatefulSet`): revisions, then the decision from the pruned index,
+    /// its operations, and status.
+    func sync(_ key: ObjectKey) {
+        guard let set = cluster.store.get(StatefulSet.self, namespace: key.namespace, name: key.name),
+            let uid = set.metadata.uid, state.sets.keys.contains(uid)
+        else { return }
+        ensureRevision(set, uid)
+        // 3.3 step 8: a set being deleted only gets its status written.
+        let deleting = set.metadata.deletionTimestamp != nil
+        let plan =
+            update(uid) { s in
+                var plan = StatefulSetPlan()
+                if !deleting {
+                    // Pruning first, as its own step: the decision then reads `s` without changing it.
+                    let work = s.takeWork()
+                    plan = StatefulSetDecision.decide(set, s, work)
+                }
+                s.reasons = plan.reasons
+                return plan
+            } ?? StatefulSetPlan()
+        perform(plan, set, uid)
+        writeStatus(set, uid)
+    }
+
+    func event(_ set: StatefulSet, _ type: EventType, _ reason: String, _ message: String) {
+        cluster.recordEvent(
+            type, reason, message,
+            about: ObjectKey(kind: .statefulSet, namespace: set.metadata.namespace, name: set.metadata.name),
+            uid: set.metadata.uid, source: Self.component)
+    }
+}
+
+/// What the StatefulSet controller remembers between syncs, as one value: `Cluster.clone` copies it
+/// by assignment, each set's tables shared copy-on-write until either copy changes them.
+struct StatefulSetControllerState {
+    /// Each set's index by the set's uid (a set recreated under the same name starts afresh).
+    var sets: [UID: StatefulSetState] = [:]
+    var uidByKey: [ObjectKey: UID] = [:]
+}

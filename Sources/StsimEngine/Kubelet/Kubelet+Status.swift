@@ -1,0 +1,65 @@
+/// What the kubelet tells the API about its pods: phase, conditions, container statuses, events.
+extension Kubelet {
+    func report(_ rp: RuntimePod) {
+        var rp = rp
+        let now = cluster.now
+        var st = rp.status
+        if st.phase != .succeeded, st.phase != .failed {
+            if rp.allStarted, rp.sandboxReady {
+                let anyRunning = rp.containers.contains { $0.isRunning || $0.restartCount > 0 || $0.started }
+                if anyRunning { st.phase = .running }
+                if rp.restartPolicy != .always,
+                    rp.containers.allSatisfy({ if case .terminated = $0.state { return true } else { return false } })
+                {
+                    st.phase =
+                        rp.containers.allSatisfy {
+                            if case .terminated(let code, _, _, _, _) = $0.state {
+                                return code == 0
+                            } else {
+                                return false
+                            }
+                        } ? .succeeded : .failed
+                }
+            } else {
+                st.phase = .pending
+            }
+        }
+        let unready = rp.containers.filter { !$0.ready }.map(\.name)
+        if unready.isEmpty {
+            st.setCondition(.ready, .true, at: now)
+            st.setCondition(.containersReady, .true, at: now)
+        } else {
+            st.setCondition(.ready, .false, at: now, reason: "ContainersNotReady", message: unreadyMessage(unready))
+            st.setCondition(
+                .containersReady, .false, at: now, reason: "ContainersNotReady", message: unreadyMessage(unready))
+        }
+        // Assigned only when different, so an unchanged list stays shared with the API's copy.
+        let statuses = containerStatuses(rp)
+        if statuses != st.containerStatuses { st.containerStatuses = statuses }
+        st = pods.shared(st)
+        rp.status = st
+        pods[rp.uid] = pods[rp.uid] != nil ? rp : nil
+        link.reportStatus(rp.key, uid: rp.uid, st)
+    }
+
+    /// The last message built is reused while the names repeat (`KubeletState.lastUnready`).
+    func unreadyMessage(_ names: [String]) -> String {
+        if let last = state.lastUnready, last.names == names { return last.message }
+        let message = "containers with unready status: [\(names.joined(separator: " "))]"
+        state.lastUnready = (names, message)
+        return message
+    }
+
+    func containerStatuses(_ rp: RuntimePod) -> [ContainerStatus] {
+        rp.containers.map { c in
+            ContainerStatus(
+                name: c.name, image: c.image, imageID: c.started ? imageID(c.image) : "",
+                state: c.state, lastState: c.restartCount > 0 || c.lastState != nil ? c.lastState : nil,
+                ready: c.ready, started: c.started, restartCount: c.restartCount)
+        }
+    }
+
+    func event(_ rp: RuntimePod, _ type: EventType, _ reason: String, _ message: String, container: String) {
+        link.recordEvent(type, reason, message, about: rp.key, uid: rp.uid, fieldPath: "spec.containers{\(container)}")
+    }
+}

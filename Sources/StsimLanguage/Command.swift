@@ -93,6 +93,50 @@ public enum WaitCondition: Hashable, Sendable {
     case ready, running, deleted, bound
 }
 
+/// kubectl's `wait --for=...`: what `pkg/cmd/wait` checks on each object.
+public enum KubectlWaitCondition: Hashable, Sendable {
+    /// `--for=delete`.
+    case delete
+    /// `--for=condition=TYPE[=STATUS]`: a `status.conditions` entry (both compared without case).
+    case condition(type: String, status: String)
+    /// `--for=jsonpath=EXPR[=VALUE]`: without a value, any value found satisfies it.
+    case jsonPath(FieldPath, value: String?)
+}
+
+/// `wait --for=COND (KIND/NAME... | KIND -l SEL | KIND --all) [--timeout D]`, kubectl's form.
+public struct KubectlWaitCommand: Hashable, Sendable {
+    public enum Targets: Hashable, Sendable {
+        case names([Argument])
+        case selector(String)
+        case all
+    }
+    public var kind: ResourceKind
+    public var targets: Targets
+    public var condition: KubectlWaitCondition
+    /// kubectl's default is 30 s; zero checks once; a negative value is a week.
+    public var timeout: VirtualDuration
+    public var namespace: String?
+}
+
+/// What `rollout` does to the set it names.
+public enum RolloutAction: Hashable, Sendable {
+    /// `timeout` nil: kubectl's default, no limit. `revision` is accepted as kubectl accepts it.
+    case status(watch: Bool, timeout: VirtualDuration?, revision: Int?)
+    case history(revision: Int?)
+    /// 0: the revision before the current one, as kubectl's default.
+    case undo(toRevision: Int)
+    case restart
+    case pause
+    case resume
+}
+
+public struct RolloutCommand: Hashable, Sendable {
+    public var kind: ResourceKind
+    public var name: Argument
+    public var namespace: String?
+    public var action: RolloutAction
+}
+
 /// The comparison of `expect count KIND == N`.
 public enum Comparison: String, Hashable, Sendable, CaseIterable {
     case equal = "=="
@@ -158,6 +202,8 @@ public enum Command: Hashable, Sendable {
     case tick(VirtualDuration)
     case settle(timeout: VirtualDuration?, quiet: Bool)
     case wait(kind: ResourceKind, name: Argument, condition: WaitCondition, timeout: VirtualDuration?)
+    case kubectlWait(KubectlWaitCommand)
+    case rollout(RolloutCommand)
     case clock
     case mode(auto: Bool)
     case dig(type: DNSRecordType, name: Argument, search: Bool)

@@ -34,21 +34,48 @@ enum TimeCommands {
 
     static let wait = CommandSpec(
         "wait", group: .time,
-        usage: ["wait pod NAME Ready|Running|Deleted [--timeout D]", "wait sts NAME ready", "wait pvc NAME Bound"],
+        usage: [
+            "wait pod NAME Ready|Running|Deleted [--timeout D]", "wait sts NAME ready", "wait pvc NAME Bound",
+            "wait --for=condition=C[=V]|delete|jsonpath=EXPR[=V] (KIND/NAME... | KIND -l SEL | KIND --all) [--timeout D]",
+        ],
         summary: "advance the clock until a condition holds",
-        examples: ["wait pod web-1 Ready", "wait pod web-0 Deleted --timeout 2m", "wait sts web ready"],
-        flags: [FlagSpec("timeout", value: "D", help: "give up after this much virtual time (default: settle limit)")],
+        details: """
+            The --for form is kubectl's: it prints KIND/NAME condition met for each object, and its
+            --timeout defaults to 30s (0 checks once). The short form waits up to the settle limit.
+            """,
+        examples: [
+            "wait pod web-1 Ready", "wait pod web-0 Deleted --timeout 2m", "wait sts web ready",
+            "wait --for=condition=Ready pod/web-0", "wait --for=delete pod/web-2 --timeout 1m",
+            "wait --for=jsonpath={.status.readyReplicas}=3 sts/web", "wait --for=condition=Ready pod -l app=web",
+        ],
+        flags: [
+            FlagSpec(
+                "timeout", value: "D", help: "give up after this much virtual time (default: settle limit; --for: 30s)"),
+            FlagSpec(
+                "for", value: "COND", help: "kubectl's condition: condition=Ready, delete, jsonpath={.path}=VALUE"),
+            Common.selector,
+            FlagSpec("all", help: "every object of the kind (with --for)"),
+            Common.namespace,
+        ],
         positionals: [
             .choices(["pod", "sts", "pvc"]), .objectNames(kindArgument: 0),
             .choices(["Ready", "Running", "Deleted", "Bound"]),
         ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        if let condition = args.flag("for") { return try kubectlWait(&args, condition) }
+        if let flag = args.flag("selector") ?? args.flag("all") {
+            throw Diagnostic(
+                at: flag.location, "wait: -l and --all go with kubectl's --for form",
+                hint: "for example: wait --for=condition=Ready pod -l app=web")
+        }
         let (kind, names) = try ResourceCommands.kindAndNames(&args, what: "KIND")
         guard let name = names.first else {
             throw Diagnostic(at: args.endLocation, "wait: missing NAME", hint: "usage: wait pod NAME Ready")
         }
         guard names.count >= 2 else {
-            throw Diagnostic(at: args.endLocation, "wait: missing the condition (Ready, Running, Deleted or Bound)")
+            throw Diagnostic(
+                at: args.endLocation, "wait: missing the condition (Ready, Running, Deleted or Bound)",
+                hint: "or kubectl's form: wait --for=condition=Ready \(kind.singular)/\(name.text)")
         }
         let condText = try args.choice(names[1], of: ["Ready", "Running", "Deleted", "Bound"], what: "the condition")
         if names.count > 2 {

@@ -9,10 +9,13 @@ struct DescribeWriter {
     private var pending = ""
     let now: VirtualTime
     let calendar: VirtualCalendar
+    /// False for kubectl's output that bypasses the tabwriter (`rollout history --revision`).
+    let aligned: Bool
 
-    init(now: VirtualTime, calendar: VirtualCalendar) {
+    init(now: VirtualTime, calendar: VirtualCalendar, aligned: Bool = true) {
         self.now = now
         self.calendar = calendar
+        self.aligned = aligned
     }
 
     /// `LEVEL_0` .. `LEVEL_3`: two spaces per level.
@@ -23,7 +26,7 @@ struct DescribeWriter {
     mutating func line(_ level: Int, _ text: String) { write(level, text + "\n") }
 
     mutating func flush() {
-        done += TabWriter.describe.format(pending)
+        done += aligned ? TabWriter.describe.format(pending) : pending
         pending = ""
     }
 

@@ -36,6 +36,8 @@ extension Session {
         case .settle(let timeout, let quiet): settle(limit: timeout ?? settleLimit, quiet: quiet)
         case .wait(let kind, let name, let condition, let timeout):
             try wait(kind, name: name, condition: condition, timeout: timeout ?? settleLimit)
+        case .kubectlWait(let w): try kubectlWait(w)
+        case .rollout(let r): try rollout(r)
         case .clock:
             printer.line("\(cluster.now) (\(DurationText.format(cluster.now - .zero)) since the cluster started)")
         case .mode(let auto):

@@ -51,8 +51,11 @@ extension Command {
         case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .changeMetadata, .killPod, .partition, .heal,
             .imageFault,
             .crash,
-            .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .run, .reset, .seed, .runPod:
+            .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .kubectlWait, .run, .reset, .seed, .runPod:
             true
+        // history only reads; status lets time pass; the rest patch the set.
+        case .rollout(let r):
+            if case .history = r.action { false } else { true }
         // A POST changes the files on a volume (curl, or curl in a pod); sleep lets time pass.
         case .curl(let c): c.effectiveMethod.uppercased() != "GET"
         case .exec(_, _, let command): ["curl", "sleep"].contains(command.first?.text ?? "")

@@ -385,10 +385,10 @@ final class ParserErrorTests: XCTestCase {
         assertParseError("wait pod", "wait: missing NAME", 1, 10, hint: "usage: wait pod NAME Ready")
         assertParseError(
             "wait pod web", "wait: missing the condition (Ready, Running, Deleted or Bound)", 1, 14,
-            hint: nil)
+            hint: "or kubectl's form: wait --for=condition=Ready pod/web")
         assertParseError(
             "wait pod/web", "wait: missing the condition (Ready, Running, Deleted or Bound)", 1, 14,
-            hint: nil)
+            hint: "or kubectl's form: wait --for=condition=Ready pod/web")
         assertParseError(
             "wait pod web Redy", "the condition must be one of Ready, Running, Deleted, Bound, not \"Redy\"",
             1, 14, hint: "did you mean \"Ready\"?")

@@ -481,22 +481,67 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parsed("let _N2 = ${n}", variables: ["n": "7"]), .define(name: "_N2", value: "7"))
     }
 
-    func testPartsOfTheLanguageStillToCome() {
-        for sub in ["status", "history", "undo", "restart", "pause", "resume"] {
-            XCTAssertEqual(
-                parsed("rollout \(sub) sts web"),
-                .unavailable(name: "rollout \(sub)", plannedWith: ResourceCommands.rolloutPlanned))
+    func testRolloutSubCommands() {
+        let l = { (c: Int) in SourceLocation(file: "t.sts", line: 1, column: c) }
+        let web = { (c: Int) in Argument("web", at: l(c)) }
+        func rollout(_ action: RolloutAction, _ c: Int, kind: ResourceKind = .statefulSet) -> Command {
+            .rollout(RolloutCommand(kind: kind, name: web(c), namespace: nil, action: action))
         }
-        // Declared with kubectl's flags: they are known, and a flag the sub-command lacks is not.
         XCTAssertEqual(
-            parsed("rollout status sts/web -w --timeout 5m --revision 2"),
-            .unavailable(name: "rollout status", plannedWith: ResourceCommands.rolloutPlanned))
+            parsed("rollout status sts/web"), rollout(.status(watch: true, timeout: nil, revision: nil), 20))
         XCTAssertEqual(
-            parsed("rollout undo sts web --to-revision 1"),
-            .unavailable(name: "rollout undo", plannedWith: ResourceCommands.rolloutPlanned))
+            parsed("rollout status sts web -w=false --timeout 5m"),
+            rollout(.status(watch: false, timeout: .minutes(5), revision: nil), 20))
+        // kubectl's --timeout=0 means no limit.
+        XCTAssertEqual(
+            parsed("rollout status sts web --timeout 0s"),
+            rollout(.status(watch: true, timeout: nil, revision: nil), 20))
+        XCTAssertEqual(parsed("rollout history sts web --revision 2"), rollout(.history(revision: 2), 21))
+        XCTAssertEqual(parsed("rollout undo sts web"), rollout(.undo(toRevision: 0), 18))
+        XCTAssertEqual(parsed("rollout undo sts web --to-revision 1"), rollout(.undo(toRevision: 1), 18))
+        XCTAssertEqual(parsed("rollout restart rs/web"), rollout(.restart, 20, kind: .replicaSet))
+        XCTAssertEqual(parsed("rollout pause sts web"), rollout(.pause, 19))
         XCTAssertEqual(
             parseError("rollout undo sts web --revision 1")?.message, "unknown flag --revision for rollout undo")
         XCTAssertEqual(parseError("rollout stats sts web")?.hint, "did you mean \"status\"?")
+        XCTAssertEqual(parseError("rollout status sts")?.message, "rollout status: name the statefulset")
+    }
+
+    func testKubectlWaitForms() throws {
+        struct NotKubectlWait: Error {}
+        func wait(_ source: String) throws -> KubectlWaitCommand {
+            guard case .kubectlWait(let w) = parsed(source) else {
+                XCTFail("not kubectl's wait: \(source)")
+                throw NotKubectlWait()
+            }
+            return w
+        }
+        let ready = try wait("wait --for=condition=Ready pod/web-0")
+        XCTAssertEqual(ready.condition, .condition(type: "Ready", status: "true"))
+        XCTAssertEqual(
+            ready.targets, .names([Argument("web-0", at: SourceLocation(file: "t.sts", line: 1, column: 32))]))
+        XCTAssertEqual(ready.timeout, .seconds(30))
+        XCTAssertEqual(
+            try wait("wait --for=condition=Ready=False pod -l app=web").condition,
+            .condition(type: "Ready", status: "False"))
+        XCTAssertEqual(try wait("wait --for=condition=Ready pod -l app=web").targets, .selector("app=web"))
+        XCTAssertEqual(try wait("wait --for=Delete pod --all --timeout 2m").targets, .all)
+        XCTAssertEqual(try wait("wait --for=delete pod --all --timeout 2m").timeout, .minutes(2))
+        let jp = try wait("wait --for=jsonpath='{.status.readyReplicas}'=3 sts/web")
+        guard case .jsonPath(let path, let value) = jp.condition else { return XCTFail("\(jp.condition)") }
+        XCTAssertEqual(path.steps, [.field("status"), .field("readyReplicas")])
+        XCTAssertEqual(value, "3")
+        XCTAssertEqual(parseError("wait --for=ready pod/web-0")?.message, "unrecognized condition: \"ready\"")
+        XCTAssertEqual(
+            parseError("wait --for=jsonpath={.a}= pod/web-0")?.message, "jsonpath wait value cannot be empty")
+        XCTAssertEqual(
+            parseError("wait --for=condition=Ready pod")?.message,
+            "resource(s) were provided, but no name was specified")
+        XCTAssertEqual(
+            parseError("wait --for=condition=Ready pod web-0 -l app=web")?.message,
+            "name cannot be provided when a selector is specified")
+        XCTAssertEqual(
+            parseError("wait pod web-0 Ready --all")?.message, "wait: -l and --all go with kubectl's --for form")
     }
 
     func testEditPatchAndSetImage() {

@@ -42,6 +42,13 @@ final class TranscriptTests: XCTestCase {
         "manifests/seed-manifests",
         "manifests/several-broken",
         "replicaset/shared-claim",
+        "rollout/canary",
+        "rollout/history-undo",
+        "rollout/image-change",
+        "rollout/on-delete",
+        "rollout/restart-and-refusals",
+        "rollout/stuck",
+        "rollout/wait",
         "statefulset/delete-pod",
         "statefulset/delete-sts",
         "statefulset/ordered-start",
@@ -192,6 +199,34 @@ final class TranscriptTests: XCTestCase {
 
     func test_replicaset_shared_claim() throws {
         try Transcript("replicaset/shared-claim").check()
+    }
+
+    func test_rollout_canary() throws {
+        try Transcript("rollout/canary").check()
+    }
+
+    func test_rollout_history_undo() throws {
+        try Transcript("rollout/history-undo").check()
+    }
+
+    func test_rollout_image_change() throws {
+        try Transcript("rollout/image-change").check()
+    }
+
+    func test_rollout_on_delete() throws {
+        try Transcript("rollout/on-delete").check()
+    }
+
+    func test_rollout_restart_and_refusals() throws {
+        try Transcript("rollout/restart-and-refusals").check()
+    }
+
+    func test_rollout_stuck() throws {
+        try Transcript("rollout/stuck").check()
+    }
+
+    func test_rollout_wait() throws {
+        try Transcript("rollout/wait").check()
     }
 
     func test_statefulset_delete_pod() throws {

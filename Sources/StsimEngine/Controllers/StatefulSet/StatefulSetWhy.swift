@@ -94,7 +94,9 @@ extension Cluster {
     /// Why a StatefulSet is not progressing, one line per reason (`web-2 waits: web-1 is not
     /// Ready (OrderedReady)`, `scale-down paused: web-0 is unhealthy`). Empty when nothing blocks.
     public func blockers(statefulSet name: String, namespace: String? = nil) -> [String] {
-        statefulSets.blockers(ObjectKey(kind: .statefulSet, namespace: namespace ?? config.namespace, name: name))
+        let key = ObjectKey(kind: .statefulSet, namespace: namespace ?? config.namespace, name: name)
+        let advice = get(StatefulSet.self, name, namespace: key.namespace).map(stuckRolloutAdvice) ?? []
+        return statefulSets.blockers(key) + advice
     }
 
     /// Why a pod is not scheduled yet (the last FailedScheduling message), if it is waiting.

@@ -1,0 +1,82 @@
+import StsimEngine
+import StsimLanguage
+import StsimManifests
+
+extension Session {
+    /// kubectl's `wait --for=...` (kubectl's pkg/cmd/wait/wait.go): the objects one after another
+    /// under one deadline, `KIND/NAME condition met` for each, kubectl's errors otherwise. Only
+    /// kubectl's lines are printed; the cluster's changes meanwhile are not.
+    func kubectlWait(_ w: KubectlWaitCommand) throws {
+        defer { _ = discardChanges() }
+        let names = try waitTargets(w)
+        let deadline = cluster.now.clampedAdding(w.timeout)
+        for name in names {
+            guard let object = try? cluster.get(w.kind, namespace: w.namespace, name: name).get() else {
+                // kubectl ignores NotFound for --for=delete: the object is already gone.
+                if w.condition == .delete { continue }
+                throw APIError.notFound(w.kind, name)
+            }
+            let check = try waitCheck(w, name: name, uid: object.metadata.uid)
+            let objectName = "\(w.kind.plural)/\(name)"
+            if w.timeout == .zero {
+                guard try check(cluster) else { throw SessionError("condition not met for \(objectName)") }
+            } else {
+                var failure: Error?
+                let result = cluster.run(
+                    until: { c in
+                        do { return try check(c) } catch {
+                            failure = error
+                            return true
+                        }
+                    }, timeout: max(deadline - cluster.now, .zero), shouldStop: interrupted)
+                if let failure { throw failure }
+                if result.reason == StopReason.interrupted { throw SessionError("interrupted at \(cluster.now)") }
+                if result.reason != StopReason.satisfied {
+                    throw SessionError("timed out waiting for the condition on \(objectName)")
+                }
+            }
+            printer.line("\(w.kind.qualifiedSingular)/\(name) condition met")
+        }
+    }
+
+    private func waitTargets(_ w: KubectlWaitCommand) throws -> [String] {
+        let names: [String]
+        switch w.targets {
+        case .names(let args): return args.map(\.text)
+        case .selector(let text):
+            let selector = try SelectorText.parse(text, at: SourceLocation(file: "", line: 0, column: 0))
+            names = cluster.list(w.kind, namespace: w.namespace, selector: selector).map(\.metadata.name)
+        case .all: names = cluster.list(w.kind, namespace: w.namespace).map(\.metadata.name)
+        }
+        if names.isEmpty && w.condition != .delete { throw SessionError("no matching resources found") }
+        return names
+    }
+
+    /// The check for one object. A delete is seen when the object is gone or replaced by a new one
+    /// of the same name (a StatefulSet pod comes back at once): the watch saw the deletion.
+    private func waitCheck(_ w: KubectlWaitCommand, name: String, uid: UID?) throws -> (Cluster) throws -> Bool {
+        let kind = w.kind
+        let namespace = w.namespace
+        switch w.condition {
+        case .delete:
+            return { c in
+                guard let o = try? c.get(kind, namespace: namespace, name: name).get() else { return true }
+                return o.metadata.uid != uid
+            }
+        case .condition(let type, let status):
+            return { c in
+                guard let o = try? c.get(kind, namespace: namespace, name: name).get() else { return false }
+                return ObjectQuery.conditionHolds(o, type: type, status: status)
+            }
+        case .jsonPath(let path, let expected):
+            return { c in
+                guard let o = try? c.get(kind, namespace: namespace, name: name).get() else { return false }
+                switch ObjectQuery.value(o, at: path) {
+                case nil: return false
+                case .nested?: throw SessionError("jsonpath leads to a nested object or list which is not supported")
+                case .scalar(let v)?: return expected.map { $0 == v } ?? true
+                }
+            }
+        }
+    }
+}

@@ -69,7 +69,7 @@ let package = Package(
             dependencies: ["StsimSession", "StsimLanguage", "StsimEngine", "StsimTestSupport"]),
         .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTerminal", "StsimTestSupport"]),
         .testTarget(name: "StsimTranscriptTests", dependencies: ["StsimTestSupport"]),
-        .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine"]),
+        .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine", "StsimManifests"]),
         .testTarget(name: "StsimAPITests", dependencies: ["StsimAPI", "StsimTestSupport"]),
     ]
 )

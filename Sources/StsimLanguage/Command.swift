@@ -31,6 +31,7 @@ public struct GetCommand: Hashable, Sendable {
     public var allNamespaces: Bool
     public var showLabels: Bool
     public var namespace: String?
+    public var printing = GetPrinting()
 }
 
 public struct DeleteCommand: Hashable, Sendable {
@@ -211,6 +212,7 @@ public enum Command: Hashable, Sendable {
     case edit(kind: ResourceKind, name: Argument, namespace: String?)
     case patch(kind: ResourceKind, name: Argument, change: PatchChange, namespace: String?)
     case setImage(kind: ResourceKind, name: Argument, images: [ContainerImage], namespace: String?)
+    case changeMetadata(MetadataChangeCommand)
     case killPod(name: Argument, container: String?, exitCode: Int)
     case partition(nodes: [Argument])
     case heal(nodes: [Argument])

@@ -20,6 +20,7 @@ extension Session {
         case .edit(let kind, let name, let namespace): try edit(kind, name: name, namespace: namespace)
         case .patch(let kind, let name, let change, let namespace):
             try patch(kind, name: name, change: change, namespace: namespace)
+        case .changeMetadata(let change): try changeMetadata(change)
         case .setImage(let kind, let name, let images, let namespace):
             try setImage(kind, name: name, images: images, namespace: namespace)
         case .killPod(let name, let container, let exitCode): try kill(name, container: container, exitCode: exitCode)

@@ -91,8 +91,8 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(
             complete("get pods --"),
             [
-                "--all-namespaces", "--namespace=", "--output=", "--selector=",
-                "--show-labels", "--watch",
+                "--all-namespaces", "--label-columns=", "--namespace=", "--output=", "--selector=", "--show-kind",
+                "--show-labels", "--sort-by=", "--template=", "--watch",
             ])
         XCTAssertEqual(complete("get pods -"), complete("get pods --"))
         XCTAssertEqual(complete("clock -"), [])
@@ -116,11 +116,16 @@ final class CompletionTests: XCTestCase {
     }
 
     func testFlagValues() {
-        XCTAssertEqual(complete("get pods -o "), ["json", "name", "wide", "yaml"])
+        let formats = [
+            "custom-columns", "custom-columns-file", "go-template", "go-template-file", "json", "jsonpath",
+            "jsonpath-file", "name", "template", "templatefile", "wide", "yaml",
+        ]
+        XCTAssertEqual(complete("get pods -o "), formats)
         XCTAssertEqual(complete("get pods -o y"), ["yaml"])
-        XCTAssertEqual(complete("get pods --output "), ["json", "name", "wide", "yaml"])
-        XCTAssertEqual(complete("get pods --output=j"), ["--output=json"])
-        XCTAssertEqual(complete("get pods -o="), ["-o=json", "-o=name", "-o=wide", "-o=yaml"])
+        XCTAssertEqual(complete("get pods --output "), formats)
+        XCTAssertEqual(
+            complete("get pods --output=j"), ["--output=json", "--output=jsonpath", "--output=jsonpath-file"])
+        XCTAssertEqual(complete("get pods -o="), formats.map { "-o=\($0)" })
         XCTAssertEqual(complete("create sts web --policy "), ["OrderedReady", "Parallel"])
         XCTAssertEqual(complete("create pv a --reclaim R"), ["Recycle", "Retain"])
         XCTAssertEqual(complete("create pv a --access=RW"), ["--access=RWO", "--access=RWOP", "--access=RWX"])

@@ -29,6 +29,7 @@ final class TranscriptTests: XCTestCase {
         "faults/replicaset-partition",
         "history/at-most-one",
         "history/checks",
+        "kubectl/labels-and-output",
         "language/error-prefix",
         "language/errors",
         "language/help",
@@ -151,6 +152,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_history_checks() throws {
         try Transcript("history/checks").check()
+    }
+
+    func test_kubectl_labels_and_output() throws {
+        try Transcript("kubectl/labels-and-output").check()
     }
 
     func test_language_error_prefix() throws {

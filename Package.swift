@@ -53,6 +53,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (scripts/fuzz builds it with -sanitize=fuzzer); a plain build replays inputs.
+        .executableTarget(
+            name: "StsimFuzz", dependencies: ["StsimSession", "StsimLanguage", "StsimManifests", "StsimEngine"]),
         .target(name: "StsimTestSupport", dependencies: ["StsimEngine"]),
         .testTarget(name: "StsimEngineTests", dependencies: ["StsimEngine", "StsimTestSupport"]),
         .testTarget(name: "StsimLanguageTests", dependencies: ["StsimLanguage", "StsimEngine"]),
@@ -66,7 +69,7 @@ let package = Package(
             dependencies: ["StsimSession", "StsimLanguage", "StsimEngine", "StsimTestSupport"]),
         .testTarget(name: "StsimTerminalTests", dependencies: ["StsimTerminal", "StsimTestSupport"]),
         .testTarget(name: "StsimTranscriptTests", dependencies: ["StsimTestSupport"]),
-        .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine"]),
+        .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine", "StsimManifests"]),
         .testTarget(name: "StsimAPITests", dependencies: ["StsimAPI", "StsimTestSupport"]),
     ]
 )

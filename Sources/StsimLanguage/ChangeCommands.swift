@@ -63,6 +63,7 @@ extension ResourceCommands {
         "delete", group: .resources,
         usage: [
             "delete KIND NAME... [--force] [--grace-period S] [--wait=false]", "delete KIND -l SELECTOR",
+            "delete KIND NAME --cascade=background|foreground|orphan",
             "delete -f FILE",
         ],
         summary: "delete objects (pods gracefully, unless --force --grace-period 0)",
@@ -70,10 +71,14 @@ extension ResourceCommands {
             Like kubectl, a pod delete waits until the pod is gone (the clock runs meanwhile);
             --wait=false returns at once. --force --grace-period 0 removes the object immediately,
             without waiting for its container to stop: the container may still be running.
+            --cascade says what becomes of the objects it owns: background (the default) removes
+            the owner at once and lets the garbage collector delete them; foreground keeps the
+            owner, with a foregroundDeletion finalizer, until they are gone; orphan leaves them,
+            without the owner reference.
             """,
         examples: [
             "delete pod web-0", "delete pod web-0 --force --grace-period 0", "delete pvc -l app=web",
-            "delete sts web",
+            "delete sts web", "delete sts web --cascade=orphan",
         ],
         flags: [
             Common.filename, Common.selector,
@@ -82,6 +87,9 @@ extension ResourceCommands {
             FlagSpec("grace-period", value: "SECONDS", help: "seconds to let the container stop"),
             FlagSpec("now", help: "same as --grace-period=1"),
             FlagSpec("wait", value: nil, help: "wait for the object to be gone (default true; --wait=false)"),
+            FlagSpec(
+                "cascade", value: nil, help: "background (default), foreground or orphan: what becomes of owned objects"
+            ),
             Common.namespace,
         ],
         positionals: [.kinds, .objectNames(kindArgument: 0)]
@@ -112,10 +120,32 @@ extension ResourceCommands {
                 target = .objects(kind, names)
             }
         }
-        return .delete(
-            DeleteCommand(
-                target: target, force: force, gracePeriodSeconds: grace, wait: wait, now: now,
-                namespace: Common.namespace(args)))
+        var command = DeleteCommand(
+            target: target, force: force, gracePeriodSeconds: grace, wait: wait, now: now,
+            namespace: Common.namespace(args))
+        try cascade(args, into: &command)
+        return .delete(command)
+    }
+
+    /// kubectl's GetCascadingStrategy: the boolean forms still work, with a deprecation warning.
+    private static func cascade(_ args: ParsedArguments, into command: inout DeleteCommand) throws(Diagnostic) {
+        guard let a = args.flag("cascade") else { return }
+        switch a.text.lowercased() {
+        case "", "background": command.cascade = .background
+        case "foreground": command.cascade = .foreground
+        case "orphan": command.cascade = .orphan
+        case "true":
+            command.cascadeDeprecated =
+                "warning: --cascade=true is deprecated (boolean value) and can be replaced with --cascade=background."
+        case "false":
+            command.cascade = .orphan
+            command.cascadeDeprecated =
+                "warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan."
+        default:
+            throw Diagnostic(
+                at: a.location,
+                "invalid cascade value (\(a.text)). Must be \"background\", \"foreground\", or \"orphan\"")
+        }
     }
 
     static let edit = CommandSpec(

@@ -2,7 +2,7 @@ import StsimEngine
 
 /// Checks for scripts and exercises: a failed `expect` makes a script exit 1.
 enum CheckCommands {
-    static let specs: [CommandSpec] = [expect]
+    static let specs: [CommandSpec] = [expect, mark]
     static let states = [
         "Running", "Ready", "NotReady", "Pending", "Terminating", "Unknown", "Deleted", "Bound",
         "Available", "Released", "ContainerCreating", "CrashLoopBackOff",
@@ -14,21 +14,40 @@ enum CheckCommands {
             "expect pod NAME Running|Ready|Pending|Terminating|Deleted [on NODE]",
             "expect pvc NAME Bound", "expect count pods [-l SELECTOR] == N", "expect dns SRV NAME has N",
             "expect output contains \"TEXT\"", "expect error COMMAND...",
+            "expect order HAPPENING < HAPPENING [< ...]", "expect happened HAPPENING", "expect never HAPPENING",
+            "expect never count pods [-l SELECTOR] [Running|Ready|Pending|Terminating] > N",
+            "expect never two pod/NAME", "expect within DURATION KIND NAME STATE", "expect throughout KIND NAME STATE",
+            "expect throughout pvc NAME bound to the same volume", "expect since MARK HISTORY-CHECK",
         ],
         summary: "check the state; in a script a failed check exits 1",
+        details: """
+            A HAPPENING is created|scheduled|running|ready|unready|terminating|deleted|bound KIND/NAME, \
+            or event REASON [on KIND/NAME]. History checks look at what happened since the session \
+            started (or the last reset), since `mark NAME` with `since NAME`, and in a lesson since \
+            the step began; `within` counts from the start of the previous command (or the mark). \
+            A failed history check prints what happened instead, with virtual times.
+            """,
         examples: [
             "expect pod web-0 Ready", "expect pod web-0 Running on node-2", "expect count pods -l app=web == 3",
             "expect pvc data-web-1 Bound", "expect dns SRV web.default.svc.cluster.local has 3",
             "expect output contains \"force deleted\"", "expect error scale sts nope 3",
+            "expect order created pod/web-0 < ready pod/web-0 < created pod/web-1",
+            "expect never count pods -l app=web Running > 3", "expect never two pod/web-1",
+            "expect within 60s pod web-2 Ready", "expect throughout pvc data-web-1 bound to the same volume",
+            "expect happened event FailedScheduling on pod/web-3", "expect since scaled never deleted pod/web-0",
         ],
         flags: [Common.selector],
         positionals: [
-            .choices(["pod", "pvc", "pv", "sts", "node", "count", "dns", "output", "error"]),
+            .choices(
+                ["pod", "pvc", "pv", "sts", "node", "count", "dns", "output", "error"] + HistoryCheckParser.leadWords),
             .objectNames(kindArgument: 0), .choices(states),
         ],
         verbatimAfter: "error"
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let what = try args.next("what to check")
+        if HistoryCheckParser.leadWords.contains(what.text) {
+            return .expect(try HistoryCheckParser.parse(what, &args))
+        }
         switch what.text {
         case "count":
             let kind = try ParsedArguments.kind(try args.next("KIND"))
@@ -96,5 +115,16 @@ enum CheckCommands {
             try args.finish()
             return .expect(.objectState(kind: kind, name: name, state: state, node: node))
         }
+    }
+
+    static let mark = CommandSpec(
+        "mark", group: .checks, usage: ["mark NAME"],
+        summary: "name this moment, for expect since NAME ...",
+        details: "Then expect since NAME ... looks only at what happened after this moment.",
+        examples: ["mark scaled"]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let name = try args.next("NAME")
+        try args.finish()
+        return .mark(name)
     }
 }

@@ -31,6 +31,7 @@ public struct GetCommand: Hashable, Sendable {
     public var allNamespaces: Bool
     public var showLabels: Bool
     public var namespace: String?
+    public var printing = GetPrinting()
 }
 
 public struct DeleteCommand: Hashable, Sendable {
@@ -46,6 +47,15 @@ public struct DeleteCommand: Hashable, Sendable {
     public var wait: Bool
     public var now: Bool
     public var namespace: String?
+    /// `--cascade`: what happens to the objects it owns.
+    public var cascade: Cascade = .background
+    /// The boolean form was given (`--cascade=false`), which kubectl warns is deprecated.
+    public var cascadeDeprecated: String?
+}
+
+/// kubectl's `--cascade` modes (the API's propagation policies).
+public enum Cascade: String, Hashable, Sendable {
+    case background, foreground, orphan
 }
 
 public struct ScaleCommand: Hashable, Sendable {
@@ -166,6 +176,17 @@ public enum SnapshotFormat: String, Hashable, Sendable, CaseIterable {
 public enum SessionSetting: Hashable, Sendable {
     case settleLimit(VirtualDuration)
     case watchLimit(Int)
+    case limit(LimitSetting, Int)
+}
+
+/// stsim's own bounds, each a `set` sub-command and a flag of the same name (docs/limits.md).
+public enum LimitSetting: String, CaseIterable, Hashable, Sendable {
+    case maxObjects = "max-objects"
+    case maxReplicas = "max-replicas"
+    case maxLine = "max-line"
+    case maxCommand = "max-command"
+    case maxWord = "max-word"
+    case maxEvents = "max-events"
 }
 
 public enum Expectation: Hashable, Sendable {
@@ -174,6 +195,9 @@ public enum Expectation: Hashable, Sendable {
     case dnsAnswerCount(type: DNSRecordType, name: String, count: Int)
     case outputContains(String)
     case error(CommandText)
+    /// A check over what happened (`order`, `never`, `within`, ...), from the mark `since`
+    /// names, or else from the start of the history.
+    case history(HistoryCheck, since: Argument?)
 }
 
 /// Every command the language knows. The session executes it with one exhaustive `switch`,
@@ -188,6 +212,7 @@ public enum Command: Hashable, Sendable {
     case edit(kind: ResourceKind, name: Argument, namespace: String?)
     case patch(kind: ResourceKind, name: Argument, change: PatchChange, namespace: String?)
     case setImage(kind: ResourceKind, name: Argument, images: [ContainerImage], namespace: String?)
+    case changeMetadata(MetadataChangeCommand)
     case killPod(name: Argument, container: String?, exitCode: Int)
     case partition(nodes: [Argument])
     case heal(nodes: [Argument])
@@ -213,6 +238,9 @@ public enum Command: Hashable, Sendable {
     case snapshot(format: SnapshotFormat)
     case events(since: VirtualDuration?)
     case expect(Expectation)
+    /// `mark NAME`: a point in the history that `expect since NAME ...` starts from.
+    case mark(Argument)
+    case lesson(LessonAction)
     case help(topic: Argument?)
     case history
     case reset

@@ -20,6 +20,9 @@ public struct Lexer {
     private var line: Int
     private var column = 1
     private let firstLine: Int
+    /// Columns the text was shifted left by (a lesson file's indented block), so locations
+    /// still point into the file as written.
+    private let indent: Int
 
     private struct Failure: Error {
         var diagnostic: Diagnostic
@@ -36,12 +39,14 @@ public struct Lexer {
         var location: SourceLocation
     }
 
-    public static func lex(_ source: String, file: String, firstLine: Int = 1) -> [LexedItem] {
-        var lexer = Lexer(source: source, file: file, firstLine: firstLine)
+    public static func lex(_ source: String, file: String, firstLine: Int = 1, indent: Int = 0) -> [LexedItem] {
+        var lexer = Lexer(source: source, file: file, firstLine: firstLine, indent: indent)
         return lexer.run()
     }
 
-    private init(source: String, file: String, firstLine: Int) {
+    private init(source: String, file: String, firstLine: Int, indent: Int) {
+        self.indent = indent
+        column = 1 + indent
         // "\r\n" is one Character in Swift: without this, CRLF text would have no line ends.
         chars = source.map { $0 == "\r\n" ? "\n" : $0 }
         self.file = file
@@ -331,7 +336,7 @@ public struct Lexer {
             if hadNewline { advance() }
             var candidate = text
             if p.stripTabs { while candidate.first == "\t" { candidate.removeFirst() } }
-            indents.append(text.count - candidate.count)
+            indents.append(indent + text.count - candidate.count)
             if candidate.last == "\r" { candidate.removeLast() }
             if candidate == p.delimiter { break }
             body += candidate + "\n"
@@ -400,7 +405,7 @@ public struct Lexer {
     private mutating func advance() {
         if chars[pos] == "\n" {
             line += 1
-            column = 1
+            column = 1 + indent
         } else {
             column += 1
         }

@@ -4,22 +4,28 @@ import StsimEngine
 extension ResourceCommands {
     static let get = CommandSpec(
         "get", group: .resources,
-        usage: ["get KIND[,KIND...] [NAME...] [-o wide|yaml|json|name] [-l SELECTOR] [-w]", "get all"],
+        usage: [
+            "get KIND[,KIND...] [NAME...] [-o wide|yaml|json|name] [-l SELECTOR] [-w]",
+            "get KIND [-o jsonpath=TEMPLATE|custom-columns=SPEC] [-L KEY] [--sort-by EXPR]", "get all",
+        ],
         summary: "list objects in kubectl's columns",
         examples: [
             "get pods", "get sts,pvc", "get pods -o wide", "get pod web-0 -o yaml", "get pods -l app=web",
-            "get all",
+            "get all", "get pods -o jsonpath='{.items[*].metadata.name}'", "get pods -L app --sort-by=.metadata.name",
+            "get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName",
         ],
         flags: [
             FlagSpec(
-                "output", short: "o", value: "FORMAT", help: "wide, yaml, json or name",
-                completion: .choices(["wide", "yaml", "json", "name"])),
+                "output", short: "o", value: "FORMAT",
+                help:
+                    "wide, yaml, json, name, jsonpath=TEMPLATE, jsonpath-file=FILE, custom-columns=SPEC or custom-columns-file=FILE",
+                completion: .choices(outputFormats)),
             Common.selector,
             FlagSpec("watch", short: "w", help: "after the list, follow changes until the cluster settles"),
             FlagSpec("all-namespaces", short: "A", help: "every namespace"),
             FlagSpec("show-labels", help: "add a LABELS column"),
             Common.namespace,
-        ],
+        ] + getPrintingFlags,
         positionals: [.kinds, .objectNames(kindArgument: 0)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let first = try args.next("KIND")
@@ -42,16 +48,13 @@ extension ResourceCommands {
             }
         }
         names += args.rest()
-        var output = OutputFormat.table
-        if let o = args.flag("output") {
-            let text = try args.choice(o, of: ["wide", "yaml", "json", "name"], what: "-o")
-            output = OutputFormat(rawValue: text) ?? .table
-        }
+        let (output, template) = try output(args)
         return .get(
             GetCommand(
                 kinds: kinds, names: names, output: output, selector: args.flag("selector")?.text,
                 watch: try args.bool("watch"), allNamespaces: try args.bool("all-namespaces"),
-                showLabels: try args.bool("show-labels"), namespace: Common.namespace(args)))
+                showLabels: try args.bool("show-labels"), namespace: Common.namespace(args),
+                printing: try printing(args, template: template)))
     }
 
     static let describe = CommandSpec(

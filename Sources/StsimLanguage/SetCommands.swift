@@ -1,18 +1,22 @@
 import StsimEngine
 
-/// `set settle-limit D`, `set watch-limit N` (the session's settings) and `set image` (kubectl's,
-/// on a StatefulSet's pod template), each a sub-command with its own arguments.
+/// `set settle-limit D`, `set watch-limit N`, `set max-objects N` and the other limits (the
+/// session's settings) and `set image` (kubectl's, on a StatefulSet's pod template), each a
+/// sub-command with its own arguments.
 extension SessionCommands {
     static let set = CommandSpec(
         "set", group: .session,
-        summary: "change a session setting (settle-limit, watch-limit), or a StatefulSet's image",
-        examples: ["set settle-limit 30m", "set watch-limit 100", "set image sts/web nginx=nginx:1.27"],
-        positionals: [.choices(["settle-limit", "watch-limit", "image"])],
-        subcommands: [settleLimit, watchLimit, image]
+        summary: "change a session setting (settle-limit, watch-limit, a limit), or a StatefulSet's image",
+        examples: [
+            "set settle-limit 30m", "set watch-limit 100", "set max-replicas 200000",
+            "set image sts/web nginx=nginx:1.27",
+        ],
+        positionals: [.choices(settingNames)],
+        subcommands: [settleLimit, watchLimit] + LimitSetting.allCases.map(limit) + [image]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         // Reached only when the word after `set` is none of the sub-commands.
-        let setting = try args.next("the setting (settle-limit or watch-limit)")
-        let known = ["settle-limit", "watch-limit", "image"]
+        let setting = try args.next("the setting (settle-limit, watch-limit or a limit)")
+        let known = settingNames
         throw Diagnostic(
             at: setting.location,
             "the setting must be one of \(known.joined(separator: ", ")), not \"\(setting.text)\"",
@@ -32,14 +36,47 @@ extension SessionCommands {
         "watch-limit", group: .session, summary: "how many change lines a settle prints before it sums up (default 40)",
         examples: ["set watch-limit 100"], arguments: "N"
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .setting(.watchLimit(try wholeNumber(&args, for: "watch-limit")))
+    }
+
+    static let settingNames = ["settle-limit", "watch-limit"] + LimitSetting.allCases.map(\.rawValue) + ["image"]
+
+    /// `set max-replicas N` and the other limits (docs/limits.md).
+    static func limit(_ setting: LimitSetting) -> CommandSpec {
+        CommandSpec(
+            setting.rawValue, group: .session, summary: limitSummary(setting),
+            details: """
+                At the prompt any value above 0; in a script only a lower one than stsim started
+                with (a script from a stranger cannot lift its own bounds: raise them with the flag
+                --\(setting.rawValue) N). Limits are stsim's own, not Kubernetes': docs/limits.md.
+                """,
+            examples: ["set \(setting.rawValue) 1000"], arguments: "N"
+        ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+            .setting(.limit(setting, try wholeNumber(&args, for: setting.rawValue)))
+        }
+    }
+
+    private static func limitSummary(_ setting: LimitSetting) -> String {
+        switch setting {
+        case .maxObjects: "objects of one kind, and pods all sets ask for (default 1,000,000)"
+        case .maxReplicas: "replicas of one StatefulSet or ReplicaSet (default 100,000)"
+        case .maxLine: "bytes of one line of a script or standard input (default 1,048,576)"
+        case .maxCommand: "bytes of one command with its here-document (default 16,777,216)"
+        case .maxWord: "bytes of one word after ${NAME}, and of one variable (default 1,048,576)"
+        case .maxEvents: "events one command of a script may run (default 10,000,000)"
+        }
+    }
+
+    /// The one VALUE of a setting, a whole number above 0; `100,000` is how numbers are printed,
+    /// so it is accepted back as written.
+    private static func wholeNumber(_ args: inout ParsedArguments, for name: String) throws(Diagnostic) -> Int {
         let value = try args.next("VALUE")
         try args.finish()
-        // 100,000 is how the limit is printed, so it is accepted back as written.
         guard let n = Int(value.text.split(separator: ",", omittingEmptySubsequences: false).joined()), n > 0
         else {
-            throw Diagnostic(at: value.location, "watch-limit must be a whole number above 0")
+            throw Diagnostic(at: value.location, "\(name) must be a whole number above 0")
         }
-        return .setting(.watchLimit(n))
+        return n
     }
 
     static let image = CommandSpec(

@@ -20,6 +20,16 @@ public enum ManifestWriter {
     public static func json(list objects: [KubeObject], timestamps: Timestamps = .standard) -> String {
         JSONEmitter.document(WireEncoder(timestamps: timestamps).list(objects))
     }
+
+    /// The object as a JSON tree, for what walks it (`-o jsonpath`, `custom-columns`, `--sort-by`).
+    public static func wire(_ object: KubeObject, timestamps: Timestamps = .standard) -> WireValue {
+        WireEncoder(timestamps: timestamps).object(object)
+    }
+
+    /// Several objects as the `kind: List` tree kubectl hands its printers.
+    public static func wire(list objects: [KubeObject], timestamps: Timestamps = .standard) -> WireValue {
+        WireEncoder(timestamps: timestamps).list(objects)
+    }
 }
 
 /// Turns engine objects into wire values.

@@ -44,17 +44,17 @@ extension WireValue {
         }
     }
 
-    var fields: [(String, WireValue)]? {
+    public var fields: [(String, WireValue)]? {
         if case .object(let f) = self { return f }
         return nil
     }
 
-    var items: [WireValue]? {
+    public var items: [WireValue]? {
         if case .array(let a) = self { return a }
         return nil
     }
 
-    subscript(key: String) -> WireValue? {
+    public subscript(key: String) -> WireValue? {
         fields?.first { $0.0 == key }?.1
     }
 
@@ -102,4 +102,11 @@ extension WireValue {
 
 struct WireParseError: Error {
     var problem: String
+}
+
+extension WireValue {
+    /// A JSON or YAML document as a tree; nil when it is not one.
+    public static func document(_ text: String) -> WireValue? {
+        try? parse(text).get()
+    }
 }

@@ -4,7 +4,7 @@ import StsimEngine
 /// `-o json` prints); the YAML printer sorts keys, as kubectl's JSON-to-YAML conversion does.
 // Sendable is declared, not inferred: inferring it through the recursive tuple payload is a
 // "circular reference" in Swift 6 mode.
-enum WireValue: Sendable {
+public enum WireValue: Sendable {
     case object([(String, WireValue)])
     case array([WireValue])
     case string(String)

@@ -60,16 +60,7 @@ enum Formatting {
         return "\(v)\(suffix)"
     }
 
-    /// `1,234,567`: large counts in settle summaries read better grouped.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    static func grouped(_ n: Int) -> String { n.groupedDigits }
 
     /// `1 pod`, `3 pods`.
     static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {

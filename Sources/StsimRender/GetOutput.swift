@@ -24,16 +24,21 @@ public enum GetOutput {
         _ objects: [KubeObject], kind: ResourceKind, options: TableOptions = TableOptions(),
         prefixNames: Bool = false, now: VirtualTime
     ) -> Table {
-        let sorted = objects.sortedByMetadata(\.metadata)
+        let sorted = options.keepOrder ? objects : objects.sortedByMetadata(\.metadata)
         let namespaced = options.allNamespaces && kind.isNamespaced
         var table = Table(headers: headers(kind, wide: options.wide))
         if namespaced { table.headers.insert("NAMESPACE", at: 0) }
+        // kubectl's formatLabelHeaders: `-L app.kubernetes.io/name` is headed NAME.
+        table.headers += options.labelColumns.map {
+            ($0.split(separator: "/").last.map(String.init) ?? $0).uppercased()
+        }
         if options.showLabels { table.headers.append("LABELS") }
         for object in sorted {
             var row = cells(object, as: kind, wide: options.wide, now: now)
             // An event row starts with LAST SEEN, not a name; kubectl does not prefix it.
             if prefixNames, kind != .event { row[0] = "\(kind.qualifiedSingular)/\(row[0])" }
             if namespaced { row.insert(object.namespace, at: 0) }
+            row += options.labelColumns.map { object.metadata.labels[$0] ?? "" }
             if options.showLabels { row.append(Formatting.labels(object.metadata.labels)) }
             table.rows.append(row)
         }
@@ -48,7 +53,7 @@ public enum GetOutput {
         _ groups: [(kind: ResourceKind, objects: [KubeObject])], namespace: String,
         options: TableOptions = TableOptions(), now: VirtualTime
     ) -> RenderedText {
-        let prefix = groups.count > 1
+        let prefix = groups.count > 1 || options.showKind
         let rendered = groups.filter { !$0.objects.isEmpty }.map {
             table($0.objects, kind: $0.kind, options: options, prefixNames: prefix, now: now).render()
         }

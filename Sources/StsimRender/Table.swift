@@ -43,9 +43,22 @@ public struct TableOptions: Hashable, Sendable {
     /// `-A`: a leading `NAMESPACE` column (namespaced kinds only).
     public var allNamespaces: Bool
 
-    public init(wide: Bool = false, showLabels: Bool = false, allNamespaces: Bool = false) {
+    /// `-L KEY`: a column per label key, headed by the key's last segment in upper case.
+    public var labelColumns: [String]
+    /// `--sort-by`: the rows keep the order they were given in.
+    public var keepOrder: Bool
+    /// `--show-kind`: names carry their kind (`pod/web-0`) even for one kind.
+    public var showKind: Bool
+
+    public init(
+        wide: Bool = false, showLabels: Bool = false, allNamespaces: Bool = false, labelColumns: [String] = [],
+        keepOrder: Bool = false, showKind: Bool = false
+    ) {
         self.wide = wide
         self.showLabels = showLabels
         self.allNamespaces = allNamespaces
+        self.labelColumns = labelColumns
+        self.keepOrder = keepOrder
+        self.showKind = showKind
     }
 }

@@ -44,6 +44,11 @@ public final class CapturedOutput: OutputSink {
 final class Printer {
     let sink: OutputSink
     private(set) var commandOutput = ""
+    /// Whether stsim's own colour sequences may pass the control-character escaping.
+    var allowColour = false
+    /// While set, nothing reaches the sink and error lines are kept here instead: a lesson's
+    /// setup and checks run quietly and show only their verdict.
+    var quiet: [String]?
 
     init(sink: OutputSink) { self.sink = sink }
 
@@ -60,6 +65,10 @@ final class Printer {
 
     private func emit(_ text: String, error: Bool) {
         commandOutput += text
-        sink.write(text, toStandardError: error)
+        if quiet != nil {
+            if error { quiet?.append(text) }
+            return
+        }
+        sink.write(ControlEscaping.escaped(text, allowColour: allowColour), toStandardError: error)
     }
 }

@@ -6,6 +6,8 @@ import StsimRender
 /// A check that did not hold (`expect ...`).
 struct ExpectationFailure: Error {
     var message: String
+    /// Lines after the message: for a history check, what happened instead.
+    var details: [String] = []
 }
 
 /// A plain error sentence from the session itself (not the API's, not located in the input).
@@ -25,6 +27,8 @@ extension Session {
         switch error {
         case let d as Diagnostic:
             report(d)
+        case let e as APIError where e.setting != nil:
+            report(Diagnostic(at: location, e.message, hint: limitHint(e)))
         case let e as APIError:
             // At the prompt kubectl's own words are enough; a script also says where.
             if interactive {
@@ -46,11 +50,25 @@ extension Session {
             break
         case let e as ExpectationFailure:
             printer.errorLine("\(location): \(paint("expectation failed:", .red)) \(e.message)")
+            for line in e.details { printer.errorLine(line) }
         case let e as SessionError:
             report(Diagnostic(at: location, e.message, hint: e.hint))
         default:
             report(Diagnostic(at: location, "\(error)"))
         }
+    }
+
+    /// How to raise the stsim limit an error names.
+    func limitHint(_ error: APIError) -> String? {
+        error.setting.map { raiseHint($0, "N") }
+    }
+
+    /// How to raise a limit from where the user is: `set` at the prompt; in a script only the
+    /// flag (a script may lower its limits, never raise them).
+    func raiseHint(_ setting: String, _ unit: String) -> String {
+        interactive
+            ? "raise it with set \(setting) \(unit) (or stsim --\(setting) \(unit))"
+            : "raise it with the flag: stsim --\(setting) \(unit) ..."
     }
 
     func report(_ diagnostic: Diagnostic) {

@@ -9,7 +9,7 @@ extension Session {
 
     /// `NAME=VALUE` from the command line defines `${NAME}` for the script.
     public func define(_ name: String, _ value: String) -> Bool {
-        guard Lexer.isVariableName(name) else { return false }
+        guard Lexer.isVariableName(name), (try? checkVariableBudget(name, value)) != nil else { return false }
         variables[name] = value
         return true
     }

@@ -4,7 +4,14 @@ import StsimRender
 
 extension Session {
     func delete(_ command: DeleteCommand, at location: SourceLocation) throws {
-        let options = try deleteOptions(command, at: location)
+        var options = try deleteOptions(command, at: location)
+        if let warning = command.cascadeDeprecated { printer.errorLine(warning) }
+        options.propagation =
+            switch command.cascade {
+            case .background: .background
+            case .foreground: .foreground
+            case .orphan: .orphan
+            }
         var targets: [(ResourceKind, String)] = []
         var referenceErrors = false
         // delete -f: where each target is written, for kubectl's per-document error lines.

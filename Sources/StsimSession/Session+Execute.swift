@@ -20,6 +20,7 @@ extension Session {
         case .edit(let kind, let name, let namespace): try edit(kind, name: name, namespace: namespace)
         case .patch(let kind, let name, let change, let namespace):
             try patch(kind, name: name, change: change, namespace: namespace)
+        case .changeMetadata(let change): try changeMetadata(change)
         case .setImage(let kind, let name, let images, let namespace):
             try setImage(kind, name: name, images: images, namespace: namespace)
         case .killPod(let name, let container, let exitCode): try kill(name, container: container, exitCode: exitCode)
@@ -54,6 +55,8 @@ extension Session {
         case .snapshot(let format): try snapshot(format)
         case .events(let since): events(since: since)
         case .expect(let e): return try expect(e)
+        case .mark(let name): mark(name)
+        case .lesson(let action): try lesson(action)
         case .help(let topic): try help(topic)
         case .history:
             for (i, line) in history.enumerated() { printer.line("\(String(i + 1).leftPadded(4))  \(line)") }
@@ -63,6 +66,7 @@ extension Session {
             hostPathWarned = []
             watchFormatter.reset()
             _ = discardChanges()
+            forgetHistoryScopes()
             printer.line("a fresh cluster: \(cluster.summaryLine)")
         case .seed(let n):
             options.seed = n
@@ -70,8 +74,9 @@ extension Session {
             hostPathWarned = []
             watchFormatter.reset()
             _ = discardChanges()
+            forgetHistoryScopes()
             printer.line("seed \(n): a fresh cluster: \(cluster.summaryLine)")
-        case .setting(let setting): apply(setting)
+        case .setting(let setting): try apply(setting)
         case .define(let name, let value): variables[name] = value
         case .run(let path): return try runFile(path)
         case .save(let path): try save(to: path)
@@ -112,7 +117,7 @@ extension Session {
         printer.block(HelpText.command(spec))
     }
 
-    func apply(_ setting: SessionSetting) {
+    func apply(_ setting: SessionSetting) throws {
         switch setting {
         case .settleLimit(let d):
             settleLimit = d
@@ -120,6 +125,7 @@ extension Session {
         case .watchLimit(let n):
             watchLimit = n
             printer.line("watch-limit \(n)")
+        case .limit(let which, let n): try setLimit(which, n)
         }
     }
 }

@@ -39,10 +39,13 @@ extension Session {
             if !previousOutput.contains(text) {
                 throw ExpectationFailure(message: "the previous command's output does not contain \"\(text)\"")
             }
+        case .history(let check, let since):
+            try expectHistory(check, since: since)
         case .error(let inner):
             switch runCommand(inner) {
             case .failed: return .ok
             case .quit: return .quit
+            case .interrupted: return .interrupted
             case .ok:
                 throw ExpectationFailure(message: "expected an error from `\(inner.text)`, but it succeeded")
             }

@@ -7,6 +7,14 @@ extension Session {
     /// located at the word that named it.
     func readFile(_ path: Argument) throws -> String {
         if path.text.isEmpty { throw Diagnostic(at: path.location, "the file name is empty") }
+        try confine(path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path.text)[.size] as? Int) ?? 0
+        if size > options.limits.commandBytes {
+            throw Diagnostic(
+                at: path.location,
+                "\"\(path.text)\" is \(size.groupedDigits) bytes, more than stsim's limit of \(options.limits.commandBytes.groupedDigits) for one file",
+                hint: raiseHint("max-command", "BYTES"))
+        }
         guard let data = FileManager.default.contents(atPath: path.text) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path.text, isDirectory: &isDirectory)
@@ -27,8 +35,17 @@ extension Session {
         guard !runningScripts.contains(path.text) else {
             throw Diagnostic(at: path.location, "\"\(path.text)\" is already running (a script may not run itself)")
         }
-        var text = try readFile(path)
-        if text.hasPrefix("#!") { text = "#" + text.dropFirst() }
+        try confine(path)
+        let fd = open(path.text, O_RDONLY)
+        var isDirectory: ObjCBool = false
+        if fd < 0 || !FileManager.default.fileExists(atPath: path.text, isDirectory: &isDirectory)
+            || isDirectory.boolValue
+        {
+            if fd >= 0 { close(fd) }
+            _ = try readFile(path)  // says why it cannot be read
+            throw Diagnostic(at: path.location, "cannot read \"\(path.text)\"")
+        }
+        defer { close(fd) }
         runningScripts.append(path.text)
         let wasInteractive = interactive
         interactive = false
@@ -36,7 +53,7 @@ extension Session {
             runningScripts.removeLast()
             interactive = wasInteractive
         }
-        return runText(text, file: path.text, firstLine: 1)
+        return runStream(fd: fd, file: path.text)
     }
 
     /// File names for Tab completion.

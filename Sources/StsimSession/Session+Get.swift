@@ -41,11 +41,28 @@ extension Session {
             }
             sections.append((kind, objects))
         }
+        sections = try sortedForGet(sections, by: command.printing.sortBy)
         let multiple = command.kinds.count > 1
+        if let template = command.printing.template {
+            try printTemplate(
+                template, objects: sections.flatMap(\.1), single: command.names.count == 1 && !multiple)
+        } else {
+            print(sections, command, multiple: multiple, anyNotFound: !notFound.isEmpty)
+        }
+        for (i, e) in notFound.enumerated() {
+            if i == notFound.count - 1 { throw e }
+            printer.errorLine(e.kubectlMessage)
+        }
+        if command.watch { watch(kinds: command.kinds) }
+    }
+
+    private func print(
+        _ sections: [(ResourceKind, [KubeObject])], _ command: GetCommand, multiple: Bool, anyNotFound: Bool
+    ) {
         switch command.output {
         case .yaml, .json:
             let objects = sections.flatMap(\.1)
-            if !objects.isEmpty || notFound.isEmpty {
+            if !objects.isEmpty || !anyNotFound {
                 printer.block(
                     encode(objects, json: command.output == .json, asList: command.names.count != 1 || multiple))
             }
@@ -59,15 +76,11 @@ extension Session {
                     sections,
                     options: TableOptions(
                         wide: command.output == .wide, showLabels: command.showLabels,
-                        allNamespaces: command.allNamespaces),
+                        allNamespaces: command.allNamespaces, labelColumns: command.printing.labelColumns,
+                        keepOrder: command.printing.sortBy != nil, showKind: command.printing.showKind),
                     namespace: command.namespace)
             }
         }
-        for (i, e) in notFound.enumerated() {
-            if i == notFound.count - 1 { throw e }
-            printer.errorLine(e.kubectlMessage)
-        }
-        if command.watch { watch(kinds: command.kinds) }
     }
 
     /// `get -w`: after the list, the changes of those kinds until the cluster settles.

@@ -75,12 +75,12 @@ extension Session {
                 case .apiError(let error, let verb, let hint):
                     failed = true
                     var text = error.kubectlMessage
-                    if error.reason != .invalid {
+                    if error.reason != .invalid && error.reason != .limitExceeded {
                         text =
                             "Error from server (\(error.reason.rawValue)): error when \(verb) \"\(kubectlFile)\": \(error.message)"
                     }
                     printer.errorLine(located(text, at: loaded.location))
-                    if let hint { printer.errorLine("  hint: \(hint)") }
+                    if let hint = hint ?? limitHint(error) { printer.errorLine("  hint: \(hint)") }
                 }
             }
         }

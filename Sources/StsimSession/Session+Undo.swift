@@ -8,6 +8,9 @@ import StsimRender
 struct UndoState {
     var cluster: Cluster
     var command: String
+    /// The rows already shown, so a command replayed after the undo prints what it printed the
+    /// first time, not a row for every object as if new.
+    var watch: WatchFormatter
 }
 
 extension Session {
@@ -17,7 +20,7 @@ extension Session {
     /// already kept as one step.
     func keepForUndo(_ command: Command, text: CommandText) {
         guard command.mayChangeCluster, runningScripts.isEmpty else { return }
-        undoStates.append(UndoState(cluster: cluster.clone(), command: text.text))
+        undoStates.append(UndoState(cluster: cluster.clone(), command: text.text, watch: watchFormatter))
         if undoStates.count > Session.undoDepth { undoStates.removeFirst() }
     }
 
@@ -35,7 +38,7 @@ extension Session {
             throw SessionError("nothing to undo: no command has changed the cluster yet")
         }
         cluster = state.cluster
-        watchFormatter.reset()
+        watchFormatter = state.watch
         _ = discardChanges()
         printer.line("undone: \(state.command)")
         printer.line(
@@ -48,7 +51,8 @@ extension Command {
     /// Whether running it may change the cluster (and so is worth an undo state).
     var mayChangeCluster: Bool {
         switch self {
-        case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .killPod, .partition, .heal, .imageFault,
+        case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .changeMetadata, .killPod, .partition, .heal,
+            .imageFault,
             .crash,
             .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .kubectlWait, .run, .reset, .seed, .runPod, .load:
             true
@@ -59,7 +63,8 @@ extension Command {
         case .curl(let c): c.effectiveMethod.uppercased() != "GET"
         case .exec(_, _, let command): ["curl", "sleep"].contains(command.first?.text ?? "")
         case .get(let g): g.watch
-        case .describe, .clock, .mode, .dig, .proxy, .logs, .snapshot, .events, .expect, .help, .history, .setting,
+        case .describe, .clock, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .events, .expect, .help,
+            .history, .setting,
             .define,
             .quit, .undo, .unavailable, .save:
             false

@@ -13,6 +13,9 @@ public final class Session {
         /// ANSI colour in diagnostics: only on a terminal and never with NO_COLOR (decided by
         /// the terminal layer; scripts piped into files stay plain).
         public var colour = false
+        public var limits = SessionLimits()
+        /// Lets scripts read and write host files outside their folder and the working directory.
+        public var allowHostFiles = false
         public init() {}
     }
 
@@ -20,20 +23,33 @@ public final class Session {
         case ok
         case failed
         case quit
+        /// SIGINT stopped a script (exit status 130).
+        case interrupted
     }
 
     let printer: Printer
     var options: Options
     var cluster: Cluster
     var variables: [String: String] = [:]
+    /// Bytes of every variable's name and value, kept by `checkVariableBudget`.
+    var variableBytesHeld = 0
     var autoMode = true
     var settleLimit = VirtualDuration.seconds(600)
     var watchLimit = 40
     var history: [String] = []
-    /// Source texts by name, so a diagnostic can show the offending line.
-    var sources: [String: [String]] = [:]
+    /// The source text last run from each file (its first line's number and its lines), so a
+    /// diagnostic can show the offending line; only the latest command's, so a streamed script
+    /// does not pile up.
+    var sources: [String: (firstLine: Int, lines: [String])] = [:]
     var previousOutput = ""
     var interrupted: () -> Bool = { false }
+    /// Asked between commands and during time runs of a script: the executable's SIGINT flag
+    /// and wall-clock budget.
+    public var scriptStop: () -> ScriptStop? = { nil }
+    var stopCause: ScriptStopCause?
+    /// The limits stsim started with: a script may lower them, never raise them above these.
+    let startingLimits: SessionLimits
+    var eventsAtCommandStart = 0
     /// Scripts being run by `run FILE`, to refuse a script that runs itself.
     var runningScripts: [String] = []
     var interactive = false
@@ -46,13 +62,28 @@ public final class Session {
     var proxyPort: Int?
     /// StatefulSets already warned about for hostPath (once each).
     var hostPathWarned: Set<String> = []
+    /// `mark NAME` points in the history, for `expect since NAME ...`.
+    var marks: [String: HistoryScope] = [:]
+    /// Where history checks start without `since`: the session's start, or the last reset.
+    var sessionScope = HistoryScope(sequence: 0, time: .zero, name: "the start")
+    /// In a lesson, the current step's start (history checks look only at the step).
+    var stepScope: HistoryScope?
+    /// The start of the last command that was not a check: `expect within` counts from it.
+    var previousCommandStart = HistoryScope(sequence: 0, time: .zero, name: "the start")
+    /// Lessons and progress, when the executable provides them.
+    public var lessonLibrary: LessonLibrary?
+    var lessonRun: LessonRun?
+    /// Above zero while a lesson's own setup or checks run (they must not trigger checks).
+    var lessonBlockDepth = 0
     /// Sees every drained batch of changes before it is printed or discarded (the loopback API's
     /// watches are fed from here).
     var changeObserver: ((ChangeBatch) -> Void)?
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options
+        startingLimits = options.limits
         printer = Printer(sink: output)
+        printer.allowColour = options.colour
         cluster = Session.makeCluster(options)
         // The default cluster's own objects are the starting point, not news.
         _ = discardChanges()
@@ -60,6 +91,7 @@ public final class Session {
 
     static func makeCluster(_ options: Options) -> Cluster {
         var config = ClusterConfig()
+        config.limits = options.limits.cluster
         config.seed = options.seed
         config.workerCount = options.workerCount
         return Cluster(config: config)
@@ -74,8 +106,8 @@ public final class Session {
     /// command and `expect` held, 1 otherwise.
     public func runScript(_ text: String, file: String) -> Int32 {
         interactive = false
-        let outcome = runText(text, file: file, firstLine: 1)
-        return outcome == .failed ? 1 : 0
+        interrupted = { [unowned self] in self.scriptShouldStop() }
+        return status(of: runText(text, file: file, firstLine: 1))
     }
 
     /// Runs what was typed at the prompt. Returns false when the user asked to leave.
@@ -97,22 +129,28 @@ public final class Session {
 
     // MARK: - Running text
 
-    func runText(_ text: String, file: String, firstLine: Int) -> Outcome {
-        remember(source: text, as: file, firstLine: firstLine)
+    /// `indent`: the text is a lesson block whose lines were shifted left; the lesson file's own
+    /// text is already remembered for diagnostics.
+    func runText(_ text: String, file: String, firstLine: Int, indent: Int = 0) -> Outcome {
+        if indent == 0 { remember(source: text, as: file, firstLine: firstLine) }
         var failed = false
-        for item in Lexer.lex(text, file: file, firstLine: firstLine) {
+        for item in Lexer.lex(text, file: file, firstLine: firstLine, indent: indent) {
             switch item {
             case .error(let diagnostic, _):
                 report(diagnostic)
                 failed = true
             case .command(let command):
+                if let stop = scriptStopOutcome(at: command.location) { return stop }
                 if interactive { history.append(command.text) }
                 if options.echo { printer.line("\(prompt)\(command.text)") }
                 switch runCommand(command) {
                 case .ok: break
                 case .failed: failed = true
                 case .quit: return .quit
+                case .interrupted: return .interrupted
                 }
+                if lessonRun != nil && !isLessonCommand(command) { lessonAfterCommand() }
+                if let stop = scriptStopOutcome(at: command.location) { return stop }
             }
             if failed && !options.keepGoing && !interactive { return .failed }
         }
@@ -122,11 +160,17 @@ public final class Session {
     /// Parses and executes one command; reports its errors.
     func runCommand(_ text: CommandText) -> Outcome {
         let before = previousOutput
+        eventsAtCommandStart = cluster.processedEvents
+        if !isExpectation(text) {
+            previousCommandStart = HistoryScope.now(cluster, name: "the start of `\(text.text)`")
+        }
         printer.startCommand()
         // `expect output` looks at the last command that was not itself a check.
         defer { previousOutput = isExpectation(text) ? before : printer.commandOutput }
         do {
+            try checkExpansionSizes(text)
             guard let command = try Parser.parse(text, variables: variables) else { return .ok }
+            if case .define(let name, let value) = command { try checkVariableBudget(name, value) }
             keepForUndo(command, text: text)
             do {
                 return try execute(command, text: text)
@@ -140,6 +184,18 @@ public final class Session {
         }
     }
 
+    private func isLessonCommand(_ text: CommandText) -> Bool {
+        ["lesson", "hint", "solution", "skip", "restart"].contains(firstWord(text) ?? "")
+    }
+
+    private func firstWord(_ text: CommandText) -> String? {
+        let words = text.words.compactMap { w -> String? in
+            if case .text(let s)? = w.parts.first, w.parts.count == 1 { return s }
+            return nil
+        }
+        return (words.first == "kubectl" ? Array(words.dropFirst()) : words).first
+    }
+
     private func isExpectation(_ text: CommandText) -> Bool {
         let words = text.words.compactMap { w -> String? in
             if case .text(let s)? = w.parts.first, w.parts.count == 1 { return s }
@@ -150,18 +206,12 @@ public final class Session {
     }
 
     func remember(source text: String, as file: String, firstLine: Int) {
-        var lines = sources[file] ?? []
-        let newLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let start = firstLine - 1
-        if lines.count < start + newLines.count {
-            lines += Array(repeating: "", count: start + newLines.count - lines.count)
-        }
-        for (i, l) in newLines.enumerated() { lines[start + i] = l }
-        sources[file] = lines
+        sources[file] = (firstLine, text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 
     func sourceLine(_ location: SourceLocation) -> String? {
-        guard let lines = sources[location.file], location.line >= 1, location.line <= lines.count else { return nil }
-        return lines[location.line - 1]
+        guard let source = sources[location.file] else { return nil }
+        let index = location.line - source.firstLine
+        return source.lines.indices.contains(index) ? source.lines[index] : nil
     }
 }

@@ -15,11 +15,13 @@ struct Launch {
             guard !rest.isEmpty else { return usage("run needs a FILE.sts") }
             script = rest.removeFirst()
         case "tutorial":
-            printError("stsim: tutorials are not available yet in this version of stsim")
-            return 1
+            printError("stsim: tutorials are the lessons now: stsim lesson list")
+            return 2
+        case "lesson": return LessonLaunch(options: options).run(rest)
         default: break
         }
         let session = Session(options: options)
+        session.lessonLibrary = FileLessonLibrary()
         if let file = command.loadFile, !session.start(from: file) { return 1 }
         for pair in rest {
             guard let eq = pair.firstIndex(of: "="),
@@ -27,20 +29,43 @@ struct Launch {
             else { return usage("script arguments are NAME=VALUE, not \"\(pair)\"") }
         }
         if let commands = command.commands {
+            watchForStops(session)
             return session.runScript(commands, file: "<command-line>")
         }
         if let script, script != "-" {
-            guard let data = FileManager.default.contents(atPath: script),
-                let text = String(data: data, encoding: .utf8)
+            let fd = open(script, O_RDONLY)
+            var isDirectory: ObjCBool = false
+            guard fd >= 0, FileManager.default.fileExists(atPath: script, isDirectory: &isDirectory),
+                !isDirectory.boolValue
             else { return usage("cannot read the script \"\(script)\"") }
-            return session.runScript(text, file: script)
+            defer { close(fd) }
+            watchForStops(session)
+            return session.runScript(reading: fd, file: script)
         }
         if script == nil && isatty(0) == 1 {
+            print(Self.welcome)
             return Repl.run(host: ReplBridge(session: session))
         }
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        return session.runScript(String(decoding: input, as: UTF8.self), file: "<stdin>")
+        watchForStops(session)
+        return session.runScript(reading: 0, file: "<stdin>")
     }
+
+    /// Script mode stops on SIGINT (exit 130) and at the wall-clock budget of `--timeout`.
+    private func watchForStops(_ session: Session) {
+        ScriptInterrupt.install()
+        let budget = command.cluster.limits.timeout
+        let deadline = budget.flatMap(SessionLimits.milliseconds(of:)).map {
+            Date().addingTimeInterval(Double($0) / 1000)
+        }
+        session.scriptStop = {
+            if ScriptInterrupt.pending { return .interrupted }
+            if let deadline, let budget, Date() >= deadline { return .timedOut(budget: budget) }
+            return nil
+        }
+    }
+
+    static let welcome =
+        "stsim: a simulated Kubernetes 1.32 cluster in virtual time, for learning StatefulSets. Type help for the commands, lesson for a guided lesson."
 
     private func usage(_ message: String) -> Int32 {
         printError("stsim: \(message)")

@@ -13,8 +13,7 @@ struct Serve {
     func run() -> Int32 {
         if command.printEnv && !command.background { return startInBackground() }
         var options = Session.Options()
-        options.seed = command.cluster.seed
-        options.workerCount = command.cluster.nodes
+        command.cluster.apply(to: &options)
         let session = Session(options: options)
         let host = SessionHost(session: session)
         if let script = command.script {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StsimSession
 
 /// The executable's own flags (command-language.md, "Running").
 struct StsimCommand: ParsableCommand {
@@ -51,7 +52,23 @@ struct ClusterOptions: ParsableArguments {
     @Option(help: "The number of worker nodes in the default cluster.")
     var nodes: Int = 3
 
+    @Flag(
+        name: .customLong("allow-host-files"),
+        help: "Let scripts use host files outside their folder and the working directory.")
+    var allowHostFiles = false
+
+    @OptionGroup(title: "Limits (docs/limits.md)")
+    var limits: LimitFlags
+
     func validate() throws {
         if nodes < 0 || nodes > 5000 { throw ValidationError("--nodes takes 0 to 5000") }
+        try limits.validate()
+    }
+
+    func apply(to options: inout Session.Options) {
+        options.seed = seed
+        options.workerCount = nodes
+        options.allowHostFiles = allowHostFiles
+        limits.apply(to: &options.limits)
     }
 }

@@ -32,10 +32,9 @@ if arguments.first == "serve" {
 let command = parsed(StsimCommand.self, arguments, name: "stsim")
 
 var options = Session.Options()
-options.seed = command.cluster.seed
+command.cluster.apply(to: &options)
 options.echo = command.echo
 options.keepGoing = command.keepGoing
-options.workerCount = command.cluster.nodes
 options.colour = TerminalColour.enabled
 
 exit(Launch(command: command, options: options).run())

@@ -14,6 +14,16 @@ final class SuggestionTests: XCTestCase {
         XCTAssertEqual(Suggestion.distance("héllo", "hello"), 1, "characters, not bytes")
     }
 
+    func testAWordFarLongerThanEveryCandidateCostsNoDistanceTable() {
+        // A 2 MB unknown word took 19 s: one edit-distance table per candidate, as long as the word.
+        let word = String(repeating: "q", count: 2_000_000)
+        let start = ContinuousClock.now
+        XCTAssertEqual(Suggestion.closest(to: word, in: ["create", "scale", "settle", "quit"]), [])
+        XCTAssertNil(Suggestion.nearest(to: word, among: ["spec", "replicas"]))
+        XCTAssertLessThan(ContinuousClock.now - start, .seconds(2))
+        XCTAssertEqual(Suggestion.closest(to: "sclaes", in: ["scale"]), ["scale"], "a near length still counts")
+    }
+
     func testClosest() {
         XCTAssertEqual(Suggestion.closest(to: "sclae", in: ["scale", "settle", "seed"]), ["scale"])
         XCTAssertEqual(Suggestion.closest(to: "SCALE", in: ["scale"]), [], "the word itself is no suggestion")

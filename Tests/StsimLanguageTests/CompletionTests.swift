@@ -30,7 +30,7 @@ final class CompletionTests: XCTestCase {
 
     func testCommandWords() {
         XCTAssertEqual(complete("sca"), ["scale"])
-        XCTAssertEqual(complete("s"), ["save", "scale", "seed", "set", "settle", "snapshot"])
+        XCTAssertEqual(complete("s"), ["save", "scale", "seed", "set", "settle", "skip", "snapshot", "solution"])
         XCTAssertEqual(complete("ex"), ["exec", "exit", "expect"])
         XCTAssertEqual(complete("rec"), ["reconnect"])
         XCTAssertEqual(complete("zzz"), [])
@@ -91,8 +91,8 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(
             complete("get pods --"),
             [
-                "--all-namespaces", "--namespace=", "--output=", "--selector=",
-                "--show-labels", "--watch",
+                "--all-namespaces", "--label-columns=", "--namespace=", "--output=", "--selector=", "--show-kind",
+                "--show-labels", "--sort-by=", "--template=", "--watch",
             ])
         XCTAssertEqual(complete("get pods -"), complete("get pods --"))
         XCTAssertEqual(complete("clock -"), [])
@@ -107,15 +107,25 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("create "), ["node", "pv", "sts", "svc"])
         XCTAssertEqual(complete("rollout "), ["history", "pause", "restart", "resume", "status", "undo"])
         XCTAssertEqual(complete("rollout undo sts web --"), ["--namespace=", "--to-revision="])
-        XCTAssertEqual(complete("set "), ["image", "settle-limit", "watch-limit"])
+        XCTAssertEqual(
+            complete("set "),
+            [
+                "image", "max-command", "max-events", "max-line", "max-objects", "max-replicas", "max-word",
+                "settle-limit", "watch-limit",
+            ])
     }
 
     func testFlagValues() {
-        XCTAssertEqual(complete("get pods -o "), ["json", "name", "wide", "yaml"])
+        let formats = [
+            "custom-columns", "custom-columns-file", "go-template", "go-template-file", "json", "jsonpath",
+            "jsonpath-file", "name", "template", "templatefile", "wide", "yaml",
+        ]
+        XCTAssertEqual(complete("get pods -o "), formats)
         XCTAssertEqual(complete("get pods -o y"), ["yaml"])
-        XCTAssertEqual(complete("get pods --output "), ["json", "name", "wide", "yaml"])
-        XCTAssertEqual(complete("get pods --output=j"), ["--output=json"])
-        XCTAssertEqual(complete("get pods -o="), ["-o=json", "-o=name", "-o=wide", "-o=yaml"])
+        XCTAssertEqual(complete("get pods --output "), formats)
+        XCTAssertEqual(
+            complete("get pods --output=j"), ["--output=json", "--output=jsonpath", "--output=jsonpath-file"])
+        XCTAssertEqual(complete("get pods -o="), formats.map { "-o=\($0)" })
         XCTAssertEqual(complete("create sts web --policy "), ["OrderedReady", "Parallel"])
         XCTAssertEqual(complete("create pv a --reclaim R"), ["Recycle", "Retain"])
         XCTAssertEqual(complete("create pv a --access=RW"), ["--access=RWO", "--access=RWOP", "--access=RWX"])
@@ -170,7 +180,12 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("tick "), ["10s", "1m", "1s", "30s", "5m"])
         XCTAssertEqual(complete("kill "), ["pod"])
         XCTAssertEqual(complete("kill pod w"), ["web-0", "web-1"])
-        XCTAssertEqual(complete("set "), ["image", "settle-limit", "watch-limit"])
+        XCTAssertEqual(
+            complete("set "),
+            [
+                "image", "max-command", "max-events", "max-line", "max-objects", "max-replicas", "max-word",
+                "settle-limit", "watch-limit",
+            ])
         XCTAssertEqual(complete("dig "), ["+search", "A", "SRV"])
         XCTAssertEqual(complete("clock "), [])
     }

@@ -71,11 +71,11 @@ final class ParserErrorTests: XCTestCase {
 
     func testUnknownShortFlag() {
         assertParseError(
-            "get pods -x", "unknown flag -x for get", 1, 10, hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
+            "get pods -x", "unknown flag -x for get", 1, 10, hint: "did you mean \"-A\", \"-L\" or \"-l\"?")
         assertParseError(
-            "get pods -wx", "unknown flag -x for get", 1, 12, hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
+            "get pods -wx", "unknown flag -x for get", 1, 12, hint: "did you mean \"-A\", \"-L\" or \"-l\"?")
         assertParseError(
-            "get pods -wAx", "unknown flag -x for get", 1, 13, hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
+            "get pods -wAx", "unknown flag -x for get", 1, 13, hint: "did you mean \"-A\", \"-L\" or \"-l\"?")
         assertParseError(
             "get pods -wAo", "flag -o, --output FORMAT needs a value", 1, 13,
             hint: "for example: get --output FORMAT")
@@ -132,13 +132,19 @@ final class ParserErrorTests: XCTestCase {
     }
 
     func testChoice() {
+        let allowed =
+            "allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,"
+            + "jsonpath-file,name,template,templatefile,wide,yaml"
         assertParseError(
-            "get pods -o jsn", "-o must be one of wide, yaml, json, name, not \"jsn\"", 1, 13,
+            "get pods -o jsn", "unable to match a printer suitable for the output format \"jsn\", \(allowed)", 1, 13,
             hint: "did you mean \"json\"?")
         assertParseError(
-            "get pods -ojsn", "-o must be one of wide, yaml, json, name, not \"jsn\"", 1, 10,
+            "get pods -ojsn", "unable to match a printer suitable for the output format \"jsn\", \(allowed)", 1, 10,
             hint: "did you mean \"json\"?")
-        assertParseError("get pods -o xml", "-o must be one of wide, yaml, json, name, not \"xml\"", 1, 13, hint: nil)
+        assertParseError(
+            "get pods -o xml", "unable to match a printer suitable for the output format \"xml\", \(allowed)", 1, 13,
+            hint: nil)
+        assertParseError("get pods -o jsonpath", "template format specified but no template given", 1, 13, hint: nil)
     }
 
     func testMissingArgumentPointsPastTheLastWord() {
@@ -483,11 +489,12 @@ final class ParserErrorTests: XCTestCase {
         assertParseError("run", "run: missing FILE", 1, 5, hint: "usage: run FILE.sts")
         assertParseError("run a b", "run: unexpected argument \"b\"", 1, 7, hint: "usage: run FILE.sts")
         assertParseError(
-            "set", "set: missing the setting (settle-limit or watch-limit)", 1, 5,
+            "set", "set: missing the setting (settle-limit, watch-limit or a limit)", 1, 5,
             hint: "usage: set settle-limit D")
         assertParseError("set watch-limit", "set watch-limit: missing VALUE", 1, 17, hint: "usage: set watch-limit N")
         assertParseError(
-            "set wach-limit 5", "the setting must be one of settle-limit, watch-limit, image, not \"wach-limit\"",
+            "set wach-limit 5",
+            "the setting must be one of settle-limit, watch-limit, max-objects, max-replicas, max-line, max-command, max-word, max-events, image, not \"wach-limit\"",
             1, 5, hint: "did you mean \"watch-limit\"?")
         assertParseError(
             "set watch-limit 5 6", "set watch-limit: unexpected argument \"6\"", 1, 19, hint: "usage: set watch-limit N"
@@ -537,6 +544,6 @@ final class ParserErrorTests: XCTestCase {
             hint: "names are letters, digits and _, not starting with a digit")
         assertParseError(
             "get pods 👍🏽 -x", "unknown flag -x for get", 1, 12,
-            hint: "did you mean \"-A\", \"-l\" or \"-n\"?")
+            hint: "did you mean \"-A\", \"-L\" or \"-l\"?")
     }
 }

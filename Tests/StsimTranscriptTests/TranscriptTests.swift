@@ -27,10 +27,14 @@ final class TranscriptTests: XCTestCase {
         "faults/out-of-service",
         "faults/partition-heal",
         "faults/replicaset-partition",
+        "history/at-most-one",
+        "history/checks",
+        "kubectl/labels-and-output",
         "language/error-prefix",
         "language/errors",
         "language/help",
         "language/lexing",
+        "language/limits",
         "language/locations",
         "language/pipes",
         "language/set-image-slash",
@@ -40,6 +44,8 @@ final class TranscriptTests: XCTestCase {
         "manifests/patch",
         "manifests/seed-manifests",
         "manifests/several-broken",
+        "probes/delete-cascade",
+        "probes/exec-readiness-blocks-scale-down",
         "replicaset/shared-claim",
         "rollout/canary",
         "rollout/history-undo",
@@ -140,6 +146,18 @@ final class TranscriptTests: XCTestCase {
         try Transcript("faults/replicaset-partition").check()
     }
 
+    func test_history_at_most_one() throws {
+        try Transcript("history/at-most-one").check()
+    }
+
+    func test_history_checks() throws {
+        try Transcript("history/checks").check()
+    }
+
+    func test_kubectl_labels_and_output() throws {
+        try Transcript("kubectl/labels-and-output").check()
+    }
+
     func test_language_error_prefix() throws {
         try Transcript("language/error-prefix").check()
     }
@@ -154,6 +172,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_language_lexing() throws {
         try Transcript("language/lexing").check()
+    }
+
+    func test_language_limits() throws {
+        try Transcript("language/limits").check()
     }
 
     func test_language_locations() throws {
@@ -190,6 +212,14 @@ final class TranscriptTests: XCTestCase {
 
     func test_manifests_several_broken() throws {
         try Transcript("manifests/several-broken").check()
+    }
+
+    func test_probes_delete_cascade() throws {
+        try Transcript("probes/delete-cascade").check()
+    }
+
+    func test_probes_exec_readiness_blocks_scale_down() throws {
+        try Transcript("probes/exec-readiness-blocks-scale-down").check()
     }
 
     func test_replicaset_shared_claim() throws {

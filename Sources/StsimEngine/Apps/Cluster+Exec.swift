@@ -10,6 +10,20 @@ extension Cluster {
     public func execInContainer(
         _ pod: Pod, container: Int = 0, argv: [String], stdin: String = "", hooks: ShellHooks
     ) throws -> ProcessResult {
+        let before = files.changes
+        // Even a command that stopped part way may have written: exec probes look again.
+        defer {
+            if files.changes != before {
+                for node in kubelets.keys.sorted() { kubelets[node]!.containerFilesChanged() }
+            }
+        }
+        return try runInContainer(pod, container: container, argv: argv, stdin: stdin, hooks: hooks)
+    }
+
+    /// `execInContainer` without waking the probers: an exec probe runs here.
+    func runInContainer(
+        _ pod: Pod, container: Int = 0, argv: [String], stdin: String = "", hooks: ShellHooks
+    ) throws -> ProcessResult {
         guard let first = argv.first, container < pod.spec.containers.count else {
             throw ShellFailure.unsupported("exec needs a command")
         }

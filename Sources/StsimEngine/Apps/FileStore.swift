@@ -16,6 +16,9 @@ public enum Disk: Codable, Hashable, Sendable {
 /// never depends on hashing order.
 public struct FileStore: Codable, Sendable {
     private var disks: [Disk: [String: String]] = [:]
+    /// Counts every change, so that a caller can tell whether a command wrote anything (the
+    /// kubelet then probes again: an exec or HTTP probe may see the change).
+    public private(set) var changes: UInt64 = 0
 
     public init() {}
 
@@ -26,6 +29,7 @@ public struct FileStore: Codable, Sendable {
 
     public mutating func write(_ disk: Disk, _ path: String, _ text: String) {
         disks[disk, default: [:]][path] = text
+        changes &+= 1
         if case .pod(let uid, let volume) = disk { podDisks[uid, default: []].insert(volume) }
     }
 
@@ -39,6 +43,7 @@ public struct FileStore: Codable, Sendable {
     public mutating func remove(_ disk: Disk, _ path: String) {
         guard disks[disk]?[path] != nil else { return }
         disks[disk]?[path] = nil
+        changes &+= 1
     }
 
     /// Every path on the disk at or under `directory`, sorted (`rm -r`, `cp -r`).
@@ -75,12 +80,16 @@ public struct FileStore: Codable, Sendable {
     }
 
     /// Removes every file of the disk (a recycler's `rm -rf`, a deleted volume, a deleted pod).
-    public mutating func wipe(_ disk: Disk) { disks[disk] = nil }
+    public mutating func wipe(_ disk: Disk) {
+        disks[disk] = nil
+        changes &+= 1
+    }
 
     /// A hostPath directory on every node that has one (a recycled or deleted hostPath PV).
     public mutating func wipeHostPath(_ path: String) {
         for disk in disks.keys {
             if case .host(_, let p) = disk, p == path { disks[disk] = nil }
         }
+        changes &+= 1
     }
 }

@@ -12,6 +12,9 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         case methodNotAllowed = "MethodNotAllowed"
         /// The API server's proxy could not reach the pod or service (503).
         case serviceUnavailable = "ServiceUnavailable"
+        /// One of stsim's own limits (`ClusterLimits`), not a Kubernetes error: its message is
+        /// stsim's words and `setting` names what raises the limit.
+        case limitExceeded = "LimitExceeded"
     }
 
     /// One field error of an Invalid (422) error: `spec.replicas: Invalid value: -1: ...`.
@@ -30,6 +33,8 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     public var kind: ResourceKind?
     public var name: String?
     public var causes: [Cause]
+    /// For `limitExceeded`: the setting that raises the limit (`max-replicas`).
+    public var setting: String?
 
     public init(reason: Reason, message: String, kind: ResourceKind? = nil, name: String? = nil, causes: [Cause] = []) {
         self.reason = reason
@@ -48,7 +53,7 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         case .alreadyExists, .conflict: 409
         case .invalid: 422
         case .badRequest: 400
-        case .forbidden: 403
+        case .forbidden, .limitExceeded: 403
         case .methodNotAllowed: 405
         case .serviceUnavailable: 503
         }
@@ -56,6 +61,12 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public static func notFound(_ kind: ResourceKind, _ name: String) -> APIError {
         APIError(reason: .notFound, message: "\(kind.qualifiedResource) \"\(name)\" not found", kind: kind, name: name)
+    }
+
+    public static func limitExceeded(_ message: String, setting: String) -> APIError {
+        var e = APIError(reason: .limitExceeded, message: message)
+        e.setting = setting
+        return e
     }
 
     public static func alreadyExists(_ kind: ResourceKind, _ name: String) -> APIError {
@@ -79,6 +90,7 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `The StatefulSet "web" is invalid: <cause>` (or the bulleted form for several causes) for
     /// Invalid, `Error from server (<Reason>): <message>` otherwise.
     public var kubectlMessage: String {
+        if reason == .limitExceeded { return message }
         guard reason == .invalid, let kind, let name, !causes.isEmpty else {
             return "Error from server (\(reason.rawValue)): \(message)"
         }

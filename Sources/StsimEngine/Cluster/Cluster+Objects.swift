@@ -93,6 +93,7 @@ extension Cluster {
             to: &o, defaultStorageClass: defaultStorageClassName(), tolerationSeconds: timing.defaultTolerationSeconds)
         let causes = Validation.validateCreate(o)
         if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
+        if let e = limitError(storing: o, replacing: nil) { return .failure(e) }
         admit(&o)
         // One metadata write: every write to an enum payload copies the object once.
         var m = o.metadata
@@ -196,6 +197,7 @@ extension Cluster {
         APIDefaults.apply(to: &o, defaultStorageClass: nil, tolerationSeconds: timing.defaultTolerationSeconds)
         let causes = Validation.validateUpdate(old: old, new: o)
         if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
+        if let e = limitError(storing: o, replacing: old) { return .failure(e) }
         var m = o.metadata
         m.uid = old.metadata.uid
         m.creationTimestamp = old.metadata.creationTimestamp
@@ -299,6 +301,17 @@ extension Cluster {
         let key = ObjectKey(kind: kind, namespace: namespace ?? config.namespace, name: name)
         guard let old = store.get(key) else { return .failure(.notFound(kind, name)) }
         if options.propagation == .orphan, let uid = old.metadata.uid { orphanDependents(of: uid) }
+        if options.propagation == .foreground, old.kind != .pod, let uid = old.metadata.uid,
+            store.dependentCount(of: uid) > 0, !old.metadata.finalizers.contains(GarbageCollector.foreground)
+        {
+            // The API server keeps the owner, marked, until the garbage collector has deleted
+            // what it owns (apiserver's deletion strategy; gc's processDeletingDependentsItem).
+            var marked = old
+            marked.metadata.finalizers.append(GarbageCollector.foreground)
+            let deleted = deleteObject(marked, options: options)
+            enqueueSync(.garbageCollect(owner: uid))
+            return .success(deleted)
+        }
         return .success(deleteObject(old, options: options))
     }
 

@@ -20,6 +20,10 @@ public final class Cluster {
     public let store: ObjectStore
     public internal(set) var now: VirtualTime = .zero
     public var timing: TimingProfile { config.timing }
+    /// stsim's own bounds (objects per kind, replicas per set); settable while the cluster runs.
+    public var limits: ClusterLimits
+    /// Queue events run since the cluster was made: the session bounds how many one command runs.
+    public internal(set) var processedEvents = 0
     /// Faults injected by tests and users (readiness failures, SIGTERM-deaf and broken images).
     public internal(set) var faults = FaultState()
     /// The programs' files and logs (Apps/).
@@ -28,6 +32,8 @@ public final class Cluster {
     var queue = EventQueue()
     var random: SeededRandom
     var recorder: EventRecorder
+    /// What happened, for history-aware checks (bounded; see `History`).
+    public internal(set) var history: History
     var queuedSyncs: Set<EngineAction> = []
 
     // Controllers, one per file.
@@ -60,9 +66,11 @@ public final class Cluster {
     init(config: ClusterConfig, store: ObjectStore) {
         self.config = config
         self.store = store
+        limits = config.limits
         random = SeededRandom(seed: config.seed)
         apps = AppState(seed: config.seed)
         recorder = EventRecorder(timing: config.timing, retention: config.eventRetentionLimit)
+        history = History(limit: config.historyLimit)
         statefulSets = StatefulSetController(cluster: self)
         replicaSets = ReplicaSetController(cluster: self)
         scheduler = Scheduler(cluster: self)
@@ -105,14 +113,16 @@ public final class Cluster {
         _ type: EventType, _ reason: String, _ message: String, about key: ObjectKey, uid: UID?,
         source: String, fieldPath: String? = nil, host: String? = nil
     ) {
-        recorder.record(
+        let kept = recorder.record(
             type, reason: reason, message: message, about: key, uid: uid, fieldPath: fieldPath, source: source,
             host: host, now: now)
+        if kept { history.recordEvent(type, reason, message, about: key, at: now) }
     }
 
     // MARK: Informers: every store change reaches the controllers that watch its kind.
 
     private func dispatch(_ change: Change) {
+        history.record(change)
         switch change.object {
         case .pod(let pod):
             statefulSets.podChanged(pod, type: change.type)
@@ -161,6 +171,13 @@ public final class Cluster {
         if change.type == .deleted, let uid = change.object.metadata.uid, store.dependentCount(of: uid) > 0 {
             enqueueSync(.garbageCollect(owner: uid))
         }
+        if change.type == .deleted {
+            // A dependent gone: an owner waiting in foreground deletion may now go too.
+            for ref in change.object.metadata.ownerReferences
+            where store.object(withUID: ref.uid)?.metadata.finalizers.contains(GarbageCollector.foreground) == true {
+                enqueueSync(.garbageCollect(owner: ref.uid))
+            }
+        }
     }
 
     private func nodeChanged(_ node: Node, type: ChangeType) {
@@ -195,6 +212,7 @@ public final class Cluster {
     /// Runs the next queued event, moving the clock to its time.
     func runNext() {
         guard let entry = queue.pop() else { return }
+        processedEvents += 1
         if entry.time > now { now = entry.time }
         execute(entry.action)
     }

@@ -14,7 +14,11 @@ public struct ClusterConfig: Codable, Sendable, Hashable {
     public var changeFeedLimit: Int = 20_000
     /// Events retained (oldest dropped first), on top of the 1 h TTL.
     public var eventRetentionLimit: Int = 20_000
+    /// Records of the history that `expect order|never|within|throughout` read (oldest dropped
+    /// first), about 200 bytes each: 200,000 hold a 10,000-pod scale-up from end to end.
+    public var historyLimit: Int = 200_000
     public var namespace: String = "default"
+    public var limits = ClusterLimits()
 
     public init() {}
 

@@ -13,6 +13,9 @@ public struct ClusterState: Codable {
     var queue: EventQueue
     var random: SeededRandom
     var recorder: EventRecorder
+    var history: History
+    var limits: ClusterLimits
+    var processedEvents: Int
     var queuedSyncs: Set<EngineAction>
     var ipam: PodIPAllocator
     var volumeWaiters: [ObjectKey: [VolumeWaiter]]
@@ -43,7 +46,8 @@ extension Cluster {
     public var savedState: ClusterState {
         ClusterState(
             config: config, store: store.contents, now: now, bootstrapped: bootstrapped, faults: faults, apps: apps,
-            queue: queue, random: random, recorder: recorder, queuedSyncs: queuedSyncs, ipam: ipam,
+            queue: queue, random: random, recorder: recorder, history: history, limits: limits,
+            processedEvents: processedEvents, queuedSyncs: queuedSyncs, ipam: ipam,
             volumeWaiters: volumeWaiters, statefulSets: statefulSets.state, scheduler: scheduler.state,
             volumes: volumes.state, claimProtection: claimProtection.state, endpoints: endpoints.state,
             nodeLifecycle: nodeLifecycle.state, taintEviction: taintEviction.state,
@@ -61,6 +65,9 @@ extension Cluster {
         queue = s.queue
         random = s.random
         recorder = s.recorder
+        history = s.history
+        limits = s.limits
+        processedEvents = s.processedEvents
         queuedSyncs = s.queuedSyncs
         ipam = s.ipam
         volumeWaiters = s.volumeWaiters

@@ -48,9 +48,17 @@ final class InvariantMonitor {
         for name in state.cut where name != node {
             if cluster.kubelets[name]?.runsCopy(of: key, other: uid) ?? false { nodes.append(name) }
         }
-        guard nodes.count > 1, let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
+        guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
             pod.metadata.controllerRef?.kind == "StatefulSet"
         else { return }
+        // The old copy starting on a cut-off node (after its back-off, say) while the replacement
+        // runs where the API placed it, on a node whose link stands.
+        if state.cut.contains(node), let bound = pod.spec.nodeName, !nodes.contains(bound),
+            cluster.kubelets[bound]?.runsCopy(of: key, other: uid) ?? false
+        {
+            nodes.append(bound)
+        }
+        guard nodes.count > 1 else { return }
         state.reported.insert(key)
         violated(Self.atMostOneMessage(key.name, nodes: nodes, cluster: cluster), about: key, uid: pod.metadata.uid)
     }

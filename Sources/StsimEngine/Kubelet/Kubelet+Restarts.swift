@@ -11,7 +11,10 @@ extension Kubelet {
         event(rp, .normal, "Created", "Created container: \(c.name)", container: c.name)
         event(rp, .normal, "Started", "Started container \(c.name)", container: c.name)
         c.state = .running(startedAt: now)
-        if !c.started { cluster.invariants.containerStarted(rp.key, uid: rp.uid, node: nodeName) }
+        if !c.started {
+            cluster.invariants.containerStarted(rp.key, uid: rp.uid, node: nodeName)
+            cluster.history.recordCopy(rp.key, node: nodeName, running: true, at: now)
+        }
         c.started = true
         c.startedAt = now
         c.probeFailures = 0

@@ -44,5 +44,8 @@ extension Kubelet {
     func forget(_ rp: RuntimePod) {
         if let ip = rp.podIP { cluster.ipam.release(ip, on: nodeName) }
         cluster.invariants.runtimeGone(rp.key, uid: rp.uid)
+        if rp.containers.contains(where: \.started) {
+            cluster.history.recordCopy(rp.key, node: nodeName, running: false, at: cluster.now)
+        }
     }
 }

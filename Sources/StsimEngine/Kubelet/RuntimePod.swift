@@ -1,16 +1,24 @@
 /// The part of a readiness probe the kubelet's prober needs, kept small (one per container).
 struct ReadinessCheck: Codable, Equatable {
+    var handler: Probe.Handler
     var initialDelaySeconds: Int32
     var periodSeconds: Int32
+    var timeoutSeconds: Int32
     var failureThreshold: Int32
     var failureOutput: String
 
     init(_ p: Probe, failureOutput: String) {
+        handler = p.handler
         initialDelaySeconds = Int32(p.initialDelaySeconds ?? 0)
         periodSeconds = Int32(p.periodSeconds ?? 10)
+        timeoutSeconds = Int32(p.timeoutSeconds ?? 1)
         failureThreshold = Int32(p.failureThreshold ?? 3)
         self.failureOutput = failureOutput
     }
+
+    /// Whether the outcome depends on what the container has (its files), so that a change to
+    /// them must wake the prober.
+    var readsContainer: Bool { if case .exec = handler { return true } else { return false } }
 }
 
 /// The kubelet's truth about one container: what really runs on the node.

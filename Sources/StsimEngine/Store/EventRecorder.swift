@@ -56,10 +56,12 @@ public struct EventRecorder: Codable {
         return out
     }
 
+    /// Returns false when the spam filter dropped the event (kubectl never sees it either).
+    @discardableResult
     mutating func record(
         _ type: EventType, reason: String, message: String, about object: ObjectKey, uid: UID?,
         fieldPath: String? = nil, source: String, host: String? = nil, now: VirtualTime
-    ) {
+    ) -> Bool {
         if sequence & 63 == 0 { expire(now: now) }
         // client-go keeps these caches as LRUs of 4096 entries; stsim forgets them wholesale
         // when full, which bounds memory the same way.
@@ -79,7 +81,7 @@ public struct EventRecorder: Codable {
         bucket.last = now
         guard bucket.tokens >= 1 else {
             buckets[spamKey] = bucket
-            return
+            return false
         }
         bucket.tokens -= 1
         buckets[spamKey] = bucket
@@ -114,7 +116,7 @@ public struct EventRecorder: Codable {
             e.message = message
             log[i] = Slot(e)
             updatedAt[i] = sequence
-            return
+            return true
         }
         nextName += 1
         // The clock stops at VirtualTime.end, so this fits; wrapping past it is what Go's
@@ -134,6 +136,7 @@ public struct EventRecorder: Codable {
         updatedAt.append(sequence)
         indexByDedup[dk] = log.count - 1
         if log.count - firstLive > retention { drop(firstLive) }
+        return true
     }
 
     private mutating func expire(now: VirtualTime) {

@@ -11,14 +11,21 @@ public enum Suggestion {
         let w = word.lowercased()
         guard !w.isEmpty else { return [] }
         let allowed = allowedDistance(w)
+        let length = w.count
         var scored: [(Int, String)] = []
         for candidate in candidates {
             let c = candidate.lowercased()
             if c == w { continue }
+            // Lengths further apart than the allowed distance cannot be within it: a long word
+            // (a 2 MB typo) costs no edit-distance table.
+            guard abs(length - c.count) <= allowed else {
+                if length >= 2 && c.hasPrefix(w) { scored.append((allowed + 1, candidate)) }
+                continue
+            }
             let d = distance(w, c)
             if d <= allowed {
                 scored.append((d, candidate))
-            } else if w.count >= 2 && c.hasPrefix(w) {
+            } else if length >= 2 && c.hasPrefix(w) {
                 scored.append((allowed + 1, candidate))
             }
         }
@@ -53,8 +60,9 @@ public enum Suggestion {
         let lower = word.lowercased()
         if let same = candidates.first(where: { $0.lowercased() == lower && $0 != word }) { return same }
         let limit = allowedDistance(word)
+        let length = lower.count
         var best: (String, Int)?
-        for c in candidates where c != word {
+        for c in candidates where c != word && abs(length - c.count) <= limit {
             let d = distance(lower, c.lowercased())
             if d <= limit, best == nil || d < best!.1 { best = (c, d) }
         }

@@ -1,0 +1,142 @@
+/// The few facts about an object that history-aware checks ask about (`ready pod/web-0`,
+/// `bound pvc/data-web-1`): a change is recorded only when one of them changes, so a status
+/// write that alters nothing a check can see costs no memory.
+public struct ObjectSummary: Hashable, Sendable, Codable {
+    /// Pods, claims and volumes: `status.phase`.
+    public var phase: String?
+    /// Pods and nodes: the Ready condition; StatefulSets: every replica ready.
+    public var ready = false
+    /// Pods: `spec.nodeName`.
+    public var node: String?
+    /// Claims: `spec.volumeName`; volumes: the claim they are bound to.
+    public var volume: String?
+    public var terminating = false
+    public var labels: [String: String] = [:]
+
+    public init() {}
+
+    public init?(_ object: KubeObject) {
+        self.init()
+        labels = object.metadata.labels
+        terminating = object.metadata.deletionTimestamp != nil
+        switch object {
+        case .pod(let pod):
+            phase = pod.status.phase?.rawValue
+            ready = pod.isReady
+            node = pod.spec.nodeName
+        case .persistentVolumeClaim(let claim):
+            phase = claim.status.phase?.rawValue ?? "Pending"
+            volume = claim.spec.volumeName
+        case .persistentVolume(let pv):
+            phase = pv.status.phase?.rawValue ?? "Pending"
+            volume = pv.spec.claimRef?.name
+        case .statefulSet(let set):
+            ready =
+                set.status.readyReplicas == (set.spec.replicas ?? 1) && set.status.replicas == (set.spec.replicas ?? 1)
+        case .node(let node):
+            ready = node.isReady
+        case .event, .endpointSlice, .controllerRevision:
+            // Events are recorded as events; the rest change too often to be worth a record.
+            return nil
+        default:
+            break
+        }
+    }
+}
+
+/// One thing that happened, at a virtual time.
+public enum HistoryEntry: Hashable, Sendable, Codable {
+    /// An object changed in the API: `before` nil is a creation, `after` nil a deletion.
+    case object(ObjectKey, before: ObjectSummary?, after: ObjectSummary?)
+    /// A Kubernetes Event was emitted (each occurrence, also when it only raised a count).
+    case event(ObjectKey, type: EventType, reason: String, message: String)
+    /// The truth on a node, which the API may not see: a copy of a pod started or stopped there.
+    case copy(ObjectKey, node: String, running: Bool)
+
+    public var key: ObjectKey {
+        switch self {
+        case .object(let k, _, _), .event(let k, _, _, _), .copy(let k, _, _): k
+        }
+    }
+}
+
+public struct HistoryRecord: Hashable, Sendable, Codable {
+    /// Position in the whole history since the cluster started (it keeps counting when old
+    /// records are dropped), so a mark is a number.
+    public var sequence: Int
+    public var time: VirtualTime
+    public var entry: HistoryEntry
+}
+
+/// What happened in the cluster, in order, for `expect order|never|within|throughout|happened`:
+/// each record costs O(1) to add, and at most `limit` are kept (the oldest are dropped first and
+/// counted), so 100,000 pods cannot grow it without end.
+public struct History: Sendable, Codable {
+    public let limit: Int
+    private var ring: [HistoryRecord] = []
+    /// Index in `ring` of the oldest record once the ring is full.
+    private var head = 0
+    /// Sequence number of the next record.
+    public private(set) var nextSequence = 0
+    /// The last summary recorded per live object, to record only what changed.
+    private var last: [ObjectKey: ObjectSummary] = [:]
+
+    public init(limit: Int) { self.limit = max(limit, 1) }
+
+    /// Sequence number of the oldest record still kept.
+    public var firstKept: Int { nextSequence - ring.count }
+    /// Time of the newest record dropped, nil while nothing was.
+    public private(set) var droppedUntil: VirtualTime?
+
+    /// The records from `sequence` on (clamped to what is kept), oldest first.
+    public func records(from sequence: Int) -> [HistoryRecord] {
+        let start = max(sequence, firstKept) - firstKept
+        guard start < ring.count else { return [] }
+        return (start..<ring.count).map { ring[(head + $0) % ring.count] }
+    }
+
+    mutating func record(_ change: Change) {
+        let before = last[change.key]
+        if change.type == .deleted {
+            guard let before else { return }
+            last[change.key] = nil
+            append(change.time, .object(change.key, before: before, after: nil))
+            return
+        }
+        guard let after = ObjectSummary(change.object), after != before else { return }
+        last[change.key] = after
+        append(change.time, .object(change.key, before: before, after: after))
+    }
+
+    mutating func recordEvent(
+        _ type: EventType, _ reason: String, _ message: String, about key: ObjectKey, at now: VirtualTime
+    ) {
+        append(now, .event(key, type: type, reason: reason, message: message))
+    }
+
+    mutating func recordCopy(_ key: ObjectKey, node: String, running: Bool, at now: VirtualTime) {
+        append(now, .copy(key, node: node, running: running))
+    }
+
+    private mutating func append(_ time: VirtualTime, _ entry: HistoryEntry) {
+        let r = HistoryRecord(sequence: nextSequence, time: time, entry: entry)
+        nextSequence += 1
+        if ring.count < limit {
+            ring.append(r)
+            return
+        }
+        droppedUntil = ring[head].time
+        ring[head] = r
+        head = (head + 1) % limit
+    }
+}
+
+extension Cluster {
+    /// The nodes where a copy of the pod runs right now (a runtime pod with a started container),
+    /// whatever the API says: where `expect never two` starts counting from.
+    public func runningCopies(of key: ObjectKey) -> [String] {
+        kubelets.keys.sorted().filter { node in
+            kubelets[node]!.pods.values.contains { $0.key == key && $0.containers.contains(where: \.started) }
+        }
+    }
+}

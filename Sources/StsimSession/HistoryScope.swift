@@ -2,7 +2,7 @@ import StsimEngine
 
 /// Where a history check starts looking: a position in the cluster's history and its time,
 /// with the words a failure uses for it ("mark scaled", "the start of the step").
-struct HistoryScope {
+struct HistoryScope: Codable {
     var sequence: Int
     var time: VirtualTime
     var name: String

@@ -11,7 +11,8 @@ extension Session {
             session: SessionState(
                 variables: variables, autoMode: autoMode, settleLimit: settleLimit, watchLimit: watchLimit,
                 history: history, hostPathWarned: hostPathWarned, watchFormatter: watchFormatter,
-                proxyPort: proxyPort),
+                proxyPort: proxyPort, marks: marks, sessionScope: sessionScope,
+                previousCommandStart: previousCommandStart),
             cluster: cluster.savedState)
     }
 
@@ -45,12 +46,20 @@ extension Session {
         hostPathWarned = s.hostPathWarned
         watchFormatter = s.watchFormatter
         proxyPort = s.proxyPort
+        marks = s.marks
+        sessionScope = s.sessionScope
+        previousCommandStart = s.previousCommandStart
     }
 
     /// `stsim --load FILE`: the session starts from a saved state; an error is reported at the
     /// file's place and the run stops (exit 1).
     public func start(from file: String) -> Bool {
         do {
+            // The user named this file on the command line: it is theirs, not a script's, so the
+            // confinement of scripts' host files does not apply.
+            let saved = options.allowHostFiles
+            options.allowHostFiles = true
+            defer { options.allowHostFiles = saved }
             try restore(from: Argument(file, at: SourceLocation(file: "<command-line>", line: 1, column: 1)))
             return true
         } catch {

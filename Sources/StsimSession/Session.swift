@@ -161,7 +161,9 @@ public final class Session {
     func runCommand(_ text: CommandText) -> Outcome {
         let before = previousOutput
         eventsAtCommandStart = cluster.processedEvents
-        if !isExpectation(text) {
+        // A check, and `save`/`load` (which keep the session as it was), leave "the last command"
+        // as it was: `expect within` after a save must count from what the learner last did.
+        if !isExpectation(text) && !isStateFileCommand(text) {
             previousCommandStart = HistoryScope.now(cluster, name: "the start of `\(text.text)`")
         }
         printer.startCommand()
@@ -196,13 +198,16 @@ public final class Session {
         return (words.first == "kubectl" ? Array(words.dropFirst()) : words).first
     }
 
-    private func isExpectation(_ text: CommandText) -> Bool {
+    private func isExpectation(_ text: CommandText) -> Bool { commandWord(text) == "expect" }
+
+    private func isStateFileCommand(_ text: CommandText) -> Bool { ["save", "load"].contains(commandWord(text)) }
+
+    private func commandWord(_ text: CommandText) -> String? {
         let words = text.words.compactMap { w -> String? in
             if case .text(let s)? = w.parts.first, w.parts.count == 1 { return s }
             return nil
         }
-        let trimmed = words.first == "kubectl" ? Array(words.dropFirst()) : words
-        return trimmed.first == "expect"
+        return words.first == "kubectl" ? words.dropFirst().first : words.first
     }
 
     func remember(source text: String, as file: String, firstLine: Int) {

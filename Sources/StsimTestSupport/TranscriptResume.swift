@@ -67,11 +67,11 @@ public struct TranscriptResume {
         let state = work + "/resume.state"
         let first = lines[..<cut].joined(separator: "\n") + "\nsave \(state)\n"
         try first.write(toFile: area + "/" + name, atomically: true, encoding: .utf8)
-        let a = try StsimProcess.run(["--echo", "--keep-going", name], in: area)
+        let a = try StsimProcess.run(["--echo", "--keep-going", "--allow-host-files", name], in: area)
         // Blank lines keep the second part's line numbers those of the whole script.
         let second = String(repeating: "\n", count: cut) + lines[cut...].joined(separator: "\n")
         try second.write(toFile: area + "/" + name, atomically: true, encoding: .utf8)
-        let b = try StsimProcess.run(["--echo", "--keep-going", "--load", state, name], in: area)
+        let b = try StsimProcess.run(["--echo", "--keep-going", "--allow-host-files", "--load", state, name], in: area)
         var firstOutput = a.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if let saveLine = firstOutput.lastIndex(where: { $0.contains("save \(state)") }) {
             firstOutput.removeSubrange(saveLine...)

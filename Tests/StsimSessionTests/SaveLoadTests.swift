@@ -35,7 +35,10 @@ final class SaveLoadTests: XCTestCase {
 
     private func session(_ commands: [String]) -> (Session, CapturedOutput) {
         let out = CapturedOutput()
-        let s = Session(output: out)
+        // The files live in a temporary folder, outside where a script may use host files.
+        var options = Session.Options()
+        options.allowHostFiles = true
+        let s = Session(options: options, output: out)
         for c in commands { _ = s.runScript(c, file: "<test>") }
         return (s, out)
     }

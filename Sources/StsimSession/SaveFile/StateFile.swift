@@ -13,6 +13,10 @@ struct SessionState: Codable {
     var watchFormatter: WatchFormatter
     /// The simulated `kubectl proxy`'s port, once started.
     var proxyPort: Int?
+    /// Where history checks look: `mark`s, the session's start, the last command's start.
+    var marks: [String: HistoryScope]
+    var sessionScope: HistoryScope
+    var previousCommandStart: HistoryScope
 }
 
 /// Everything `save` writes.

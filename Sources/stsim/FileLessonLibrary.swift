@@ -1,8 +1,8 @@
 import Foundation
 import StsimSession
 
-/// Lessons from a folder of `NAME.lesson` files (`$STSIM_LESSONS`, else `lessons/` beside the
-/// working directory or the repository the binary was built in), and progress in
+/// Lessons from a folder of `NAME.lesson` files (`$STSIM_LESSONS`, else `lessons/` in the
+/// working directory or in the repository the binary was built in), and progress in
 /// `$XDG_STATE_HOME/stsim/progress.json` (default `~/.local/state`), written atomically.
 final class FileLessonLibrary: LessonLibrary {
     let folder: String
@@ -10,10 +10,18 @@ final class FileLessonLibrary: LessonLibrary {
 
     init?() {
         let env = ProcessInfo.processInfo.environment
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let candidates =
-            [env["STSIM_LESSONS"], "lessons"].compactMap { $0 }
-            + [binary.deletingLastPathComponent().appendingPathComponent("../../lessons").standardized.path]
+        // Bundle.main finds the binary itself (/proc/self/exe), also when it was found on the PATH.
+        let binary = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+            .resolvingSymlinksInPath()
+        // The repository's lessons/ is a few folders above the binary (.build/<triple>/release/stsim,
+        // reached through the .build/release link), wherever stsim is started from.
+        var ancestors: [String] = []
+        var above = binary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            above = above.deletingLastPathComponent()
+            ancestors.append(above.appendingPathComponent("lessons").path)
+        }
+        let candidates = [env["STSIM_LESSONS"], "lessons"].compactMap { $0 } + ancestors
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else { return nil }
         folder = found
         let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/state")

@@ -59,8 +59,7 @@ extension Session {
         case .mark(let name): mark(name)
         case .lesson(let action): try lesson(action)
         case .help(let topic): try help(topic)
-        case .history:
-            for (i, line) in history.enumerated() { printer.line("\(String(i + 1).leftPadded(4))  \(line)") }
+        case .history: listHistory()
         case .undo: try undo()
         case .reset:
             cluster = Session.makeCluster(options)
@@ -89,6 +88,11 @@ extension Session {
                 hint: "it comes with \(plannedWith)")
         }
         return .ok
+    }
+
+    /// `history`: what was typed, numbered.
+    func listHistory() {
+        for (i, line) in history.enumerated() { printer.line("\(String(i + 1).leftPadded(4))  \(line)") }
     }
 
     func help(_ topic: Argument?) throws {

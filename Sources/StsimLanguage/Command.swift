@@ -172,6 +172,23 @@ public enum SnapshotFormat: String, Hashable, Sendable, CaseIterable {
     case tree, yaml, json, dot
 }
 
+/// `timeline [--since T] [--until T] [-l SELECTOR] [--width N] [--html FILE] [--svg FILE]`.
+public struct TimelineCommand: Hashable, Sendable {
+    /// Where the window starts: a clock reading, or the last stretch of time (`--since 5m`).
+    public enum Start: Hashable, Sendable {
+        case at(VirtualTime)
+        case last(VirtualDuration)
+    }
+    public var since: Start?
+    public var until: VirtualTime?
+    public var selector: String?
+    public var width: Int?
+    public var html: Argument?
+    public var svg: Argument?
+
+    public init() {}
+}
+
 /// `set settle-limit D`, `set watch-limit N`.
 public enum SessionSetting: Hashable, Sendable {
     case settleLimit(VirtualDuration)
@@ -235,7 +252,8 @@ public enum Command: Hashable, Sendable {
     case exec(pod: Argument, container: String?, command: [Argument])
     case logs(pod: Argument, container: String?, previous: Bool)
     case runPod(RunPodCommand)
-    case snapshot(format: SnapshotFormat)
+    case snapshot(format: SnapshotFormat, svg: Argument?)
+    case timeline(TimelineCommand)
     case events(since: VirtualDuration?)
     case expect(Expectation)
     /// `mark NAME`: a point in the history that `expect since NAME ...` starts from.

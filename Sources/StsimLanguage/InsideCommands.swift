@@ -139,25 +139,6 @@ enum InsideCommands {
 enum WholeCommands {
     static let specs: [CommandSpec] = [snapshot, events, timeline]
 
-    static let snapshot = CommandSpec(
-        "snapshot", group: .whole, usage: ["snapshot [-o tree|yaml|json|dot]"],
-        summary: "the whole state as one picture: nodes, pods, claims, volumes, services, DNS names",
-        details: "-o dot draws it for Graphviz: stsim -c '...; snapshot -o dot' | dot -Tpng > cluster.png",
-        examples: ["snapshot", "snapshot -o dot"],
-        flags: [
-            FlagSpec(
-                "output", short: "o", value: "FORMAT", help: "tree (the default), yaml, json or dot",
-                completion: .choices(["tree", "yaml", "json", "dot"]))
-        ]
-    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        try args.finish()
-        var format = SnapshotFormat.tree
-        if let o = args.flag("output") {
-            format = try args.choice(o, of: SnapshotFormat.allCases, what: "-o")
-        }
-        return .snapshot(format: format)
-    }
-
     static let events = CommandSpec(
         "events", group: .whole, usage: ["events [--since D]"],
         summary: "the cluster's events, oldest first (like kubectl events)",
@@ -166,12 +147,5 @@ enum WholeCommands {
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         try args.finish()
         return .events(since: try args.duration("since"))
-    }
-
-    static let timeline = CommandSpec(
-        "timeline", group: .whole, usage: ["timeline [--html FILE]"], summary: "what happened when, as a chart",
-        examples: ["timeline"], plannedWith: "the timeline view"
-    ) { (_: inout ParsedArguments) throws(Diagnostic) -> Command in
-        .unavailable(name: "timeline", plannedWith: "the timeline view")
     }
 }

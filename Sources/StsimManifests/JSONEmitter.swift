@@ -7,7 +7,7 @@ public enum JSONEmitter {
         return out + "\n"
     }
 
-    private static func write(_ value: WireValue, indent: Int, into out: inout String) {
+    static func write(_ value: WireValue, indent: Int, into out: inout String) {
         let inner = String(repeating: " ", count: indent + 4)
         switch value {
         case .object(let fields):

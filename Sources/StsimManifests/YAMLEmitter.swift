@@ -39,7 +39,7 @@ enum YAMLEmitter {
         }
     }
 
-    private static func writeItems(_ items: [WireValue], indent: Int, into out: inout String) {
+    static func writeItems(_ items: [WireValue], indent: Int, into out: inout String) {
         for item in items {
             switch item {
             case .object(let f) where !f.isEmpty:

@@ -15,6 +15,8 @@ public enum HistoryLines {
             return "event \(type.rawValue) \(reason) on \(name(key)): \(message)"
         case .copy(let key, let node, let running):
             return "\(name(key)) \(running ? "starts running" : "stops running") on \(node) (what the node runs)"
+        case .fault(let key, let fault):
+            return "\(name(key)) \(fault.rawValue)"
         }
     }
 

@@ -15,8 +15,17 @@ public enum SnapshotDot {
 
         for (i, n) in world.nodes.sorted(byBytes: \.metadata.name).enumerated() {
             out += "  subgraph cluster_\(i) {\n"
-            out += "    label=\(quote("node/\(n.metadata.name)  \(Columns.nodeStatus(n))"));\n"
+            let cut = world.unreachable.contains(n.metadata.name)
+            let label = "node/\(n.metadata.name)  \(Columns.nodeStatus(n))" + (cut ? "  (unreachable)" : "")
+            out += "    label=\(quote(label));\n"
+            // What the API cannot confirm is dashed: the node it does not hear, and copies it
+            // does not know of.
+            if cut { out += "    style=dashed; color=\"#c0392b\";\n" }
             for p in podsByNode[n.metadata.name] ?? [] { out += "    \(podNode(p))\n" }
+            for (j, line) in (world.unseen[n.metadata.name] ?? []).enumerated() {
+                out += "    \(quote("unseen/\(n.metadata.name)/\(j)")) [style=dashed, color=\"#e84393\", "
+                out += "label=\(quote(line))];\n"
+            }
             out += "  }\n"
         }
         for p in pods where !knownNodes.contains(p.spec.nodeName ?? "") { out += "  \(podNode(p))\n" }

@@ -48,10 +48,6 @@ public enum SnapshotTree {
             world.claims.map { ("\($0.metadata.namespace)/\($0.metadata.name)", $0) }, uniquingKeysWith: { a, _ in a })
         let volumes = Dictionary(world.volumes.map { ($0.metadata.name, $0) }, uniquingKeysWith: { a, _ in a })
         let pods = world.pods.sortedByMetadata(\.metadata)
-        var mounted = Set<String>()
-        for p in pods {
-            for c in p.spec.claimNames { mounted.insert("\(p.metadata.namespace)/\(c)") }
-        }
         func podNode(_ p: Pod) -> TreeNode {
             let printer = PodPrinter(p)
             var parts = ["pod/\(name(p.metadata, namespace))", printer.status]
@@ -81,25 +77,38 @@ public enum SnapshotTree {
         let unscheduled = pods.filter { !known.contains($0.spec.nodeName ?? "") }
         if !unscheduled.isEmpty { root.children.append(TreeNode("not on a node", unscheduled.map(podNode))) }
 
+        root.children += extras(world)
+        return root.render()
+    }
+
+    /// What follows the nodes: services with their DNS names, claims no pod mounts, volumes
+    /// without a claim, broken promises.
+    static func extras(_ world: SnapshotInput) -> [TreeNode] {
+        var out: [TreeNode] = []
+        let volumes = Dictionary(world.volumes.map { ($0.metadata.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var mounted = Set<String>()
+        for p in world.pods {
+            for c in p.spec.claimNames { mounted.insert("\(p.metadata.namespace)/\(c)") }
+        }
         for s in world.services.sortedByMetadata(\.metadata) {
-            root.children.append(serviceNode(s, world.endpointSlices))
+            out.append(serviceNode(s, world.endpointSlices))
         }
 
         let loose = world.claims.filter { !mounted.contains("\($0.metadata.namespace)/\($0.metadata.name)") }
             .sortedByMetadata(\.metadata)
         if !loose.isEmpty {
-            root.children.append(
+            out.append(
                 TreeNode("claims no pod mounts", loose.map { claimNode($0, name: $0.metadata.name, volumes) }))
         }
         let free = world.volumes.filter { $0.status.phase != .bound }
             .sorted(byBytes: \.metadata.name)
         if !free.isEmpty {
-            root.children.append(TreeNode("volumes without a claim", free.map { TreeNode(volumeText($0)) }))
+            out.append(TreeNode("volumes without a claim", free.map { TreeNode(volumeText($0)) }))
         }
         if !world.violations.isEmpty {
-            root.children.append(TreeNode("broken promises", world.violations.map { TreeNode($0) }))
+            out.append(TreeNode("broken promises", world.violations.map { TreeNode($0) }))
         }
-        return root.render()
+        return out
     }
 
     /// `pvc/www-web-0  Bound → pv/pvc-0a1b…  1Gi`.

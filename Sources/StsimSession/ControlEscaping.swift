@@ -1,9 +1,12 @@
+import StsimRender
+
 /// Control characters from scripts, files and pods' output are shown, never sent: a raw ESC or
 /// BEL would let a script written by a stranger retitle or clear the learner's terminal. Newline,
 /// tab and CR-LF pass; every other C0 or C1 control and DEL prints as `\x1b`. The only escape
 /// sequences that pass are stsim's own colours (`Session.Paint`), and only with colour on.
 enum ControlEscaping {
-    private static let colours: [[Unicode.Scalar]] = ["\u{1b}[1;31m", "\u{1b}[1;33m", "\u{1b}[36m", "\u{1b}[0m"]
+    private static let colours: [[Unicode.Scalar]] =
+        (["\u{1b}[1;31m", "\u{1b}[1;33m", "\u{1b}[36m", "\u{1b}[0m"] + TimelineText.sequences)
         .map { Array($0.unicodeScalars) }
 
     static func escaped(_ text: String, allowColour: Bool) -> String {

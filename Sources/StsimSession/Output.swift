@@ -61,14 +61,29 @@ final class Printer {
         emit(text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n", error: false)
     }
 
+    /// Text as it is, with no newline added: a piece of a longer output.
+    func piece(_ text: String) { emit(text, error: false) }
+
     func startCommand() { commandOutput = "" }
 
+    /// What `expect output contains` may search is kept up to this many bytes: a listing of
+    /// 50,000 pods streams hundreds of megabytes that memory should not hold twice.
+    static let keptOutputBytes = 8 << 20
+
+    /// Called before anything reaches the sink (a progress line clears itself).
+    var beforeWrite: (() -> Void)?
+
     private func emit(_ text: String, error: Bool) {
-        commandOutput += text
+        if commandOutput.utf8.count < Printer.keptOutputBytes {
+            commandOutput +=
+                text.utf8.count <= Printer.keptOutputBytes
+                ? text : String(decoding: text.utf8.prefix(Printer.keptOutputBytes), as: UTF8.self)
+        }
         if quiet != nil {
             if error { quiet?.append(text) }
             return
         }
+        beforeWrite?()
         sink.write(ControlEscaping.escaped(text, allowColour: allowColour), toStandardError: error)
     }
 }

@@ -52,14 +52,14 @@ extension Session {
         case .exec(let pod, let container, let command): return try exec(pod, container: container, command: command)
         case .logs(let pod, let container, let previous): try logs(pod, container: container, previous: previous)
         case .runPod(let r): return try runPod(r)
-        case .snapshot(let format): try snapshot(format)
+        case .snapshot(let format, let svg): try snapshot(format, svg: svg)
+        case .timeline(let t): try timeline(t)
         case .events(let since): events(since: since)
         case .expect(let e): return try expect(e)
         case .mark(let name): mark(name)
         case .lesson(let action): try lesson(action)
         case .help(let topic): try help(topic)
-        case .history:
-            for (i, line) in history.enumerated() { printer.line("\(String(i + 1).leftPadded(4))  \(line)") }
+        case .history: listHistory()
         case .undo: try undo()
         case .reset:
             cluster = Session.makeCluster(options)
@@ -88,6 +88,11 @@ extension Session {
                 hint: "it comes with \(plannedWith)")
         }
         return .ok
+    }
+
+    /// `history`: what was typed, numbered.
+    func listHistory() {
+        for (i, line) in history.enumerated() { printer.line("\(String(i + 1).leftPadded(4))  \(line)") }
     }
 
     func help(_ topic: Argument?) throws {

@@ -37,7 +37,11 @@ extension Session {
             }
         case .outputContains(let text):
             if !previousOutput.contains(text) {
-                throw ExpectationFailure(message: "the previous command's output does not contain \"\(text)\"")
+                let kept =
+                    previousOutput.utf8.count >= Printer.keptOutputBytes
+                    ? " (only its first \(Printer.keptOutputBytes >> 20) MiB are kept for this check)" : ""
+                throw ExpectationFailure(
+                    message: "the previous command's output does not contain \"\(text)\"\(kept)")
             }
         case .history(let check, let since):
             try expectHistory(check, since: since)

@@ -62,9 +62,10 @@ extension Session {
         switch command.output {
         case .yaml, .json:
             let objects = sections.flatMap(\.1)
-            if !objects.isEmpty || !anyNotFound {
-                printer.block(
-                    encode(objects, json: command.output == .json, asList: command.names.count != 1 || multiple))
+            if command.names.count == 1 && !multiple {
+                if !objects.isEmpty { printer.block(encode(objects, json: command.output == .json, asList: false)) }
+            } else if !objects.isEmpty || !anyNotFound {
+                streamList(objects, json: command.output == .json)
             }
         case .name:
             for (kind, objects) in sections {

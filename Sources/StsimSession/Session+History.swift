@@ -85,7 +85,7 @@ extension Session {
         if let kind = h.kind, key.kind != kind || key.name != h.name { return false }
         switch r.entry {
         case .event(_, _, let reason, _): return h.word == .event && reason == h.reason
-        case .copy: return false
+        case .copy, .fault: return false
         case .object(_, let before, let after):
             switch h.word {
             case .event: return false

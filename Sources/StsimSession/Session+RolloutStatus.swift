@@ -36,9 +36,11 @@ extension Session {
         }
         // kubectl's default is no limit; stsim stops at the settle limit, or sooner when nothing
         // more will happen on its own, and says so rather than spin through virtual time.
-        let result = cluster.run(
-            until: { look($0) || (timeout == nil && !$0.hasPendingWork) }, timeout: timeout ?? settleLimit,
-            shouldStop: interrupted)
+        let result = withProgress("rollout status") {
+            cluster.run(
+                until: { look($0) || (timeout == nil && !$0.hasPendingWork) }, timeout: timeout ?? settleLimit,
+                shouldStop: $0)
+        }
         _ = discardChanges()
         if let finished { return try finished.get() }
         try rolloutStatusUnfinished(name, result: result, limited: timeout != nil)

@@ -27,6 +27,18 @@ extension Session {
         return json ? ManifestWriter.json(objects[0], timestamps: t) : ManifestWriter.yaml(objects[0], timestamps: t)
     }
 
+    /// A list printed as `-o json|yaml` does, written as it is encoded (`ManifestStream`): the
+    /// printer sees chunks, so neither the whole tree nor the whole text is ever held.
+    func streamList(_ objects: [KubeObject], json: Bool) {
+        let out = ChunkedOutput(printer)
+        if json {
+            ManifestStream.json(list: objects, timestamps: Session.timestamps, write: out.write)
+        } else {
+            ManifestStream.yaml(list: objects, timestamps: Session.timestamps, write: out.write)
+        }
+        out.flush()
+    }
+
     func emit(_ text: RenderedText) {
         guard !text.text.isEmpty else { return }
         let block = text.text.hasSuffix("\n") ? String(text.text.dropLast()) : text.text
@@ -179,7 +191,7 @@ extension Session {
         cluster.dnsResolve(name, type: type).answers.count
     }
 
-    func snapshot(_ format: SnapshotFormat) throws {
+    func snapshot(_ format: SnapshotFormat, svg: Argument? = nil) throws {
         var world = SnapshotInput(cluster.store)
         for node in world.nodes.map(\.metadata.name) {
             if cluster.isPartitioned(node: node) { world.unreachable.insert(node) }
@@ -192,6 +204,11 @@ extension Session {
             }
         }
         world.violations = cluster.checkInvariants()
+        if let svg {
+            try writeHostFile(svg, SnapshotSVG.render(world, now: cluster.now, namespace: cluster.config.namespace))
+            printer.line("wrote \(svg.text): \(SnapshotSVG.summary(world, now: cluster.now))")
+            return
+        }
         switch format {
         case .tree:
             printer.block(SnapshotTree.render(world, now: cluster.now))
@@ -203,8 +220,7 @@ extension Session {
                 .node, .storageClass, .persistentVolume, .persistentVolumeClaim, .service,
                 .statefulSet, .replicaSet, .pod,
             ]
-            let objects = kinds.flatMap { cluster.list($0) }
-            printer.block(encode(objects, json: format == .json, asList: true))
+            streamList(kinds.flatMap { cluster.list($0) }, json: format == .json)
         }
     }
 }

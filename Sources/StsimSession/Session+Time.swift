@@ -9,7 +9,7 @@ extension Session {
     }
 
     func tick(_ duration: VirtualDuration) {
-        let result = cluster.advance(by: duration, shouldStop: interrupted)
+        let result = withProgress("tick") { cluster.advance(by: duration, shouldStop: $0) }
         printChanges(only: nil)
         if result.reason == .interrupted {
             printer.line("interrupted at \(cluster.now)")
@@ -20,13 +20,18 @@ extension Session {
         limit: VirtualDuration, quiet: Bool, only kinds: Set<ResourceKind>? = nil,
         announceQuiet: Bool = true
     ) {
-        let result = cluster.settle(limit: limit, shouldStop: interrupted)
+        let result = withProgress("settle") { cluster.settle(limit: limit, shouldStop: $0) }
         let printed = quiet ? discardChanges() : printChanges(only: kinds)
         let blocked = blockedStatefulSets()
         if printed == 0 && result.reason == .idle && !announceQuiet && blocked.isEmpty { return }
         printer.line(settleSummary(result))
         // When progress stops short, say why in one line per StatefulSet.
         for line in blocked { printer.line("  \(line)") }
+        if result.reason == .limit {
+            printer.line(
+                "  the settle stopped after \(DurationText.format(limit)) of virtual time with work still scheduled: run settle to go on, or raise the limit (set settle-limit 1h)"
+            )
+        }
     }
 
     func blockedStatefulSets() -> [String] {
@@ -41,7 +46,7 @@ extension Session {
             printer.line("\(kind.singular)/\(name.text) is already \(condition.word)")
             return
         }
-        let result = cluster.run(until: check, timeout: timeout, shouldStop: interrupted)
+        let result = withProgress("wait") { cluster.run(until: check, timeout: timeout, shouldStop: $0) }
         printChanges(only: nil)
         switch result.reason {
         case .satisfied:

@@ -63,7 +63,8 @@ extension Command {
         case .curl(let c): c.effectiveMethod.uppercased() != "GET"
         case .exec(_, _, let command): ["curl", "sleep"].contains(command.first?.text ?? "")
         case .get(let g): g.watch
-        case .describe, .clock, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .events, .expect, .help,
+        case .describe, .clock, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .timeline, .events, .expect,
+            .help,
             .history, .setting,
             .define,
             .quit, .undo, .unavailable, .save:

@@ -13,6 +13,8 @@ public final class Session {
         /// ANSI colour in diagnostics: only on a terminal and never with NO_COLOR (decided by
         /// the terminal layer; scripts piped into files stay plain).
         public var colour = false
+        /// The terminal's columns when output is a terminal (pictures fit it); nil otherwise.
+        public var terminalWidth: Int?
         public var limits = SessionLimits()
         /// Lets scripts read and write host files outside their folder and the working directory.
         public var allowHostFiles = false
@@ -78,6 +80,8 @@ public final class Session {
     /// Sees every drained batch of changes before it is printed or discarded (the loopback API's
     /// watches are fed from here).
     var changeObserver: ((ChangeBatch) -> Void)?
+    /// Draws a line of progress during long runs, when output is a terminal (set by the executable).
+    public var progressDisplay: ProgressDisplay?
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options

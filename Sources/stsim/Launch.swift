@@ -22,6 +22,8 @@ struct Launch {
         }
         let session = Session(options: options)
         session.lessonLibrary = FileLessonLibrary()
+        // A progress line only where someone watches: standard output is a terminal.
+        if let width = options.terminalWidth { session.progressDisplay = ProgressBridge(width: width) }
         if let file = command.loadFile, !session.start(from: file) { return 1 }
         for pair in rest {
             guard let eq = pair.firstIndex(of: "="),

@@ -36,5 +36,6 @@ command.cluster.apply(to: &options)
 options.echo = command.echo
 options.keepGoing = command.keepGoing
 options.colour = TerminalColour.enabled
+options.terminalWidth = TerminalSize.columns
 
 exit(Launch(command: command, options: options).run())

@@ -408,7 +408,7 @@ final class ParserErrorTests: XCTestCase {
             "dig SRV a b", "dig: unexpected argument \"b\"", 1, 11, hint: "usage: dig [+search] SRV|A NAME")
         assertParseError(
             "snapshot now", "snapshot: unexpected argument \"now\"", 1, 10,
-            hint: "usage: snapshot [-o tree|yaml|json|dot]")
+            hint: "usage: snapshot [-o tree|yaml|json|dot] [--svg FILE]")
         assertParseError("snapshot -o png", "-o must be one of tree, yaml, json, dot, not \"png\"", 1, 13, hint: nil)
         assertParseError("events now", "events: unexpected argument \"now\"", 1, 8, hint: "usage: events [--since D]")
         assertParseError(

@@ -354,9 +354,9 @@ final class ParserTests: XCTestCase {
     }
 
     func testSnapshotAndEvents() {
-        XCTAssertEqual(parsed("snapshot"), .snapshot(format: .tree))
-        XCTAssertEqual(parsed("snapshot -o tree"), .snapshot(format: .tree))
-        XCTAssertEqual(parsed("snapshot -o YAML"), .snapshot(format: .yaml))
+        XCTAssertEqual(parsed("snapshot"), .snapshot(format: .tree, svg: nil))
+        XCTAssertEqual(parsed("snapshot -o tree"), .snapshot(format: .tree, svg: nil))
+        XCTAssertEqual(parsed("snapshot -o YAML"), .snapshot(format: .yaml, svg: nil))
         XCTAssertEqual(parsed("events"), .events(since: nil))
         XCTAssertEqual(parsed("events --since 1m"), .events(since: .seconds(60)))
     }
@@ -586,11 +586,34 @@ final class ParserTests: XCTestCase {
                 namespace: nil))
     }
 
-    /// A planned command says "not yet available" for every form of its usage, flags included.
-    func testPlannedCommandsAcceptTheirWholeUsage() {
-        XCTAssertEqual(
-            parsed("timeline --html out.html"),
-            .unavailable(name: "timeline", plannedWith: "the timeline view"))
+    func testTimeline() {
+        XCTAssertEqual(parsed("timeline"), .timeline(TimelineCommand()))
+        var t = TimelineCommand()
+        t.since = .at(VirtualTime(milliseconds: 60_000))
+        t.until = VirtualTime(milliseconds: 7 * 60_000)
+        t.selector = "app=nginx"
+        t.width = 120
+        XCTAssertEqual(parsed("timeline --since 00:01:00 --until 07:00 -l app=nginx --width 120"), .timeline(t))
+        var last = TimelineCommand()
+        last.since = .last(.seconds(300))
+        XCTAssertEqual(parsed("timeline --since 5m"), .timeline(last))
+        var files = TimelineCommand()
+        files.html = arg("t.html", 1, 17)
+        files.svg = arg("t.svg", 1, 30)
+        XCTAssertEqual(parsed("timeline --html t.html --svg t.svg"), .timeline(files))
+        XCTAssertEqual(ClockText.parse("1:02:03"), VirtualTime(milliseconds: 3_723_000))
+        XCTAssertNil(ClockText.parse("00:61:00"))
+        XCTAssertNil(ClockText.parse("5m"))
+    }
+
+    func testTimelineRejectsBadTimes() {
+        XCTAssertTrue((parseError("timeline --until 5m")?.message ?? "").contains("is not a clock reading"))
+        XCTAssertTrue(
+            (parseError("timeline --since soon")?.message ?? "").contains("neither a clock reading nor a duration"))
+        XCTAssertTrue(
+            (parseError("timeline --since 00:05:00 --until 00:01:00")?.message ?? "").contains("is before --since"))
+        XCTAssertTrue((parseError("timeline --width 5")?.message ?? "").contains("from 20 to 1000"))
+        XCTAssertTrue((parseError("snapshot -o dot --svg x.svg")?.message ?? "").contains("choose one"))
     }
 
     // MARK: - ParsedArguments

@@ -94,7 +94,7 @@ final class RegistryTests: XCTestCase {
 
     func testPlannedCommands() {
         let planned = registry.specs.filter(\.isPlanned).map(\.name)
-        XCTAssertEqual(Set(planned), ["timeline"])
+        XCTAssertEqual(planned, [])
         let rollout = registry.spec(named: "rollout")?.subcommands.map(\.word)
         XCTAssertEqual(rollout, ["status", "history", "undo", "restart", "pause", "resume"])
     }

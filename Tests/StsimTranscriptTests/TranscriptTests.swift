@@ -44,6 +44,7 @@ final class TranscriptTests: XCTestCase {
         "manifests/patch",
         "manifests/seed-manifests",
         "manifests/several-broken",
+        "pictures/timeline",
         "probes/delete-cascade",
         "probes/exec-readiness-blocks-scale-down",
         "replicaset/shared-claim",
@@ -212,6 +213,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_manifests_several_broken() throws {
         try Transcript("manifests/several-broken").check()
+    }
+
+    func test_pictures_timeline() throws {
+        try Transcript("pictures/timeline").check()
     }
 
     func test_probes_delete_cascade() throws {

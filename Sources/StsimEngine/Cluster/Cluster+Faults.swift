@@ -13,6 +13,7 @@ extension Cluster {
         link.cutAt = now
         invariants.linkChanged(node, connected: false)
         nodeLifecycle.linkCut(node)
+        history.recordFault(.partitioned, on: ObjectKey(kind: .node, namespace: "", name: node), at: now)
         return .success(true)
     }
 
@@ -21,7 +22,7 @@ extension Cluster {
     /// its next check. Returns the pods whose containers the kubelet killed because the API no
     /// longer has them, or nil if the link was not cut.
     @discardableResult
-    public func heal(node: String) -> Result<[ObjectKey]?, APIError> {
+    public func heal(node: String, as fault: Fault = .healed) -> Result<[ObjectKey]?, APIError> {
         guard let kubelet = kubelets[node] else {
             return .failure(.notFound(.node, node))
         }
@@ -33,6 +34,7 @@ extension Cluster {
         }
         let link = kubelet.link
         guard !link.isConnected else { return .success(nil) }
+        history.recordFault(fault, on: ObjectKey(kind: .node, namespace: "", name: node), at: now)
         link.isConnected = true
         link.cutAt = nil
         invariants.linkChanged(node, connected: true)
@@ -94,6 +96,7 @@ extension Cluster {
             return .failure(.notFound(.node, node))
         }
         guard !kubelet.state.isDown else { return .success(false) }
+        history.recordFault(.crashed, on: ObjectKey(kind: .node, namespace: "", name: node), at: now)
         kubelet.powerOff()
         if kubelet.link.isConnected {
             kubelet.link.isConnected = false
@@ -113,7 +116,7 @@ extension Cluster {
         }
         guard kubelet.state.isDown else { return .success(false) }
         kubelet.state.isDown = false
-        _ = heal(node: node)
+        _ = heal(node: node, as: .booted)
         return .success(true)
     }
 

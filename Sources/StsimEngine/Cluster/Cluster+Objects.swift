@@ -325,6 +325,11 @@ extension Cluster {
                     ?? Int(timing.terminationGracePeriod.seconds))
             let terminal = pod.status.phase == .succeeded || pod.status.phase == .failed
             if grace <= 0 || pod.spec.nodeName == nil || terminal {
+                // Only a pod on a node is force-deleted in a way that matters: its kubelet may
+                // still run it, unseen.
+                if grace <= 0, pod.spec.nodeName != nil, !terminal {
+                    history.recordFault(.forceDeleted, on: old.key, at: now)
+                }
                 return store.remove(old.key, at: now) ?? old
             }
             let deadline = now + .seconds(Int64(grace))

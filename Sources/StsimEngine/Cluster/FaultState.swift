@@ -52,6 +52,8 @@ extension Cluster {
             return .success(())
         }
         let index = container.flatMap { c in p.spec.containers.firstIndex { $0.name == c } } ?? 0
+        history.recordFault(
+            .killed, on: ObjectKey(kind: .pod, namespace: p.metadata.namespace, name: p.metadata.name), at: now)
         kubelet.containerExited(uid, index: index, exitCode: exitCode)
         return .success(())
     }

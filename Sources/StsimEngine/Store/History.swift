@@ -52,12 +52,24 @@ public enum HistoryEntry: Hashable, Sendable, Codable {
     case event(ObjectKey, type: EventType, reason: String, message: String)
     /// The truth on a node, which the API may not see: a copy of a pod started or stopped there.
     case copy(ObjectKey, node: String, running: Bool)
+    /// Something done to the cluster from outside, which no API object records: a node
+    /// partitioned, healed, crashed or booted, a container killed, a pod force-deleted. The
+    /// timeline marks these where they happened.
+    case fault(ObjectKey, Fault)
 
     public var key: ObjectKey {
         switch self {
-        case .object(let k, _, _), .event(let k, _, _, _), .copy(let k, _, _): k
+        case .object(let k, _, _), .event(let k, _, _, _), .copy(let k, _, _), .fault(let k, _): k
         }
     }
+}
+
+/// What a `.fault` record says was done.
+public enum Fault: String, Hashable, Sendable, Codable, CaseIterable {
+    case partitioned, healed, crashed, booted
+    case killed = "container killed"
+    case forceDeleted = "force deleted"
+
 }
 
 public struct HistoryRecord: Hashable, Sendable, Codable {
@@ -112,6 +124,10 @@ public struct History: Sendable, Codable {
         _ type: EventType, _ reason: String, _ message: String, about key: ObjectKey, at now: VirtualTime
     ) {
         append(now, .event(key, type: type, reason: reason, message: message))
+    }
+
+    mutating func recordFault(_ fault: Fault, on key: ObjectKey, at now: VirtualTime) {
+        append(now, .fault(key, fault))
     }
 
     mutating func recordCopy(_ key: ObjectKey, node: String, running: Bool, at now: VirtualTime) {

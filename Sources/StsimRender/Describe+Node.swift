@@ -37,10 +37,11 @@ extension Describe {
         }
         w.line(0, "Addresses:")
         for a in n.status.addresses { w.line(1, "\(a.type):\t\(a.address)") }
-        w.line(0, "Capacity:")
-        w.line(1, "pods:\t\(n.status.podCapacity)")
-        w.line(0, "Allocatable:")
-        w.line(1, "pods:\t\(n.status.podCapacity)")
+        for (title, list) in [("Capacity", n.status.capacity), ("Allocatable", n.status.allocatable)] {
+            w.line(0, "\(title):")
+            let all = list + [NodeResource(name: "pods", quantity: String(n.status.podCapacity))]
+            for r in all.sorted(by: { ByteOrder.less($0.name, $1.name) }) { w.line(1, "\(r.name):\t\(r.quantity)") }
+        }
         w.line(0, "System Info:")
         w.line(1, "Kernel Version:\t\(n.status.kernelVersion)")
         w.line(1, "OS Image:\t\(n.status.osImage)")

@@ -50,10 +50,17 @@ extension Describe {
         w.line(0, "Access Modes:\t\(Formatting.accessModes(v.spec.accessModes))")
         if let mode = v.spec.volumeMode { w.line(0, "VolumeMode:\t\(mode.rawValue)") }
         w.line(0, "Capacity:\t\(Formatting.quantity(v.spec.capacity))")
+        var requirements: [String] = []
         if let hosts = v.spec.nodeAffinityHostnames {
+            requirements.append("kubernetes.io/hostname in [\(hosts.joined(separator: ", "))]")
+        }
+        if let t = v.spec.nodeAffinityTopology { requirements.append("\(t.key) in [\(t.values.joined(separator: ", "))]") }
+        if let first = requirements.first {
+            // describe.go printNodeSelectorTermsMultilineWithIndent: one requirement per line.
             w.line(0, "Node Affinity:\t")
             w.line(1, "Required Terms:\t")
-            w.line(2, "Term 0:\tkubernetes.io/hostname in [\(hosts.joined(separator: ", "))]")
+            w.line(2, "Term 0:\t\(first)")
+            for r in requirements.dropFirst() { w.line(2, "\t\(r)") }
         } else {
             w.line(0, "Node Affinity:\t<none>")
         }

@@ -61,13 +61,15 @@ extension Session {
         case .history:
             for (i, line) in history.enumerated() { printer.line("\(String(i + 1).leftPadded(4))  \(line)") }
         case .undo: try undo()
-        case .reset:
+        case .reset(let profile, let nodes):
+            if let profile { options.profile = profile }
+            if let nodes { options.workerCount = nodes }
             cluster = Session.makeCluster(options)
             hostPathWarned = []
             watchFormatter.reset()
             _ = discardChanges()
             forgetHistoryScopes()
-            printer.line("a fresh cluster: \(cluster.summaryLine)")
+            printer.line("a fresh \(cluster.profileWord)cluster: \(cluster.summaryLine)")
         case .seed(let n):
             options.seed = n
             cluster = Session.makeCluster(options)
@@ -93,6 +95,10 @@ extension Session {
     func help(_ topic: Argument?) throws {
         guard let topic else {
             printer.block(HelpText.overview())
+            return
+        }
+        if topic.text == ClusterHelp.topic {
+            printer.block(ClusterHelp.text())
             return
         }
         let words = topic.text.split(separator: " ").map(String.init)

@@ -42,6 +42,9 @@ extension Session {
 }
 
 extension Cluster {
+    /// `kind ` for a cluster imitating another distribution, nothing for stsim's own.
+    var profileWord: String { config.profile == .stsim ? "" : "\(config.profile.rawValue) " }
+
     /// One line about a fresh cluster, for `reset` and `seed`.
     var summaryLine: String {
         let nodes = list(Node.self).map(\.metadata.name)

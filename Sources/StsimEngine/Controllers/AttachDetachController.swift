@@ -52,6 +52,11 @@ final class AttachDetachController {
             volumes.append(pv)
         }
         for pv in volumes {
+            if state.attachedTo[pv] == nil {
+                cluster.recordEvent(
+                    .normal, "SuccessfulAttachVolume", "AttachVolume.Attach succeeded for volume \"\(pv)\"",
+                    about: key, uid: uid, source: "attachdetach-controller")
+            }
             state.attachedTo[pv] = node
             state.users[pv, default: []].insert(uid)
         }
@@ -62,10 +67,6 @@ final class AttachDetachController {
     static func singleWriter(_ c: PersistentVolumeClaim) -> Bool {
         c.spec.accessModes.contains(.readWriteOnce) || c.spec.accessModes.contains(.readWriteOncePod)
     }
-
-    /// CSI drivers that attach volumes to nodes, by their naming (`pd.csi.storage.gke.io`,
-    /// `ebs.csi.aws.com`, `disk.csi.azure.com`).
-    static func isAttachableDriver(_ provisioner: String) -> Bool { provisioner.contains(".csi.") }
 
     private func attachable(_ pv: String) -> Bool {
         guard case .csi? = cluster.store.get(PersistentVolume.self, namespace: "", name: pv)?.spec.source else {

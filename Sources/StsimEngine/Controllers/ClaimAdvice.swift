@@ -15,7 +15,7 @@ extension Cluster {
             out.append(
                 (
                     key.name,
-                    "Pending for good: it names no StorageClass and the cluster has no default one\(bare), so no provisioner will make it a volume; it binds when someone creates a PersistentVolume that fits (create pv NAME --capacity \(claim.spec.storageRequest?.text ?? "1Gi"))"
+                    "no provisioner will make it a volume: it names no StorageClass and the cluster has no default one\(bare); it binds when someone creates a PersistentVolume that fits (create pv NAME --capacity \(claim.spec.storageRequest?.text ?? "1Gi"))"
                 ))
             if out.count == 10 { break }
         }

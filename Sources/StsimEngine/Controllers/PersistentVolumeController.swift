@@ -236,6 +236,9 @@ final class PersistentVolumeController {
             cluster.store.get(Node.self, namespace: "", name: $0)
         }
         VolumeProvisioning.shape(&pv, provisioner: sc.provisioner, claim: key, node: node)
+        pv.spec.claimRef = ObjectReference(
+            kind: "PersistentVolumeClaim", apiVersion: "v1", namespace: key.namespace, name: key.name, uid: uid,
+            resourceVersion: String(claim.metadata.resourceVersion))
         guard case .success = cluster.create(.persistentVolume(pv)) else { return }
         cluster.recordEvent(
             .normal, "ProvisioningSucceeded", "Successfully provisioned volume pvc-\(uid)", about: key, uid: uid,

@@ -64,19 +64,11 @@ extension Session {
         case .reset(let profile, let nodes):
             if let profile { options.profile = profile }
             if let nodes { options.workerCount = nodes }
-            cluster = Session.makeCluster(options)
-            hostPathWarned = []
-            watchFormatter.reset()
-            _ = discardChanges()
-            forgetHistoryScopes()
+            freshCluster()
             printer.line("a fresh \(cluster.profileWord)cluster: \(cluster.summaryLine)")
         case .seed(let n):
             options.seed = n
-            cluster = Session.makeCluster(options)
-            hostPathWarned = []
-            watchFormatter.reset()
-            _ = discardChanges()
-            forgetHistoryScopes()
+            freshCluster()
             printer.line("seed \(n): a fresh cluster: \(cluster.summaryLine)")
         case .setting(let setting): try apply(setting)
         case .define(let name, let value): variables[name] = value
@@ -121,6 +113,15 @@ extension Session {
             spec = sub
         }
         printer.block(HelpText.command(spec))
+    }
+
+    /// `reset` and `seed`: a new cluster from the options, and nothing remembered of the old one.
+    private func freshCluster() {
+        cluster = Session.makeCluster(options)
+        hostPathWarned = []
+        watchFormatter.reset()
+        _ = discardChanges()
+        forgetHistoryScopes()
     }
 
     func apply(_ setting: SessionSetting) throws {

@@ -50,6 +50,7 @@ extension Cluster {
         let nodes = list(Node.self).map(\.metadata.name)
         let classes = list(StorageClass.self).map(\.metadata.name)
         let storage = classes.isEmpty ? "no StorageClass" : "StorageClass \(classes.joined(separator: ", "))"
-        return "\(nodes.count) node\(nodes.count == 1 ? "" : "s") (\(nodes.joined(separator: ", "))), \(storage), seed \(config.seed)"
+        return
+            "\(nodes.count) node\(nodes.count == 1 ? "" : "s") (\(nodes.joined(separator: ", "))), \(storage), seed \(config.seed)"
     }
 }

@@ -51,7 +51,8 @@ public enum ClusterProfile: String, Codable, CaseIterable, Sendable {
                     : .worker("minikube-m" + (i + 1 < 10 ? "0" : "") + "\(i + 1)")
             }
         case .kubeadm:
-            return [.controlPlane(controlPlaneName!)] + (0..<n).map { .worker("node" + ($0 + 1 < 10 ? "0" : "") + "\($0 + 1)") }
+            return [.controlPlane(controlPlaneName!)]
+                + (0..<n).map { .worker("node" + ($0 + 1 < 10 ? "0" : "") + "\($0 + 1)") }
         case .gke:
             // One managed instance group per zone, each with its own 8-hex part: node i is in zone i mod 3.
             let groups = (0..<min(n, Self.gkeZones.count)).map { _ in hex(8) }

@@ -69,7 +69,8 @@ final class AttachDetachController {
     private func multiAttachMessage(_ pv: String, holder: String, namespace: String) -> String {
         let users = state.users[pv] ?? []
         let names = cluster.store.pods(onNode: holder).compactMap { key -> String? in
-            guard key.namespace == namespace, let p = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
+            guard key.namespace == namespace,
+                let p = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
                 let uid = p.metadata.uid, users.contains(uid)
             else { return nil }
             return p.metadata.name

@@ -26,7 +26,8 @@ enum VolumeProvisioning {
             let driver = provisioner == gceInTree ? ClusterProfile.gkeDiskDriver : provisioner
             let zone = node?.metadata.labels[ClusterProfile.gkeZoneLabel] ?? node?.metadata.labels[Node.zoneLabel]
             if driver == ClusterProfile.gkeDiskDriver {
-                pv.spec.source = .csi(driver: driver, volumeHandle: "projects/stsim/zones/\(zone ?? "local")/disks/\(name)")
+                pv.spec.source = .csi(
+                    driver: driver, volumeHandle: "projects/stsim/zones/\(zone ?? "local")/disks/\(name)")
             } else {
                 pv.spec.source = .csi(driver: driver, volumeHandle: name)
             }

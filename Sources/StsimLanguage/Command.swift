@@ -261,7 +261,8 @@ public enum Command: Hashable, Sendable {
     case lesson(LessonAction)
     case help(topic: Argument?)
     case history
-    case reset
+    /// `reset [--cluster NAME] [--nodes N]`: a fresh cluster, of another profile or size when given.
+    case reset(profile: ClusterProfile?, nodes: Int?)
     case undo
     case seed(UInt64)
     case setting(SessionSetting)

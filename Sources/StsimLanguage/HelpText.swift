@@ -16,6 +16,7 @@ public enum HelpText {
             out.append("")
         }
         out.append("help COMMAND shows its usage and examples. A leading \"kubectl\" is accepted and ignored.")
+        out.append("help cluster describes the real clusters stsim can imitate (--cluster, reset --cluster).")
         return out.joined(separator: "\n")
     }
 

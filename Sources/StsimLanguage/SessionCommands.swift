@@ -100,11 +100,33 @@ enum SessionCommands {
     }
 
     static let reset = CommandSpec(
-        "reset", group: .session, usage: ["reset"], summary: "start again with a fresh default cluster",
-        examples: ["reset"]
+        "reset", group: .session, usage: ["reset [--cluster stsim|kind|minikube|gke|kubeadm] [--nodes N]"],
+        summary: "start again with a fresh cluster, the same kind as before or the one named",
+        details: """
+            --cluster imitates a real cluster's nodes and storage, so the same scenario shows what \
+            it would do there; `help cluster` describes each. Without it the cluster is of the \
+            kind the session has (stsim's own unless --cluster said otherwise). --nodes sets how \
+            many nodes take workloads (0 to 5000; by default 3, minikube 1) for this and later resets.
+            """,
+        examples: ["reset", "reset --cluster kind", "reset --cluster gke --nodes 6"],
+        flags: [
+            FlagSpec(
+                "cluster", value: "NAME", help: "the cluster to imitate",
+                completion: .choices(ClusterProfile.allCases.map(\.rawValue))),
+            FlagSpec("nodes", value: "N", help: "how many nodes take workloads"),
+        ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        var profile: ClusterProfile?
+        if let c = args.flag("cluster") { profile = try args.choice(c, of: ClusterProfile.allCases, what: "--cluster") }
+        var nodes: Int?
+        if let n = args.flag("nodes") {
+            guard let count = Int(n.text), (0...5000).contains(count) else {
+                throw Diagnostic(at: n.location, "--nodes takes a whole number from 0 to 5000, not \"\(n.text)\"")
+            }
+            nodes = count
+        }
         try args.finish()
-        return .reset
+        return .reset(profile: profile, nodes: nodes)
     }
 
     static let history = CommandSpec(

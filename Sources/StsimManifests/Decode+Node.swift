@@ -32,10 +32,12 @@ extension MappingReader {
                 s.objects("addresses", goType: "NodeAddress") { a in
                     NodeAddress(type: a.string("type") ?? "", address: a.string("address") ?? "")
                 } ?? []
-            if let pods = s.quantityMap("capacity")?.first(where: { $0.name == "pods" })?.quantity {
+            let capacity = s.quantityMap("capacity") ?? []
+            if let pods = capacity.first(where: { $0.name == "pods" })?.quantity {
                 status.podCapacity = Int(clamping: pods.value)
             }
-            _ = s.quantityMap("allocatable")
+            status.capacity = Self.resources(capacity)
+            status.allocatable = Self.resources(s.quantityMap("allocatable") ?? [])
             if let info = s.object("nodeInfo", goType: "NodeSystemInfo") {
                 if let v = info.string("kubeletVersion") { status.kubeletVersion = v }
                 if let v = info.string("osImage") { status.osImage = v }
@@ -54,5 +56,15 @@ extension MappingReader {
                 "daemonEndpoints", "volumesInUse", "volumesAttached", "config", "runtimeHandlers", "features", "phase")
             return status
         } ?? NodeStatus()
+    }
+}
+
+extension MappingReader {
+    /// A node's resource list without `pods` (kept apart), in name order.
+    static func resources(_ list: [(name: String, quantity: Quantity?)]) -> [NodeResource] {
+        list.compactMap { r in
+            guard r.name != "pods", let q = r.quantity else { return nil }
+            return NodeResource(name: r.name, quantity: q.text)
+        }.sorted { $0.name < $1.name }
     }
 }

@@ -50,8 +50,10 @@ extension MappingReader {
                     fieldPath: r.string("fieldPath"))
             }
             spec.source = s.volumeSource()
-            spec.nodeAffinityHostnames =
-                s.nested("nodeAffinity", goType: "VolumeNodeAffinity") { $0.hostnames() } ?? nil
+            if let affinity = s.nested("nodeAffinity", goType: "VolumeNodeAffinity", { $0.volumeNodeAffinity() }) {
+                spec.nodeAffinityHostnames = affinity.hosts
+                spec.nodeAffinityTopology = affinity.topology
+            }
             s.unmodelled("mountOptions", "volumeAttributesClassName")
             return spec
         } ?? PersistentVolumeSpec()
@@ -123,30 +125,32 @@ extension MappingReader {
     }
 
     /// The one form of node affinity stsim keeps: `kubernetes.io/hostname In [...]`.
-    private func hostnames() -> [String]? {
-        let required = nested("required", goType: "NodeSelector") { r -> [String] in
-            let terms: [[String]] =
-                r.objects("nodeSelectorTerms", goType: "NodeSelectorTerm") { t -> [String] in
-                    t.unmodelled("matchFields")
-                    let lists: [[String]] =
-                        t.objects("matchExpressions", goType: "NodeSelectorRequirement") { e -> [String]? in
-                            let key = e.string("key") ?? ""
-                            let op = e.string("operator") ?? ""
-                            let values = e.strings("values") ?? []
-                            guard key == StsimEngine.Node.hostnameLabel, op == "In" else {
-                                e.ctx.report(
-                                    .note, path: e.path,
-                                    "stsim models node affinity of volumes only as \(StsimEngine.Node.hostnameLabel) In [...]; this term is ignored"
-                                )
-                                return nil
-                            }
-                            return values
-                        } ?? []
-                    return lists.flatMap { $0 }
-                } ?? []
-            return terms.flatMap { $0 }
+    /// The hostnames and one other `KEY In [...]` requirement (a zone) of a volume's required
+    /// node affinity; anything else is noted and ignored.
+    private func volumeNodeAffinity() -> (hosts: [String]?, topology: TopologyRequirement?) {
+        var hosts: [String]?
+        var topology: TopologyRequirement?
+        _ = nested("required", goType: "NodeSelector") { r in
+            _ = r.objects("nodeSelectorTerms", goType: "NodeSelectorTerm") { t in
+                t.unmodelled("matchFields")
+                _ = t.objects("matchExpressions", goType: "NodeSelectorRequirement") { e in
+                    let key = e.string("key") ?? ""
+                    let op = e.string("operator") ?? ""
+                    let values = e.strings("values") ?? []
+                    if op == "In", key == StsimEngine.Node.hostnameLabel {
+                        hosts = (hosts ?? []) + values
+                    } else if op == "In", topology == nil {
+                        topology = TopologyRequirement(key: key, values: values)
+                    } else {
+                        e.ctx.report(
+                            .note, path: e.path,
+                            "stsim models node affinity of volumes only as \(StsimEngine.Node.hostnameLabel) In [...] and one other KEY In [...]; this term is ignored"
+                        )
+                    }
+                }
+            }
         }
-        return required
+        return (hosts, topology)
     }
 
     func storageClassFields(into c: inout StorageClass) {

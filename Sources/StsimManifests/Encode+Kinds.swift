@@ -121,19 +121,24 @@ extension WireEncoder {
         o.string("persistentVolumeReclaimPolicy", s.persistentVolumeReclaimPolicy?.rawValue)
         o["storageClassName"] = s.storageClassName.map { .string($0) }
         o.string("volumeMode", s.volumeMode?.rawValue)
+        var expressions: [WireValue] = []
         if let hosts = s.nodeAffinityHostnames {
-            let expression: WireValue = .object([
-                ("key", .string(StsimEngine.Node.hostnameLabel)), ("operator", .string("In")),
-                ("values", .array(hosts.map { .string($0) })),
-            ])
+            expressions.append(inExpression(StsimEngine.Node.hostnameLabel, hosts))
+        }
+        if let t = s.nodeAffinityTopology { expressions.append(inExpression(t.key, t.values)) }
+        if !expressions.isEmpty {
             o["nodeAffinity"] = .object([
                 (
                     "required",
-                    .object([("nodeSelectorTerms", .array([.object([("matchExpressions", .array([expression]))])]))])
+                    .object([("nodeSelectorTerms", .array([.object([("matchExpressions", .array(expressions))])]))])
                 )
             ])
         }
         return o.value
+    }
+
+    private func inExpression(_ key: String, _ values: [String]) -> WireValue {
+        .object([("key", .string(key)), ("operator", .string("In")), ("values", .array(values.map { .string($0) }))])
     }
 
     func persistentVolumeStatus(_ s: PersistentVolumeStatus) -> WireValue {
@@ -190,8 +195,8 @@ extension WireEncoder {
 
     func nodeStatus(_ s: NodeStatus) -> WireValue {
         var o = WireObject()
-        o["capacity"] = .object([("pods", .string(String(s.podCapacity)))])
-        o["allocatable"] = .object([("pods", .string(String(s.podCapacity)))])
+        o["capacity"] = nodeResources(s.capacity, pods: s.podCapacity)
+        o["allocatable"] = nodeResources(s.allocatable, pods: s.podCapacity)
         o.array(
             "conditions",
             s.conditions.map { c in
@@ -213,6 +218,12 @@ extension WireEncoder {
         ])
         o.array("images", s.images.map { .object([("names", .array([.string($0)]))]) })
         return o.value
+    }
+
+    /// Resource names in order, `pods` among them.
+    private func nodeResources(_ resources: [NodeResource], pods: Int) -> WireValue {
+        let all = resources + [NodeResource(name: "pods", quantity: String(pods))]
+        return .object(all.sorted { $0.name < $1.name }.map { ($0.name, .string($0.quantity)) })
     }
 
     func fields(of value: WireValue) -> [(String, WireValue)] {

@@ -37,10 +37,7 @@ extension Describe {
         }
         w.line(0, "Addresses:")
         for a in n.status.addresses { w.line(1, "\(a.type):\t\(a.address)") }
-        w.line(0, "Capacity:")
-        w.line(1, "pods:\t\(n.status.podCapacity)")
-        w.line(0, "Allocatable:")
-        w.line(1, "pods:\t\(n.status.podCapacity)")
+        resources(n.status, &w)
         w.line(0, "System Info:")
         w.line(1, "Kernel Version:\t\(n.status.kernelVersion)")
         w.line(1, "OS Image:\t\(n.status.osImage)")
@@ -71,6 +68,15 @@ extension Describe {
         for resource in ["cpu", "memory", "ephemeral-storage"] { w.line(1, "\(resource)\t0 (0%)\t0 (0%)") }
         w.events(events)
         return w.finish()
+    }
+
+    /// Capacity and Allocatable, resource names in order, pods among them.
+    static func resources(_ s: NodeStatus, _ w: inout DescribeWriter) {
+        for (title, list) in [("Capacity", s.capacity), ("Allocatable", s.allocatable)] {
+            w.line(0, "\(title):")
+            let all = list + [NodeResource(name: "pods", quantity: String(s.podCapacity))]
+            for r in all.sorted(by: { ByteOrder.less($0.name, $1.name) }) { w.line(1, "\(r.name):\t\(r.quantity)") }
+        }
     }
 
     /// Sorted by effect, then key (9.2).

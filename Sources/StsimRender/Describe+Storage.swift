@@ -50,13 +50,7 @@ extension Describe {
         w.line(0, "Access Modes:\t\(Formatting.accessModes(v.spec.accessModes))")
         if let mode = v.spec.volumeMode { w.line(0, "VolumeMode:\t\(mode.rawValue)") }
         w.line(0, "Capacity:\t\(Formatting.quantity(v.spec.capacity))")
-        if let hosts = v.spec.nodeAffinityHostnames {
-            w.line(0, "Node Affinity:\t")
-            w.line(1, "Required Terms:\t")
-            w.line(2, "Term 0:\tkubernetes.io/hostname in [\(hosts.joined(separator: ", "))]")
-        } else {
-            w.line(0, "Node Affinity:\t<none>")
-        }
+        nodeAffinity(v.spec, &w)
         w.line(0, "Message:\t\(v.status.message ?? "")")
         w.line(0, "Source:")
         switch v.spec.source {
@@ -82,5 +76,26 @@ extension Describe {
         }
         w.events(events)
         return w.finish()
+    }
+}
+
+extension Describe {
+    /// describe.go printNodeSelectorTermsMultilineWithIndent: one requirement per line.
+    static func nodeAffinity(_ spec: PersistentVolumeSpec, _ w: inout DescribeWriter) {
+        var requirements: [String] = []
+        if let hosts = spec.nodeAffinityHostnames {
+            requirements.append("kubernetes.io/hostname in [\(hosts.joined(separator: ", "))]")
+        }
+        if let t = spec.nodeAffinityTopology {
+            requirements.append("\(t.key) in [\(t.values.joined(separator: ", "))]")
+        }
+        if let first = requirements.first {
+            w.line(0, "Node Affinity:\t")
+            w.line(1, "Required Terms:\t")
+            w.line(2, "Term 0:\t\(first)")
+            for r in requirements.dropFirst() { w.line(2, "\t\(r)") }
+        } else {
+            w.line(0, "Node Affinity:\t<none>")
+        }
     }
 }

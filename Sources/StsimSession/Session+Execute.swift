@@ -61,20 +61,14 @@ extension Session {
         case .help(let topic): try help(topic)
         case .history: listHistory()
         case .undo: try undo()
-        case .reset:
-            cluster = Session.makeCluster(options)
-            hostPathWarned = []
-            watchFormatter.reset()
-            _ = discardChanges()
-            forgetHistoryScopes()
-            printer.line("a fresh cluster: \(cluster.summaryLine)")
+        case .reset(let profile, let nodes):
+            if let profile { options.profile = profile }
+            if let nodes { options.workerCount = nodes }
+            freshCluster()
+            printer.line("a fresh \(cluster.profileWord)cluster: \(cluster.summaryLine)")
         case .seed(let n):
             options.seed = n
-            cluster = Session.makeCluster(options)
-            hostPathWarned = []
-            watchFormatter.reset()
-            _ = discardChanges()
-            forgetHistoryScopes()
+            freshCluster()
             printer.line("seed \(n): a fresh cluster: \(cluster.summaryLine)")
         case .setting(let setting): try apply(setting)
         case .define(let name, let value): variables[name] = value
@@ -100,6 +94,10 @@ extension Session {
             printer.block(HelpText.overview())
             return
         }
+        if topic.text == ClusterHelp.topic {
+            printer.block(ClusterHelp.text())
+            return
+        }
         let words = topic.text.split(separator: " ").map(String.init)
         let word = words.first == "kubectl" ? "help" : words.first ?? ""
         guard var spec = CommandRegistry.standard.spec(named: word) else {
@@ -120,6 +118,15 @@ extension Session {
             spec = sub
         }
         printer.block(HelpText.command(spec))
+    }
+
+    /// `reset` and `seed`: a new cluster from the options, and nothing remembered of the old one.
+    private func freshCluster() {
+        cluster = Session.makeCluster(options)
+        hostPathWarned = []
+        watchFormatter.reset()
+        _ = discardChanges()
+        forgetHistoryScopes()
     }
 
     func apply(_ setting: SessionSetting) throws {

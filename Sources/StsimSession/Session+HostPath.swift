@@ -38,8 +38,9 @@ extension Session {
                     "statefulset/\(set.metadata.name) keeps its data in hostPath directories on a cluster of \(workers) worker nodes ("
                         + found.joined(separator: ", ")
                         + "): a pod that comes back on another node finds that node's directory, not its data",
-                    hint:
-                        "give StatefulSets network-attached volumes (a claim template with the default class, standard)"
+                    hint: cluster.list(StorageClass.self).first(where: \.isDefault).map(\.metadata.name).map {
+                        "give StatefulSets volumes of a class made for them (a claim template with the default class, \($0))"
+                    } ?? "give StatefulSets network-attached volumes (a provisioner and a StorageClass for them)"
                 ))
         }
     }

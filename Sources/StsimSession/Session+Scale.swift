@@ -42,11 +42,15 @@ extension Session {
 }
 
 extension Cluster {
+    /// `kind ` for a cluster imitating another distribution, nothing for stsim's own.
+    var profileWord: String { config.profile == .stsim ? "" : "\(config.profile.rawValue) " }
+
     /// One line about a fresh cluster, for `reset` and `seed`.
     var summaryLine: String {
         let nodes = list(Node.self).map(\.metadata.name)
         let classes = list(StorageClass.self).map(\.metadata.name)
         let storage = classes.isEmpty ? "no StorageClass" : "StorageClass \(classes.joined(separator: ", "))"
-        return "\(nodes.count) nodes (\(nodes.joined(separator: ", "))), \(storage), seed \(config.seed)"
+        return
+            "\(nodes.count) node\(nodes.count == 1 ? "" : "s") (\(nodes.joined(separator: ", "))), \(storage), seed \(config.seed)"
     }
 }

@@ -34,10 +34,11 @@ extension Session {
         }
     }
 
+    /// Why progress stopped: StatefulSets' blockers, then claims no one will provision.
     func blockedStatefulSets() -> [String] {
         cluster.list(StatefulSet.self).flatMap { set in
             cluster.blockers(statefulSet: set.metadata.name).map { "sts/\(set.metadata.name): \($0)" }
-        }
+        } + cluster.unprovisionableClaims().map { "pvc/\($0.name): \($0.reason)" }
     }
 
     func wait(_ kind: ResourceKind, name: Argument, condition: WaitCondition, timeout: VirtualDuration) throws {

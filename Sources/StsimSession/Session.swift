@@ -9,7 +9,10 @@ public final class Session {
         public var seed: UInt64 = 1
         public var echo = false
         public var keepGoing = false
-        public var workerCount = 3
+        /// Nodes that take workloads; nil: the profile's own number (3, minikube 1).
+        public var workerCount: Int?
+        /// The real cluster to imitate (`--cluster`, `reset --cluster`).
+        public var profile: ClusterProfile = .stsim
         /// ANSI colour in diagnostics: only on a terminal and never with NO_COLOR (decided by
         /// the terminal layer; scripts piped into files stay plain).
         public var colour = false
@@ -19,6 +22,14 @@ public final class Session {
         /// Lets scripts read and write host files outside their folder and the working directory.
         public var allowHostFiles = false
         public init() {}
+
+        /// The names `--cluster` takes.
+        public static var clusterNames: [String] { ClusterProfile.allCases.map(\.rawValue) }
+
+        /// `--cluster NAME`; a name not in `clusterNames` leaves the profile as it was.
+        public mutating func useCluster(named name: String) {
+            if let p = ClusterProfile(rawValue: name) { profile = p }
+        }
     }
 
     enum Outcome {
@@ -97,7 +108,8 @@ public final class Session {
         var config = ClusterConfig()
         config.limits = options.limits.cluster
         config.seed = options.seed
-        config.workerCount = options.workerCount
+        config.profile = options.profile
+        config.workerCount = options.workerCount ?? options.profile.defaultNodeCount
         return Cluster(config: config)
     }
 

@@ -49,8 +49,14 @@ struct ClusterOptions: ParsableArguments {
     @Option(help: "The seed for every random choice (names, IPs, ties).")
     var seed: UInt64 = 1
 
-    @Option(help: "The number of worker nodes in the default cluster.")
-    var nodes: Int = 3
+    @Option(help: "How many nodes take workloads (default 3; minikube 1).")
+    var nodes: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "The real cluster to imitate: stsim, kind, minikube, gke or kubeadm (`help cluster` at the prompt).",
+            valueName: "NAME"))
+    var cluster = "stsim"
 
     @Flag(
         name: .customLong("allow-host-files"),
@@ -61,13 +67,18 @@ struct ClusterOptions: ParsableArguments {
     var limits: LimitFlags
 
     func validate() throws {
-        if nodes < 0 || nodes > 5000 { throw ValidationError("--nodes takes 0 to 5000") }
+        if let nodes, nodes < 0 || nodes > 5000 { throw ValidationError("--nodes takes 0 to 5000") }
+        if !Session.Options.clusterNames.contains(cluster) {
+            throw ValidationError(
+                "--cluster must be one of \(Session.Options.clusterNames.joined(separator: ", ")), not \"\(cluster)\"")
+        }
         try limits.validate()
     }
 
     func apply(to options: inout Session.Options) {
         options.seed = seed
         options.workerCount = nodes
+        options.useCluster(named: cluster)
         options.allowHostFiles = allowHostFiles
         limits.apply(to: &options.limits)
     }

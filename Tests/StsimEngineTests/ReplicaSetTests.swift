@@ -5,7 +5,8 @@ import XCTest
 final class ReplicaSetTests: XCTestCase {
     func testReplicaSetRandomNamesOneClaimAndNewNameOnReplacement() {
         let c = Cluster()
-        c.mustCreate(.persistentVolumeClaim(.make(name: "shared", storage: "1Mi")))
+        // ReadWriteMany: a ReadWriteOnce network disk would attach to one of the three nodes only.
+        c.mustCreate(.persistentVolumeClaim(.make(name: "shared", storage: "1Mi", accessModes: [.readWriteMany])))
         c.mustCreate(.replicaSet(.make(name: "kubia", image: "luksa/kubia", replicas: 3, claimName: "shared")))
         c.settle()
         let names = c.podNames()

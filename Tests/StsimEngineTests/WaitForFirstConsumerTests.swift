@@ -30,7 +30,7 @@ final class WaitForFirstConsumerTests: XCTestCase {
         c.settle()
         XCTAssertNil(c.pod("web-0")?.spec.nodeName)
         XCTAssertTrue(
-            c.schedulingFailure(pod: "web-0")?.contains("node(s) didn't match PersistentVolume's node affinity")
+            c.schedulingFailure(pod: "web-0")?.contains("node(s) had volume node affinity conflict")
                 ?? false, c.schedulingFailure(pod: "web-0") ?? "")
         _ = c.setUnschedulable(node, false)
         c.settle()

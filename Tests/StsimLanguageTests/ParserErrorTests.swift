@@ -503,7 +503,9 @@ final class ParserErrorTests: XCTestCase {
         assertParseError("seed -1", "the seed must be a whole number from 0 up, not \"-1\"", 1, 6, hint: nil)
         assertParseError("seed x", "the seed must be a whole number from 0 up, not \"x\"", 1, 6, hint: nil)
         assertParseError("seed 1 2", "seed: unexpected argument \"2\"", 1, 8, hint: "usage: seed N")
-        assertParseError("reset now", "reset: unexpected argument \"now\"", 1, 7, hint: "usage: reset")
+        assertParseError(
+            "reset now", "reset: unexpected argument \"now\"", 1, 7,
+            hint: "usage: reset [--cluster stsim|kind|minikube|gke|kubeadm] [--nodes N]")
         assertParseError("history 5", "history: unexpected argument \"5\"", 1, 9, hint: "usage: history")
         assertParseError("exit 0", "quit: unexpected argument \"0\"", 1, 6, hint: "usage: quit")
     }

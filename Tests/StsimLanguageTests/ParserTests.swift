@@ -458,7 +458,8 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parsed("help"), .help(topic: nil))
         XCTAssertEqual(parsed("help scale"), .help(topic: arg("scale", 1, 6)))
         XCTAssertEqual(parsed("history"), .history)
-        XCTAssertEqual(parsed("reset"), .reset)
+        XCTAssertEqual(parsed("reset"), .reset(profile: nil, nodes: nil))
+        XCTAssertEqual(parsed("reset --cluster kind --nodes 2"), .reset(profile: .kind, nodes: 2))
         XCTAssertEqual(parsed("seed 42"), .seed(42))
         XCTAssertEqual(parsed("seed 18446744073709551615"), .seed(UInt64.max))
         XCTAssertEqual(

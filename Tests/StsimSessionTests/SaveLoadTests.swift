@@ -54,7 +54,7 @@ final class SaveLoadTests: XCTestCase {
         let file = directory + "/a.state"
         _ = run(original, out, ["save \(file)"])
         let (loaded, loadedOut) = session(["create sts other --image nginx", "load \(file)"])
-        XCTAssertTrue(loadedOut.text.contains("loaded \(file): the cluster is at 00:06:27"), loadedOut.text)
+        XCTAssertTrue(loadedOut.text.contains("loaded \(file): the cluster is at 00:12:26"), loadedOut.text)
         XCTAssertEqual(loaded.cluster.stateDump(), original.cluster.stateDump())
         let expected = run(original, out, Self.after)
         XCTAssertEqual(run(loaded, loadedOut, Self.after), expected)

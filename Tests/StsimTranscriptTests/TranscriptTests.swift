@@ -14,6 +14,16 @@ final class TranscriptTests: XCTestCase {
         "apps/reclaim",
         "apps/shared-claim",
         "apps/srvlookup",
+        "clusters/gke-node-failure",
+        "clusters/gke-nodes",
+        "clusters/kind-node-failure",
+        "clusters/kind-nodes",
+        "clusters/kubeadm-node-failure",
+        "clusters/kubeadm-nodes",
+        "clusters/minikube-node-failure",
+        "clusters/minikube-nodes",
+        "clusters/stsim-node-failure",
+        "clusters/stsim-nodes",
         "containers/images",
         "containers/shell",
         "containers/stable-storage",
@@ -93,6 +103,46 @@ final class TranscriptTests: XCTestCase {
 
     func test_apps_srvlookup() throws {
         try Transcript("apps/srvlookup").check()
+    }
+
+    func test_clusters_gke_node_failure() throws {
+        try Transcript("clusters/gke-node-failure").check()
+    }
+
+    func test_clusters_gke_nodes() throws {
+        try Transcript("clusters/gke-nodes").check()
+    }
+
+    func test_clusters_kind_node_failure() throws {
+        try Transcript("clusters/kind-node-failure").check()
+    }
+
+    func test_clusters_kind_nodes() throws {
+        try Transcript("clusters/kind-nodes").check()
+    }
+
+    func test_clusters_kubeadm_node_failure() throws {
+        try Transcript("clusters/kubeadm-node-failure").check()
+    }
+
+    func test_clusters_kubeadm_nodes() throws {
+        try Transcript("clusters/kubeadm-nodes").check()
+    }
+
+    func test_clusters_minikube_node_failure() throws {
+        try Transcript("clusters/minikube-node-failure").check()
+    }
+
+    func test_clusters_minikube_nodes() throws {
+        try Transcript("clusters/minikube-nodes").check()
+    }
+
+    func test_clusters_stsim_node_failure() throws {
+        try Transcript("clusters/stsim-node-failure").check()
+    }
+
+    func test_clusters_stsim_nodes() throws {
+        try Transcript("clusters/stsim-nodes").check()
     }
 
     func test_containers_images() throws {

@@ -1,20 +1,23 @@
 extension Cluster {
-    /// The cluster a new user gets without asking: a control-plane node that takes no workloads,
-    /// `node-1 ... node-N`, the default StorageClass `standard` and the `kubernetes` Service.
+    /// The cluster a new user gets: the profile's nodes (a control-plane node that takes no
+    /// workloads, where the distribution has one), its StorageClasses and the `kubernetes` Service.
     func bootstrap() {
-        var cp = Node(metadata: ObjectMeta(name: config.controlPlaneName, labels: [Node.controlPlaneRoleLabel: ""]))
-        cp.spec.taints = [Taint(key: Node.controlPlaneRoleLabel, effect: .noSchedule)]
-        _ = create(.node(cp))
-        for i in 0..<max(0, config.workerCount) {
-            _ = create(.node(Node(metadata: ObjectMeta(name: "node-\(i + 1)"))))
+        let layout = config.profile.nodeLayout(
+            count: config.workerCount, hex: { self.randomHex($0) }, suffix: { self.random.nameSuffix(length: $0) })
+        for p in layout {
+            var node = Node(metadata: ObjectMeta(name: p.name, labels: p.labels))
+            if p.controlPlane {
+                node.metadata.labels[Node.controlPlaneRoleLabel] = ""
+                if config.profile != .stsim {
+                    // kubeadm's label on its control plane (cloud load balancers leave it out).
+                    node.metadata.labels["node.kubernetes.io/exclude-from-external-load-balancers"] = ""
+                }
+            }
+            if p.tainted { node.spec.taints = [Taint(key: Node.controlPlaneRoleLabel, effect: .noSchedule)] }
+            _ = create(.node(node))
         }
         if config.defaultStorageClass {
-            _ = create(
-                .storageClass(
-                    StorageClass(
-                        metadata: ObjectMeta(
-                            name: "standard", annotations: [StorageClass.defaultClassAnnotation: "true"]),
-                        provisioner: config.defaultProvisioner, reclaimPolicy: .delete, volumeBindingMode: .immediate)))
+            for sc in config.profile.storageClasses { _ = create(.storageClass(sc)) }
         }
         _ = create(
             .service(
@@ -26,5 +29,13 @@ extension Cluster {
                         type: .clusterIP,
                         ports: [ServicePort(name: "https", protocol: .tcp, port: 443, targetPort: "6443")],
                         clusterIP: "10.96.0.1", clusterIPs: ["10.96.0.1"]))))
+    }
+}
+
+extension Cluster {
+    /// `n` lowercase hex digits from the seeded source (GKE's instance-group and instance names).
+    func randomHex(_ n: Int) -> String {
+        let digits = Array("0123456789abcdef")
+        return String((0..<n).map { _ in digits[Int(random.next() % 16)] })
     }
 }

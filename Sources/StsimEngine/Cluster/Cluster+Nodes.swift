@@ -5,7 +5,11 @@ extension Cluster {
         KubeObject, APIError
     > {
         var l = labels
-        if let zone { l[Node.zoneLabel] = zone }
+        if let zone {
+            l[Node.zoneLabel] = zone
+            // GKE's PD driver places disks by its own zone label, which GKE sets on every node.
+            if config.profile == .gke { l[ClusterProfile.gkeZoneLabel] = zone }
+        }
         return create(.node(Node(metadata: ObjectMeta(name: name, labels: l))))
     }
 
@@ -33,11 +37,9 @@ extension Cluster {
         let index = ipam.subnetIndex(for: name)
         if n.spec.podCIDR == nil { n.spec.podCIDR = "10.244.\(index).0/24" }
         if n.status.addresses.isEmpty {
-            n.status.addresses = [
-                NodeAddress(type: "InternalIP", address: "172.18.0.\(index + 2)"),
-                NodeAddress(type: "Hostname", address: name),
-            ]
+            n.status.addresses = NodeMachine.addresses(config.profile, index: index, name: name)
         }
+        NodeMachine.of(config.profile).report(into: &n.status)
         if n.status.conditions.isEmpty { n.status.conditions = Self.healthyConditions(at: now) }
         if n.status.podCapacity == 110 { n.status.podCapacity = config.podCapacityPerNode }
     }

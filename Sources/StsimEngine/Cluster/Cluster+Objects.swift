@@ -35,7 +35,7 @@ extension Cluster {
             return events.first { $0.metadata.name == name }.map { .success(.event($0)) }
                 ?? .failure(.notFound(kind, name))
         }
-        return store.get(key).map { .success($0) } ?? .failure(.notFound(kind, name))
+        return store.get(key).map { .success(asServed($0)) } ?? .failure(.notFound(kind, name))
     }
 
     public func get<T: KubeResource>(_ type: T.Type, _ name: String, namespace: String? = nil) -> T? {
@@ -55,6 +55,7 @@ extension Cluster {
                 .map { .event($0) }
         } else {
             objects = store.list(kind, namespace: ns)
+            if kind == .node { objects = objects.map(asServed) }
         }
         if let selector { objects = objects.filter { selector.matches($0.metadata.labels) } }
         return objects

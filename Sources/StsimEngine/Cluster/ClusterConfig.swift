@@ -1,13 +1,15 @@
 /// How a new cluster looks. The defaults are what a user gets without asking (issue 3).
 public struct ClusterConfig: Codable, Sendable, Hashable {
     public var seed: UInt64 = 1
-    /// Workers `node-1 ... node-N`, besides the control-plane node.
+    /// Which real cluster's nodes and storage to imitate (`--cluster`).
+    public var profile: ClusterProfile = .stsim
+    /// Nodes that take workloads (`node-1 ... node-N` in the stsim profile), besides any
+    /// control-plane node the profile has.
     public var workerCount: Int = 3
-    public var controlPlaneName: String = "control-plane"
-    /// Whether the default StorageClass `standard` exists.
+    /// Whether the profile's StorageClasses are installed (tests turn them off).
     public var defaultStorageClass: Bool = true
-    /// Provisioner named by the default class (minikube's: Immediate binding, reclaim Delete).
-    public var defaultProvisioner: String = "k8s.io/minikube-hostpath"
+    /// Where requests "from the control plane" come from (the API server's proxy).
+    public var controlPlaneName: String { profile.controlPlaneName ?? "control-plane" }
     public var podCapacityPerNode: Int = 110
     public var timing: TimingProfile = TimingProfile()
     /// Changes retained between two `drainChanges` calls; more are counted, not kept.
@@ -23,9 +25,11 @@ public struct ClusterConfig: Codable, Sendable, Hashable {
     public init() {}
 
     public init(
-        seed: UInt64, workerCount: Int = 3, defaultStorageClass: Bool = true, timing: TimingProfile = TimingProfile()
+        seed: UInt64, profile: ClusterProfile = .stsim, workerCount: Int = 3, defaultStorageClass: Bool = true,
+        timing: TimingProfile = TimingProfile()
     ) {
         self.seed = seed
+        self.profile = profile
         self.workerCount = workerCount
         self.defaultStorageClass = defaultStorageClass
         self.timing = timing

@@ -7,6 +7,9 @@ public struct TimingProfile: Codable, Sendable, Hashable {
     public var nodeMonitorGracePeriod: VirtualDuration = .seconds(50)
     public var nodeMonitorPeriod: VirtualDuration = .seconds(5)
     public var leaseRenewInterval: VirtualDuration = .seconds(10)
+    /// The kubelet's nodeStatusReportFrequency: an unchanged node status is posted again (its
+    /// conditions' lastHeartbeatTime) every 5 min.
+    public var nodeStatusReportInterval: VirtualDuration = .minutes(5)
     /// DefaultTolerationSeconds admission: not-ready / unreachable NoExecute tolerations.
     public var defaultTolerationSeconds: Int = 300
     /// The node lifecycle controller's NoExecute tainting rate per zone: --node-eviction-rate 0.1

@@ -43,8 +43,7 @@ final class AttachDetachController {
             else { continue }
             if let holder = state.attachedTo[pv], holder != node {
                 cluster.recordEvent(
-                    .warning, "FailedAttachVolume",
-                    "Multi-Attach error for volume \"\(pv)\" Volume is already exclusively attached to one node and can't be attached to another",
+                    .warning, "FailedAttachVolume", multiAttachMessage(pv, holder: holder, namespace: key.namespace),
                     about: key, uid: uid, source: "attachdetach-controller")
                 state.waiters[pv, default: []].append(AttachWaiter(node: node, pod: uid))
                 return false
@@ -52,6 +51,11 @@ final class AttachDetachController {
             volumes.append(pv)
         }
         for pv in volumes {
+            if state.attachedTo[pv] == nil {
+                cluster.recordEvent(
+                    .normal, "SuccessfulAttachVolume", "AttachVolume.Attach succeeded for volume \"\(pv)\"",
+                    about: key, uid: uid, source: "attachdetach-controller")
+            }
             state.attachedTo[pv] = node
             state.users[pv, default: []].insert(uid)
         }
@@ -59,13 +63,28 @@ final class AttachDetachController {
         return true
     }
 
+    /// reconciler.go reportMultiAttachError: the pods of the namespace that the API still has
+    /// on the holding node, by name; else the bare "exclusively attached" form (as after a
+    /// force delete).
+    private func multiAttachMessage(_ pv: String, holder: String, namespace: String) -> String {
+        let users = state.users[pv] ?? []
+        let names = cluster.store.pods(onNode: holder).compactMap { key -> String? in
+            guard key.namespace == namespace,
+                let p = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
+                let uid = p.metadata.uid, users.contains(uid)
+            else { return nil }
+            return p.metadata.name
+        }.sorted()
+        let why =
+            names.isEmpty
+            ? "Volume is already exclusively attached to one node and can't be attached to another"
+            : "Volume is already used by pod(s) \(names.joined(separator: ", "))"
+        return "Multi-Attach error for volume \"\(pv)\" \(why)"
+    }
+
     static func singleWriter(_ c: PersistentVolumeClaim) -> Bool {
         c.spec.accessModes.contains(.readWriteOnce) || c.spec.accessModes.contains(.readWriteOncePod)
     }
-
-    /// CSI drivers that attach volumes to nodes, by their naming (`pd.csi.storage.gke.io`,
-    /// `ebs.csi.aws.com`, `disk.csi.azure.com`).
-    static func isAttachableDriver(_ provisioner: String) -> Bool { provisioner.contains(".csi.") }
 
     private func attachable(_ pv: String) -> Bool {
         guard case .csi? = cluster.store.get(PersistentVolume.self, namespace: "", name: pv)?.spec.source else {

@@ -10,13 +10,24 @@ final class PersistentVolumeController {
 
     unowned let cluster: Cluster
     /// The waiting claims, oldest first.
-    private var pendingInOrder: [ObjectKey] { state.pending.sorted { $0.value < $1.value }.map(\.key) }
-    /// The provisioner's event source (`<provisioner>_<node>_<uuid>`), made on first use.
-    private var provisionerIdentity: String {
-        if let identity = state.identity { return identity }
-        let id = "\(cluster.config.defaultProvisioner)_\(cluster.config.controlPlaneName)_\(cluster.random.uid())"
-        state.identity = id
-        return id
+    var pendingClaims: [ObjectKey] { state.pending.sorted { $0.value < $1.value }.map(\.key) }
+    /// The provisioner's event source (`<provisioner>_<node>_<uuid>`); the uuid is made on first use.
+    private func provisionerIdentity(_ provisioner: String) -> String {
+        let uuid = state.identity ?? "\(cluster.random.uid())"
+        state.identity = uuid
+        return "\(provisioner)_\(provisionerHost)_\(uuid)"
+    }
+
+    /// Where the provisioner runs: the control plane, or the first node where there is none
+    /// (GKE's runs out of sight); looked up once.
+    private var provisionerHost: String {
+        if let host = state.host { return host }
+        let nodes = cluster.store.list(Node.self)
+        let host =
+            (nodes.first { $0.metadata.labels[Node.controlPlaneRoleLabel] != nil } ?? nodes.first)?.metadata.name
+            ?? "localhost"
+        state.host = host
+        return host
     }
 
     /// Everything this controller remembers between events, as a value: `Cluster.clone` copies it
@@ -29,7 +40,9 @@ final class PersistentVolumeController {
         var pending: [ObjectKey: Int] = [:]
         var pendingCounter = 0
         var provisioning: Set<UID> = []
+        /// The uuid part of the provisioner's identity.
         var identity: String?
+        var host: String?
     }
     var state = State()
 
@@ -100,7 +113,7 @@ final class PersistentVolumeController {
     func storageClassChanged() {
         // 1.28+: claims left without a class get the default class when one appears (8.2).
         if let def = cluster.defaultStorageClassName() {
-            for key in pendingInOrder {
+            for key in pendingClaims {
                 guard var c = cluster.store.get(PersistentVolumeClaim.self, namespace: key.namespace, name: key.name),
                     c.spec.storageClassName == nil
                 else { continue }
@@ -112,7 +125,7 @@ final class PersistentVolumeController {
     }
 
     private func retryPending() {
-        for key in pendingInOrder { cluster.enqueueSync(.syncClaim(key)) }
+        for key in pendingClaims { cluster.enqueueSync(.syncClaim(key)) }
     }
 
     // MARK: Binding (8.1) and provisioning (8.2)
@@ -159,7 +172,7 @@ final class PersistentVolumeController {
         cluster.recordEvent(
             .normal, "Provisioning",
             "External provisioner is provisioning volume for claim \"\(key.namespace)/\(key.name)\"", about: key,
-            uid: uid, source: provisionerIdentity)
+            uid: uid, source: provisionerIdentity(sc.provisioner))
         cluster.schedule(.provisionVolume(claim: key, uid: uid), after: cluster.timing.volumeProvisioning)
     }
 
@@ -219,25 +232,17 @@ final class PersistentVolumeController {
         pv.spec.persistentVolumeReclaimPolicy = sc.reclaimPolicy ?? .delete
         pv.spec.storageClassName = sc.metadata.name
         pv.spec.volumeMode = claim.spec.volumeMode
-        pv.spec.source = .hostPath(path: "/tmp/hostpath-provisioner/\(key.namespace)/\(key.name)", type: "")
-        if AttachDetachController.isAttachableDriver(sc.provisioner) {
-            // A network block device (GCE PD, EBS, Azure Disk): attached to one node at a time.
-            pv.spec.source = .csi(driver: sc.provisioner, volumeHandle: "projects/stsim/zones/local/disks/pvc-\(uid)")
+        let node = claim.metadata.annotations[Self.selectedNodeAnnotation].flatMap {
+            cluster.store.get(Node.self, namespace: "", name: $0)
         }
+        VolumeProvisioning.shape(&pv, provisioner: sc.provisioner, claim: key, node: node)
         pv.spec.claimRef = ObjectReference(
             kind: "PersistentVolumeClaim", apiVersion: "v1", namespace: key.namespace, name: key.name, uid: uid,
             resourceVersion: String(claim.metadata.resourceVersion))
-        if let node = claim.metadata.annotations[Self.selectedNodeAnnotation] {
-            // A node-local volume (local-path style): its pods can only ever run on that node.
-            pv.spec.nodeAffinityHostnames = [node]
-            pv.spec.source = .hostPath(
-                path: "/var/local-path-provisioner/\(pv.metadata.name)_\(key.namespace)_\(key.name)",
-                type: "DirectoryOrCreate")
-        }
         guard case .success = cluster.create(.persistentVolume(pv)) else { return }
         cluster.recordEvent(
             .normal, "ProvisioningSucceeded", "Successfully provisioned volume pvc-\(uid)", about: key, uid: uid,
-            source: provisionerIdentity)
+            source: provisionerIdentity(sc.provisioner))
         // The volume's Pending → Available step queued a claim sync, which binds it.
     }
 

@@ -129,7 +129,7 @@ final class Scheduler {
     private func schedule(_ pod: Pod, key: ObjectKey) {
         let total = cluster.store.count(.node)
         // Volume binding: every claim must exist and, for Immediate classes, be bound.
-        var affinity: Set<String>?
+        var pinned: [PersistentVolumeSpec] = []
         var delayedClaims: [ObjectKey] = []
         for claimName in pod.spec.claimNames {
             let claimKey = ObjectKey(kind: .persistentVolumeClaim, namespace: key.namespace, name: claimName)
@@ -154,17 +154,17 @@ final class Scheduler {
                     waitOn: claimKey)
                 return
             }
-            if let hosts = cluster.store.get(PersistentVolume.self, namespace: "", name: pvName)?.spec
-                .nodeAffinityHostnames
+            if let spec = cluster.store.get(PersistentVolume.self, namespace: "", name: pvName)?.spec,
+                spec.nodeAffinityHostnames != nil || spec.nodeAffinityTopology != nil
             {
-                affinity = affinity.map { $0.intersection(hosts) } ?? Set(hosts)
+                pinned.append(spec)
             }
         }
-        if let node = pickNode(pod, affinity: affinity) {
+        if let node = pickNode(pod, pinned: pinned) {
             for claimKey in delayedClaims { selectNode(node, for: claimKey) }
             bind(pod, to: node)
         } else {
-            fail(pod, key, failureMessage(pod, affinity: affinity, total: total), waitOn: nil)
+            fail(pod, key, failureMessage(pod, pinned: pinned, total: total), waitOn: nil)
         }
     }
 
@@ -186,9 +186,9 @@ final class Scheduler {
         cluster.write(claim)
     }
 
-    private func pickNode(_ pod: Pod, affinity: Set<String>?) -> String? {
+    private func pickNode(_ pod: Pod, pinned: [PersistentVolumeSpec]) -> String? {
         var best: NodeSlot?
-        let needsFullCheck = affinity != nil || !pod.spec.nodeSelector.isEmpty
+        let needsFullCheck = !pinned.isEmpty || !pod.spec.nodeSelector.isEmpty
         if !needsFullCheck {
             while let top = state.plainNodes.min {
                 guard let n = cluster.store.get(Node.self, namespace: "", name: top.name), isPlain(n),
@@ -209,7 +209,7 @@ final class Scheduler {
             needsFullCheck ? cluster.store.list(Node.self).map(\.metadata.name) : state.specialNodes.sorted()
         for name in candidates {
             guard let n = cluster.store.get(Node.self, namespace: "", name: name),
-                rejection(pod, n, affinity: affinity) == nil
+                rejection(pod, n, pinned: pinned) == nil
             else { continue }
             let slot = NodeSlot(pods: cluster.store.podCount(onNode: name), name: name)
             if best == nil || slot < best! { best = slot }
@@ -217,8 +217,9 @@ final class Scheduler {
         return best?.name
     }
 
-    /// Why a node does not fit, as the scheduler's filter plugins word it.
-    private func rejection(_ pod: Pod, _ n: Node, affinity: Set<String>?) -> String? {
+    /// Why a node does not fit, as the scheduler's filter plugins word it, in their order
+    /// (NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit, VolumeBinding).
+    private func rejection(_ pod: Pod, _ n: Node, pinned: [PersistentVolumeSpec]) -> String? {
         if n.spec.unschedulable == true { return "node(s) were unschedulable" }
         for t in n.spec.taints where t.effect == .noSchedule || t.effect == .noExecute {
             if !pod.spec.tolerations.contains(where: { $0.tolerates(t) }) {
@@ -229,17 +230,16 @@ final class Scheduler {
         if !pod.spec.nodeSelector.allSatisfy({ n.metadata.labels[$0.key] == $0.value }) {
             return "node(s) didn't match Pod's node affinity/selector"
         }
-        if let affinity, !affinity.contains(n.metadata.name) {
-            return "node(s) didn't match PersistentVolume's node affinity"
-        }
         if cluster.store.podCount(onNode: n.metadata.name) >= n.status.podCapacity { return "Too many pods" }
+        // volumebinding/binder.go ErrReasonNodeConflict: a bound volume the node cannot reach.
+        if !pinned.allSatisfy({ $0.reachable(from: n) }) { return "node(s) had volume node affinity conflict" }
         return nil
     }
 
-    private func failureMessage(_ pod: Pod, affinity: Set<String>?, total: Int) -> String {
+    private func failureMessage(_ pod: Pod, pinned: [PersistentVolumeSpec], total: Int) -> String {
         var counts: [String: Int] = [:]
         for n in cluster.store.list(Node.self) {
-            if let r = rejection(pod, n, affinity: affinity) { counts[r, default: 0] += 1 }
+            if let r = rejection(pod, n, pinned: pinned) { counts[r, default: 0] += 1 }
         }
         let reasons = counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")
         return

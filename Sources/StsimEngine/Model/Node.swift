@@ -91,6 +91,10 @@ public struct NodeStatus: Codable, Hashable, Sendable {
     public var containerRuntimeVersion: String
     /// Images present on the node, by name (`status.images`).
     public var images: [String]
+    /// `capacity` and `allocatable` besides pods (cpu, ephemeral-storage, hugepages, memory), in
+    /// name order, as the kubelet reports its machine.
+    public var capacity: [NodeResource] = []
+    public var allocatable: [NodeResource] = []
 
     public init(
         conditions: [NodeCondition] = [], addresses: [NodeAddress] = [], podCapacity: Int = 110,
@@ -109,5 +113,17 @@ public struct NodeStatus: Codable, Hashable, Sendable {
     }
 
     public func condition(_ type: NodeConditionType) -> NodeCondition? { conditions.first { $0.type == type } }
+    public var externalIP: String? { addresses.first { $0.type == "ExternalIP" }?.address }
     public var internalIP: String? { addresses.first { $0.type == "InternalIP" }?.address }
+}
+
+/// One named amount of `status.capacity` or `status.allocatable`, as the API writes it (`4`,
+/// `8148492Ki`, `940m`).
+public struct NodeResource: Codable, Hashable, Sendable {
+    public var name: String
+    public var quantity: String
+    public init(name: String, quantity: String) {
+        self.name = name
+        self.quantity = quantity
+    }
 }

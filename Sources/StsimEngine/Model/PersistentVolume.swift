@@ -57,14 +57,17 @@ public struct PersistentVolumeSpec: Codable, Hashable, Sendable {
     public var volumeMode: PersistentVolumeMode?
     public var claimRef: ObjectReference?
     public var source: PersistentVolumeSource?
-    /// Node affinity reduced to the one form stsim needs: the hostnames the volume is reachable from.
+    /// Node affinity reduced to the forms stsim needs: the hostnames the volume is reachable from,
+    /// and a topology requirement such as a zone (`topology.gke.io/zone In [us-central1-a]`).
     public var nodeAffinityHostnames: [String]?
+    public var nodeAffinityTopology: TopologyRequirement?
 
     public init(
         capacity: Quantity? = nil, accessModes: [PersistentVolumeAccessMode] = [],
         persistentVolumeReclaimPolicy: ReclaimPolicy? = nil, storageClassName: String? = nil,
         volumeMode: PersistentVolumeMode? = nil, claimRef: ObjectReference? = nil,
-        source: PersistentVolumeSource? = nil, nodeAffinityHostnames: [String]? = nil
+        source: PersistentVolumeSource? = nil, nodeAffinityHostnames: [String]? = nil,
+        nodeAffinityTopology: TopologyRequirement? = nil
     ) {
         self.capacity = capacity
         self.accessModes = accessModes
@@ -74,6 +77,24 @@ public struct PersistentVolumeSpec: Codable, Hashable, Sendable {
         self.claimRef = claimRef
         self.source = source
         self.nodeAffinityHostnames = nodeAffinityHostnames
+        self.nodeAffinityTopology = nodeAffinityTopology
+    }
+
+    /// Whether a node may use the volume: every affinity requirement holds on its labels.
+    public func reachable(from node: Node) -> Bool {
+        if let hosts = nodeAffinityHostnames, !hosts.contains(node.metadata.name) { return false }
+        if let t = nodeAffinityTopology, !t.values.contains(node.metadata.labels[t.key] ?? "") { return false }
+        return true
+    }
+}
+
+/// A `KEY In [VALUES]` term of a volume's required node affinity, other than the hostname.
+public struct TopologyRequirement: Codable, Hashable, Sendable {
+    public var key: String
+    public var values: [String]
+    public init(key: String, values: [String]) {
+        self.key = key
+        self.values = values
     }
 }
 

@@ -1,8 +1,9 @@
-/// Word expansion (XCU 2.6): parameters, command substitution, then field splitting of what
-/// came from an unquoted expansion. Pathname expansion (globbing) is not done: `*` stays as
-/// written, as it does in a shell when nothing matches.
+/// Word expansion (XCU 2.6): parameters, command substitution, field splitting of what came
+/// from an unquoted expansion, then pathname expansion (`Shell+Glob`) of words written without
+/// expansions (`ls /usr/share/nginx/html/*`); an expanded value is not globbed.
 extension Shell {
     func expand(_ word: ShellWord, _ io: inout ShellIO) throws -> [String] {
+        if let pattern = Self.globPattern(word) { return glob(pattern) ?? [Self.unescape(pattern)] }
         var fields: [String] = []
         var current = ""
         var started = false
@@ -31,6 +32,23 @@ extension Shell {
         }
         if started { fields.append(current) }
         return fields
+    }
+
+    /// The word as a pattern when it is plain text with an unquoted `*`, `?` or `[`: quoted
+    /// characters and backslashes escaped, so that they match only themselves.
+    static func globPattern(_ word: ShellWord) -> String? {
+        var pattern = ""
+        var magic = false
+        for part in word.parts {
+            guard case .text(let t, let quoted) = part else { return nil }
+            if quoted {
+                for c in t { pattern += "*?[]\\".contains(c) ? "\\\(c)" : String(c) }
+            } else {
+                magic = magic || hasMagic(t)
+                pattern += t
+            }
+        }
+        return magic ? pattern : nil
     }
 
     /// One word's text without field splitting (assignments, redirection targets, `case`).

@@ -63,6 +63,32 @@ final class StatefulSetUpdateTests: XCTestCase {
         XCTAssertEqual(c.sts("web")!.status.availableReplicas, 2)
     }
 
+    /// Upstream e2e "AvailableReplicas should get updated accordingly when MinReadySeconds is
+    /// enabled": a larger minReadySeconds makes ready pods unavailable until they have been
+    /// ready that long, and setting it back to 0 makes them available at once.
+    func testAvailableReplicasFollowAMinReadySecondsChange() {
+        let c = Cluster()
+        c.mustCreate(.statefulSet(.make(name: "web", image: "nginx", replicas: 2)))
+        c.settle()
+        var set = c.sts("web")!
+        set.spec.minReadySeconds = 60
+        _ = c.update(.statefulSet(set))
+        c.advance(by: .seconds(1))
+        XCTAssertEqual(c.sts("web")!.status.availableReplicas, 0)
+        c.advance(by: .seconds(70))
+        XCTAssertEqual(c.sts("web")!.status.availableReplicas, 2)
+        set = c.sts("web")!
+        set.spec.minReadySeconds = 600
+        _ = c.update(.statefulSet(set))
+        c.advance(by: .seconds(1))
+        XCTAssertEqual(c.sts("web")!.status.availableReplicas, 0)
+        set = c.sts("web")!
+        set.spec.minReadySeconds = 0
+        _ = c.update(.statefulSet(set))
+        c.advance(by: .seconds(1))
+        XCTAssertEqual(c.sts("web")!.status.availableReplicas, 2)
+    }
+
     func testCordonedNodesGetNoNewPods() {
         let c = Cluster()
         _ = c.setUnschedulable("node-1", true)

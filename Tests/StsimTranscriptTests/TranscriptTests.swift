@@ -57,6 +57,9 @@ final class TranscriptTests: XCTestCase {
         "pictures/timeline",
         "probes/delete-cascade",
         "probes/exec-readiness-blocks-scale-down",
+        "probes/http-readiness",
+        "probes/liveness-restart",
+        "probes/startup-gates",
         "replicaset/shared-claim",
         "rollout/canary",
         "rollout/history-undo",
@@ -275,6 +278,18 @@ final class TranscriptTests: XCTestCase {
 
     func test_probes_exec_readiness_blocks_scale_down() throws {
         try Transcript("probes/exec-readiness-blocks-scale-down").check()
+    }
+
+    func test_probes_http_readiness() throws {
+        try Transcript("probes/http-readiness").check()
+    }
+
+    func test_probes_liveness_restart() throws {
+        try Transcript("probes/liveness-restart").check()
+    }
+
+    func test_probes_startup_gates() throws {
+        try Transcript("probes/startup-gates").check()
     }
 
     func test_replicaset_shared_claim() throws {

@@ -49,6 +49,17 @@ extension Cluster {
         return .success(program.serve(request, in: PodContext(cluster: self, pod: pod, container: index)))
     }
 
+    /// Opens a TCP connection to `ip:port` (a tcpSocket probe): nil when a running program
+    /// listens there and the network between the two nodes stands.
+    func connect(ip: String, port: Int, from node: String) -> ConnectError? {
+        if let target = self.node(ofPodIP: ip), target != node,
+            !isLinkConnected(node: target) || !isLinkConnected(node: node)
+        {
+            return .timedOut(ip: ip, port: port)
+        }
+        return listener(ip: ip, port: port) == nil ? .refused(ip: ip, port: port) : nil
+    }
+
     /// The node a pod address belongs to: the kubelet running it, else the API's pod.
     private func node(ofPodIP ip: String) -> String? {
         for kubelet in kubelets.values where kubelet.pods.values.contains(where: { $0.podIP == ip && !$0.terminating })

@@ -34,7 +34,9 @@ struct KubeletStep: Codable, Hashable {
         case sandboxReady
         case imagePulled(image: String)
         case containerStarted(index: Int)
-        case probe(index: Int)
+        case probe(index: Int, type: ProbeType)
+        /// A container killed for failing its liveness or startup probe has stopped.
+        case containerKilled(index: Int, exitCode: Int)
         case restartContainer(index: Int)
         case retryPull(index: Int)
         case containersStopped

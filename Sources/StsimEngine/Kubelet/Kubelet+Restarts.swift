@@ -17,18 +17,8 @@ extension Kubelet {
         }
         c.started = true
         c.startedAt = now
-        c.probeFailures = 0
-        c.ready = c.readinessProbe == nil
         rp.containers[i] = c
-        if let p = c.readinessProbe {
-            rp.containers[i].probeChain += 1
-            let delay = VirtualDuration.seconds(Int64(p.initialDelaySeconds))
-            cluster.schedule(
-                .kubelet(
-                    node: nodeName,
-                    step: KubeletStep(pod: rp.uid, token: rp.containers[i].probeChain, kind: .probe(index: i))),
-                after: delay)
-        }
+        armProbes(&rp, i)
     }
 
     /// A broken image whose layers are already on the node starts, then exits at once.
@@ -50,7 +40,7 @@ extension Kubelet {
         c.state = terminated
         c.lastState = terminated
         c.ready = false
-        c.probeChain += 1
+        c.resetProbes()
         if let s = c.startedAt, now - s >= timing.restartBackoffReset { c.backoffLevel = 0 }
         rp.containers[i] = c
         pods[uid] = rp

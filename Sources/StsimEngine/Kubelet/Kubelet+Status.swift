@@ -55,7 +55,7 @@ extension Kubelet {
             ContainerStatus(
                 name: c.name, image: c.image, imageID: c.started ? imageID(c.image) : "",
                 state: c.state, lastState: c.restartCount > 0 || c.lastState != nil ? c.lastState : nil,
-                ready: c.ready, started: c.started, restartCount: c.restartCount)
+                ready: c.ready, started: c.started && !c.awaitingStartup, restartCount: c.restartCount)
         }
     }
 

@@ -8,10 +8,7 @@ extension Kubelet {
         var stopAfter = VirtualDuration.zero
         for c in rp.containers where c.isRunning {
             event(rp, .normal, "Killing", "Stopping container \(c.name)", container: c.name)
-            let window = max(grace, timing.minimumGracePeriod)
-            let exit =
-                cluster.ignoresStopSignal(image: c.image) ? window : min(timing.containerStopAfterSIGTERM, window)
-            stopAfter = max(stopAfter, exit)
+            stopAfter = max(stopAfter, stopAfterSIGTERM(image: c.image, grace: grace).after)
         }
         after(stopAfter, rp, .containersStopped)
     }
@@ -38,6 +35,14 @@ extension Kubelet {
         pods[rp.uid] = nil
         forget(rp)
         link.confirmDeletion(rp.key, uid: rp.uid)
+    }
+
+    /// When a container sent SIGTERM with this grace period is gone, and its exit status: a
+    /// program that ignores the signal is killed (SIGKILL, 137) when the grace period ends.
+    func stopAfterSIGTERM(image: String, grace: VirtualDuration) -> (after: VirtualDuration, exitCode: Int) {
+        let window = max(grace, timing.minimumGracePeriod)
+        if cluster.ignoresStopSignal(image: image) { return (window, 137) }
+        return (min(timing.containerStopAfterSIGTERM, window), 0)
     }
 
     /// A runtime pod is gone for good: its IP returns to the pool, the monitor stops counting it.

@@ -72,7 +72,9 @@ final class Kubelet {
         let containers = pod.spec.containers.map { c in
             RuntimeContainer(
                 name: c.name, image: c.image, pullPolicy: c.imagePullPolicy ?? .ifNotPresent,
-                readinessProbe: c.readinessProbe.map { ReadinessCheck($0, failureOutput: Self.probeOutput($0)) })
+                readinessProbe: c.readinessProbe.map(ProbeCheck.init),
+                livenessProbe: c.livenessProbe.map(ProbeCheck.init),
+                startupProbe: c.startupProbe.map(ProbeCheck.init))
         }
         var rp = RuntimePod(
             key: key(pod), uid: uid, containers: containers, claims: pod.spec.claimNames,
@@ -102,8 +104,11 @@ final class Kubelet {
             failIfBroken(rp.uid, i)
             startNextContainer(rp.uid)
             return
-        case .probe(let i):
-            probe(&rp, i, chain: step.token)
+        case .probe(let i, let type):
+            probe(&rp, i, type, chain: step.token)
+        case .containerKilled(let i, let exitCode):
+            containerExited(rp.uid, index: i, exitCode: exitCode)
+            return
         case .restartContainer(let i):
             start(&rp, i, restart: true)
             pods[rp.uid] = rp

@@ -1,32 +1,14 @@
-/// The part of a readiness probe the kubelet's prober needs, kept small (one per container).
-struct ReadinessCheck: Codable, Equatable {
-    var handler: Probe.Handler
-    var initialDelaySeconds: Int32
-    var periodSeconds: Int32
-    var timeoutSeconds: Int32
-    var failureThreshold: Int32
-    var failureOutput: String
-
-    init(_ p: Probe, failureOutput: String) {
-        handler = p.handler
-        initialDelaySeconds = Int32(p.initialDelaySeconds ?? 0)
-        periodSeconds = Int32(p.periodSeconds ?? 10)
-        timeoutSeconds = Int32(p.timeoutSeconds ?? 1)
-        failureThreshold = Int32(p.failureThreshold ?? 3)
-        self.failureOutput = failureOutput
-    }
-
-    /// Whether the outcome depends on what the container has (its files), so that a change to
-    /// them must wake the prober.
-    var readsContainer: Bool { if case .exec = handler { return true } else { return false } }
-}
-
 /// The kubelet's truth about one container: what really runs on the node.
 struct RuntimeContainer: Codable, Equatable {
     var name: String
     var image: String
     var pullPolicy: PullPolicy
-    var readinessProbe: ReadinessCheck?
+    var readinessProbe: ProbeCheck?
+    var livenessProbe: ProbeCheck?
+    var startupProbe: ProbeCheck?
+    /// Running, but its startup probe has not succeeded yet: the other probes wait (and the
+    /// status says `started: false`).
+    var awaitingStartup = false
     var state: ContainerState = .waiting(reason: "ContainerCreating", message: nil)
     var lastState: ContainerState?
     var ready = false
@@ -39,9 +21,6 @@ struct RuntimeContainer: Codable, Equatable {
     var pullBackoffLevel = 0
     /// When the next pull retry is due, while in ImagePullBackOff (`fix image` makes it progress).
     var nextPullRetry: VirtualTime?
-    var probeFailures = 0
-    /// Increases whenever a new chain of probes starts, retiring older queued probes.
-    var probeChain = 0
 
     var isRunning: Bool { if case .running = state { return true } else { return false } }
 }

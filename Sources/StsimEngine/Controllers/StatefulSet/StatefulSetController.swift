@@ -49,11 +49,32 @@ final class StatefulSetController {
             // Status writes (ours) change nothing the controller reads.
             if set.status.observedGeneration == set.metadata.generation, state.sets[uid]?.template != nil { return }
         }
-        let found: Void? = update(uid) { s in
-            s.minReadySeconds = set.spec.minReadySeconds ?? 0
+        let minReadyChanged = update(uid) { s -> Bool in
+            let seconds = set.spec.minReadySeconds ?? 0
+            defer { s.minReadySeconds = seconds }
             s.setRange(start: set.spec.ordinalStart, replicas: set.spec.replicas ?? 1)
+            return s.minReadySeconds != seconds
         }
-        if found != nil { cluster.enqueueSync(.syncStatefulSet(key)) }
+        guard let minReadyChanged else { return }
+        if minReadyChanged { recomputeAvailability(uid) }
+        cluster.enqueueSync(.syncStatefulSet(key))
+    }
+
+    /// A new minReadySeconds: every sync recomputes availability upstream (isRunningAndAvailable
+    /// reads the set's current value), so ready pods count again at once, and each one not yet
+    /// available gets a timer for when it will be.
+    private func recomputeAvailability(_ uid: UID) {
+        update(uid) { s in
+            for o in s.pods.keys.sorted() {
+                guard var f = s.pods[o] else { continue }
+                f.available =
+                    f.runningAndReady && isAvailable(readySince: f.readySince, minReadySeconds: s.minReadySeconds)
+                if f != s.pods[o] { s.setFacts(f, at: o) }
+                guard f.runningAndReady, !f.available, let since = f.readySince else { continue }
+                let due = since + .seconds(Int64(s.minReadySeconds + 1))
+                cluster.queue.schedule(.statefulSetAvailability(s.key, ordinal: o), at: max(due, cluster.now))
+            }
+        }
     }
 
     func podChanged(_ pod: Pod, type: ChangeType) {

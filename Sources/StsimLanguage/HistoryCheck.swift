@@ -55,8 +55,11 @@ public enum HistoryCheck: Hashable, Sendable {
     /// The state held at some moment within the duration from the start of the scope (the mark, or
     /// else the start of the previous command).
     case within(VirtualDuration, StateCheck)
-    /// The state held at every moment of the scope.
+    /// The state held at every moment of the scope (`throughout`, or `always`).
     case throughout(StateCheck)
+    /// The state held at some moment of the scope, however late (what `stsim explore` asks of
+    /// every schedule by its horizon).
+    case eventually(StateCheck)
     /// The claim stayed bound to one volume throughout the scope.
     case sameVolume(claim: Argument)
 }

@@ -55,6 +55,7 @@ extension Session {
         case .snapshot(let format): try snapshot(format)
         case .events(let since): events(since: since)
         case .expect(let e): return try expect(e)
+        case .explore(let r): return try explore(r)
         case .mark(let name): mark(name)
         case .lesson(let action): try lesson(action)
         case .help(let topic): try help(topic)

@@ -66,7 +66,7 @@ extension Command {
         case .describe, .clock, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .events, .expect, .help,
             .history, .setting,
             .define,
-            .quit, .undo, .unavailable, .save:
+            .quit, .undo, .unavailable, .save, .explore:
             false
         }
     }

@@ -61,6 +61,7 @@ struct Counterexample {
         var lines = ["# Found by stsim explore in \(scenario): \(violation.promise) broken."]
         lines += explanation.map { "# " + $0 }
         lines += ["mode step"] + setup
+        if violation.check != nil { lines.append("mark \(Self.mark)") }
         var now = Place(time: start, phase: 0)
         for f in outcome.faults {
             if f.time > now.time {
@@ -73,8 +74,17 @@ struct Counterexample {
         }
         let end = violation.check == nil ? violation.time : outcome.end
         if end > now.time { lines.append("tick \(DurationText.format(end - now.time))") }
-        lines.append(violation.check ?? "expect never event InvariantViolated")
+        lines.append(violation.check.map(Self.sinceMark) ?? "expect never event InvariantViolated")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static let mark = "scenario-end"
+
+    /// `expect always ...` as `expect since scenario-end always ...`: explore checks from the
+    /// scenario's end, and so does the script.
+    static func sinceMark(_ check: String) -> String {
+        guard check.hasPrefix("expect "), !check.contains(" since ") else { return check }
+        return "expect since \(mark) " + check.dropFirst("expect ".count)
     }
 
     /// A file name: the promise and the faults, as `at-most-one-partition-force-delete.sts`.

@@ -27,7 +27,9 @@ public enum Exploration {
         var report = ExploreReport(request: request, explorer: explorer, start: runner.base.now, setup: script.setup)
         for group in explorer.findings.groups {
             let smallest = minimiser.minimise(group.first)
-            if let example = Counterexample(smallest, start: runner.base.now) { report.add(example, count: group.count) }
+            if let example = Counterexample(smallest, start: runner.base.now) {
+                report.add(example, count: group.count)
+            }
         }
         for line in report.lines() { context.print(line) }
         for (name, text) in report.files() where request.out != nil {

@@ -40,7 +40,10 @@ struct ExploreReport {
         }
         for (i, e) in examples.enumerated() {
             let kinds = Array(Set(e.example.outcome.faults.map(\.fault.kind))).sorted().map(\.rawValue)
-            out.append("\(i + 1). \(e.example.violation.promise) (\(kinds.joined(separator: ", "))): \(e.count.groupedDigits) schedule\(e.count == 1 ? "" : "s")")
+            let faults = kinds.isEmpty ? "no fault" : kinds.joined(separator: ", ")
+            out.append(
+                "\(i + 1). \(e.example.violation.promise) (\(faults)): \(e.count.groupedDigits) schedule\(e.count == 1 ? "" : "s")"
+            )
             out += e.example.explanation.map { "   " + $0 }
             if request.out == nil { out += e.script.split(separator: "\n").map { "     | " + $0 } }
         }
@@ -74,14 +77,19 @@ struct ExploreReport {
 
     private var searched: String {
         var line = "schedules: \(explorer.schedules.groupedDigits) run to the end"
+        if case .random = request.strategy { return line }
         if request.prune { line += ", \(explorer.pruned.groupedDigits) cut short at a state already explored" }
         return line
     }
 
     private var notCovered: [String] {
         var out: [String] = []
-        if explorer.stopped { out.append("the rest of the search (stopped after \(explorer.schedules.groupedDigits) schedules)") }
-        if case .random = request.strategy { out.append("every schedule not drawn (random runs sample, they prove nothing)") }
+        if explorer.stopped {
+            out.append("the rest of the search (stopped after \(explorer.schedules.groupedDigits) schedules)")
+        }
+        if case .random = request.strategy {
+            out.append("every schedule not drawn (random runs sample, they prove nothing)")
+        }
         let unused = ExploreRequest.faultKinds.filter { !request.faults.contains($0) }
         if !unused.isEmpty { out.append("faults not asked for (\(unused.joined(separator: ", ")))") }
         out.append("more than \(request.maxFaults) fault\(request.maxFaults == 1 ? "" : "s")")

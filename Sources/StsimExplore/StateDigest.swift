@@ -88,20 +88,62 @@ struct KeyedDigest<Key: CodingKey>: KeyedEncodingContainerProtocol {
         key(k)
         encoder.hasher.combine(0xA0 as UInt8)
     }
-    mutating func encode(_ v: Bool, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
-    mutating func encode(_ v: String, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Double, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Float, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Int, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Int8, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Int16, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Int32, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Int64, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
-    mutating func encode(_ v: UInt, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
-    mutating func encode(_ v: UInt8, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
-    mutating func encode(_ v: UInt16, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
-    mutating func encode(_ v: UInt32, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
-    mutating func encode(_ v: UInt64, forKey k: Key) throws { key(k); encoder.hasher.combine(v) }
+    mutating func encode(_ v: Bool, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: String, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Double, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Float, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Int, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Int8, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Int16, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Int32, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Int64, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: UInt, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: UInt8, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: UInt16, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: UInt32, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: UInt64, forKey k: Key) throws {
+        key(k)
+        encoder.hasher.combine(v)
+    }
     mutating func encode<T: Encodable>(_ v: T, forKey k: Key) throws {
         key(k)
         try encoder.add(v)
@@ -135,21 +177,66 @@ struct UnkeyedDigest: UnkeyedEncodingContainer, SingleValueEncodingContainer {
         encoder.hasher.combine(count)
     }
 
-    mutating func encodeNil() throws { next(); encoder.hasher.combine(0xA0 as UInt8) }
-    mutating func encode(_ v: Bool) throws { next(); encoder.hasher.combine(v) }
-    mutating func encode(_ v: String) throws { next(); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Double) throws { next(); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Float) throws { next(); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Int) throws { next(); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Int8) throws { next(); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Int16) throws { next(); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Int32) throws { next(); encoder.hasher.combine(v) }
-    mutating func encode(_ v: Int64) throws { next(); encoder.hasher.combine(v) }
-    mutating func encode(_ v: UInt) throws { next(); encoder.hasher.combine(v) }
-    mutating func encode(_ v: UInt8) throws { next(); encoder.hasher.combine(v) }
-    mutating func encode(_ v: UInt16) throws { next(); encoder.hasher.combine(v) }
-    mutating func encode(_ v: UInt32) throws { next(); encoder.hasher.combine(v) }
-    mutating func encode(_ v: UInt64) throws { next(); encoder.hasher.combine(v) }
+    mutating func encodeNil() throws {
+        next()
+        encoder.hasher.combine(0xA0 as UInt8)
+    }
+    mutating func encode(_ v: Bool) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: String) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Double) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Float) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Int) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Int8) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Int16) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Int32) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: Int64) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: UInt) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: UInt8) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: UInt16) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: UInt32) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
+    mutating func encode(_ v: UInt64) throws {
+        next()
+        encoder.hasher.combine(v)
+    }
     mutating func encode<T: Encodable>(_ v: T) throws {
         next()
         try encoder.add(v)

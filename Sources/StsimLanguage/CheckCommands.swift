@@ -17,7 +17,8 @@ enum CheckCommands {
             "expect order HAPPENING < HAPPENING [< ...]", "expect happened HAPPENING", "expect never HAPPENING",
             "expect never count pods [-l SELECTOR] [Running|Ready|Pending|Terminating] > N",
             "expect never two pod/NAME", "expect within DURATION KIND NAME STATE", "expect throughout KIND NAME STATE",
-            "expect always KIND NAME STATE", "expect eventually KIND NAME STATE", "expect throughout pvc NAME bound to the same volume", "expect since MARK HISTORY-CHECK",
+            "expect always KIND NAME STATE", "expect eventually KIND NAME STATE",
+            "expect throughout pvc NAME bound to the same volume", "expect since MARK HISTORY-CHECK",
         ],
         summary: "check the state; in a script a failed check exits 1",
         details: """

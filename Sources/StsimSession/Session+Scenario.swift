@@ -67,6 +67,9 @@ extension Session {
                 script.setup.append(command.text)
             }
         }
+        // The checks look at what happens from here on (the counterexample scripts mark this
+        // moment and check `since` it).
+        sessionScope = HistoryScope.now(cluster, name: "the scenario's end")
         return .success(script)
     }
 

@@ -55,6 +55,8 @@ public enum HistoryCheck: Hashable, Sendable {
     /// The state held at some moment within the duration from the start of the scope (the mark, or
     /// else the start of the previous command).
     case within(VirtualDuration, StateCheck)
+    /// The happening happened within the duration from the same start (`within 30s ready pod/web-2`).
+    case happenedWithin(VirtualDuration, Happening)
     /// The state held at every moment of the scope (`throughout`, or `always`).
     case throughout(StateCheck)
     /// The state held at some moment of the scope, however late (what `stsim explore` asks of

@@ -42,6 +42,9 @@ enum HistoryCheckParser {
         case "never": return try never(&args)
         case "within":
             let d = try ParsedArguments.duration(try args.next("the duration"))
+            if let next = args.peek(), Happening.Word(rawValue: next.text) != nil {
+                return .happenedWithin(d, try happening(&args))
+            }
             return .within(d, try state(&args))
         case "eventually": return .eventually(try state(&args))
         default:

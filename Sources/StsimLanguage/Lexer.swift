@@ -13,18 +13,18 @@ public enum LexedItem: Hashable, Sendable {
 /// "Lexical rules"): quotes, backslash escapes, `#` comments, `;` and newlines, `\` continuation,
 /// here-documents, `${NAME}` references. No globbing and no other expansion.
 public struct Lexer {
-    private let chars: [Character]
-    private let file: String
-    private let lines: [String]
-    private var pos = 0
-    private var line: Int
-    private var column = 1
-    private let firstLine: Int
+    let chars: [Character]
+    let file: String
+    let lines: [String]
+    var pos = 0
+    var line: Int
+    var column = 1
+    let firstLine: Int
     /// Columns the text was shifted left by (a lesson file's indented block), so locations
     /// still point into the file as written.
-    private let indent: Int
+    let indent: Int
 
-    private struct Failure: Error {
+    struct Failure: Error {
         var diagnostic: Diagnostic
         var incomplete: Bool
         /// Where to go on after the error (a quote that never closed swallowed the rest of
@@ -32,7 +32,7 @@ public struct Lexer {
         var resume: (pos: Int, line: Int, column: Int)? = nil
     }
 
-    private struct PendingHereDocument {
+    struct PendingHereDocument {
         var delimiter: String
         var stripTabs: Bool
         var expands: Bool
@@ -157,7 +157,7 @@ public struct Lexer {
 
     // MARK: - Words
 
-    private mutating func readWord() throws(Failure) -> Word {
+    mutating func readWord() throws(Failure) -> Word {
         let location = here
         var parts: [WordPart] = []
         var literal = ""
@@ -284,125 +284,15 @@ public struct Lexer {
         return name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
     }
 
-    // MARK: - Here-documents
-
-    /// `<<WORD`, `<<-WORD`, `<<'WORD'`, `<< "WORD"`; the cursor is on the first `<`.
-    private mutating func readHereDocumentOperator() throws(Failure) -> PendingHereDocument {
-        let location = here
-        advance()
-        advance()
-        var stripTabs = false
-        if pos < chars.count, chars[pos] == "-" {
-            stripTabs = true
-            advance()
-        }
-        while pos < chars.count, chars[pos] == " " || chars[pos] == "\t" { advance() }
-        guard pos < chars.count, chars[pos] != "\n", chars[pos] != ";" else {
-            throw Failure(diagnostic: error(at: location, "<< needs a delimiter word, as in <<EOF"), incomplete: false)
-        }
-        let word = try readWord()
-        var delimiter = ""
-        for part in word.parts {
-            switch part {
-            case .text(let s): delimiter += s
-            case .variable(let name, _): delimiter += "${\(name)}"
-            }
-        }
-        // As in the shell: a quoted delimiter turns expansion off inside the body.
-        return PendingHereDocument(
-            delimiter: delimiter, stripTabs: stripTabs, expands: !word.wasQuoted,
-            location: location)
-    }
-
-    /// Reads body lines up to the delimiter line; the cursor is at the start of the first body line.
-    private mutating func readHereDocument(_ p: PendingHereDocument) throws(Failure) -> HereDocument {
-        let firstBodyLine = line
-        var body = ""
-        var indents: [Int] = []
-        while true {
-            guard pos < chars.count else {
-                throw Failure(
-                    diagnostic: error(
-                        at: p.location,
-                        "here-document ended by the end of input (wanted \"\(p.delimiter)\")"),
-                    incomplete: true)
-            }
-            var text = ""
-            while pos < chars.count, chars[pos] != "\n" {
-                text.append(chars[pos])
-                advance()
-            }
-            let hadNewline = pos < chars.count
-            if hadNewline { advance() }
-            var candidate = text
-            if p.stripTabs { while candidate.first == "\t" { candidate.removeFirst() } }
-            indents.append(indent + text.count - candidate.count)
-            if candidate.last == "\r" { candidate.removeLast() }
-            if candidate == p.delimiter { break }
-            body += candidate + "\n"
-            if !hadNewline {
-                throw Failure(
-                    diagnostic: error(
-                        at: p.location,
-                        "here-document ended by the end of input (wanted \"\(p.delimiter)\")"),
-                    incomplete: true)
-            }
-        }
-        let parts =
-            p.expands
-            ? Lexer.expandableParts(of: body, firstLine: firstBodyLine, file: file, indents: indents)
-            : [.text(body)]
-        return HereDocument(body: parts, delimiter: p.delimiter, location: p.location, firstBodyLine: firstBodyLine)
-    }
-
-    /// `${NAME}` references inside a here-document body; everything else is literal. `indents`
-    /// are the tabs `<<-` took from each line, so columns still count from the line's start.
-    static func expandableParts(of body: String, firstLine: Int, file: String, indents: [Int] = []) -> [WordPart] {
-        var parts: [WordPart] = []
-        var literal = ""
-        let cs = Array(body)
-        var i = 0
-        var line = firstLine
-        var column = 1 + (indents.first ?? 0)
-        while i < cs.count {
-            if cs[i] == "$", i + 1 < cs.count, cs[i + 1] == "{",
-                let close = cs[(i + 2)...].firstIndex(of: "}")
-            {
-                let name = String(cs[(i + 2)..<close])
-                if isVariableName(name) {
-                    if !literal.isEmpty {
-                        parts.append(.text(literal))
-                        literal = ""
-                    }
-                    parts.append(.variable(name: name, at: SourceLocation(file: file, line: line, column: column)))
-                    column += close - i + 1
-                    i = close + 1
-                    continue
-                }
-            }
-            if cs[i] == "\n" {
-                line += 1
-                let index = line - firstLine
-                column = 1 + (index < indents.count ? indents[index] : 0)
-            } else {
-                column += 1
-            }
-            literal.append(cs[i])
-            i += 1
-        }
-        if !literal.isEmpty { parts.append(.text(literal)) }
-        return parts
-    }
-
     // MARK: - Cursor
 
-    private var here: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+    var here: SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
-    private func peek(_ offset: Int) -> Character? {
+    func peek(_ offset: Int) -> Character? {
         pos + offset < chars.count ? chars[pos + offset] : nil
     }
 
-    private mutating func advance() {
+    mutating func advance() {
         if chars[pos] == "\n" {
             line += 1
             column = 1 + indent
@@ -417,7 +307,7 @@ public struct Lexer {
         if pos < chars.count { advance() }
     }
 
-    private func error(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+    func error(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
         let index = location.line - firstLine
         let text = index >= 0 && index < lines.count ? lines[index] : nil
         return Diagnostic(at: location, message, sourceLine: text, hint: hint)

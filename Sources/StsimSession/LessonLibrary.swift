@@ -19,5 +19,7 @@ struct LessonRun {
     var hintsShown = 0
     /// When each passed step passed (grading reports it).
     var passedAt: [VirtualTime] = []
+    /// What the lesson's own setups reported when they failed (`lesson check` names them).
+    var setupErrors: [String] = []
     var finished: Bool { step >= lesson.steps.count }
 }

@@ -49,7 +49,7 @@ extension Session {
                     // As kubectl: each document's error in file order, naming the file.
                     let text =
                         "Error from server (\(error.reason.rawValue)): error when deleting \"\(kubectlFileName(source))\": \(error.message)"
-                    printer.errorLine(interactive ? text : "\(documentLocations[index]): error: \(text)")
+                    printer.errorLine(located(text, at: documentLocations[index]))
                     referenceErrors = true
                     continue
                 }

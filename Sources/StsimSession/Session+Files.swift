@@ -5,9 +5,9 @@ import StsimLanguage
 extension Session {
     /// Reads a file the user named (a script, a manifest); a missing file is the user's error,
     /// located at the word that named it.
-    func readFile(_ path: Argument) throws -> String {
-        if path.text.isEmpty { throw Diagnostic(at: path.location, "the file name is empty") }
-        try confine(path)
+    func readFile(_ named: Argument) throws -> String {
+        if named.text.isEmpty { throw Diagnostic(at: named.location, "the file name is empty") }
+        let path = try confine(named)
         let size = (try? FileManager.default.attributesOfItem(atPath: path.text)[.size] as? Int) ?? 0
         if size > options.limits.commandBytes {
             throw Diagnostic(
@@ -31,11 +31,11 @@ extension Session {
     }
 
     /// `run FILE`: the script's commands run here, as if typed, with this session's settings.
-    func runFile(_ path: Argument) throws -> Outcome {
+    func runFile(_ named: Argument) throws -> Outcome {
+        let path = try confine(named)
         guard !runningScripts.contains(path.text) else {
             throw Diagnostic(at: path.location, "\"\(path.text)\" is already running (a script may not run itself)")
         }
-        try confine(path)
         let fd = open(path.text, O_RDONLY)
         var isDirectory: ObjCBool = false
         if fd < 0 || !FileManager.default.fileExists(atPath: path.text, isDirectory: &isDirectory)

@@ -37,6 +37,9 @@ extension Session {
         case .within(let d, let s):
             let start = since == nil ? previousCommandStart : scope
             try expectWithin(d, s, cluster.history.records(from: start.sequence), start)
+        case .happenedWithin(let d, let h):
+            let start = since == nil ? previousCommandStart : scope
+            try expectHappenedWithin(d, h, cluster.history.records(from: start.sequence), start)
         case .throughout(let s): try expectThroughout(s, records, scope)
         case .eventually(let s): try expectEventually(s, records, scope)
         case .sameVolume(let claim): try expectSameVolume(claim.text, records, scope)

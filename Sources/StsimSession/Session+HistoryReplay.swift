@@ -92,6 +92,21 @@ extension Session {
             showing: mine)
     }
 
+    func expectHappenedWithin(
+        _ d: VirtualDuration, _ h: Happening, _ records: [HistoryRecord], _ scope: HistoryScope
+    ) throws {
+        let end = scope.time + d
+        let first = records.first { Self.matches(h, $0) }
+        if let first, first.time <= end { return }
+        var message = "\(h.text) did not happen within \(DurationText.format(d)) of \(scope.name) (\(scope.time))"
+        if let first {
+            message += "; it happened at \(first.time), \(DurationText.format(first.time - scope.time)) after"
+        } else if cluster.now < end {
+            message += "; only \(DurationText.format(cluster.now - scope.time)) have passed"
+        }
+        throw failure(message, about: [h], records)
+    }
+
     func expectThroughout(_ s: StateCheck, _ records: [HistoryRecord], _ scope: HistoryScope) throws {
         let (start, mine) = try timeline(s, records)
         let object = "\(s.kind.singular)/\(s.name.text)"

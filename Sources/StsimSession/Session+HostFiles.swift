@@ -8,8 +8,7 @@ import StsimLanguage
 extension Session {
     func hostFilePath(_ path: Argument) throws -> String {
         if path.text.isEmpty { throw Diagnostic(at: path.location, "the file name is empty") }
-        try confine(path)
-        return path.text
+        return try confine(path).text
     }
 
     /// Writes a whole file atomically: a temporary file beside it, flushed to disk, then renamed
@@ -47,25 +46,44 @@ extension Session {
 /// Host files a script may touch: a script can come from a stranger (a lesson, a download), so
 /// it reads and writes only under its own folder and the working directory, unless the user ran
 /// stsim with `--allow-host-files`. What is typed at the prompt is the user's own and is not
-/// confined.
+/// confined. A lesson's own commands (setup, checks, solution) name files beside the lesson, are
+/// resolved there wherever stsim was started, and stay inside that folder even with
+/// `--allow-host-files`: that flag is the user's trust in their scripts, not in a lesson.
 extension Session {
-    func confine(_ path: Argument) throws {
+    /// The path to use for `path`: rebased onto the lesson's folder for a lesson's own commands.
+    func confine(_ path: Argument) throws -> Argument {
         let file = path.location.file
-        guard !options.allowHostFiles, file != "<prompt>" else { return }
+        if let lesson = lessonRun?.lesson, file == lesson.file {
+            let folder = Self.folder(of: file)
+            let rebased = Argument(path.text.hasPrefix("/") ? path.text : folder + "/" + path.text, at: path.location)
+            guard Self.isInside(rebased.text, roots: [folder]) else {
+                throw Diagnostic(
+                    at: path.location,
+                    "\"\(path.text)\" is outside the lesson's folder, where a lesson may use host files")
+            }
+            return rebased
+        }
+        guard !options.allowHostFiles, file != "<prompt>" else { return path }
         var roots = [FileManager.default.currentDirectoryPath]
-        // The script's folder ("." for a bare name: Foundation's deletingLastPathComponent traps on one).
-        if !file.hasPrefix("<") {
-            roots.append(file.lastIndex(of: "/").map { $0 == file.startIndex ? "/" : String(file[..<$0]) } ?? ".")
-        }
-        let resolved = Self.resolved(path.text)
-        let inside = roots.map(Self.resolved).contains { root in
-            resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
-        }
-        if !inside {
+        if !file.hasPrefix("<") { roots.append(Self.folder(of: file)) }
+        guard Self.isInside(path.text, roots: roots) else {
             throw Diagnostic(
                 at: path.location,
                 "\"\(path.text)\" is outside the script's folder and the working directory, where a script may use host files",
                 hint: "run stsim with --allow-host-files to let this script use it")
+        }
+        return path
+    }
+
+    /// A file's folder ("." for a bare name: Foundation's deletingLastPathComponent traps on one).
+    private static func folder(of file: String) -> String {
+        file.lastIndex(of: "/").map { $0 == file.startIndex ? "/" : String(file[..<$0]) } ?? "."
+    }
+
+    private static func isInside(_ path: String, roots: [String]) -> Bool {
+        let resolved = resolved(path)
+        return roots.map(Self.resolved).contains { root in
+            resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
         }
     }
 

@@ -124,7 +124,9 @@ extension Session {
     }
 
     private func reportSetup(_ result: (ok: Bool, errors: [String])) {
-        if !result.ok { printer.block("the lesson's setup failed:\n" + result.errors.joined()) }
+        guard !result.ok else { return }
+        lessonRun?.setupErrors += result.errors
+        printer.block("the lesson's setup failed:\n" + result.errors.joined())
     }
 
     /// After each command of the learner: a met step prints its pass line and the next task.

@@ -13,6 +13,10 @@ extension Session {
         startLesson(lesson)
         var problems: [String] = []
         for (i, step) in lesson.steps.enumerated() {
+            if let errors = lessonRun?.setupErrors, !errors.isEmpty {
+                problems.append("\(file): the lesson's setup failed\n" + errors.joined())
+                break
+            }
             guard lessonRun?.step == i, let check = step.check, let solution = step.solution else { break }
             let title = "step \(i + 1) \"\(step.title)\""
             if stepChecksPass().passed {

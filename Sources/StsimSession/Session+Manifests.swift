@@ -102,8 +102,11 @@ extension Session {
     }
 
     /// A script's error names where it comes from; at the prompt kubectl's words are enough.
-    private func located(_ text: String, at location: SourceLocation) -> String {
-        interactive ? text : "\(location): error: \(text)"
+    /// A per-document failure in a script: located, and `error: ` added only when kubectl's own
+    /// framing (`Error from server (Reason): ...`) does not already say it is one.
+    func located(_ text: String, at location: SourceLocation) -> String {
+        if interactive { return text }
+        return text.hasPrefix("Error from server") ? "\(location): \(text)" : "\(location): error: \(text)"
     }
 }
 

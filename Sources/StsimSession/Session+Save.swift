@@ -29,7 +29,7 @@ extension Session {
     /// Reads and checks the whole file before anything changes: on any error the session is
     /// untouched.
     func restore(from path: Argument) throws {
-        let text = try readFile(Argument(try hostFilePath(path), at: path.location))
+        let text = try readFile(path)
         let saved: SavedState
         do {
             saved = try StateFile.read(text)

@@ -74,6 +74,6 @@ let package = Package(
         .testTarget(name: "StsimAPITests", dependencies: ["StsimAPI", "StsimTestSupport"]),
         .testTarget(
             name: "StsimExploreTests",
-            dependencies: ["StsimExplore", "StsimSession", "StsimLanguage", "StsimEngine", "StsimTestSupport"]),
+            dependencies: ["StsimExplore", "StsimSession", "StsimLanguage", "StsimEngine"]),
     ]
 )

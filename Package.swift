@@ -37,6 +37,7 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "StsimTerminal", dependencies: ["CEditLine"]),
+        .target(name: "StsimExplore", dependencies: ["StsimEngine", "StsimLanguage", "StsimSession"]),
         .target(
             name: "StsimAPI",
             dependencies: [
@@ -49,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "stsim",
             dependencies: [
-                "StsimSession", "StsimTerminal", "StsimAPI",
+                "StsimSession", "StsimTerminal", "StsimAPI", "StsimExplore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,5 +72,8 @@ let package = Package(
         .testTarget(name: "StsimTranscriptTests", dependencies: ["StsimTestSupport"]),
         .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine", "StsimManifests"]),
         .testTarget(name: "StsimAPITests", dependencies: ["StsimAPI", "StsimTestSupport"]),
+        .testTarget(
+            name: "StsimExploreTests",
+            dependencies: ["StsimExplore", "StsimSession", "StsimLanguage", "StsimEngine"]),
     ]
 )

@@ -17,7 +17,7 @@ enum CheckCommands {
             "expect order HAPPENING < HAPPENING [< ...]", "expect happened HAPPENING", "expect never HAPPENING",
             "expect never count pods [-l SELECTOR] [Running|Ready|Pending|Terminating] > N",
             "expect never two pod/NAME", "expect within DURATION KIND NAME STATE", "expect within DURATION HAPPENING",
-            "expect throughout KIND NAME STATE",
+            "expect throughout KIND NAME STATE", "expect always KIND NAME STATE", "expect eventually KIND NAME STATE",
             "expect throughout pvc NAME bound to the same volume", "expect since MARK HISTORY-CHECK",
         ],
         summary: "check the state; in a script a failed check exits 1",
@@ -25,7 +25,8 @@ enum CheckCommands {
             A HAPPENING is created|scheduled|running|ready|unready|terminating|deleted|bound KIND/NAME, \
             or event REASON [on KIND/NAME]. History checks look at what happened since the session \
             started (or the last reset), since `mark NAME` with `since NAME`, and in a lesson since \
-            the step began; `within` counts from the start of the previous command (or the mark). \
+            the step began; `within` counts from the start of the previous command (or the mark); `always` is \
+            `throughout`, and `eventually` asks for one moment anywhere in the scope. \
             A failed history check prints what happened instead, with virtual times.
             """,
         examples: [

@@ -256,6 +256,8 @@ public enum Command: Hashable, Sendable {
     case timeline(TimelineCommand)
     case events(since: VirtualDuration?)
     case expect(Expectation)
+    /// `explore SCENARIO.sts ...`: the search over fault schedules (the StsimExplore target).
+    case explore(ExploreRequest)
     /// `mark NAME`: a point in the history that `expect since NAME ...` starts from.
     case mark(Argument)
     case lesson(LessonAction)

@@ -8,7 +8,8 @@ public struct CommandRegistry: Sendable {
 
     public static let standard = CommandRegistry(
         ResourceCommands.specs + FaultCommands.specs + TimeCommands.specs + InsideCommands.specs
-            + WholeCommands.specs + CheckCommands.specs + LessonCommands.specs + SessionCommands.specs)
+            + WholeCommands.specs + CheckCommands.specs + ExploreCommands.specs + LessonCommands.specs
+            + SessionCommands.specs)
 
     public func spec(named word: String) -> CommandSpec? {
         specs.first { $0.name == word || $0.aliases.contains(word) }

@@ -57,8 +57,11 @@ public enum HistoryCheck: Hashable, Sendable {
     case within(VirtualDuration, StateCheck)
     /// The happening happened within the duration from the same start (`within 30s ready pod/web-2`).
     case happenedWithin(VirtualDuration, Happening)
-    /// The state held at every moment of the scope.
+    /// The state held at every moment of the scope (`throughout`, or `always`).
     case throughout(StateCheck)
+    /// The state held at some moment of the scope, however late (what `stsim explore` asks of
+    /// every schedule by its horizon).
+    case eventually(StateCheck)
     /// The claim stayed bound to one volume throughout the scope.
     case sameVolume(claim: Argument)
 }

@@ -1,9 +1,9 @@
 import StsimEngine
 
 /// The words after `expect` that make a history check: `order`, `happened`, `never`, `within`,
-/// `throughout`, and `since MARK` before any of them.
+/// `throughout` (or `always`), `eventually`, and `since MARK` before any of them.
 enum HistoryCheckParser {
-    static let leadWords = ["order", "happened", "never", "within", "throughout", "since"]
+    static let leadWords = ["order", "happened", "never", "within", "throughout", "always", "eventually", "since"]
 
     static func parse(_ lead: Argument, _ args: inout ParsedArguments) throws(Diagnostic) -> Expectation {
         var lead = lead
@@ -46,6 +46,7 @@ enum HistoryCheckParser {
                 return .happenedWithin(d, try happening(&args))
             }
             return .within(d, try state(&args))
+        case "eventually": return .eventually(try state(&args))
         default:
             let check = try state(&args)
             if check.state == "Bound", check.kind == .persistentVolumeClaim, let to = args.peek(), to.text == "to" {

@@ -56,6 +56,7 @@ extension Session {
         case .timeline(let t): try timeline(t)
         case .events(let since): events(since: since)
         case .expect(let e): return try expect(e)
+        case .explore(let r): return try explore(r)
         case .mark(let name): mark(name)
         case .lesson(let action): try lesson(action)
         case .help(let topic): try help(topic)

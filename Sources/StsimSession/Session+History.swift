@@ -41,6 +41,7 @@ extension Session {
             let start = since == nil ? previousCommandStart : scope
             try expectHappenedWithin(d, h, cluster.history.records(from: start.sequence), start)
         case .throughout(let s): try expectThroughout(s, records, scope)
+        case .eventually(let s): try expectEventually(s, records, scope)
         case .sameVolume(let claim): try expectSameVolume(claim.text, records, scope)
         }
     }

@@ -81,6 +81,17 @@ extension Session {
         throw failure(message, showing: mine)
     }
 
+    func expectEventually(_ s: StateCheck, _ records: [HistoryRecord], _ scope: HistoryScope) throws {
+        let (start, mine) = try timeline(s, records)
+        if SummaryState.holds(s.state, start) { return }
+        for r in mine {
+            if case .object(_, _, let after) = r.entry, SummaryState.holds(s.state, after) { return }
+        }
+        throw failure(
+            "\(s.kind.singular)/\(s.name.text) was never \(s.state) from \(scope.name) (\(scope.time)) to \(cluster.now)",
+            showing: mine)
+    }
+
     func expectHappenedWithin(
         _ d: VirtualDuration, _ h: Happening, _ records: [HistoryRecord], _ scope: HistoryScope
     ) throws {

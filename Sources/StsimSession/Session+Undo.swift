@@ -67,7 +67,7 @@ extension Command {
             .help,
             .history, .setting,
             .define,
-            .quit, .undo, .unavailable, .save:
+            .quit, .undo, .unavailable, .save, .explore:
             false
         }
     }

@@ -85,6 +85,8 @@ public final class Session {
     var previousCommandStart = HistoryScope(sequence: 0, time: .zero, name: "the start")
     /// Lessons and progress, when the executable provides them.
     public var lessonLibrary: LessonLibrary?
+    /// `explore`'s search, when the executable provides it (it lives in a target above this one).
+    public var exploreHandler: ((ExploreContext) throws -> Bool)?
     var lessonRun: LessonRun?
     /// Above zero while a lesson's own setup or checks run (they must not trigger checks).
     var lessonBlockDepth = 0

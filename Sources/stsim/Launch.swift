@@ -1,4 +1,5 @@
 import Foundation
+import StsimExplore
 import StsimSession
 import StsimTerminal
 
@@ -24,6 +25,12 @@ struct Launch {
         session.lessonLibrary = FileLessonLibrary()
         // A progress line only where someone watches: standard output is a terminal.
         if let width = options.terminalWidth { session.progressDisplay = ProgressBridge(width: width) }
+        session.exploreHandler = Exploration.run
+        if script == "explore" {
+            // `stsim explore FILE FLAGS...` is the language's `explore` command, word for word.
+            watchForStops(session)
+            return session.runScript("explore " + rest.map(Self.quoted).joined(separator: " "), file: "<command-line>")
+        }
         if let file = command.loadFile, !session.start(from: file) { return 1 }
         for pair in rest {
             guard let eq = pair.firstIndex(of: "="),
@@ -50,6 +57,11 @@ struct Launch {
         }
         watchForStops(session)
         return session.runScript(reading: 0, file: "<stdin>")
+    }
+
+    /// One shell word, single-quoted.
+    private static func quoted(_ word: String) -> String {
+        "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
     /// Script mode stops on SIGINT (exit 130) and at the wall-clock budget of `--timeout`.

@@ -28,6 +28,10 @@ final class TranscriptTests: XCTestCase {
         "containers/shell",
         "containers/stable-storage",
         "dns/srv-follows-scaling",
+        "explore/explore-errors",
+        "explore/force-delete-during-partition",
+        "explore/partition-alone",
+        "explore/random-swarm",
         "faults/broken-image",
         "faults/chapter-10-5",
         "faults/crash-boot",
@@ -162,6 +166,22 @@ final class TranscriptTests: XCTestCase {
 
     func test_dns_srv_follows_scaling() throws {
         try Transcript("dns/srv-follows-scaling").check()
+    }
+
+    func test_explore_explore_errors() throws {
+        try Transcript("explore/explore-errors").check()
+    }
+
+    func test_explore_force_delete_during_partition() throws {
+        try Transcript("explore/force-delete-during-partition").check()
+    }
+
+    func test_explore_partition_alone() throws {
+        try Transcript("explore/partition-alone").check()
+    }
+
+    func test_explore_random_swarm() throws {
+        try Transcript("explore/random-swarm").check()
     }
 
     func test_faults_broken_image() throws {

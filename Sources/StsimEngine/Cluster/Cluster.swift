@@ -132,6 +132,7 @@ public final class Cluster {
             endpoints.podChanged(pod, type: change.type)
             if change.type == .deleted { attachDetach.podDeleted(pod) }
             podGC.podChanged(pod)
+            if change.type == .added { invariants.podCreated(pod) }
             if let node = pod.spec.nodeName, let kubelet = kubelets[node] {
                 kubelet.link.deliver(pod, type: change.type)
             }

@@ -31,7 +31,7 @@ final class InvariantMonitor {
 
     init(cluster: Cluster) { self.cluster = cluster }
 
-    private func violated(_ message: String, about key: ObjectKey, uid: UID?) {
+    func violated(_ message: String, about key: ObjectKey, uid: UID?) {
         state.violations.append(InvariantViolation(time: cluster.now, message: message))
         cluster.recordEvent(
             .warning, "InvariantViolated", message, about: key, uid: uid, source: "stsim-invariant-monitor")

@@ -1,0 +1,69 @@
+import StsimEngine
+import StsimLanguage
+import StsimSession
+import XCTest
+
+@testable import StsimExplore
+
+/// The search, over the force-delete scenario: what it finds, that pruning keeps what it finds,
+/// and that the same request prints the same report.
+final class ExplorerTests: XCTestCase {
+    static let scenario = """
+        create svc headless web --selector app=web --port 80
+        create sts web --image nginx --replicas 2 --service web --storage 1Mi
+        settle
+        """
+
+    func runner(_ text: String = scenario, horizon: VirtualDuration = .seconds(90)) throws -> ScheduleRunner {
+        let session = Session.quiet(Session.Options())
+        let script = try session.runScenario(text, file: "t.sts").get()
+        return ScheduleRunner(session: session, properties: script.properties, horizon: horizon)
+    }
+
+    func explorer(_ kinds: [FaultKind], faults: Int, prune: Bool) throws -> Explorer {
+        Explorer(
+            runner: try runner(), options: .init(kinds: kinds, maxFaults: faults, prune: prune),
+            interrupted: { false })
+    }
+
+    func testPartitionAloneBreaksNothing() throws {
+        let e = try explorer([.partition], faults: 1, prune: true)
+        e.depthFirst()
+        // No fault, or a partition of one of the three nodes at the scenario's end.
+        XCTAssertEqual(e.schedules, 4)
+        XCTAssertEqual(e.findings.violating, 0)
+        XCTAssertFalse(e.findings.stuck.isEmpty, "a cut-off node leaves the set short of Ready")
+    }
+
+    func testForceDeleteDuringPartitionBreaksAtMostOne() throws {
+        let e = try explorer([.partition, .forceDelete], faults: 2, prune: true)
+        e.depthFirst()
+        let promises = Set(e.findings.groups.map(\.promise))
+        XCTAssertEqual(promises, ["at-most-one"])
+        for g in e.findings.groups {
+            XCTAssertEqual(Set(g.kinds), [.partition, .forceDelete], "no violation without both faults")
+        }
+    }
+
+    func testPruningFindsTheSameViolationsAsPlainSearch() throws {
+        let plain = try explorer([.partition, .forceDelete], faults: 2, prune: false)
+        plain.depthFirst()
+        let pruned = try explorer([.partition, .forceDelete], faults: 2, prune: true)
+        pruned.depthFirst()
+        XCTAssertEqual(found(plain), found(pruned))
+        XCTAssertLessThanOrEqual(pruned.schedules, plain.schedules)
+    }
+
+    func testBreadthFirstFindsTheSameGroupsAsDepthFirst() throws {
+        let d = try explorer([.partition, .forceDelete], faults: 2, prune: true)
+        d.depthFirst()
+        let b = try explorer([.partition, .forceDelete], faults: 2, prune: true)
+        b.breadthFirst()
+        XCTAssertEqual(found(d), found(b))
+    }
+
+    /// The groups of violations found: each promise with the fault kinds it took.
+    private func found(_ e: Explorer) -> Set<String> {
+        Set(e.findings.groups.map { "\($0.promise) \($0.kinds)" })
+    }
+}

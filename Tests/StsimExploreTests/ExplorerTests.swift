@@ -13,8 +13,11 @@ final class ExplorerTests: XCTestCase {
         create sts web --image nginx --replicas 2 --service web --storage 1Mi
         settle
         """
+    /// Long enough for the second copy: the new web-0 waits for the attach-detach controller's
+    /// forced detach of its volume from the cut-off node, six minutes after the force delete.
+    static let horizon = VirtualDuration.seconds(480)
 
-    func runner(_ text: String = scenario, horizon: VirtualDuration = .seconds(90)) throws -> ScheduleRunner {
+    func runner(_ text: String = scenario, horizon: VirtualDuration = horizon) throws -> ScheduleRunner {
         let session = Session.quiet(Session.Options())
         let script = try session.runScenario(text, file: "t.sts").get()
         return ScheduleRunner(session: session, properties: script.properties, horizon: horizon)

@@ -11,7 +11,7 @@ final class MinimiserTests: XCTestCase {
     func testDropsAnUnneededFaultAndKeepsTheViolation() throws {
         let session = Session.quiet(Session.Options())
         let script = try session.runScenario(ExplorerTests.scenario, file: "t.sts").get()
-        let runner = ScheduleRunner(session: session, properties: script.properties, horizon: .seconds(90))
+        let runner = ScheduleRunner(session: session, properties: script.properties, horizon: ExplorerTests.horizon)
         // A witness with three faults, of which one is not needed.
         let three = try XCTUnwrap(findThree(runner))
         XCTAssertEqual(three.faults.count, 3)
@@ -43,7 +43,7 @@ final class MinimiserTests: XCTestCase {
     func testTheCounterexampleScriptReplaysTheViolation() throws {
         let session = Session.quiet(Session.Options())
         let script = try session.runScenario(ExplorerTests.scenario, file: "t.sts").get()
-        let runner = ScheduleRunner(session: session, properties: script.properties, horizon: .seconds(90))
+        let runner = ScheduleRunner(session: session, properties: script.properties, horizon: ExplorerTests.horizon)
         let e = Explorer(
             runner: runner, options: .init(kinds: [.partition, .forceDelete], maxFaults: 2, prune: true),
             interrupted: { false })

@@ -6,16 +6,14 @@ extension ResourceCommands {
         "apply", group: .resources,
         usage: ["apply -f FILE", "apply <<EOF ... EOF"],
         summary: "create or update objects from a manifest",
-        examples: ["apply -f web.yaml", "apply <<EOF\napiVersion: v1\nkind: Service\n...\nEOF"],
-        flags: [Common.filename, Common.namespace]
+        examples: [
+            "apply -f web.yaml", "apply <<EOF\napiVersion: v1\nkind: Service\n...\nEOF",
+            "apply -f web.yaml --dry-run=server -o yaml",
+        ],
+        flags: [Common.filename, Common.namespace] + Common.writeFlags
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        guard let source = try Common.manifestSource(args) else {
-            throw Diagnostic(
-                at: args.commandWord.location, "apply needs -f FILE or a here-document",
-                hint: "for example: apply -f web.yaml")
-        }
-        try args.finish()
-        return .apply(source)
+        let (source, options) = try Common.manifestWrite(&args, example: "apply -f web.yaml")
+        return .apply(source, options)
     }
 
     static let scale = CommandSpec(

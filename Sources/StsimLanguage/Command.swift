@@ -67,7 +67,7 @@ public struct ScaleCommand: Hashable, Sendable {
 }
 
 public enum CreateCommand: Hashable, Sendable {
-    case manifests(ManifestSource)
+    case manifests(ManifestSource, WriteOptions)
     case statefulSet(
         name: Argument, image: String, replicas: Int, service: String?, storage: String?,
         policy: String?)
@@ -84,6 +84,23 @@ public enum PatchChange: Hashable, Sendable {
     case document(String, type: PatchFormat)
     case replicas(Int)
     case image(ContainerImage)
+}
+
+/// `--dry-run` of create, apply and replace (kubectl's strategies): `client` sends nothing,
+/// `server` has the API server check and default the objects without storing them.
+public enum DryRun: String, Hashable, Sendable, CaseIterable {
+    case none, client, server
+}
+
+/// How `create -f`, `apply` and `replace` write and what they print: kubectl's line per object,
+/// or the objects themselves with `-o yaml|json|name`.
+public struct WriteOptions: Hashable, Sendable {
+    public var dryRun: DryRun
+    public var output: OutputFormat?
+    public init(dryRun: DryRun = .none, output: OutputFormat? = nil) {
+        self.dryRun = dryRun
+        self.output = output
+    }
 }
 
 /// `patch --type`: how the server applies the document.
@@ -231,7 +248,11 @@ public enum Expectation: Hashable, Sendable {
 /// so a command that is declared but not executed does not compile.
 public enum Command: Hashable, Sendable {
     case create(CreateCommand)
-    case apply(ManifestSource)
+    case apply(ManifestSource, WriteOptions)
+    /// `replace -f`: each object in the file replaces the live one whole (kubectl's PUT).
+    case replace(ManifestSource, WriteOptions)
+    /// `diff -f`: the live objects against what `apply` would make of them.
+    case diff(ManifestSource)
     case delete(DeleteCommand)
     case get(GetCommand)
     case describe(kind: ResourceKind, names: [Argument], selector: String?)

@@ -8,9 +8,11 @@ extension Session {
         case .create(let c):
             try create(c, at: text.location)
             warnAboutHostPath()
-        case .apply(let source):
-            try apply(source, at: text.location)
+        case .apply(let source, let options):
+            try apply(source, options, at: text.location)
             warnAboutHostPath()
+        case .replace(let source, let options): try replace(source, options)
+        case .diff(let source): try diff(source)
         case .delete(let d): try delete(d, at: text.location)
         case .get(let g): try get(g)
         case .describe(let kind, let names, let selector): try describe(kind, names: names, selector: selector)

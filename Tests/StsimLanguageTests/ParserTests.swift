@@ -215,8 +215,8 @@ final class ParserTests: XCTestCase {
     // MARK: - create and apply
 
     func testCreateFromAFile() {
-        XCTAssertEqual(parsed("create -f kubia.yaml"), .create(.manifests(.file(arg("kubia.yaml", 1, 11)))))
-        XCTAssertEqual(parsed("create --filename=kubia.yaml"), .create(.manifests(.file(arg("kubia.yaml", 1, 8)))))
+        XCTAssertEqual(parsed("create -f kubia.yaml"), .create(.manifests(.file(arg("kubia.yaml", 1, 11)), WriteOptions())))
+        XCTAssertEqual(parsed("create --filename=kubia.yaml"), .create(.manifests(.file(arg("kubia.yaml", 1, 8)), WriteOptions())))
     }
 
     func testCreateStatefulSet() {
@@ -268,29 +268,41 @@ final class ParserTests: XCTestCase {
     }
 
     func testApply() {
-        XCTAssertEqual(parsed("apply -f web.yaml"), .apply(.file(arg("web.yaml", 1, 10))))
-        XCTAssertEqual(parsed("apply -f ./dir/web.yaml -n demo"), .apply(.file(arg("./dir/web.yaml", 1, 10))))
+        XCTAssertEqual(parsed("apply -f web.yaml"), .apply(.file(arg("web.yaml", 1, 10)), WriteOptions()))
+        XCTAssertEqual(parsed("apply -f ./dir/web.yaml -n demo"), .apply(.file(arg("./dir/web.yaml", 1, 10)), WriteOptions()))
+        XCTAssertEqual(
+            parsed("apply -f web.yaml --dry-run=server -o yaml"),
+            .apply(.file(arg("web.yaml", 1, 10)), WriteOptions(dryRun: .server, output: .yaml)))
+        XCTAssertEqual(
+            parsed("replace -f web.yaml --dry-run client"),
+            .replace(.file(arg("web.yaml", 1, 12)), WriteOptions(dryRun: .client)))
+        XCTAssertEqual(parsed("diff -f web.yaml"), .diff(.file(arg("web.yaml", 1, 9))))
+        XCTAssertEqual(
+            parseError("apply -f web.yaml --dry-run=maybe")?.message,
+            "--dry-run must be one of none, client, server, not \"maybe\"")
+        XCTAssertEqual(
+            parseError("create -f web.yaml -o wide")?.message, "--output must be one of yaml, json, name, not \"wide\"")
     }
 
     func testHereDocumentManifests() {
         XCTAssertEqual(
             parsed("apply <<EOF\napiVersion: v1\nkind: Service\nEOF"),
-            .apply(.inline(text: "apiVersion: v1\nkind: Service\n", name: testFile, firstLine: 2)))
+            .apply(.inline(text: "apiVersion: v1\nkind: Service\n", name: testFile, firstLine: 2), WriteOptions()))
         XCTAssertEqual(
             parsed("create -f - <<EOF\nkind: X\nEOF"),
-            .create(.manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2))))
+            .create(.manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2), WriteOptions())))
         XCTAssertEqual(
             parsed("create <<EOF\nkind: X\nEOF"),
-            .create(.manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2))))
+            .create(.manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2), WriteOptions())))
         XCTAssertEqual(
             parsed("kubectl apply -f - <<'EOF'\nname: ${N}\nEOF"),
-            .apply(.inline(text: "name: ${N}\n", name: testFile, firstLine: 2)))
+            .apply(.inline(text: "name: ${N}\n", name: testFile, firstLine: 2), WriteOptions()))
     }
 
     func testHereDocumentVariables() {
         XCTAssertEqual(
             parsed("apply <<EOF\nname: ${N}\nreplicas: ${R}\nEOF", variables: ["N": "web", "R": "3"]),
-            .apply(.inline(text: "name: web\nreplicas: 3\n", name: testFile, firstLine: 2)))
+            .apply(.inline(text: "name: web\nreplicas: 3\n", name: testFile, firstLine: 2), WriteOptions()))
     }
 
     func testHereDocumentBodyLineAfterFirstLine() throws {
@@ -298,7 +310,7 @@ final class ParserTests: XCTestCase {
         guard case .command(let c) = items.first else { return XCTFail("\(items)") }
         XCTAssertEqual(
             try Parser.parse(c, variables: [:]),
-            .apply(.inline(text: "kind: X\n", name: "lesson.sts", firstLine: 41)))
+            .apply(.inline(text: "kind: X\n", name: "lesson.sts", firstLine: 41), WriteOptions()))
     }
 
     func testDescribe() {

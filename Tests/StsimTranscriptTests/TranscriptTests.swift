@@ -43,6 +43,7 @@ final class TranscriptTests: XCTestCase {
         "faults/replicaset-partition",
         "history/at-most-one",
         "history/checks",
+        "kubectl/dry-run-diff-replace",
         "kubectl/labels-and-output",
         "kubectl/patch-json",
         "language/error-prefix",
@@ -227,6 +228,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_history_checks() throws {
         try Transcript("history/checks").check()
+    }
+
+    func test_kubectl_dry_run_diff_replace() throws {
+        try Transcript("kubectl/dry-run-diff-replace").check()
     }
 
     func test_kubectl_labels_and_output() throws {

@@ -103,6 +103,21 @@ public struct WriteOptions: Hashable, Sendable {
     }
 }
 
+/// `logs POD`: which run of which container, and how much of it.
+public struct LogsCommand: Hashable, Sendable {
+    public var pod: Argument
+    public var container: String?
+    public var previous = false
+    /// `-f`: go on printing what the container writes, in virtual time.
+    public var follow = false
+    /// `--tail N`: only the last N lines (kubectl's -1 means all).
+    public var tail: Int?
+    public init(pod: Argument, container: String? = nil) {
+        self.pod = pod
+        self.container = container
+    }
+}
+
 /// `patch --type`: how the server applies the document.
 public enum PatchFormat: String, Hashable, Sendable, CaseIterable {
     /// Lists with a merge key merge element by element (kubectl's default).
@@ -281,7 +296,7 @@ public enum Command: Hashable, Sendable {
     case proxy(port: Int)
     case curl(CurlCommand)
     case exec(pod: Argument, container: String?, command: [Argument])
-    case logs(pod: Argument, container: String?, previous: Bool)
+    case logs(LogsCommand)
     case runPod(RunPodCommand)
     case snapshot(format: SnapshotFormat, svg: Argument?)
     case timeline(TimelineCommand)

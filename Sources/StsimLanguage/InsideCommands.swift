@@ -100,17 +100,33 @@ enum InsideCommands {
     }
 
     static let logs = CommandSpec(
-        "logs", group: .inside, usage: ["logs POD [-c CONTAINER] [-p]"], summary: "what a pod's program printed",
-        examples: ["logs kubia-0", "logs kubia-0 --previous"],
+        "logs", group: .inside, usage: ["logs POD [-c CONTAINER] [-p] [-f] [--tail N]"],
+        summary: "what a pod's program printed",
+        details: """
+            With -f, the lines the container writes next are printed as virtual time runs, until the
+            container stops, the pod goes, or the cluster settles (nothing more would be written
+            without another command), or the settle limit passes.
+            """,
+        examples: ["logs kubia-0", "logs kubia-0 --previous", "logs -f web-0", "logs web-0 --tail 5"],
         flags: [
             FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
             FlagSpec("previous", short: "p", help: "the container's run before its last restart"),
+            FlagSpec("follow", short: "f", help: "go on printing new lines as virtual time runs"),
+            FlagSpec("tail", value: "N", help: "only the last N lines (-1: all)"),
         ],
         positionals: [.objectNamesOf(.pod)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        let pod = try args.next("POD")
+        var logs = LogsCommand(pod: try args.next("POD"), container: args.flag("container")?.text)
         try args.finish()
-        return .logs(pod: pod, container: args.flag("container")?.text, previous: args.has("previous"))
+        logs.previous = args.has("previous")
+        logs.follow = try args.bool("follow")
+        if let t = args.flag("tail") {
+            guard let n = Int(t.text), n >= -1 else {
+                throw Diagnostic(at: t.location, "--tail takes a number of lines, or -1 for all, not \"\(t.text)\"")
+            }
+            logs.tail = n < 0 ? nil : n
+        }
+        return .logs(logs)
     }
 
     static let proxy = CommandSpec(

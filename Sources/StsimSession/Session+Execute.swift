@@ -52,7 +52,7 @@ extension Session {
         case .proxy(let port): try startProxy(port: port)
         case .curl(let c): return try curl(c)
         case .exec(let pod, let container, let command): return try exec(pod, container: container, command: command)
-        case .logs(let pod, let container, let previous): try logs(pod, container: container, previous: previous)
+        case .logs(let l): try logs(l)
         case .runPod(let r): return try runPod(r)
         case .snapshot(let format, let svg): try snapshot(format, svg: svg)
         case .timeline(let t): try timeline(t)

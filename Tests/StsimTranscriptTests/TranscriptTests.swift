@@ -65,6 +65,7 @@ final class TranscriptTests: XCTestCase {
         "probes/exec-readiness-blocks-scale-down",
         "probes/http-readiness",
         "probes/liveness-restart",
+        "probes/logs-follow",
         "probes/startup-gates",
         "replicaset/shared-claim",
         "rollout/canary",
@@ -316,6 +317,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_probes_liveness_restart() throws {
         try Transcript("probes/liveness-restart").check()
+    }
+
+    func test_probes_logs_follow() throws {
+        try Transcript("probes/logs-follow").check()
     }
 
     func test_probes_startup_gates() throws {

@@ -147,19 +147,25 @@ extension ResourceCommands {
     }
 
     static let edit = CommandSpec(
-        "edit", group: .resources, usage: ["edit KIND NAME"],
-        summary: "edit an object's YAML in $EDITOR (at the prompt; scripts use patch)",
+        "edit", group: .resources, usage: ["edit KIND NAME", "edit KIND NAME <<EOF ... EOF"],
+        summary: "edit an object's YAML in $EDITOR (in a script: the edited YAML as a here-document)",
         details: """
             Opens $EDITOR (vi when unset) on the object as YAML. On saving, the object is checked as
             the API server would; if it is refused, the file opens again with the errors as comments
-            at the top. Saving it unchanged cancels the edit.
+            at the top. Saving it unchanged cancels the edit. A script has no editor: the object as
+            edited follows as a here-document (get it with get KIND NAME -o yaml, change it, paste
+            it), and a refused edit fails with the reasons.
             """,
-        examples: ["edit sts web"],
+        examples: ["edit sts web", "edit sts web <<EOF\napiVersion: apps/v1\nkind: StatefulSet\n...\nEOF"],
         flags: [Common.namespace],
-        positionals: [.kinds, .objectNames(kindArgument: 0)]
+        positionals: [.kinds, .objectNames(kindArgument: 0)],
+        readsHereDocument: true
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let (kind, name) = try oneObject(&args, command: "edit")
-        return .edit(kind: kind, name: name, namespace: Common.namespace(args))
+        let replacement = args.hereDocument.map {
+            ManifestSource.inline(text: $0.text, name: args.file, firstLine: $0.firstLine)
+        }
+        return .edit(kind: kind, name: name, namespace: Common.namespace(args), replacement: replacement)
     }
 
     static let patch = CommandSpec(

@@ -272,7 +272,8 @@ public enum Command: Hashable, Sendable {
     case get(GetCommand)
     case describe(kind: ResourceKind, names: [Argument], selector: String?)
     case scale(ScaleCommand)
-    case edit(kind: ResourceKind, name: Argument, namespace: String?)
+    /// `replacement`: the edited YAML from a here-document (a script has no editor).
+    case edit(kind: ResourceKind, name: Argument, namespace: String?, replacement: ManifestSource?)
     case patch(kind: ResourceKind, name: Argument, change: PatchChange, namespace: String?)
     case setImage(kind: ResourceKind, name: Argument, images: [ContainerImage], namespace: String?)
     case changeMetadata(MetadataChangeCommand)

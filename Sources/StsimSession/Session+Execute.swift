@@ -19,7 +19,8 @@ extension Session {
         case .scale(let s):
             try scale(s)
             warnAboutHostPath()
-        case .edit(let kind, let name, let namespace): try edit(kind, name: name, namespace: namespace)
+        case .edit(let kind, let name, let namespace, let replacement):
+            try edit(kind, name: name, namespace: namespace, replacement: replacement)
         case .patch(let kind, let name, let change, let namespace):
             try patch(kind, name: name, change: change, namespace: namespace)
         case .changeMetadata(let change): try changeMetadata(change)

@@ -560,7 +560,7 @@ final class ParserTests: XCTestCase {
     func testEditPatchAndSetImage() {
         let l = { (c: Int) in SourceLocation(file: "t.sts", line: 1, column: c) }
         XCTAssertEqual(
-            parsed("edit sts/web"), .edit(kind: .statefulSet, name: Argument("web", at: l(10)), namespace: nil))
+            parsed("edit sts/web"), .edit(kind: .statefulSet, name: Argument("web", at: l(10)), namespace: nil, replacement: nil))
         XCTAssertEqual(
             parsed("patch sts web --replicas 3"),
             .patch(kind: .statefulSet, name: Argument("web", at: l(11)), change: .replicas(3), namespace: nil))

@@ -44,6 +44,7 @@ final class TranscriptTests: XCTestCase {
         "history/at-most-one",
         "history/checks",
         "kubectl/dry-run-diff-replace",
+        "kubectl/edit-here-document",
         "kubectl/labels-and-output",
         "kubectl/patch-json",
         "language/error-prefix",
@@ -233,6 +234,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_dry_run_diff_replace() throws {
         try Transcript("kubectl/dry-run-diff-replace").check()
+    }
+
+    func test_kubectl_edit_here_document() throws {
+        try Transcript("kubectl/edit-here-document").check()
     }
 
     func test_kubectl_labels_and_output() throws {

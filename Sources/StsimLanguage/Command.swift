@@ -298,6 +298,7 @@ public enum Command: Hashable, Sendable {
     case curl(CurlCommand)
     case exec(pod: Argument, container: String?, command: [Argument])
     case logs(LogsCommand)
+    case copy(CopyCommand)
     case runPod(RunPodCommand)
     case snapshot(format: SnapshotFormat, svg: Argument?)
     case timeline(TimelineCommand)

@@ -2,7 +2,7 @@ import StsimEngine
 
 /// Inside the cluster: DNS as a pod sees it, and the apps in the pods.
 enum InsideCommands {
-    static let specs: [CommandSpec] = [dig, curl, exec, logs, proxy]
+    static let specs: [CommandSpec] = [dig, curl, exec, logs, cp, proxy]
 
     static let dig = CommandSpec(
         "dig", group: .inside, usage: ["dig [+search] SRV|A NAME"],

@@ -54,6 +54,7 @@ extension Session {
         case .curl(let c): return try curl(c)
         case .exec(let pod, let container, let command): return try exec(pod, container: container, command: command)
         case .logs(let l): try logs(l)
+        case .copy(let c): try copy(c)
         case .runPod(let r): return try runPod(r)
         case .snapshot(let format, let svg): try snapshot(format, svg: svg)
         case .timeline(let t): try timeline(t)

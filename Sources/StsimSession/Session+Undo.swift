@@ -51,7 +51,7 @@ extension Command {
     /// Whether running it may change the cluster (and so is worth an undo state).
     var mayChangeCluster: Bool {
         switch self {
-        case .create, .apply, .replace, .delete, .scale, .edit, .patch, .setImage, .changeMetadata, .killPod, .partition, .heal,
+        case .create, .apply, .replace, .copy, .delete, .scale, .edit, .patch, .setImage, .changeMetadata, .killPod, .partition, .heal,
             .imageFault,
             .crash,
             .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .kubectlWait, .run, .reset, .seed, .runPod, .load:

@@ -24,6 +24,7 @@ final class TranscriptTests: XCTestCase {
         "clusters/minikube-nodes",
         "clusters/stsim-node-failure",
         "clusters/stsim-nodes",
+        "containers/copy",
         "containers/images",
         "containers/shell",
         "containers/stable-storage",
@@ -154,6 +155,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_clusters_stsim_nodes() throws {
         try Transcript("clusters/stsim-nodes").check()
+    }
+
+    func test_containers_copy() throws {
+        try Transcript("containers/copy").check()
     }
 
     func test_containers_images() throws {

@@ -268,6 +268,7 @@ public enum Command: Hashable, Sendable {
     case replace(ManifestSource, WriteOptions)
     /// `diff -f`: the live objects against what `apply` would make of them.
     case diff(ManifestSource)
+    case apiResources(APIResourcesCommand)
     case delete(DeleteCommand)
     case get(GetCommand)
     case describe(kind: ResourceKind, names: [Argument], selector: String?)

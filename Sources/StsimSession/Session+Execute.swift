@@ -13,6 +13,7 @@ extension Session {
             warnAboutHostPath()
         case .replace(let source, let options): try replace(source, options)
         case .diff(let source): try diff(source)
+        case .apiResources(let a): apiResources(a)
         case .delete(let d): try delete(d, at: text.location)
         case .get(let g): try get(g)
         case .describe(let kind, let names, let selector): try describe(kind, names: names, selector: selector)

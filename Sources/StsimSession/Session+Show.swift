@@ -224,3 +224,17 @@ extension Session {
         }
     }
 }
+
+extension Session {
+    /// `api-resources`: the served kinds, filtered as kubectl's flags ask.
+    func apiResources(_ a: APIResourcesCommand) {
+        let kinds = ResourceKind.servedGroups.flatMap(\.kinds).filter { k in
+            (a.namespaced.map { $0 == k.isNamespaced } ?? true) && (a.apiGroup.map { $0 == k.group } ?? true)
+                && a.verbs.allSatisfy(ResourceKind.servedVerbs.contains)
+        }
+        printer.block(
+            APIResources.render(
+                kinds, wide: a.wide, names: a.names, headers: a.headers,
+                sortBy: a.sortBy.flatMap(APIResources.SortBy.init(rawValue:))))
+    }
+}

@@ -64,7 +64,7 @@ extension Command {
         case .exec(_, _, let command): ["curl", "sleep"].contains(command.first?.text ?? "")
         case .get(let g): g.watch
         // kubectl diff only runs server-side dry runs.
-        case .diff, .describe, .clock, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .timeline, .events, .expect,
+        case .diff, .apiResources, .describe, .clock, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .timeline, .events, .expect,
             .help,
             .history, .setting,
             .define,

@@ -44,6 +44,7 @@ final class TranscriptTests: XCTestCase {
         "faults/replicaset-partition",
         "history/at-most-one",
         "history/checks",
+        "kubectl/api-resources",
         "kubectl/dry-run-diff-replace",
         "kubectl/edit-here-document",
         "kubectl/labels-and-output",
@@ -235,6 +236,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_history_checks() throws {
         try Transcript("history/checks").check()
+    }
+
+    func test_kubectl_api_resources() throws {
+        try Transcript("kubectl/api-resources").check()
     }
 
     func test_kubectl_dry_run_diff_replace() throws {

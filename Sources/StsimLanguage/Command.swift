@@ -118,6 +118,25 @@ public struct LogsCommand: Hashable, Sendable {
     }
 }
 
+/// `events`: which of the cluster's events to list (kubectl events' flags).
+public struct EventsCommand: Hashable, Sendable {
+    public var since: VirtualDuration?
+    /// `--for KIND/NAME`: only the events about that object.
+    public var regarding: Regarding?
+    /// `--types Warning,Normal`: only these types.
+    public var types: [String] = []
+    public init(since: VirtualDuration? = nil) { self.since = since }
+
+    public struct Regarding: Hashable, Sendable {
+        public var kind: ResourceKind
+        public var name: String
+        public init(kind: ResourceKind, name: String) {
+            self.kind = kind
+            self.name = name
+        }
+    }
+}
+
 /// `patch --type`: how the server applies the document.
 public enum PatchFormat: String, Hashable, Sendable, CaseIterable {
     /// Lists with a merge key merge element by element (kubectl's default).
@@ -303,7 +322,7 @@ public enum Command: Hashable, Sendable {
     case runPod(RunPodCommand)
     case snapshot(format: SnapshotFormat, svg: Argument?)
     case timeline(TimelineCommand)
-    case events(since: VirtualDuration?)
+    case events(EventsCommand)
     case expect(Expectation)
     /// `explore SCENARIO.sts ...`: the search over fault schedules (the StsimExplore target).
     case explore(ExploreRequest)

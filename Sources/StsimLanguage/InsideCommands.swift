@@ -156,12 +156,38 @@ enum WholeCommands {
     static let specs: [CommandSpec] = [snapshot, events, timeline]
 
     static let events = CommandSpec(
-        "events", group: .whole, usage: ["events [--since D]"],
+        "events", group: .whole, usage: ["events [--for KIND/NAME] [--types TYPES] [--since D]"],
         summary: "the cluster's events, oldest first (like kubectl events)",
-        examples: ["events", "events --since 1m"],
-        flags: [FlagSpec("since", value: "D", help: "only events seen in the last D of virtual time")]
+        examples: ["events", "events --since 1m", "events --for pod/web-0", "events --types Warning"],
+        flags: [
+            FlagSpec("since", value: "D", help: "only events seen in the last D of virtual time"),
+            FlagSpec("for", value: "KIND/NAME", help: "only the events about this object", completion: .kinds),
+            FlagSpec(
+                "types", value: "TYPES", help: "only these types: Normal, Warning (comma-separated)",
+                completion: .choices(["Normal", "Warning"])),
+        ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         try args.finish()
-        return .events(since: try args.duration("since"))
+        var c = EventsCommand(since: try args.duration("since"))
+        if let f = args.flag("for") {
+            let parts = f.text.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[1].isEmpty else {
+                throw Diagnostic(at: f.location, "--for must be in resource/name form", hint: "for example: --for pod/web-0")
+            }
+            guard let kind = ResourceKind(name: parts[0]) else {
+                throw Diagnostic(at: f.location, "the server doesn't have a resource type \"\(parts[0])\"")
+            }
+            c.regarding = .init(kind: kind, name: parts[1])
+        }
+        if let t = args.flag("types") {
+            for type in t.text.split(separator: ",") {
+                let word = String(type)
+                guard ["normal", "warning"].contains(word.lowercased()) else {
+                    throw Diagnostic(at: t.location, "valid --types are Normal or Warning, not \"\(word)\"")
+                }
+                c.types.append(word.lowercased() == "normal" ? "Normal" : "Warning")
+            }
+        }
+        return .events(c)
     }
 }

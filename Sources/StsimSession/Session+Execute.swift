@@ -59,7 +59,7 @@ extension Session {
         case .runPod(let r): return try runPod(r)
         case .snapshot(let format, let svg): try snapshot(format, svg: svg)
         case .timeline(let t): try timeline(t)
-        case .events(let since): events(since: since)
+        case .events(let e): events(e)
         case .expect(let e): return try expect(e)
         case .explore(let r): return try explore(r)
         case .mark(let name): mark(name)

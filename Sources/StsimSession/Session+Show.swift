@@ -160,12 +160,16 @@ extension Session {
         }
     }
 
-    func events(since: VirtualDuration?) {
+    func events(_ e: EventsCommand) {
         var events = cluster.events
-        if let since {
+        if let since = e.since {
             let from = cluster.now + VirtualDuration(milliseconds: -since.milliseconds)
             events = events.filter { $0.lastTimestamp >= from }
         }
+        if let r = e.regarding {
+            events = events.filter { $0.involvedObject.kind == r.kind.kind && $0.involvedObject.name == r.name }
+        }
+        if !e.types.isEmpty { events = events.filter { e.types.contains($0.type.rawValue) } }
         emit(EventList.render(events, namespace: cluster.config.namespace, now: cluster.now))
     }
 

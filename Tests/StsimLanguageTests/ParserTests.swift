@@ -369,8 +369,13 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parsed("snapshot"), .snapshot(format: .tree, svg: nil))
         XCTAssertEqual(parsed("snapshot -o tree"), .snapshot(format: .tree, svg: nil))
         XCTAssertEqual(parsed("snapshot -o YAML"), .snapshot(format: .yaml, svg: nil))
-        XCTAssertEqual(parsed("events"), .events(since: nil))
-        XCTAssertEqual(parsed("events --since 1m"), .events(since: .seconds(60)))
+        XCTAssertEqual(parsed("events"), .events(EventsCommand()))
+        XCTAssertEqual(parsed("events --since 1m"), .events(EventsCommand(since: .seconds(60))))
+        var forPod = EventsCommand()
+        forPod.regarding = .init(kind: .pod, name: "web-0")
+        forPod.types = ["Warning"]
+        XCTAssertEqual(parsed("events --for pod/web-0 --types warning"), .events(forPod))
+        XCTAssertEqual(parseError("events --for web-0")?.message, "--for must be in resource/name form")
     }
 
     // MARK: - expect

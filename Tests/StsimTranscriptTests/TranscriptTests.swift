@@ -47,6 +47,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/api-resources",
         "kubectl/dry-run-diff-replace",
         "kubectl/edit-here-document",
+        "kubectl/events-for",
         "kubectl/labels-and-output",
         "kubectl/patch-json",
         "language/error-prefix",
@@ -248,6 +249,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_edit_here_document() throws {
         try Transcript("kubectl/edit-here-document").check()
+    }
+
+    func test_kubectl_events_for() throws {
+        try Transcript("kubectl/events-for").check()
     }
 
     func test_kubectl_labels_and_output() throws {

@@ -10,7 +10,7 @@ extension ResourceCommands {
             "apply -f web.yaml", "apply <<EOF\napiVersion: v1\nkind: Service\n...\nEOF",
             "apply -f web.yaml --dry-run=server -o yaml",
         ],
-        flags: [Common.filename, Common.namespace] + Common.writeFlags
+        flags: [Common.filename, Common.recursive, Common.namespace] + Common.writeFlags
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let (source, options) = try Common.manifestWrite(&args, example: "apply -f web.yaml")
         return .apply(source, options)
@@ -79,7 +79,7 @@ extension ResourceCommands {
             "delete sts web", "delete sts web --cascade=orphan",
         ],
         flags: [
-            Common.filename, Common.selector,
+            Common.filename, Common.recursive, Common.selector,
             FlagSpec("all", help: "every object of the kind"),
             FlagSpec("force", help: "remove the object at once, without confirmation the container stopped"),
             FlagSpec("grace-period", value: "SECONDS", help: "seconds to let the container stop"),

@@ -12,10 +12,14 @@ public struct Argument: Hashable, Sendable {
 
 /// Where a manifest comes from: a file path, or text carried by the command (here-document, `-f -`).
 public enum ManifestSource: Hashable, Sendable {
-    case file(Argument)
+    /// `-f PATH` (repeatable): files, or folders of manifests; `recursive` is `-R`.
+    case files([Argument], recursive: Bool)
     /// `name` is what errors call it (the script, or `<stdin>`); `firstLine` is the line of the
     /// text's first line in that file.
     case inline(text: String, name: String, firstLine: Int)
+
+    /// One `-f FILE`.
+    public static func file(_ path: Argument) -> ManifestSource { .files([path], recursive: false) }
 }
 
 public enum OutputFormat: String, Hashable, Sendable, CaseIterable {

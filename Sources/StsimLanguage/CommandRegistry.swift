@@ -25,23 +25,24 @@ enum Common {
         "filename", short: "f", value: "FILE",
         help: "a YAML or JSON manifest; - reads the command's here-document",
         completion: .files)
+    static let recursive = FlagSpec(
+        "recursive", short: "R", help: "with -f FOLDER, the manifests in its subfolders too")
     static let selector = FlagSpec(
         "selector", short: "l", value: "SELECTOR",
         help: "a label selector such as app=kubia")
 
     /// `-f FILE`, `-f -` with a here-document, or a here-document alone.
     static func manifestSource(_ args: ParsedArguments) throws(Diagnostic) -> ManifestSource? {
-        if let f = args.flag("filename") {
-            if f.text == "-" {
-                guard let doc = args.hereDocument else {
-                    throw Diagnostic(
-                        at: f.location, "-f - reads a here-document, and this command has none",
-                        hint: "write: \(args.spec.name) -f - <<EOF, the manifest, then EOF")
-                }
-                return .inline(text: doc.text, name: args.file, firstLine: doc.firstLine)
+        let paths = args.all("filename")
+        if let f = paths.first(where: { $0.text == "-" }) {
+            guard let doc = args.hereDocument, paths.count == 1 else {
+                throw Diagnostic(
+                    at: f.location, "-f - reads a here-document, and this command has none",
+                    hint: "write: \(args.spec.name) -f - <<EOF, the manifest, then EOF")
             }
-            return .file(f)
+            return .inline(text: doc.text, name: args.file, firstLine: doc.firstLine)
         }
+        if !paths.isEmpty { return .files(paths, recursive: try args.bool("recursive")) }
         if let doc = args.hereDocument {
             return .inline(text: doc.text, name: args.file, firstLine: doc.firstLine)
         }

@@ -17,7 +17,7 @@ extension ResourceCommands {
             "create svc headless nginx --selector app=web --port 80",
             "create pv pv-a --capacity 1Mi --reclaim Recycle",
         ],
-        flags: [Common.filename, Common.namespace] + Common.writeFlags,
+        flags: [Common.filename, Common.recursive, Common.namespace] + Common.writeFlags,
         positionals: [.choices(["sts", "svc", "pv", "node"]), .none],
         subcommands: [createStatefulSet, createService, createVolume, createNode]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in

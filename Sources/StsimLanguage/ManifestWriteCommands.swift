@@ -11,7 +11,7 @@ extension ResourceCommands {
             manifest leaves out are reset to their defaults, unlike apply, which merges.
             """,
         examples: ["replace -f web.yaml", "replace -f web.yaml --dry-run=server"],
-        flags: [Common.filename, Common.namespace] + Common.writeFlags
+        flags: [Common.filename, Common.recursive, Common.namespace] + Common.writeFlags
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let (source, options) = try Common.manifestWrite(&args, example: "replace -f web.yaml")
         return .replace(source, options)
@@ -26,7 +26,7 @@ extension ResourceCommands {
             difference; in stsim a difference is not a failure, so a script goes on.
             """,
         examples: ["diff -f web.yaml"],
-        flags: [Common.filename, Common.namespace]
+        flags: [Common.filename, Common.recursive, Common.namespace]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         guard let source = try Common.manifestSource(args) else {
             throw Diagnostic(

@@ -59,6 +59,8 @@ public struct ParsedArguments: Sendable {
     }
 
     public func flag(_ long: String) -> Argument? { flags[long]?.last }
+    /// Every use of a repeatable flag, in order (`-f a.yaml -f b.yaml`).
+    public func all(_ long: String) -> [Argument] { flags[long] ?? [] }
     public func has(_ long: String) -> Bool { flags[long] != nil }
 
     public func bool(_ long: String, default value: Bool = false) throws(Diagnostic) -> Bool {

@@ -47,9 +47,11 @@ extension Session {
             case .failure(let error):
                 if case .manifests(let source) = command.target, index < documentLocations.count {
                     // As kubectl: each document's error in file order, naming the file.
+                    let at = documentLocations[index]
+                    let file = if case .inline = source { "STDIN" } else { at.file }
                     let text =
-                        "Error from server (\(error.reason.rawValue)): error when deleting \"\(kubectlFileName(source))\": \(error.message)"
-                    printer.errorLine(located(text, at: documentLocations[index]))
+                        "Error from server (\(error.reason.rawValue)): error when deleting \"\(file)\": \(error.message)"
+                    printer.errorLine(located(text, at: at))
                     referenceErrors = true
                     continue
                 }

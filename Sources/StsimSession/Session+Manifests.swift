@@ -1,3 +1,4 @@
+import Foundation
 import StsimEngine
 import StsimLanguage
 import StsimManifests
@@ -22,22 +23,52 @@ extension Session {
     /// since the engine applies the API server's defaults itself when it accepts them.
     static let loaderOptions = ManifestLoader.Options(timestamps: Session.timestamps, applyDefaults: false)
 
-    /// The text of a manifest source, its name in findings, and the line it starts on.
-    func manifestText(_ source: ManifestSource) throws -> (text: String, file: String, firstLine: Int) {
+    /// One manifest text: what findings call it, the line it starts on, and kubectl's name for it.
+    struct ManifestText {
+        var text: String
+        var file: String
+        var firstLine: Int
+        var kubectlName: String
+    }
+
+    /// The texts of a manifest source: each `-f` file, each manifest in a `-f` folder (with `-R`,
+    /// in its subfolders too), or the text carried by the command (`STDIN` to kubectl).
+    func manifestTexts(_ source: ManifestSource) throws -> [ManifestText] {
         switch source {
-        case .file(let path):
-            let text = try readFile(path)
-            remember(source: text, as: path.text, firstLine: 1)
-            return (text, path.text, 1)
+        case .files(let paths, let recursive):
+            return try paths.flatMap { try manifestFiles($0, recursive: recursive) }.map { path in
+                let text = try readFile(path)
+                remember(source: text, as: path.text, firstLine: 1)
+                return ManifestText(text: text, file: path.text, firstLine: 1, kubectlName: path.text)
+            }
         case .inline(let body, let name, let line):
-            return (body, name, line)
+            return [ManifestText(text: body, file: name, firstLine: line, kubectlName: "STDIN")]
         }
     }
 
-    /// The file name kubectl's messages use: the path, or `STDIN` for text carried by the command.
-    func kubectlFileName(_ source: ManifestSource) -> String {
-        if case .file(let path) = source { return path.text }
-        return "STDIN"
+    /// The text of a source that is one text (a here-document).
+    func manifestText(_ source: ManifestSource) throws -> (text: String, file: String, firstLine: Int) {
+        guard let first = try manifestTexts(source).first else { throw SessionError("the manifest is empty") }
+        return (first.text, first.file, first.firstLine)
+    }
+
+    /// A file, or the manifests of a folder as kubectl's visitor takes them: `.json`, `.yaml` and
+    /// `.yml` files in name order, subfolders only with `-R`.
+    private func manifestFiles(_ path: Argument, recursive: Bool) throws -> [Argument] {
+        let confined = try confine(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: confined.text, isDirectory: &isDirectory), isDirectory.boolValue
+        else { return [path] }
+        let names =
+            recursive
+            ? (FileManager.default.subpaths(atPath: confined.text) ?? [])
+            : ((try? FileManager.default.contentsOfDirectory(atPath: confined.text)) ?? [])
+        let manifests = names.filter { [".json", ".yaml", ".yml"].contains(where: $0.hasSuffix) }.sorted()
+        if manifests.isEmpty {
+            throw Diagnostic(at: path.location, "error reading \(path.text): recognized file extensions are [.json .yaml .yml]")
+        }
+        let folder = path.text.hasSuffix("/") ? path.text : path.text + "/"
+        return manifests.map { Argument(folder + $0, at: path.location) }
     }
 
     /// `create -f` and `apply -f` as kubectl does them: every valid document is sent, in file order,
@@ -45,10 +76,26 @@ extension Session {
     /// caret) come first, so the learner sees where and why before what kubectl would say. The
     /// command fails when any document did.
     func forEachManifestDocument(_ source: ManifestSource, _ act: (LoadedObject) -> DocumentOutcome) throws {
-        let (text, file, firstLine) = try manifestText(source)
-        let result = ManifestLoader.load(text: text, file: file, firstLine: firstLine, options: Session.loaderOptions)
+        var failed = false
+        var changed = false
+        for text in try manifestTexts(source) {
+            let (f, c) = forEachDocument(text, act)
+            failed = failed || f
+            changed = changed || c
+        }
+        if failed {
+            // What was sent is in the cluster, so it runs as after any change.
+            if changed { autoSettle() }
+            throw AlreadyReported()
+        }
+    }
+
+    /// One text's documents, in file order; whether any failed and whether any was written.
+    private func forEachDocument(_ source: ManifestText, _ act: (LoadedObject) -> DocumentOutcome) -> (Bool, Bool) {
+        let result = ManifestLoader.load(
+            text: source.text, file: source.file, firstLine: source.firstLine, options: Session.loaderOptions)
         for d in result.diagnostics { report(d) }
-        let kubectlFile = kubectlFileName(source)
+        let kubectlFile = source.kubectlName
         enum Document {
             case object(LoadedObject)
             case rejection(ManifestRejection)
@@ -92,21 +139,23 @@ extension Session {
                 }
             }
         }
-        if failed {
-            // What was sent is in the cluster, so it runs as after any change.
-            if changed { autoSettle() }
-            throw AlreadyReported()
-        }
+        return (failed, changed)
     }
 
     /// The objects a file names, for `delete -f`: like kubectl, only kind and name matter, so a
     /// file with invalid fields still deletes what it created. Findings about documents that name
     /// nothing are reported; the caller fails the command after deleting the rest.
     func manifestReferences(_ source: ManifestSource) throws -> (targets: [ManifestReference], hadErrors: Bool) {
-        let (text, file, firstLine) = try manifestText(source)
-        let (references, diagnostics) = ManifestLoader.references(text: text, file: file, firstLine: firstLine)
-        for d in diagnostics { report(d) }
-        return (references, diagnostics.contains { $0.severity == .error })
+        var targets: [ManifestReference] = []
+        var hadErrors = false
+        for t in try manifestTexts(source) {
+            let (references, diagnostics) = ManifestLoader.references(
+                text: t.text, file: t.file, firstLine: t.firstLine)
+            for d in diagnostics { report(d) }
+            targets += references
+            hadErrors = hadErrors || diagnostics.contains { $0.severity == .error }
+        }
+        return (targets, hadErrors)
     }
 
     /// A script's error names where it comes from; at the prompt kubectl's words are enough.

@@ -61,6 +61,7 @@ final class TranscriptTests: XCTestCase {
         "language/subcommands",
         "language/undo",
         "manifests/apply",
+        "manifests/folders",
         "manifests/patch",
         "manifests/seed-manifests",
         "manifests/several-broken",
@@ -305,6 +306,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_manifests_apply() throws {
         try Transcript("manifests/apply").check()
+    }
+
+    func test_manifests_folders() throws {
+        try Transcript("manifests/folders").check()
     }
 
     func test_manifests_patch() throws {

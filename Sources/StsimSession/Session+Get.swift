@@ -4,6 +4,7 @@ import StsimRender
 
 extension Session {
     func get(_ command: GetCommand) throws {
+        if command.watch { try Self.checkWatchable(command) }
         let selector = try command.selector.map {
             try SelectorText.parse(
                 $0, at: command.names.first?.location ?? SourceLocation(file: "", line: 0, column: 0))
@@ -53,7 +54,7 @@ extension Session {
             if i == notFound.count - 1 { throw e }
             printer.errorLine(e.kubectlMessage)
         }
-        if command.watch { watch(kinds: command.kinds) }
+        if command.watch { try watch(command, listed: sections, selector: selector) }
     }
 
     private func print(
@@ -73,19 +74,16 @@ extension Session {
             }
         case .table, .wide:
             if command.names.isEmpty || sections.contains(where: { !$0.1.isEmpty }) {
-                table(
-                    sections,
-                    options: TableOptions(
-                        wide: command.output == .wide, showLabels: command.showLabels,
-                        allNamespaces: command.allNamespaces, labelColumns: command.printing.labelColumns,
-                        keepOrder: command.printing.sortBy != nil, showKind: command.printing.showKind),
-                    namespace: command.namespace)
+                table(sections, options: tableOptions(command), namespace: command.namespace)
             }
         }
     }
 
-    /// `get -w`: after the list, the changes of those kinds until the cluster settles.
-    private func watch(kinds: [ResourceKind]) {
-        settle(limit: settleLimit, quiet: false, only: Set(kinds))
+    func tableOptions(_ command: GetCommand) -> TableOptions {
+        TableOptions(
+            wide: command.output == .wide, showLabels: command.showLabels,
+            allNamespaces: command.allNamespaces, labelColumns: command.printing.labelColumns,
+            keepOrder: command.printing.sortBy != nil, showKind: command.printing.showKind)
     }
+
 }

@@ -59,10 +59,12 @@ extension Session {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: confined.text, isDirectory: &isDirectory), isDirectory.boolValue
         else { return [path] }
+        // Resolved first: a folder reached through a link is walked like the folder itself.
+        let real = URL(fileURLWithPath: confined.text).resolvingSymlinksInPath().path
         let names =
             recursive
-            ? (FileManager.default.subpaths(atPath: confined.text) ?? [])
-            : ((try? FileManager.default.contentsOfDirectory(atPath: confined.text)) ?? [])
+            ? (FileManager.default.subpaths(atPath: real) ?? [])
+            : ((try? FileManager.default.contentsOfDirectory(atPath: real)) ?? [])
         let manifests = names.filter { [".json", ".yaml", ".yml"].contains(where: $0.hasSuffix) }.sorted()
         if manifests.isEmpty {
             throw Diagnostic(at: path.location, "error reading \(path.text): recognized file extensions are [.json .yaml .yml]")

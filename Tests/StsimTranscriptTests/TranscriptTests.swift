@@ -48,6 +48,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/dry-run-diff-replace",
         "kubectl/edit-here-document",
         "kubectl/events-for",
+        "kubectl/get-watch",
         "kubectl/labels-and-output",
         "kubectl/patch-json",
         "language/error-prefix",
@@ -254,6 +255,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_events_for() throws {
         try Transcript("kubectl/events-for").check()
+    }
+
+    func test_kubectl_get_watch() throws {
+        try Transcript("kubectl/get-watch").check()
     }
 
     func test_kubectl_labels_and_output() throws {

@@ -250,6 +250,7 @@ public enum Command: Hashable, Sendable {
     case proxy(port: Int)
     case curl(CurlCommand)
     case exec(pod: Argument, container: String?, command: [Argument])
+    case execAttached(AttachedExec)
     case logs(pod: Argument, container: String?, previous: Bool)
     case runPod(RunPodCommand)
     case snapshot(format: SnapshotFormat, svg: Argument?)

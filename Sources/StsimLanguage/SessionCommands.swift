@@ -75,14 +75,21 @@ enum SessionCommands {
                     at: args.flag("restart")!.location, "invalid restart policy: \(r)",
                     hint: "Always, OnFailure or Never")
             }
-            return .runPod(
-                RunPodCommand(
-                    name: name, image: image.text, remove: args.has("rm"), restart: restart,
-                    attach: args.has("it") || args.has("interactive") || args.has("tty"),
-                    command: command))
+            let stdin = args.has("it") || args.has("interactive")
+            var run = RunPodCommand(
+                name: name, image: image.text, remove: args.has("rm"), restart: restart,
+                attach: stdin || args.has("tty"), command: command)
+            run.tty = args.has("it") || args.has("tty")
+            // BusyBox's default command is sh: without a command, -i gives it the input.
+            let shell = command.isEmpty && ProgramCatalog.kind(ofImage: image.text) == .toolbox
+            run.input = try ExecInput.of(args, stdin: stdin, opensShell: shell, command: "run")
+            return .runPod(run)
         }
         let path = try args.next("FILE")
         try args.finish()
+        if let doc = args.commandText.hereDocument {
+            throw Diagnostic(at: doc.location, "run FILE does not read a here-document", hint: "run NAME --image=IMG -i <<EOF passes one to a pod")
+        }
         return .run(path: path)
     }
 

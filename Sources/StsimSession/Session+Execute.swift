@@ -50,6 +50,7 @@ extension Session {
         case .proxy(let port): try startProxy(port: port)
         case .curl(let c): return try curl(c)
         case .exec(let pod, let container, let command): return try exec(pod, container: container, command: command)
+        case .execAttached(let e): return try execAttached(e)
         case .logs(let pod, let container, let previous): try logs(pod, container: container, previous: previous)
         case .runPod(let r): return try runPod(r)
         case .snapshot(let format, let svg): try snapshot(format, svg: svg)

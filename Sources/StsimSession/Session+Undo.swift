@@ -62,6 +62,8 @@ extension Command {
         // A POST changes the files on a volume (curl, or curl in a pod); sleep lets time pass.
         case .curl(let c): c.effectiveMethod.uppercased() != "GET"
         case .exec(_, _, let command): ["curl", "sleep"].contains(command.first?.text ?? "")
+        // A shell may write files or sleep.
+        case .execAttached: true
         case .get(let g): g.watch
         case .describe, .clock, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .timeline, .events, .expect,
             .help,

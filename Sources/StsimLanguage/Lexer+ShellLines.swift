@@ -16,6 +16,7 @@ extension Lexer {
         if words.first == "kubectl" { words.removeFirst() }
         guard let head = words.first else { return false }
         let end = words.firstIndex(of: "--") ?? words.count
+        guard end >= 1 else { return false }
         let flags = words[1..<end]
         let stdin = flags.contains { word in
             ["--stdin", "--stdin=true", "--interactive", "--it"].contains(word)

@@ -25,8 +25,10 @@ final class TranscriptTests: XCTestCase {
         "clusters/stsim-node-failure",
         "clusters/stsim-nodes",
         "containers/images",
+        "containers/nested-shell",
         "containers/shell",
         "containers/stable-storage",
+        "containers/tutorial-loops",
         "dns/srv-follows-scaling",
         "explore/explore-errors",
         "explore/force-delete-during-partition",
@@ -156,12 +158,20 @@ final class TranscriptTests: XCTestCase {
         try Transcript("containers/images").check()
     }
 
+    func test_containers_nested_shell() throws {
+        try Transcript("containers/nested-shell").check()
+    }
+
     func test_containers_shell() throws {
         try Transcript("containers/shell").check()
     }
 
     func test_containers_stable_storage() throws {
         try Transcript("containers/stable-storage").check()
+    }
+
+    func test_containers_tutorial_loops() throws {
+        try Transcript("containers/tutorial-loops").check()
     }
 
     func test_dns_srv_follows_scaling() throws {

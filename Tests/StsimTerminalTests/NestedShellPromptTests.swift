@@ -1,0 +1,86 @@
+import Foundation
+import StsimTestSupport
+import XCTest
+
+/// `exec -it POD -- sh` at the real prompt, in a pseudo-terminal: the container shell's own
+/// prompt, its lines kept apart from stsim's history, no stsim completion inside, and `exit`
+/// or Ctrl-D back to stsim's prompt.
+final class NestedShellPromptTests: XCTestCase {
+    private var directory = URL(fileURLWithPath: "/nonexistent")
+    private var historyPath: String { directory.appendingPathComponent("history").path }
+
+    private static let up = "\u{1b}[A"
+    private static let ctrlD = "\u{4}"
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("stsim-nested-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func testExecItOpensTheContainersShellUntilExit() throws {
+        let terminal = try startREPL()
+        try type(terminal, "create sts web --image nginx --replicas 1", until: "settled at")
+        try type(terminal, "exec -it web-0 -- bash", until: "root@web-0:/# ")
+        try type(terminal, "cd /tmp; x=7", until: "root@web-0:/tmp# ")
+        // Tab completes nothing of stsim's inside: "sca" stays as typed.
+        var mark = terminal.mark
+        terminal.send("echo sca\t\r")
+        let echoed = try terminal.waitFor("root@web-0:/tmp# ", since: mark)
+        XCTAssertFalse(echoed.contains("scale"), "stsim completed inside the container:\n\(echoed)")
+        try type(terminal, "echo \"x=$x on $(hostname)\"", until: "x=7 on web-0")
+        // Up recalls the shell's own last line.
+        mark = terminal.mark
+        terminal.send(Self.up)
+        try terminal.waitFor("echo \"x=$x", since: mark)
+        terminal.send("\r")
+        try terminal.waitFor("root@web-0:/tmp# ", since: mark)
+        mark = terminal.mark
+        terminal.send("exit\r")
+        try terminal.waitForPrompt(since: mark)
+        // stsim's history has its own commands only.
+        XCTAssertEqual(
+            try LibeditHistoryFile.entries(atPath: historyPath),
+            ["create sts web --image nginx --replicas 1", "exec -it web-0 -- bash"])
+        terminal.send(Self.ctrlD)
+        XCTAssertEqual(try terminal.waitForExit(), 0)
+    }
+
+    func testCtrlDLeavesTheShellAndRunRmDeletesThePod() throws {
+        let terminal = try startREPL()
+        try type(terminal, "run -i --tty --image busybox:1.28 dns-test --restart=Never --rm", until: "/ # ")
+        XCTAssertTrue(terminal.text().contains("If you don't see a command prompt, try pressing enter."))
+        try type(terminal, "cd /tmp", until: "/tmp # ")
+        let mark = terminal.mark
+        terminal.send(Self.ctrlD)
+        let shown = try terminal.waitForPrompt(since: mark)
+        XCTAssertTrue(shown.contains("pod \"dns-test\" deleted"), "run --rm should delete the pod:\n\(shown)")
+        XCTAssertTrue(terminal.isRunning, "Ctrl-D in the container's shell must not end stsim")
+        terminal.send(Self.ctrlD)
+        XCTAssertEqual(try terminal.waitForExit(), 0)
+    }
+
+    private func type(_ terminal: PseudoTerminalProcess, _ line: String, until needle: String) throws {
+        let mark = terminal.mark
+        terminal.send(line + "\r")
+        try terminal.waitFor(needle, since: mark, timeout: 60)
+        try terminal.waitForRawMode()
+    }
+
+    private func startREPL() throws -> PseudoTerminalProcess {
+        let terminal = try PseudoTerminalProcess(
+            executable: try StsimExecutable.path(), arguments: [],
+            environment: [
+                "HOME": directory.path,
+                "STSIM_HISTORY": historyPath,
+                "TERM": "xterm",
+                "PATH": "/usr/local/bin:/usr/bin:/bin",
+            ])
+        try terminal.waitForPrompt(since: 0)
+        return terminal
+    }
+}

@@ -77,7 +77,8 @@ extension ForLoop {
                 for word in arguments {
                     let text = try word.expanded(with: bindings.merging(variables) { bound, _ in bound })
                     guard let n = Int(text) else {
-                        throw Diagnostic(at: word.location, "seq: invalid number \"\(text)\"", hint: "seq takes whole numbers")
+                        throw Diagnostic(
+                            at: word.location, "seq: invalid number \"\(text)\"", hint: "seq takes whole numbers")
                     }
                     numbers.append(n)
                 }

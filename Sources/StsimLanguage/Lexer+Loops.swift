@@ -37,7 +37,8 @@ extension Lexer {
         let inWord = try wordBeforeEnd()
         guard let inWord, Lexer.literal(inWord) == "in" else {
             throw Failure(
-                diagnostic: error(at: inAt, "expected \"in\" after for \(name)", hint: Lexer.loopHint), incomplete: false)
+                diagnostic: error(at: inAt, "expected \"in\" after for \(name)", hint: Lexer.loopHint),
+                incomplete: false)
         }
         let list = try loopList(location)
         try expectDo(location)
@@ -84,7 +85,8 @@ extension Lexer {
             case "$" where peek(1) == "(":
                 list.append(try readSubstitution())
             case "<" where peek(1) == "<":
-                throw Failure(diagnostic: error(at: here, "a for loop's list cannot take a here-document"), incomplete: false)
+                throw Failure(
+                    diagnostic: error(at: here, "a for loop's list cannot take a here-document"), incomplete: false)
             default:
                 list.append(.word(try readWord()))
             }
@@ -187,7 +189,9 @@ extension Lexer {
     mutating func loopVariable() -> WordPart? {
         guard !loopVariables.isEmpty else { return nil }
         var end = pos + 1
-        while end < chars.count, chars[end] == "_" || (chars[end].isASCII && (chars[end].isLetter || chars[end].isNumber)) {
+        while end < chars.count,
+            chars[end] == "_" || (chars[end].isASCII && (chars[end].isLetter || chars[end].isNumber))
+        {
             end += 1
         }
         let name = String(chars[(pos + 1)..<end])

@@ -48,7 +48,8 @@ extension Lexer {
         guard pos == 0 || chars[pos - 1] == "\n" || pos == chars.count else {
             throw Failure(
                 diagnostic: error(
-                    at: command.location, "in a script, the shell reads the lines after this command: end its line here"),
+                    at: command.location, "in a script, the shell reads the lines after this command: end its line here"
+                ),
                 incomplete: false)
         }
         var lines: [ShellLine] = []

@@ -207,46 +207,7 @@ public struct Lexer {
                 }
             case "\"":
                 quoted = true
-                let open = here
-                let openAt = (pos, line, column)
-                advance()
-                while true {
-                    guard pos < chars.count else {
-                        throw Failure(
-                            diagnostic: error(at: open, "unterminated double quote"), incomplete: true,
-                            resume: openAt)
-                    }
-                    let d = chars[pos]
-                    if d == "\"" {
-                        advance()
-                        break
-                    }
-                    if d == "\\", let next = peek(1) {
-                        if next == "\n" {
-                            advance()
-                            advance()
-                            continue
-                        }
-                        if next == "\"" || next == "\\" || next == "$" {
-                            advance()
-                            literal.append(next)
-                            advance()
-                            continue
-                        }
-                    }
-                    if d == "$" && peek(1) == "{" {
-                        flush()
-                        parts.append(try readVariable())
-                        continue
-                    }
-                    if d == "$", let part = loopVariable() {
-                        flush()
-                        parts.append(part)
-                        continue
-                    }
-                    literal.append(d)
-                    advance()
-                }
+                try readDoubleQuoted(&parts, &literal)
             case "\\":
                 guard let next = peek(1) else {
                     throw Failure(
@@ -278,6 +239,50 @@ public struct Lexer {
         }
         flush()
         return Word(parts: parts, location: location, wasQuoted: quoted)
+    }
+
+    /// A double-quoted part of a word: `\"`, `\\`, `\$` and `\`-newline escape; `${NAME}` and
+    /// a loop's `$NAME` are references. The cursor is on the opening quote.
+    private mutating func readDoubleQuoted(_ parts: inout [WordPart], _ literal: inout String) throws(Failure) {
+        let open = here
+        let openAt = (pos, line, column)
+        advance()
+        while true {
+            guard pos < chars.count else {
+                throw Failure(
+                    diagnostic: error(at: open, "unterminated double quote"), incomplete: true, resume: openAt)
+            }
+            let d = chars[pos]
+            if d == "\"" {
+                advance()
+                return
+            }
+            if d == "\\", let next = peek(1) {
+                if next == "\n" {
+                    advance()
+                    advance()
+                    continue
+                }
+                if next == "\"" || next == "\\" || next == "$" {
+                    advance()
+                    literal.append(next)
+                    advance()
+                    continue
+                }
+            }
+            if d == "$", peek(1) == "{" || !loopVariables.isEmpty,
+                let part = peek(1) == "{" ? try readVariable() : loopVariable()
+            {
+                if !literal.isEmpty {
+                    parts.append(.text(literal))
+                    literal = ""
+                }
+                parts.append(part)
+                continue
+            }
+            literal.append(d)
+            advance()
+        }
     }
 
     /// `${NAME}`; the cursor is on `$`.

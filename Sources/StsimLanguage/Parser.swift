@@ -46,7 +46,8 @@ public enum Parser {
         if let planned = spec.plannedWith { return .unavailable(name: spec.name, plannedWith: planned) }
         let result = try spec.build(&args)
         // `-f -` reads it as a manifest; `-i` passes it to a container as its standard input.
-        if hereDocument != nil, !spec.flags.contains(where: { ["filename", "stdin", "interactive"].contains($0.long) }) {
+        if hereDocument != nil, !spec.flags.contains(where: { ["filename", "stdin", "interactive"].contains($0.long) })
+        {
             throw Diagnostic(at: command.hereDocument!.location, "\(spec.name) does not read a here-document")
         }
         return result

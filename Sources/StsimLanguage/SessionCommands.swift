@@ -88,7 +88,9 @@ enum SessionCommands {
         let path = try args.next("FILE")
         try args.finish()
         if let doc = args.commandText.hereDocument {
-            throw Diagnostic(at: doc.location, "run FILE does not read a here-document", hint: "run NAME --image=IMG -i <<EOF passes one to a pod")
+            throw Diagnostic(
+                at: doc.location, "run FILE does not read a here-document",
+                hint: "run NAME --image=IMG -i <<EOF passes one to a pod")
         }
         return .run(path: path)
     }

@@ -102,7 +102,9 @@ extension Session {
                     }
                 case .loop(let loop):
                     do {
-                        for c in try loop.commands(variables: variables) { _ = try Parser.parse(c, variables: variables) }
+                        for c in try loop.commands(variables: variables) {
+                            _ = try Parser.parse(c, variables: variables)
+                        }
                     } catch {
                         report(error)
                         ok = false

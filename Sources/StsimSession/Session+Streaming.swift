@@ -108,7 +108,9 @@ struct PendingCommand {
         text += "\n"
         let size = text.utf8.count
         // Most lines are whole commands with nothing that could stay open: no need to lex twice.
-        if size == line.utf8.count + 1, !line.utf8.contains(where: Self.mayOpen), !Self.mayOpenLoop(line) { return self }
+        if size == line.utf8.count + 1, !line.utf8.contains(where: Self.mayOpen), !Self.mayOpenLoop(line) {
+            return self
+        }
         guard size < 1 << 16 || size >= 2 * lexedBytes || closes(Substring(line)) else { return nil }
         lexedBytes = size
         // Without its last newline, as at the prompt: a trailing `\` then asks for the next line.

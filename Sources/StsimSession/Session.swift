@@ -145,10 +145,11 @@ public final class Session {
 
     /// True while the text is an unfinished command (open quote, trailing `\`, open here-document).
     public func needsMoreInput(_ text: String) -> Bool {
-        nestedShell == nil && Lexer.lex(text, file: "<prompt>", shellLines: false).contains {
-            if case .error(_, let incomplete) = $0 { return incomplete }
-            return false
-        }
+        nestedShell == nil
+            && Lexer.lex(text, file: "<prompt>", shellLines: false).contains {
+                if case .error(_, let incomplete) = $0 { return incomplete }
+                return false
+            }
     }
 
     // MARK: - Running text

@@ -51,7 +51,8 @@ final class ForLoopTests: XCTestCase {
     }
 
     func testOtherDollarWordsStayAsWritten() {
-        XCTAssertEqual(expanded(#"for i in 1; do exec web-0 -- echo "$HOME" $PATH; done"#), ["exec web-0 -- echo $HOME $PATH"])
+        XCTAssertEqual(
+            expanded(#"for i in 1; do exec web-0 -- echo "$HOME" $PATH; done"#), ["exec web-0 -- echo $HOME $PATH"])
     }
 
     func testOverSeveralLinesKeepsEachCommandsLocation() {
@@ -69,7 +70,9 @@ final class ForLoopTests: XCTestCase {
 
     func testSeqForms() {
         XCTAssertEqual(expanded("for i in $(seq 3); do clock; done").count, 3)
-        XCTAssertEqual(expanded("for i in $(seq 2 4) x; do get pod $i; done"), ["get pod 2", "get pod 3", "get pod 4", "get pod x"])
+        XCTAssertEqual(
+            expanded("for i in $(seq 2 4) x; do get pod $i; done"),
+            ["get pod 2", "get pod 3", "get pod 4", "get pod x"])
         XCTAssertEqual(expanded("for i in $(seq 10 -5 1); do get pod $i; done"), ["get pod 10", "get pod 5"])
         XCTAssertEqual(expanded("for i in $(seq 3 1); do get pod $i; done"), [])
         XCTAssertEqual(
@@ -86,14 +89,17 @@ final class ForLoopTests: XCTestCase {
     func testAHereDocumentInTheBodyIsExpandedToo() {
         guard let l = loop("for n in a b; do\napply -f - <<EOF\nname: ${n}\nEOF\ndone") else { return }
         let docs = ((try? l.commands(variables: [:])) ?? []).compactMap(\.hereDocument)
-        XCTAssertEqual(docs.map(\.body), [[.text("name: "), .text("a"), .text("\n")], [.text("name: "), .text("b"), .text("\n")]])
+        XCTAssertEqual(
+            docs.map(\.body),
+            [[.text("name: "), .text("a"), .text("\n")], [.text("name: "), .text("b"), .text("\n")]])
     }
 
     func testTheIterationBound() {
         guard let l = loop("for i in $(seq 1 100000000); do clock; done") else { return }
         XCTAssertThrowsError(try l.commands(variables: [:])) { e in
             assertDiagnostic(
-                e as? Diagnostic, "this seq gives more than 10,000 numbers, stsim's limit for one loop", 1, 10, hint: nil)
+                e as? Diagnostic, "this seq gives more than 10,000 numbers, stsim's limit for one loop", 1, 10,
+                hint: nil)
         }
         guard let nested = loop("for i in $(seq 200); do for j in $(seq 100); do clock; done; done") else { return }
         XCTAssertThrowsError(try nested.commands(variables: [:])) { e in
@@ -121,7 +127,8 @@ final class ForLoopTests: XCTestCase {
             hint: #"for i in 0 1; do kubectl exec "web-$i" -- hostname; done"#)
         assertDiagnostic(
             lexError("for 1x in a; do clock; done")?.0, "expected a variable name after for", 1, 5,
-            hint: #"names are letters, digits and _, not starting with a digit: for i in 0 1; do kubectl exec "web-$i" -- hostname; done"#
+            hint:
+                #"names are letters, digits and _, not starting with a digit: for i in 0 1; do kubectl exec "web-$i" -- hostname; done"#
         )
         assertDiagnostic(
             lexError("for i 0 1; do clock; done")?.0, "expected \"in\" after for i", 1, 7,
@@ -132,7 +139,8 @@ final class ForLoopTests: XCTestCase {
         assertDiagnostic(
             lexError("for i in $(seq); do clock; done")?.0,
             "seq takes 1 to 3 numbers: seq LAST, seq FIRST LAST or seq FIRST STEP LAST", 1, 12, hint: nil)
-        assertDiagnostic(lexError("for i in a; do done")?.0, "a loop needs a command between do and done", 1, 16, hint: nil)
+        assertDiagnostic(
+            lexError("for i in a; do done")?.0, "a loop needs a command between do and done", 1, 16, hint: nil)
         assertDiagnostic(
             lexError("for i in a; do clock; done get")?.0, "expected ; or a new line after done", 1, 28, hint: nil)
         assertDiagnostic(
@@ -162,6 +170,7 @@ final class ForLoopTests: XCTestCase {
     }
 
     func testForAsAnArgumentIsAWord() {
-        XCTAssertEqual(texts(command("exec web-0 -- echo for do done")), ["exec", "web-0", "--", "echo", "for", "do", "done"])
+        XCTAssertEqual(
+            texts(command("exec web-0 -- echo for do done")), ["exec", "web-0", "--", "echo", "for", "do", "done"])
     }
 }

@@ -55,7 +55,9 @@ final class RobustnessTests: XCTestCase {
                 case .loop(let loop):
                     commandsSeen += 1
                     do {
-                        for c in try loop.commands(variables: ["n": "2"]) { _ = try Parser.parse(c, variables: ["n": "2"]) }
+                        for c in try loop.commands(variables: ["n": "2"]) {
+                            _ = try Parser.parse(c, variables: ["n": "2"])
+                        }
                     } catch {
                         errorsSeen += 1
                         XCTAssertNotNil(error.location, source)

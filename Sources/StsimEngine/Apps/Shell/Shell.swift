@@ -97,8 +97,8 @@ final class Shell {
         return result
     }
 
-    /// dash names the line (`sh: 1: `); BusyBox's ash does not (`sh: `).
-    var messagePrefix: String { profile.shell == .ash ? "\(name): " : "\(name): 1: " }
+    /// dash names the line (`sh: 1: `); BusyBox's ash and bash at a prompt do not (`sh: `).
+    var messagePrefix: String { profile.shell == .ash || name == "bash" ? "\(name): " : "\(name): 1: " }
 
     @discardableResult
     func run(_ node: ShellNode, _ io: inout ShellIO) throws -> Int {

@@ -111,7 +111,32 @@ extension Session {
             return ProcessResult(stderr: "nslookup: interactive mode is not simulated; give a name\n", exitCode: 1)
         }
         let answer = cluster.dnsResolve(name, type: .a, namespace: pod.metadata.namespace)
+        if busybox, Self.isBusybox128OrOlder(pod.spec.containers.first?.image ?? "") {
+            let reverse = reverseNames(answer)
+            let (out, err) = NslookupOutput.renderBusybox128(query: name, answer: answer) { reverse[$0] }
+            return ProcessResult(stdout: out, stderr: err, exitCode: err.isEmpty ? 0 : 1)
+        }
         let (text, failed) = NslookupOutput.render(query: name, answer: answer, flavour: busybox ? .busybox : .bind)
         return ProcessResult(stdout: text, exitCode: failed ? 1 : 0)
+    }
+
+    /// BusyBox before 1.29 used the C library's resolver and printed reverse names.
+    static func isBusybox128OrOlder(_ image: String) -> Bool {
+        guard let tag = image.split(separator: "@").first?.split(separator: ":").dropFirst().last else { return false }
+        let parts = tag.split(separator: ".").prefix(2).compactMap { Int($0.prefix { $0.isNumber }) }
+        return parts.count == 2 && parts[0] == 1 && parts[1] < 29
+    }
+
+    /// What a reverse lookup gives for the addresses of an answer, as CoreDNS serves PTR records:
+    /// the DNS server's own name, a headless service's pods by their hostnames (its SRV targets),
+    /// else the name that answered. Looks only at the one name queried.
+    private func reverseNames(_ answer: DNSAnswer) -> [String: String] {
+        var names = ["10.96.0.10": "kube-dns.kube-system.svc.cluster.local"]
+        guard answer.status == .noError else { return names }
+        for record in answer.answers { if case .a(let ip) = record.data { names[ip] = String(record.name.dropLast()) } }
+        for record in cluster.dnsQuery(answer.name, type: .srv).additional {
+            if case .a(let ip) = record.data { names[ip] = String(record.name.dropLast()) }
+        }
+        return names
     }
 }

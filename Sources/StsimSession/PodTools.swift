@@ -9,7 +9,7 @@ extension Session {
     /// The hooks an exec from the prompt or a script runs with.
     var shellHooks: ShellHooks {
         let tools: [String: (ToolCall) throws -> ProcessResult] = [
-            "curl": { [unowned self] call in try self.curlInside(call.pod, Array(call.argv.dropFirst())) },
+            "curl": { [unowned self] call in try self.curlInside(call) },
             "dig": { [unowned self] call in try self.digInside(call.pod, Array(call.argv.dropFirst())) },
             "wget": { [unowned self] call in
                 try self.wget(call.pod, container: call.container, Array(call.argv.dropFirst()))

@@ -24,6 +24,7 @@ final class TranscriptTests: XCTestCase {
         "clusters/minikube-nodes",
         "clusters/stsim-node-failure",
         "clusters/stsim-nodes",
+        "containers/curl-in-pod",
         "containers/images",
         "containers/nested-shell",
         "containers/shell",
@@ -152,6 +153,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_clusters_stsim_nodes() throws {
         try Transcript("clusters/stsim-nodes").check()
+    }
+
+    func test_containers_curl_in_pod() throws {
+        try Transcript("containers/curl-in-pod").check()
     }
 
     func test_containers_images() throws {

@@ -180,12 +180,13 @@ extension ResourceCommands {
             "patch sts web -p '{\"spec\":{\"replicas\":2}}'", "patch sts web --replicas 3",
             "patch sts web --image nginx=nginx:1.27",
             "patch sts web --type merge -p '{\"metadata\":{\"labels\":{\"tier\":null}}}'",
+            "patch sts web --type json -p '[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":2}]'",
         ],
         flags: [
             FlagSpec("patch", short: "p", value: "JSON", help: "the patch"),
             FlagSpec(
-                "type", value: "TYPE", help: "strategic (the default) or merge",
-                completion: .choices(["strategic", "merge"])),
+                "type", value: "TYPE", help: "strategic (the default), merge (RFC 7386) or json (RFC 6902)",
+                completion: .choices(PatchFormat.allCases.map(\.rawValue))),
             FlagSpec("replicas", value: "N", help: "shortcut: set spec.replicas"),
             FlagSpec("image", value: "C=IMG", help: "shortcut: set container C's image in the pod template"),
             Common.namespace,
@@ -194,16 +195,9 @@ extension ResourceCommands {
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let (kind, name) = try oneObject(&args, command: "patch")
         var changes: [PatchChange] = []
-        var strategic = true
-        if let t = args.flag("type") {
-            if t.text == "json" {
-                throw Diagnostic(
-                    at: t.location, "patch --type json (RFC 6902) is not supported by stsim",
-                    hint: "write the change as a merge patch: --type merge -p '{...}'")
-            }
-            strategic = try args.choice(t, of: ["strategic", "merge"], what: "--type") == "strategic"
-        }
-        if let p = args.flag("patch") { changes.append(.document(p.text, strategic: strategic)) }
+        var format = PatchFormat.strategic
+        if let t = args.flag("type") { format = try args.choice(t, of: PatchFormat.allCases, what: "--type") }
+        if let p = args.flag("patch") { changes.append(.document(p.text, type: format)) }
         if let r = args.flag("replicas") {
             let n = try ParsedArguments.replicaCount(r, what: "--replicas")
             changes.append(.replicas(n))

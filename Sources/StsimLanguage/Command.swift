@@ -80,10 +80,20 @@ public enum CreateCommand: Hashable, Sendable {
 
 /// `patch KIND NAME ...`: a patch document, or one of stsim's shortcuts for the common cases.
 public enum PatchChange: Hashable, Sendable {
-    /// `-p JSON`; `strategic` is kubectl's default (`--type strategic`), false is `--type merge`.
-    case document(String, strategic: Bool)
+    /// `-p JSON` with `--type` (kubectl's default is strategic).
+    case document(String, type: PatchFormat)
     case replicas(Int)
     case image(ContainerImage)
+}
+
+/// `patch --type`: how the server applies the document.
+public enum PatchFormat: String, Hashable, Sendable, CaseIterable {
+    /// Lists with a merge key merge element by element (kubectl's default).
+    case strategic
+    /// RFC 7386: maps merge, `null` deletes, lists are replaced whole.
+    case merge
+    /// RFC 6902: a list of operations.
+    case json
 }
 
 /// `C=IMG` of `set image` and `patch --image`; container `*` means every container.

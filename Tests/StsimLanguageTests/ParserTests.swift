@@ -560,7 +560,7 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(
             parsed("patch sts web --type merge -p '{}'"),
             .patch(
-                kind: .statefulSet, name: Argument("web", at: l(11)), change: .document("{}", strategic: false),
+                kind: .statefulSet, name: Argument("web", at: l(11)), change: .document("{}", type: .merge),
                 namespace: nil))
         XCTAssertEqual(
             parsed("kubectl set image sts/web nginx=nginx:1.25"),
@@ -569,8 +569,13 @@ final class ParserTests: XCTestCase {
                 images: [ContainerImage(container: "nginx", image: "nginx:1.25", location: l(27))], namespace: nil))
         XCTAssertEqual(parseError("patch sts web")?.message, "patch needs -p PATCH, --replicas N or --image C=IMG")
         XCTAssertEqual(
-            parseError("patch sts web --type json -p '[]'")?.message,
-            "patch --type json (RFC 6902) is not supported by stsim")
+            parsed("patch sts web --type=json -p '[]'"),
+            .patch(
+                kind: .statefulSet, name: Argument("web", at: l(11)), change: .document("[]", type: .json),
+                namespace: nil))
+        XCTAssertEqual(
+            parseError("patch sts web --type jsonpatch -p '[]'")?.message,
+            "--type must be one of strategic, merge, json, not \"jsonpatch\"")
         XCTAssertEqual(parseError("set image sts/web nginx")?.message, "expected CONTAINER=IMAGE, not \"nginx\"")
         // An image with a registry or a user in it has a `/`; CONTAINER=IMAGE is never KIND/NAME.
         XCTAssertEqual(

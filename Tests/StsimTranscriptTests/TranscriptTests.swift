@@ -47,6 +47,7 @@ final class TranscriptTests: XCTestCase {
         "history/at-most-one",
         "history/checks",
         "kubectl/labels-and-output",
+        "kubectl/patch-json",
         "language/error-prefix",
         "language/errors",
         "language/help",
@@ -245,6 +246,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_labels_and_output() throws {
         try Transcript("kubectl/labels-and-output").check()
+    }
+
+    func test_kubectl_patch_json() throws {
+        try Transcript("kubectl/patch-json").check()
     }
 
     func test_language_error_prefix() throws {

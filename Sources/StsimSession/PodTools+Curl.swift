@@ -136,7 +136,8 @@ extension Session {
         case .failure(.refused):
             return ProcessResult(
                 stderr: o.error(
-                    "curl: (7) Failed to connect to \(url.host) port \(url.port) after 0 ms: Couldn't connect to server\n"),
+                    "curl: (7) Failed to connect to \(url.host) port \(url.port) after 0 ms: Couldn't connect to server\n"
+                ),
                 exitCode: 7)
         }
     }

@@ -72,6 +72,7 @@ extension Session {
         let kind = ProgramCatalog.kind(ofImage: r.image)
         // kubectl's own check, before it creates anything.
         if r.remove, !r.attach { throw SessionError("--rm should only be used for attached containers") }
+        if case .terminal? = r.input, r.command.isEmpty, !canOpenNestedPrompt { throw Self.promptOnlyError }
         if r.command.isEmpty, kind == .toolbox, r.input == nil {
             throw SessionError(
                 "\(r.image) would start sh, which without -i reads nothing and ends at once",

@@ -16,6 +16,8 @@ extension Session {
             return .failed
         }
         var failed = false
+        runningLoop = true
+        defer { runningLoop = false }
         for command in commands {
             if let stop = scriptStopOutcome(at: command.location) { return stop }
             // At the prompt the loop goes on after an error, as bash's does; a script stops

@@ -31,7 +31,7 @@ extension Session {
     static let noTerminal = "Unable to use a TTY - input is not a terminal or the right kind of file"
 
     func execAttached(_ e: AttachedExec) throws -> Outcome {
-        if case .terminal = e.input, !interactive { throw Self.promptOnlyError }
+        if case .terminal = e.input, !canOpenNestedPrompt { throw Self.promptOnlyError }
         guard let (pod, index) = try execTarget(e.pod, container: e.container) else { return .failed }
         let argv = e.command.map(\.text)
         if case .text(let text) = e.input {
@@ -61,9 +61,13 @@ extension Session {
         return try attach(NestedShell(shell: shell, run: r), input: input, pod: pod, container: 0)
     }
 
+    /// Only a command typed at the prompt hands the terminal to a shell: not a script's, nor
+    /// one of a loop's (the loop's other commands would run while the shell reads).
+    var canOpenNestedPrompt: Bool { interactive && !runningLoop }
+
     static var promptOnlyError: SessionError {
         SessionError(
-            "a shell's prompt opens only at stsim's prompt",
+            "a shell's prompt opens only at stsim's prompt, not in a script or a loop",
             hint: "in a script, write the shell's lines after the command, up to a line: exit (or pass them <<EOF)")
     }
 

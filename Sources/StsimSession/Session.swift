@@ -68,6 +68,8 @@ public final class Session {
     var interactive = false
     /// The container shell reading the lines typed at the prompt (`exec -it POD -- sh`).
     var nestedShell: NestedShell?
+    /// While a `for` loop's commands run.
+    var runningLoop = false
     /// The prompt the user saw while typing, so a caret can line up under the typed line.
     var promptAtStart = ""
     var watchFormatter = WatchFormatter()

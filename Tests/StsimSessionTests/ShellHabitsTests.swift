@@ -72,5 +72,13 @@ final class ShellHabitsTests: XCTestCase {
         _ = s.runScript("for i in 0; do exec -it web-$i -- sh; done", file: "t.sts")
         XCTAssertTrue(out.text.contains("t.sts:1:16: error: a shell's prompt opens only at stsim's prompt"), out.text)
         XCTAssertNil(s.nestedPrompt)
+        // Nor in a loop typed at the prompt: the loop's other commands would run meanwhile.
+        XCTAssertTrue(s.runInteractive("for i in 0; do exec -it web-$i -- sh; done", interrupted: { false }))
+        XCTAssertNil(s.nestedPrompt)
+        XCTAssertTrue(
+            s.runInteractive(
+                "for i in 0; do run -it --image busybox:1.28 t$i --rm --restart=Never; done", interrupted: { false }))
+        XCTAssertNil(s.nestedPrompt)
+        XCTAssertFalse(out.text.contains("pod/t0 created"), out.text)
     }
 }

@@ -17,12 +17,19 @@ extension Session {
         }
         var failed = false
         runningLoop = true
-        defer { runningLoop = false }
+        // `expect output contains` after a loop looks at what the whole loop printed.
+        var printed = ""
+        defer {
+            runningLoop = false
+            previousOutput = printed
+        }
         for command in commands {
             if let stop = scriptStopOutcome(at: command.location) { return stop }
             // At the prompt the loop goes on after an error, as bash's does; a script stops
             // at its first error unless --keep-going.
-            switch runCommand(command) {
+            let outcome = runCommand(command)
+            printed += printer.commandOutput
+            switch outcome {
             case .ok: break
             case .failed: failed = true
             case .quit: return .quit

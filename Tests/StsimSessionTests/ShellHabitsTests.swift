@@ -25,6 +25,12 @@ final class ShellHabitsTests: XCTestCase {
         XCTAssertTrue(s.runInteractive("for i in 2 0; do exec web-$i -- hostname; done", interrupted: { false }))
         XCTAssertTrue(out.text.contains("pods \"web-2\" not found"), out.text)
         XCTAssertTrue(out.text.hasSuffix("web-0\n"), out.text)
+        // A check after the loop sees all it printed, not only its last command's output.
+        let script = "create sts web --image nginx --replicas 2\nfor i in 0 1; do exec web-$i -- hostname; done\n"
+        let checks = CapturedOutput()
+        XCTAssertEqual(
+            Session(output: checks).runScript(script + "expect output contains \"web-0\"\n", file: "t.sts"), 0,
+            checks.text)
     }
 
     func testInAScriptTheFirstErrorStopsTheLoop() {

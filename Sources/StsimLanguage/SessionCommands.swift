@@ -48,21 +48,28 @@ enum SessionCommands {
 
     static let run = CommandSpec(
         "run", group: .session,
-        usage: ["run FILE.sts", "run NAME --image=IMG [--rm] [--restart=Never] [-it] [-- COMMAND...]"],
+        usage: [
+            "run FILE.sts", "run NAME --image=IMG [--rm] [--restart=Never] [-it] [-- COMMAND...]",
+            "run -i --tty NAME --image=busybox:1.28 [--rm] [--restart=Never]",
+        ],
         summary: "run a script's commands here, as if typed; with --image, a one-off pod (kubectl run)",
         details:
-            "With --image, kubectl run: a one-off pod that runs COMMAND in the image, prints what it printed, and with --rm is deleted.",
+            "With --image, kubectl run: a one-off pod that runs COMMAND in the image, prints what it printed, and with --rm is deleted. "
+            + "A BusyBox image without COMMAND runs its sh: with -i it reads a nested prompt at stsim's prompt, "
+            + "the lines up to exit in a script, or a here-document.",
         examples: [
             "run examples/quickstart.sts",
             "run -it srvlookup --image=tutum/dnsutils --rm --restart=Never -- dig SRV kubia.default.svc.cluster.local",
+            "run -i --tty --image busybox:1.28 dns-test --restart=Never --rm",
         ],
         flags: [
             FlagSpec("image", value: "IMG", help: "(kubectl run) the pod's image"),
             FlagSpec("rm", help: "(kubectl run) remove the pod when it ends"),
             FlagSpec("restart", value: "POLICY", help: "(kubectl run) restart policy"),
-            FlagSpec("it", help: "(kubectl run) interactive"),
-            FlagSpec("interactive", short: "i", help: "(kubectl run) keep stdin open"),
-            FlagSpec("tty", short: "t", help: "(kubectl run) allocate a terminal"),
+            FlagSpec("it", help: "(kubectl run) -i and -t together"),
+            FlagSpec(
+                "interactive", short: "i", help: "(kubectl run) pass standard input: a here-document, or BusyBox's sh"),
+            FlagSpec("tty", short: "t", help: "(kubectl run) allocate a terminal (the shell shows its prompt)"),
         ],
         positionals: [.files]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in

@@ -49,8 +49,14 @@ extension Session {
         guard let name = args.first(where: { !$0.hasPrefix("-") }) else {
             return ProcessResult(stderr: "nslookup: interactive mode is not simulated; give a name\n", exitCode: 1)
         }
-        let answer = cluster.dnsResolve(name, type: .a, namespace: pod.metadata.namespace)
-        if busybox, Self.isBusybox128OrOlder(pod.spec.containers.first?.image ?? "") {
+        let old = busybox && Self.isBusybox128OrOlder(pod.spec.containers.first?.image ?? "")
+        // BusyBox 1.29+ has its own resolver, which tries the search list only for a name without
+        // a dot: `nslookup web-0.nginx` is NXDOMAIN there, which is why the tutorial pins 1.28.
+        let answer =
+            busybox && !old && name.contains(".") && !name.hasSuffix(".")
+            ? cluster.dnsQuery(name + ".", type: .a)
+            : cluster.dnsResolve(name, type: .a, namespace: pod.metadata.namespace)
+        if old {
             let reverse = reverseNames(answer)
             let (out, err) = NslookupOutput.renderBusybox128(query: name, answer: answer) { reverse[$0] }
             return ProcessResult(stdout: out, stderr: err, exitCode: err.isEmpty ? 0 : 1)

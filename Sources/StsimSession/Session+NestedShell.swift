@@ -9,16 +9,21 @@ final class NestedShell {
     let shell: InteractiveShell
     /// `run`: the shell is the pod's main process, so its end ends the container.
     let run: RunPodCommand?
+    /// `-t`: without a terminal the shell reads its input quietly and shows no prompt.
+    let tty: Bool
 
-    init(shell: InteractiveShell, run: RunPodCommand?) {
+    init(shell: InteractiveShell, run: RunPodCommand?, tty: Bool) {
         self.shell = shell
         self.run = run
+        self.tty = tty
     }
+
+    var prompt: String { tty ? shell.prompt : "" }
 }
 
 extension Session {
     /// The container shell's prompt while it reads the lines typed (`/ # `), else nil.
-    public var nestedPrompt: String? { nestedShell?.shell.prompt }
+    public var nestedPrompt: String? { nestedShell?.prompt }
 
     /// Ctrl-D in the nested prompt: the shell reads the end of its input and ends.
     public func endNestedInput() {
@@ -41,7 +46,7 @@ extension Session {
         guard let shell = cluster.interactiveShell(pod, container: index, program: argv[0], hooks: shellHooks) else {
             return report(Cluster.missingExecutable(argv[0]))
         }
-        return try attach(NestedShell(shell: shell, run: nil), input: e.input, pod: pod, container: index)
+        return try attach(NestedShell(shell: shell, run: nil, tty: e.tty), input: e.input, pod: pod, container: index)
     }
 
     /// `run -it --image=busybox NAME`: the image's `sh` is the main process and reads the input.
@@ -58,7 +63,7 @@ extension Session {
         }
         // attach.go prints it once the terminal is raw, before the shell's first prompt.
         if r.tty { printer.errorLine("If you don't see a command prompt, try pressing enter.") }
-        return try attach(NestedShell(shell: shell, run: r), input: input, pod: pod, container: 0)
+        return try attach(NestedShell(shell: shell, run: r, tty: r.tty), input: input, pod: pod, container: 0)
     }
 
     /// Only a command typed at the prompt hands the terminal to a shell: not a script's, nor
@@ -79,7 +84,7 @@ extension Session {
         var failed = false
         for line in lines {
             // As the terminal would show it: the shell's prompt, then the line typed.
-            if options.echo { printer.line(nested.shell.prompt + line.text) }
+            if options.echo { printer.line(nested.prompt + line.text) }
             do {
                 try runShellLine(line.text, in: nested, pod: pod, container: container)
             } catch {

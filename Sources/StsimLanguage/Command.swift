@@ -255,6 +255,7 @@ public enum Command: Hashable, Sendable {
     case kubectlWait(KubectlWaitCommand)
     case rollout(RolloutCommand)
     case clock
+    case echo(String)
     case mode(auto: Bool)
     case dig(type: DNSRecordType, name: Argument, search: Bool)
     case proxy(port: Int)

@@ -2,7 +2,17 @@ import StsimEngine
 
 /// The session itself: help, variables, scripts, settings, leaving.
 enum SessionCommands {
-    static let specs: [CommandSpec] = [help, letCommand, run, set, seed, reset, history, undo, save, load, quit]
+    static let specs: [CommandSpec] = [help, letCommand, echo, run, set, seed, reset, history, undo, save, load, quit]
+
+    /// The host shell's `echo`, as the tutorials' loops end a `--template` line with it.
+    static let echo = CommandSpec(
+        "echo", group: .session, usage: ["echo [WORD...]"],
+        summary: "print the words, as the shell's echo does (ends the line a --template left open)",
+        examples: ["echo", "echo done: ${n}"],
+        positionals: [.none]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .echo(args.rest().map(\.text).joined(separator: " "))
+    }
 
     static let help = CommandSpec(
         "help", group: .session, usage: ["help [COMMAND [SUB-COMMAND]]"], summary: "list the commands, or explain one",

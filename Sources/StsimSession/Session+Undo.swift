@@ -65,7 +65,8 @@ extension Command {
         // A shell may write files or sleep.
         case .execAttached: true
         case .get(let g): g.watch
-        case .describe, .clock, .echo, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .timeline, .events, .expect,
+        case .describe, .clock, .echo, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .timeline, .events,
+            .expect,
             .help,
             .history, .setting,
             .define,

@@ -59,7 +59,8 @@ extension APIRouter {
             let invalid = "The request is invalid: "
             if f.message.hasPrefix(invalid) {
                 return .failure(
-                    APIResponseError(.failure(code: 422, reason: "Invalid", message: String(f.message.dropFirst(invalid.count)))))
+                    APIResponseError(
+                        .failure(code: 422, reason: "Invalid", message: String(f.message.dropFirst(invalid.count)))))
             }
             let prefix = "Error from server (BadRequest): "
             let message = f.message.hasPrefix(prefix) ? String(f.message.dropFirst(prefix.count)) : f.message

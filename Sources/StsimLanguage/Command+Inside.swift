@@ -1,3 +1,5 @@
+import StsimEngine
+
 /// `curl URL [-X METHOD] [-d DATA] [-H HEADER] [-s] [-v]`, as curl reads them.
 public struct CurlCommand: Hashable, Sendable {
     public var url: Argument
@@ -35,4 +37,48 @@ public struct RunPodCommand: Hashable, Sendable {
     public var restart: String?
     public var attach: Bool
     public var command: [String]
+    /// `-t`: a terminal (kubectl's "If you don't see a command prompt" line).
+    public var tty = false
+    /// What the image's shell reads when it runs without a command and `-i` (BusyBox's `sh`).
+    public var input: ExecInput?
+}
+
+/// What a command attached with `-i` reads.
+public enum ExecInput: Hashable, Sendable {
+    /// At the prompt: a nested prompt in the container, until `exit` or Ctrl-D.
+    case terminal
+    /// In a script: the lines after the command up to `exit`, as if typed at a terminal.
+    case typedLines([ShellLine])
+    /// A here-document: standard input that is not a terminal.
+    case text(String)
+}
+
+/// `exec -i POD -- sh` (also `-t`, `bash`), or `exec -i POD -- COMMAND <<EOF`: the command reads
+/// standard input.
+public struct AttachedExec: Hashable, Sendable {
+    public var pod: Argument
+    public var container: String?
+    public var command: [Argument]
+    public var tty: Bool
+    public var input: ExecInput
+}
+
+extension ExecInput {
+    /// The input of a command given `-i` (`stdin`), or nil when it reads none. A here-document
+    /// without `-i` is refused: kubectl would not pass it on.
+    static func of(
+        _ args: ParsedArguments, stdin: Bool, opensShell: Bool, command: String
+    ) throws(Diagnostic) -> ExecInput? {
+        if let doc = args.hereDocument {
+            guard stdin else {
+                throw Diagnostic(
+                    at: args.commandText.hereDocument?.location ?? args.endLocation,
+                    "\(command) passes a here-document to the container only with -i (--stdin), as kubectl does")
+            }
+            return .text(doc.text)
+        }
+        guard stdin, opensShell else { return nil }
+        if let lines = args.commandText.shellLines { return .typedLines(lines) }
+        return .terminal
+    }
 }

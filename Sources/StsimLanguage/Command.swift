@@ -316,11 +316,13 @@ public enum Command: Hashable, Sendable {
     case kubectlWait(KubectlWaitCommand)
     case rollout(RolloutCommand)
     case clock
+    case echo(String)
     case mode(auto: Bool)
     case dig(type: DNSRecordType, name: Argument, search: Bool)
     case proxy(port: Int)
     case curl(CurlCommand)
     case exec(pod: Argument, container: String?, command: [Argument])
+    case execAttached(AttachedExec)
     case logs(LogsCommand)
     case copy(CopyCommand)
     case runPod(RunPodCommand)

@@ -76,16 +76,17 @@ enum InsideCommands {
     }
 
     static let exec = CommandSpec(
-        "exec", group: .inside, usage: ["exec POD [-c CONTAINER] -- COMMAND [ARG...]"],
+        "exec", group: .inside, usage: ["exec POD [-c CONTAINER] -- COMMAND [ARG...]", "exec -it POD -- sh|bash"],
         summary: "run a command in a pod's container: sh -c 'SCRIPT', or a tool of its image (ls, cat, curl, ...)",
         examples: [
             "exec kubia-0 -- cat /var/data/kubia.txt", "exec kubia-0 -- ls /var/data", "exec kubia-0 -- hostname -f",
             "exec web-0 -- sh -c 'echo \"$(hostname)\" > /usr/share/nginx/html/index.html'",
+            "exec -it web-0 -- sh",
         ],
         flags: [
             FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
-            FlagSpec("stdin", short: "i", help: "(accepted) keep stdin open"),
-            FlagSpec("tty", short: "t", help: "(accepted) allocate a terminal"),
+            FlagSpec("stdin", short: "i", help: "pass standard input: a here-document, or with sh a nested prompt"),
+            FlagSpec("tty", short: "t", help: "allocate a terminal (the shell shows its prompt)"),
         ],
         positionals: [.objectNamesOf(.pod), .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -96,7 +97,14 @@ enum InsideCommands {
                 at: args.endLocation, "you must specify at least one command for the container",
                 hint: "usage: exec POD -- COMMAND, as in exec \(pod.text) -- ls /")
         }
-        return .exec(pod: pod, container: args.flag("container")?.text, command: command)
+        let container = args.flag("container")?.text
+        let opensShell = command.count == 1 && Cluster.interactiveShells.contains(command[0].text)
+        guard
+            let input = try ExecInput.of(
+                args, stdin: args.has("stdin"), opensShell: opensShell, command: "exec")
+        else { return .exec(pod: pod, container: container, command: command) }
+        return .execAttached(
+            AttachedExec(pod: pod, container: container, command: command, tty: args.has("tty"), input: input))
     }
 
     static let logs = CommandSpec(
@@ -172,7 +180,8 @@ enum WholeCommands {
         if let f = args.flag("for") {
             let parts = f.text.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[1].isEmpty else {
-                throw Diagnostic(at: f.location, "--for must be in resource/name form", hint: "for example: --for pod/web-0")
+                throw Diagnostic(
+                    at: f.location, "--for must be in resource/name form", hint: "for example: --for pod/web-0")
             }
             guard let kind = ResourceKind(name: parts[0]) else {
                 throw Diagnostic(at: f.location, "the server doesn't have a resource type \"\(parts[0])\"")

@@ -4,6 +4,8 @@ import StsimEngine
 /// be read. After an error the lexer resumes on the next line, so `--keep-going` can go on.
 public enum LexedItem: Hashable, Sendable {
     case command(CommandText)
+    /// `for ...; do ...; done`, expanded into commands when it runs.
+    case loop(ForLoop)
     /// `incomplete` is true when more input would fix it (open quote, trailing `\`, here-document
     /// without its end): the prompt then asks for another line instead of reporting.
     case error(Diagnostic, incomplete: Bool)
@@ -11,7 +13,8 @@ public enum LexedItem: Hashable, Sendable {
 
 /// Splits text into commands and words like a POSIX shell (the rules of command-language.md,
 /// "Lexical rules"): quotes, backslash escapes, `#` comments, `;` and newlines, `\` continuation,
-/// here-documents, `${NAME}` references. No globbing and no other expansion.
+/// here-documents, `${NAME}` references, `for` loops (Lexer+Loops.swift). No globbing and no
+/// other expansion.
 public struct Lexer {
     let chars: [Character]
     let file: String
@@ -23,6 +26,13 @@ public struct Lexer {
     /// Columns the text was shifted left by (a lesson file's indented block), so locations
     /// still point into the file as written.
     let indent: Int
+    /// The variables of the `for` loops around the cursor: `$NAME` of one of them is a reference.
+    var loopVariables: [String] = []
+    /// Inside `$(...)`: `)` ends a word.
+    var inSubstitution = false
+    /// In a script, the lines after `exec -it POD -- sh` up to `exit` are the shell's (at the
+    /// prompt, the session opens a nested prompt instead).
+    let readsShellLines: Bool
 
     struct Failure: Error {
         var diagnostic: Diagnostic
@@ -39,13 +49,16 @@ public struct Lexer {
         var location: SourceLocation
     }
 
-    public static func lex(_ source: String, file: String, firstLine: Int = 1, indent: Int = 0) -> [LexedItem] {
-        var lexer = Lexer(source: source, file: file, firstLine: firstLine, indent: indent)
+    public static func lex(
+        _ source: String, file: String, firstLine: Int = 1, indent: Int = 0, shellLines: Bool = true
+    ) -> [LexedItem] {
+        var lexer = Lexer(source: source, file: file, firstLine: firstLine, indent: indent, shellLines: shellLines)
         return lexer.run()
     }
 
-    private init(source: String, file: String, firstLine: Int, indent: Int) {
+    private init(source: String, file: String, firstLine: Int, indent: Int, shellLines: Bool) {
         self.indent = indent
+        readsShellLines = shellLines
         column = 1 + indent
         // "\r\n" is one Character in Swift: without this, CRLF text would have no line ends.
         chars = source.map { $0 == "\r\n" ? "\n" : $0 }
@@ -61,7 +74,7 @@ public struct Lexer {
         var items: [LexedItem] = []
         while pos < chars.count {
             do {
-                if let command = try lexCommand() { items.append(.command(command)) }
+                if let item = try lexItem() { items.append(item) }
             } catch {
                 items.append(.error(error.diagnostic, incomplete: error.incomplete))
                 if let r = error.resume { (pos, line, column) = r }
@@ -72,7 +85,7 @@ public struct Lexer {
     }
 
     /// Reads one command up to `;`, a newline or the end (plus here-document bodies).
-    private mutating func lexCommand() throws(Failure) -> CommandText? {
+    mutating func lexCommand() throws(Failure) -> CommandText? {
         var words: [Word] = []
         var pending: PendingHereDocument?
         var hereDocument: HereDocument?
@@ -172,7 +185,7 @@ public struct Lexer {
 
         while pos < chars.count {
             let c = chars[pos]
-            if c == " " || c == "\t" || c == "\n" || c == ";" || c == "\r" { break }
+            if c == " " || c == "\t" || c == "\n" || c == ";" || c == "\r" || (c == ")" && inSubstitution) { break }
             switch c {
             case "'":
                 quoted = true
@@ -194,41 +207,7 @@ public struct Lexer {
                 }
             case "\"":
                 quoted = true
-                let open = here
-                let openAt = (pos, line, column)
-                advance()
-                while true {
-                    guard pos < chars.count else {
-                        throw Failure(
-                            diagnostic: error(at: open, "unterminated double quote"), incomplete: true,
-                            resume: openAt)
-                    }
-                    let d = chars[pos]
-                    if d == "\"" {
-                        advance()
-                        break
-                    }
-                    if d == "\\", let next = peek(1) {
-                        if next == "\n" {
-                            advance()
-                            advance()
-                            continue
-                        }
-                        if next == "\"" || next == "\\" || next == "$" {
-                            advance()
-                            literal.append(next)
-                            advance()
-                            continue
-                        }
-                    }
-                    if d == "$" && peek(1) == "{" {
-                        flush()
-                        parts.append(try readVariable())
-                        continue
-                    }
-                    literal.append(d)
-                    advance()
-                }
+                try readDoubleQuoted(&parts, &literal)
             case "\\":
                 guard let next = peek(1) else {
                     throw Failure(
@@ -245,6 +224,14 @@ public struct Lexer {
             case "$" where peek(1) == "{":
                 flush()
                 parts.append(try readVariable())
+            case "$" where !loopVariables.isEmpty:
+                if let part = loopVariable() {
+                    flush()
+                    parts.append(part)
+                } else {
+                    literal.append(c)
+                    advance()
+                }
             default:
                 literal.append(c)
                 advance()
@@ -252,6 +239,50 @@ public struct Lexer {
         }
         flush()
         return Word(parts: parts, location: location, wasQuoted: quoted)
+    }
+
+    /// A double-quoted part of a word: `\"`, `\\`, `\$` and `\`-newline escape; `${NAME}` and
+    /// a loop's `$NAME` are references. The cursor is on the opening quote.
+    private mutating func readDoubleQuoted(_ parts: inout [WordPart], _ literal: inout String) throws(Failure) {
+        let open = here
+        let openAt = (pos, line, column)
+        advance()
+        while true {
+            guard pos < chars.count else {
+                throw Failure(
+                    diagnostic: error(at: open, "unterminated double quote"), incomplete: true, resume: openAt)
+            }
+            let d = chars[pos]
+            if d == "\"" {
+                advance()
+                return
+            }
+            if d == "\\", let next = peek(1) {
+                if next == "\n" {
+                    advance()
+                    advance()
+                    continue
+                }
+                if next == "\"" || next == "\\" || next == "$" {
+                    advance()
+                    literal.append(next)
+                    advance()
+                    continue
+                }
+            }
+            if d == "$", peek(1) == "{" || !loopVariables.isEmpty,
+                let part = peek(1) == "{" ? try readVariable() : loopVariable()
+            {
+                if !literal.isEmpty {
+                    parts.append(.text(literal))
+                    literal = ""
+                }
+                parts.append(part)
+                continue
+            }
+            literal.append(d)
+            advance()
+        }
     }
 
     /// `${NAME}`; the cursor is on `$`.

@@ -45,7 +45,8 @@ extension Common {
             help: "client: only print what would be sent; server: the API checks and defaults it, and stores nothing",
             completion: .choices(DryRun.allCases.map(\.rawValue))),
         FlagSpec(
-            "output", short: "o", value: "FORMAT", help: "print the objects instead of kubectl's line: yaml, json or name",
+            "output", short: "o", value: "FORMAT",
+            help: "print the objects instead of kubectl's line: yaml, json or name",
             completion: .choices(["yaml", "json", "name"])),
     ]
 

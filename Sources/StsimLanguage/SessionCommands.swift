@@ -2,7 +2,17 @@ import StsimEngine
 
 /// The session itself: help, variables, scripts, settings, leaving.
 enum SessionCommands {
-    static let specs: [CommandSpec] = [help, letCommand, run, set, seed, reset, history, undo, save, load, quit]
+    static let specs: [CommandSpec] = [help, letCommand, echo, run, set, seed, reset, history, undo, save, load, quit]
+
+    /// The host shell's `echo`, as the tutorials' loops end a `--template` line with it.
+    static let echo = CommandSpec(
+        "echo", group: .session, usage: ["echo [WORD...]"],
+        summary: "print the words, as the shell's echo does (ends the line a --template left open)",
+        examples: ["echo", "echo done: ${n}"],
+        positionals: [.none]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        .echo(args.rest().map(\.text).joined(separator: " "))
+    }
 
     static let help = CommandSpec(
         "help", group: .session, usage: ["help [COMMAND [SUB-COMMAND]]"], summary: "list the commands, or explain one",
@@ -48,21 +58,28 @@ enum SessionCommands {
 
     static let run = CommandSpec(
         "run", group: .session,
-        usage: ["run FILE.sts", "run NAME --image=IMG [--rm] [--restart=Never] [-it] [-- COMMAND...]"],
+        usage: [
+            "run FILE.sts", "run NAME --image=IMG [--rm] [--restart=Never] [-it] [-- COMMAND...]",
+            "run -i --tty NAME --image=busybox:1.28 [--rm] [--restart=Never]",
+        ],
         summary: "run a script's commands here, as if typed; with --image, a one-off pod (kubectl run)",
         details:
-            "With --image, kubectl run: a one-off pod that runs COMMAND in the image, prints what it printed, and with --rm is deleted.",
+            "With --image, kubectl run: a one-off pod that runs COMMAND in the image, prints what it printed, and with --rm is deleted. "
+            + "A BusyBox image without COMMAND runs its sh: with -i it reads a nested prompt at stsim's prompt, "
+            + "the lines up to exit in a script, or a here-document.",
         examples: [
             "run examples/quickstart.sts",
             "run -it srvlookup --image=tutum/dnsutils --rm --restart=Never -- dig SRV kubia.default.svc.cluster.local",
+            "run -i --tty --image busybox:1.28 dns-test --restart=Never --rm",
         ],
         flags: [
             FlagSpec("image", value: "IMG", help: "(kubectl run) the pod's image"),
             FlagSpec("rm", help: "(kubectl run) remove the pod when it ends"),
             FlagSpec("restart", value: "POLICY", help: "(kubectl run) restart policy"),
-            FlagSpec("it", help: "(kubectl run) interactive"),
-            FlagSpec("interactive", short: "i", help: "(kubectl run) keep stdin open"),
-            FlagSpec("tty", short: "t", help: "(kubectl run) allocate a terminal"),
+            FlagSpec("it", help: "(kubectl run) -i and -t together"),
+            FlagSpec(
+                "interactive", short: "i", help: "(kubectl run) pass standard input: a here-document, or BusyBox's sh"),
+            FlagSpec("tty", short: "t", help: "(kubectl run) allocate a terminal (the shell shows its prompt)"),
         ],
         positionals: [.files]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -75,14 +92,23 @@ enum SessionCommands {
                     at: args.flag("restart")!.location, "invalid restart policy: \(r)",
                     hint: "Always, OnFailure or Never")
             }
-            return .runPod(
-                RunPodCommand(
-                    name: name, image: image.text, remove: args.has("rm"), restart: restart,
-                    attach: args.has("it") || args.has("interactive") || args.has("tty"),
-                    command: command))
+            let stdin = args.has("it") || args.has("interactive")
+            var run = RunPodCommand(
+                name: name, image: image.text, remove: args.has("rm"), restart: restart,
+                attach: stdin || args.has("tty"), command: command)
+            run.tty = args.has("it") || args.has("tty")
+            // BusyBox's default command is sh: without a command, -i gives it the input.
+            let shell = command.isEmpty && ProgramCatalog.kind(ofImage: image.text) == .toolbox
+            run.input = try ExecInput.of(args, stdin: stdin, opensShell: shell, command: "run")
+            return .runPod(run)
         }
         let path = try args.next("FILE")
         try args.finish()
+        if let doc = args.commandText.hereDocument {
+            throw Diagnostic(
+                at: doc.location, "run FILE does not read a here-document",
+                hint: "run NAME --image=IMG -i <<EOF passes one to a pod")
+        }
         return .run(path: path)
     }
 

@@ -45,6 +45,17 @@ public struct Word: Hashable, Sendable {
     }
 }
 
+/// A line a shell in a container reads, as written in the script.
+public struct ShellLine: Hashable, Sendable {
+    public var text: String
+    public var location: SourceLocation
+
+    public init(text: String, location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
+}
+
 /// A here-document attached to a command (`apply <<EOF ... EOF`).
 public struct HereDocument: Hashable, Sendable {
     public var body: [WordPart]
@@ -70,6 +81,8 @@ public struct CommandText: Hashable, Sendable {
     public var location: SourceLocation
     /// The command exactly as written (with its here-document), for `--echo` and history.
     public var text: String
+    /// In a script, the lines after `exec -it POD -- sh` up to `exit`: what the shell reads.
+    public var shellLines: [ShellLine]?
 
     public init(words: [Word], hereDocument: HereDocument? = nil, location: SourceLocation, text: String) {
         self.words = words

@@ -11,7 +11,8 @@ enum JSONPatch {
 
     static func apply(_ patch: WireValue, to document: WireValue) -> Result<WireValue, Refusal> {
         guard let ops = patch.items else {
-            return .failure(.notAPatch("json: cannot unmarshal \(patch.jsonWord) into Go value of type jsonpatch.Patch"))
+            return .failure(
+                .notAPatch("json: cannot unmarshal \(patch.jsonWord) into Go value of type jsonpatch.Patch"))
         }
         var doc = document
         for op in ops {

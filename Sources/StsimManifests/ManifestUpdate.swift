@@ -86,7 +86,9 @@ public enum ManifestUpdate {
     /// The server's answers (k8s.io/apiserver's patch handler): a body that is not a list of
     /// operations is a 400 with Go's decoding error; an operation that does not apply is a bare
     /// 422, which kubectl prints as the request being invalid, without saying which operation.
-    private static func jsonPatched(_ live: KubeObject, _ patch: WireValue, onto current: WireValue, timestamps: Timestamps)
+    private static func jsonPatched(
+        _ live: KubeObject, _ patch: WireValue, onto current: WireValue, timestamps: Timestamps
+    )
         -> Result<KubeObject, Failure>
     {
         switch JSONPatch.apply(patch, to: current) {

@@ -21,7 +21,8 @@ public enum APIResources {
         if names { return sorted.map { ($0.group.isEmpty ? $0.plural : "\($0.plural).\($0.group)") + "\n" }.joined() }
         var rows: [[String]] = []
         if headers {
-            rows.append(["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"] + (wide ? ["VERBS", "CATEGORIES"] : []))
+            rows.append(
+                ["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"] + (wide ? ["VERBS", "CATEGORIES"] : []))
         }
         for k in sorted {
             var row = [k.plural, k.shortNames.joined(separator: ","), k.apiVersion, String(k.isNamespaced), k.kind]

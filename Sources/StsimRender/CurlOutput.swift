@@ -47,3 +47,35 @@ extension String {
         split(separator: a, omittingEmptySubsequences: false).joined(separator: b)
     }
 }
+
+extension CurlOutput {
+    /// The progress meter curl writes on stderr when its output goes to a file and `-s` is not
+    /// given: its last state, as the terminal shows it once the `\r` updates are done. Time is
+    /// virtual and a pod's answer instant, so the speed is counted as over one millisecond.
+    public static func progressMeter(bytes: Int) -> String {
+        let speed = max5(bytes * 1000)
+        let size = max5(bytes)
+        return """
+              % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current
+                                             Dload  Upload   Total   Spent    Left  Speed
+            100 \(size)  100 \(size)    0     0  \(speed)      0 --:--:-- --:--:-- --:--:-- \(speed)
+
+            """
+    }
+
+    /// curl's `max5data`: a count in five columns, in k, M, G when it would not fit.
+    static func max5(_ n: Int) -> String {
+        let text: String
+        if n < 100_000 {
+            text = String(n)
+        } else if n < 10_000 * 1024 {
+            text = "\(n / 1024)k"
+        } else if n < 100 * 1024 * 1024 {
+            let tenths = n * 10 / (1024 * 1024)
+            text = "\(tenths / 10).\(tenths % 10)M"
+        } else {
+            text = "\(n / (1024 * 1024))M"
+        }
+        return String(repeating: " ", count: max(0, 5 - text.count)) + text
+    }
+}

@@ -23,4 +23,26 @@ public enum NslookupOutput {
         for ip in addresses { out += "Name:\t\(name)\nAddress: \(ip)\n" }
         return (out + "\n", false)
     }
+
+    /// BusyBox 1.28's nslookup (the tutorial pins `busybox:1.28`), which asks the C library:
+    /// `printf("%-10s %s\n", ...)` columns, `Address N: IP NAME` with the name a reverse lookup
+    /// gives (`reverse`), the name as typed. Standard output, then standard error on failure.
+    public static func renderBusybox128(
+        query: String, answer: DNSAnswer, reverse: (String) -> String?
+    ) -> (stdout: String, stderr: String) {
+        let server = "10.96.0.10"
+        func address(_ n: Int, _ ip: String) -> String {
+            "Address \(n): \(ip)" + (reverse(ip).map { " " + $0 } ?? "") + "\n"
+        }
+        var out = "Server:    \(server)\n" + address(1, server) + "\n"
+        let addresses: [String] = answer.answers.compactMap {
+            if case .a(let ip) = $0.data { return ip } else { return nil }
+        }
+        guard answer.status == .noError, !addresses.isEmpty else {
+            return (out, "nslookup: can't resolve '\(query)'\n")
+        }
+        out += "Name:      \(query)\n"
+        for (i, ip) in addresses.enumerated() { out += address(i + 1, ip) }
+        return (out, "")
+    }
 }

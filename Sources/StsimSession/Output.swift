@@ -58,7 +58,22 @@ final class Printer {
     func block(_ text: String) {
         guard !text.isEmpty else { return }
         // By bytes: a CRLF ending is one Character, which hasSuffix("\n") would not see.
-        emit(text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n", error: false)
+        let ends = text.utf8.last == UInt8(ascii: "\n")
+        emit(ends ? text : text + "\n", error: false)
+        lineEndAdded = !ends
+    }
+
+    /// True when the last output lacked its line end and stsim added one (`get --template`): a
+    /// shell's `echo` after it would only have ended that line.
+    private var lineEndAdded = false
+
+    /// `echo WORDS`: its line, or nothing more when it only ends the line stsim already ended.
+    func echo(_ text: String) {
+        if text.isEmpty, lineEndAdded {
+            lineEndAdded = false
+            return
+        }
+        line(text)
     }
 
     /// Text as it is, with no newline added: a piece of a longer output.
@@ -74,6 +89,7 @@ final class Printer {
     var beforeWrite: (() -> Void)?
 
     private func emit(_ text: String, error: Bool) {
+        lineEndAdded = false
         if commandOutput.utf8.count < Printer.keptOutputBytes {
             commandOutput +=
                 text.utf8.count <= Printer.keptOutputBytes

@@ -5,67 +5,6 @@ import StsimRender
 /// The network tools in a pod: curl through the pod network, dig and nslookup against the
 /// cluster DNS with the pod's resolver.
 extension Session {
-    /// curl from inside the pod: cluster DNS with the pod's search list, then the pod network.
-    func curlInside(_ pod: Pod, _ args: [String]) throws -> ProcessResult {
-        var method: String?
-        var data: [String] = []
-        var silent = false
-        var urlText: String?
-        var i = 0
-        while i < args.count {
-            let a = args[i]
-            i += 1
-            switch a {
-            case "-X", "--request", "-d", "--data", "-H", "--header":
-                guard i < args.count else {
-                    return ProcessResult(stderr: "curl: option \(a): requires parameter\n", exitCode: 2)
-                }
-                if a == "-X" || a == "--request" {
-                    method = args[i]
-                } else if a == "-d" || a == "--data" {
-                    data.append(args[i])
-                }
-                i += 1
-            case "-s", "--silent", "-sS", "-S": silent = a != "-S"
-            default:
-                if a.hasPrefix("-") {
-                    throw SessionError("stsim's curl inside a pod takes -X, -d, -H and -s; not \(a)")
-                }
-                urlText = a
-            }
-        }
-        guard let urlText else { return ProcessResult(stderr: "curl: no URL specified!\n", exitCode: 2) }
-        let url = CurlURL(urlText)
-        let verb = method ?? (data.isEmpty ? "GET" : "POST")
-        let local = ["localhost", "127.0.0.1"].contains(url.host)
-        // Debian bookworm's curl (the nginx image's); to localhost the client is the loopback.
-        let request = HTTPRequest(
-            method: verb.uppercased(), path: url.path, body: data.joined(separator: "&"),
-            client: local ? "127.0.0.1" : pod.status.podIP ?? "", userAgent: "curl/7.88.1")
-        let host = local ? (pod.status.podIP ?? url.host) : url.host
-        switch cluster.httpRequest(
-            request, host: host, port: url.port, namespace: pod.metadata.namespace, from: pod.spec.nodeName)
-        {
-        case .success(let response):
-            return ProcessResult(stdout: response.body)
-        case .failure(.unknownHost):
-            return ProcessResult(stderr: silent ? "" : "curl: (6) Could not resolve host: \(url.host)\n", exitCode: 6)
-        case .failure(.timedOut):
-            // Linux gives up on a connect after 6 SYN retries: 1+2+4+8+16+32+64 s.
-            return ProcessResult(
-                stderr: silent
-                    ? ""
-                    : "curl: (28) Failed to connect to \(url.host) port \(url.port) after 127000 ms: Couldn't connect to server\n",
-                exitCode: 28)
-        case .failure(.refused):
-            return ProcessResult(
-                stderr: silent
-                    ? ""
-                    : "curl: (7) Failed to connect to \(url.host) port \(url.port) after 0 ms: Couldn't connect to server\n",
-                exitCode: 7)
-        }
-    }
-
     /// dig as in a pod: no search list unless `+search` (dig's default), `+short` for data only.
     func digInside(_ pod: Pod, _ args: [String]) throws -> ProcessResult {
         var type = DNSRecordType.a
@@ -110,8 +49,39 @@ extension Session {
         guard let name = args.first(where: { !$0.hasPrefix("-") }) else {
             return ProcessResult(stderr: "nslookup: interactive mode is not simulated; give a name\n", exitCode: 1)
         }
-        let answer = cluster.dnsResolve(name, type: .a, namespace: pod.metadata.namespace)
+        let old = busybox && Self.isBusybox128OrOlder(pod.spec.containers.first?.image ?? "")
+        // BusyBox 1.29+ has its own resolver, which tries the search list only for a name without
+        // a dot: `nslookup web-0.nginx` is NXDOMAIN there, which is why the tutorial pins 1.28.
+        let answer =
+            busybox && !old && name.contains(".") && !name.hasSuffix(".")
+            ? cluster.dnsQuery(name + ".", type: .a)
+            : cluster.dnsResolve(name, type: .a, namespace: pod.metadata.namespace)
+        if old {
+            let reverse = reverseNames(answer)
+            let (out, err) = NslookupOutput.renderBusybox128(query: name, answer: answer) { reverse[$0] }
+            return ProcessResult(stdout: out, stderr: err, exitCode: err.isEmpty ? 0 : 1)
+        }
         let (text, failed) = NslookupOutput.render(query: name, answer: answer, flavour: busybox ? .busybox : .bind)
         return ProcessResult(stdout: text, exitCode: failed ? 1 : 0)
+    }
+
+    /// BusyBox before 1.29 used the C library's resolver and printed reverse names.
+    static func isBusybox128OrOlder(_ image: String) -> Bool {
+        guard let tag = image.split(separator: "@").first?.split(separator: ":").dropFirst().last else { return false }
+        let parts = tag.split(separator: ".").prefix(2).compactMap { Int($0.prefix { $0.isNumber }) }
+        return parts.count == 2 && parts[0] == 1 && parts[1] < 29
+    }
+
+    /// What a reverse lookup gives for the addresses of an answer, as CoreDNS serves PTR records:
+    /// the DNS server's own name, a headless service's pods by their hostnames (its SRV targets),
+    /// else the name that answered. Looks only at the one name queried.
+    private func reverseNames(_ answer: DNSAnswer) -> [String: String] {
+        var names = ["10.96.0.10": "kube-dns.kube-system.svc.cluster.local"]
+        guard answer.status == .noError else { return names }
+        for record in answer.answers { if case .a(let ip) = record.data { names[ip] = String(record.name.dropLast()) } }
+        for record in cluster.dnsQuery(answer.name, type: .srv).additional {
+            if case .a(let ip) = record.data { names[ip] = String(record.name.dropLast()) }
+        }
+        return names
     }
 }

@@ -9,7 +9,7 @@ extension Session {
     /// The hooks an exec from the prompt or a script runs with.
     var shellHooks: ShellHooks {
         let tools: [String: (ToolCall) throws -> ProcessResult] = [
-            "curl": { [unowned self] call in try self.curlInside(call.pod, Array(call.argv.dropFirst())) },
+            "curl": { [unowned self] call in try self.curlInside(call) },
             "dig": { [unowned self] call in try self.digInside(call.pod, Array(call.argv.dropFirst())) },
             "wget": { [unowned self] call in
                 try self.wget(call.pod, container: call.container, Array(call.argv.dropFirst()))
@@ -22,9 +22,16 @@ extension Session {
         return ShellHooks(tools: tools, sleep: { [unowned self] duration in self.tick(duration) })
     }
 
-    func runTool(_ pod: Pod, container index: Int, _ argv: [String]) throws -> ProcessResult {
+    func runTool(_ pod: Pod, container index: Int, _ argv: [String], stdin: String = "") throws -> ProcessResult {
+        try inContainer(pod, container: index) {
+            try cluster.execInContainer(pod, container: index, argv: argv, stdin: stdin, hooks: shellHooks)
+        }
+    }
+
+    /// Runs `body` in the container, turning what stsim does not simulate into its own words.
+    func inContainer(_ pod: Pod, container index: Int, _ body: () throws -> ProcessResult) throws -> ProcessResult {
         do {
-            return try cluster.execInContainer(pod, container: index, argv: argv, hooks: shellHooks)
+            return try body()
         } catch let failure as ShellFailure {
             throw sessionError(failure, pod: pod, container: index)
         } catch let stopped as ShellStopped {
@@ -36,7 +43,7 @@ extension Session {
     }
 
     /// stsim's own words for what it does not simulate.
-    private func sessionError(_ failure: ShellFailure, pod: Pod, container index: Int) -> SessionError {
+    func sessionError(_ failure: ShellFailure, pod: Pod, container index: Int) -> SessionError {
         let name = pod.metadata.name
         switch failure {
         case .notSimulated(let tool):

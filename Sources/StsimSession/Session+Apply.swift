@@ -63,7 +63,8 @@ extension Session {
             if options.dryRun == .client { return writer.written(object, "replaced") }
             switch cluster.update(object, dryRun: options.dryRun == .server) {
             case .success(let updated): return writer.written(updated, "replaced")
-            case .failure(let error): return .apiError(error, verb: "replacing", hint: updateHint(old: live, new: object))
+            case .failure(let error):
+                return .apiError(error, verb: "replacing", hint: updateHint(old: live, new: object))
             }
         }
         if options.dryRun == .none { autoSettle() }

@@ -120,7 +120,10 @@ extension Session {
         guard files.kind(folder) == .directory else {
             try tarFailed(
                 pod, index, busybox: ["tar: can't change directory to '\(folder)': No such file or directory"],
-                gnu: ["tar: \(folder): Cannot open: No such file or directory", "tar: Error is not recoverable: exiting now"])
+                gnu: [
+                    "tar: \(folder): Cannot open: No such file or directory",
+                    "tar: Error is not recoverable: exiting now",
+                ])
         }
         let entries: [(String, String)]
         if isDirectory.boolValue {
@@ -128,7 +131,9 @@ extension Session {
                 var d: ObjCBool = false
                 return FileManager.default.fileExists(atPath: local + "/" + $0, isDirectory: &d) && !d.boolValue
             }
-            entries = try names.map { (target + "/" + $0, try readFile(Argument(source.text + "/" + $0, at: source.location))) }
+            entries = try names.map {
+                (target + "/" + $0, try readFile(Argument(source.text + "/" + $0, at: source.location)))
+            }
         } else {
             entries = [(target, try readFile(source))]
         }

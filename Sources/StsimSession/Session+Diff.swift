@@ -47,8 +47,10 @@ extension Session {
     }
 
     private func yamlLines(_ object: KubeObject) -> [String] {
-        ManifestWriter.yaml(object, timestamps: Session.timestamps).split(separator: "\n", omittingEmptySubsequences: false)
-            .dropLast().map(String.init)
+        ManifestWriter.yaml(object, timestamps: Session.timestamps).split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .dropLast().map(String.init)
     }
 
     /// diff.go's InfoObject.Name: `GROUP.VERSION.KIND.NAMESPACE.NAME` (no group for the core kinds).

@@ -4,21 +4,30 @@ import StsimLanguage
 /// `exec POD -- COMMAND` and `run NAME --image=IMG -- COMMAND` (kubectl run, a one-off pod).
 extension Session {
     func exec(_ name: Argument, container: String?, command: [Argument]) throws -> Outcome {
+        guard let (pod, index) = try execTarget(name, container: container) else { return .failed }
+        let argv = command.map(\.text)
+        let hasShell = ProgramCatalog.tools(ofImage: pod.spec.containers[index].image).contains("sh")
+        if argv.count == 1, hasShell, Cluster.interactiveShells.contains(argv[0]) {
+            throw SessionError(
+                "without -i, kubectl gives \(argv[0]) no input: it would end at once, printing nothing",
+                hint:
+                    "exec -it \(pod.metadata.name) -- \(argv[0]) opens its prompt; or give the commands to sh -c, as in exec \(pod.metadata.name) -- sh -c 'hostname; ls /'"
+            )
+        }
+        return report(try runTool(pod, container: index, argv))
+    }
+
+    /// The pod and container an exec runs in, after kubectl's and the kubelet's checks; nil
+    /// when the kubelet cannot be reached (the error is printed).
+    func execTarget(_ name: Argument, container: String?) throws -> (Pod, Int)? {
         guard let pod = cluster.get(Pod.self, name.text) else { throw APIError.notFound(.pod, name.text) }
         let index = try runningContainer(pod, container)
         let c = pod.spec.containers[index]
         if let kubelet = unreachableKubelet(pod) {
             printer.errorLine("Error from server: error dialing backend: dial tcp \(kubelet): i/o timeout")
-            return .failed
+            return nil
         }
-        let argv = command.map(\.text)
-        let hasShell = ProgramCatalog.tools(ofImage: c.image).contains("sh")
-        if argv.count == 1, hasShell, ["sh", "bash", "ash", "/bin/sh", "/bin/bash"].contains(argv[0]) {
-            throw SessionError(
-                "stsim has no nested shell prompt inside a pod yet",
-                hint: "give the commands to sh -c, as in exec \(pod.metadata.name) -- sh -c 'hostname; ls /'")
-        }
-        return report(try runTool(pod, container: index, argv))
+        return (pod, index)
     }
 
     /// The container an exec (or cp, which execs tar) runs in: it must be running.
@@ -70,14 +79,15 @@ extension Session {
         let kind = ProgramCatalog.kind(ofImage: r.image)
         // kubectl's own check, before it creates anything.
         if r.remove, !r.attach { throw SessionError("--rm should only be used for attached containers") }
-        if r.command.isEmpty, kind == .toolbox {
+        if case .terminal? = r.input, r.command.isEmpty, !canOpenNestedPrompt { throw Self.promptOnlyError }
+        if r.command.isEmpty, kind == .toolbox, r.input == nil {
             throw SessionError(
-                "\(r.image) would start a shell, and stsim has no interactive shell",
+                "\(r.image) would start sh, which without -i reads nothing and ends at once",
                 hint:
-                    "give the command after --, as in run -it \(name) --image=\(r.image) --rm --restart=Never -- dig SRV kubia.default.svc.cluster.local"
+                    "run -i --tty \(name) --image=\(r.image) --rm --restart=Never opens its prompt; or give the command after --, as in run -it \(name) --image=\(r.image) --rm --restart=Never -- nslookup web-0.nginx"
             )
         }
-        if r.attach, r.command.isEmpty {
+        if r.attach, r.command.isEmpty, r.input == nil {
             throw SessionError(
                 "stsim cannot attach to a server's output",
                 hint: "run it without -it, then curl it through the proxy or read its logs")
@@ -100,6 +110,9 @@ extension Session {
         else {
             throw SessionError("pod/\(name) did not start within \(settleLimit)", hint: "describe pod \(name) says why")
         }
+        if let input = r.input, r.command.isEmpty {
+            return try attachShell(running, run: r, input: input)
+        }
         // A server, or `sleep` as the main process: the container just keeps running.
         guard !r.command.isEmpty, kind == .toolbox || !isServerCommand(r.command), r.command.first != "sleep" else {
             autoSettle()
@@ -107,7 +120,9 @@ extension Session {
         }
         // The command is the container's main process: its output is the pod's log, and when it
         // ends the container ends with its exit status.
-        let result = try runTool(running, container: 0, r.command)
+        var stdin = ""
+        if case .text(let text)? = r.input { stdin = text }
+        let result = try runTool(running, container: 0, r.command, stdin: stdin)
         cluster.appendLog(running, result.stdout + result.stderr)
         if r.attach {
             printer.block(result.stdout)
@@ -115,19 +130,26 @@ extension Session {
                 printer.errorLine(String(result.stderr.dropLast(result.stderr.hasSuffix("\n") ? 1 : 0)))
             }
         }
-        _ = cluster.killContainer(pod: name, exitCode: result.exitCode)
+        return finishRun(r, exitCode: result.exitCode)
+    }
+
+    /// The main process of a `run` pod ended: the container stops with its status, and an
+    /// attached kubectl reports it and, with --rm, deletes the pod.
+    func finishRun(_ r: RunPodCommand, exitCode: Int) -> Outcome {
+        let name = r.name.text
+        _ = cluster.killContainer(pod: name, exitCode: exitCode)
         if r.attach {
             _ = cluster.run(
                 until: { c in c.get(Pod.self, name).map { $0.status.phase != .running } ?? true },
                 timeout: .seconds(5), shouldStop: interrupted)
             printChanges(only: nil)
         }
-        if r.attach, result.exitCode != 0 { printer.errorLine("pod default/\(name) terminated (Error)") }
+        if r.attach, exitCode != 0 { printer.errorLine("pod default/\(name) terminated (Error)") }
         if r.remove, r.attach {
             if case .success = cluster.delete(.pod, name) { printer.line("pod \"\(name)\" deleted") }
         }
         autoSettle()
-        return result.exitCode == 0 ? .ok : .failed
+        return exitCode == 0 ? .ok : .failed
     }
 
     /// A command that is itself a long-running program in a server image (not one of the tools).

@@ -42,6 +42,7 @@ extension Session {
             try wait(kind, name: name, condition: condition, timeout: timeout ?? settleLimit)
         case .kubectlWait(let w): try kubectlWait(w)
         case .rollout(let r): try rollout(r)
+        case .echo(let text): printer.echo(text)
         case .clock:
             printer.line("\(cluster.now) (\(DurationText.format(cluster.now - .zero)) since the cluster started)")
         case .mode(let auto):
@@ -54,6 +55,7 @@ extension Session {
         case .proxy(let port): try startProxy(port: port)
         case .curl(let c): return try curl(c)
         case .exec(let pod, let container, let command): return try exec(pod, container: container, command: command)
+        case .execAttached(let e): return try execAttached(e)
         case .logs(let l): try logs(l)
         case .copy(let c): try copy(c)
         case .runPod(let r): return try runPod(r)

@@ -100,6 +100,15 @@ extension Session {
                         report(error)
                         ok = false
                     }
+                case .loop(let loop):
+                    do {
+                        for c in try loop.commands(variables: variables) {
+                            _ = try Parser.parse(c, variables: variables)
+                        }
+                    } catch {
+                        report(error)
+                        ok = false
+                    }
                 }
             }
         }

@@ -21,7 +21,8 @@ extension Session {
         if pod.status.containerStatuses.isEmpty {
             throw APIError(
                 reason: .badRequest,
-                message: "container \"\(c.name)\" in pod \"\(pod.metadata.name)\" is waiting to start: ContainerCreating")
+                message:
+                    "container \"\(c.name)\" in pod \"\(pod.metadata.name)\" is waiting to start: ContainerCreating")
         }
         if let kubelet = unreachableKubelet(pod) {
             let url = "https://\(kubelet)/containerLogs/\(pod.metadata.namespace)/\(pod.metadata.name)/\(c.name)"

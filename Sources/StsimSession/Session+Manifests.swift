@@ -67,7 +67,8 @@ extension Session {
             : ((try? FileManager.default.contentsOfDirectory(atPath: real)) ?? [])
         let manifests = names.filter { [".json", ".yaml", ".yml"].contains(where: $0.hasSuffix) }.sorted()
         if manifests.isEmpty {
-            throw Diagnostic(at: path.location, "error reading \(path.text): recognized file extensions are [.json .yaml .yml]")
+            throw Diagnostic(
+                at: path.location, "error reading \(path.text): recognized file extensions are [.json .yaml .yml]")
         }
         let folder = path.text.hasSuffix("/") ? path.text : path.text + "/"
         return manifests.map { Argument(folder + $0, at: path.location) }

@@ -65,6 +65,9 @@ extension Session {
                 }
                 guard runCommand(command) == .ok else { return .failure(ScenarioFailure(message: diagnostics)) }
                 script.setup.append(command.text)
+            case .loop(let loop):
+                guard runLoop(loop) == .ok else { return .failure(ScenarioFailure(message: diagnostics)) }
+                script.setup.append(loop.text)
             }
         }
         // The checks look at what happens from here on (the counterexample scripts mark this

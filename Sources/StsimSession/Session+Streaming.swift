@@ -108,7 +108,9 @@ struct PendingCommand {
         text += "\n"
         let size = text.utf8.count
         // Most lines are whole commands with nothing that could stay open: no need to lex twice.
-        if size == line.utf8.count + 1, !line.utf8.contains(where: Self.mayOpen) { return self }
+        if size == line.utf8.count + 1, !line.utf8.contains(where: Self.mayOpen), !Self.mayOpenLoop(line) {
+            return self
+        }
         guard size < 1 << 16 || size >= 2 * lexedBytes || closes(Substring(line)) else { return nil }
         lexedBytes = size
         // Without its last newline, as at the prompt: a trailing `\` then asks for the next line.
@@ -121,6 +123,13 @@ struct PendingCommand {
     private static func mayOpen(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\\")
             || byte == UInt8(ascii: "<")
+    }
+
+    /// A `for` (or a refused `while`/`until`) loop stays open until its `done`; the shell of
+    /// `exec -it POD -- sh` until its `exit`.
+    private static func mayOpenLoop(_ line: String) -> Bool {
+        line.contains("for") || line.contains("while") || line.contains("until") || line.contains("exec")
+            || line.contains("run")
     }
 
     /// The lexer's message for what is still open, or nil when the text is complete.
@@ -137,6 +146,8 @@ struct PendingCommand {
             let delimiter = message[r.upperBound...].dropLast(2)
             return { line in line.drop { $0 == "\t" } == delimiter }
         }
+        if message.contains("has no \"done\"") { return { $0.contains("done") } }
+        if message.contains("up to exit") { return { $0.contains("exit") } }
         if message.contains("single quote") { return { $0.contains("'") } }
         if message.contains("double quote") { return { $0.contains("\"") } }
         return { !$0.hasSuffix("\\") }

@@ -51,7 +51,8 @@ extension Command {
     /// Whether running it may change the cluster (and so is worth an undo state).
     var mayChangeCluster: Bool {
         switch self {
-        case .create, .apply, .replace, .copy, .delete, .scale, .edit, .patch, .setImage, .changeMetadata, .killPod, .partition, .heal,
+        case .create, .apply, .replace, .copy, .delete, .scale, .edit, .patch, .setImage, .changeMetadata, .killPod,
+            .partition, .heal,
             .imageFault,
             .crash,
             .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .kubectlWait, .run, .reset, .seed, .runPod, .load:
@@ -62,9 +63,14 @@ extension Command {
         // A POST changes the files on a volume (curl, or curl in a pod); sleep lets time pass.
         case .curl(let c): c.effectiveMethod.uppercased() != "GET"
         case .exec(_, _, let command): ["curl", "sleep"].contains(command.first?.text ?? "")
+        // A shell may write files or sleep.
+        case .execAttached: true
         case .get(let g): g.watch
+        // logs -f lets time pass.
+        case .logs(let l): l.follow
         // kubectl diff only runs server-side dry runs.
-        case .diff, .apiResources, .describe, .clock, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .timeline, .events, .expect,
+        case .diff, .apiResources, .describe, .clock, .echo, .mode, .mark, .lesson, .dig, .proxy, .snapshot,
+            .timeline, .events, .expect,
             .help,
             .history, .setting,
             .define,

@@ -22,7 +22,8 @@ extension Session {
         let prefix = command.kinds.count > 1 || options.showKind
         var rows = WatchTable()
         for (kind, objects) in listed where !objects.isEmpty {
-            _ = rows.block(GetOutput.table(objects, kind: kind, options: options, prefixNames: prefix, now: cluster.now))
+            _ = rows.block(
+                GetOutput.table(objects, kind: kind, options: options, prefixNames: prefix, now: cluster.now))
         }
         let result = withProgress("settle") { cluster.settle(limit: settleLimit, shouldStop: $0) }
         let batch = cluster.drainChanges()
@@ -42,7 +43,8 @@ extension Session {
                 left += 1
                 continue
             }
-            let table = GetOutput.table([o], kind: change.key.kind, options: options, prefixNames: prefix, now: change.time)
+            let table = GetOutput.table(
+                [o], kind: change.key.kind, options: options, prefixNames: prefix, now: change.time)
             printer.block(rows.started ? rows.row(table.rows[0]) : rows.block(table))
             printed += 1
         }

@@ -66,6 +66,10 @@ public final class Session {
     /// Scripts being run by `run FILE`, to refuse a script that runs itself.
     var runningScripts: [String] = []
     var interactive = false
+    /// The container shell reading the lines typed at the prompt (`exec -it POD -- sh`).
+    var nestedShell: NestedShell?
+    /// While a `for` loop's commands run.
+    var runningLoop = false
     /// The prompt the user saw while typing, so a caret can line up under the typed line.
     var promptAtStart = ""
     var watchFormatter = WatchFormatter()
@@ -134,15 +138,20 @@ public final class Session {
         promptAtStart = prompt
         self.interrupted = interrupted
         defer { self.interrupted = { false } }
+        if nestedShell != nil {
+            runNestedLine(text)
+            return true
+        }
         return runText(text, file: "<prompt>", firstLine: 1) != .quit
     }
 
     /// True while the text is an unfinished command (open quote, trailing `\`, open here-document).
     public func needsMoreInput(_ text: String) -> Bool {
-        Lexer.lex(text, file: "<prompt>").contains {
-            if case .error(_, let incomplete) = $0 { return incomplete }
-            return false
-        }
+        nestedShell == nil
+            && Lexer.lex(text, file: "<prompt>", shellLines: false).contains {
+                if case .error(_, let incomplete) = $0 { return incomplete }
+                return false
+            }
     }
 
     // MARK: - Running text
@@ -152,7 +161,7 @@ public final class Session {
     func runText(_ text: String, file: String, firstLine: Int, indent: Int = 0) -> Outcome {
         if indent == 0 { remember(source: text, as: file, firstLine: firstLine) }
         var failed = false
-        for item in Lexer.lex(text, file: file, firstLine: firstLine, indent: indent) {
+        for item in Lexer.lex(text, file: file, firstLine: firstLine, indent: indent, shellLines: !interactive) {
             switch item {
             case .error(let diagnostic, _):
                 report(diagnostic)
@@ -169,6 +178,13 @@ public final class Session {
                 }
                 if lessonRun != nil && !isLessonCommand(command) { lessonAfterCommand() }
                 if let stop = scriptStopOutcome(at: command.location) { return stop }
+            case .loop(let loop):
+                switch runLoop(loop) {
+                case .ok: break
+                case .failed: failed = true
+                case .quit: return .quit
+                case .interrupted: return .interrupted
+                }
             }
             if failed && !options.keepGoing && !interactive { return .failed }
         }

@@ -24,6 +24,10 @@ public final class LineEditor {
 
     private let editLine: OpaquePointer
     private let history: OpaquePointer
+    /// The lines typed at a container's shell (`exec -it POD -- sh`): kept apart from stsim's
+    /// commands, for this run only.
+    private var nestedHistory: OpaquePointer?
+    private var inNested = false
     private let historyPath: String?
     private var event = HistEvent()
 
@@ -63,6 +67,7 @@ public final class LineEditor {
     deinit {
         el_end(editLine)
         history_end(history)
+        if let nestedHistory { history_end(nestedHistory) }
         callbackCompleter = nil
         LineEditor.exists = false
     }
@@ -86,12 +91,29 @@ public final class LineEditor {
         return .line(line)
     }
 
+    /// Switches Up/Down between stsim's history and the container shell's.
+    public func useNestedHistory(_ nested: Bool) {
+        guard nested != inNested else { return }
+        if nested, nestedHistory == nil, let h = history_init() {
+            stsim_history_setsize(h, &event, 1000)
+            stsim_history_setunique(h, &event, 1)
+            nestedHistory = h
+        }
+        guard let target = nested ? nestedHistory : history else { return }
+        stsim_el_set_hist(editLine, target)
+        inNested = nested
+    }
+
     /// Adds a line to the history and saves the file. The trailing space a completion leaves is
     /// dropped, so recalled lines are exactly what the user meant; blank lines are not kept.
     public func remember(_ line: String) {
         var entry = Substring(line)
         while entry.last == " " || entry.last == "\t" { entry.removeLast() }
         guard !entry.isEmpty else { return }
+        if inNested, let nestedHistory {
+            stsim_history_enter(nestedHistory, &event, String(entry))
+            return
+        }
         stsim_history_enter(history, &event, String(entry))
         if let historyPath { stsim_history_save(history, &event, historyPath) }
     }

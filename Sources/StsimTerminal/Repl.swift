@@ -21,12 +21,14 @@ public enum Repl {
             let editor = LineEditor(
                 historyPath: HistoryFile.path,
                 completer: { [unowned host] in
-                    host.completions(linePrefix: $0)
+                    // The container's shell completes nothing of stsim's.
+                    host.nestedPrompt == nil ? host.completions(linePrefix: $0) : []
                 })
         {
             InterruptSignal.install()
             defer { InterruptSignal.uninstall() }
             return loop(host: host) { prompt in
+                editor.useNestedHistory(host.nestedPrompt != nil)
                 let input = editor.readLine(prompt: prompt)
                 switch input {
                 case .line(let line):
@@ -48,11 +50,14 @@ public enum Repl {
     static func loop(host: ReplHost, read: (String) -> LineEditor.Input) -> Int32 {
         var pending: String?  // an unfinished command, waiting for its next line
         while true {
-            switch read(pending == nil ? host.prompt : continuationPrompt) {
+            switch read(pending == nil ? host.nestedPrompt ?? host.prompt : continuationPrompt) {
             case .interrupted:
                 // Ctrl-C abandons the whole command, continuation lines included, like bash.
                 pending = nil
                 InterruptSignal.clear()
+            case .endOfInput where host.nestedPrompt != nil:
+                // Ctrl-D ends the container's shell, not stsim.
+                host.endNestedInput()
             case .endOfInput:
                 // An unfinished command still goes to the host, which reports what is missing
                 // (an unterminated quote, say) rather than the text vanishing silently.
@@ -66,7 +71,7 @@ public enum Repl {
                     continue
                 }
                 pending = nil
-                if text.allSatisfy(\.isWhitespace) { continue }
+                if text.allSatisfy(\.isWhitespace), host.nestedPrompt == nil { continue }
                 if !run(text, on: host) {
                     fflush(stsim_stdout())
                     return 0

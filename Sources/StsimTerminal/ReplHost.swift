@@ -14,4 +14,15 @@ public protocol ReplHost: AnyObject {
     /// candidate is a full replacement for the last word of it (the text after the last
     /// unquoted space).
     func completions(linePrefix: String) -> [String]
+    /// While a shell inside a container reads the lines typed (`exec -it POD -- sh`), its
+    /// prompt (`/ # `); nil at stsim's own prompt. Inside, lines have their own history and no
+    /// completion, as in the container's shell.
+    var nestedPrompt: String? { get }
+    /// Ctrl-D at the nested prompt: the container's shell ends, and stsim's prompt returns.
+    func endNestedInput()
+}
+
+extension ReplHost {
+    public var nestedPrompt: String? { nil }
+    public func endNestedInput() {}
 }

@@ -102,4 +102,6 @@ final class ReplBridge: ReplHost {
         session.runInteractive(text, interrupted: interrupted)
     }
     func completions(linePrefix: String) -> [String] { session.completions(linePrefix: linePrefix) }
+    var nestedPrompt: String? { session.nestedPrompt }
+    func endNestedInput() { session.endNestedInput() }
 }

@@ -70,7 +70,7 @@ final class HelpTextTests: XCTestCase {
         XCTAssertTrue(
             apply.hasSuffix(
                 "Examples:\n  apply -f web.yaml\n  apply <<EOF\n  apiVersion: v1\n  kind: Service\n"
-                    + "  ...\n  EOF"), apply)
+                    + "  ...\n  EOF\n  apply -f web.yaml --dry-run=server -o yaml"), apply)
     }
 
     func testOverview() {
@@ -85,11 +85,11 @@ final class HelpTextTests: XCTestCase {
             lines.last, "help cluster describes the real clusters stsim can imitate (--cluster, reset --cluster).")
         let headers = CommandGroup.allCases.map(\.rawValue)
         XCTAssertEqual(lines.filter { headers.contains($0) }, headers, "every group, in order")
-        XCTAssertTrue(lines.contains("  scale      change the number of replicas of a StatefulSet or ReplicaSet"))
+        XCTAssertTrue(lines.contains("  scale          change the number of replicas of a StatefulSet or ReplicaSet"))
         XCTAssertTrue(
             lines.contains(
-                "  heal       give a partitioned node its link back (also: reconnect)"))
-        XCTAssertTrue(lines.contains("  quit       leave (Ctrl-D does too) (also: exit)"))
+                "  heal           give a partitioned node its link back (also: reconnect)"))
+        XCTAssertTrue(lines.contains("  quit           leave (Ctrl-D does too) (also: exit)"))
         for spec in registry.specs {
             XCTAssertEqual(lines.filter { $0.hasPrefix("  \(spec.name) ") }.count, 1, spec.name)
         }

@@ -215,8 +215,10 @@ final class ParserTests: XCTestCase {
     // MARK: - create and apply
 
     func testCreateFromAFile() {
-        XCTAssertEqual(parsed("create -f kubia.yaml"), .create(.manifests(.file(arg("kubia.yaml", 1, 11)), WriteOptions())))
-        XCTAssertEqual(parsed("create --filename=kubia.yaml"), .create(.manifests(.file(arg("kubia.yaml", 1, 8)), WriteOptions())))
+        XCTAssertEqual(
+            parsed("create -f kubia.yaml"), .create(.manifests(.file(arg("kubia.yaml", 1, 11)), WriteOptions())))
+        XCTAssertEqual(
+            parsed("create --filename=kubia.yaml"), .create(.manifests(.file(arg("kubia.yaml", 1, 8)), WriteOptions())))
     }
 
     func testCreateStatefulSet() {
@@ -269,7 +271,8 @@ final class ParserTests: XCTestCase {
 
     func testApply() {
         XCTAssertEqual(parsed("apply -f web.yaml"), .apply(.file(arg("web.yaml", 1, 10)), WriteOptions()))
-        XCTAssertEqual(parsed("apply -f ./dir/web.yaml -n demo"), .apply(.file(arg("./dir/web.yaml", 1, 10)), WriteOptions()))
+        XCTAssertEqual(
+            parsed("apply -f ./dir/web.yaml -n demo"), .apply(.file(arg("./dir/web.yaml", 1, 10)), WriteOptions()))
         XCTAssertEqual(
             parsed("apply -f web.yaml --dry-run=server -o yaml"),
             .apply(.file(arg("web.yaml", 1, 10)), WriteOptions(dryRun: .server, output: .yaml)))
@@ -565,7 +568,8 @@ final class ParserTests: XCTestCase {
     func testEditPatchAndSetImage() {
         let l = { (c: Int) in SourceLocation(file: "t.sts", line: 1, column: c) }
         XCTAssertEqual(
-            parsed("edit sts/web"), .edit(kind: .statefulSet, name: Argument("web", at: l(10)), namespace: nil, replacement: nil))
+            parsed("edit sts/web"),
+            .edit(kind: .statefulSet, name: Argument("web", at: l(10)), namespace: nil, replacement: nil))
         XCTAssertEqual(
             parsed("patch sts web --replicas 3"),
             .patch(kind: .statefulSet, name: Argument("web", at: l(11)), change: .replicas(3), namespace: nil))

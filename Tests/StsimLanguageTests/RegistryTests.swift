@@ -16,7 +16,7 @@ final class RegistryTests: XCTestCase {
             XCTAssertFalse(spec.examples.isEmpty, "\(spec.name) has no example")
             for example in spec.examples {
                 count += 1
-                let items = Lexer.lex(example, file: "help \(spec.name)")
+                let items = Lexer.lex(example, file: "help \(spec.name)", shellLines: false)
                 guard items.count == 1, case .command(let text) = items[0] else {
                     XCTFail("\(spec.name): example \"\(example)\" lexes to \(items)")
                     continue

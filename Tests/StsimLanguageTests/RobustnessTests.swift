@@ -21,6 +21,7 @@ final class RobustnessTests: XCTestCase {
         "-wA", "-wx", "--replicas", "--replicas=", "--replicas=2", "-f", "-l", "app=web", "--force", "--grace-period",
         "--wait=false", "--image", "nginx", "--selector", "--timeout", "1m30s", "99999999999999999999h", "Ready",
         "'", "\"", "'a b'", "\"x ${n}\"", "${n}", "${", "${1}", "\\", "\\\n", ";", "#", "# c", "\n", "\r\n", "\t",
+        "for", "i", "in", "do", "done", "$i", "${i}", "$(seq 3)", "$(seq 1 ${n})", "$(", ")", "$(date)", "while",
         "<<EOF", "<<-EOF", "<<'EOF'", "<<", "EOF", "\tEOF", "kind: X", "ünï", "👍🏽", "e\u{301}", " ", " ", " ",
     ]
 
@@ -50,6 +51,16 @@ final class RobustnessTests: XCTestCase {
                         errorsSeen += 1
                         XCTAssertNotNil(error.location, source)
                         XCTAssertFalse(error.message.isEmpty, source)
+                    }
+                case .loop(let loop):
+                    commandsSeen += 1
+                    do {
+                        for c in try loop.commands(variables: ["n": "2"]) {
+                            _ = try Parser.parse(c, variables: ["n": "2"])
+                        }
+                    } catch {
+                        errorsSeen += 1
+                        XCTAssertNotNil(error.location, source)
                     }
                 }
             }

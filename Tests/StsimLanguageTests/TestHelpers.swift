@@ -21,6 +21,9 @@ func commands(_ source: String, firstLine: Int = 1, file: StaticString = #filePa
     Lexer.lex(source, file: testFile, firstLine: firstLine).compactMap { item in
         switch item {
         case .command(let c): return c
+        case .loop(let loop):
+            XCTFail("unexpected loop: \(loop.text)", file: file, line: line)
+            return nil
         case .error(let d, _):
             XCTFail(
                 "unexpected lexer error: \(d.message) at \(String(describing: d.location))", file: file,

@@ -75,6 +75,7 @@ final class JSONPatchTests: XCTestCase {
             return XCTFail("an object is not a JSON patch")
         }
         XCTAssertEqual(
-            f.message, "Error from server (BadRequest): json: cannot unmarshal object into Go value of type jsonpatch.Patch")
+            f.message,
+            "Error from server (BadRequest): json: cannot unmarshal object into Go value of type jsonpatch.Patch")
     }
 }

@@ -27,7 +27,8 @@ final class UnifiedDiffTests: XCTestCase {
         far[1] = "two"
         far[15] = "sixteen"
         XCTAssertEqual(
-            UnifiedDiff.hunks(old: long, new: far).filter { $0.hasPrefix("@@") }, ["@@ -1,5 +1,5 @@", "@@ -13,7 +13,7 @@"])
+            UnifiedDiff.hunks(old: long, new: far).filter { $0.hasPrefix("@@") },
+            ["@@ -1,5 +1,5 @@", "@@ -13,7 +13,7 @@"])
     }
 
     func testAFileThatDidNotExist() {

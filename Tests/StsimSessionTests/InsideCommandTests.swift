@@ -49,7 +49,11 @@ final class InsideCommandTests: XCTestCase {
     }
 
     func testRunRemovesItsPod() {
-        let r = run(kubia + "run -it lookup --image=busybox --rm --restart=Never -- nslookup kubia-0.kubia\nget pods")
+        // BusyBox 1.29+ tries the search list only for a name without a dot: the full name.
+        let r = run(
+            kubia
+                + "run -it lookup --image=busybox --rm --restart=Never -- nslookup kubia-0.kubia.default.svc.cluster.local\nget pods"
+        )
         XCTAssertTrue(
             r.text.contains(
                 "Address:\t10.96.0.10:53\n\nName:\tkubia-0.kubia.default.svc.cluster.local\nAddress: 10.244."), r.text)

@@ -92,14 +92,16 @@ final class LessonTests: XCTestCase {
         let text = try String(contentsOfFile: file, encoding: .utf8)
         let wrong = "partition node-2\nsettle\ndelete pod web-1 --force --grace-period 0\nsettle\n"
         let (status, out) = run {
-            $0.gradeLesson(text, file: "06-node-failure.lesson", name: "node-failure", script: wrong, scriptFile: "l.sts")
+            $0.gradeLesson(
+                text, file: "06-node-failure.lesson", name: "node-failure", script: wrong, scriptFile: "l.sts")
         }
         XCTAssertEqual(status, 1, out)
         XCTAssertTrue(out.contains("step 2 FAILED: Replace web-1 without ever running two"), out)
         XCTAssertTrue(out.contains("two copies of pod/web-1 ran at once"), out)
         let right = "partition node-2\nsettle\ncrash node-2\ndelete pod web-1 --force --grace-period 0\nsettle\n"
         let (ok, passed) = run {
-            $0.gradeLesson(text, file: "06-node-failure.lesson", name: "node-failure", script: right, scriptFile: "l.sts")
+            $0.gradeLesson(
+                text, file: "06-node-failure.lesson", name: "node-failure", script: right, scriptFile: "l.sts")
         }
         XCTAssertEqual(ok, 0, passed)
     }

@@ -6,27 +6,15 @@ import XCTest
 /// what any host behind the REPL provides: the `stsim HH:MM:SS> ` prompt, `sca` completing to
 /// `scale`, output for `help` (which names `scale`), and `#` comments.
 final class InteractivePromptTests: XCTestCase {
-    private var directory = URL(fileURLWithPath: "/nonexistent")
-    private var historyPath: String { directory.appendingPathComponent("history").path }
+    private var home: ScratchHome?
+    private var historyPath: String { home?.historyPath ?? "/nonexistent" }
 
-    private static let up = "\u{1b}[A"
-    private static let left = "\u{1b}[D"
-    private static let backspace = "\u{7f}"
-    private static let ctrlC = "\u{3}"
-    private static let ctrlD = "\u{4}"
+    override func setUpWithError() throws { home = try ScratchHome() }
 
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("stsim-terminal-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
+    override func tearDown() { home = nil }
 
     func testPromptAppearsAndHelpAnswers() throws {
-        let terminal = try startREPL()
+        let terminal = try XCTUnwrap(home).startREPL()
         let mark = terminal.mark
         terminal.send("help\r")
         let shown = try terminal.waitForPrompt(since: mark)
@@ -34,7 +22,7 @@ final class InteractivePromptTests: XCTestCase {
     }
 
     func testTabCompletesCommandWord() throws {
-        let terminal = try startREPL()
+        let terminal = try XCTUnwrap(home).startREPL()
         var mark = terminal.mark
         terminal.send("sca")
         try terminal.waitFor("sca", since: mark)
@@ -49,13 +37,13 @@ final class InteractivePromptTests: XCTestCase {
     }
 
     func testUpArrowRecallsPreviousLine() throws {
-        let terminal = try startREPL()
+        let terminal = try XCTUnwrap(home).startREPL()
         var mark = terminal.mark
         terminal.send("help\r")
         try terminal.waitForPrompt(since: mark)
 
         mark = terminal.mark
-        terminal.send(Self.up)
+        terminal.send(Keys.up)
         try terminal.waitFor("help", since: mark)
         terminal.send("\r")
         let shown = try terminal.waitForPrompt(since: mark)
@@ -63,14 +51,14 @@ final class InteractivePromptTests: XCTestCase {
     }
 
     func testCtrlCCancelsHalfTypedLineAndKeepsRunning() throws {
-        let terminal = try startREPL()
+        let terminal = try XCTUnwrap(home).startREPL()
         var mark = terminal.mark
         terminal.send("stat")
         // Ctrl-C only once the text was echoed: the terminal driver flushes unread input on
         // SIGINT, so a Ctrl-C in the same burst could swallow the text it is meant to cancel.
         try terminal.waitFor("stat", since: mark)
         mark = terminal.mark
-        terminal.send(Self.ctrlC)
+        terminal.send(Keys.ctrlC)
         try terminal.waitForPrompt(since: mark)
         XCTAssertTrue(terminal.isRunning, "Ctrl-C must not end the REPL")
 
@@ -83,53 +71,53 @@ final class InteractivePromptTests: XCTestCase {
     }
 
     func testCtrlDOnEmptyLineExitsWithZero() throws {
-        let terminal = try startREPL()
-        terminal.send(Self.ctrlD)
+        let terminal = try XCTUnwrap(home).startREPL()
+        terminal.send(Keys.ctrlD)
         XCTAssertEqual(try terminal.waitForExit(), 0)
     }
 
     /// Chinese text is shown as typed and edited a character (not a byte) at a time. The child
     /// gets no LANG/LC_* at all, so this also covers the fallback to a UTF-8 locale.
     func testUTF8TextIsEditedByCharacter() throws {
-        let terminal = try startREPL()
+        let terminal = try XCTUnwrap(home).startREPL()
         var mark = terminal.mark
         terminal.send("# 节点一X")
         try terminal.waitFor("# 节点一X", since: mark)
         // Delete X, step left over 一, delete 点: "# 节一".
-        terminal.send(Self.backspace + Self.left + Self.backspace)
+        terminal.send(Keys.backspace + Keys.left + Keys.backspace)
         terminal.send("\r")
         try terminal.waitForPrompt(since: mark)
         XCTAssertEqual(try LibeditHistoryFile.entries(atPath: historyPath).last, "# 节一")
 
         mark = terminal.mark
-        terminal.send(Self.up)
+        terminal.send(Keys.up)
         try terminal.waitFor("# 节一", since: mark)
     }
 
     func testHistoryFileIsWrittenAndLoadedByTheNextRun() throws {
-        let first = try startREPL()
+        let first = try XCTUnwrap(home).startREPL()
         let mark = first.mark
         first.send("help\r")
         try first.waitForPrompt(since: mark)
         XCTAssertEqual(try LibeditHistoryFile.entries(atPath: historyPath), ["help"])
-        first.send(Self.ctrlD)
+        first.send(Keys.ctrlD)
         XCTAssertEqual(try first.waitForExit(), 0)
 
-        let second = try startREPL()
+        let second = try XCTUnwrap(home).startREPL()
         let recall = second.mark
-        second.send(Self.up)
+        second.send(Keys.up)
         try second.waitFor("help", since: recall)
     }
 
     /// Ctrl-C during a long settle stops the clock where it is, and the prompt comes back with
     /// the cluster as far as it got (20,000 pods take longer than the test waits).
     func testCtrlCInterruptsALongSettle() throws {
-        let terminal = try startREPL(arguments: ["--nodes", "200"])
+        let terminal = try XCTUnwrap(home).startREPL(arguments: ["--nodes", "200"])
         var mark = terminal.mark
         terminal.send("create sts web --image nginx --replicas 20000 --policy Parallel\r")
         try terminal.waitFor("statefulset.apps/web created", since: mark)
         mark = terminal.mark
-        terminal.send(Self.ctrlC)
+        terminal.send(Keys.ctrlC)
         // The rows already computed still reach the terminal after the interrupt; on a loaded
         // machine (CI, a debug build) that drain can take longer than the usual thirty seconds.
         let shown = try terminal.waitForPrompt(since: mark, timeout: 60)
@@ -138,24 +126,10 @@ final class InteractivePromptTests: XCTestCase {
         terminal.send("get sts\r")
         let table = try terminal.waitForPrompt(since: mark)
         XCTAssertFalse(table.contains("20000/20000"), "the settle ran to the end:\n\(table)")
-        terminal.send(Self.ctrlD)
+        terminal.send(Keys.ctrlD)
         XCTAssertEqual(try terminal.waitForExit(), 0)
     }
 
-    /// Starts `stsim` with a throw-away HOME and history file (the user's own history stays
-    /// untouched) and waits for the first prompt.
-    private func startREPL(arguments: [String] = []) throws -> PseudoTerminalProcess {
-        let terminal = try PseudoTerminalProcess(
-            executable: try StsimExecutable.path(), arguments: arguments,
-            environment: [
-                "HOME": directory.path,
-                "STSIM_HISTORY": historyPath,
-                "TERM": "xterm",
-                "PATH": "/usr/local/bin:/usr/bin:/bin",
-            ])
-        try terminal.waitForPrompt(since: 0)
-        return terminal
-    }
 }
 
 extension PseudoTerminalProcess {

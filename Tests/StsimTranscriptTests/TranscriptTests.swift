@@ -25,9 +25,12 @@ final class TranscriptTests: XCTestCase {
         "clusters/stsim-node-failure",
         "clusters/stsim-nodes",
         "containers/copy",
+        "containers/curl-in-pod",
         "containers/images",
+        "containers/nested-shell",
         "containers/shell",
         "containers/stable-storage",
+        "containers/tutorial-loops",
         "dns/srv-follows-scaling",
         "explore/explore-errors",
         "explore/force-delete-during-partition",
@@ -165,8 +168,16 @@ final class TranscriptTests: XCTestCase {
         try Transcript("containers/copy").check()
     }
 
+    func test_containers_curl_in_pod() throws {
+        try Transcript("containers/curl-in-pod").check()
+    }
+
     func test_containers_images() throws {
         try Transcript("containers/images").check()
+    }
+
+    func test_containers_nested_shell() throws {
+        try Transcript("containers/nested-shell").check()
     }
 
     func test_containers_shell() throws {
@@ -175,6 +186,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_containers_stable_storage() throws {
         try Transcript("containers/stable-storage").check()
+    }
+
+    func test_containers_tutorial_loops() throws {
+        try Transcript("containers/tutorial-loops").check()
     }
 
     func test_dns_srv_follows_scaling() throws {

@@ -10,6 +10,11 @@ extension Cluster {
     public func execInContainer(
         _ pod: Pod, container: Int = 0, argv: [String], stdin: String = "", hooks: ShellHooks
     ) throws -> ProcessResult {
+        try watchingFiles { try runInContainer(pod, container: container, argv: argv, stdin: stdin, hooks: hooks) }
+    }
+
+    /// Runs `body`, then wakes the probers if it wrote to a container's files.
+    func watchingFiles(_ body: () throws -> ProcessResult) rethrows -> ProcessResult {
         let before = files.changes
         // Even a command that stopped part way may have written: exec probes look again.
         defer {
@@ -17,7 +22,7 @@ extension Cluster {
                 for node in kubelets.keys.sorted() { kubelets[node]!.containerFilesChanged() }
             }
         }
-        return try runInContainer(pod, container: container, argv: argv, stdin: stdin, hooks: hooks)
+        return try body()
     }
 
     /// `execInContainer` without waking the probers: an exec probe runs here.
@@ -34,17 +39,20 @@ extension Cluster {
             guard Shell.simulated.contains(tool) || hooks.tools[tool] != nil, !Shell.notSimulated.contains(tool) else {
                 throw ShellFailure.notSimulated(tool)
             }
-            // containerd's words when the binary is not in the image (kubectl exits 126 through
-            // cri-dockerd, minikube's runtime).
-            let why =
-                first.hasPrefix("/")
-                ? "stat \(first): no such file or directory" : "executable file not found in $PATH"
-            return ProcessResult(
-                stderr:
-                    "OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(first)\": \(why): unknown\n",
-                exitCode: 126)
+            return Cluster.missingExecutable(first)
         }
         return try shell.runTool(tool, Array(argv.dropFirst()), stdin: stdin)
+    }
+
+    /// containerd's words when the binary is not in the image (kubectl exits 126 through
+    /// cri-dockerd, minikube's runtime).
+    public static func missingExecutable(_ first: String) -> ProcessResult {
+        let why =
+            first.hasPrefix("/") ? "stat \(first): no such file or directory" : "executable file not found in $PATH"
+        return ProcessResult(
+            stderr:
+                "OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(first)\": \(why): unknown\n",
+            exitCode: 126)
     }
 
     /// Every command stsim simulates in some image.

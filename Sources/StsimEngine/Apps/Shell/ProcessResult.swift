@@ -24,6 +24,11 @@ public struct ProcessResult: Sendable, Hashable {
 public struct OutputChunk: Sendable, Hashable {
     public var text: String
     public var isError: Bool
+
+    public init(text: String, isError: Bool) {
+        self.text = text
+        self.isError = isError
+    }
 }
 
 /// One run of a tool that the engine does not carry itself (the network tools, whose output
@@ -33,6 +38,8 @@ public struct ToolCall {
     public let container: Int
     public let argv: [String]
     public let stdin: String
+    /// The shell's working directory, for the tool's relative paths (`curl -o page.html`).
+    public let cwd: String
 }
 
 /// Tools and effects the caller lends to a shell: `tools` by name (`curl`, `dig`, ...), and

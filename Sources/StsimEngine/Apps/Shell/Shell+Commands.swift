@@ -120,7 +120,9 @@ extension Shell {
             return try runTool(tool, args, stdin: stdin)
         }
         if Self.notSimulated.contains(tool) { throw ShellFailure.notSimulated(tool) }
-        return ProcessResult(stderr: messagePrefix + "\(name): not found\n", exitCode: 127)
+        // bash says it its own way: `bash: get: command not found`.
+        let what = self.name == "bash" ? "command not found" : "not found"
+        return ProcessResult(stderr: messagePrefix + "\(name): \(what)\n", exitCode: 127)
     }
 
     static let shellBuiltins: Set<String> = ["echo", "printf", "test", "[", "true", "false", "kill", "pwd"]

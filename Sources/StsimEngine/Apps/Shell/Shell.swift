@@ -21,6 +21,8 @@ final class Shell {
     /// Whether the command runs without a shell (`exec POD -- echo hi`): then echo is the
     /// image's binary, not the shell's built-in.
     var direct = false
+    /// Set when `exit` ended the last script (an interactive shell then ends).
+    var exited = false
 
     init(cluster: Cluster, pod: Pod, container: Int, hooks: ShellHooks) {
         self.cluster = cluster
@@ -77,6 +79,7 @@ final class Shell {
             status = 2
         } catch Jump.exit(let code) {
             status = code
+            exited = true
         } catch Jump.breakLoop, Jump.continueLoop {
         } catch let stopped as ShellStopped {
             // A nested sh stopped: what this one printed comes first.
@@ -94,8 +97,8 @@ final class Shell {
         return result
     }
 
-    /// dash names the line (`sh: 1: `); BusyBox's ash does not (`sh: `).
-    var messagePrefix: String { profile.shell == .ash ? "\(name): " : "\(name): 1: " }
+    /// dash names the line (`sh: 1: `); BusyBox's ash and bash at a prompt do not (`sh: `).
+    var messagePrefix: String { profile.shell == .ash || name == "bash" ? "\(name): " : "\(name): 1: " }
 
     @discardableResult
     func run(_ node: ShellNode, _ io: inout ShellIO) throws -> Int {

@@ -33,7 +33,7 @@ extension Shell {
             guard let hook = hooks.tools[tool] else {
                 throw ShellFailure.unsupported("stsim runs \(tool) only from exec, not from a probe")
             }
-            return try hook(ToolCall(pod: pod, container: container, argv: [tool] + args, stdin: stdin))
+            return try hook(ToolCall(pod: pod, container: container, argv: [tool] + args, stdin: stdin, cwd: cwd))
         }
     }
 

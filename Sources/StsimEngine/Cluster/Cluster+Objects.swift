@@ -90,6 +90,7 @@ extension Cluster {
             repeat { o.metadata.name = prefix + random.nameSuffix() } while store.get(o.key) != nil
         }
         if store.get(o.key) != nil { return .failure(.alreadyExists(o.kind, o.metadata.name)) }
+        if let e = namespaceLifecycleError(creating: o) { return .failure(e) }
         APIDefaults.apply(
             to: &o, defaultStorageClass: defaultStorageClassName(), tolerationSeconds: timing.defaultTolerationSeconds)
         let causes = Validation.validateCreate(o)
@@ -301,6 +302,7 @@ extension Cluster {
     ) -> Result<KubeObject, APIError> {
         let key = ObjectKey(kind: kind, namespace: namespace ?? config.namespace, name: name)
         guard let old = store.get(key) else { return .failure(.notFound(kind, name)) }
+        if case .namespace(let ns) = old { return deleteNamespace(ns) }
         if options.propagation == .orphan, let uid = old.metadata.uid { orphanDependents(of: uid) }
         if options.propagation == .foreground, old.kind != .pod, let uid = old.metadata.uid,
             store.dependentCount(of: uid) > 0, !old.metadata.finalizers.contains(GarbageCollector.foreground)

@@ -76,6 +76,7 @@ public enum CreateCommand: Hashable, Sendable {
         name: Argument, capacity: String, accessModes: [String], reclaimPolicy: String,
         storageClass: String?)
     case node(name: Argument, zone: String?)
+    case namespace(name: Argument)
 }
 
 /// `patch KIND NAME ...`: a patch document, or one of stsim's shortcuts for the common cases.
@@ -275,4 +276,14 @@ public enum Command: Hashable, Sendable {
     case quit
     /// A command of the language whose machinery is not built yet: it says so, plainly.
     case unavailable(name: String, plannedWith: String)
+}
+
+/// A parsed line: the command, and the namespace its `-n` names (nil: the current namespace).
+public struct Statement: Hashable, Sendable {
+    public var command: Command
+    public var namespace: Argument?
+    public init(command: Command, namespace: Argument? = nil) {
+        self.command = command
+        self.namespace = namespace
+    }
 }

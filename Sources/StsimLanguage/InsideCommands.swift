@@ -6,7 +6,7 @@ enum InsideCommands {
 
     static let dig = CommandSpec(
         "dig", group: .inside, usage: ["dig [+search] SRV|A NAME"],
-        summary: "query the cluster DNS as dig in a pod of the default namespace would",
+        summary: "query the cluster DNS as dig in a pod of the current namespace (or -n NS) would",
         details: """
             Like dig itself, a name is sent as written: `dig SRV web` asks for "web." and gets
             NXDOMAIN (stsim then says which full name the pod's search list would have found).
@@ -14,8 +14,9 @@ enum InsideCommands {
             """,
         examples: [
             "dig SRV web.default.svc.cluster.local", "dig A web-0.web.default.svc.cluster.local",
-            "dig +search SRV web",
+            "dig +search SRV web", "dig +search A kube-dns -n kube-system",
         ],
+        flags: [Common.namespace],
         positionals: [.choices(["SRV", "A", "+search"]), .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         var search = false
@@ -86,6 +87,7 @@ enum InsideCommands {
             FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
             FlagSpec("stdin", short: "i", help: "(accepted) keep stdin open"),
             FlagSpec("tty", short: "t", help: "(accepted) allocate a terminal"),
+            Common.namespace,
         ],
         positionals: [.objectNamesOf(.pod), .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -105,6 +107,7 @@ enum InsideCommands {
         flags: [
             FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
             FlagSpec("previous", short: "p", help: "the container's run before its last restart"),
+            Common.namespace,
         ],
         positionals: [.objectNamesOf(.pod)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -143,7 +146,7 @@ enum WholeCommands {
         "events", group: .whole, usage: ["events [--since D]"],
         summary: "the cluster's events, oldest first (like kubectl events)",
         examples: ["events", "events --since 1m"],
-        flags: [FlagSpec("since", value: "D", help: "only events seen in the last D of virtual time")]
+        flags: [FlagSpec("since", value: "D", help: "only events seen in the last D of virtual time"), Common.namespace]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         try args.finish()
         return .events(since: try args.duration("since"))

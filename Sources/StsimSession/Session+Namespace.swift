@@ -1,0 +1,21 @@
+import StsimEngine
+import StsimLanguage
+
+extension Session {
+    /// Runs a command in the namespace its `-n` names: every lookup and every create without a
+    /// namespace of its own uses the cluster's current namespace, so setting it for the length
+    /// of the command is what makes no command able to ignore `-n`.
+    func inNamespace<T>(_ namespace: String?, _ body: () throws -> T) rethrows -> T {
+        guard let namespace else { return try body() }
+        let c = cluster
+        let saved = c.currentNamespace
+        c.currentNamespace = namespace
+        explicitNamespace = namespace
+        defer {
+            // A command that replaced the cluster (load, undo) leaves the new one as it is.
+            if c === cluster { c.currentNamespace = saved }
+            explicitNamespace = nil
+        }
+        return try body()
+    }
+}

@@ -245,6 +245,7 @@ public enum Command: Hashable, Sendable {
     case wait(kind: ResourceKind, name: Argument, condition: WaitCondition, timeout: VirtualDuration?)
     case kubectlWait(KubectlWaitCommand)
     case rollout(RolloutCommand)
+    case config(ConfigAction)
     case clock
     case mode(auto: Bool)
     case dig(type: DNSRecordType, name: Argument, search: Bool)
@@ -286,4 +287,16 @@ public struct Statement: Hashable, Sendable {
         self.command = command
         self.namespace = namespace
     }
+}
+
+/// What `config` does to stsim's one kubeconfig context.
+public enum ConfigAction: Hashable, Sendable {
+    /// The context `stsim serve` writes into its kubeconfig.
+    public static let contextName = "stsim"
+    /// nil: the context is left as it is (kubectl still says "modified").
+    case setContext(namespace: String?)
+    case view
+    case currentContext
+    case getContexts
+    case useContext
 }

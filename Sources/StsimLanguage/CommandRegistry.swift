@@ -9,7 +9,7 @@ public struct CommandRegistry: Sendable {
     public static let standard = CommandRegistry(
         ResourceCommands.specs + FaultCommands.specs + TimeCommands.specs + InsideCommands.specs
             + WholeCommands.specs + CheckCommands.specs + ExploreCommands.specs + LessonCommands.specs
-            + SessionCommands.specs)
+            + SessionCommands.specs + ConfigCommands.specs)
 
     public func spec(named word: String) -> CommandSpec? {
         specs.first { $0.name == word || $0.aliases.contains(word) }
@@ -20,7 +20,9 @@ public struct CommandRegistry: Sendable {
 
 /// Helpers the declarations share.
 enum Common {
-    static let namespace = FlagSpec("namespace", short: "n", value: "NS", help: "the namespace (default: the current one, see config set-context)")
+    static let namespace = FlagSpec(
+        "namespace", short: "n", value: "NS", help: "the namespace (default: the current one, see config set-context)",
+        completion: .namespaces)
     static let filename = FlagSpec(
         "filename", short: "f", value: "FILE",
         help: "a YAML or JSON manifest; - reads the command's here-document",
@@ -52,7 +54,7 @@ enum Common {
 
     /// The `-n` of a command that declares it (nil otherwise, or when not given).
     static func namespaceArgument(_ args: ParsedArguments) throws(Diagnostic) -> Argument? {
-        guard args.spec.flags.contains(where: { $0.long == "namespace" }), let ns = args.flag("namespace") else {
+        guard args.spec.flags.contains(namespace), let ns = args.flag("namespace") else {
             return nil
         }
         if ns.text.isEmpty {

@@ -38,6 +38,7 @@ extension Session {
             try wait(kind, name: name, condition: condition, timeout: timeout ?? settleLimit)
         case .kubectlWait(let w): try kubectlWait(w)
         case .rollout(let r): try rollout(r)
+        case .config(let action): config(action)
         case .clock:
             printer.line("\(cluster.now) (\(DurationText.format(cluster.now - .zero)) since the cluster started)")
         case .mode(let auto):

@@ -19,3 +19,17 @@ extension Session {
         return try body()
     }
 }
+
+extension Session {
+    /// What a settle, save or undo sums up: the pods and claims of every namespace, since a
+    /// manifest may have put them anywhere.
+    var summaryPods: LazyMapSequence<LazyFilterSequence<LazyMapSequence<[KubeObject], Pod?>>, Pod> {
+        cluster.list(.pod, allNamespaces: true).lazy.compactMap(Pod.init)
+    }
+
+    var summaryClaims:
+        LazyMapSequence<LazyFilterSequence<LazyMapSequence<[KubeObject], PersistentVolumeClaim?>>, PersistentVolumeClaim>
+    {
+        cluster.list(.persistentVolumeClaim, allNamespaces: true).lazy.compactMap(PersistentVolumeClaim.init)
+    }
+}

@@ -91,8 +91,8 @@ extension Session {
 
     func settleSummary(_ result: RunResult) -> String {
         SettleSummary.render(
-            result, pods: cluster.list(.pod).lazy.compactMap(Pod.init),
-            claims: cluster.list(.persistentVolumeClaim).lazy.compactMap(PersistentVolumeClaim.init),
+            result, pods: summaryPods,
+            claims: summaryClaims,
             nodes: cluster.list(Node.self))
     }
 

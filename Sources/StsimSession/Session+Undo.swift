@@ -42,7 +42,7 @@ extension Session {
         _ = discardChanges()
         printer.line("undone: \(state.command)")
         printer.line(
-            "the cluster is back at \(cluster.now): \(SettleSummary.state(pods: cluster.list(.pod).lazy.compactMap(Pod.init), claims: cluster.list(.persistentVolumeClaim).lazy.compactMap(PersistentVolumeClaim.init)))"
+            "the cluster is back at \(cluster.now): \(SettleSummary.state(pods: summaryPods, claims: summaryClaims))"
         )
     }
 }

@@ -89,8 +89,9 @@ extension Cluster {
             }
             repeat { o.metadata.name = prefix + random.nameSuffix() } while store.get(o.key) != nil
         }
-        if store.get(o.key) != nil { return .failure(.alreadyExists(o.kind, o.metadata.name)) }
+        // Admission (NamespaceLifecycle) runs before the storage layer finds a duplicate.
         if let e = namespaceLifecycleError(creating: o) { return .failure(e) }
+        if store.get(o.key) != nil { return .failure(.alreadyExists(o.kind, o.metadata.name)) }
         APIDefaults.apply(
             to: &o, defaultStorageClass: defaultStorageClassName(), tolerationSeconds: timing.defaultTolerationSeconds)
         let causes = Validation.validateCreate(o)

@@ -14,7 +14,7 @@ enum ServedResources {
     static let groups: [Group] = [
         Group(
             name: "",
-            kinds: [.event, .node, .persistentVolumeClaim, .persistentVolume, .pod, .service]),
+            kinds: [.event, .namespace, .node, .persistentVolumeClaim, .persistentVolume, .pod, .service]),
         Group(name: "apps", kinds: [.controllerRevision, .replicaSet, .statefulSet]),
         Group(name: "discovery.k8s.io", kinds: [.endpointSlice]),
         Group(name: "storage.k8s.io", kinds: [.storageClass]),

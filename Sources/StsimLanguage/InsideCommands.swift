@@ -146,7 +146,9 @@ enum WholeCommands {
         "events", group: .whole, usage: ["events [--since D]"],
         summary: "the cluster's events, oldest first (like kubectl events)",
         examples: ["events", "events --since 1m"],
-        flags: [FlagSpec("since", value: "D", help: "only events seen in the last D of virtual time"), Common.namespace]
+        flags: [
+            FlagSpec("since", value: "D", help: "only events seen in the last D of virtual time"), Common.namespace,
+        ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         try args.finish()
         return .events(since: try args.duration("since"))

@@ -28,7 +28,9 @@ extension Session {
     }
 
     var summaryClaims:
-        LazyMapSequence<LazyFilterSequence<LazyMapSequence<[KubeObject], PersistentVolumeClaim?>>, PersistentVolumeClaim>
+        LazyMapSequence<
+            LazyFilterSequence<LazyMapSequence<[KubeObject], PersistentVolumeClaim?>>, PersistentVolumeClaim
+        >
     {
         cluster.list(.persistentVolumeClaim, allNamespaces: true).lazy.compactMap(PersistentVolumeClaim.init)
     }

@@ -29,10 +29,14 @@ final class NamespaceControllerTests: XCTestCase {
         XCTAssertEqual(first.estimate, 30)
         XCTAssertEqual(
             Set(first.delete.map(\.description)),
-            Set([
-                "statefulset/shop/web", "pod/shop/web-0", "pod/shop/web-1", "persistentvolumeclaim/shop/data-web-0",
-                "persistentvolumeclaim/shop/data-web-1",
-            ] + c.list(ControllerRevision.self, namespace: "shop").map { "controllerrevision/shop/\($0.metadata.name)" }))
+            Set(
+                [
+                    "statefulset/shop/web", "pod/shop/web-0", "pod/shop/web-1", "persistentvolumeclaim/shop/data-web-0",
+                    "persistentvolumeclaim/shop/data-web-1",
+                ]
+                    + c.list(ControllerRevision.self, namespace: "shop").map {
+                        "controllerrevision/shop/\($0.metadata.name)"
+                    }))
         XCTAssertTrue(NamespaceController.decide(c.store, namespace: "empty").empty)
     }
 
@@ -51,11 +55,14 @@ final class NamespaceControllerTests: XCTestCase {
     func testATerminatingNamespaceRefusesNewContent() {
         let c = clusterWithWebIn("shop")
         _ = c.delete(.namespace, "shop")
-        let refused = c.create(.service(.headless(name: "x", selector: ["a": "b"], port: 80, portName: "http", namespace: "shop")))
+        let refused = c.create(
+            .service(.headless(name: "x", selector: ["a": "b"], port: 80, portName: "http", namespace: "shop")))
         guard case .failure(let e) = refused else { return XCTFail("created in a Terminating namespace") }
         XCTAssertEqual(e.reason, .forbidden)
         XCTAssertEqual(
-            e.message, "services \"x\" is forbidden: unable to create new content in namespace shop because it is being terminated")
+            e.message,
+            "services \"x\" is forbidden: unable to create new content in namespace shop because it is being terminated"
+        )
     }
 
     func testCreatingInAMissingNamespaceIsNotFound() {

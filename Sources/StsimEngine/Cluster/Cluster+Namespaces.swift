@@ -22,7 +22,8 @@ extension Cluster {
         if Namespace.immortal.contains(name) {
             return .failure(
                 APIError(
-                    reason: .forbidden, message: "namespaces \(GoSyntax.quote(name)) is forbidden: this namespace may not be deleted",
+                    reason: .forbidden,
+                    message: "namespaces \(GoSyntax.quote(name)) is forbidden: this namespace may not be deleted",
                     kind: .namespace, name: name))
         }
         if ns.metadata.deletionTimestamp != nil { return .success(ns.erased) }

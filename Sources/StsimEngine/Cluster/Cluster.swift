@@ -168,8 +168,7 @@ public final class Cluster {
             nodeChanged(node, type: change.type)
         case .service(let svc):
             endpoints.serviceChanged(svc, type: change.type)
-        case .namespace(let ns):
-            namespaces.namespaceChanged(ns, type: change.type)
+        case .namespace(let ns): namespaces.namespaceChanged(ns, type: change.type)
         case .endpointSlice, .event, .controllerRevision:
             break
         }

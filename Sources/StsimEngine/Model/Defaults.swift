@@ -50,7 +50,9 @@ public enum APIDefaults {
         case .namespace(var n):
             // The API server's PrepareForCreate: the finalizer, the phase and the name label.
             n.metadata.labels[Namespace.nameLabel] = n.metadata.name
-            if !n.finalizers.contains(Namespace.kubernetesFinalizer) { n.finalizers.append(Namespace.kubernetesFinalizer) }
+            if !n.finalizers.contains(Namespace.kubernetesFinalizer) {
+                n.finalizers.append(Namespace.kubernetesFinalizer)
+            }
             if n.phase == nil { n.phase = .active }
             object = .namespace(n)
         case .node, .endpointSlice, .event, .controllerRevision:

@@ -1,5 +1,6 @@
 import StsimEngine
 import StsimLanguage
+import StsimManifests
 import StsimRender
 
 extension Session {
@@ -12,24 +13,35 @@ extension Session {
             case .foreground: .foreground
             case .orphan: .orphan
             }
-        var targets: [(ResourceKind, String)] = []
+        // A target's namespace is nil unless a file names one (then it wins over -n, as in kubectl).
+        var targets: [(ResourceKind, String, String?)] = []
         var referenceErrors = false
         // delete -f: where each target is written, for kubectl's per-document error lines.
         var documentLocations: [SourceLocation] = []
         switch command.target {
         case .objects(let kind, let names):
-            targets = names.map { (kind, $0.text) }
+            targets = names.map { (kind, $0.text, nil) }
         case .selector(let kind, let text):
             let selector = try SelectorText.parse(text, at: location)
-            targets = cluster.list(kind, namespace: command.namespace, selector: selector).map { (kind, $0.name) }
+            targets = cluster.list(kind, namespace: command.namespace, selector: selector).map { (kind, $0.name, nil) }
             if targets.isEmpty { printer.line(noResources(kind, namespace: command.namespace)) }
         case .all(let kind):
-            targets = cluster.list(kind, namespace: command.namespace).map { (kind, $0.name) }
+            targets = cluster.list(kind, namespace: command.namespace).map { (kind, $0.name, nil) }
             if targets.isEmpty { printer.line(noResources(kind, namespace: command.namespace)) }
         case .manifests(let source):
             let (references, hadErrors) = try manifestReferences(source)
-            targets = references.map { ($0.kind, $0.name) }
-            documentLocations = references.map(\.location)
+            var kept: [ManifestReference] = []
+            for r in references {
+                // kubectl refuses a file whose objects name another namespace than -n.
+                guard let text = namespaceMismatch(r.kind, r.namespace) else {
+                    kept.append(r)
+                    continue
+                }
+                printer.errorLine(interactive ? "error: \(text)" : located(text, at: r.location))
+                referenceErrors = true
+            }
+            targets = kept.map { ($0.kind, $0.name, $0.namespace.isEmpty ? nil : $0.namespace) }
+            documentLocations = kept.map(\.location)
             if hadErrors { referenceErrors = true }
         }
         if options.force, options.gracePeriodSeconds == 0, !targets.isEmpty {
@@ -39,8 +51,8 @@ extension Session {
             )
         }
         var failure: APIError?
-        for (index, (kind, name)) in targets.enumerated() {
-            switch cluster.delete(kind, name, namespace: command.namespace, options: options) {
+        for (index, (kind, name, namespace)) in targets.enumerated() {
+            switch cluster.delete(kind, name, namespace: namespace ?? command.namespace, options: options) {
             case .success:
                 let forced = options.force && options.gracePeriodSeconds == 0
                 printer.line("\(kind.qualifiedSingular) \"\(name)\" \(forced ? "force deleted" : "deleted")")

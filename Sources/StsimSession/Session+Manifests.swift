@@ -119,11 +119,15 @@ extension Session {
     /// kubectl's refusal of an object whose `metadata.namespace` is not the `-n` given (only an
     /// explicit `-n` is compared; without one the object's own namespace is used).
     func namespaceMismatch(_ object: KubeObject) -> String? {
-        guard let explicit = explicitNamespace, object.kind.isNamespaced, !object.namespace.isEmpty,
-            object.namespace != explicit
-        else { return nil }
+        namespaceMismatch(object.kind, object.namespace)
+    }
+
+    func namespaceMismatch(_ kind: ResourceKind, _ namespace: String) -> String? {
+        guard let explicit = explicitNamespace, kind.isNamespaced, !namespace.isEmpty, namespace != explicit else {
+            return nil
+        }
         return
-            "the namespace from the provided object \"\(object.namespace)\" does not match the namespace \"\(explicit)\". You must pass '--namespace=\(object.namespace)' to perform this operation."
+            "the namespace from the provided object \"\(namespace)\" does not match the namespace \"\(explicit)\". You must pass '--namespace=\(namespace)' to perform this operation."
     }
 
     /// stsim's advice for an update the API refused (`to change serviceName, delete the set with

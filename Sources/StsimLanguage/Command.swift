@@ -225,7 +225,7 @@ public enum Command: Hashable, Sendable {
     case apply(ManifestSource)
     case delete(DeleteCommand)
     case get(GetCommand)
-    case describe(kind: ResourceKind, names: [Argument], selector: String?)
+    case describe(kind: ResourceKind, names: [Argument], selector: String?, allNamespaces: Bool = false)
     case scale(ScaleCommand)
     case edit(kind: ResourceKind, name: Argument, namespace: String?)
     case patch(kind: ResourceKind, name: Argument, change: PatchChange, namespace: String?)

@@ -23,6 +23,7 @@ enum Common {
     static let namespace = FlagSpec(
         "namespace", short: "n", value: "NS", help: "the namespace (default: the current one, see config set-context)",
         completion: .namespaces)
+    static let allNamespaces = FlagSpec("all-namespaces", short: "A", help: "every namespace")
     static let filename = FlagSpec(
         "filename", short: "f", value: "FILE",
         help: "a YAML or JSON manifest; - reads the command's here-document",

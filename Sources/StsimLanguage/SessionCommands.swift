@@ -63,6 +63,7 @@ enum SessionCommands {
             FlagSpec("it", help: "(kubectl run) interactive"),
             FlagSpec("interactive", short: "i", help: "(kubectl run) keep stdin open"),
             FlagSpec("tty", short: "t", help: "(kubectl run) allocate a terminal"),
+            Common.namespace,
         ],
         positionals: [.files]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -83,6 +84,11 @@ enum SessionCommands {
         }
         let path = try args.next("FILE")
         try args.finish()
+        if let ns = args.flag("namespace") {
+            throw Diagnostic(
+                at: ns.location, "-n is kubectl run's (with --image); a script's commands say their own namespace",
+                hint: "config set-context --current --namespace=\(ns.text), then run \(path.text)")
+        }
         return .run(path: path)
     }
 

@@ -13,7 +13,8 @@ extension Session {
             warnAboutHostPath()
         case .delete(let d): try delete(d, at: text.location)
         case .get(let g): try get(g)
-        case .describe(let kind, let names, let selector): try describe(kind, names: names, selector: selector)
+        case .describe(let kind, let names, let selector, let all):
+            try describe(kind, names: names, selector: selector, allNamespaces: all)
         case .scale(let s):
             try scale(s)
             warnAboutHostPath()

@@ -8,13 +8,13 @@ extension Session {
     func inNamespace<T>(_ namespace: String?, _ body: () throws -> T) rethrows -> T {
         guard let namespace else { return try body() }
         let c = cluster
-        let saved = c.currentNamespace
+        let saved = (c.currentNamespace, explicitNamespace)
         c.currentNamespace = namespace
         explicitNamespace = namespace
         defer {
             // A command that replaced the cluster (load, undo) leaves the new one as it is.
-            if c === cluster { c.currentNamespace = saved }
-            explicitNamespace = nil
+            if c === cluster { c.currentNamespace = saved.0 }
+            explicitNamespace = saved.1
         }
         return try body()
     }

@@ -105,7 +105,7 @@ final class CompletionTests: XCTestCase {
             complete("create sts web --"),
             ["--image=", "--namespace=", "--policy=", "--replicas=", "--service=", "--storage="])
         XCTAssertEqual(complete("create pv a --"), ["--access=", "--capacity=", "--class=", "--reclaim="])
-        XCTAssertEqual(complete("create "), ["node", "pv", "sts", "svc"])
+        XCTAssertEqual(complete("create "), ["namespace", "node", "pv", "sts", "svc"])
         XCTAssertEqual(complete("rollout "), ["history", "pause", "restart", "resume", "status", "undo"])
         XCTAssertEqual(complete("rollout undo sts web --"), ["--namespace=", "--to-revision="])
         XCTAssertEqual(

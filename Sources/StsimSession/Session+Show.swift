@@ -123,7 +123,9 @@ extension Session {
             }
         }
         // Each object described from its own namespace (its pods, claims and events live there).
-        let texts = try objects.map { o in try inNamespace(o.namespace.isEmpty ? nil : o.namespace) { try description(o) } }
+        let texts = try objects.map { o in
+            try inNamespace(o.namespace.isEmpty ? nil : o.namespace) { try description(o) }
+        }
         if !texts.isEmpty { printer.block(Describe.joined(texts)) }
         if let missing { throw missing }
     }

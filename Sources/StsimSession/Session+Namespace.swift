@@ -2,6 +2,9 @@ import StsimEngine
 import StsimLanguage
 
 extension Session {
+    /// The namespace commands use without -n (`stsim serve` writes it into its kubeconfig).
+    public var currentNamespace: String { cluster.currentNamespace }
+
     /// Runs a command in the namespace its `-n` names: every lookup and every create without a
     /// namespace of its own uses the cluster's current namespace, so setting it for the length
     /// of the command is what makes no command able to ignore `-n`.

@@ -17,13 +17,14 @@ extension ResourceCommands {
             "create svc headless nginx --selector app=web --port 80",
             "create pv pv-a --capacity 1Mi --reclaim Recycle",
         ],
-        flags: [Common.filename, Common.namespace],
+        flags: [Common.filename, Common.namespace] + Common.writeFlags,
         positionals: [.choices(["sts", "svc", "pv", "node", "namespace"]), .none],
         subcommands: [createStatefulSet, createService, createVolume, createNode, createNamespace]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         if let source = try Common.manifestSource(args) {
+            let options = try Common.writeOptions(args)
             try args.finish()
-            return .create(.manifests(source))
+            return .create(.manifests(source, options))
         }
         guard let what = args.nextIfAny() else {
             throw Diagnostic(

@@ -56,7 +56,7 @@ public enum Parser {
             return Statement(command: .unavailable(name: spec.name, plannedWith: planned))
         }
         let result = try spec.build(&args)
-        if hereDocument != nil, !spec.flags.contains(where: { $0.long == "filename" }) {
+        if hereDocument != nil, !spec.readsHereDocument, !spec.flags.contains(where: { $0.long == "filename" }) {
             throw Diagnostic(at: command.hereDocument!.location, "\(spec.name) does not read a here-document")
         }
         return Statement(command: result, namespace: try Common.namespaceArgument(args))

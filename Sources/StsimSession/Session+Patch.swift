@@ -9,9 +9,9 @@ extension Session {
         let live = try cluster.get(kind, namespace: namespace, name: name.text).get()
         let changed: KubeObject
         switch change {
-        case .document(let text, let strategic):
+        case .document(let text, let format):
             changed = try ManifestUpdate.patched(
-                live, patch: text, type: strategic ? .strategic : .merge,
+                live, patch: text, type: ManifestUpdate.PatchType(format),
                 timestamps: Session.timestamps
             ).get()
         case .replicas(let n):
@@ -94,6 +94,16 @@ extension Session {
             throw SessionError(
                 "a \(object.kind.singular) has no containers whose image could be set",
                 hint: "images are set on sts, rs and pods")
+        }
+    }
+}
+
+extension ManifestUpdate.PatchType {
+    init(_ format: PatchFormat) {
+        switch format {
+        case .strategic: self = .strategic
+        case .merge: self = .merge
+        case .json: self = .json
         }
     }
 }

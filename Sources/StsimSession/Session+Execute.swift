@@ -16,8 +16,7 @@ extension Session {
         case .apiResources(let a): apiResources(a)
         case .delete(let d): try delete(d, at: text.location)
         case .get(let g): try get(g)
-        case .describe(let kind, let names, let selector, let all):
-            try describe(kind, names: names, selector: selector, allNamespaces: all)
+        case .describe(let k, let n, let s, let all): try describe(k, names: n, selector: s, allNamespaces: all)
         case .scale(let s):
             try scale(s)
             warnAboutHostPath()

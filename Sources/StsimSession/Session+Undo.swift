@@ -51,7 +51,8 @@ extension Command {
     /// Whether running it may change the cluster (and so is worth an undo state).
     var mayChangeCluster: Bool {
         switch self {
-        case .create, .apply, .replace, .copy, .delete, .scale, .edit, .patch, .setImage, .changeMetadata, .killPod, .partition, .heal,
+        case .create, .apply, .replace, .copy, .delete, .scale, .edit, .patch, .setImage, .changeMetadata, .killPod,
+            .partition, .heal,
             .imageFault,
             .crash,
             .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .kubectlWait, .run, .reset, .seed, .runPod, .load:
@@ -66,7 +67,8 @@ extension Command {
         case .exec(_, _, let command): ["curl", "sleep"].contains(command.first?.text ?? "")
         case .get(let g): g.watch
         // kubectl diff only runs server-side dry runs.
-        case .diff, .apiResources, .describe, .clock, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .timeline, .events, .expect,
+        case .diff, .apiResources, .describe, .clock, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .timeline,
+            .events, .expect,
             .help,
             .history, .setting,
             .define,

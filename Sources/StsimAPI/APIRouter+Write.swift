@@ -35,7 +35,15 @@ extension APIRouter {
         case "Warn": options.fieldValidation = .warn
         default: options.fieldValidation = .strict
         }
-        let result = ManifestLoader.load(text: request.bodyText, file: "request", options: options)
+        var text = request.bodyText
+        if (request.header("content-type") ?? "").hasPrefix(ProtobufNamespace.contentType) {
+            guard path.kind == .namespace, let json = ProtobufNamespace.json(request.body) else {
+                return .failure(
+                    APIResponseError(.badRequest("stsim reads protobuf bodies only for Namespaces; send JSON")))
+            }
+            text = json
+        }
+        let result = ManifestLoader.load(text: text, file: "request", options: options)
         if let r = result.rejections.first { return .failure(APIResponseError(Self.rejection(r, kind: path.kind))) }
         guard result.objects.count == 1, var object = result.objects.first?.object else {
             return .failure(APIResponseError(.badRequest("the request body must be one \(path.kind.kind) object")))

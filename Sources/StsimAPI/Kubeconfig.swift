@@ -4,7 +4,8 @@ import Foundation
 /// server URL's path (kubectl sends a user's token only over TLS; see HTTPConnectionHandler).
 /// Written with mode 0600, since the token is the API's only guard.
 public enum Kubeconfig {
-    public static func text(port: Int, token: String) -> String {
+    /// `namespace`: the session's current one (a script may have run `config set-context`).
+    public static func text(port: Int, token: String, namespace: String = "default") -> String {
         """
         apiVersion: v1
         kind: Config
@@ -20,7 +21,7 @@ public enum Kubeconfig {
           context:
             cluster: stsim
             user: stsim
-            namespace: default
+            namespace: \(namespace)
         current-context: stsim
 
         """

@@ -80,6 +80,7 @@ public enum CreateCommand: Hashable, Sendable {
         name: Argument, capacity: String, accessModes: [String], reclaimPolicy: String,
         storageClass: String?)
     case node(name: Argument, zone: String?)
+    case namespace(name: Argument)
 }
 
 /// `patch KIND NAME ...`: a patch document, or one of stsim's shortcuts for the common cases.
@@ -294,7 +295,7 @@ public enum Command: Hashable, Sendable {
     case apiResources(APIResourcesCommand)
     case delete(DeleteCommand)
     case get(GetCommand)
-    case describe(kind: ResourceKind, names: [Argument], selector: String?)
+    case describe(kind: ResourceKind, names: [Argument], selector: String?, allNamespaces: Bool = false)
     case scale(ScaleCommand)
     /// `replacement`: the edited YAML from a here-document (a script has no editor).
     case edit(kind: ResourceKind, name: Argument, namespace: String?, replacement: ManifestSource?)
@@ -315,6 +316,7 @@ public enum Command: Hashable, Sendable {
     case wait(kind: ResourceKind, name: Argument, condition: WaitCondition, timeout: VirtualDuration?)
     case kubectlWait(KubectlWaitCommand)
     case rollout(RolloutCommand)
+    case config(ConfigAction)
     case clock
     case echo(String)
     case mode(auto: Bool)
@@ -349,4 +351,26 @@ public enum Command: Hashable, Sendable {
     case quit
     /// A command of the language whose machinery is not built yet: it says so, plainly.
     case unavailable(name: String, plannedWith: String)
+}
+
+/// A parsed line: the command, and the namespace its `-n` names (nil: the current namespace).
+public struct Statement: Hashable, Sendable {
+    public var command: Command
+    public var namespace: Argument?
+    public init(command: Command, namespace: Argument? = nil) {
+        self.command = command
+        self.namespace = namespace
+    }
+}
+
+/// What `config` does to stsim's one kubeconfig context.
+public enum ConfigAction: Hashable, Sendable {
+    /// The context `stsim serve` writes into its kubeconfig.
+    public static let contextName = "stsim"
+    /// nil: the context is left as it is (kubectl still says "modified").
+    case setContext(namespace: String?)
+    case view
+    case currentContext
+    case getContexts
+    case useContext
 }

@@ -9,7 +9,7 @@ public struct CommandRegistry: Sendable {
     public static let standard = CommandRegistry(
         ResourceCommands.specs + FaultCommands.specs + TimeCommands.specs + InsideCommands.specs
             + WholeCommands.specs + CheckCommands.specs + ExploreCommands.specs + LessonCommands.specs
-            + SessionCommands.specs)
+            + SessionCommands.specs + ConfigCommands.specs)
 
     public func spec(named word: String) -> CommandSpec? {
         specs.first { $0.name == word || $0.aliases.contains(word) }
@@ -20,7 +20,10 @@ public struct CommandRegistry: Sendable {
 
 /// Helpers the declarations share.
 enum Common {
-    static let namespace = FlagSpec("namespace", short: "n", value: "NS", help: "the namespace (default: default)")
+    static let namespace = FlagSpec(
+        "namespace", short: "n", value: "NS", help: "the namespace (default: the current one, see config set-context)",
+        completion: .namespaces)
+    static let allNamespaces = FlagSpec("all-namespaces", short: "A", help: "every namespace")
     static let filename = FlagSpec(
         "filename", short: "f", value: "FILE",
         help: "a YAML or JSON manifest; - reads the command's here-document",
@@ -50,4 +53,15 @@ enum Common {
     }
 
     static func namespace(_ args: ParsedArguments) -> String? { args.flag("namespace")?.text }
+
+    /// The `-n` of a command that declares it (nil otherwise, or when not given).
+    static func namespaceArgument(_ args: ParsedArguments) throws(Diagnostic) -> Argument? {
+        guard args.spec.flags.contains(namespace), let ns = args.flag("namespace") else {
+            return nil
+        }
+        if ns.text.isEmpty {
+            throw Diagnostic(at: ns.location, "-n needs a namespace name", hint: "for example: -n kube-system")
+        }
+        return ns
+    }
 }

@@ -11,6 +11,8 @@ public enum CompletionSource: Hashable, Sendable {
     case nodes
     case choices([String])
     case files
+    /// The namespaces that exist (the value of `-n`).
+    case namespaces
 }
 
 public struct FlagSpec: Hashable, Sendable {

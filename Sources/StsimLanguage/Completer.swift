@@ -7,6 +7,12 @@ public protocol CompletionContext {
     func nodeNames() -> [String]
     /// Entries for a path being typed (`examples/we` → `examples/web.sts`, directories with `/`).
     func fileNames(matching prefix: String) -> [String]
+    /// Names of existing objects of a kind in a namespace (nil: the current one).
+    func objectNames(ofKind kind: ResourceKind, namespace: String?) -> [String]
+}
+
+extension CompletionContext {
+    public func objectNames(ofKind kind: ResourceKind, namespace: String?) -> [String] { objectNames(ofKind: kind) }
 }
 
 /// Tab completion, driven by the same declarations as parsing and help.
@@ -50,6 +56,7 @@ public struct Completer {
             let names = spec.flags.map { "--\($0.long)" + ($0.value == nil ? "" : "=") }
             return filter(names, current)
         }
+        let namespace = Self.namespaceValue(args)
         var positionals: [String] = []
         var skipNext = false
         for a in args {
@@ -68,11 +75,28 @@ public struct Completer {
         // KIND/NAME in one word
         if let slash = current.firstIndex(of: "/"), let kind = ResourceKind(name: String(current[..<slash])) {
             let prefix = String(current[...slash])
-            return filter(context.objectNames(ofKind: kind).map { prefix + $0 }, current)
+            return filter(context.objectNames(ofKind: kind, namespace: namespace).map { prefix + $0 }, current)
         }
         guard !spec.positionals.isEmpty else { return [] }
         let index = min(positionals.count, spec.positionals.count - 1)
-        return filter(candidates(spec.positionals[index], positionals: positionals, current: current), current)
+        return filter(
+            candidates(spec.positionals[index], positionals: positionals, current: current, namespace: namespace),
+            current)
+    }
+
+    /// The namespace a partial line names with `-n NS`, `-nNS`, `--namespace NS` or `--namespace=NS`.
+    static func namespaceValue(_ args: [String]) -> String? {
+        var found: String?
+        for (i, a) in args.enumerated() {
+            if a == "-n" || a == "--namespace" {
+                if i + 1 < args.count { found = args[i + 1] }
+            } else if a.hasPrefix("--namespace=") {
+                found = String(a.dropFirst("--namespace=".count))
+            } else if a.hasPrefix("-n"), !a.hasPrefix("--"), a.count > 2 {
+                found = String(a.dropFirst(2))
+            }
+        }
+        return found
     }
 
     private func flagSpec(_ word: String, in spec: CommandSpec) -> FlagSpec? {
@@ -81,18 +105,21 @@ public struct Completer {
         return nil
     }
 
-    private func candidates(_ source: CompletionSource, positionals: [String], current: String = "") -> [String] {
+    private func candidates(
+        _ source: CompletionSource, positionals: [String], current: String = "", namespace: String? = nil
+    ) -> [String] {
         switch source {
         case .none: return []
         case .commands: return registry.specs.map(\.name)
         case .kinds: return ResourceKind.allCases.flatMap { [$0.singular] + $0.shortNames } + ["all"]
         case .objectNames(let index):
             guard index < positionals.count, let kind = ResourceKind(name: positionals[index]) else { return [] }
-            return kind == .node ? context.nodeNames() : context.objectNames(ofKind: kind)
-        case .objectNamesOf(let kind): return context.objectNames(ofKind: kind)
+            return kind == .node ? context.nodeNames() : context.objectNames(ofKind: kind, namespace: namespace)
+        case .objectNamesOf(let kind): return context.objectNames(ofKind: kind, namespace: namespace)
         case .nodes: return context.nodeNames()
         case .choices(let c): return c
         case .files: return context.fileNames(matching: current)
+        case .namespaces: return context.objectNames(ofKind: .namespace)
         }
     }
 

@@ -18,8 +18,8 @@ extension ResourceCommands {
             "create pv pv-a --capacity 1Mi --reclaim Recycle",
         ],
         flags: [Common.filename, Common.recursive, Common.namespace] + Common.writeFlags,
-        positionals: [.choices(["sts", "svc", "pv", "node"]), .none],
-        subcommands: [createStatefulSet, createService, createVolume, createNode]
+        positionals: [.choices(["sts", "svc", "pv", "node", "namespace"]), .none],
+        subcommands: [createStatefulSet, createService, createVolume, createNode, createNamespace]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         if let source = try Common.manifestSource(args) {
             let options = try Common.writeOptions(args)
@@ -32,8 +32,8 @@ extension ResourceCommands {
                 hint: "try: create -f FILE, create sts NAME --image IMG, help create")
         }
         throw Diagnostic(
-            at: what.location, "create makes sts, svc, pv or node, not \"\(what.text)\"",
-            hint: Suggestion.hint(for: what.text, in: ["sts", "svc", "pv", "node"])
+            at: what.location, "create makes sts, svc, pv, node or namespace, not \"\(what.text)\"",
+            hint: Suggestion.hint(for: what.text, in: ["sts", "svc", "pv", "node", "namespace"])
                 ?? "for other kinds write a manifest: create -f FILE")
     }
 
@@ -48,6 +48,7 @@ extension ResourceCommands {
             FlagSpec(
                 "policy", value: "POLICY", help: "pod management policy",
                 completion: .choices(["OrderedReady", "Parallel"])),
+            Common.namespace,
         ],
         positionals: [.none], arguments: "NAME"
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -86,6 +87,7 @@ extension ResourceCommands {
         flags: [
             FlagSpec("selector", value: "k=v", help: "the pods it selects", required: true),
             FlagSpec("port", value: "PORT", help: "port (default 80)"),
+            Common.namespace,
         ],
         positionals: [.choices(["headless"]), .none], arguments: "headless NAME"
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -152,5 +154,15 @@ extension ResourceCommands {
         let name = try args.next("NAME")
         try args.finish()
         return .create(.node(name: name, zone: args.flag("zone")?.text))
+    }
+
+    static let createNamespace = CommandSpec(
+        "namespace", aliases: ["ns"], group: .resources,
+        summary: "a Namespace (kubectl create namespace NAME)", examples: ["create namespace shop", "create ns shop"],
+        positionals: [.none], arguments: "NAME"
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let name = try args.next("NAME")
+        try args.finish()
+        return .create(.namespace(name: name))
     }
 }

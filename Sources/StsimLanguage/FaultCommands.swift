@@ -99,6 +99,7 @@ enum FaultCommands {
         flags: [
             FlagSpec("container", short: "c", value: "NAME", help: "which container (default: the first)"),
             FlagSpec("exit-code", value: "N", help: "the exit code (default 137, killed)"),
+            Common.namespace,
         ],
         positionals: [.choices(["pod"]), .objectNamesOf(.pod)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in

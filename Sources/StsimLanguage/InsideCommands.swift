@@ -6,7 +6,7 @@ enum InsideCommands {
 
     static let dig = CommandSpec(
         "dig", group: .inside, usage: ["dig [+search] SRV|A NAME"],
-        summary: "query the cluster DNS as dig in a pod of the default namespace would",
+        summary: "query the cluster DNS as dig in a pod of the current namespace (or -n NS) would",
         details: """
             Like dig itself, a name is sent as written: `dig SRV web` asks for "web." and gets
             NXDOMAIN (stsim then says which full name the pod's search list would have found).
@@ -14,8 +14,9 @@ enum InsideCommands {
             """,
         examples: [
             "dig SRV web.default.svc.cluster.local", "dig A web-0.web.default.svc.cluster.local",
-            "dig +search SRV web",
+            "dig +search SRV web", "dig +search A kube-dns -n kube-system",
         ],
+        flags: [Common.namespace],
         positionals: [.choices(["SRV", "A", "+search"]), .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         var search = false
@@ -87,6 +88,7 @@ enum InsideCommands {
             FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
             FlagSpec("stdin", short: "i", help: "pass standard input: a here-document, or with sh a nested prompt"),
             FlagSpec("tty", short: "t", help: "allocate a terminal (the shell shows its prompt)"),
+            Common.namespace,
         ],
         positionals: [.objectNamesOf(.pod), .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -121,6 +123,7 @@ enum InsideCommands {
             FlagSpec("previous", short: "p", help: "the container's run before its last restart"),
             FlagSpec("follow", short: "f", help: "go on printing new lines as virtual time runs"),
             FlagSpec("tail", value: "N", help: "only the last N lines (-1: all)"),
+            Common.namespace,
         ],
         positionals: [.objectNamesOf(.pod)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -173,6 +176,7 @@ enum WholeCommands {
             FlagSpec(
                 "types", value: "TYPES", help: "only these types: Normal, Warning (comma-separated)",
                 completion: .choices(["Normal", "Warning"])),
+            Common.namespace,
         ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         try args.finish()

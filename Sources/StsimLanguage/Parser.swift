@@ -7,6 +7,15 @@ public enum Parser {
         _ command: CommandText, variables: [String: String],
         registry: CommandRegistry = .standard
     ) throws(Diagnostic) -> Command? {
+        try parseStatement(command, variables: variables, registry: registry)?.command
+    }
+
+    /// The command with the namespace its `-n` names: the session runs every command that takes
+    /// `-n` in that namespace, so no command can leave it unread.
+    public static func parseStatement(
+        _ command: CommandText, variables: [String: String],
+        registry: CommandRegistry = .standard
+    ) throws(Diagnostic) -> Statement? {
         var words: [Argument] = []
         for word in command.words {
             words.append(Argument(try word.expanded(with: variables), at: word.location))
@@ -40,10 +49,12 @@ public enum Parser {
         // Before the flag pass: a planned command whose flags are not declared yet should say
         // "not yet available", not "unknown flag".
         if let planned = spec.plannedWith, spec.flags.isEmpty {
-            return .unavailable(name: spec.name, plannedWith: planned)
+            return Statement(command: .unavailable(name: spec.name, plannedWith: planned))
         }
         var args = try splitFlags(rest, spec: spec, head: commandWord, hereDocument: hereDocument, command: command)
-        if let planned = spec.plannedWith { return .unavailable(name: spec.name, plannedWith: planned) }
+        if let planned = spec.plannedWith {
+            return Statement(command: .unavailable(name: spec.name, plannedWith: planned))
+        }
         let result = try spec.build(&args)
         // `-f -` reads it as a manifest; `-i` passes it to a container as its standard input.
         if hereDocument != nil, !spec.readsHereDocument,
@@ -51,7 +62,7 @@ public enum Parser {
         {
             throw Diagnostic(at: command.hereDocument!.location, "\(spec.name) does not read a here-document")
         }
-        return result
+        return Statement(command: result, namespace: try Common.namespaceArgument(args))
     }
 
     /// The here-document's text with `${NAME}` resolved, and the line its body starts on.

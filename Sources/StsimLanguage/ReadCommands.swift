@@ -22,7 +22,7 @@ extension ResourceCommands {
                 completion: .choices(outputFormats)),
             Common.selector,
             FlagSpec("watch", short: "w", help: "after the list, follow changes until the cluster settles"),
-            FlagSpec("all-namespaces", short: "A", help: "every namespace"),
+            Common.allNamespaces,
             FlagSpec("show-labels", help: "add a LABELS column"),
             Common.namespace,
         ] + getPrintingFlags,
@@ -62,10 +62,14 @@ extension ResourceCommands {
         usage: ["describe KIND [NAME...]", "describe KIND/NAME"],
         summary: "show one object in detail, with its events (and why a StatefulSet is stuck)",
         examples: ["describe sts web", "describe pod web-0", "describe pvc data-web-0"],
-        flags: [Common.selector, Common.namespace],
+        flags: [Common.selector, Common.namespace, Common.allNamespaces],
         positionals: [.kinds, .objectNames(kindArgument: 0)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let (kind, names) = try kindAndNames(&args, what: "KIND")
-        return .describe(kind: kind, names: names, selector: args.flag("selector")?.text)
+        let all = try args.bool("all-namespaces")
+        if all, let name = names.first {
+            throw Diagnostic(at: name.location, "a resource cannot be retrieved by name across all namespaces")
+        }
+        return .describe(kind: kind, names: names, selector: args.flag("selector")?.text, allNamespaces: all)
     }
 }

@@ -80,6 +80,7 @@ enum SessionCommands {
             FlagSpec(
                 "interactive", short: "i", help: "(kubectl run) pass standard input: a here-document, or BusyBox's sh"),
             FlagSpec("tty", short: "t", help: "(kubectl run) allocate a terminal (the shell shows its prompt)"),
+            Common.namespace,
         ],
         positionals: [.files]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -108,6 +109,11 @@ enum SessionCommands {
             throw Diagnostic(
                 at: doc.location, "run FILE does not read a here-document",
                 hint: "run NAME --image=IMG -i <<EOF passes one to a pod")
+        }
+        if let ns = args.flag("namespace") {
+            throw Diagnostic(
+                at: ns.location, "-n is kubectl run's (with --image); a script's commands say their own namespace",
+                hint: "config set-context --current --namespace=\(ns.text), then run \(path.text)")
         }
         return .run(path: path)
     }

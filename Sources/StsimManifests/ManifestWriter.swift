@@ -81,6 +81,13 @@ struct WireEncoder {
             for (k, v) in endpointSliceFields(s) { o[k] = v }
         case .controllerRevision(let r):
             for (k, v) in controllerRevisionFields(r) { o[k] = v }
+        case .namespace(let n):
+            var spec = WireObject()
+            spec.strings("finalizers", n.finalizers)
+            o["spec"] = spec.value
+            var status = WireObject()
+            status.string("phase", n.phase?.rawValue)
+            o["status"] = status.value
         }
         return o.value
     }

@@ -217,6 +217,8 @@ struct ObjectDecoder {
             return .storageClass(c)
         case .node:
             return .node(StsimEngine.Node(metadata: meta, spec: r.nodeSpec(t), status: r.nodeStatus(t)))
+        case .namespace:
+            return .namespace(r.namespace(metadata: meta))
         case .endpoints, .endpointSlice, .event, .controllerRevision:
             // Written only by controllers; KindResolver does not offer them.
             return nil

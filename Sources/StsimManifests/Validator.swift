@@ -17,6 +17,7 @@ public enum Validator {
         case .persistentVolume(let v): return validatePersistentVolume(v)
         case .storageClass(let c): return validateStorageClass(c)
         case .node(let n): return validateNode(n)
+        case .namespace(let n): return validateMeta(n.metadata, namespaced: false, name: NameRules.dns1123Label)
         case .endpointSlice, .event, .controllerRevision: return []
         }
     }

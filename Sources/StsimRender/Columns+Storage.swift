@@ -58,3 +58,11 @@ extension Columns {
         ]
     }
 }
+
+extension Columns {
+    static let namespaceHeaders = ["NAME", "STATUS", "AGE"]
+
+    static func namespaceRow(_ n: Namespace, now: VirtualTime) -> [String] {
+        [n.metadata.name, n.phase?.rawValue ?? "", HumanDuration.age(of: n.metadata.creationTimestamp, now: now)]
+    }
+}

@@ -28,11 +28,13 @@ public struct SnapshotInput: Sendable {
         self.endpointSlices = endpointSlices
     }
 
-    /// Everything in the cluster's store.
+    /// Everything in the cluster's store but the cluster's own DNS Service (`kube-system`), which
+    /// every cluster has and no workload's picture needs.
     public init(_ store: ObjectStore) {
         self.init(
             nodes: store.list(Node.self), pods: store.list(Pod.self), claims: store.list(PersistentVolumeClaim.self),
-            volumes: store.list(PersistentVolume.self), services: store.list(Service.self),
+            volumes: store.list(PersistentVolume.self),
+            services: store.list(Service.self).filter { $0.metadata.namespace != "kube-system" },
             endpointSlices: store.list(EndpointSlice.self))
     }
 }

@@ -82,6 +82,8 @@ public struct WatchFormatter: Sendable, Codable {
             return ["sts/\(s.metadata.name)", "\(s.status.readyReplicas)/\(s.spec.replicas ?? 1)", "", "", ""]
         case .node(let n):
             return ["node/\(n.metadata.name)", "", Columns.nodeStatus(n), "", ""]
+        case .namespace(let n):
+            return ["ns/\(n.metadata.name)", "", n.phase?.rawValue ?? "", "", ""]
         case .service, .replicaSet, .storageClass, .endpointSlice, .event, .controllerRevision:
             return nil
         }

@@ -19,8 +19,11 @@ extension Session {
 struct CompletionSnapshot: CompletionContext {
     let session: Session
 
-    func objectNames(ofKind kind: ResourceKind) -> [String] {
-        session.cluster.store.list(kind, namespace: kind.isNamespaced ? "default" : nil).map(\.name)
+    func objectNames(ofKind kind: ResourceKind) -> [String] { objectNames(ofKind: kind, namespace: nil) }
+
+    func objectNames(ofKind kind: ResourceKind, namespace: String?) -> [String] {
+        let ns = namespace ?? session.cluster.currentNamespace
+        return session.cluster.store.list(kind, namespace: kind.isNamespaced ? ns : nil).map(\.name)
     }
 
     func nodeNames() -> [String] { objectNames(ofKind: .node) }

@@ -41,6 +41,8 @@ extension Session {
             try confirm(cluster.create(.persistentVolume(pv)), verb: "created")
         case .node(let name, let zone):
             try confirm(cluster.createNode(name.text, zone: zone), verb: "created")
+        case .namespace(let name):
+            try confirm(cluster.create(.namespace(.make(name.text))), verb: "created")
         }
         autoSettle()
     }

@@ -1,5 +1,6 @@
 import StsimEngine
 import StsimLanguage
+import StsimManifests
 import StsimRender
 
 extension Session {
@@ -12,26 +13,7 @@ extension Session {
             case .foreground: .foreground
             case .orphan: .orphan
             }
-        var targets: [(ResourceKind, String)] = []
-        var referenceErrors = false
-        // delete -f: where each target is written, for kubectl's per-document error lines.
-        var documentLocations: [SourceLocation] = []
-        switch command.target {
-        case .objects(let kind, let names):
-            targets = names.map { (kind, $0.text) }
-        case .selector(let kind, let text):
-            let selector = try SelectorText.parse(text, at: location)
-            targets = cluster.list(kind, namespace: command.namespace, selector: selector).map { (kind, $0.name) }
-            if targets.isEmpty { printer.line(noResources(kind, namespace: command.namespace)) }
-        case .all(let kind):
-            targets = cluster.list(kind, namespace: command.namespace).map { (kind, $0.name) }
-            if targets.isEmpty { printer.line(noResources(kind, namespace: command.namespace)) }
-        case .manifests(let source):
-            let (references, hadErrors) = try manifestReferences(source)
-            targets = references.map { ($0.kind, $0.name) }
-            documentLocations = references.map(\.location)
-            if hadErrors { referenceErrors = true }
-        }
+        var (targets, documentLocations, referenceErrors) = try deleteTargets(command, at: location)
         if options.force, options.gracePeriodSeconds == 0, !targets.isEmpty {
             // kubectl prints this once, on stderr, before deleting anything (reference 9.6).
             printer.errorLine(
@@ -39,8 +21,8 @@ extension Session {
             )
         }
         var failure: APIError?
-        for (index, (kind, name)) in targets.enumerated() {
-            switch cluster.delete(kind, name, namespace: command.namespace, options: options) {
+        for (index, (kind, name, namespace)) in targets.enumerated() {
+            switch cluster.delete(kind, name, namespace: namespace ?? command.namespace, options: options) {
             case .success:
                 let forced = options.force && options.gracePeriodSeconds == 0
                 printer.line("\(kind.qualifiedSingular) \"\(name)\" \(forced ? "force deleted" : "deleted")")
@@ -62,6 +44,42 @@ extension Session {
         autoSettle()
         if let failure { throw failure }
         if referenceErrors { throw AlreadyReported() }
+    }
+
+    /// What a delete names, each with its namespace (nil unless a file names one: then it wins
+    /// over -n, as in kubectl); for `delete -f`, where each target is written (kubectl's
+    /// per-document error lines) and whether a document failed already.
+    private func deleteTargets(_ command: DeleteCommand, at location: SourceLocation) throws -> (
+        [(ResourceKind, String, String?)], [SourceLocation], Bool
+    ) {
+        switch command.target {
+        case .objects(let kind, let names):
+            return (names.map { (kind, $0.text, nil) }, [], false)
+        case .selector(let kind, let text):
+            let selector = try SelectorText.parse(text, at: location)
+            let targets = cluster.list(kind, namespace: command.namespace, selector: selector).map {
+                (kind, $0.name, String?.none)
+            }
+            if targets.isEmpty { printer.line(noResources(kind, namespace: command.namespace)) }
+            return (targets, [], false)
+        case .all(let kind):
+            let targets = cluster.list(kind, namespace: command.namespace).map { (kind, $0.name, String?.none) }
+            if targets.isEmpty { printer.line(noResources(kind, namespace: command.namespace)) }
+            return (targets, [], false)
+        case .manifests(let source):
+            var (references, failed) = try manifestReferences(source)
+            references = references.filter { r in
+                // kubectl refuses a file whose objects name another namespace than -n.
+                guard let text = namespaceMismatch(r.kind, r.namespace) else { return true }
+                printer.errorLine(interactive ? "error: \(text)" : located(text, at: r.location))
+                failed = true
+                return false
+            }
+            return (
+                references.map { ($0.kind, $0.name, $0.namespace.isEmpty ? nil : $0.namespace) },
+                references.map(\.location), failed
+            )
+        }
     }
 
     /// kubectl's rules (reference 9.6): `--grace-period=0` alone becomes 1; `--now` is 1;

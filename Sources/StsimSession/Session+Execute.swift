@@ -16,7 +16,7 @@ extension Session {
         case .apiResources(let a): apiResources(a)
         case .delete(let d): try delete(d, at: text.location)
         case .get(let g): try get(g)
-        case .describe(let kind, let names, let selector): try describe(kind, names: names, selector: selector)
+        case .describe(let k, let n, let s, let all): try describe(k, names: n, selector: s, allNamespaces: all)
         case .scale(let s):
             try scale(s)
             warnAboutHostPath()
@@ -43,6 +43,7 @@ extension Session {
         case .kubectlWait(let w): try kubectlWait(w)
         case .rollout(let r): try rollout(r)
         case .echo(let text): printer.echo(text)
+        case .config(let action): config(action)
         case .clock:
             printer.line("\(cluster.now) (\(DurationText.format(cluster.now - .zero)) since the cluster started)")
         case .mode(let auto):

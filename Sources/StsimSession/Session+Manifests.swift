@@ -119,6 +119,11 @@ extension Session {
                 failed = true
                 printer.errorLine(r.kubectlMessage(file: kubectlFile))
             case .object(let loaded):
+                if let mismatch = namespaceMismatch(loaded.object) {
+                    failed = true
+                    printer.errorLine(interactive ? "error: \(mismatch)" : located(mismatch, at: loaded.location))
+                    continue
+                }
                 switch act(loaded) {
                 case .done(let line):
                     changed = true
@@ -171,6 +176,20 @@ extension Session {
 }
 
 extension Session {
+    /// kubectl's refusal of an object whose `metadata.namespace` is not the `-n` given (only an
+    /// explicit `-n` is compared; without one the object's own namespace is used).
+    func namespaceMismatch(_ object: KubeObject) -> String? {
+        namespaceMismatch(object.kind, object.namespace)
+    }
+
+    func namespaceMismatch(_ kind: ResourceKind, _ namespace: String) -> String? {
+        guard let explicit = explicitNamespace, kind.isNamespaced, !namespace.isEmpty, namespace != explicit else {
+            return nil
+        }
+        return
+            "the namespace from the provided object \"\(namespace)\" does not match the namespace \"\(explicit)\". You must pass '--namespace=\(namespace)' to perform this operation."
+    }
+
     /// stsim's advice for an update the API refused (`to change serviceName, delete the set with
     /// --cascade=orphan ...`), from the manifests' own update validation; nil when it has none.
     func updateHint(old: KubeObject, new: KubeObject) -> String? {

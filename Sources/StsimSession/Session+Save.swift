@@ -70,7 +70,7 @@ extension Session {
 
     private var stateSummary: String {
         SettleSummary.state(
-            pods: cluster.list(.pod).lazy.compactMap(Pod.init),
-            claims: cluster.list(.persistentVolumeClaim).lazy.compactMap(PersistentVolumeClaim.init))
+            pods: summaryPods,
+            claims: summaryClaims)
     }
 }

@@ -91,8 +91,8 @@ extension Session {
 
     func settleSummary(_ result: RunResult) -> String {
         SettleSummary.render(
-            result, pods: cluster.list(.pod).lazy.compactMap(Pod.init),
-            claims: cluster.list(.persistentVolumeClaim).lazy.compactMap(PersistentVolumeClaim.init),
+            result, pods: summaryPods,
+            claims: summaryClaims,
             nodes: cluster.list(Node.self))
     }
 
@@ -100,14 +100,18 @@ extension Session {
 
     // MARK: describe, events, dig, snapshot
 
-    func describe(_ kind: ResourceKind, names: [Argument], selector: String?) throws {
+    func describe(_ kind: ResourceKind, names: [Argument], selector: String?, allNamespaces: Bool = false) throws {
         var objects: [KubeObject] = []
         if names.isEmpty {
             let parsed = try selector.map {
                 try SelectorText.parse($0, at: SourceLocation(file: "", line: 0, column: 0))
             }
-            objects = cluster.list(kind, selector: parsed)
-            if objects.isEmpty { printer.errorLine(noResources(kind, namespace: nil)) }
+            objects = cluster.list(kind, allNamespaces: allNamespaces, selector: parsed)
+            if objects.isEmpty {
+                printer.errorLine(
+                    allNamespaces
+                        ? GetOutput.noResources(namespaced: false, namespace: "") : noResources(kind, namespace: nil))
+            }
         }
         var missing: APIError?
         for name in names {
@@ -118,7 +122,10 @@ extension Session {
                 missing = e
             }
         }
-        let texts = try objects.map(description)
+        // Each object described from its own namespace (its pods, claims and events live there).
+        let texts = try objects.map { o in
+            try inNamespace(o.namespace.isEmpty ? nil : o.namespace) { try description(o) }
+        }
         if !texts.isEmpty { printer.block(Describe.joined(texts)) }
         if let missing { throw missing }
     }
@@ -154,9 +161,11 @@ extension Session {
             return Describe.persistentVolumeClaim(c, usedBy: users, events: events, now: now)
         case .persistentVolume(let v):
             return Describe.persistentVolume(v, events: events, now: now)
+        case .namespace(let n):
+            return Describe.namespace(n, now: now)
         default:
             throw SessionError(
-                "describe shows sts, rs, pod, node, svc, pvc and pv; for \(object.kind.plural) use get -o yaml")
+                "describe shows sts, rs, pod, node, svc, pvc, pv and ns; for \(object.kind.plural) use get -o yaml")
         }
     }
 

@@ -42,7 +42,7 @@ extension Session {
         _ = discardChanges()
         printer.line("undone: \(state.command)")
         printer.line(
-            "the cluster is back at \(cluster.now): \(SettleSummary.state(pods: cluster.list(.pod).lazy.compactMap(Pod.init), claims: cluster.list(.persistentVolumeClaim).lazy.compactMap(PersistentVolumeClaim.init)))"
+            "the cluster is back at \(cluster.now): \(SettleSummary.state(pods: summaryPods, claims: summaryClaims))"
         )
     }
 }
@@ -60,6 +60,8 @@ extension Command {
         // history only reads; status lets time pass; the rest patch the set.
         case .rollout(let r):
             if case .history = r.action { false } else { true }
+        case .config(let action):
+            if case .setContext = action { true } else { false }
         // A POST changes the files on a volume (curl, or curl in a pod); sleep lets time pass.
         case .curl(let c): c.effectiveMethod.uppercased() != "GET"
         case .exec(_, _, let command): ["curl", "sleep"].contains(command.first?.text ?? "")

@@ -77,6 +77,9 @@ public final class Session {
     /// The port the simulated kubectl proxy serves on, once `proxy` started it (it lives as
     /// long as the session).
     var proxyPort: Int?
+    /// The `-n` of the command running now, if it gave one (create -f and apply compare it with
+    /// the manifests' own namespaces, as kubectl does).
+    var explicitNamespace: String?
     /// StatefulSets already warned about for hostPath (once each).
     var hostPathWarned: Set<String> = []
     /// `mark NAME` points in the history, for `expect since NAME ...`.
@@ -205,11 +208,12 @@ public final class Session {
         defer { previousOutput = isExpectation(text) ? before : printer.commandOutput }
         do {
             try checkExpansionSizes(text)
-            guard let command = try Parser.parse(text, variables: variables) else { return .ok }
+            guard let statement = try Parser.parseStatement(text, variables: variables) else { return .ok }
+            let command = statement.command
             if case .define(let name, let value) = command { try checkVariableBudget(name, value) }
             keepForUndo(command, text: text)
             do {
-                return try execute(command, text: text)
+                return try inNamespace(statement.namespace?.text) { try execute(command, text: text) }
             } catch {
                 if command.mayChangeCluster { forgetUndoIfUnchanged() }
                 throw error

@@ -28,7 +28,9 @@ struct Serve {
         let server: APIServer
         do {
             server = try APIServer(host: host, port: command.port, token: Kubeconfig.newToken())
-            try Kubeconfig.write(Kubeconfig.text(port: server.port, token: server.token), to: path)
+            let namespace = host.sync { $0.currentNamespace }
+            try Kubeconfig.write(
+                Kubeconfig.text(port: server.port, token: server.token, namespace: namespace), to: path)
         } catch {
             printError("stsim: cannot serve: \(error)")
             return 1

@@ -71,7 +71,7 @@ final class CompletionTests: XCTestCase {
             complete("get "),
             [
                 "all", "controllerrevision", "endpoints", "endpointslice", "ep", "ev",
-                "event", "no", "node", "persistentvolume", "persistentvolumeclaim", "po",
+                "event", "namespace", "no", "node", "ns", "persistentvolume", "persistentvolumeclaim", "po",
                 "pod", "pv", "pvc", "replicaset", "rs", "sc", "service", "statefulset",
                 "storageclass", "sts", "svc",
             ])
@@ -79,7 +79,7 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("describe p"), ["persistentvolume", "persistentvolumeclaim", "po", "pod", "pv", "pvc"])
         XCTAssertEqual(complete("delete pv"), ["pv", "pvc"])
         XCTAssertEqual(complete("scale "), ["rs", "sts"])
-        XCTAssertEqual(complete("create "), ["node", "pv", "sts", "svc"])
+        XCTAssertEqual(complete("create "), ["namespace", "node", "pv", "sts", "svc"])
         XCTAssertEqual(complete("wait "), ["pod", "pvc", "sts"])
     }
 
@@ -102,9 +102,10 @@ final class CompletionTests: XCTestCase {
     /// A sub-command's word narrows the flags to its own: `create sts` has no --capacity.
     func testSubCommandFlags() {
         XCTAssertEqual(
-            complete("create sts web --"), ["--image=", "--policy=", "--replicas=", "--service=", "--storage="])
+            complete("create sts web --"),
+            ["--image=", "--namespace=", "--policy=", "--replicas=", "--service=", "--storage="])
         XCTAssertEqual(complete("create pv a --"), ["--access=", "--capacity=", "--class=", "--reclaim="])
-        XCTAssertEqual(complete("create "), ["node", "pv", "sts", "svc"])
+        XCTAssertEqual(complete("create "), ["namespace", "node", "pv", "sts", "svc"])
         XCTAssertEqual(complete("rollout "), ["history", "pause", "restart", "resume", "status", "undo"])
         XCTAssertEqual(complete("rollout undo sts web --"), ["--namespace=", "--to-revision="])
         XCTAssertEqual(

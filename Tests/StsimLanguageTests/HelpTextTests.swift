@@ -36,7 +36,7 @@ final class HelpTextTests: XCTestCase {
 
             Flags:
               --replicas N         the new number of replicas
-              -n, --namespace NS   the namespace (default: default)
+              -n, --namespace NS   the namespace (default: the current one, see config set-context)
 
             Examples:
               scale sts web 3

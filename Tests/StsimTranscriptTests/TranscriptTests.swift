@@ -69,6 +69,10 @@ final class TranscriptTests: XCTestCase {
         "manifests/patch",
         "manifests/seed-manifests",
         "manifests/several-broken",
+        "namespaces/context",
+        "namespaces/flags",
+        "namespaces/lifecycle",
+        "namespaces/system",
         "pictures/timeline",
         "probes/delete-cascade",
         "probes/exec-readiness-blocks-scale-down",
@@ -342,6 +346,22 @@ final class TranscriptTests: XCTestCase {
 
     func test_manifests_several_broken() throws {
         try Transcript("manifests/several-broken").check()
+    }
+
+    func test_namespaces_context() throws {
+        try Transcript("namespaces/context").check()
+    }
+
+    func test_namespaces_flags() throws {
+        try Transcript("namespaces/flags").check()
+    }
+
+    func test_namespaces_lifecycle() throws {
+        try Transcript("namespaces/lifecycle").check()
+    }
+
+    func test_namespaces_system() throws {
+        try Transcript("namespaces/system").check()
     }
 
     func test_pictures_timeline() throws {

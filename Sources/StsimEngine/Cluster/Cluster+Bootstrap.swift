@@ -1,7 +1,9 @@
 extension Cluster {
     /// The cluster a new user gets: the profile's nodes (a control-plane node that takes no
-    /// workloads, where the distribution has one), its StorageClasses and the `kubernetes` Service.
+    /// workloads, where the distribution has one), its StorageClasses, its four namespaces, the
+    /// `kubernetes` Service and DNS's `kube-dns`.
     func bootstrap() {
+        bootstrapNamespaces()
         let layout = config.profile.nodeLayout(
             count: config.workerCount, hex: { self.randomHex($0) }, suffix: { self.random.nameSuffix(length: $0) })
         for p in layout {
@@ -29,6 +31,7 @@ extension Cluster {
                         type: .clusterIP,
                         ports: [ServicePort(name: "https", protocol: .tcp, port: 443, targetPort: "6443")],
                         clusterIP: "10.96.0.1", clusterIPs: ["10.96.0.1"]))))
+        bootstrapDNSService()
     }
 }
 

@@ -90,6 +90,8 @@ extension Cluster {
             }
             repeat { o.metadata.name = prefix + random.nameSuffix() } while store.get(o.key) != nil
         }
+        // Admission (NamespaceLifecycle) runs before the storage layer finds a duplicate.
+        if let e = namespaceLifecycleError(creating: o) { return .failure(e) }
         if store.get(o.key) != nil { return .failure(.alreadyExists(o.kind, o.metadata.name)) }
         APIDefaults.apply(
             to: &o, defaultStorageClass: defaultStorageClassName(), tolerationSeconds: timing.defaultTolerationSeconds)
@@ -172,16 +174,6 @@ extension Cluster {
                 )
             }?
             .metadata.name
-    }
-
-    private func allocateServiceIP() -> String {
-        // kubeadm's service CIDR 10.96.0.0/12: .1 is `kubernetes`, .10 is DNS.
-        let used = Set(store.list(Service.self, namespace: nil).compactMap(\.spec.clusterIP))
-        while true {
-            let n = 11 + Int(random.next(upperBound: UInt64(60_000)))
-            let ip = "10.96.\(n / 250).\(n % 250 + 1)"
-            if !used.contains(ip) { return ip }
-        }
     }
 
     // MARK: Updating
@@ -308,6 +300,7 @@ extension Cluster {
     ) -> Result<KubeObject, APIError> {
         let key = ObjectKey(kind: kind, namespace: namespace ?? config.namespace, name: name)
         guard let old = store.get(key) else { return .failure(.notFound(kind, name)) }
+        if case .namespace(let ns) = old { return deleteNamespace(ns) }
         if options.propagation == .orphan, let uid = old.metadata.uid { orphanDependents(of: uid) }
         if options.propagation == .foreground, old.kind != .pod, let uid = old.metadata.uid,
             store.dependentCount(of: uid) > 0, !old.metadata.finalizers.contains(GarbageCollector.foreground)

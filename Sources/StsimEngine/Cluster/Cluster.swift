@@ -16,7 +16,7 @@
 ///   `removeTaint`, `evict`; `invariantViolations` and `checkInvariants()` (the monitor).
 /// - `Benchmark` builds the scenarios of the speed targets.
 public final class Cluster {
-    public let config: ClusterConfig
+    public internal(set) var config: ClusterConfig
     public let store: ObjectStore
     public internal(set) var now: VirtualTime = .zero
     public var timing: TimingProfile { config.timing }
@@ -48,6 +48,7 @@ public final class Cluster {
     var taintEviction: TaintEvictionController!
     var attachDetach: AttachDetachController!
     var podGC: PodGarbageCollector!
+    var namespaces: NamespaceController!
     var invariants: InvariantMonitor!
     /// Kubelets by node name, and each one's link to the control plane.
     var kubelets: [String: Kubelet] = [:]
@@ -82,6 +83,7 @@ public final class Cluster {
         taintEviction = TaintEvictionController(cluster: self)
         attachDetach = AttachDetachController(cluster: self)
         podGC = PodGarbageCollector(cluster: self)
+        namespaces = NamespaceController(cluster: self)
         invariants = InvariantMonitor(cluster: self)
         store.observer = { [unowned self] change in self.dispatch(change) }
     }
@@ -166,6 +168,7 @@ public final class Cluster {
             nodeChanged(node, type: change.type)
         case .service(let svc):
             endpoints.serviceChanged(svc, type: change.type)
+        case .namespace(let ns): namespaces.namespaceChanged(ns, type: change.type)
         case .endpointSlice, .event, .controllerRevision:
             break
         }
@@ -263,6 +266,9 @@ public final class Cluster {
             podGC.run()
         case .registerNode(let name):
             kubelets[name]?.registerAgain()
+        case .syncNamespace(let name):
+            queuedSyncs.remove(action)
+            namespaces.sync(name)
         }
     }
 }

@@ -86,5 +86,7 @@ extension Cluster {
             k.state = state
             kubelets[name] = k
         }
+        // A state saved before namespaces were objects gets the ones every cluster has.
+        if store.list(.namespace).isEmpty { bootstrapNamespaces() }
     }
 }

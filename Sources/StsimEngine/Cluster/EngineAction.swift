@@ -26,6 +26,8 @@ enum EngineAction: Codable, Hashable {
     case podGC
     /// A live kubelet whose Node object was deleted registers it again.
     case registerNode(String)
+    /// The namespace controller deletes what a Terminating namespace still holds.
+    case syncNamespace(String)
 }
 
 /// One step of a kubelet's work on a pod (or image) it runs.

@@ -7,7 +7,7 @@ enum Validation {
     static func validateName(_ o: KubeObject) -> [Cause] {
         let name = o.metadata.name
         switch o.kind {
-        case .statefulSet:
+        case .statefulSet, .namespace:
             if name.utf8.count > 63 {
                 return [
                     Cause(

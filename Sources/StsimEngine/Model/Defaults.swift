@@ -47,6 +47,14 @@ public enum APIDefaults {
             if c.reclaimPolicy == nil { c.reclaimPolicy = .delete }
             if c.volumeBindingMode == nil { c.volumeBindingMode = .immediate }
             object = .storageClass(c)
+        case .namespace(var n):
+            // The API server's PrepareForCreate: the finalizer, the phase and the name label.
+            n.metadata.labels[Namespace.nameLabel] = n.metadata.name
+            if !n.finalizers.contains(Namespace.kubernetesFinalizer) {
+                n.finalizers.append(Namespace.kubernetesFinalizer)
+            }
+            if n.phase == nil { n.phase = .active }
+            object = .namespace(n)
         case .node, .endpointSlice, .event, .controllerRevision:
             break
         }

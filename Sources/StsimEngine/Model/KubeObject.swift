@@ -12,6 +12,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
     case endpointSlice(EndpointSlice)
     case event(Event)
     case controllerRevision(ControllerRevision)
+    case namespace(Namespace)
 
     public var kind: ResourceKind {
         switch self {
@@ -26,6 +27,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
         case .endpointSlice: .endpointSlice
         case .event: .event
         case .controllerRevision: .controllerRevision
+        case .namespace: .namespace
         }
     }
 
@@ -43,6 +45,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .endpointSlice(let o): o.metadata
             case .event(let o): o.metadata
             case .controllerRevision(let o): o.metadata
+            case .namespace(let o): o.metadata
             }
         }
         set {
@@ -80,6 +83,9 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .controllerRevision(var o):
                 o.metadata = newValue
                 self = .controllerRevision(o)
+            case .namespace(var o):
+                o.metadata = newValue
+                self = .namespace(o)
             }
         }
     }

@@ -2,6 +2,8 @@
 public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Comparable {
     case pod, service, replicaSet, statefulSet, persistentVolumeClaim, persistentVolume
     case storageClass, node, endpoints, endpointSlice, event, controllerRevision
+    /// Last, so that adding it kept the order of every other kind (`<`, `get all`).
+    case namespace
 
     /// `kind:` as written in manifests.
     public var kind: String {
@@ -18,6 +20,7 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .endpointSlice: "EndpointSlice"
         case .event: "Event"
         case .controllerRevision: "ControllerRevision"
+        case .namespace: "Namespace"
         }
     }
 
@@ -46,6 +49,7 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .endpointSlice: []
         case .event: ["ev"]
         case .controllerRevision: []
+        case .namespace: ["ns"]
         }
     }
 
@@ -70,7 +74,7 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
 
     public var isNamespaced: Bool {
         switch self {
-        case .node, .persistentVolume, .storageClass: false
+        case .node, .persistentVolume, .storageClass, .namespace: false
         default: true
         }
     }

@@ -147,6 +147,11 @@ public struct EventRecorder: Codable {
         if firstLive > 4096, firstLive * 2 > log.count { compact() }
     }
 
+    /// The namespace controller deletes a namespace's events with the rest of its content.
+    mutating func dropEvents(inNamespace namespace: String) {
+        for i in firstLive..<log.count where log[i]?.event.metadata.namespace == namespace { drop(i) }
+    }
+
     private mutating func drop(_ i: Int) {
         log[i] = nil
         if i == firstLive { firstLive += 1 }

@@ -103,7 +103,7 @@ extension Cluster {
         m.deletionTimestamp = nil
         m.deletionGracePeriodSeconds = nil
         switch o.kind {
-        case .statefulSet, .replicaSet: m.generation = 1
+        case .statefulSet, .replicaSet, .podDisruptionBudget: m.generation = 1
         default: m.generation = 0
         }
         m.resourceVersion = store.lastResourceVersion + 1
@@ -152,6 +152,9 @@ extension Cluster {
         case .replicaSet(var r):
             r.status = ReplicaSetStatus()
             o = .replicaSet(r)
+        case .podDisruptionBudget(var b):
+            b.status = PodDisruptionBudgetStatus()
+            o = .podDisruptionBudget(b)
         default:
             break
         }
@@ -370,6 +373,9 @@ extension Cluster {
         case (.replicaSet(let a), .replicaSet(var b)):
             b.status = a.status
             return .replicaSet(b)
+        case (.podDisruptionBudget(let a), .podDisruptionBudget(var b)):
+            b.status = a.status
+            return .podDisruptionBudget(b)
         case (.persistentVolumeClaim(let a), .persistentVolumeClaim(var b)):
             b.status = a.status
             return .persistentVolumeClaim(b)
@@ -387,6 +393,7 @@ extension Cluster {
         switch (a, b) {
         case (.statefulSet(let x), .statefulSet(let y)): x.spec != y.spec
         case (.replicaSet(let x), .replicaSet(let y)): x.spec != y.spec
+        case (.podDisruptionBudget(let x), .podDisruptionBudget(let y)): x.spec != y.spec
         default: false
         }
     }

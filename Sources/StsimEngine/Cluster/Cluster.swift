@@ -48,6 +48,7 @@ public final class Cluster {
     var taintEviction: TaintEvictionController!
     var attachDetach: AttachDetachController!
     var podGC: PodGarbageCollector!
+    var disruption: DisruptionController!
     var invariants: InvariantMonitor!
     /// Kubelets by node name, and each one's link to the control plane.
     var kubelets: [String: Kubelet] = [:]
@@ -82,6 +83,7 @@ public final class Cluster {
         taintEviction = TaintEvictionController(cluster: self)
         attachDetach = AttachDetachController(cluster: self)
         podGC = PodGarbageCollector(cluster: self)
+        disruption = DisruptionController(cluster: self)
         invariants = InvariantMonitor(cluster: self)
         store.observer = { [unowned self] change in self.dispatch(change) }
     }
@@ -132,6 +134,7 @@ public final class Cluster {
             endpoints.podChanged(pod, type: change.type)
             if change.type == .deleted { attachDetach.podDeleted(pod) }
             podGC.podChanged(pod)
+            disruption.podChanged(pod)
             if change.type == .added { invariants.podCreated(pod) }
             if let node = pod.spec.nodeName, let kubelet = kubelets[node] {
                 kubelet.link.deliver(pod, type: change.type)
@@ -166,6 +169,8 @@ public final class Cluster {
             nodeChanged(node, type: change.type)
         case .service(let svc):
             endpoints.serviceChanged(svc, type: change.type)
+        case .podDisruptionBudget(let pdb):
+            disruption.budgetChanged(pdb, type: change.type)
         case .endpointSlice, .event, .controllerRevision:
             break
         }
@@ -263,6 +268,9 @@ public final class Cluster {
             podGC.run()
         case .registerNode(let name):
             kubelets[name]?.registerAgain()
+        case .syncDisruptionBudget(let key), .disruptionBudgetExpiry(let key, _):
+            queuedSyncs.remove(action)
+            disruption.sync(key)
         }
     }
 }

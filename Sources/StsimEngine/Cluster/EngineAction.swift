@@ -26,6 +26,9 @@ enum EngineAction: Codable, Hashable {
     case podGC
     /// A live kubelet whose Node object was deleted registers it again.
     case registerNode(String)
+    case syncDisruptionBudget(ObjectKey)
+    /// The oldest entry of a budget's disruptedPods is two minutes old.
+    indirect case disruptionBudgetExpiry(ObjectKey, at: VirtualTime)
 }
 
 /// One step of a kubelet's work on a pod (or image) it runs.

@@ -47,7 +47,8 @@ public enum APIDefaults {
             if c.reclaimPolicy == nil { c.reclaimPolicy = .delete }
             if c.volumeBindingMode == nil { c.volumeBindingMode = .immediate }
             object = .storageClass(c)
-        case .node, .endpointSlice, .event, .controllerRevision:
+        // policy/v1 defaults nothing in a PodDisruptionBudget (v1beta1 defaulted minAvailable: 1).
+        case .node, .endpointSlice, .event, .controllerRevision, .podDisruptionBudget:
             break
         }
     }

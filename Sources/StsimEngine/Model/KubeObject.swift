@@ -12,6 +12,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
     case endpointSlice(EndpointSlice)
     case event(Event)
     case controllerRevision(ControllerRevision)
+    case podDisruptionBudget(PodDisruptionBudget)
 
     public var kind: ResourceKind {
         switch self {
@@ -26,6 +27,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
         case .endpointSlice: .endpointSlice
         case .event: .event
         case .controllerRevision: .controllerRevision
+        case .podDisruptionBudget: .podDisruptionBudget
         }
     }
 
@@ -43,6 +45,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .endpointSlice(let o): o.metadata
             case .event(let o): o.metadata
             case .controllerRevision(let o): o.metadata
+            case .podDisruptionBudget(let o): o.metadata
             }
         }
         set {
@@ -80,6 +83,9 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .controllerRevision(var o):
                 o.metadata = newValue
                 self = .controllerRevision(o)
+            case .podDisruptionBudget(var o):
+                o.metadata = newValue
+                self = .podDisruptionBudget(o)
             }
         }
     }
@@ -233,4 +239,12 @@ extension ControllerRevision: KubeResource {
         self = x
     }
     public var erased: KubeObject { .controllerRevision(self) }
+}
+extension PodDisruptionBudget: KubeResource {
+    public static var resourceKind: ResourceKind { .podDisruptionBudget }
+    public init?(_ o: KubeObject) {
+        guard case .podDisruptionBudget(let x) = o else { return nil }
+        self = x
+    }
+    public var erased: KubeObject { .podDisruptionBudget(self) }
 }

@@ -2,6 +2,8 @@
 public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Comparable {
     case pod, service, replicaSet, statefulSet, persistentVolumeClaim, persistentVolume
     case storageClass, node, endpoints, endpointSlice, event, controllerRevision
+    // Last, so that the kinds before keep their order (and saved states their slots).
+    case podDisruptionBudget
 
     /// `kind:` as written in manifests.
     public var kind: String {
@@ -18,6 +20,7 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .endpointSlice: "EndpointSlice"
         case .event: "Event"
         case .controllerRevision: "ControllerRevision"
+        case .podDisruptionBudget: "PodDisruptionBudget"
         }
     }
 
@@ -46,6 +49,7 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .endpointSlice: []
         case .event: ["ev"]
         case .controllerRevision: []
+        case .podDisruptionBudget: ["pdb"]
         }
     }
 
@@ -55,6 +59,7 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .replicaSet, .statefulSet, .controllerRevision: "apps"
         case .storageClass: "storage.k8s.io"
         case .endpointSlice: "discovery.k8s.io"
+        case .podDisruptionBudget: "policy"
         default: ""
         }
     }

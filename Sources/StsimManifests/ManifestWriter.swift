@@ -81,6 +81,9 @@ struct WireEncoder {
             for (k, v) in endpointSliceFields(s) { o[k] = v }
         case .controllerRevision(let r):
             for (k, v) in controllerRevisionFields(r) { o[k] = v }
+        case .podDisruptionBudget(let b):
+            o["spec"] = podDisruptionBudgetSpec(b.spec)
+            o["status"] = podDisruptionBudgetStatus(b.status)
         }
         return o.value
     }

@@ -17,6 +17,7 @@ public enum Validator {
         case .persistentVolume(let v): return validatePersistentVolume(v)
         case .storageClass(let c): return validateStorageClass(c)
         case .node(let n): return validateNode(n)
+        case .podDisruptionBudget(let b): return validatePodDisruptionBudget(b)
         case .endpointSlice, .event, .controllerRevision: return []
         }
     }

@@ -76,6 +76,26 @@ public enum CreateCommand: Hashable, Sendable {
         name: Argument, capacity: String, accessModes: [String], reclaimPolicy: String,
         storageClass: String?)
     case node(name: Argument, zone: String?)
+    /// `create pdb NAME --selector S --min-available N|N%` or `--max-unavailable`: exactly one bound.
+    case podDisruptionBudget(name: Argument, selector: LabelSelector, minAvailable: String?, maxUnavailable: String?)
+}
+
+/// `drain NODE`: what kubectl drain's flags ask.
+public struct DrainCommand: Hashable, Sendable {
+    public var node: Argument
+    /// `--force`: also pods no controller recreates.
+    public var force: Bool
+    /// `--grace-period`: nil is kubectl's -1, the pod's own grace period.
+    public var gracePeriodSeconds: Int?
+    /// `--timeout`: nil is kubectl's 0, no deadline.
+    public var timeout: VirtualDuration?
+
+    public init(node: Argument, force: Bool, gracePeriodSeconds: Int? = nil, timeout: VirtualDuration? = nil) {
+        self.node = node
+        self.force = force
+        self.gracePeriodSeconds = gracePeriodSeconds
+        self.timeout = timeout
+    }
 }
 
 /// `patch KIND NAME ...`: a patch document, or one of stsim's shortcuts for the common cases.
@@ -237,7 +257,7 @@ public enum Command: Hashable, Sendable {
     case crash(node: Argument)
     case boot(node: Argument)
     case cordon(node: Argument, unschedulable: Bool)
-    case drain(node: Argument, force: Bool)
+    case drain(DrainCommand)
     case taint(node: Argument, TaintText)
     case tick(VirtualDuration)
     case settle(timeout: VirtualDuration?, quiet: Bool)

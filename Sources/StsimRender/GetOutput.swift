@@ -96,6 +96,7 @@ public enum GetOutput {
         case .endpointSlice: Columns.endpointSliceHeaders
         case .event: Columns.eventHeaders(wide: wide)
         case .controllerRevision: Columns.controllerRevisionHeaders
+        case .podDisruptionBudget: Columns.podDisruptionBudgetHeaders
         }
     }
 
@@ -113,6 +114,7 @@ public enum GetOutput {
             kind == .endpoints ? Columns.endpointsRow(o, now: now) : Columns.endpointSliceRow(o, now: now)
         case .event(let o): Columns.eventRow(o, now: now, wide: wide)
         case .controllerRevision(let o): Columns.controllerRevisionRow(o, now: now)
+        case .podDisruptionBudget(let o): Columns.podDisruptionBudgetRow(o, now: now)
         }
     }
 }

@@ -82,7 +82,7 @@ public struct WatchFormatter: Sendable, Codable {
             return ["sts/\(s.metadata.name)", "\(s.status.readyReplicas)/\(s.spec.replicas ?? 1)", "", "", ""]
         case .node(let n):
             return ["node/\(n.metadata.name)", "", Columns.nodeStatus(n), "", ""]
-        case .service, .replicaSet, .storageClass, .endpointSlice, .event, .controllerRevision:
+        case .service, .replicaSet, .storageClass, .endpointSlice, .event, .controllerRevision, .podDisruptionBudget:
             return nil
         }
     }

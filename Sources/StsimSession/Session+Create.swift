@@ -34,6 +34,10 @@ extension Session {
             try confirm(cluster.create(.persistentVolume(pv)), verb: "created")
         case .node(let name, let zone):
             try confirm(cluster.createNode(name.text, zone: zone), verb: "created")
+        case .podDisruptionBudget(let name, let selector, let min, let max):
+            let spec = PodDisruptionBudgetSpec(minAvailable: min, maxUnavailable: max, selector: selector)
+            let pdb = PodDisruptionBudget(metadata: ObjectMeta(name: name.text), spec: spec)
+            try confirm(cluster.create(.podDisruptionBudget(pdb)), verb: "created")
         }
         autoSettle()
     }

@@ -154,9 +154,11 @@ extension Session {
             return Describe.persistentVolumeClaim(c, usedBy: users, events: events, now: now)
         case .persistentVolume(let v):
             return Describe.persistentVolume(v, events: events, now: now)
+        case .podDisruptionBudget(let b):
+            return Describe.podDisruptionBudget(b, events: events, now: now)
         default:
             throw SessionError(
-                "describe shows sts, rs, pod, node, svc, pvc and pv; for \(object.kind.plural) use get -o yaml")
+                "describe shows sts, rs, pod, node, svc, pvc, pv and pdb; for \(object.kind.plural) use get -o yaml")
         }
     }
 

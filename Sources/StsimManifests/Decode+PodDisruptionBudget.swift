@@ -35,30 +35,9 @@ extension MappingReader {
 }
 
 extension Validator {
-    /// pkg/apis/policy/validation `ValidatePodDisruptionBudgetSpec`.
+    /// The API's checks (the engine's `Validation`), with the manifest's locations added later.
     static func validatePodDisruptionBudget(_ pdb: PodDisruptionBudget) -> [FieldError] {
-        var errs = validateMeta(pdb.metadata, namespaced: true, name: NameRules.dns1123Subdomain)
-        let spec = pdb.spec
-        if spec.minAvailable != nil, spec.maxUnavailable != nil {
-            errs.append(
-                FieldError(path: "spec", body: "Invalid value: \"\": minAvailable and maxUnavailable cannot be both set"))
-        }
-        errs += intOrPercent(spec.minAvailable, "spec.minAvailable")
-        errs += intOrPercent(spec.maxUnavailable, "spec.maxUnavailable")
-        return errs
-    }
-
-    /// `ValidatePositiveIntOrPercent` and `IsNotMoreThan100Percent`.
-    private static func intOrPercent(_ value: String?, _ path: String) -> [FieldError] {
-        guard let value else { return [] }
-        let goValue = GoValue.goSyntax("intstr.IntOrString{Type:1, IntVal:0, StrVal:\(GoSyntax.quote(value))}")
-        guard value.hasSuffix("%") else {
-            guard let n = Int(value) else { return [] }
-            return n < 0 ? [.invalid(path, .int(n), "must be greater than or equal to 0")] : []
-        }
-        guard let n = Int(value.dropLast()), value.dropLast().allSatisfy(\.isNumber) else {
-            return [.invalid(path, goValue, "must be an integer or percentage (e.g '5%')")]
-        }
-        return n > 100 ? [.invalid(path, goValue, "must not be greater than 100%")] : []
+        validateMeta(pdb.metadata, namespaced: true, name: NameRules.dns1123Subdomain)
+            + Validation.validate(pdb.spec).map { FieldError(path: $0.field, body: $0.body) }
     }
 }

@@ -52,6 +52,8 @@ extension Session {
         printer.errorLine("error: unable to drain node \"\(node)\" due to error: \(err), continuing command...")
         printer.errorLine("There are pending nodes to be drained:")
         printer.errorLine(" \(node)")
+        // What happened while kubectl retried (the cordon, the evictions that went through).
+        autoSettle()
         throw SessionError(errors.joined(separator: "\n"))
     }
 }

@@ -27,6 +27,9 @@ final class TranscriptTests: XCTestCase {
         "containers/images",
         "containers/shell",
         "containers/stable-storage",
+        "disruption/drain-budget",
+        "disruption/drain-retry",
+        "disruption/get-describe",
         "dns/srv-follows-scaling",
         "explore/explore-errors",
         "explore/force-delete-during-partition",
@@ -64,6 +67,7 @@ final class TranscriptTests: XCTestCase {
         "probes/http-readiness",
         "probes/liveness-restart",
         "probes/startup-gates",
+        "probes/unhealthy-eviction",
         "replicaset/shared-claim",
         "rollout/canary",
         "rollout/history-undo",
@@ -162,6 +166,18 @@ final class TranscriptTests: XCTestCase {
 
     func test_containers_stable_storage() throws {
         try Transcript("containers/stable-storage").check()
+    }
+
+    func test_disruption_drain_budget() throws {
+        try Transcript("disruption/drain-budget").check()
+    }
+
+    func test_disruption_drain_retry() throws {
+        try Transcript("disruption/drain-retry").check()
+    }
+
+    func test_disruption_get_describe() throws {
+        try Transcript("disruption/get-describe").check()
     }
 
     func test_dns_srv_follows_scaling() throws {
@@ -310,6 +326,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_probes_startup_gates() throws {
         try Transcript("probes/startup-gates").check()
+    }
+
+    func test_probes_unhealthy_eviction() throws {
+        try Transcript("probes/unhealthy-eviction").check()
     }
 
     func test_replicaset_shared_claim() throws {

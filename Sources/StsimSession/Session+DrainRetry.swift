@@ -35,7 +35,9 @@ extension Session {
                 let names = (run.retries.map(\.pod) + run.waiting).map(\.metadata.name).sorted()
                 throw SessionError(
                     "drain did not complete within \(DurationText.format(settleLimit)): \(names.joined(separator: ", ")) still there",
-                    hint: "kubectl would go on retrying: a PodDisruptionBudget refuses the evictions; scale the set up, or pass --timeout")
+                    hint:
+                        "kubectl would go on retrying: a PodDisruptionBudget refuses the evictions; scale the set up, or pass --timeout"
+                )
             }
         }
         if !run.errors.isEmpty { try drainFailed(node, errors: run.errors) }

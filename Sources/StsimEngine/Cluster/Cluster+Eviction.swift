@@ -47,7 +47,9 @@ extension Cluster {
         case .allowed:
             var spent = pdb
             spent.status.disruptionsAllowed -= 1
-            if spent.status.disruptionsAllowed == 0 { DisruptionController.setAllowedCondition(&spent.status, now: now) }
+            if spent.status.disruptionsAllowed == 0 {
+                DisruptionController.setAllowedCondition(&spent.status, now: now)
+            }
             spent.status.disruptedPods[pod.metadata.name] = now
             write(spent)
             return nil

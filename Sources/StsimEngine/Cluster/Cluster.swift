@@ -167,10 +167,8 @@ public final class Cluster {
                 attachDetach.nodeMayDetach(node.metadata.name)
             }
             nodeChanged(node, type: change.type)
-        case .service(let svc):
-            endpoints.serviceChanged(svc, type: change.type)
-        case .podDisruptionBudget(let pdb):
-            disruption.budgetChanged(pdb, type: change.type)
+        case .service(let svc): endpoints.serviceChanged(svc, type: change.type)
+        case .podDisruptionBudget(let pdb): disruption.budgetChanged(pdb, type: change.type)
         case .endpointSlice, .event, .controllerRevision:
             break
         }

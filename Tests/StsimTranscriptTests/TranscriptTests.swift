@@ -80,6 +80,7 @@ final class TranscriptTests: XCTestCase {
         "statefulset/delete-sts",
         "statefulset/ordered-start",
         "statefulset/parallel",
+        "statefulset/release-adopt",
         "statefulset/scale-down-paused",
         "statefulset/scale-down-up",
     ]
@@ -378,6 +379,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_statefulset_parallel() throws {
         try Transcript("statefulset/parallel").check()
+    }
+
+    func test_statefulset_release_adopt() throws {
+        try Transcript("statefulset/release-adopt").check()
     }
 
     func test_statefulset_scale_down_paused() throws {

@@ -80,6 +80,7 @@ final class TranscriptTests: XCTestCase {
         "statefulset/delete-sts",
         "statefulset/ordered-start",
         "statefulset/parallel",
+        "statefulset/pod-finalizer",
         "statefulset/release-adopt",
         "statefulset/scale-down-paused",
         "statefulset/scale-down-up",
@@ -379,6 +380,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_statefulset_parallel() throws {
         try Transcript("statefulset/parallel").check()
+    }
+
+    func test_statefulset_pod_finalizer() throws {
+        try Transcript("statefulset/pod-finalizer").check()
     }
 
     func test_statefulset_release_adopt() throws {

@@ -215,9 +215,7 @@ extension Cluster {
         merged.metadata = m
         if merged == old { return .success(old) }
         // Removing the last finalizer of an object being deleted lets it go (`patch ... finalizers: null`).
-        if merged.kind != .pod, m.deletionTimestamp != nil, m.finalizers.isEmpty {
-            return .success(store.remove(merged.key, at: now) ?? merged)
-        }
+        if Self.finalizersReleased(merged) { return .success(store.remove(merged.key, at: now) ?? merged) }
         return .success(store.replace(merged, at: now))
     }
 
@@ -334,7 +332,7 @@ extension Cluster {
                 if grace <= 0, pod.spec.nodeName != nil, !terminal {
                     history.recordFault(.forceDeleted, on: old.key, at: now)
                 }
-                return store.remove(old.key, at: now) ?? old
+                return removePod(old.key) ?? old
             }
             let deadline = now + .seconds(Int64(grace))
             // A deletion deadline is only ever shortened.

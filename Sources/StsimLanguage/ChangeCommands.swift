@@ -180,6 +180,7 @@ extension ResourceCommands {
             "patch sts web -p '{\"spec\":{\"replicas\":2}}'", "patch sts web --replicas 3",
             "patch sts web --image nginx=nginx:1.27",
             "patch sts web --type merge -p '{\"metadata\":{\"labels\":{\"tier\":null}}}'",
+            "patch sts web --subresource scale -p '{\"spec\":{\"replicas\":2}}'",
         ],
         flags: [
             FlagSpec("patch", short: "p", value: "JSON", help: "the patch"),
@@ -188,11 +189,25 @@ extension ResourceCommands {
                 completion: .choices(["strategic", "merge"])),
             FlagSpec("replicas", value: "N", help: "shortcut: set spec.replicas"),
             FlagSpec("image", value: "C=IMG", help: "shortcut: set container C's image in the pod template"),
+            FlagSpec(
+                "subresource", value: "NAME", help: "patch the object's scale or status subresource (with -p)",
+                completion: .choices(["scale", "status"])),
             Common.namespace,
         ],
         positionals: [.kinds, .objectNames(kindArgument: 0)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let (kind, name) = try oneObject(&args, command: "patch")
+        var subresource: PatchSubresource?
+        if let sub = args.flag("subresource") {
+            guard let s = PatchSubresource(rawValue: sub.text) else {
+                throw Diagnostic(
+                    at: sub.location, "invalid subresource value: \"\(sub.text)\". Must be one of [status scale]")
+            }
+            guard args.flag("replicas") == nil, args.flag("image") == nil else {
+                throw Diagnostic(at: sub.location, "--subresource goes with -p PATCH, not with --replicas or --image")
+            }
+            subresource = s
+        }
         var changes: [PatchChange] = []
         var strategic = true
         if let t = args.flag("type") {
@@ -203,7 +218,11 @@ extension ResourceCommands {
             }
             strategic = try args.choice(t, of: ["strategic", "merge"], what: "--type") == "strategic"
         }
-        if let p = args.flag("patch") { changes.append(.document(p.text, strategic: strategic)) }
+        if let p = args.flag("patch") {
+            changes.append(
+                subresource.map { .subresource($0, p.text, strategic: strategic) }
+                    ?? .document(p.text, strategic: strategic))
+        }
         if let r = args.flag("replicas") {
             let n = try ParsedArguments.replicaCount(r, what: "--replicas")
             changes.append(.replicas(n))

@@ -102,8 +102,15 @@ public struct DrainCommand: Hashable, Sendable {
 public enum PatchChange: Hashable, Sendable {
     /// `-p JSON`; `strategic` is kubectl's default (`--type strategic`), false is `--type merge`.
     case document(String, strategic: Bool)
+    /// `-p JSON --subresource scale|status`: the patch goes to the `/scale` or `/status` subresource.
+    case subresource(PatchSubresource, String, strategic: Bool)
     case replicas(Int)
     case image(ContainerImage)
+}
+
+/// The subresources `patch --subresource` reaches (kubectl accepts these two).
+public enum PatchSubresource: String, Hashable, Sendable, CaseIterable {
+    case status, scale
 }
 
 /// `C=IMG` of `set image` and `patch --image`; container `*` means every container.

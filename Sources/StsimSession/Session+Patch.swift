@@ -9,6 +9,10 @@ extension Session {
         let live = try cluster.get(kind, namespace: namespace, name: name.text).get()
         let changed: KubeObject
         switch change {
+        case .subresource(let sub, let text, let strategic):
+            try patchSubresource(sub, live, text, strategic: strategic)
+            autoSettle()
+            return
         case .document(let text, let strategic):
             changed = try ManifestUpdate.patched(
                 live, patch: text, type: strategic ? .strategic : .merge,

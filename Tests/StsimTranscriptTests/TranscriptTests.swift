@@ -80,6 +80,7 @@ final class TranscriptTests: XCTestCase {
         "statefulset/delete-sts",
         "statefulset/ordered-start",
         "statefulset/parallel",
+        "statefulset/patch-subresource",
         "statefulset/pod-finalizer",
         "statefulset/release-adopt",
         "statefulset/scale-down-paused",
@@ -380,6 +381,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_statefulset_parallel() throws {
         try Transcript("statefulset/parallel").check()
+    }
+
+    func test_statefulset_patch_subresource() throws {
+        try Transcript("statefulset/patch-subresource").check()
     }
 
     func test_statefulset_pod_finalizer() throws {

@@ -25,10 +25,14 @@ extension StatefulSetController {
 
     /// The sync's first step: adopt and release what `noteClaim` saw, checking again.
     func settleClaims(_ set: StatefulSet, _ uid: UID) {
-        guard let names = update(uid, { s -> Set<String>? in
-            defer { s.claims = nil }
-            return s.claims
-        }) ?? nil else { return }
+        guard
+            let names = update(
+                uid,
+                { s -> Set<String>? in
+                    defer { s.claims = nil }
+                    return s.claims
+                }) ?? nil
+        else { return }
         let selector = set.spec.selector ?? LabelSelector()
         for name in names.sorted() {
             guard var pod = cluster.store.get(Pod.self, namespace: set.metadata.namespace, name: name) else { continue }

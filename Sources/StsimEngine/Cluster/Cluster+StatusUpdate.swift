@@ -1,0 +1,13 @@
+/// The `/status` subresource's update: only the status of the given object is kept; its spec and
+/// metadata are the live object's (the status strategy's PrepareForUpdate). A controller may
+/// overwrite it at its next sync, as in a real cluster.
+extension Cluster {
+    public func updateStatus(_ object: KubeObject) -> Result<KubeObject, APIError> {
+        var o = object
+        if o.kind.isNamespaced, o.metadata.namespace.isEmpty { o.metadata.namespace = config.namespace }
+        guard let live = store.get(o.key) else { return .failure(.notFound(o.kind, o.metadata.name)) }
+        let merged = Self.keepingStatus(of: o, in: live)
+        if merged == live { return .success(live) }
+        return .success(store.replace(merged, at: now))
+    }
+}

@@ -30,6 +30,7 @@ final class TranscriptTests: XCTestCase {
         "disruption/drain-budget",
         "disruption/drain-retry",
         "disruption/get-describe",
+        "disruption/two-budgets",
         "dns/srv-follows-scaling",
         "explore/explore-errors",
         "explore/force-delete-during-partition",
@@ -181,6 +182,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_disruption_get_describe() throws {
         try Transcript("disruption/get-describe").check()
+    }
+
+    func test_disruption_two_budgets() throws {
+        try Transcript("disruption/two-budgets").check()
     }
 
     func test_dns_srv_follows_scaling() throws {

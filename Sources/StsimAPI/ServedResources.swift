@@ -17,6 +17,7 @@ enum ServedResources {
             kinds: [.event, .node, .persistentVolumeClaim, .persistentVolume, .pod, .service]),
         Group(name: "apps", kinds: [.controllerRevision, .replicaSet, .statefulSet]),
         Group(name: "discovery.k8s.io", kinds: [.endpointSlice]),
+        Group(name: "policy", kinds: [.podDisruptionBudget]),
         Group(name: "storage.k8s.io", kinds: [.storageClass]),
     ]
 
@@ -35,6 +36,7 @@ enum ServedResources {
         switch kind {
         case .pod:
             [
+                ("eviction", "policy", "Eviction", #"["create"]"#),
                 ("exec", "", "PodExecOptions", #"["create","get"]"#),
                 ("log", "", "Pod", #"["get"]"#),
                 ("status", "", "Pod", #"["get","patch","update"]"#),
@@ -44,6 +46,8 @@ enum ServedResources {
                 ("scale", "autoscaling", "Scale", #"["get","patch","update"]"#),
                 ("status", "apps", kind.kind, #"["get","patch","update"]"#),
             ]
+        case .podDisruptionBudget:
+            [("status", "policy", kind.kind, #"["get","patch","update"]"#)]
         default: []
         }
     }

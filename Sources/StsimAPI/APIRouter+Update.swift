@@ -20,8 +20,7 @@ extension APIRouter {
         case (_, "application/merge-patch+json"):
             changed = Self.patched(live, request.bodyText, .merge)
         case (_, "application/json-patch+json"):
-            changed = JSONPatch.mergePatch(request.bodyText, onto: WireJSON.object(live))
-                .flatMap { Self.patched(live, $0, .merge) }
+            changed = Self.patched(live, request.bodyText, .json)
         case (_, "application/apply-patch+yaml"):
             // Server-side apply, approximated: the manifest merged onto the live object as a
             // strategic merge patch. No managedFields, so no conflicts between field managers.
@@ -57,6 +56,11 @@ extension APIRouter {
         switch ManifestUpdate.patched(live, patch: patch, type: type, timestamps: WireJSON.timestamps) {
         case .success(let o): return .success(o)
         case .failure(let f):
+            let invalid = "The request is invalid: "
+            if f.message.hasPrefix(invalid) {
+                return .failure(
+                    APIResponseError(.failure(code: 422, reason: "Invalid", message: String(f.message.dropFirst(invalid.count)))))
+            }
             let prefix = "Error from server (BadRequest): "
             let message = f.message.hasPrefix(prefix) ? String(f.message.dropFirst(prefix.count)) : f.message
             if message.hasPrefix("The "), message.contains(" is invalid") {

@@ -11,25 +11,15 @@ enum ServedResources {
         var root: String { name.isEmpty ? "api/v1" : "apis/\(name)/v1" }
     }
 
-    static let groups: [Group] = [
-        Group(
-            name: "",
-            kinds: [.event, .node, .persistentVolumeClaim, .persistentVolume, .pod, .service]),
-        Group(name: "apps", kinds: [.controllerRevision, .replicaSet, .statefulSet]),
-        Group(name: "discovery.k8s.io", kinds: [.endpointSlice]),
-        Group(name: "policy", kinds: [.podDisruptionBudget]),
-        Group(name: "storage.k8s.io", kinds: [.storageClass]),
-    ]
+    static let groups: [Group] = ResourceKind.servedGroups.map { Group(name: $0.group, kinds: $0.kinds) }
 
     static func kind(group: String, plural: String) -> ResourceKind? {
         groups.first { $0.name == group }?.kinds.first { $0.plural == plural }
     }
 
-    static func isAll(_ kind: ResourceKind) -> Bool {
-        [.pod, .service, .replicaSet, .statefulSet].contains(kind)
-    }
+    static func isAll(_ kind: ResourceKind) -> Bool { kind.categories == ["all"] }
 
-    static let verbs = #"["create","delete","deletecollection","get","list","patch","update","watch"]"#
+    static let verbs = "[" + ResourceKind.servedVerbs.map { "\"\($0)\"" }.joined(separator: ",") + "]"
 
     /// Subresources: name, the kind it answers with (group, kind), and its verbs.
     static func subresources(_ kind: ResourceKind) -> [(name: String, group: String, kind: String, verbs: String)] {

@@ -6,16 +6,14 @@ extension ResourceCommands {
         "apply", group: .resources,
         usage: ["apply -f FILE", "apply <<EOF ... EOF"],
         summary: "create or update objects from a manifest",
-        examples: ["apply -f web.yaml", "apply <<EOF\napiVersion: v1\nkind: Service\n...\nEOF"],
-        flags: [Common.filename, Common.namespace]
+        examples: [
+            "apply -f web.yaml", "apply <<EOF\napiVersion: v1\nkind: Service\n...\nEOF",
+            "apply -f web.yaml --dry-run=server -o yaml",
+        ],
+        flags: [Common.filename, Common.namespace] + Common.writeFlags
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        guard let source = try Common.manifestSource(args) else {
-            throw Diagnostic(
-                at: args.commandWord.location, "apply needs -f FILE or a here-document",
-                hint: "for example: apply -f web.yaml")
-        }
-        try args.finish()
-        return .apply(source)
+        let (source, options) = try Common.manifestWrite(&args, example: "apply -f web.yaml")
+        return .apply(source, options)
     }
 
     static let scale = CommandSpec(
@@ -149,19 +147,25 @@ extension ResourceCommands {
     }
 
     static let edit = CommandSpec(
-        "edit", group: .resources, usage: ["edit KIND NAME"],
-        summary: "edit an object's YAML in $EDITOR (at the prompt; scripts use patch)",
+        "edit", group: .resources, usage: ["edit KIND NAME", "edit KIND NAME <<EOF ... EOF"],
+        summary: "edit an object's YAML in $EDITOR (in a script: the edited YAML as a here-document)",
         details: """
             Opens $EDITOR (vi when unset) on the object as YAML. On saving, the object is checked as
             the API server would; if it is refused, the file opens again with the errors as comments
-            at the top. Saving it unchanged cancels the edit.
+            at the top. Saving it unchanged cancels the edit. A script has no editor: the object as
+            edited follows as a here-document (get it with get KIND NAME -o yaml, change it, paste
+            it), and a refused edit fails with the reasons.
             """,
-        examples: ["edit sts web"],
+        examples: ["edit sts web", "edit sts web <<EOF\napiVersion: apps/v1\nkind: StatefulSet\n...\nEOF"],
         flags: [Common.namespace],
-        positionals: [.kinds, .objectNames(kindArgument: 0)]
+        positionals: [.kinds, .objectNames(kindArgument: 0)],
+        readsHereDocument: true
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let (kind, name) = try oneObject(&args, command: "edit")
-        return .edit(kind: kind, name: name, namespace: Common.namespace(args))
+        let replacement = args.hereDocument.map {
+            ManifestSource.inline(text: $0.text, name: args.file, firstLine: $0.firstLine)
+        }
+        return .edit(kind: kind, name: name, namespace: Common.namespace(args), replacement: replacement)
     }
 
     static let patch = CommandSpec(
@@ -180,13 +184,14 @@ extension ResourceCommands {
             "patch sts web -p '{\"spec\":{\"replicas\":2}}'", "patch sts web --replicas 3",
             "patch sts web --image nginx=nginx:1.27",
             "patch sts web --type merge -p '{\"metadata\":{\"labels\":{\"tier\":null}}}'",
+            "patch sts web --type json -p '[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":2}]'",
             "patch sts web --subresource scale -p '{\"spec\":{\"replicas\":2}}'",
         ],
         flags: [
             FlagSpec("patch", short: "p", value: "JSON", help: "the patch"),
             FlagSpec(
-                "type", value: "TYPE", help: "strategic (the default) or merge",
-                completion: .choices(["strategic", "merge"])),
+                "type", value: "TYPE", help: "strategic (the default), merge (RFC 7386) or json (RFC 6902)",
+                completion: .choices(PatchFormat.allCases.map(\.rawValue))),
             FlagSpec("replicas", value: "N", help: "shortcut: set spec.replicas"),
             FlagSpec("image", value: "C=IMG", help: "shortcut: set container C's image in the pod template"),
             FlagSpec(
@@ -197,31 +202,12 @@ extension ResourceCommands {
         positionals: [.kinds, .objectNames(kindArgument: 0)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let (kind, name) = try oneObject(&args, command: "patch")
-        var subresource: PatchSubresource?
-        if let sub = args.flag("subresource") {
-            guard let s = PatchSubresource(rawValue: sub.text) else {
-                throw Diagnostic(
-                    at: sub.location, "invalid subresource value: \"\(sub.text)\". Must be one of [status scale]")
-            }
-            guard args.flag("replicas") == nil, args.flag("image") == nil else {
-                throw Diagnostic(at: sub.location, "--subresource goes with -p PATCH, not with --replicas or --image")
-            }
-            subresource = s
-        }
+        let subresource = try patchSubresource(args)
         var changes: [PatchChange] = []
-        var strategic = true
-        if let t = args.flag("type") {
-            if t.text == "json" {
-                throw Diagnostic(
-                    at: t.location, "patch --type json (RFC 6902) is not supported by stsim",
-                    hint: "write the change as a merge patch: --type merge -p '{...}'")
-            }
-            strategic = try args.choice(t, of: ["strategic", "merge"], what: "--type") == "strategic"
-        }
+        var format = PatchFormat.strategic
+        if let t = args.flag("type") { format = try args.choice(t, of: PatchFormat.allCases, what: "--type") }
         if let p = args.flag("patch") {
-            changes.append(
-                subresource.map { .subresource($0, p.text, strategic: strategic) }
-                    ?? .document(p.text, strategic: strategic))
+            changes.append(subresource.map { .subresource($0, p.text, type: format) } ?? .document(p.text, type: format))
         }
         if let r = args.flag("replicas") {
             let n = try ParsedArguments.replicaCount(r, what: "--replicas")
@@ -239,5 +225,18 @@ extension ResourceCommands {
             )
         }
         return .patch(kind: kind, name: name, change: changes[0], namespace: Common.namespace(args))
+    }
+
+    /// `--subresource scale|status`, kubectl's two; only with -p.
+    private static func patchSubresource(_ args: ParsedArguments) throws(Diagnostic) -> PatchSubresource? {
+        guard let sub = args.flag("subresource") else { return nil }
+        guard let s = PatchSubresource(rawValue: sub.text) else {
+            throw Diagnostic(
+                at: sub.location, "invalid subresource value: \"\(sub.text)\". Must be one of [status scale]")
+        }
+        guard args.flag("replicas") == nil, args.flag("image") == nil else {
+            throw Diagnostic(at: sub.location, "--subresource goes with -p PATCH, not with --replicas or --image")
+        }
+        return s
     }
 }

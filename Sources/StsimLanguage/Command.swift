@@ -67,7 +67,7 @@ public struct ScaleCommand: Hashable, Sendable {
 }
 
 public enum CreateCommand: Hashable, Sendable {
-    case manifests(ManifestSource)
+    case manifests(ManifestSource, WriteOptions)
     case statefulSet(
         name: Argument, image: String, replicas: Int, service: String?, storage: String?,
         policy: String?)
@@ -100,10 +100,10 @@ public struct DrainCommand: Hashable, Sendable {
 
 /// `patch KIND NAME ...`: a patch document, or one of stsim's shortcuts for the common cases.
 public enum PatchChange: Hashable, Sendable {
-    /// `-p JSON`; `strategic` is kubectl's default (`--type strategic`), false is `--type merge`.
-    case document(String, strategic: Bool)
+    /// `-p JSON` with `--type` (kubectl's default is strategic).
+    case document(String, type: PatchFormat)
     /// `-p JSON --subresource scale|status`: the patch goes to the `/scale` or `/status` subresource.
-    case subresource(PatchSubresource, String, strategic: Bool)
+    case subresource(PatchSubresource, String, type: PatchFormat)
     case replicas(Int)
     case image(ContainerImage)
 }
@@ -111,6 +111,67 @@ public enum PatchChange: Hashable, Sendable {
 /// The subresources `patch --subresource` reaches (kubectl accepts these two).
 public enum PatchSubresource: String, Hashable, Sendable, CaseIterable {
     case status, scale
+}
+
+/// `--dry-run` of create, apply and replace (kubectl's strategies): `client` sends nothing,
+/// `server` has the API server check and default the objects without storing them.
+public enum DryRun: String, Hashable, Sendable, CaseIterable {
+    case none, client, server
+}
+
+/// How `create -f`, `apply` and `replace` write and what they print: kubectl's line per object,
+/// or the objects themselves with `-o yaml|json|name`.
+public struct WriteOptions: Hashable, Sendable {
+    public var dryRun: DryRun
+    public var output: OutputFormat?
+    public init(dryRun: DryRun = .none, output: OutputFormat? = nil) {
+        self.dryRun = dryRun
+        self.output = output
+    }
+}
+
+/// `logs POD`: which run of which container, and how much of it.
+public struct LogsCommand: Hashable, Sendable {
+    public var pod: Argument
+    public var container: String?
+    public var previous = false
+    /// `-f`: go on printing what the container writes, in virtual time.
+    public var follow = false
+    /// `--tail N`: only the last N lines (kubectl's -1 means all).
+    public var tail: Int?
+    public init(pod: Argument, container: String? = nil) {
+        self.pod = pod
+        self.container = container
+    }
+}
+
+/// `events`: which of the cluster's events to list (kubectl events' flags).
+public struct EventsCommand: Hashable, Sendable {
+    public var since: VirtualDuration?
+    /// `--for KIND/NAME`: only the events about that object.
+    public var regarding: Regarding?
+    /// `--types Warning,Normal`: only these types.
+    public var types: [String] = []
+    public init(since: VirtualDuration? = nil) { self.since = since }
+
+    public struct Regarding: Hashable, Sendable {
+        public var kind: ResourceKind
+        public var name: String
+        public init(kind: ResourceKind, name: String) {
+            self.kind = kind
+            self.name = name
+        }
+    }
+}
+
+/// `patch --type`: how the server applies the document.
+public enum PatchFormat: String, Hashable, Sendable, CaseIterable {
+    /// Lists with a merge key merge element by element (kubectl's default).
+    case strategic
+    /// RFC 7386: maps merge, `null` deletes, lists are replaced whole.
+    case merge
+    /// RFC 6902: a list of operations.
+    case json
 }
 
 /// `C=IMG` of `set image` and `patch --image`; container `*` means every container.
@@ -248,12 +309,18 @@ public enum Expectation: Hashable, Sendable {
 /// so a command that is declared but not executed does not compile.
 public enum Command: Hashable, Sendable {
     case create(CreateCommand)
-    case apply(ManifestSource)
+    case apply(ManifestSource, WriteOptions)
+    /// `replace -f`: each object in the file replaces the live one whole (kubectl's PUT).
+    case replace(ManifestSource, WriteOptions)
+    /// `diff -f`: the live objects against what `apply` would make of them.
+    case diff(ManifestSource)
+    case apiResources(APIResourcesCommand)
     case delete(DeleteCommand)
     case get(GetCommand)
     case describe(kind: ResourceKind, names: [Argument], selector: String?)
     case scale(ScaleCommand)
-    case edit(kind: ResourceKind, name: Argument, namespace: String?)
+    /// `replacement`: the edited YAML from a here-document (a script has no editor).
+    case edit(kind: ResourceKind, name: Argument, namespace: String?, replacement: ManifestSource?)
     case patch(kind: ResourceKind, name: Argument, change: PatchChange, namespace: String?)
     case setImage(kind: ResourceKind, name: Argument, images: [ContainerImage], namespace: String?)
     case changeMetadata(MetadataChangeCommand)
@@ -277,11 +344,12 @@ public enum Command: Hashable, Sendable {
     case proxy(port: Int)
     case curl(CurlCommand)
     case exec(pod: Argument, container: String?, command: [Argument])
-    case logs(pod: Argument, container: String?, previous: Bool)
+    case logs(LogsCommand)
+    case copy(CopyCommand)
     case runPod(RunPodCommand)
     case snapshot(format: SnapshotFormat, svg: Argument?)
     case timeline(TimelineCommand)
-    case events(since: VirtualDuration?)
+    case events(EventsCommand)
     case expect(Expectation)
     /// `explore SCENARIO.sts ...`: the search over fault schedules (the StsimExplore target).
     case explore(ExploreRequest)

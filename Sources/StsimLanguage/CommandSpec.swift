@@ -85,6 +85,8 @@ public struct CommandSpec: Sendable {
     public var build: @Sendable (inout ParsedArguments) throws(Diagnostic) -> Command
     /// Set when the command is part of the language but its machinery is still to come.
     public var plannedWith: String?
+    /// Reads a here-document as its input (beside the commands that take `-f`).
+    public var readsHereDocument: Bool
     /// When the first positional is this word, the words after it are taken as they are (no
     /// flag parsing): `expect error delete pod x --force` carries another command.
     public var verbatimAfter: String?
@@ -93,7 +95,7 @@ public struct CommandSpec: Sendable {
         _ name: String, aliases: [String] = [], group: CommandGroup, usage: [String] = [], summary: String,
         details: String? = nil, examples: [String], flags: [FlagSpec] = [],
         positionals: [CompletionSource] = [], arguments: String = "", subcommands: [CommandSpec] = [],
-        verbatimAfter: String? = nil, plannedWith: String? = nil,
+        verbatimAfter: String? = nil, plannedWith: String? = nil, readsHereDocument: Bool = false,
         build: @escaping @Sendable (inout ParsedArguments) throws(Diagnostic) -> Command
     ) {
         self.name = name
@@ -108,6 +110,7 @@ public struct CommandSpec: Sendable {
         self.positionals = positionals
         self.arguments = arguments
         self.plannedWith = plannedWith
+        self.readsHereDocument = readsHereDocument
         self.verbatimAfter = verbatimAfter
         self.build = build
         self.subcommands = subcommands.map { $0.nested(under: name, group: group) }

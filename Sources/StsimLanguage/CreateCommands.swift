@@ -18,13 +18,14 @@ extension ResourceCommands {
             "create pv pv-a --capacity 1Mi --reclaim Recycle",
             "create pdb web-pdb --selector app=web --min-available 2",
         ],
-        flags: [Common.filename, Common.namespace],
+        flags: [Common.filename, Common.namespace] + Common.writeFlags,
         positionals: [.choices(["sts", "svc", "pv", "node", "pdb"]), .none],
         subcommands: [createStatefulSet, createService, createVolume, createNode, createDisruptionBudget]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         if let source = try Common.manifestSource(args) {
+            let options = try Common.writeOptions(args)
             try args.finish()
-            return .create(.manifests(source))
+            return .create(.manifests(source, options))
         }
         guard let what = args.nextIfAny() else {
             throw Diagnostic(

@@ -2,7 +2,7 @@ import StsimEngine
 
 /// Inside the cluster: DNS as a pod sees it, and the apps in the pods.
 enum InsideCommands {
-    static let specs: [CommandSpec] = [dig, curl, exec, logs, proxy]
+    static let specs: [CommandSpec] = [dig, curl, exec, logs, cp, proxy]
 
     static let dig = CommandSpec(
         "dig", group: .inside, usage: ["dig [+search] SRV|A NAME"],
@@ -100,17 +100,33 @@ enum InsideCommands {
     }
 
     static let logs = CommandSpec(
-        "logs", group: .inside, usage: ["logs POD [-c CONTAINER] [-p]"], summary: "what a pod's program printed",
-        examples: ["logs kubia-0", "logs kubia-0 --previous"],
+        "logs", group: .inside, usage: ["logs POD [-c CONTAINER] [-p] [-f] [--tail N]"],
+        summary: "what a pod's program printed",
+        details: """
+            With -f, the lines the container writes next are printed as virtual time runs, until the
+            container stops, the pod goes, or the cluster settles (nothing more would be written
+            without another command), or the settle limit passes.
+            """,
+        examples: ["logs kubia-0", "logs kubia-0 --previous", "logs -f web-0", "logs web-0 --tail 5"],
         flags: [
             FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
             FlagSpec("previous", short: "p", help: "the container's run before its last restart"),
+            FlagSpec("follow", short: "f", help: "go on printing new lines as virtual time runs"),
+            FlagSpec("tail", value: "N", help: "only the last N lines (-1: all)"),
         ],
         positionals: [.objectNamesOf(.pod)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        let pod = try args.next("POD")
+        var logs = LogsCommand(pod: try args.next("POD"), container: args.flag("container")?.text)
         try args.finish()
-        return .logs(pod: pod, container: args.flag("container")?.text, previous: args.has("previous"))
+        logs.previous = args.has("previous")
+        logs.follow = try args.bool("follow")
+        if let t = args.flag("tail") {
+            guard let n = Int(t.text), n >= -1 else {
+                throw Diagnostic(at: t.location, "--tail takes a number of lines, or -1 for all, not \"\(t.text)\"")
+            }
+            logs.tail = n < 0 ? nil : n
+        }
+        return .logs(logs)
     }
 
     static let proxy = CommandSpec(
@@ -140,12 +156,38 @@ enum WholeCommands {
     static let specs: [CommandSpec] = [snapshot, events, timeline]
 
     static let events = CommandSpec(
-        "events", group: .whole, usage: ["events [--since D]"],
+        "events", group: .whole, usage: ["events [--for KIND/NAME] [--types TYPES] [--since D]"],
         summary: "the cluster's events, oldest first (like kubectl events)",
-        examples: ["events", "events --since 1m"],
-        flags: [FlagSpec("since", value: "D", help: "only events seen in the last D of virtual time")]
+        examples: ["events", "events --since 1m", "events --for pod/web-0", "events --types Warning"],
+        flags: [
+            FlagSpec("since", value: "D", help: "only events seen in the last D of virtual time"),
+            FlagSpec("for", value: "KIND/NAME", help: "only the events about this object", completion: .kinds),
+            FlagSpec(
+                "types", value: "TYPES", help: "only these types: Normal, Warning (comma-separated)",
+                completion: .choices(["Normal", "Warning"])),
+        ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         try args.finish()
-        return .events(since: try args.duration("since"))
+        var c = EventsCommand(since: try args.duration("since"))
+        if let f = args.flag("for") {
+            let parts = f.text.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[1].isEmpty else {
+                throw Diagnostic(at: f.location, "--for must be in resource/name form", hint: "for example: --for pod/web-0")
+            }
+            guard let kind = ResourceKind(name: parts[0]) else {
+                throw Diagnostic(at: f.location, "the server doesn't have a resource type \"\(parts[0])\"")
+            }
+            c.regarding = .init(kind: kind, name: parts[1])
+        }
+        if let t = args.flag("types") {
+            for type in t.text.split(separator: ",") {
+                let word = String(type)
+                guard ["normal", "warning"].contains(word.lowercased()) else {
+                    throw Diagnostic(at: t.location, "valid --types are Normal or Warning, not \"\(word)\"")
+                }
+                c.types.append(word.lowercased() == "normal" ? "Normal" : "Warning")
+            }
+        }
+        return .events(c)
     }
 }

@@ -45,7 +45,7 @@ public enum Parser {
         var args = try splitFlags(rest, spec: spec, head: commandWord, hereDocument: hereDocument, command: command)
         if let planned = spec.plannedWith { return .unavailable(name: spec.name, plannedWith: planned) }
         let result = try spec.build(&args)
-        if hereDocument != nil, !spec.flags.contains(where: { $0.long == "filename" }) {
+        if hereDocument != nil, !spec.readsHereDocument, !spec.flags.contains(where: { $0.long == "filename" }) {
             throw Diagnostic(at: command.hereDocument!.location, "\(spec.name) does not read a here-document")
         }
         return result

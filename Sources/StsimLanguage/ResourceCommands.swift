@@ -1,12 +1,12 @@
 import StsimEngine
 
-/// Cluster and resources: create, apply, get, describe, scale, delete, and their kin. Each
+/// Cluster and resources: create, apply, replace, diff, get, describe, scale, delete, and their kin. Each
 /// command is declared in a file of its own family (CreateCommands.swift, ReadCommands.swift, ...);
 /// this file lists them and holds the argument shapes they share.
 enum ResourceCommands {
     static let specs: [CommandSpec] = [
-        create, apply, get, describe, scale, delete, edit, patch, rollout,
-        cordon, uncordon, drain, taint, label, annotate,
+        create, apply, replace, diff, get, describe, scale, delete, edit, patch, rollout,
+        cordon, uncordon, drain, taint, label, annotate, apiResources,
     ]
 
     /// `KIND/NAME` or `KIND NAME...`: splits the first form, leaves the second to the caller.

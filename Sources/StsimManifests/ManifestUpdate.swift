@@ -10,6 +10,8 @@ public enum ManifestUpdate {
         case strategic
         /// RFC 7386: lists are replaced whole.
         case merge
+        /// RFC 6902: a list of operations (add, remove, replace, move, copy, test).
+        case json
     }
 
     /// Why no object came out, in kubectl's words.
@@ -63,7 +65,7 @@ public enum ManifestUpdate {
         case .success(let p): parsed = p
         case .failure(let e): return .failure(Failure(message: "error: unable to parse \"\(patch)\": \(e.problem)"))
         }
-        guard parsed.fields != nil else {
+        guard type == .json || parsed.fields != nil else {
             return .failure(
                 Failure(
                     message:
@@ -76,8 +78,26 @@ public enum ManifestUpdate {
         case .strategic:
             result = StrategicMerge.merge(original: nil, modified: parsed, current: current, kind: live.kind.kind)
         case .merge: result = JSONMergePatch.apply(parsed, to: current)
+        case .json: return jsonPatched(live, parsed, onto: current, timestamps: timestamps)
         }
         return decode(result, like: live, timestamps: timestamps)
+    }
+
+    /// The server's answers (k8s.io/apiserver's patch handler): a body that is not a list of
+    /// operations is a 400 with Go's decoding error; an operation that does not apply is a bare
+    /// 422, which kubectl prints as the request being invalid, without saying which operation.
+    private static func jsonPatched(_ live: KubeObject, _ patch: WireValue, onto current: WireValue, timestamps: Timestamps)
+        -> Result<KubeObject, Failure>
+    {
+        switch JSONPatch.apply(patch, to: current) {
+        case .success(let result): return decode(result, like: live, timestamps: timestamps)
+        case .failure(.notAPatch(let why)): return .failure(Failure(message: "Error from server (BadRequest): \(why)"))
+        case .failure(.doesNotApply(let why)):
+            return .failure(
+                Failure(
+                    message: "The request is invalid: the server rejected our request due to an error in our request",
+                    hint: "the operation that did not apply: \(why)"))
+        }
     }
 
     /// Decodes a changed tree back into an object, as the API server decodes a patched object.

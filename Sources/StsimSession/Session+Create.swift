@@ -5,13 +5,20 @@ import StsimManifests
 extension Session {
     func create(_ command: CreateCommand, at location: SourceLocation) throws {
         switch command {
-        case .manifests(let source):
+        case .manifests(let source, let options):
+            var writer = ObjectWriter(options)
             try forEachManifestDocument(source) { loaded in
-                switch cluster.create(loaded.object) {
-                case .success(let created): .done("\(created.kind.qualifiedSingular)/\(created.name) created")
-                case .failure(let error): .apiError(error, verb: "creating")
+                var object = loaded.object
+                if object.kind.isNamespaced, object.metadata.namespace.isEmpty {
+                    object.metadata.namespace = cluster.config.namespace
+                }
+                if options.dryRun == .client { return writer.written(object, "created") }
+                switch cluster.create(object, dryRun: options.dryRun == .server) {
+                case .success(let created): return writer.written(created, "created")
+                case .failure(let error): return .apiError(error, verb: "creating")
                 }
             }
+            if options.dryRun != .none { return }
         case .statefulSet(let name, let image, let replicas, let service, let storage, let policy):
             try confirm(
                 cluster.create(

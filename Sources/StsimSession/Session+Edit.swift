@@ -14,12 +14,13 @@ extension Session {
 
     /// `edit KIND NAME`: the object's YAML in `$EDITOR`; a refused object reopens with the reasons as
     /// comments at the top, as kubectl does. Only at the prompt: a script cannot use an editor.
-    func edit(_ kind: ResourceKind, name: Argument, namespace: String?) throws {
+    func edit(_ kind: ResourceKind, name: Argument, namespace: String?, replacement: ManifestSource?) throws {
+        if let replacement { return try edit(kind, name: name, namespace: namespace, replacement: replacement) }
         guard interactive else {
             throw SessionError(
-                "edit opens an editor, so it works only at the prompt, not in a script",
+                "edit opens an editor, and a script has none",
                 hint:
-                    "in a script change fields with patch, e.g. patch \(kind == .statefulSet ? "sts" : kind.singular) \(name.text) -p '{\"spec\":{\"replicas\":3}}', or set image sts/NAME C=IMG"
+                    "give the edited YAML as a here-document: edit \(kind == .statefulSet ? "sts" : kind.singular) \(name.text) <<EOF, the object, EOF; or change fields with patch"
             )
         }
         let live = try cluster.get(kind, namespace: namespace, name: name.text).get()
@@ -53,13 +54,7 @@ extension Session {
                 switch cluster.update(object) {
                 case .success(let updated):
                     try? FileManager.default.removeItem(atPath: path)
-                    if updated.metadata.resourceVersion == live.metadata.resourceVersion {
-                        printer.line("Edit cancelled, no changes made.")
-                    } else {
-                        printer.line("\(updated.kind.qualifiedSingular)/\(updated.name) edited")
-                        autoSettle()
-                    }
-                    return
+                    return reportEdited(updated, live: live)
                 case .failure(let error):
                     shown = Self.reopened(
                         body, problems: error.causes.isEmpty ? [error.message] : error.causes.map(\.text), live: live,
@@ -69,6 +64,16 @@ extension Session {
                 shown = Self.reopened(body, problems: problems.kubectl, live: live, findings: problems.findings)
             }
             failedOnce = true
+        }
+    }
+
+    /// kubectl's last line of an edit the API accepted: `edited`, or cancelled when nothing changed.
+    func reportEdited(_ updated: KubeObject, live: KubeObject) {
+        if updated.metadata.resourceVersion == live.metadata.resourceVersion {
+            printer.line("Edit cancelled, no changes made.")
+        } else {
+            printer.line("\(updated.kind.qualifiedSingular)/\(updated.name) edited")
+            autoSettle()
         }
     }
 
@@ -107,14 +112,16 @@ extension Session {
         }
     }
 
-    private struct EditProblems: Error {
+    struct EditProblems: Error {
         var kubectl: [String]
         var findings: [Diagnostic]
     }
 
     /// The saved text as an object of the same kind and name, or what is wrong with it.
-    private func editedObject(_ text: String, like live: KubeObject, file: String) -> Result<KubeObject, EditProblems> {
-        let result = ManifestLoader.load(text: text, file: file, options: Session.loaderOptions)
+    func editedObject(_ text: String, like live: KubeObject, file: String, firstLine: Int = 1) -> Result<
+        KubeObject, EditProblems
+    > {
+        let result = ManifestLoader.load(text: text, file: file, firstLine: firstLine, options: Session.loaderOptions)
         let errors = result.errors
         if !result.rejections.isEmpty || !errors.isEmpty {
             let kubectl = result.rejections.flatMap { r -> [String] in

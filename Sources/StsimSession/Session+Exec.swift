@@ -5,17 +5,8 @@ import StsimLanguage
 extension Session {
     func exec(_ name: Argument, container: String?, command: [Argument]) throws -> Outcome {
         guard let pod = cluster.get(Pod.self, name.text) else { throw APIError.notFound(.pod, name.text) }
-        let index = try containerIndex(pod, container)
-        if pod.status.phase == .succeeded || pod.status.phase == .failed {
-            throw SessionError(
-                "cannot exec into a container in a completed pod; current phase is \(pod.status.phase?.rawValue ?? "")")
-        }
+        let index = try runningContainer(pod, container)
         let c = pod.spec.containers[index]
-        let running =
-            pod.status.containerStatuses.first { $0.name == c.name }.map {
-                if case .running = $0.state { return true } else { return false }
-            } ?? false
-        guard running else { throw SessionError("unable to upgrade connection: container not found (\"\(c.name)\")") }
         if let kubelet = unreachableKubelet(pod) {
             printer.errorLine("Error from server: error dialing backend: dial tcp \(kubelet): i/o timeout")
             return .failed
@@ -28,6 +19,22 @@ extension Session {
                 hint: "give the commands to sh -c, as in exec \(pod.metadata.name) -- sh -c 'hostname; ls /'")
         }
         return report(try runTool(pod, container: index, argv))
+    }
+
+    /// The container an exec (or cp, which execs tar) runs in: it must be running.
+    func runningContainer(_ pod: Pod, _ container: String?) throws -> Int {
+        let index = try containerIndex(pod, container)
+        if pod.status.phase == .succeeded || pod.status.phase == .failed {
+            throw SessionError(
+                "cannot exec into a container in a completed pod; current phase is \(pod.status.phase?.rawValue ?? "")")
+        }
+        let c = pod.spec.containers[index]
+        let running =
+            pod.status.containerStatuses.first { $0.name == c.name }.map {
+                if case .running = $0.state { return true } else { return false }
+            } ?? false
+        guard running else { throw SessionError("unable to upgrade connection: container not found (\"\(c.name)\")") }
+        return index
     }
 
     /// exec and logs go through the API server to the pod's kubelet (port 10250): behind a cut

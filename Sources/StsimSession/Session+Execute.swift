@@ -8,16 +8,20 @@ extension Session {
         case .create(let c):
             try create(c, at: text.location)
             warnAboutHostPath()
-        case .apply(let source):
-            try apply(source, at: text.location)
+        case .apply(let source, let options):
+            try apply(source, options, at: text.location)
             warnAboutHostPath()
+        case .replace(let source, let options): try replace(source, options)
+        case .diff(let source): try diff(source)
+        case .apiResources(let a): apiResources(a)
         case .delete(let d): try delete(d, at: text.location)
         case .get(let g): try get(g)
         case .describe(let kind, let names, let selector): try describe(kind, names: names, selector: selector)
         case .scale(let s):
             try scale(s)
             warnAboutHostPath()
-        case .edit(let kind, let name, let namespace): try edit(kind, name: name, namespace: namespace)
+        case .edit(let kind, let name, let namespace, let replacement):
+            try edit(kind, name: name, namespace: namespace, replacement: replacement)
         case .patch(let kind, let name, let change, let namespace):
             try patch(kind, name: name, change: change, namespace: namespace)
         case .changeMetadata(let change): try changeMetadata(change)
@@ -50,11 +54,12 @@ extension Session {
         case .proxy(let port): try startProxy(port: port)
         case .curl(let c): return try curl(c)
         case .exec(let pod, let container, let command): return try exec(pod, container: container, command: command)
-        case .logs(let pod, let container, let previous): try logs(pod, container: container, previous: previous)
+        case .logs(let l): try logs(l)
+        case .copy(let c): try copy(c)
         case .runPod(let r): return try runPod(r)
         case .snapshot(let format, let svg): try snapshot(format, svg: svg)
         case .timeline(let t): try timeline(t)
-        case .events(let since): events(since: since)
+        case .events(let e): events(e)
         case .expect(let e): return try expect(e)
         case .explore(let r): return try explore(r)
         case .mark(let name): mark(name)

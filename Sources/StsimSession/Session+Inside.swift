@@ -96,38 +96,6 @@ extension Session {
         return .failed
     }
 
-    func logs(_ name: Argument, container: String?, previous: Bool) throws {
-        guard let pod = cluster.get(Pod.self, name.text) else { throw APIError.notFound(.pod, name.text) }
-        let index = try containerIndex(pod, container)
-        let c = pod.spec.containers[index]
-        if !previous, let status = pod.status.containerStatuses.first(where: { $0.name == c.name }),
-            case .waiting(let reason, _) = status.state, status.lastState == nil
-        {
-            throw APIError(
-                reason: .badRequest,
-                message:
-                    "container \"\(c.name)\" in pod \"\(pod.metadata.name)\" is waiting to start: \(reason ?? "ContainerCreating")"
-            )
-        }
-        if pod.status.containerStatuses.isEmpty {
-            throw APIError(
-                reason: .badRequest,
-                message:
-                    "container \"\(c.name)\" in pod \"\(pod.metadata.name)\" is waiting to start: ContainerCreating")
-        }
-        if let kubelet = unreachableKubelet(pod) {
-            let url = "https://\(kubelet)/containerLogs/\(pod.metadata.namespace)/\(pod.metadata.name)/\(c.name)"
-            printer.errorLine("Error from server: Get \"\(url)\": dial tcp \(kubelet): i/o timeout")
-            throw AlreadyReported()
-        }
-        guard let lines = cluster.logs(of: pod, container: index, previous: previous) else {
-            throw APIError(
-                reason: .badRequest,
-                message: "previous terminated container \"\(c.name)\" in pod \"\(pod.metadata.name)\" not found")
-        }
-        for line in lines { printer.line(line) }
-    }
-
     func containerIndex(_ pod: Pod, _ name: String?) throws -> Int {
         guard let name else { return 0 }
         guard let i = pod.spec.containers.firstIndex(where: { $0.name == name }) else {

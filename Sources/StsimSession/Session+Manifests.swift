@@ -6,6 +6,10 @@ import StsimManifests
 enum DocumentOutcome {
     /// kubectl's confirmation line (`statefulset.apps/web created`).
     case done(String)
+    /// The object itself, as `-o yaml|json` prints it (or, for diff, its changes).
+    case printed(String)
+    /// Nothing to print (diff of an object that would not change).
+    case quiet
     /// The API refused it; `verb` is kubectl's word for the request (`creating`, `patching`);
     /// `hint` is stsim's advice on top of kubectl's words.
     case apiError(APIError, verb: String, hint: String? = nil)
@@ -69,6 +73,10 @@ extension Session {
                 case .done(let line):
                     changed = true
                     printer.line(line)
+                case .printed(let text):
+                    changed = true
+                    printer.block(text)
+                case .quiet: break
                 case .failed(let text):
                     failed = true
                     printer.errorLine(located(text, at: loaded.location))

@@ -9,13 +9,13 @@ extension Session {
         let live = try cluster.get(kind, namespace: namespace, name: name.text).get()
         let changed: KubeObject
         switch change {
-        case .subresource(let sub, let text, let strategic):
-            try patchSubresource(sub, live, text, strategic: strategic)
+        case .subresource(let sub, let text, let format):
+            try patchSubresource(sub, live, text, format: format)
             autoSettle()
             return
-        case .document(let text, let strategic):
+        case .document(let text, let format):
             changed = try ManifestUpdate.patched(
-                live, patch: text, type: strategic ? .strategic : .merge,
+                live, patch: text, type: ManifestUpdate.PatchType(format),
                 timestamps: Session.timestamps
             ).get()
         case .replicas(let n):
@@ -98,6 +98,16 @@ extension Session {
             throw SessionError(
                 "a \(object.kind.singular) has no containers whose image could be set",
                 hint: "images are set on sts, rs and pods")
+        }
+    }
+}
+
+extension ManifestUpdate.PatchType {
+    init(_ format: PatchFormat) {
+        switch format {
+        case .strategic: self = .strategic
+        case .merge: self = .merge
+        case .json: self = .json
         }
     }
 }

@@ -4,13 +4,13 @@ import StsimManifests
 
 /// `patch KIND NAME --subresource scale|status -p PATCH`.
 extension Session {
-    func patchSubresource(_ sub: PatchSubresource, _ live: KubeObject, _ text: String, strategic: Bool) throws {
+    func patchSubresource(_ sub: PatchSubresource, _ live: KubeObject, _ text: String, format: PatchFormat) throws {
         // Only the workloads have /scale; the API answers any other kind with a bare 404.
         if sub == .scale, Self.replicas(live) == nil {
             throw APIError(reason: .notFound, message: "the server could not find the requested resource")
         }
         let patched = try ManifestUpdate.patched(
-            live, patch: text, type: strategic ? .strategic : .merge, timestamps: Session.timestamps
+            live, patch: text, type: ManifestUpdate.PatchType(format), timestamps: Session.timestamps
         ).get()
         let updated: KubeObject
         let shown: String

@@ -162,12 +162,16 @@ extension Session {
         }
     }
 
-    func events(since: VirtualDuration?) {
+    func events(_ e: EventsCommand) {
         var events = cluster.events
-        if let since {
+        if let since = e.since {
             let from = cluster.now + VirtualDuration(milliseconds: -since.milliseconds)
             events = events.filter { $0.lastTimestamp >= from }
         }
+        if let r = e.regarding {
+            events = events.filter { $0.involvedObject.kind == r.kind.kind && $0.involvedObject.name == r.name }
+        }
+        if !e.types.isEmpty { events = events.filter { e.types.contains($0.type.rawValue) } }
         emit(EventList.render(events, namespace: cluster.config.namespace, now: cluster.now))
     }
 
@@ -224,5 +228,19 @@ extension Session {
             ]
             streamList(kinds.flatMap { cluster.list($0) }, json: format == .json)
         }
+    }
+}
+
+extension Session {
+    /// `api-resources`: the served kinds, filtered as kubectl's flags ask.
+    func apiResources(_ a: APIResourcesCommand) {
+        let kinds = ResourceKind.servedGroups.flatMap(\.kinds).filter { k in
+            (a.namespaced.map { $0 == k.isNamespaced } ?? true) && (a.apiGroup.map { $0 == k.group } ?? true)
+                && a.verbs.allSatisfy(ResourceKind.servedVerbs.contains)
+        }
+        printer.block(
+            APIResources.render(
+                kinds, wide: a.wide, names: a.names, headers: a.headers,
+                sortBy: a.sortBy.flatMap(APIResources.SortBy.init(rawValue:))))
     }
 }

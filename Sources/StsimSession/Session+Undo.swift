@@ -51,7 +51,7 @@ extension Command {
     /// Whether running it may change the cluster (and so is worth an undo state).
     var mayChangeCluster: Bool {
         switch self {
-        case .create, .apply, .delete, .scale, .edit, .patch, .setImage, .changeMetadata, .killPod, .partition, .heal,
+        case .create, .apply, .replace, .copy, .delete, .scale, .edit, .patch, .setImage, .changeMetadata, .killPod, .partition, .heal,
             .imageFault,
             .crash,
             .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .kubectlWait, .run, .reset, .seed, .runPod, .load:
@@ -63,7 +63,8 @@ extension Command {
         case .curl(let c): c.effectiveMethod.uppercased() != "GET"
         case .exec(_, _, let command): ["curl", "sleep"].contains(command.first?.text ?? "")
         case .get(let g): g.watch
-        case .describe, .clock, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .timeline, .events, .expect,
+        // kubectl diff only runs server-side dry runs.
+        case .diff, .apiResources, .describe, .clock, .mode, .mark, .lesson, .dig, .proxy, .logs, .snapshot, .timeline, .events, .expect,
             .help,
             .history, .setting,
             .define,

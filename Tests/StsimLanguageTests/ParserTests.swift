@@ -215,8 +215,8 @@ final class ParserTests: XCTestCase {
     // MARK: - create and apply
 
     func testCreateFromAFile() {
-        XCTAssertEqual(parsed("create -f kubia.yaml"), .create(.manifests(.file(arg("kubia.yaml", 1, 11)))))
-        XCTAssertEqual(parsed("create --filename=kubia.yaml"), .create(.manifests(.file(arg("kubia.yaml", 1, 8)))))
+        XCTAssertEqual(parsed("create -f kubia.yaml"), .create(.manifests(.file(arg("kubia.yaml", 1, 11)), WriteOptions())))
+        XCTAssertEqual(parsed("create --filename=kubia.yaml"), .create(.manifests(.file(arg("kubia.yaml", 1, 8)), WriteOptions())))
     }
 
     func testCreateStatefulSet() {
@@ -268,29 +268,41 @@ final class ParserTests: XCTestCase {
     }
 
     func testApply() {
-        XCTAssertEqual(parsed("apply -f web.yaml"), .apply(.file(arg("web.yaml", 1, 10))))
-        XCTAssertEqual(parsed("apply -f ./dir/web.yaml -n demo"), .apply(.file(arg("./dir/web.yaml", 1, 10))))
+        XCTAssertEqual(parsed("apply -f web.yaml"), .apply(.file(arg("web.yaml", 1, 10)), WriteOptions()))
+        XCTAssertEqual(parsed("apply -f ./dir/web.yaml -n demo"), .apply(.file(arg("./dir/web.yaml", 1, 10)), WriteOptions()))
+        XCTAssertEqual(
+            parsed("apply -f web.yaml --dry-run=server -o yaml"),
+            .apply(.file(arg("web.yaml", 1, 10)), WriteOptions(dryRun: .server, output: .yaml)))
+        XCTAssertEqual(
+            parsed("replace -f web.yaml --dry-run client"),
+            .replace(.file(arg("web.yaml", 1, 12)), WriteOptions(dryRun: .client)))
+        XCTAssertEqual(parsed("diff -f web.yaml"), .diff(.file(arg("web.yaml", 1, 9))))
+        XCTAssertEqual(
+            parseError("apply -f web.yaml --dry-run=maybe")?.message,
+            "--dry-run must be one of none, client, server, not \"maybe\"")
+        XCTAssertEqual(
+            parseError("create -f web.yaml -o wide")?.message, "--output must be one of yaml, json, name, not \"wide\"")
     }
 
     func testHereDocumentManifests() {
         XCTAssertEqual(
             parsed("apply <<EOF\napiVersion: v1\nkind: Service\nEOF"),
-            .apply(.inline(text: "apiVersion: v1\nkind: Service\n", name: testFile, firstLine: 2)))
+            .apply(.inline(text: "apiVersion: v1\nkind: Service\n", name: testFile, firstLine: 2), WriteOptions()))
         XCTAssertEqual(
             parsed("create -f - <<EOF\nkind: X\nEOF"),
-            .create(.manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2))))
+            .create(.manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2), WriteOptions())))
         XCTAssertEqual(
             parsed("create <<EOF\nkind: X\nEOF"),
-            .create(.manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2))))
+            .create(.manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2), WriteOptions())))
         XCTAssertEqual(
             parsed("kubectl apply -f - <<'EOF'\nname: ${N}\nEOF"),
-            .apply(.inline(text: "name: ${N}\n", name: testFile, firstLine: 2)))
+            .apply(.inline(text: "name: ${N}\n", name: testFile, firstLine: 2), WriteOptions()))
     }
 
     func testHereDocumentVariables() {
         XCTAssertEqual(
             parsed("apply <<EOF\nname: ${N}\nreplicas: ${R}\nEOF", variables: ["N": "web", "R": "3"]),
-            .apply(.inline(text: "name: web\nreplicas: 3\n", name: testFile, firstLine: 2)))
+            .apply(.inline(text: "name: web\nreplicas: 3\n", name: testFile, firstLine: 2), WriteOptions()))
     }
 
     func testHereDocumentBodyLineAfterFirstLine() throws {
@@ -298,7 +310,7 @@ final class ParserTests: XCTestCase {
         guard case .command(let c) = items.first else { return XCTFail("\(items)") }
         XCTAssertEqual(
             try Parser.parse(c, variables: [:]),
-            .apply(.inline(text: "kind: X\n", name: "lesson.sts", firstLine: 41)))
+            .apply(.inline(text: "kind: X\n", name: "lesson.sts", firstLine: 41), WriteOptions()))
     }
 
     func testDescribe() {
@@ -357,8 +369,13 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parsed("snapshot"), .snapshot(format: .tree, svg: nil))
         XCTAssertEqual(parsed("snapshot -o tree"), .snapshot(format: .tree, svg: nil))
         XCTAssertEqual(parsed("snapshot -o YAML"), .snapshot(format: .yaml, svg: nil))
-        XCTAssertEqual(parsed("events"), .events(since: nil))
-        XCTAssertEqual(parsed("events --since 1m"), .events(since: .seconds(60)))
+        XCTAssertEqual(parsed("events"), .events(EventsCommand()))
+        XCTAssertEqual(parsed("events --since 1m"), .events(EventsCommand(since: .seconds(60))))
+        var forPod = EventsCommand()
+        forPod.regarding = .init(kind: .pod, name: "web-0")
+        forPod.types = ["Warning"]
+        XCTAssertEqual(parsed("events --for pod/web-0 --types warning"), .events(forPod))
+        XCTAssertEqual(parseError("events --for web-0")?.message, "--for must be in resource/name form")
     }
 
     // MARK: - expect
@@ -548,7 +565,7 @@ final class ParserTests: XCTestCase {
     func testEditPatchAndSetImage() {
         let l = { (c: Int) in SourceLocation(file: "t.sts", line: 1, column: c) }
         XCTAssertEqual(
-            parsed("edit sts/web"), .edit(kind: .statefulSet, name: Argument("web", at: l(10)), namespace: nil))
+            parsed("edit sts/web"), .edit(kind: .statefulSet, name: Argument("web", at: l(10)), namespace: nil, replacement: nil))
         XCTAssertEqual(
             parsed("patch sts web --replicas 3"),
             .patch(kind: .statefulSet, name: Argument("web", at: l(11)), change: .replicas(3), namespace: nil))
@@ -560,7 +577,7 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(
             parsed("patch sts web --type merge -p '{}'"),
             .patch(
-                kind: .statefulSet, name: Argument("web", at: l(11)), change: .document("{}", strategic: false),
+                kind: .statefulSet, name: Argument("web", at: l(11)), change: .document("{}", type: .merge),
                 namespace: nil))
         XCTAssertEqual(
             parsed("kubectl set image sts/web nginx=nginx:1.25"),
@@ -569,8 +586,13 @@ final class ParserTests: XCTestCase {
                 images: [ContainerImage(container: "nginx", image: "nginx:1.25", location: l(27))], namespace: nil))
         XCTAssertEqual(parseError("patch sts web")?.message, "patch needs -p PATCH, --replicas N or --image C=IMG")
         XCTAssertEqual(
-            parseError("patch sts web --type json -p '[]'")?.message,
-            "patch --type json (RFC 6902) is not supported by stsim")
+            parsed("patch sts web --type=json -p '[]'"),
+            .patch(
+                kind: .statefulSet, name: Argument("web", at: l(11)), change: .document("[]", type: .json),
+                namespace: nil))
+        XCTAssertEqual(
+            parseError("patch sts web --type jsonpatch -p '[]'")?.message,
+            "--type must be one of strategic, merge, json, not \"jsonpatch\"")
         XCTAssertEqual(parseError("set image sts/web nginx")?.message, "expected CONTAINER=IMAGE, not \"nginx\"")
         // An image with a registry or a user in it has a `/`; CONTAINER=IMAGE is never KIND/NAME.
         XCTAssertEqual(

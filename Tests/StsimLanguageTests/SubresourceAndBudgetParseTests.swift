@@ -6,12 +6,12 @@ import XCTest
 final class SubresourceAndBudgetParseTests: XCTestCase {
     func testPatchSubresource() {
         guard
-            case .patch(_, _, .subresource(.scale, let text, true), _)? = parsed(
+            case .patch(_, _, .subresource(.scale, let text, .strategic), _)? = parsed(
                 "patch sts web --subresource scale -p '{\"spec\":{\"replicas\":2}}'")
         else { return XCTFail("scale") }
         XCTAssertEqual(text, "{\"spec\":{\"replicas\":2}}")
         guard
-            case .patch(_, _, .subresource(.status, _, false), _)? = parsed(
+            case .patch(_, _, .subresource(.status, _, .merge), _)? = parsed(
                 "patch sts web --subresource=status --type merge -p '{}'")
         else { return XCTFail("status") }
         XCTAssertEqual(

@@ -84,13 +84,11 @@ final class EditTests: XCTestCase {
         XCTAssertTrue(out.text.contains("Edit cancelled, no valid changes were saved."), out.text)
     }
 
-    func testScriptsCannotEdit() {
+    func testAScriptEditsWithAHereDocumentNotAnEditor() {
         let out = CapturedOutput()
         let s = Session(output: out)
         XCTAssertEqual(s.runScript("create sts web --image nginx\nedit sts web", file: "t.sts"), 1)
-        XCTAssertTrue(
-            out.text.contains(
-                "t.sts:2:1: error: edit opens an editor, so it works only at the prompt, not in a script"), out.text)
-        XCTAssertTrue(out.text.contains("patch sts web -p"), out.text)
+        XCTAssertTrue(out.text.contains("t.sts:2:1: error: edit opens an editor, and a script has none"), out.text)
+        XCTAssertTrue(out.text.contains("edit sts web <<EOF"), out.text)
     }
 }

@@ -83,4 +83,24 @@ final class LessonTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("step 1 passed at 00:00:"), text)
         XCTAssertTrue(text.hasSuffix("two: 1 of 1 steps passed\n"), text)
     }
+
+    /// The chapter's trap, graded on the shipped lesson: a force delete while node-2 is only cut
+    /// off gives a second web-1 once the volume is force-detached, and the step must fail.
+    func testGradeFailsAForceDeleteOfAPodWhoseNodeStillRunsIt() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../lessons/06-node-failure.lesson").standardized.path
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let wrong = "partition node-2\nsettle\ndelete pod web-1 --force --grace-period 0\nsettle\n"
+        let (status, out) = run {
+            $0.gradeLesson(text, file: "06-node-failure.lesson", name: "node-failure", script: wrong, scriptFile: "l.sts")
+        }
+        XCTAssertEqual(status, 1, out)
+        XCTAssertTrue(out.contains("step 2 FAILED: Replace web-1 without ever running two"), out)
+        XCTAssertTrue(out.contains("two copies of pod/web-1 ran at once"), out)
+        let right = "partition node-2\nsettle\ncrash node-2\ndelete pod web-1 --force --grace-period 0\nsettle\n"
+        let (ok, passed) = run {
+            $0.gradeLesson(text, file: "06-node-failure.lesson", name: "node-failure", script: right, scriptFile: "l.sts")
+        }
+        XCTAssertEqual(ok, 0, passed)
+    }
 }

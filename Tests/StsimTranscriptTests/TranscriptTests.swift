@@ -24,6 +24,7 @@ final class TranscriptTests: XCTestCase {
         "clusters/minikube-nodes",
         "clusters/stsim-node-failure",
         "clusters/stsim-nodes",
+        "containers/copy",
         "containers/images",
         "containers/shell",
         "containers/stable-storage",
@@ -47,7 +48,12 @@ final class TranscriptTests: XCTestCase {
         "faults/replicaset-partition",
         "history/at-most-one",
         "history/checks",
+        "kubectl/api-resources",
+        "kubectl/dry-run-diff-replace",
+        "kubectl/edit-here-document",
+        "kubectl/events-for",
         "kubectl/labels-and-output",
+        "kubectl/patch-json",
         "language/error-prefix",
         "language/errors",
         "language/help",
@@ -67,6 +73,7 @@ final class TranscriptTests: XCTestCase {
         "probes/exec-readiness-blocks-scale-down",
         "probes/http-readiness",
         "probes/liveness-restart",
+        "probes/logs-follow",
         "probes/startup-gates",
         "probes/unhealthy-eviction",
         "replicaset/shared-claim",
@@ -158,6 +165,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_clusters_stsim_nodes() throws {
         try Transcript("clusters/stsim-nodes").check()
+    }
+
+    func test_containers_copy() throws {
+        try Transcript("containers/copy").check()
     }
 
     func test_containers_images() throws {
@@ -252,8 +263,28 @@ final class TranscriptTests: XCTestCase {
         try Transcript("history/checks").check()
     }
 
+    func test_kubectl_api_resources() throws {
+        try Transcript("kubectl/api-resources").check()
+    }
+
+    func test_kubectl_dry_run_diff_replace() throws {
+        try Transcript("kubectl/dry-run-diff-replace").check()
+    }
+
+    func test_kubectl_edit_here_document() throws {
+        try Transcript("kubectl/edit-here-document").check()
+    }
+
+    func test_kubectl_events_for() throws {
+        try Transcript("kubectl/events-for").check()
+    }
+
     func test_kubectl_labels_and_output() throws {
         try Transcript("kubectl/labels-and-output").check()
+    }
+
+    func test_kubectl_patch_json() throws {
+        try Transcript("kubectl/patch-json").check()
     }
 
     func test_language_error_prefix() throws {
@@ -330,6 +361,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_probes_liveness_restart() throws {
         try Transcript("probes/liveness-restart").check()
+    }
+
+    func test_probes_logs_follow() throws {
+        try Transcript("probes/logs-follow").check()
     }
 
     func test_probes_startup_gates() throws {

@@ -74,9 +74,10 @@ extension Cluster {
 
     /// Creates an object as the API server would: namespace and name (generateName), defaults,
     /// admission (pod tolerations, default storage class, protection finalizers), validation,
-    /// uid, creation time, generation.
+    /// uid, creation time, generation. A `dryRun` (the API's `dryRun=All`) returns the object as
+    /// it would be stored and changes nothing, not even the random source (nor a node's kubelet).
     @discardableResult
-    public func create(_ object: KubeObject) -> Result<KubeObject, APIError> {
+    public func create(_ object: KubeObject, dryRun: Bool = false) -> Result<KubeObject, APIError> {
         var o = object
         if o.kind.isNamespaced, o.metadata.namespace.isEmpty { o.metadata.namespace = config.namespace }
         if !o.kind.isNamespaced, !o.metadata.namespace.isEmpty { o.metadata.namespace = "" }
@@ -95,7 +96,8 @@ extension Cluster {
         let causes = Validation.validateCreate(o)
         if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
         if let e = limitError(storing: o, replacing: nil) { return .failure(e) }
-        admit(&o)
+        let randomBefore = random
+        if !(dryRun && o.kind == .node) { admit(&o) }
         // One metadata write: every write to an enum payload copies the object once.
         var m = o.metadata
         m.uid = random.uid()
@@ -108,6 +110,10 @@ extension Cluster {
         }
         m.resourceVersion = store.lastResourceVersion + 1
         o.metadata = m
+        if dryRun {
+            random = randomBefore
+            return .success(o)
+        }
         return .success(store.insert(o, at: now))
     }
 
@@ -186,7 +192,7 @@ extension Cluster {
     /// Replaces an object's spec and metadata as a user update (`kubectl replace`, `edit`):
     /// status is kept, immutable fields are checked, `generation` grows when the spec changes.
     @discardableResult
-    public func update(_ object: KubeObject) -> Result<KubeObject, APIError> {
+    public func update(_ object: KubeObject, dryRun: Bool = false) -> Result<KubeObject, APIError> {
         var o = object
         if o.kind.isNamespaced, o.metadata.namespace.isEmpty { o.metadata.namespace = config.namespace }
         guard let old = store.get(o.key) else { return .failure(.notFound(o.kind, o.metadata.name)) }
@@ -214,6 +220,7 @@ extension Cluster {
         if Self.specDiffers(old, merged) { m.generation += 1 }
         merged.metadata = m
         if merged == old { return .success(old) }
+        if dryRun { return .success(merged) }
         // Removing the last finalizer of an object being deleted lets it go (`patch ... finalizers: null`).
         if Self.finalizersReleased(merged) { return .success(store.remove(merged.key, at: now) ?? merged) }
         return .success(store.replace(merged, at: now))

@@ -207,7 +207,8 @@ extension ResourceCommands {
         var format = PatchFormat.strategic
         if let t = args.flag("type") { format = try args.choice(t, of: PatchFormat.allCases, what: "--type") }
         if let p = args.flag("patch") {
-            changes.append(subresource.map { .subresource($0, p.text, type: format) } ?? .document(p.text, type: format))
+            changes.append(
+                subresource.map { .subresource($0, p.text, type: format) } ?? .document(p.text, type: format))
         }
         if let r = args.flag("replicas") {
             let n = try ParsedArguments.replicaCount(r, what: "--replicas")

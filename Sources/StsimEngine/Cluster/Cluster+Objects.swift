@@ -393,13 +393,4 @@ extension Cluster {
         default: return new
         }
     }
-
-    static func specDiffers(_ a: KubeObject, _ b: KubeObject) -> Bool {
-        switch (a, b) {
-        case (.statefulSet(let x), .statefulSet(let y)): x.spec != y.spec
-        case (.replicaSet(let x), .replicaSet(let y)): x.spec != y.spec
-        case (.podDisruptionBudget(let x), .podDisruptionBudget(let y)): x.spec != y.spec
-        default: false
-        }
-    }
 }

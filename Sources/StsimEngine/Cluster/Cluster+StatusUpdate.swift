@@ -10,4 +10,14 @@ extension Cluster {
         if merged == live { return .success(live) }
         return .success(store.replace(merged, at: now))
     }
+
+    /// Whether an update changes the spec (and so the generation) of a kind that counts them.
+    static func specDiffers(_ a: KubeObject, _ b: KubeObject) -> Bool {
+        switch (a, b) {
+        case (.statefulSet(let x), .statefulSet(let y)): x.spec != y.spec
+        case (.replicaSet(let x), .replicaSet(let y)): x.spec != y.spec
+        case (.podDisruptionBudget(let x), .podDisruptionBudget(let y)): x.spec != y.spec
+        default: false
+        }
+    }
 }

@@ -70,6 +70,8 @@ final class APIRouter {
             return .response(scale(request, path, name))
         case ("GET", .some(let name), "status"):
             return .response(get(request, path, name))
+        case ("POST", .some(let name), "eviction") where path.kind == .pod:
+            return .response(evict(request, path, name))
         case ("GET", .some(let name), "log") where path.kind == .pod:
             return .response(logs(request, path, name))
         case (_, .some, .some(let sub)) where ["exec", "attach", "portforward", "proxy"].contains(sub):

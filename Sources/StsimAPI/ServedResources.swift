@@ -26,6 +26,7 @@ enum ServedResources {
         switch kind {
         case .pod:
             [
+                ("eviction", "policy", "Eviction", #"["create"]"#),
                 ("exec", "", "PodExecOptions", #"["create","get"]"#),
                 ("log", "", "Pod", #"["get"]"#),
                 ("status", "", "Pod", #"["get","patch","update"]"#),
@@ -35,6 +36,8 @@ enum ServedResources {
                 ("scale", "autoscaling", "Scale", #"["get","patch","update"]"#),
                 ("status", "apps", kind.kind, #"["get","patch","update"]"#),
             ]
+        case .podDisruptionBudget:
+            [("status", "policy", kind.kind, #"["get","patch","update"]"#)]
         default: []
         }
     }

@@ -185,6 +185,7 @@ extension ResourceCommands {
             "patch sts web --image nginx=nginx:1.27",
             "patch sts web --type merge -p '{\"metadata\":{\"labels\":{\"tier\":null}}}'",
             "patch sts web --type json -p '[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":2}]'",
+            "patch sts web --subresource scale -p '{\"spec\":{\"replicas\":2}}'",
         ],
         flags: [
             FlagSpec("patch", short: "p", value: "JSON", help: "the patch"),
@@ -193,15 +194,22 @@ extension ResourceCommands {
                 completion: .choices(PatchFormat.allCases.map(\.rawValue))),
             FlagSpec("replicas", value: "N", help: "shortcut: set spec.replicas"),
             FlagSpec("image", value: "C=IMG", help: "shortcut: set container C's image in the pod template"),
+            FlagSpec(
+                "subresource", value: "NAME", help: "patch the object's scale or status subresource (with -p)",
+                completion: .choices(["scale", "status"])),
             Common.namespace,
         ],
         positionals: [.kinds, .objectNames(kindArgument: 0)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let (kind, name) = try oneObject(&args, command: "patch")
+        let subresource = try patchSubresource(args)
         var changes: [PatchChange] = []
         var format = PatchFormat.strategic
         if let t = args.flag("type") { format = try args.choice(t, of: PatchFormat.allCases, what: "--type") }
-        if let p = args.flag("patch") { changes.append(.document(p.text, type: format)) }
+        if let p = args.flag("patch") {
+            changes.append(
+                subresource.map { .subresource($0, p.text, type: format) } ?? .document(p.text, type: format))
+        }
         if let r = args.flag("replicas") {
             let n = try ParsedArguments.replicaCount(r, what: "--replicas")
             changes.append(.replicas(n))
@@ -218,5 +226,18 @@ extension ResourceCommands {
             )
         }
         return .patch(kind: kind, name: name, change: changes[0], namespace: Common.namespace(args))
+    }
+
+    /// `--subresource scale|status`, kubectl's two; only with -p.
+    private static func patchSubresource(_ args: ParsedArguments) throws(Diagnostic) -> PatchSubresource? {
+        guard let sub = args.flag("subresource") else { return nil }
+        guard let s = PatchSubresource(rawValue: sub.text) else {
+            throw Diagnostic(
+                at: sub.location, "invalid subresource value: \"\(sub.text)\". Must be one of [status scale]")
+        }
+        guard args.flag("replicas") == nil, args.flag("image") == nil else {
+            throw Diagnostic(at: sub.location, "--subresource goes with -p PATCH, not with --replicas or --image")
+        }
+        return s
     }
 }

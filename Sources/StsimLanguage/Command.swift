@@ -81,14 +81,41 @@ public enum CreateCommand: Hashable, Sendable {
         storageClass: String?)
     case node(name: Argument, zone: String?)
     case namespace(name: Argument)
+    /// `create pdb NAME --selector S --min-available N|N%` or `--max-unavailable`: exactly one bound.
+    case podDisruptionBudget(name: Argument, selector: LabelSelector, minAvailable: String?, maxUnavailable: String?)
+}
+
+/// `drain NODE`: what kubectl drain's flags ask.
+public struct DrainCommand: Hashable, Sendable {
+    public var node: Argument
+    /// `--force`: also pods no controller recreates.
+    public var force: Bool
+    /// `--grace-period`: nil is kubectl's -1, the pod's own grace period.
+    public var gracePeriodSeconds: Int?
+    /// `--timeout`: nil is kubectl's 0, no deadline.
+    public var timeout: VirtualDuration?
+
+    public init(node: Argument, force: Bool, gracePeriodSeconds: Int? = nil, timeout: VirtualDuration? = nil) {
+        self.node = node
+        self.force = force
+        self.gracePeriodSeconds = gracePeriodSeconds
+        self.timeout = timeout
+    }
 }
 
 /// `patch KIND NAME ...`: a patch document, or one of stsim's shortcuts for the common cases.
 public enum PatchChange: Hashable, Sendable {
     /// `-p JSON` with `--type` (kubectl's default is strategic).
     case document(String, type: PatchFormat)
+    /// `-p JSON --subresource scale|status`: the patch goes to the `/scale` or `/status` subresource.
+    case subresource(PatchSubresource, String, type: PatchFormat)
     case replicas(Int)
     case image(ContainerImage)
+}
+
+/// The subresources `patch --subresource` reaches (kubectl accepts these two).
+public enum PatchSubresource: String, Hashable, Sendable, CaseIterable {
+    case status, scale
 }
 
 /// `--dry-run` of create, apply and replace (kubectl's strategies): `client` sends nothing,
@@ -309,7 +336,7 @@ public enum Command: Hashable, Sendable {
     case crash(node: Argument)
     case boot(node: Argument)
     case cordon(node: Argument, unschedulable: Bool)
-    case drain(node: Argument, force: Bool)
+    case drain(DrainCommand)
     case taint(node: Argument, TaintText)
     case tick(VirtualDuration)
     case settle(timeout: VirtualDuration?, quiet: Bool)

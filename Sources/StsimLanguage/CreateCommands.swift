@@ -16,10 +16,11 @@ extension ResourceCommands {
             "create sts web --image nginx --replicas 3 --service nginx --storage 1Mi",
             "create svc headless nginx --selector app=web --port 80",
             "create pv pv-a --capacity 1Mi --reclaim Recycle",
+            "create pdb web-pdb --selector app=web --min-available 2",
         ],
         flags: [Common.filename, Common.recursive, Common.namespace] + Common.writeFlags,
-        positionals: [.choices(["sts", "svc", "pv", "node", "namespace"]), .none],
-        subcommands: [createStatefulSet, createService, createVolume, createNode, createNamespace]
+        positionals: [.choices(["sts", "svc", "pv", "node", "namespace", "pdb"]), .none],
+        subcommands: [createStatefulSet, createService, createVolume, createNode, createNamespace, createDisruptionBudget]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         if let source = try Common.manifestSource(args) {
             let options = try Common.writeOptions(args)
@@ -32,8 +33,8 @@ extension ResourceCommands {
                 hint: "try: create -f FILE, create sts NAME --image IMG, help create")
         }
         throw Diagnostic(
-            at: what.location, "create makes sts, svc, pv, node or namespace, not \"\(what.text)\"",
-            hint: Suggestion.hint(for: what.text, in: ["sts", "svc", "pv", "node", "namespace"])
+            at: what.location, "create makes sts, svc, pv, node, namespace or pdb, not \"\(what.text)\"",
+            hint: Suggestion.hint(for: what.text, in: ["sts", "svc", "pv", "node", "namespace", "pdb"])
                 ?? "for other kinds write a manifest: create -f FILE")
     }
 

@@ -22,19 +22,35 @@ extension ResourceCommands {
         details: """
             Cordons the node, then evicts each of its pods through the Eviction API and waits until
             they are gone, as kubectl drain does. A StatefulSet recreates a pod with the same name
-            elsewhere once the old one is gone; its claim goes with it.
+            elsewhere once the old one is gone; its claim goes with it. An eviction a
+            PodDisruptionBudget refuses (429) is retried every 5 seconds, until the budget allows it
+            or --timeout passes.
             """,
-        examples: ["drain node-1", "drain node-1 --ignore-daemonsets --delete-emptydir-data"],
+        examples: [
+            "drain node-1", "drain node-1 --ignore-daemonsets --delete-emptydir-data",
+            "drain node-1 --ignore-daemonsets --timeout 1m",
+        ],
         // Accepted as kubectl users type them; stsim runs no DaemonSets and no emptyDir data.
         flags: [
             FlagSpec("force", help: "also evict pods no controller will recreate"),
             FlagSpec("ignore-daemonsets", help: "accepted (stsim runs no DaemonSets)"),
             FlagSpec("delete-emptydir-data", help: "accepted (stsim pods have no emptyDir data)"),
+            FlagSpec(
+                "grace-period", value: "N",
+                help: "seconds each pod gets to stop (default -1: the pod's own terminationGracePeriodSeconds)"),
+            FlagSpec(
+                "timeout", value: "D",
+                help: "give up after D of virtual time (default 0: retry evictions a budget refuses for ever)"),
         ],
         positionals: [.nodes]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let force = try args.bool("force")
-        return .drain(node: try oneNode(&args), force: force)
+        let grace = try args.int("grace-period") ?? -1
+        let timeout = try args.duration("timeout")
+        return .drain(
+            DrainCommand(
+                node: try oneNode(&args), force: force, gracePeriodSeconds: grace < 0 ? nil : grace,
+                timeout: timeout == .zero ? nil : timeout))
     }
 
     static let taint = CommandSpec(

@@ -8,6 +8,7 @@ enum KindResolver {
     static let loadable: [ResourceKind] = [
         .statefulSet, .replicaSet, .pod, .service, .persistentVolumeClaim, .persistentVolume, .storageClass, .node,
         .namespace,
+        .podDisruptionBudget,
     ]
 
     /// Kinds of a real 1.32 cluster that stsim leaves out, with their apiVersion.
@@ -15,7 +16,7 @@ enum KindResolver {
         "Deployment": "apps/v1", "DaemonSet": "apps/v1", "Job": "batch/v1", "CronJob": "batch/v1",
         "ConfigMap": "v1", "Secret": "v1", "ServiceAccount": "v1", "Endpoints": "v1",
         "Ingress": "networking.k8s.io/v1", "NetworkPolicy": "networking.k8s.io/v1",
-        "PodDisruptionBudget": "policy/v1", "HorizontalPodAutoscaler": "autoscaling/v2",
+        "HorizontalPodAutoscaler": "autoscaling/v2",
         "Role": "rbac.authorization.k8s.io/v1", "RoleBinding": "rbac.authorization.k8s.io/v1",
         "ClusterRole": "rbac.authorization.k8s.io/v1", "ClusterRoleBinding": "rbac.authorization.k8s.io/v1",
         "LimitRange": "v1", "ResourceQuota": "v1", "PodTemplate": "v1",

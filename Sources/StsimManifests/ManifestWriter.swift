@@ -88,6 +88,9 @@ struct WireEncoder {
             var status = WireObject()
             status.string("phase", n.phase?.rawValue)
             o["status"] = status.value
+        case .podDisruptionBudget(let b):
+            o["spec"] = podDisruptionBudgetSpec(b.spec)
+            o["status"] = podDisruptionBudgetStatus(b.status)
         }
         return o.value
     }

@@ -219,6 +219,10 @@ struct ObjectDecoder {
             return .node(StsimEngine.Node(metadata: meta, spec: r.nodeSpec(t), status: r.nodeStatus(t)))
         case .namespace:
             return .namespace(r.namespace(metadata: meta))
+        case .podDisruptionBudget:
+            let spec = r.podDisruptionBudgetSpec()
+            r.podDisruptionBudgetStatus()
+            return .podDisruptionBudget(PodDisruptionBudget(metadata: meta, spec: spec))
         case .endpoints, .endpointSlice, .event, .controllerRevision:
             // Written only by controllers; KindResolver does not offer them.
             return nil

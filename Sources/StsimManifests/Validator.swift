@@ -18,6 +18,7 @@ public enum Validator {
         case .storageClass(let c): return validateStorageClass(c)
         case .node(let n): return validateNode(n)
         case .namespace(let n): return validateMeta(n.metadata, namespaced: false, name: NameRules.dns1123Label)
+        case .podDisruptionBudget(let b): return validatePodDisruptionBudget(b)
         case .endpointSlice, .event, .controllerRevision: return []
         }
     }

@@ -42,3 +42,15 @@ extension Columns {
         [spec.containers.map(\.name).joined(separator: ","), spec.containers.map(\.image).joined(separator: ",")]
     }
 }
+
+extension Columns {
+    static let podDisruptionBudgetHeaders = ["NAME", "MIN AVAILABLE", "MAX UNAVAILABLE", "ALLOWED DISRUPTIONS", "AGE"]
+
+    /// `printPodDisruptionBudget`: an unset bound prints N/A.
+    static func podDisruptionBudgetRow(_ b: PodDisruptionBudget, now: VirtualTime) -> [String] {
+        [
+            b.metadata.name, b.spec.minAvailable ?? "N/A", b.spec.maxUnavailable ?? "N/A",
+            "\(b.status.disruptionsAllowed)", HumanDuration.age(of: b.metadata.creationTimestamp, now: now),
+        ]
+    }
+}

@@ -97,6 +97,7 @@ public enum GetOutput {
         case .event: Columns.eventHeaders(wide: wide)
         case .controllerRevision: Columns.controllerRevisionHeaders
         case .namespace: Columns.namespaceHeaders
+        case .podDisruptionBudget: Columns.podDisruptionBudgetHeaders
         }
     }
 
@@ -115,6 +116,7 @@ public enum GetOutput {
         case .event(let o): Columns.eventRow(o, now: now, wide: wide)
         case .controllerRevision(let o): Columns.controllerRevisionRow(o, now: now)
         case .namespace(let o): Columns.namespaceRow(o, now: now)
+        case .podDisruptionBudget(let o): Columns.podDisruptionBudgetRow(o, now: now)
         }
     }
 }

@@ -43,6 +43,10 @@ extension Session {
             try confirm(cluster.createNode(name.text, zone: zone), verb: "created")
         case .namespace(let name):
             try confirm(cluster.create(.namespace(.make(name.text))), verb: "created")
+        case .podDisruptionBudget(let name, let selector, let min, let max):
+            let spec = PodDisruptionBudgetSpec(minAvailable: min, maxUnavailable: max, selector: selector)
+            let pdb = PodDisruptionBudget(metadata: ObjectMeta(name: name.text), spec: spec)
+            try confirm(cluster.create(.podDisruptionBudget(pdb)), verb: "created")
         }
         autoSettle()
     }

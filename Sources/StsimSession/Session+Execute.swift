@@ -34,7 +34,7 @@ extension Session {
         case .crash(let node): try crash(node)
         case .boot(let node): try boot(node)
         case .cordon(let node, let unschedulable): try cordon(node, unschedulable)
-        case .drain(let node, let force): try drain(node, force: force)
+        case .drain(let d): try drain(d)
         case .taint(let node, let spec): try taint(node, spec)
         case .tick(let d): tick(d)
         case .settle(let timeout, let quiet): settle(limit: timeout ?? settleLimit, quiet: quiet)

@@ -9,6 +9,10 @@ extension Session {
         let live = try cluster.get(kind, namespace: namespace, name: name.text).get()
         let changed: KubeObject
         switch change {
+        case .subresource(let sub, let text, let format):
+            try patchSubresource(sub, live, text, format: format)
+            autoSettle()
+            return
         case .document(let text, let format):
             changed = try ManifestUpdate.patched(
                 live, patch: text, type: ManifestUpdate.PatchType(format),

@@ -163,9 +163,11 @@ extension Session {
             return Describe.persistentVolume(v, events: events, now: now)
         case .namespace(let n):
             return Describe.namespace(n, now: now)
+        case .podDisruptionBudget(let b):
+            return Describe.podDisruptionBudget(b, events: events, now: now)
         default:
             throw SessionError(
-                "describe shows sts, rs, pod, node, svc, pvc, pv and ns; for \(object.kind.plural) use get -o yaml")
+                "describe shows sts, rs, pod, node, svc, pvc, pv, ns and pdb; for \(object.kind.plural) use get -o yaml")
         }
     }
 

@@ -48,7 +48,7 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("kubectl sca"), ["scale"])
         XCTAssertFalse(complete("kubectl ").contains("kubectl"))
         XCTAssertEqual(complete("kubectl ").count, CommandRegistry.standard.allNames.count)
-        XCTAssertEqual(complete("kubectl get po"), ["po", "pod"])
+        XCTAssertEqual(complete("kubectl get po"), ["po", "pod", "poddisruptionbudget"])
         XCTAssertEqual(complete("kubectl scale sts "), ["db", "web"])
         XCTAssertEqual(complete("kubectl get sts/w"), ["sts/web"])
         XCTAssertEqual(complete("kubectl delete pod web-0 --gr"), ["--grace-period="])
@@ -71,15 +71,17 @@ final class CompletionTests: XCTestCase {
             complete("get "),
             [
                 "all", "controllerrevision", "endpoints", "endpointslice", "ep", "ev",
-                "event", "namespace", "no", "node", "ns", "persistentvolume", "persistentvolumeclaim", "po",
-                "pod", "pv", "pvc", "replicaset", "rs", "sc", "service", "statefulset",
+                "event", "namespace", "no", "node", "ns", "pdb", "persistentvolume", "persistentvolumeclaim", "po",
+                "pod", "poddisruptionbudget", "pv", "pvc", "replicaset", "rs", "sc", "service", "statefulset",
                 "storageclass", "sts", "svc",
             ])
         XCTAssertEqual(complete("get st"), ["statefulset", "storageclass", "sts"])
-        XCTAssertEqual(complete("describe p"), ["persistentvolume", "persistentvolumeclaim", "po", "pod", "pv", "pvc"])
+        XCTAssertEqual(
+            complete("describe p"),
+            ["pdb", "persistentvolume", "persistentvolumeclaim", "po", "pod", "poddisruptionbudget", "pv", "pvc"])
         XCTAssertEqual(complete("delete pv"), ["pv", "pvc"])
         XCTAssertEqual(complete("scale "), ["rs", "sts"])
-        XCTAssertEqual(complete("create "), ["namespace", "node", "pv", "sts", "svc"])
+        XCTAssertEqual(complete("create "), ["namespace", "node", "pdb", "pv", "sts", "svc"])
         XCTAssertEqual(complete("wait "), ["pod", "pvc", "sts"])
     }
 
@@ -105,7 +107,7 @@ final class CompletionTests: XCTestCase {
             complete("create sts web --"),
             ["--image=", "--namespace=", "--policy=", "--replicas=", "--service=", "--storage="])
         XCTAssertEqual(complete("create pv a --"), ["--access=", "--capacity=", "--class=", "--reclaim="])
-        XCTAssertEqual(complete("create "), ["namespace", "node", "pv", "sts", "svc"])
+        XCTAssertEqual(complete("create "), ["namespace", "node", "pdb", "pv", "sts", "svc"])
         XCTAssertEqual(complete("rollout "), ["history", "pause", "restart", "resume", "status", "undo"])
         XCTAssertEqual(complete("rollout undo sts web --"), ["--namespace=", "--to-revision="])
         XCTAssertEqual(

@@ -33,11 +33,24 @@ final class NodeCommandTests: XCTestCase {
     func testNodeCommands() {
         XCTAssertEqual(parsed("cordon node-1").map { "\($0)" }?.hasPrefix("cordon("), true)
         guard case .cordon(_, false)? = parsed("uncordon node-1") else { return XCTFail("uncordon") }
-        guard case .drain(let n, false)? = parsed("drain node-2 --ignore-daemonsets --delete-emptydir-data") else {
+        guard case .drain(let d)? = parsed("drain node-2 --ignore-daemonsets --delete-emptydir-data") else {
             return XCTFail("drain")
         }
-        guard case .drain(_, true)? = parsed("drain node-2 --force") else { return XCTFail("drain --force") }
-        XCTAssertEqual(n.text, "node-2")
+        XCTAssertEqual(d.node.text, "node-2")
+        XCTAssertFalse(d.force)
+        XCTAssertNil(d.timeout)
+        XCTAssertNil(d.gracePeriodSeconds)
+        guard case .drain(let forced)? = parsed("drain node-2 --force --timeout 1m --grace-period 0") else {
+            return XCTFail("drain --force")
+        }
+        XCTAssertTrue(forced.force)
+        XCTAssertEqual(forced.timeout, .seconds(60))
+        XCTAssertEqual(forced.gracePeriodSeconds, 0)
+        guard case .drain(let unset)? = parsed("drain node-2 --grace-period -1 --timeout 0s") else {
+            return XCTFail("drain --grace-period -1")
+        }
+        XCTAssertNil(unset.gracePeriodSeconds)
+        XCTAssertNil(unset.timeout)
         guard case .crash? = parsed("crash node-2"), case .boot? = parsed("boot node-2") else {
             return XCTFail("crash/boot")
         }

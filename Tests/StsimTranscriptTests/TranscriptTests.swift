@@ -31,6 +31,10 @@ final class TranscriptTests: XCTestCase {
         "containers/shell",
         "containers/stable-storage",
         "containers/tutorial-loops",
+        "disruption/drain-budget",
+        "disruption/drain-retry",
+        "disruption/get-describe",
+        "disruption/two-budgets",
         "dns/srv-follows-scaling",
         "explore/explore-errors",
         "explore/force-delete-during-partition",
@@ -80,6 +84,7 @@ final class TranscriptTests: XCTestCase {
         "probes/liveness-restart",
         "probes/logs-follow",
         "probes/startup-gates",
+        "probes/unhealthy-eviction",
         "replicaset/shared-claim",
         "rollout/canary",
         "rollout/history-undo",
@@ -92,6 +97,9 @@ final class TranscriptTests: XCTestCase {
         "statefulset/delete-sts",
         "statefulset/ordered-start",
         "statefulset/parallel",
+        "statefulset/patch-subresource",
+        "statefulset/pod-finalizer",
+        "statefulset/release-adopt",
         "statefulset/scale-down-paused",
         "statefulset/scale-down-up",
     ]
@@ -194,6 +202,22 @@ final class TranscriptTests: XCTestCase {
 
     func test_containers_tutorial_loops() throws {
         try Transcript("containers/tutorial-loops").check()
+    }
+
+    func test_disruption_drain_budget() throws {
+        try Transcript("disruption/drain-budget").check()
+    }
+
+    func test_disruption_drain_retry() throws {
+        try Transcript("disruption/drain-retry").check()
+    }
+
+    func test_disruption_get_describe() throws {
+        try Transcript("disruption/get-describe").check()
+    }
+
+    func test_disruption_two_budgets() throws {
+        try Transcript("disruption/two-budgets").check()
     }
 
     func test_dns_srv_follows_scaling() throws {
@@ -392,6 +416,10 @@ final class TranscriptTests: XCTestCase {
         try Transcript("probes/startup-gates").check()
     }
 
+    func test_probes_unhealthy_eviction() throws {
+        try Transcript("probes/unhealthy-eviction").check()
+    }
+
     func test_replicaset_shared_claim() throws {
         try Transcript("replicaset/shared-claim").check()
     }
@@ -438,6 +466,18 @@ final class TranscriptTests: XCTestCase {
 
     func test_statefulset_parallel() throws {
         try Transcript("statefulset/parallel").check()
+    }
+
+    func test_statefulset_patch_subresource() throws {
+        try Transcript("statefulset/patch-subresource").check()
+    }
+
+    func test_statefulset_pod_finalizer() throws {
+        try Transcript("statefulset/pod-finalizer").check()
+    }
+
+    func test_statefulset_release_adopt() throws {
+        try Transcript("statefulset/release-adopt").check()
     }
 
     func test_statefulset_scale_down_paused() throws {

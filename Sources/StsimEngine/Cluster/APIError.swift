@@ -12,6 +12,10 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         case methodNotAllowed = "MethodNotAllowed"
         /// The API server's proxy could not reach the pod or service (503).
         case serviceUnavailable = "ServiceUnavailable"
+        /// The eviction subresource's refusal while a disruption budget allows nothing (429).
+        case tooManyRequests = "TooManyRequests"
+        /// A failure Status with code 500 (the eviction of a pod two budgets cover).
+        case internalError = "InternalError"
         /// One of stsim's own limits (`ClusterLimits`), not a Kubernetes error: its message is
         /// stsim's words and `setting` names what raises the limit.
         case limitExceeded = "LimitExceeded"
@@ -56,6 +60,8 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         case .forbidden, .limitExceeded: 403
         case .methodNotAllowed: 405
         case .serviceUnavailable: 503
+        case .tooManyRequests: 429
+        case .internalError: 500
         }
     }
 

@@ -156,19 +156,4 @@ extension Cluster {
         }
         return .success(store.replace(.node(n), at: now))
     }
-
-    /// The Eviction API (what `kubectl drain` calls): DisruptionTarget, then a graceful delete.
-    @discardableResult
-    public func evict(pod name: String, namespace: String? = nil) -> Result<KubeObject, APIError> {
-        guard var pod = store.get(Pod.self, namespace: namespace ?? config.namespace, name: name) else {
-            return .failure(.notFound(.pod, name))
-        }
-        if pod.metadata.deletionTimestamp == nil {
-            pod.status.setCondition(
-                .disruptionTarget, .true, at: now, reason: "EvictionByEvictionAPI", message: "Eviction API: evicting")
-            guard let written = write(pod) else { return .failure(.notFound(.pod, name)) }
-            return .success(deleteObject(written))
-        }
-        return .success(.pod(pod))
-    }
 }

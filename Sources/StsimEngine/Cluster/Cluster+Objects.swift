@@ -107,7 +107,7 @@ extension Cluster {
         m.deletionTimestamp = nil
         m.deletionGracePeriodSeconds = nil
         switch o.kind {
-        case .statefulSet, .replicaSet: m.generation = 1
+        case .statefulSet, .replicaSet, .podDisruptionBudget: m.generation = 1
         default: m.generation = 0
         }
         m.resourceVersion = store.lastResourceVersion + 1
@@ -160,6 +160,9 @@ extension Cluster {
         case .replicaSet(var r):
             r.status = ReplicaSetStatus()
             o = .replicaSet(r)
+        case .podDisruptionBudget(var b):
+            b.status = PodDisruptionBudgetStatus()
+            o = .podDisruptionBudget(b)
         default:
             break
         }
@@ -211,9 +214,7 @@ extension Cluster {
         if merged == old { return .success(old) }
         if dryRun { return .success(merged) }
         // Removing the last finalizer of an object being deleted lets it go (`patch ... finalizers: null`).
-        if merged.kind != .pod, m.deletionTimestamp != nil, m.finalizers.isEmpty {
-            return .success(store.remove(merged.key, at: now) ?? merged)
-        }
+        if Self.finalizersReleased(merged) { return .success(store.remove(merged.key, at: now) ?? merged) }
         return .success(store.replace(merged, at: now))
     }
 
@@ -331,7 +332,7 @@ extension Cluster {
                 if grace <= 0, pod.spec.nodeName != nil, !terminal {
                     history.recordFault(.forceDeleted, on: old.key, at: now)
                 }
-                return store.remove(old.key, at: now) ?? old
+                return removePod(old.key) ?? old
             }
             let deadline = now + .seconds(Int64(grace))
             // A deletion deadline is only ever shortened.
@@ -370,6 +371,9 @@ extension Cluster {
         case (.replicaSet(let a), .replicaSet(var b)):
             b.status = a.status
             return .replicaSet(b)
+        case (.podDisruptionBudget(let a), .podDisruptionBudget(var b)):
+            b.status = a.status
+            return .podDisruptionBudget(b)
         case (.persistentVolumeClaim(let a), .persistentVolumeClaim(var b)):
             b.status = a.status
             return .persistentVolumeClaim(b)
@@ -380,14 +384,6 @@ extension Cluster {
             b.status = a.status
             return .node(b)
         default: return new
-        }
-    }
-
-    static func specDiffers(_ a: KubeObject, _ b: KubeObject) -> Bool {
-        switch (a, b) {
-        case (.statefulSet(let x), .statefulSet(let y)): x.spec != y.spec
-        case (.replicaSet(let x), .replicaSet(let y)): x.spec != y.spec
-        default: false
         }
     }
 }

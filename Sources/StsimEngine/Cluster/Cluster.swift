@@ -49,6 +49,7 @@ public final class Cluster {
     var attachDetach: AttachDetachController!
     var podGC: PodGarbageCollector!
     var namespaces: NamespaceController!
+    var disruption: DisruptionController!
     var invariants: InvariantMonitor!
     /// Kubelets by node name, and each one's link to the control plane.
     var kubelets: [String: Kubelet] = [:]
@@ -84,6 +85,7 @@ public final class Cluster {
         attachDetach = AttachDetachController(cluster: self)
         podGC = PodGarbageCollector(cluster: self)
         namespaces = NamespaceController(cluster: self)
+        disruption = DisruptionController(cluster: self)
         invariants = InvariantMonitor(cluster: self)
         store.observer = { [unowned self] change in self.dispatch(change) }
     }
@@ -134,6 +136,7 @@ public final class Cluster {
             endpoints.podChanged(pod, type: change.type)
             if change.type == .deleted { attachDetach.podDeleted(pod) }
             podGC.podChanged(pod)
+            disruption.podChanged(pod)
             if change.type == .added { invariants.podCreated(pod) }
             if let node = pod.spec.nodeName, let kubelet = kubelets[node] {
                 kubelet.link.deliver(pod, type: change.type)
@@ -169,6 +172,7 @@ public final class Cluster {
         case .service(let svc):
             endpoints.serviceChanged(svc, type: change.type)
         case .namespace(let ns): namespaces.namespaceChanged(ns, type: change.type)
+        case .podDisruptionBudget(let pdb): disruption.budgetChanged(pdb, type: change.type)
         case .endpointSlice, .event, .controllerRevision:
             break
         }
@@ -269,6 +273,9 @@ public final class Cluster {
         case .syncNamespace(let name):
             queuedSyncs.remove(action)
             namespaces.sync(name)
+        case .syncDisruptionBudget(let key), .disruptionBudgetExpiry(let key, _):
+            queuedSyncs.remove(action)
+            disruption.sync(key)
         }
     }
 }

@@ -28,6 +28,9 @@ enum EngineAction: Codable, Hashable {
     case registerNode(String)
     /// The namespace controller deletes what a Terminating namespace still holds.
     case syncNamespace(String)
+    case syncDisruptionBudget(ObjectKey)
+    /// The oldest entry of a budget's disruptedPods is two minutes old.
+    indirect case disruptionBudgetExpiry(ObjectKey, at: VirtualTime)
 }
 
 /// One step of a kubelet's work on a pod (or image) it runs.

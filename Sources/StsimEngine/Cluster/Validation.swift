@@ -1,7 +1,7 @@
 /// The API server's validation of the kinds users create (reference 7.3, 7.5, 7.7, 7.8), with
 /// Kubernetes' field paths and messages. The StatefulSet pod template is deliberately not
 /// validated (7.3: the problem surfaces later as FailedCreate events).
-enum Validation {
+public enum Validation {
     typealias Cause = APIError.Cause
 
     static func validateName(_ o: KubeObject) -> [Cause] {
@@ -47,6 +47,7 @@ enum Validation {
         switch o {
         case .statefulSet(let s): causes += validate(s.spec)
         case .pod(let p): causes += validate(p.spec)
+        case .podDisruptionBudget(let b): causes += validate(b.spec)
         case .persistentVolume(let v):
             if v.spec.capacity == nil { causes.append(Cause(field: "spec.capacity", body: "Required value")) }
             if v.spec.accessModes.isEmpty { causes.append(Cause(field: "spec.accessModes", body: "Required value")) }

@@ -62,7 +62,7 @@ final class NodeLink {
         guard isConnected, let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
             pod.metadata.uid == uid
         else { return }
-        cluster.store.remove(key, at: cluster.now)
+        cluster.removePod(key)
     }
 
     /// Kubelet → API: an event about a pod.

@@ -55,7 +55,8 @@ public enum APIDefaults {
             }
             if n.phase == nil { n.phase = .active }
             object = .namespace(n)
-        case .node, .endpointSlice, .event, .controllerRevision:
+        // policy/v1 defaults nothing in a PodDisruptionBudget (v1beta1 defaulted minAvailable: 1).
+        case .node, .endpointSlice, .event, .controllerRevision, .podDisruptionBudget:
             break
         }
     }

@@ -13,6 +13,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
     case event(Event)
     case controllerRevision(ControllerRevision)
     case namespace(Namespace)
+    case podDisruptionBudget(PodDisruptionBudget)
 
     public var kind: ResourceKind {
         switch self {
@@ -28,6 +29,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
         case .event: .event
         case .controllerRevision: .controllerRevision
         case .namespace: .namespace
+        case .podDisruptionBudget: .podDisruptionBudget
         }
     }
 
@@ -46,6 +48,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .event(let o): o.metadata
             case .controllerRevision(let o): o.metadata
             case .namespace(let o): o.metadata
+            case .podDisruptionBudget(let o): o.metadata
             }
         }
         set {
@@ -86,6 +89,9 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .namespace(var o):
                 o.metadata = newValue
                 self = .namespace(o)
+            case .podDisruptionBudget(var o):
+                o.metadata = newValue
+                self = .podDisruptionBudget(o)
             }
         }
     }
@@ -239,4 +245,12 @@ extension ControllerRevision: KubeResource {
         self = x
     }
     public var erased: KubeObject { .controllerRevision(self) }
+}
+extension PodDisruptionBudget: KubeResource {
+    public static var resourceKind: ResourceKind { .podDisruptionBudget }
+    public init?(_ o: KubeObject) {
+        guard case .podDisruptionBudget(let x) = o else { return nil }
+        self = x
+    }
+    public var erased: KubeObject { .podDisruptionBudget(self) }
 }

@@ -8,6 +8,7 @@ extension ResourceKind {
         ("", [.event, .namespace, .node, .persistentVolumeClaim, .persistentVolume, .pod, .service]),
         ("apps", [.controllerRevision, .replicaSet, .statefulSet]),
         ("discovery.k8s.io", [.endpointSlice]),
+        ("policy", [.podDisruptionBudget]),
         ("storage.k8s.io", [.storageClass]),
     ]
 

@@ -4,6 +4,8 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
     case storageClass, node, endpoints, endpointSlice, event, controllerRevision
     /// Last, so that adding it kept the order of every other kind (`<`, `get all`).
     case namespace
+    // Last, so that the kinds before keep their order (and saved states their slots).
+    case podDisruptionBudget
 
     /// `kind:` as written in manifests.
     public var kind: String {
@@ -21,6 +23,7 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .event: "Event"
         case .controllerRevision: "ControllerRevision"
         case .namespace: "Namespace"
+        case .podDisruptionBudget: "PodDisruptionBudget"
         }
     }
 
@@ -50,6 +53,7 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .event: ["ev"]
         case .controllerRevision: []
         case .namespace: ["ns"]
+        case .podDisruptionBudget: ["pdb"]
         }
     }
 
@@ -59,6 +63,7 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .replicaSet, .statefulSet, .controllerRevision: "apps"
         case .storageClass: "storage.k8s.io"
         case .endpointSlice: "discovery.k8s.io"
+        case .podDisruptionBudget: "policy"
         default: ""
         }
     }

@@ -37,7 +37,9 @@ public final class ObjectStore {
     /// A store holding `contents`, with no observer.
     convenience init(contents: Contents) {
         self.init(feedLimit: contents.feed.limit)
-        tables = contents.tables
+        // A state saved before a kind was added has fewer tables: the new kinds start empty.
+        let missing = max(0, ResourceKind.allCases.count - contents.tables.count)
+        tables = contents.tables + Array(repeating: [:], count: missing)
         keyByUID = contents.keyByUID
         dependentsByOwner = contents.dependentsByOwner
         podsByNode = contents.podsByNode

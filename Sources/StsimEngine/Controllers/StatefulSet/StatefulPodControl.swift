@@ -73,7 +73,10 @@ extension StatefulSetController {
             event(set, .normal, "SuccessfulCreate", "create Pod \(name) in StatefulSet \(set.metadata.name) successful")
             return true
         case .failure(let e) where e.reason == .alreadyExists:
-            return true
+            // Upstream sinks AlreadyExists (no event) and retries with back-off: a pod of this
+            // name that the set does not own (released, or made by hand) holds the name.
+            update(uid) { $0.lastError = "\(name) cannot be created: \(e.message)" }
+            return false
         case .failure(let e):
             event(
                 set, .warning, "FailedCreate",

@@ -78,12 +78,12 @@ final class StatefulSetController {
     }
 
     func podChanged(_ pod: Pod, type: ChangeType) {
-        guard let ref = pod.metadata.controllerRef, ref.kind == "StatefulSet",
-            let (parent, ordinal) = StatefulSetIdentity.parse(pod.metadata.name)
-        else { return }
+        guard let (parent, ordinal) = StatefulSetIdentity.parse(pod.metadata.name) else { return }
+        let released = type != .deleted && noteClaim(pod, parent: parent)
+        guard let ref = pod.metadata.controllerRef, ref.kind == "StatefulSet" else { return }
         let key = update(ref.uid) { s -> ObjectKey? in
             guard parent == s.key.name else { return nil }
-            if type == .deleted {
+            if type == .deleted || released {
                 guard s.pods[ordinal]?.uid == pod.metadata.uid else { return nil }
                 s.setFacts(nil, at: ordinal)
             } else {
@@ -162,6 +162,7 @@ final class StatefulSetController {
         guard let set = cluster.store.get(StatefulSet.self, namespace: key.namespace, name: key.name),
             let uid = set.metadata.uid, state.sets.keys.contains(uid)
         else { return }
+        settleClaims(set, uid)
         ensureRevision(set, uid)
         // 3.3 step 8: a set being deleted only gets its status written.
         let deleting = set.metadata.deletionTimestamp != nil

@@ -75,6 +75,9 @@ struct StatefulSetState: Codable {
     var lastError: String?
     /// Ordinals whose pod lost its `statefulset.kubernetes.io/pod-name` label.
     var identityRepairs: Set<Int> = []
+    /// Pods whose ownership the next sync settles (ClaimPods): owned ones the selector no longer
+    /// picks are released, orphans it picks are adopted. Optional: states saved before it decode.
+    var claims: Set<String>?
     /// The reasons of the last sync's decision.
     var reasons: [String] = []
 

@@ -20,7 +20,9 @@ extension ResourceCommands {
         ],
         flags: [Common.filename, Common.recursive, Common.namespace] + Common.writeFlags,
         positionals: [.choices(["sts", "svc", "pv", "node", "namespace", "pdb"]), .none],
-        subcommands: [createStatefulSet, createService, createVolume, createNode, createNamespace, createDisruptionBudget]
+        subcommands: [
+            createStatefulSet, createService, createVolume, createNode, createNamespace, createDisruptionBudget,
+        ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         if let source = try Common.manifestSource(args) {
             let options = try Common.writeOptions(args)

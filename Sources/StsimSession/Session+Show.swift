@@ -167,7 +167,8 @@ extension Session {
             return Describe.podDisruptionBudget(b, events: events, now: now)
         default:
             throw SessionError(
-                "describe shows sts, rs, pod, node, svc, pvc, pv, ns and pdb; for \(object.kind.plural) use get -o yaml")
+                "describe shows sts, rs, pod, node, svc, pvc, pv, ns and pdb; for \(object.kind.plural) use get -o yaml"
+            )
         }
     }
 

@@ -410,7 +410,9 @@ final class ParserErrorTests: XCTestCase {
             "snapshot now", "snapshot: unexpected argument \"now\"", 1, 10,
             hint: "usage: snapshot [-o tree|yaml|json|dot] [--svg FILE]")
         assertParseError("snapshot -o png", "-o must be one of tree, yaml, json, dot, not \"png\"", 1, 13, hint: nil)
-        assertParseError("events now", "events: unexpected argument \"now\"", 1, 8, hint: "usage: events [--for KIND/NAME] [--types TYPES] [--since D]")
+        assertParseError(
+            "events now", "events: unexpected argument \"now\"", 1, 8,
+            hint: "usage: events [--for KIND/NAME] [--types TYPES] [--since D]")
         assertParseError(
             "events --since x", "\"x\" is not a duration", 1, 16,
             hint: "write it like 500ms, 30s, 5m, 1h or 1m30s")

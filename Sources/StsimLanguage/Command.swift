@@ -347,6 +347,8 @@ public enum Command: Hashable, Sendable {
     case lesson(LessonAction)
     case help(topic: Argument?)
     case history
+    /// `unwatch`: ends the watch that `get -w` left open in mode auto.
+    case unwatch
     /// `reset [--cluster NAME] [--nodes N]`: a fresh cluster, of another profile or size when given.
     case reset(profile: ClusterProfile?, nodes: Int?)
     case undo

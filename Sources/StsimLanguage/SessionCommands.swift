@@ -2,7 +2,9 @@ import StsimEngine
 
 /// The session itself: help, variables, scripts, settings, leaving.
 enum SessionCommands {
-    static let specs: [CommandSpec] = [help, letCommand, echo, run, set, seed, reset, history, undo, save, load, quit]
+    static let specs: [CommandSpec] = [
+        help, letCommand, echo, run, set, seed, reset, history, unwatch, undo, save, load, quit,
+    ]
 
     /// The host shell's `echo`, as the tutorials' loops end a `--template` line with it.
     static let echo = CommandSpec(
@@ -167,6 +169,19 @@ enum SessionCommands {
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         try args.finish()
         return .history
+    }
+
+    static let unwatch = CommandSpec(
+        "unwatch", group: .session, usage: ["unwatch"], summary: "end the watch that get -w left open",
+        details: """
+            In mode auto, `get pods -w` stays open as a second terminal would: the changes the next
+            commands make print as its rows, in its columns, instead of stsim's own lines. It ends here,
+            or when another `get -w` starts.
+            """,
+        examples: ["unwatch"]
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        try args.finish()
+        return .unwatch
     }
 
     static let undo = CommandSpec(

@@ -69,6 +69,7 @@ extension Session {
         case .lesson(let action): try lesson(action)
         case .help(let topic): try help(topic)
         case .history: listHistory()
+        case .unwatch: try unwatch()
         case .undo: try undo()
         case .reset(let profile, let nodes):
             if let profile { options.profile = profile }
@@ -134,6 +135,7 @@ extension Session {
         cluster = Session.makeCluster(options)
         hostPathWarned = []
         watchFormatter.reset()
+        standingWatch = nil
         _ = discardChanges()
         forgetHistoryScopes()
     }

@@ -47,7 +47,9 @@ extension Session {
         if let template = command.printing.template {
             try printTemplate(
                 template, objects: sections.flatMap(\.1), single: command.names.count == 1 && !multiple)
-        } else {
+        } else if !command.watch || sections.contains(where: { !$0.1.isEmpty }) {
+            // An empty watch prints nothing, not even "No resources found": its header comes
+            // with its first row (get.go's watch).
             print(sections, command, multiple: multiple, anyNotFound: !notFound.isEmpty)
         }
         for (i, e) in notFound.enumerated() {

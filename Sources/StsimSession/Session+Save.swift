@@ -45,6 +45,8 @@ extension Session {
         history = s.history
         hostPathWarned = s.hostPathWarned
         watchFormatter = s.watchFormatter
+        // A watch is the terminal's, not the cluster's: a loaded state starts without one.
+        standingWatch = nil
         proxyPort = s.proxyPort
         marks = s.marks
         sessionScope = s.sessionScope

@@ -56,6 +56,7 @@ extension Session {
     func printChanges(only kinds: Set<ResourceKind>?) -> Int {
         var batch = cluster.drainChanges()
         changeObserver?(batch)
+        if standingWatch != nil { return printWatchRows(batch) }
         if let kinds { batch.changes = batch.changes.filter { kinds.contains($0.key.kind) } }
         batch.changes = Session.lastOfEachInstant(batch.changes)
         let output = watchFormatter.format(batch, limit: watchLimit)

@@ -74,7 +74,7 @@ extension Command {
         case .diff, .apiResources, .describe, .clock, .echo, .mode, .mark, .lesson, .dig, .proxy, .snapshot,
             .timeline, .events, .expect,
             .help,
-            .history, .setting,
+            .history, .setting, .unwatch,
             .define,
             .quit, .undo, .unavailable, .save, .explore:
             false

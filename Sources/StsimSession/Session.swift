@@ -73,6 +73,8 @@ public final class Session {
     /// The prompt the user saw while typing, so a caret can line up under the typed line.
     var promptAtStart = ""
     var watchFormatter = WatchFormatter()
+    /// The `get -w` left open in mode auto: later changes print as its rows (Session+Watch.swift).
+    var standingWatch: StandingWatch?
     var undoStates: [UndoState] = []
     /// The port the simulated kubectl proxy serves on, once `proxy` started it (it lives as
     /// long as the session).

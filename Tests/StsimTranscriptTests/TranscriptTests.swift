@@ -102,6 +102,7 @@ final class TranscriptTests: XCTestCase {
         "statefulset/release-adopt",
         "statefulset/scale-down-paused",
         "statefulset/scale-down-up",
+        "tutorials/statefulset-basics",
     ]
 
     func test_apps_hostpath() throws {
@@ -486,5 +487,9 @@ final class TranscriptTests: XCTestCase {
 
     func test_statefulset_scale_down_up() throws {
         try Transcript("statefulset/scale-down-up").check()
+    }
+
+    func test_tutorials_statefulset_basics() throws {
+        try Transcript("tutorials/statefulset-basics").check()
     }
 }

@@ -21,7 +21,7 @@ extension ResourceCommands {
                     "wide, yaml, json, name, jsonpath=TEMPLATE, jsonpath-file=FILE, custom-columns=SPEC or custom-columns-file=FILE",
                 completion: .choices(outputFormats)),
             Common.selector,
-            FlagSpec("watch", short: "w", help: "after the list, follow changes: in mode auto until unwatch, in mode step until the cluster settles"),
+            FlagSpec("watch", short: "w", help: "after the list, follow changes (mode auto: until unwatch)"),
             Common.allNamespaces,
             FlagSpec("show-labels", help: "add a LABELS column"),
             Common.namespace,

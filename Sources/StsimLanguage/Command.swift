@@ -301,6 +301,7 @@ public enum Command: Hashable, Sendable {
     /// `diff -f`: the live objects against what `apply` would make of them.
     case diff(ManifestSource)
     case apiResources(APIResourcesCommand)
+    case explain(ExplainCommand)
     case delete(DeleteCommand)
     case get(GetCommand)
     case describe(kind: ResourceKind, names: [Argument], selector: String?, allNamespaces: Bool = false)

@@ -55,6 +55,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/dry-run-diff-replace",
         "kubectl/edit-here-document",
         "kubectl/events-for",
+        "kubectl/explain",
         "kubectl/get-watch",
         "kubectl/labels-and-output",
         "kubectl/patch-json",
@@ -298,6 +299,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_events_for() throws {
         try Transcript("kubectl/events-for").check()
+    }
+
+    func test_kubectl_explain() throws {
+        try Transcript("kubectl/explain").check()
     }
 
     func test_kubectl_get_watch() throws {

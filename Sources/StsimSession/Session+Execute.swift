@@ -17,7 +17,7 @@ extension Session {
         case .explain(let e): try explain(e)
         case .delete(let d): try delete(d, at: text.location)
         case .get(let g): try get(g)
-        case .describe(let k, let n, let s, let all): try describe(k, names: n, selector: s, allNamespaces: all)
+        case .describe(let k, let n, let s, let a, let g): try describe(k, n, selector: s, all: a, groups: g)
         case .scale(let s):
             try scale(s)
             warnAboutHostPath()

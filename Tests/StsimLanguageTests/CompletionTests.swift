@@ -94,7 +94,7 @@ final class CompletionTests: XCTestCase {
             complete("get pods --"),
             [
                 "--all-namespaces", "--label-columns=", "--namespace=", "--output=", "--selector=", "--show-kind",
-                "--show-labels", "--sort-by=", "--template=", "--watch",
+                "--show-labels", "--sort-by=", "--template=", "--watch", "--watch-only",
             ])
         XCTAssertEqual(complete("get pods -"), complete("get pods --"))
         XCTAssertEqual(complete("clock -"), [])

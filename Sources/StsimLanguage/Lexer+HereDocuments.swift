@@ -81,10 +81,14 @@ extension Lexer {
         var i = 0
         var line = firstLine
         var column = 1 + (indents.first ?? 0)
+        // The next "}" at or after the cursor, found once and reused: a body of many "${" with no
+        // "}" would otherwise scan to its end from each of them.
+        var nextClose: Int? = -1
         while i < cs.count {
-            if cs[i] == "$", i + 1 < cs.count, cs[i + 1] == "{",
-                let close = cs[(i + 2)...].firstIndex(of: "}")
-            {
+            if cs[i] == "$", i + 1 < cs.count, cs[i + 1] == "{" {
+                if let known = nextClose, known < i + 2 { nextClose = cs[(i + 2)...].firstIndex(of: "}") }
+            }
+            if cs[i] == "$", i + 1 < cs.count, cs[i + 1] == "{", let close = nextClose {
                 let name = String(cs[(i + 2)..<close])
                 if isVariableName(name) {
                     if !literal.isEmpty {

@@ -25,10 +25,21 @@ extension Lexer {
 
     static let loopHint = "for i in 0 1; do kubectl exec \"web-$i\" -- hostname; done"
 
+    /// How deep loops may nest: each level is a frame of the lexer's recursion, so a file of a
+    /// thousand unfinished `for` lines must meet a bound, not the end of the stack.
+    public static let maxLoopDepth = 8
+
     /// The cursor is on `for`.
     mutating func lexForLoop() throws(Failure) -> ForLoop {
         let start = pos
         let location = here
+        guard loopVariables.count < Lexer.maxLoopDepth else {
+            throw Failure(
+                diagnostic: error(
+                    at: location, "loops nest at most \(Lexer.maxLoopDepth) deep",
+                    hint: "end an inner loop with done before opening another"),
+                incomplete: false)
+        }
         for _ in 0..<3 { advance() }
         let name = try loopVariableName(after: location)
         skipSpaces()

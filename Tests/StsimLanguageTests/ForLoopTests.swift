@@ -109,6 +109,16 @@ final class ForLoopTests: XCTestCase {
         }
     }
 
+    func testLoopsNestAtMostEightDeep() {
+        let eight = String(repeating: "for i in a; do ", count: 8) + "clock" + String(repeating: "; done", count: 8)
+        XCTAssertNotNil(loop(eight))
+        // A thousand unfinished loops meet the bound on the ninth line, not the end of the stack.
+        let many = String(repeating: "for i in a; do\n", count: 1000)
+        assertDiagnostic(
+            lexError(many)?.0, "loops nest at most 8 deep", 9, 1,
+            hint: "end an inner loop with done before opening another")
+    }
+
     func testAnUnfinishedLoopAsksForMoreInput() {
         for source in ["for i in 0 1; do get pod web-$i", "for i in 0 1", "for i in 0 1;", "for", "for i in 0 1; do"] {
             guard let (d, incomplete) = lexError(source) else {

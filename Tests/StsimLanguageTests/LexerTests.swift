@@ -276,6 +276,14 @@ final class LexerTests: XCTestCase {
             ])
     }
 
+    func testBracesThatCloseNoNameStayLiteralAndLaterReferencesStillCount() {
+        // "${ a}" is no name, so its "}" is reused for nothing; the "}" after "${B" closes B.
+        let c = command("apply <<EOF\n${ a} ${ ${B}\n${C\nEOF\n")
+        XCTAssertEqual(
+            c?.hereDocument?.body,
+            [.text("${ a} ${ "), .variable(name: "B", at: at(2, 10)), .text("\n${C\n")])
+    }
+
     func testVariableColumnsInADashBodyCountTheStrippedTabs() {
         let c = command("apply <<-EOF\n\tname: ${N}\n\t\t  image: ${I}\nx: ${J}\n\tEOF\n")
         XCTAssertEqual(

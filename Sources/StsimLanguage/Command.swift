@@ -207,6 +207,8 @@ public struct KubectlWaitCommand: Hashable, Sendable {
     /// kubectl's default is 30 s; zero checks once; a negative value is a week.
     public var timeout: VirtualDuration
     public var namespace: String?
+    /// `-A` with `-l` or `--all`: the matching objects of every namespace.
+    public var allNamespaces = false
 }
 
 /// What `rollout` does to the set it names.

@@ -88,7 +88,7 @@ extension ResourceCommands {
             FlagSpec(
                 "cascade", value: nil, help: "background (default), foreground or orphan: what becomes of owned objects"
             ),
-            Common.namespace,
+            Common.namespace, Common.allNamespaces,
         ],
         positionals: [.kinds, .objectNames(kindArgument: 0)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -104,7 +104,13 @@ extension ResourceCommands {
             try args.finish()
             target = .manifests(source)
         } else {
-            let (kind, names) = try kindAndNames(&args, what: "KIND")
+            let groups = try objectGroups(&args, what: "KIND")
+            let kind = groups[0].kind
+            let names = groups.flatMap(\.names)
+            try refuseNamesInEveryNamespace(args, names)
+            if groups.count > 1, args.flag("selector") != nil || args.has("all") {
+                throw Diagnostic(at: names[0].location, "name cannot be provided when a selector is specified")
+            }
             if let sel = args.flag("selector") {
                 target = .selector(kind, sel.text)
             } else if try args.bool("all") {
@@ -115,12 +121,13 @@ extension ResourceCommands {
                         at: args.endLocation, "delete: name the \(kind.singular) to delete",
                         hint: "or use -l SELECTOR or --all")
                 }
-                target = .objects(kind, names)
+                target = .objects(groups)
             }
         }
         var command = DeleteCommand(
             target: target, force: force, gracePeriodSeconds: grace, wait: wait, now: now,
             namespace: Common.namespace(args))
+        command.allNamespaces = try args.bool("all-namespaces")
         try cascade(args, into: &command)
         return .delete(command)
     }

@@ -36,11 +36,17 @@ public struct GetCommand: Hashable, Sendable {
     public var showLabels: Bool
     public var namespace: String?
     public var printing = GetPrinting()
+    /// `KIND/NAME` words of more than one kind (`get sts/web pod/web-0`), in kubectl's order;
+    /// empty when `kinds` and `names` say it all.
+    public var groups: [KindNames] = []
+    /// `--watch-only`: the changes, without the list before them.
+    public var watchOnly = false
 }
 
 public struct DeleteCommand: Hashable, Sendable {
     public enum Target: Hashable, Sendable {
-        case objects(ResourceKind, [Argument])
+        /// `delete pod web-0 web-1`, `delete pvc/data-web-1 pod/web-1`.
+        case objects([KindNames])
         case selector(ResourceKind, String)
         case all(ResourceKind)
         case manifests(ManifestSource)
@@ -55,6 +61,8 @@ public struct DeleteCommand: Hashable, Sendable {
     public var cascade: Cascade = .background
     /// The boolean form was given (`--cascade=false`), which kubectl warns is deprecated.
     public var cascadeDeprecated: String?
+    /// `-A` with `-l` or `--all`: the matching objects of every namespace.
+    public var allNamespaces = false
 }
 
 /// kubectl's `--cascade` modes (the API's propagation policies).
@@ -199,6 +207,8 @@ public struct KubectlWaitCommand: Hashable, Sendable {
     /// kubectl's default is 30 s; zero checks once; a negative value is a week.
     public var timeout: VirtualDuration
     public var namespace: String?
+    /// `-A` with `-l` or `--all`: the matching objects of every namespace.
+    public var allNamespaces = false
 }
 
 /// What `rollout` does to the set it names.
@@ -301,9 +311,12 @@ public enum Command: Hashable, Sendable {
     /// `diff -f`: the live objects against what `apply` would make of them.
     case diff(ManifestSource)
     case apiResources(APIResourcesCommand)
+    case explain(ExplainCommand)
     case delete(DeleteCommand)
     case get(GetCommand)
-    case describe(kind: ResourceKind, names: [Argument], selector: String?, allNamespaces: Bool = false)
+    /// `groups`: `KIND/NAME` words of more than one kind (`describe sts/web pod/web-0`), in order.
+    case describe(
+        kind: ResourceKind, names: [Argument], selector: String?, allNamespaces: Bool = false, groups: [KindNames] = [])
     case scale(ScaleCommand)
     /// `replacement`: the edited YAML from a here-document (a script has no editor).
     case edit(kind: ResourceKind, name: Argument, namespace: String?, replacement: ManifestSource?)

@@ -7,6 +7,8 @@ public struct EventsCommand: Hashable, Sendable {
     public var regarding: Regarding?
     /// `--types Warning,Normal`: only these types.
     public var types: [String] = []
+    /// `-A`: every namespace's events, with a NAMESPACE column.
+    public var allNamespaces = false
     public init(since: VirtualDuration? = nil) { self.since = since }
 
     public struct Regarding: Hashable, Sendable {

@@ -176,11 +176,12 @@ enum WholeCommands {
             FlagSpec(
                 "types", value: "TYPES", help: "only these types: Normal, Warning (comma-separated)",
                 completion: .choices(["Normal", "Warning"])),
-            Common.namespace,
+            Common.namespace, Common.allNamespaces,
         ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         try args.finish()
         var c = EventsCommand(since: try args.duration("since"))
+        c.allNamespaces = try args.bool("all-namespaces")
         if let f = args.flag("for") {
             let parts = f.text.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[1].isEmpty else {

@@ -6,6 +6,7 @@ extension TimeCommands {
     static func kubectlWait(_ args: inout ParsedArguments, _ flag: Argument) throws(Diagnostic) -> Command {
         let condition = try kubectlCondition(flag)
         let (kind, names) = try ResourceCommands.kindAndNames(&args, what: "KIND")
+        try ResourceCommands.refuseNamesInEveryNamespace(args, names)
         let targets: KubectlWaitCommand.Targets
         if let selector = args.flag("selector") {
             if let extra = names.first {
@@ -30,10 +31,10 @@ extension TimeCommands {
         if let t = args.flag("timeout") {
             timeout = t.text.hasPrefix("-") ? .seconds(168 * 3600) : try ParsedArguments.duration(t)
         }
-        return .kubectlWait(
-            KubectlWaitCommand(
-                kind: kind, targets: targets, condition: condition, timeout: timeout,
-                namespace: Common.namespace(args)))
+        var command = KubectlWaitCommand(
+            kind: kind, targets: targets, condition: condition, timeout: timeout, namespace: Common.namespace(args))
+        command.allNamespaces = try args.bool("all-namespaces")
+        return .kubectlWait(command)
     }
 
     static func kubectlCondition(_ flag: Argument) throws(Diagnostic) -> KubectlWaitCondition {

@@ -14,6 +14,8 @@ public struct MetadataChangeCommand: Hashable, Sendable {
     public var remove: [String]
     public var overwrite: Bool
     public var namespace: String?
+    /// `-A` with `-l` or `--all`: the matching objects of every namespace.
+    public var allNamespaces = false
     /// Where the command's words are, for errors about the whole change.
     public var location: SourceLocation
 
@@ -21,6 +23,7 @@ public struct MetadataChangeCommand: Hashable, Sendable {
         a.field == b.field && a.kind == b.kind && a.names == b.names && a.selector == b.selector && a.all == b.all
             && a.set.map(\.key) == b.set.map(\.key) && a.set.map(\.value) == b.set.map(\.value)
             && a.remove == b.remove && a.overwrite == b.overwrite && a.namespace == b.namespace
+            && a.allNamespaces == b.allNamespaces
     }
 
     public func hash(into h: inout Hasher) {
@@ -52,6 +55,7 @@ extension ResourceCommands {
             flags: [
                 FlagSpec("overwrite", help: "replace a value the \(noun) already has"),
                 Common.selector, FlagSpec("all", help: "every object of the kind"), Common.namespace,
+                Common.allNamespaces,
             ],
             positionals: [.kinds, .objectNames(kindArgument: 0)]
         ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -79,6 +83,8 @@ extension ResourceCommands {
                     throw Diagnostic(at: word.location, "invalid \(noun) spec: \(word.text)")
                 }
             }
+            change.allNamespaces = try args.bool("all-namespaces")
+            try refuseNamesInEveryNamespace(args, change.names)
             try checkTargets(change, noun: noun, at: command.location)
             return .changeMetadata(change)
         }

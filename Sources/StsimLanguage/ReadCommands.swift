@@ -22,6 +22,7 @@ extension ResourceCommands {
                 completion: .choices(outputFormats)),
             Common.selector,
             FlagSpec("watch", short: "w", help: "after the list, follow changes (mode auto: until unwatch)"),
+            FlagSpec("watch-only", help: "as --watch, without the list first"),
             Common.allNamespaces,
             FlagSpec("show-labels", help: "add a LABELS column"),
             Common.namespace,
@@ -31,13 +32,15 @@ extension ResourceCommands {
         let first = try args.next("KIND")
         var kinds: [ResourceKind] = []
         var names: [Argument] = []
+        var groups: [KindNames] = []
         if first.text == "all" {
             kinds = [.pod, .service, .replicaSet, .statefulSet]
         } else if first.text.contains("/") {
             args.pushBack(first)
-            let (k, n) = try kindAndNames(&args, what: "KIND")
-            kinds = [k]
-            names = n
+            groups = try objectGroups(&args, what: "KIND")
+            kinds = groups.map(\.kind).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+            names = groups.flatMap(\.names)
+            if groups.count == 1 { groups = [] }
         } else {
             var column = first.location.column
             for part in first.text.split(separator: ",", omittingEmptySubsequences: false) {
@@ -48,13 +51,17 @@ extension ResourceCommands {
             }
         }
         names += args.rest()
+        if groups.isEmpty, let tuple = names.first(where: { $0.text.contains("/") }) { throw mixedForms(tuple) }
+        try refuseNamesInEveryNamespace(args, names)
         let (output, template) = try output(args)
+        let watchOnly = try args.bool("watch-only")
         return .get(
             GetCommand(
                 kinds: kinds, names: names, output: output, selector: args.flag("selector")?.text,
-                watch: try args.bool("watch"), allNamespaces: try args.bool("all-namespaces"),
+                watch: try args.bool("watch") || watchOnly, allNamespaces: try args.bool("all-namespaces"),
                 showLabels: try args.bool("show-labels"), namespace: Common.namespace(args),
-                printing: try printing(args, template: template)))
+                printing: try printing(args, template: template), groups: groups,
+                watchOnly: watchOnly))
     }
 
     static let describe = CommandSpec(
@@ -65,11 +72,12 @@ extension ResourceCommands {
         flags: [Common.selector, Common.namespace, Common.allNamespaces],
         positionals: [.kinds, .objectNames(kindArgument: 0)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        let (kind, names) = try kindAndNames(&args, what: "KIND")
+        let groups = try objectGroups(&args, what: "KIND")
+        let names = groups.flatMap(\.names)
         let all = try args.bool("all-namespaces")
-        if all, let name = names.first {
-            throw Diagnostic(at: name.location, "a resource cannot be retrieved by name across all namespaces")
-        }
-        return .describe(kind: kind, names: names, selector: args.flag("selector")?.text, allNamespaces: all)
+        try refuseNamesInEveryNamespace(args, names)
+        return .describe(
+            kind: groups[0].kind, names: names, selector: args.flag("selector")?.text, allNamespaces: all,
+            groups: groups.count > 1 ? groups : [])
     }
 }

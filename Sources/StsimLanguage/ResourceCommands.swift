@@ -6,7 +6,7 @@ import StsimEngine
 enum ResourceCommands {
     static let specs: [CommandSpec] = [
         create, apply, replace, diff, get, describe, scale, delete, edit, patch, rollout,
-        cordon, uncordon, drain, taint, label, annotate, apiResources,
+        cordon, uncordon, drain, taint, label, annotate, apiResources, explain,
     ]
 
     /// `KIND/NAME` or `KIND NAME...`: splits the first form, leaves the second to the caller.

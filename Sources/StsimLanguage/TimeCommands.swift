@@ -55,7 +55,7 @@ enum TimeCommands {
                 "for", value: "COND", help: "kubectl's condition: condition=Ready, delete, jsonpath={.path}=VALUE"),
             Common.selector,
             FlagSpec("all", help: "every object of the kind (with --for)"),
-            Common.namespace,
+            Common.namespace, Common.allNamespaces,
         ],
         positionals: [
             .choices(["pod", "sts", "pvc"]), .objectNames(kindArgument: 0),
@@ -63,9 +63,11 @@ enum TimeCommands {
         ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         if let condition = args.flag("for") { return try kubectlWait(&args, condition) }
-        if let flag = args.flag("selector") ?? args.flag("all") {
+        if let flag = args.flag("selector") ?? args.flag("all") ?? args.flag("all-namespaces") {
             throw Diagnostic(
-                at: flag.location, "wait: -l and --all go with kubectl's --for form",
+                at: flag.location,
+                args.has("all-namespaces") && !args.has("selector") && !args.has("all")
+                    ? "wait: -A goes with kubectl's --for form" : "wait: -l and --all go with kubectl's --for form",
                 hint: "for example: wait --for=condition=Ready pod -l app=web")
         }
         let (kind, names) = try ResourceCommands.kindAndNames(&args, what: "KIND")

@@ -5,9 +5,12 @@ import StsimEngine
 public enum EventList {
     /// Sorted by last time seen; ties keep the order given (the session passes events in the order
     /// they were recorded, which is the order a reader expects).
-    public static func render(_ events: [Event], namespace: String = "default", now: VirtualTime) -> RenderedText {
+    /// `namespace` nil: every namespace's events (`-A`), each row led by its namespace as kubectl's
+    /// event printer does.
+    public static func render(_ events: [Event], namespace: String?, now: VirtualTime) -> RenderedText {
         guard !events.isEmpty else {
-            return RenderedText("No events found in \(namespace) namespace.\n", stream: .standardError)
+            let text = namespace.map { "No events found in \($0) namespace.\n" } ?? "No events found.\n"
+            return RenderedText(text, stream: .standardError)
         }
         let ordered = events.enumerated().sorted { a, b in
             if a.element.lastTimestamp != b.element.lastTimestamp {
@@ -15,9 +18,13 @@ public enum EventList {
             }
             return a.offset < b.offset
         }.map(\.element)
+        let lead = namespace == nil ? ["NAMESPACE"] : []
         let table = Table(
-            headers: Columns.eventHeaders(wide: false),
-            rows: ordered.map { Columns.eventRow($0, now: now, wide: false, lastSeen: EventAge.text($0, now: now)) })
+            headers: lead + Columns.eventHeaders(wide: false),
+            rows: ordered.map { e in
+                (namespace == nil ? [e.metadata.namespace] : [])
+                    + Columns.eventRow(e, now: now, wide: false, lastSeen: EventAge.text(e, now: now))
+            })
         return RenderedText(table.render())
     }
 }

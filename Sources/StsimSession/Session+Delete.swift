@@ -53,19 +53,13 @@ extension Session {
         [(ResourceKind, String, String?)], [SourceLocation], Bool
     ) {
         switch command.target {
-        case .objects(let kind, let names):
-            return (names.map { (kind, $0.text, nil) }, [], false)
+        case .objects(let groups):
+            return (groups.flatMap { g in g.names.map { (g.kind, $0.text, String?.none) } }, [], false)
         case .selector(let kind, let text):
             let selector = try SelectorText.parse(text, at: location)
-            let targets = cluster.list(kind, namespace: command.namespace, selector: selector).map {
-                (kind, $0.name, String?.none)
-            }
-            if targets.isEmpty { printer.line(noResources(kind, namespace: command.namespace)) }
-            return (targets, [], false)
+            return (listedTargets(kind, command, selector: selector), [], false)
         case .all(let kind):
-            let targets = cluster.list(kind, namespace: command.namespace).map { (kind, $0.name, String?.none) }
-            if targets.isEmpty { printer.line(noResources(kind, namespace: command.namespace)) }
-            return (targets, [], false)
+            return (listedTargets(kind, command, selector: nil), [], false)
         case .manifests(let source):
             var (references, failed) = try manifestReferences(source)
             references = references.filter { r in
@@ -80,6 +74,21 @@ extension Session {
                 references.map(\.location), failed
             )
         }
+    }
+
+    /// `-l` and `--all`: what the list finds, each in its own namespace (`-A` lists them all).
+    private func listedTargets(_ kind: ResourceKind, _ command: DeleteCommand, selector: LabelSelector?) -> [(
+        ResourceKind, String, String?
+    )] {
+        let objects = cluster.list(
+            kind, namespace: command.namespace, allNamespaces: command.allNamespaces, selector: selector)
+        if objects.isEmpty {
+            printer.line(
+                command.allNamespaces
+                    ? GetOutput.noResources(namespaced: false, namespace: "")
+                    : noResources(kind, namespace: command.namespace))
+        }
+        return objects.map { (kind, $0.name, $0.namespace.isEmpty ? nil : $0.namespace) }
     }
 
     /// kubectl's rules (reference 9.6): `--grace-period=0` alone becomes 1; `--now` is 1;

@@ -14,9 +14,10 @@ extension Session {
         case .replace(let source, let options): try replace(source, options)
         case .diff(let source): try diff(source)
         case .apiResources(let a): apiResources(a)
+        case .explain(let e): try explain(e)
         case .delete(let d): try delete(d, at: text.location)
         case .get(let g): try get(g)
-        case .describe(let k, let n, let s, let all): try describe(k, names: n, selector: s, allNamespaces: all)
+        case .describe(let k, let n, let s, let a, let g): try describe(k, n, selector: s, all: a, groups: g)
         case .scale(let s):
             try scale(s)
             warnAboutHostPath()
@@ -46,12 +47,7 @@ extension Session {
         case .config(let action): config(action)
         case .clock:
             printer.line("\(cluster.now) (\(DurationText.format(cluster.now - .zero)) since the cluster started)")
-        case .mode(let auto):
-            autoMode = auto
-            printer.line(
-                auto
-                    ? "mode auto: each command is followed by a settle"
-                    : "mode step: time moves only on tick, settle and wait")
+        case .mode(let auto): setMode(auto: auto)
         case .dig(let type, let name, let search): try dig(type, name: name, search: search)
         case .proxy(let port): try startProxy(port: port)
         case .curl(let c): return try curl(c)
@@ -92,6 +88,15 @@ extension Session {
                 hint: "it comes with \(plannedWith)")
         }
         return .ok
+    }
+
+    /// `mode auto|step`.
+    func setMode(auto: Bool) {
+        autoMode = auto
+        printer.line(
+            auto
+                ? "mode auto: each command is followed by a settle"
+                : "mode step: time moves only on tick, settle and wait")
     }
 
     /// `history`: what was typed, numbered.

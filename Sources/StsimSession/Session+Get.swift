@@ -11,7 +11,9 @@ extension Session {
         }
         var notFound: [APIError] = []
         var sections: [(ResourceKind, [KubeObject])] = []
-        for kind in command.kinds {
+        let requests = command.groups.isEmpty ? command.kinds.map { KindNames($0, command.names) } : command.groups
+        for request in requests {
+            let kind = request.kind
             var objects: [KubeObject]
             if kind == .endpoints {
                 // Endpoints are read from the EndpointSlices (one per Service here), as the API's
@@ -20,20 +22,20 @@ extension Session {
                     .endpointSlice, namespace: command.namespace,
                     allNamespaces: command.allNamespaces, selector: selector)
                 objects = slices
-                if !command.names.isEmpty {
+                if !request.names.isEmpty {
                     let service = { (o: KubeObject) in o.metadata.labels[EndpointSlice.serviceNameLabel] ?? o.name }
-                    objects = slices.filter { o in command.names.contains { $0.text == service(o) } }
-                    for name in command.names where !slices.contains(where: { service($0) == name.text }) {
+                    objects = slices.filter { o in request.names.contains { $0.text == service(o) } }
+                    for name in request.names where !slices.contains(where: { service($0) == name.text }) {
                         notFound.append(.notFound(.endpoints, name.text))
                     }
                 }
-            } else if command.names.isEmpty {
+            } else if request.names.isEmpty {
                 objects = cluster.list(
                     kind, namespace: command.namespace, allNamespaces: command.allNamespaces,
                     selector: selector)
             } else {
                 objects = []
-                for name in command.names {
+                for name in request.names {
                     switch cluster.get(kind, namespace: command.namespace, name: name.text) {
                     case .success(let o): objects.append(o)
                     case .failure(let e): notFound.append(e)
@@ -43,11 +45,11 @@ extension Session {
             sections.append((kind, objects))
         }
         sections = try sortedForGet(sections, by: command.printing.sortBy)
-        let multiple = command.kinds.count > 1
+        let multiple = requests.count > 1
         if let template = command.printing.template {
             try printTemplate(
                 template, objects: sections.flatMap(\.1), single: command.names.count == 1 && !multiple)
-        } else if !command.watch || sections.contains(where: { !$0.1.isEmpty }) {
+        } else if !command.watchOnly && (!command.watch || sections.contains(where: { !$0.1.isEmpty })) {
             // An empty watch prints nothing, not even "No resources found": its header comes
             // with its first row (get.go's watch).
             print(sections, command, multiple: multiple, anyNotFound: !notFound.isEmpty)
@@ -56,7 +58,7 @@ extension Session {
             if i == notFound.count - 1 { throw e }
             printer.errorLine(e.kubectlMessage)
         }
-        if command.watch { try watch(command, listed: sections, selector: selector) }
+        if command.watch { try watch(command, listed: command.watchOnly ? [] : sections, selector: selector) }
     }
 
     private func print(

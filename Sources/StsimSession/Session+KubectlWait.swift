@@ -8,15 +8,15 @@ extension Session {
     /// kubectl's lines are printed; the cluster's changes meanwhile are not.
     func kubectlWait(_ w: KubectlWaitCommand) throws {
         defer { _ = discardChanges() }
-        let names = try waitTargets(w)
+        let targets = try waitTargets(w)
         let deadline = cluster.now.clampedAdding(w.timeout)
-        for name in names {
-            guard let object = try? cluster.get(w.kind, namespace: w.namespace, name: name).get() else {
+        for (namespace, name) in targets {
+            guard let object = try? cluster.get(w.kind, namespace: namespace, name: name).get() else {
                 // kubectl ignores NotFound for --for=delete: the object is already gone.
                 if w.condition == .delete { continue }
                 throw APIError.notFound(w.kind, name)
             }
-            let check = try waitCheck(w, name: name, uid: object.metadata.uid)
+            let check = try waitCheck(w, namespace: namespace, name: name, uid: object.metadata.uid)
             let objectName = "\(w.kind.plural)/\(name)"
             if w.timeout == .zero {
                 guard try check(cluster) else { throw SessionError("condition not met for \(objectName)") }
@@ -39,24 +39,26 @@ extension Session {
         }
     }
 
-    private func waitTargets(_ w: KubectlWaitCommand) throws -> [String] {
-        let names: [String]
+    /// Each object with its namespace (nil: the command's), as `-A` finds them in several.
+    private func waitTargets(_ w: KubectlWaitCommand) throws -> [(String?, String)] {
+        let found: [KubeObject]
         switch w.targets {
-        case .names(let args): return args.map(\.text)
+        case .names(let args): return args.map { (w.namespace, $0.text) }
         case .selector(let text):
             let selector = try SelectorText.parse(text, at: SourceLocation(file: "", line: 0, column: 0))
-            names = cluster.list(w.kind, namespace: w.namespace, selector: selector).map(\.metadata.name)
-        case .all: names = cluster.list(w.kind, namespace: w.namespace).map(\.metadata.name)
+            found = cluster.list(w.kind, namespace: w.namespace, allNamespaces: w.allNamespaces, selector: selector)
+        case .all: found = cluster.list(w.kind, namespace: w.namespace, allNamespaces: w.allNamespaces)
         }
-        if names.isEmpty && w.condition != .delete { throw SessionError("no matching resources found") }
-        return names
+        if found.isEmpty && w.condition != .delete { throw SessionError("no matching resources found") }
+        return found.map { ($0.namespace.isEmpty ? w.namespace : $0.namespace, $0.metadata.name) }
     }
 
     /// The check for one object. A delete is seen when the object is gone or replaced by a new one
     /// of the same name (a StatefulSet pod comes back at once): the watch saw the deletion.
-    private func waitCheck(_ w: KubectlWaitCommand, name: String, uid: UID?) throws -> (Cluster) throws -> Bool {
+    private func waitCheck(_ w: KubectlWaitCommand, namespace: String?, name: String, uid: UID?) throws -> (
+        Cluster
+    ) throws -> Bool {
         let kind = w.kind
-        let namespace = w.namespace
         switch w.condition {
         case .delete:
             return { c in

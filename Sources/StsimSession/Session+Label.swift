@@ -12,7 +12,7 @@ extension Session {
         var failure: APIError?
         if c.names.isEmpty {
             let selector = try c.selector.map { try SelectorText.parse($0.text, at: $0.location) }
-            targets = cluster.list(c.kind, namespace: c.namespace, selector: selector)
+            targets = cluster.list(c.kind, namespace: c.namespace, allNamespaces: c.allNamespaces, selector: selector)
             let verb = c.field == .labels ? "label" : "annotate"
             if targets.isEmpty { throw Diagnostic(at: c.location, "no objects passed to \(verb)") }
         }

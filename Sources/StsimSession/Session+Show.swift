@@ -101,8 +101,31 @@ extension Session {
 
     // MARK: describe, events, dig, snapshot
 
-    func describe(_ kind: ResourceKind, names: [Argument], selector: String?, allNamespaces: Bool = false) throws {
+    /// `describe KIND NAME...`, or `groups` when the words name several kinds.
+    func describe(_ kind: ResourceKind, _ names: [Argument], selector: String?, all: Bool, groups: [KindNames]) throws {
+        try describe(groups.isEmpty ? [KindNames(kind, names)] : groups, selector: selector, allNamespaces: all)
+    }
+
+    func describe(_ groups: [KindNames], selector: String?, allNamespaces: Bool = false) throws {
         var objects: [KubeObject] = []
+        var missing: APIError?
+        for group in groups {
+            try collect(group.kind, names: group.names, selector: selector, allNamespaces, into: &objects, &missing)
+        }
+        // Each object described from its own namespace (its pods, claims and events live there).
+        let texts = try objects.map { o in
+            try inNamespace(o.namespace.isEmpty ? nil : o.namespace) { try description(o) }
+        }
+        if !texts.isEmpty { printer.block(Describe.joined(texts)) }
+        if let missing { throw missing }
+    }
+
+    /// What one kind's names (or, with none, its list) find; a missing name before the last is
+    /// reported at once, the last is kept for the end, as kubectl prints its errors.
+    private func collect(
+        _ kind: ResourceKind, names: [Argument], selector: String?, _ allNamespaces: Bool,
+        into objects: inout [KubeObject], _ missing: inout APIError?
+    ) throws {
         if names.isEmpty {
             let parsed = try selector.map {
                 try SelectorText.parse($0, at: SourceLocation(file: "", line: 0, column: 0))
@@ -114,7 +137,6 @@ extension Session {
                         ? GetOutput.noResources(namespaced: false, namespace: "") : noResources(kind, namespace: nil))
             }
         }
-        var missing: APIError?
         for name in names {
             switch cluster.get(kind, name: name.text) {
             case .success(let o): objects.append(o)
@@ -123,12 +145,6 @@ extension Session {
                 missing = e
             }
         }
-        // Each object described from its own namespace (its pods, claims and events live there).
-        let texts = try objects.map { o in
-            try inNamespace(o.namespace.isEmpty ? nil : o.namespace) { try description(o) }
-        }
-        if !texts.isEmpty { printer.block(Describe.joined(texts)) }
-        if let missing { throw missing }
     }
 
     private func description(_ object: KubeObject) throws -> String {
@@ -183,7 +199,9 @@ extension Session {
             events = events.filter { $0.involvedObject.kind == r.kind.kind && $0.involvedObject.name == r.name }
         }
         if !e.types.isEmpty { events = events.filter { e.types.contains($0.type.rawValue) } }
-        emit(EventList.render(events, namespace: cluster.config.namespace, now: cluster.now))
+        let namespace = cluster.config.namespace
+        if !e.allNamespaces { events = events.filter { $0.metadata.namespace == namespace } }
+        emit(EventList.render(events, namespace: e.allNamespaces ? nil : namespace, now: cluster.now))
     }
 
     func dig(_ recordType: DNSRecordType, name: Argument, search: Bool) throws {

@@ -31,7 +31,7 @@ final class CompletionTests: XCTestCase {
     func testCommandWords() {
         XCTAssertEqual(complete("sca"), ["scale"])
         XCTAssertEqual(complete("s"), ["save", "scale", "seed", "set", "settle", "skip", "snapshot", "solution"])
-        XCTAssertEqual(complete("ex"), ["exec", "exit", "expect", "explore"])
+        XCTAssertEqual(complete("ex"), ["exec", "exit", "expect", "explain", "explore"])
         XCTAssertEqual(complete("rec"), ["reconnect"])
         XCTAssertEqual(complete("zzz"), [])
     }
@@ -94,7 +94,7 @@ final class CompletionTests: XCTestCase {
             complete("get pods --"),
             [
                 "--all-namespaces", "--label-columns=", "--namespace=", "--output=", "--selector=", "--show-kind",
-                "--show-labels", "--sort-by=", "--template=", "--watch",
+                "--show-labels", "--sort-by=", "--template=", "--watch", "--watch-only",
             ])
         XCTAssertEqual(complete("get pods -"), complete("get pods --"))
         XCTAssertEqual(complete("clock -"), [])

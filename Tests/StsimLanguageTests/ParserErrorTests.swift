@@ -123,9 +123,14 @@ final class ParserErrorTests: XCTestCase {
         assertParseError("get foo", "the server doesn't have a resource type \"foo\"", 1, 5, hint: nil)
         assertParseError("get pods,foo", "the server doesn't have a resource type \"foo\"", 1, 10, hint: nil)
         assertParseError("get foo/bar", "the server doesn't have a resource type \"foo\"", 1, 5, hint: nil)
-        assertParseError("get pod/a /", "the server doesn't have a resource type \"\"", 1, 11, hint: nil)
-        assertParseError("get pod/a /b", "the server doesn't have a resource type \"\"", 1, 11, hint: nil)
-        assertParseError("get /b", "the server doesn't have a resource type \"\"", 1, 5, hint: nil)
+        assertParseError(
+            "get pod/a /", "arguments in resource/name form must have a single resource and name", 1, 11, hint: nil)
+        assertParseError(
+            "get pod/a /b", "arguments in resource/name form must have a single resource and name", 1, 11, hint: nil)
+        assertParseError(
+            "get /b", "arguments in resource/name form must have a single resource and name", 1, 5, hint: nil)
+        assertParseError(
+            "get pod/a/b", "arguments in resource/name form may not have more than one slash", 1, 5, hint: nil)
         assertParseError(
             "get pod/a stz/b", "the server doesn't have a resource type \"stz\"", 1, 11,
             hint: "did you mean \"sts\"?")
@@ -302,7 +307,14 @@ final class ParserErrorTests: XCTestCase {
         assertParseError(
             "get", "get: missing KIND", 1, 5,
             hint: "usage: get KIND[,KIND...] [NAME...] [-o wide|yaml|json|name] [-l SELECTOR] [-w]")
-        assertParseError("get pod/a svc/b", "get takes one kind at a time here", 1, 11, hint: nil)
+        assertParseError(
+            "get pod/a b",
+            "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+            1, 11, hint: nil)
+        assertParseError(
+            "get pod a svc/b",
+            "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+            1, 11, hint: nil)
         assertParseError(
             "get pods --show-labels=sure", "--show-labels takes true or false, not \"sure\"", 1, 10,
             hint: nil)
@@ -354,7 +366,8 @@ final class ParserErrorTests: XCTestCase {
         assertParseError(
             "delete -f a.yaml pod", "delete: unexpected argument \"pod\"", 1, 18,
             hint: "usage: delete KIND NAME... [--force] [--grace-period S] [--wait=false]")
-        assertParseError("delete pod/a svc/b", "delete takes one kind at a time here", 1, 14, hint: nil)
+        assertParseError(
+            "delete pod/a svc/b -l app=web", "name cannot be provided when a selector is specified", 1, 12, hint: nil)
         assertParseError(
             "delete podz x", "the server doesn't have a resource type \"podz\"", 1, 8,
             hint: "did you mean \"pod\" or \"pods\"?")

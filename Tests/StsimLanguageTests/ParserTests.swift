@@ -31,6 +31,11 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parsed("get all"), getCommand([.pod, .service, .replicaSet, .statefulSet]))
         XCTAssertEqual(
             parsed("get pod web-0 web-1"), getCommand([.pod], names: [arg("web-0", 1, 9), arg("web-1", 1, 15)]))
+        XCTAssertEqual(
+            parsed("get pod/web-0 po/web-1"), getCommand([.pod], names: [arg("web-0", 1, 9), arg("web-1", 1, 18)]))
+        guard case .get(let g) = parsed("get sts/web pod/web-0") else { return XCTFail("not a get") }
+        XCTAssertEqual(g.kinds, [.statefulSet, .pod])
+        XCTAssertEqual(g.groups, [KindNames(.statefulSet, [arg("web", 1, 9)]), KindNames(.pod, [arg("web-0", 1, 17)])])
     }
 
     func testLeadingKubectlIsIgnored() {
@@ -169,7 +174,7 @@ final class ParserTests: XCTestCase {
     func testDeleteForce() {
         let expected = Command.delete(
             DeleteCommand(
-                target: .objects(.pod, [arg("web-0", 1, 12)]), force: true,
+                target: .objects([KindNames(.pod, [arg("web-0", 1, 12)])]), force: true,
                 gracePeriodSeconds: 0, wait: true, now: false, namespace: nil))
         XCTAssertEqual(parsed("delete pod web-0 --force --grace-period 0"), expected)
         XCTAssertEqual(parsed("delete pod web-0 --force --grace-period=0"), expected)
@@ -177,7 +182,7 @@ final class ParserTests: XCTestCase {
             parsed("kubectl delete po kubia-0 --force --grace-period 0"),
             .delete(
                 DeleteCommand(
-                    target: .objects(.pod, [arg("kubia-0", 1, 19)]), force: true,
+                    target: .objects([KindNames(.pod, [arg("kubia-0", 1, 19)])]), force: true,
                     gracePeriodSeconds: 0, wait: true, now: false, namespace: nil)))
     }
 
@@ -186,14 +191,14 @@ final class ParserTests: XCTestCase {
             parsed("delete pod web-0 web-1 --wait=false --now -n demo"),
             .delete(
                 DeleteCommand(
-                    target: .objects(.pod, [arg("web-0", 1, 12), arg("web-1", 1, 18)]),
+                    target: .objects([KindNames(.pod, [arg("web-0", 1, 12), arg("web-1", 1, 18)])]),
                     force: false, gracePeriodSeconds: nil, wait: false, now: true,
                     namespace: "demo")))
         XCTAssertEqual(
             parsed("delete pod web-0 --force=false"),
             .delete(
                 DeleteCommand(
-                    target: .objects(.pod, [arg("web-0", 1, 12)]), force: false,
+                    target: .objects([KindNames(.pod, [arg("web-0", 1, 12)])]), force: false,
                     gracePeriodSeconds: nil, wait: true, now: false, namespace: nil)))
     }
 
@@ -206,7 +211,15 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(target("delete pods --all"), .all(.pod))
         XCTAssertEqual(target("delete -f web.yaml"), .manifests(.file(arg("web.yaml", 1, 11))))
         XCTAssertEqual(
-            target("delete pod/web-0 pod/web-1"), .objects(.pod, [arg("web-0", 1, 12), arg("web-1", 1, 22)]))
+            target("delete pod/web-0 pod/web-1"),
+            .objects([KindNames(.pod, [arg("web-0", 1, 12), arg("web-1", 1, 22)])]))
+        // Several kinds, in the order typed, consecutive names of one kind together (kubectl's builder).
+        XCTAssertEqual(
+            target("delete pvc/data-web-1 pod/web-1 pod/web-2"),
+            .objects([
+                KindNames(.persistentVolumeClaim, [arg("data-web-1", 1, 12)]),
+                KindNames(.pod, [arg("web-1", 1, 27), arg("web-2", 1, 37)]),
+            ]))
         XCTAssertEqual(
             target("delete -f - <<EOF\nkind: X\nEOF"),
             .manifests(.inline(text: "kind: X\n", name: testFile, firstLine: 2)))
@@ -431,7 +444,7 @@ final class ParserTests: XCTestCase {
             try Parser.parse(inner, variables: [:]),
             .delete(
                 DeleteCommand(
-                    target: .objects(.pod, [arg("web-0", 1, 25)]), force: true,
+                    target: .objects([KindNames(.pod, [arg("web-0", 1, 25)])]), force: true,
                     gracePeriodSeconds: 0, wait: true, now: false, namespace: nil)))
     }
 

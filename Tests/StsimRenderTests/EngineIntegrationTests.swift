@@ -42,7 +42,7 @@ final class EngineIntegrationTests: XCTestCase {
         out += GetOutput.tables([(.node, cluster.list(.node))], namespace: "default", now: cluster.now).text
         out +=
             GetOutput.tables([(.endpoints, cluster.list(.endpointSlice))], namespace: "default", now: cluster.now).text
-        out += EventList.render(cluster.events, now: cluster.now).text
+        out += EventList.render(cluster.events, namespace: "default", now: cluster.now).text
         let set = cluster.get(StatefulSet.self, "web")!
         out += Describe.statefulSet(
             set, pods: cluster.list(Pod.self), events: cluster.events(about: .statefulSet, "web"),

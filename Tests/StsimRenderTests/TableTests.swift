@@ -151,7 +151,7 @@ final class TableTests: XCTestCase {
         ]
         // The `events` command: oldest first, ties in recorded order.
         XCTAssertEqual(
-            EventList.render(events.compactMap(Event.init), now: F.at(12)).text,
+            EventList.render(events.compactMap(Event.init), namespace: "default", now: F.at(12)).text,
             """
             LAST SEEN   TYPE     REASON             OBJECT            MESSAGE
             12s         Normal   Scheduled          pod/web-0         Successfully assigned default/web-0 to node-1

@@ -51,13 +51,16 @@ final class TranscriptTests: XCTestCase {
         "faults/replicaset-partition",
         "history/at-most-one",
         "history/checks",
+        "kubectl/all-namespaces",
         "kubectl/api-resources",
         "kubectl/dry-run-diff-replace",
         "kubectl/edit-here-document",
         "kubectl/events-for",
+        "kubectl/explain",
         "kubectl/get-watch",
         "kubectl/labels-and-output",
         "kubectl/patch-json",
+        "kubectl/several-objects",
         "language/error-prefix",
         "language/errors",
         "language/help",
@@ -285,6 +288,10 @@ final class TranscriptTests: XCTestCase {
         try Transcript("history/checks").check()
     }
 
+    func test_kubectl_all_namespaces() throws {
+        try Transcript("kubectl/all-namespaces").check()
+    }
+
     func test_kubectl_api_resources() throws {
         try Transcript("kubectl/api-resources").check()
     }
@@ -301,6 +308,10 @@ final class TranscriptTests: XCTestCase {
         try Transcript("kubectl/events-for").check()
     }
 
+    func test_kubectl_explain() throws {
+        try Transcript("kubectl/explain").check()
+    }
+
     func test_kubectl_get_watch() throws {
         try Transcript("kubectl/get-watch").check()
     }
@@ -311,6 +322,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_patch_json() throws {
         try Transcript("kubectl/patch-json").check()
+    }
+
+    func test_kubectl_several_objects() throws {
+        try Transcript("kubectl/several-objects").check()
     }
 
     func test_language_error_prefix() throws {

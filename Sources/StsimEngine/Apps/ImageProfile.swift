@@ -85,7 +85,7 @@ public struct ImageProfile: Sendable, Hashable {
         case .toolbox:
             // BusyBox: one binary for every applet, ash as sh; no curl, no dig.
             p = ImageProfile(
-                kind: kind, shell: .ash, tools: coreutils.union(["sh", "ps", "nslookup", "wget"]), files: [:],
+                kind: kind, shell: .ash, tools: coreutils.union(["sh", "ps", "nslookup", "wget", "ping"]), files: [:],
                 directories: [
                     "/bin", "/dev", "/etc", "/home", "/lib", "/proc", "/root", "/sys", "/tmp", "/usr", "/var",
                 ],

@@ -77,7 +77,7 @@ extension Session {
     func runPod(_ r: RunPodCommand) throws -> Outcome {
         let name = r.name.text
         let kind = ProgramCatalog.kind(ofImage: r.image)
-        try checkRun(r, kind: kind)
+        try checkRun(r)
         let policy: RestartPolicy = r.restart.map { RestartPolicy(rawValue: $0) } ?? .always
         let container = runContainer(r)
         let pod = Pod(
@@ -142,18 +142,10 @@ extension Session {
     }
 
     /// What kubectl refuses before it creates anything, and what stsim cannot attach to.
-    private func checkRun(_ r: RunPodCommand, kind: ProgramCatalog.Kind) throws {
-        let name = r.name.text
+    private func checkRun(_ r: RunPodCommand) throws {
         // kubectl's own check, before it creates anything.
         if r.remove, !r.attach { throw SessionError("--rm should only be used for attached containers") }
         if case .terminal? = r.input, r.command.isEmpty, !canOpenNestedPrompt { throw Self.promptOnlyError }
-        if r.command.isEmpty, kind == .toolbox, r.input == nil {
-            throw SessionError(
-                "\(r.image) would start sh, which without -i reads nothing and ends at once",
-                hint:
-                    "run -i --tty \(name) --image=\(r.image) --rm --restart=Never opens its prompt; or give the command after --, as in run -it \(name) --image=\(r.image) --rm --restart=Never -- nslookup web-0.nginx"
-            )
-        }
         if r.attach, r.command.isEmpty, r.input == nil {
             throw SessionError(
                 "stsim cannot attach to a server's output",

@@ -90,6 +90,7 @@ final class MainProcessRunner {
         hooks.sleep = { box.pending = box.pending + $0 }
         hooks.sleepForever = { throw Forever() }
         shell = Shell(cluster: cluster, pod: pod, container: container, hooks: hooks)
+        shell.isMainProcess = true
         sleepBox = box
         if let variables = state.variables {
             (shell.variables, shell.exported, shell.cwd, shell.status) = (

@@ -155,7 +155,8 @@ extension Shell {
                 default: busybox ? "sh" : "/bin/bash"
                 }
         }
-        let procs = [(1, main)] + (direct ? [] : [(7, "sh -c")]) + [(direct ? 7 : 13, "ps")]
+        let alone = direct || isMainProcess
+        let procs = [(1, main)] + (alone ? [] : [(7, "sh -c")]) + [(alone ? 7 : 13, "ps")]
         if busybox {
             let rows = procs.map { pid, cmd in
                 String(repeating: " ", count: max(0, 5 - String(pid).count)) + "\(pid) root      0:00 \(cmd)\n"

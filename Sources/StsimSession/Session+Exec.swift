@@ -146,6 +146,16 @@ extension Session {
         // kubectl's own check, before it creates anything.
         if r.remove, !r.attach { throw SessionError("--rm should only be used for attached containers") }
         if case .terminal? = r.input, r.command.isEmpty, !canOpenNestedPrompt { throw Self.promptOnlyError }
+        if case .text? = r.input, !r.command.isEmpty, ProgramCatalog.kind(ofImage: r.image) == .toolbox,
+            !Cluster.interactiveShells.contains(r.command.joined(separator: " "))
+        {
+            // The kubelet runs the command as PID 1, and stsim gives a main process no input.
+            throw SessionError(
+                "stsim passes a here-document only to the image's own shell, not to a command",
+                hint:
+                    "put the commands in the document: run -i \(r.name.text) --image=\(r.image) --rm --restart=Never <<EOF"
+            )
+        }
         if r.attach, r.command.isEmpty, r.input == nil {
             throw SessionError(
                 "stsim cannot attach to a server's output",

@@ -61,6 +61,13 @@ public struct ImageProfile: Sendable, Hashable {
 
         """
 
+    /// The minor version of a `busybox:1.N...` tag, if the tag names one.
+    public static func busyboxMinor(_ image: String) -> Int? {
+        guard let tag = image.split(separator: "@").first?.split(separator: ":").dropFirst().last else { return nil }
+        let parts = tag.split(separator: ".").prefix(2).compactMap { Int($0.prefix { $0.isNumber }) }
+        return parts.count == 2 && parts[0] == 1 ? parts[1] : nil
+    }
+
     /// The profile of an image reference (`registry.k8s.io/nginx-slim:0.24`, `busybox:1.28`).
     public static func of(image: String) -> ImageProfile {
         let repo = ProgramCatalog.repository(image)

@@ -116,6 +116,12 @@ extension Shell {
                     ? "sleep: missing operand\n" : "sleep: missing operand\nTry 'sleep --help' for more information.\n",
                 exitCode: 1)
         }
+        if text == "infinity", busybox,
+            ImageProfile.busyboxMinor(pod.spec.containers[container].image).map({ $0 < 31 }) == true
+        {
+            // BusyBox reads fractions and "inf" (strtod) only from 1.31 (FEATURE_FLOAT_DURATION).
+            return ProcessResult(stderr: "sleep: invalid number 'infinity'\n", exitCode: 1)
+        }
         if text == "infinity", let forever = hooks.sleepForever {
             try forever()
             return ProcessResult()

@@ -68,8 +68,11 @@ extension MappingReader {
         c.imagePullPolicy = openEnum("imagePullPolicy", PullPolicy.self, goTypeName: "v1.PullPolicy")
         c.terminationMessagePath = string("terminationMessagePath")
         c.terminationMessagePolicy = string("terminationMessagePolicy")
+        c.stdin = bool("stdin")
+        c.stdinOnce = bool("stdinOnce")
+        c.tty = bool("tty")
         unmodelled(
-            "stdin", "stdinOnce", "tty", "workingDir", "resources", "securityContext", "lifecycle", "envFrom",
+            "workingDir", "resources", "securityContext", "lifecycle", "envFrom",
             "volumeDevices", "resizePolicy", "restartPolicy")
         return c
     }

@@ -114,6 +114,9 @@ extension WireEncoder {
         o.string("terminationMessagePath", c.terminationMessagePath)
         o.string("terminationMessagePolicy", c.terminationMessagePolicy)
         o.string("imagePullPolicy", c.imagePullPolicy?.rawValue)
+        o.bool("stdin", c.stdin)
+        o.bool("stdinOnce", c.stdinOnce)
+        o.bool("tty", c.tty)
         return o.value
     }
 

@@ -16,7 +16,9 @@ extension DescribeWriter {
             line(2, "Image:\t\(c.image)")
             if let status { line(2, "Image ID:\t\(status.imageID)") }
             // stsim's own words, for an image whose program it does not know.
-            if status != nil, let note = ImageProfile.of(image: c.image).note { line(2, "Simulated:\t\(note)") }
+            if status != nil, let note = notes[c.name] ?? ImageProfile.of(image: c.image).note {
+                line(2, "Simulated:\t\(note)")
+            }
             let ports = c.ports.map { "\($0.containerPort)/\(($0.protocol ?? .tcp).rawValue)" }
             let hostPorts = c.ports.map { "0/\(($0.protocol ?? .tcp).rawValue)" }
             line(2, ports.count > 1 ? "Ports:\t\(ports.joined(separator: ", "))" : "Port:\t\(ports.first ?? "<none>")")

@@ -5,9 +5,11 @@ extension Describe {
     /// counts from the deletionTimestamp, which the API sets to the request time plus the grace
     /// period; so during the grace period real kubectl prints `(lasts <invalid>)`, and this does too.
     public static func pod(
-        _ p: Pod, events: [Event], now: VirtualTime, blockedReason: String? = nil, calendar: VirtualCalendar = .standard
+        _ p: Pod, events: [Event], now: VirtualTime, blockedReason: String? = nil,
+        notes: [String: String] = [:], calendar: VirtualCalendar = .standard
     ) -> String {
         var w = DescribeWriter(now: now, calendar: calendar)
+        w.notes = notes
         w.line(0, "Name:\t\(p.metadata.name)")
         w.line(0, "Namespace:\t\(p.metadata.namespace)")
         if let priority = p.spec.priority { w.line(0, "Priority:\t\(priority)") }

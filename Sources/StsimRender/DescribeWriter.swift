@@ -11,6 +11,8 @@ struct DescribeWriter {
     let calendar: VirtualCalendar
     /// False for kubectl's output that bypasses the tabwriter (`rollout history --revision`).
     let aligned: Bool
+    /// stsim's words on containers it does not fully simulate, by container name (`Simulated:`).
+    var notes: [String: String] = [:]
 
     init(now: VirtualTime, calendar: VirtualCalendar, aligned: Bool = true) {
         self.now = now

@@ -66,11 +66,7 @@ extension Session {
     }
 
     /// BusyBox before 1.29 used the C library's resolver and printed reverse names.
-    static func isBusybox128OrOlder(_ image: String) -> Bool {
-        guard let tag = image.split(separator: "@").first?.split(separator: ":").dropFirst().last else { return false }
-        let parts = tag.split(separator: ".").prefix(2).compactMap { Int($0.prefix { $0.isNumber }) }
-        return parts.count == 2 && parts[0] == 1 && parts[1] < 29
-    }
+    static func isBusybox128OrOlder(_ image: String) -> Bool { (ImageProfile.busyboxMinor(image) ?? 29) < 29 }
 
     /// What a reverse lookup gives for the addresses of an answer, as CoreDNS serves PTR records:
     /// the DNS server's own name, a headless service's pods by their hostnames (its SRV targets),

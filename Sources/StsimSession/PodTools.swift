@@ -14,12 +14,27 @@ extension Session {
             "wget": { [unowned self] call in
                 try self.wget(call.pod, container: call.container, Array(call.argv.dropFirst()))
             },
+            "ping": { [unowned self] call in try self.pingInside(call) },
             "nslookup": { [unowned self] call in
                 let busybox = !call.pod.spec.containers[call.container].image.contains("dnsutils")
                 return self.nslookup(call.pod, Array(call.argv.dropFirst()), busybox: busybox)
             },
         ]
         return ShellHooks(tools: tools, sleep: { [unowned self] duration in self.tick(duration) })
+    }
+
+    /// Containers' main processes call the same network tools (a cloned cluster keeps them;
+    /// the session may be gone by then, and the tool then says stsim cannot run it).
+    func lendProcessTools() {
+        let names = ["curl", "dig", "wget", "nslookup", "ping"]
+        var tools: [String: (ToolCall) throws -> ProcessResult] = [:]
+        for name in names {
+            tools[name] = { [weak self] call in
+                guard let self, let tool = self.shellHooks.tools[name] else { throw ShellFailure.notSimulated(name) }
+                return try tool(call)
+            }
+        }
+        cluster.processTools = tools
     }
 
     func runTool(_ pod: Pod, container index: Int, _ argv: [String], stdin: String = "") throws -> ProcessResult {

@@ -77,23 +77,9 @@ extension Session {
     func runPod(_ r: RunPodCommand) throws -> Outcome {
         let name = r.name.text
         let kind = ProgramCatalog.kind(ofImage: r.image)
-        // kubectl's own check, before it creates anything.
-        if r.remove, !r.attach { throw SessionError("--rm should only be used for attached containers") }
-        if case .terminal? = r.input, r.command.isEmpty, !canOpenNestedPrompt { throw Self.promptOnlyError }
-        if r.command.isEmpty, kind == .toolbox, r.input == nil {
-            throw SessionError(
-                "\(r.image) would start sh, which without -i reads nothing and ends at once",
-                hint:
-                    "run -i --tty \(name) --image=\(r.image) --rm --restart=Never opens its prompt; or give the command after --, as in run -it \(name) --image=\(r.image) --rm --restart=Never -- nslookup web-0.nginx"
-            )
-        }
-        if r.attach, r.command.isEmpty, r.input == nil {
-            throw SessionError(
-                "stsim cannot attach to a server's output",
-                hint: "run it without -it, then curl it through the proxy or read its logs")
-        }
+        try checkRun(r)
         let policy: RestartPolicy = r.restart.map { RestartPolicy(rawValue: $0) } ?? .always
-        let container = Container(name: name, image: r.image, args: r.command.isEmpty ? nil : r.command)
+        let container = runContainer(r)
         let pod = Pod(
             metadata: ObjectMeta(name: name, labels: ["run": name]),
             spec: PodSpec(containers: [container], restartPolicy: policy))
@@ -106,6 +92,9 @@ extension Session {
             }, timeout: settleLimit, shouldStop: interrupted)
         // Attached, the command's output comes between the pod starting and ending.
         if r.attach { printChanges(only: nil) }
+        if kind == .toolbox, !r.command.isEmpty, r.input == nil {
+            return try followMainProcess(r)
+        }
         guard started.reason == .satisfied, let running = cluster.get(Pod.self, name), running.status.phase == .running
         else {
             throw SessionError("pod/\(name) did not start within \(settleLimit)", hint: "describe pod \(name) says why")
@@ -150,6 +139,67 @@ extension Session {
         }
         autoSettle()
         return exitCode == 0 ? .ok : .failed
+    }
+
+    /// What kubectl refuses before it creates anything, and what stsim cannot attach to.
+    private func checkRun(_ r: RunPodCommand) throws {
+        // kubectl's own check, before it creates anything.
+        if r.remove, !r.attach { throw SessionError("--rm should only be used for attached containers") }
+        if case .terminal? = r.input, r.command.isEmpty, !canOpenNestedPrompt { throw Self.promptOnlyError }
+        if case .text? = r.input, !r.command.isEmpty, ProgramCatalog.kind(ofImage: r.image) == .toolbox,
+            !Cluster.interactiveShells.contains(r.command.joined(separator: " "))
+        {
+            // The kubelet runs the command as PID 1, and stsim gives a main process no input.
+            throw SessionError(
+                "stsim passes a here-document only to the image's own shell, not to a command",
+                hint:
+                    "put the commands in the document: run -i \(r.name.text) --image=\(r.image) --rm --restart=Never <<EOF"
+            )
+        }
+        if r.attach, r.command.isEmpty, r.input == nil {
+            throw SessionError(
+                "stsim cannot attach to a server's output",
+                hint: "run it without -it, then curl it through the proxy or read its logs")
+        }
+    }
+
+    /// The container kubectl run writes: the command as args; -i keeps stdin open (once, when
+    /// attached), and -t adds a terminal.
+    private func runContainer(_ r: RunPodCommand) -> Container {
+        var container = Container(name: r.name.text, image: r.image, args: r.command.isEmpty ? nil : r.command)
+        if r.input != nil {
+            (container.stdin, container.stdinOnce) = (true, r.attach ? true : nil)
+            if r.tty { container.tty = true }
+        }
+        return container
+    }
+
+    /// A busybox or dnsutils pod: the kubelet runs its command as the main process. Attached,
+    /// kubectl prints what it prints until it ends, with its exit status.
+    private func followMainProcess(_ r: RunPodCommand) throws -> Outcome {
+        let name = r.name.text
+        guard r.attach else {
+            autoSettle()
+            return .ok
+        }
+        let ended = cluster.run(
+            until: { c in
+                guard let p = c.get(Pod.self, name), let s = p.status.containerStatuses.first else { return true }
+                if case .running = s.state { return false }
+                return s.restartCount > 0 || s.lastState != nil || p.status.phase != .running
+            }, timeout: settleLimit, shouldStop: interrupted)
+        guard let pod = cluster.get(Pod.self, name) else { return .ok }
+        if let lines = cluster.logs(of: pod), !lines.isEmpty { printer.block(lines.joined(separator: "\n") + "\n") }
+        guard ended.reason == .satisfied else {
+            throw SessionError(
+                "\(name)'s command did not end within \(settleLimit)", hint: "logs \(name) shows what it printed since")
+        }
+        let status = pod.status.containerStatuses.first
+        var exitCode = 0
+        for state in [status?.state, status?.lastState] {
+            if case .terminated(let code, _, _, _, _)? = state { exitCode = code }
+        }
+        return finishRun(r, exitCode: exitCode)
     }
 
     /// A command that is itself a long-running program in a server image (not one of the tools).

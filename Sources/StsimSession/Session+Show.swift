@@ -160,7 +160,11 @@ extension Session {
         case .pod(let p):
             // kubectl selects a pod's events by uid too: a recreated web-0 does not inherit the old one's.
             let events = events.filter { $0.involvedObject.uid == nil || $0.involvedObject.uid == p.metadata.uid }
-            return Describe.pod(p, events: events, now: now, blockedReason: cluster.terminationBlocker(pod: p))
+            let notes = Dictionary(
+                p.spec.containers.compactMap { c in cluster.simulationNote(p, container: c.name).map { (c.name, $0) } },
+                uniquingKeysWith: { first, _ in first })
+            return Describe.pod(
+                p, events: events, now: now, blockedReason: cluster.terminationBlocker(pod: p), notes: notes)
         case .replicaSet(let r):
             let pods = cluster.list(Pod.self).filter { $0.metadata.controllerRef?.uid == r.metadata.uid }
             return Describe.replicaSet(r, pods: pods, events: events, now: now)

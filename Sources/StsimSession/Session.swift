@@ -42,7 +42,7 @@ public final class Session {
 
     let printer: Printer
     var options: Options
-    var cluster: Cluster
+    var cluster: Cluster { didSet { lendProcessTools() } }
     var variables: [String: String] = [:]
     /// Bytes of every variable's name and value, kept by `checkVariableBudget`.
     var variableBytesHeld = 0
@@ -111,6 +111,7 @@ public final class Session {
         printer = Printer(sink: output)
         printer.allowColour = options.colour
         cluster = Session.makeCluster(options)
+        lendProcessTools()
         // The default cluster's own objects are the starting point, not news.
         _ = discardChanges()
     }

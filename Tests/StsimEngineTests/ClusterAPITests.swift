@@ -153,9 +153,10 @@ final class ClusterAPITests: XCTestCase {
 
     func testGracePeriodForContainersIgnoringSIGTERM() {
         let c = Cluster()
-        c.mustCreate(.statefulSet(.make(name: "web", image: "busybox", replicas: 1)))
+        // nginx stops on its signal by itself: the fault makes it deaf.
+        c.mustCreate(.statefulSet(.make(name: "web", image: "nginx", replicas: 1)))
         c.settle()
-        c.setIgnoresSIGTERM(image: "busybox", true)
+        c.setIgnoresSIGTERM(image: "nginx", true)
         _ = c.delete(.pod, "web-0")
         let t0 = c.now
         let uid = c.pod("web-0")!.metadata.uid

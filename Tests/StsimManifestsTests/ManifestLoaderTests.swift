@@ -220,7 +220,7 @@ final class ManifestLoaderTests: XCTestCase {
               - name: c
                 image: busybox
                 resources: {}
-                tty: true
+                workingDir: /app
             """)
         XCTAssertEqual(r.objects.count, 1)
         XCTAssertEqual(r.diagnostics.map(\.severity), [.note, .note, .note])

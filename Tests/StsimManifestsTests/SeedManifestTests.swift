@@ -36,8 +36,6 @@ final class SeedManifestTests: XCTestCase {
             [
                 "sts.yaml:5:1: error: spec.selector: Required value",
                 "sts.yaml:10:7: error: spec.template.metadata.labels: Invalid value: map[string]string{\"func\":\"sts\"}: `selector` does not match template `labels` (spec.selector.matchLabels must be a subset of spec.template.metadata.labels)",
-                "sts.yaml:16:9: note: field \"spec.template.spec.containers[0].stdin\" is valid Kubernetes but not simulated by stsim; it is ignored",
-                "sts.yaml:17:9: note: field \"spec.template.spec.containers[0].tty\" is valid Kubernetes but not simulated by stsim; it is ignored",
                 "sts.yaml:19:11: warning: volumeMount \"pv-a\" matches no volume or claim template; the templates are: pvc1 (the API server does not check the pod template; once the set exists, every pod creation fails: FailedCreate ... create Pod sts-0 in StatefulSet sts failed error: Pod \"sts-0\" is invalid: spec.containers[0].volumeMounts[0].name: Not found: \"pv-a\")",
                 "sts.yaml:25:7: warning: claims from template \"pvc1\" will be rejected: spec.resources[storage]: Required value (the API server does not check claim templates; once the set exists, every claim creation fails (PersistentVolumeClaim \"pvc1-sts-0\" is invalid) and no pod starts)",
                 "sts.yaml:27:11: warning: unknown resource \"starage\" in spec.volumeClaimTemplates[0].spec.resources.requests; volumes are sized by \"storage\" only (did you mean \"storage\"?)",

@@ -26,8 +26,12 @@ final class TranscriptTests: XCTestCase {
         "clusters/stsim-nodes",
         "containers/copy",
         "containers/curl-in-pod",
+        "containers/image-programs",
         "containers/images",
+        "containers/liveness-exec",
+        "containers/main-process",
         "containers/nested-shell",
+        "containers/ping",
         "containers/shell",
         "containers/stable-storage",
         "containers/tutorial-loops",
@@ -188,12 +192,28 @@ final class TranscriptTests: XCTestCase {
         try Transcript("containers/curl-in-pod").check()
     }
 
+    func test_containers_image_programs() throws {
+        try Transcript("containers/image-programs").check()
+    }
+
     func test_containers_images() throws {
         try Transcript("containers/images").check()
     }
 
+    func test_containers_liveness_exec() throws {
+        try Transcript("containers/liveness-exec").check()
+    }
+
+    func test_containers_main_process() throws {
+        try Transcript("containers/main-process").check()
+    }
+
     func test_containers_nested_shell() throws {
         try Transcript("containers/nested-shell").check()
+    }
+
+    func test_containers_ping() throws {
+        try Transcript("containers/ping").check()
     }
 
     func test_containers_shell() throws {

@@ -7,6 +7,9 @@ public struct AppState: Codable, Sendable {
     /// starts a new log, and so does a restarted container (`kubectl logs --previous` reads the
     /// one before).
     var logs: [UID: [String: [String]]] = [:]
+    /// stsim's words on a container whose command it could not run to the end, by pod uid and
+    /// container name (`describe pod` shows them).
+    var notes: [UID: [String: String]] = [:]
     private var random: SeededRandom
 
     public init(seed: UInt64 = 0) { random = SeededRandom(seed: seed ^ 0x6B75_6269_612D_7065) }
@@ -20,7 +23,13 @@ public struct AppState: Codable, Sendable {
     /// state shares, once per deleted pod.
     mutating func forget(pod uid: UID) {
         if logs[uid] != nil { logs[uid] = nil }
+        if notes[uid] != nil { notes[uid] = nil }
         files.forget(pod: uid)
+    }
+
+    mutating func setNote(_ note: String?, pod uid: UID, container: String) {
+        guard notes[uid]?[container] != note else { return }
+        notes[uid, default: [:]][container] = note
     }
 
     /// A seeded index in 0..<n.

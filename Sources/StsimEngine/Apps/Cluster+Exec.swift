@@ -14,7 +14,7 @@ extension Cluster {
     }
 
     /// Runs `body`, then wakes the probers if it wrote to a container's files.
-    func watchingFiles(_ body: () throws -> ProcessResult) rethrows -> ProcessResult {
+    func watchingFiles<T>(_ body: () throws -> T) rethrows -> T {
         let before = files.changes
         // Even a command that stopped part way may have written: exec probes look again.
         defer {

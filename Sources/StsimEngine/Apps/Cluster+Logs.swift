@@ -27,4 +27,9 @@ extension Cluster {
         }
         return apps.logs[uid]?[run] ?? []
     }
+
+    /// stsim's words on what it does not simulate in a container's command, if anything.
+    public func simulationNote(_ pod: Pod, container name: String) -> String? {
+        pod.metadata.uid.flatMap { apps.notes[$0]?[name] }
+    }
 }

@@ -60,6 +60,18 @@ extension Cluster {
         return listener(ip: ip, port: port) == nil ? .refused(ip: ip, port: port) : nil
     }
 
+    /// Whether an ICMP echo from a pod on `node` to `ip` is answered, and by a pod on the same
+    /// node (no hop, TTL 64) or another (one routed hop, TTL 63). A Service's ClusterIP never
+    /// answers: kube-proxy's iptables rules forward TCP and UDP ports only.
+    public func pingReply(_ ip: String, from node: String?) -> PingReply {
+        let source = node ?? config.controlPlaneName
+        guard serviceWithClusterIP(ip) == nil, let target = self.node(ofPodIP: ip) else { return .none }
+        if target != source, !isLinkConnected(node: target) || !isLinkConnected(node: source) { return .none }
+        let up = kubelets[target]?.pods.values.contains { $0.podIP == ip && $0.sandboxReady } ?? false
+        guard up else { return .none }
+        return target == source ? .sameNode : .otherNode
+    }
+
     /// The node a pod address belongs to: the kubelet running it, else the API's pod.
     private func node(ofPodIP ip: String) -> String? {
         for kubelet in kubelets.values where kubelet.pods.values.contains(where: { $0.podIP == ip && !$0.terminating })
@@ -99,8 +111,15 @@ extension Cluster {
         return pod?.spec.containers.flatMap(\.ports).first { $0.name == t }?.containerPort ?? sp.port
     }
 
+    public static func isIPv4Address(_ s: String) -> Bool { isIPv4(s) }
+
     static func isIPv4(_ s: String) -> Bool {
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts.allSatisfy { UInt8($0) != nil }
     }
+}
+
+/// What a ping hears back.
+public enum PingReply: Sendable, Hashable {
+    case none, sameNode, otherNode
 }

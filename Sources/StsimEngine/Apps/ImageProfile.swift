@@ -61,6 +61,13 @@ public struct ImageProfile: Sendable, Hashable {
 
         """
 
+    /// The minor version of a `busybox:1.N...` tag, if the tag names one.
+    public static func busyboxMinor(_ image: String) -> Int? {
+        guard let tag = image.split(separator: "@").first?.split(separator: ":").dropFirst().last else { return nil }
+        let parts = tag.split(separator: ".").prefix(2).compactMap { Int($0.prefix { $0.isNumber }) }
+        return parts.count == 2 && parts[0] == 1 ? parts[1] : nil
+    }
+
     /// The profile of an image reference (`registry.k8s.io/nginx-slim:0.24`, `busybox:1.28`).
     public static func of(image: String) -> ImageProfile {
         let repo = ProgramCatalog.repository(image)
@@ -85,7 +92,7 @@ public struct ImageProfile: Sendable, Hashable {
         case .toolbox:
             // BusyBox: one binary for every applet, ash as sh; no curl, no dig.
             p = ImageProfile(
-                kind: kind, shell: .ash, tools: coreutils.union(["sh", "ps", "nslookup", "wget"]), files: [:],
+                kind: kind, shell: .ash, tools: coreutils.union(["sh", "ps", "nslookup", "wget", "ping"]), files: [:],
                 directories: [
                     "/bin", "/dev", "/etc", "/home", "/lib", "/proc", "/root", "/sys", "/tmp", "/usr", "/var",
                 ],

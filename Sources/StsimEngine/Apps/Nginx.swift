@@ -4,6 +4,8 @@
 struct Nginx: PodProgram {
     static let docroot = "/usr/share/nginx/html"
     let port: Int
+    /// The release its error pages name (`nginx/1.25.5`).
+    var version = "1.27.4"
 
     func serve(_ request: HTTPRequest, in pod: PodContext) -> HTTPResponse {
         let path = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? "/"
@@ -17,12 +19,12 @@ struct Nginx: PodProgram {
                 pod.log(
                     "\(Self.errorLogTime(pod.now)) [error] 29#29: *1 directory index of \"\(dir)\" is forbidden, client: \(request.client), server: localhost, request: \"\(request.method) \(request.path) HTTP/1.1\", host: \"localhost\""
                 )
-                response = Self.errorPage(403)
+                response = Self.errorPage(403, version: version)
             }
         } else if let text = pod.read(Self.docroot + path) {
             response = HTTPResponse(body: text, contentType: "text/html")
         } else {
-            response = Self.errorPage(404)
+            response = Self.errorPage(404, version: version)
         }
         let agent = request.userAgent ?? "-"
         pod.log(
@@ -32,11 +34,11 @@ struct Nginx: PodProgram {
     }
 
     /// ngx_http_special_response.c's page, with CRLF line ends as nginx sends it.
-    static func errorPage(_ status: Int) -> HTTPResponse {
+    static func errorPage(_ status: Int, version: String = "1.27.4") -> HTTPResponse {
         let title = "\(status) \(HTTPResponse(status: status, body: "").reason)"
         let lines = [
             "<html>", "<head><title>\(title)</title></head>", "<body>", "<center><h1>\(title)</h1></center>",
-            "<hr><center>nginx/1.27.4</center>", "</body>", "</html>",
+            "<hr><center>nginx/\(version)</center>", "</body>", "</html>",
         ]
         return HTTPResponse(status: status, body: lines.map { $0 + "\r\n" }.joined(), contentType: "text/html")
     }

@@ -58,7 +58,12 @@ public enum ProgramCatalog {
         case .kubiaPet: return KubiaPet()
         case .kubiaPetPeers: return KubiaPetPeers()
         case .toolbox, .distroless: return nil
-        case .nginx: return Nginx(port: c.ports.first?.containerPort ?? 80)
+        case .nginx:
+            // The official image's tag names its release; nginx-slim's build stays stsim's default.
+            let official = repository(c.image).split(separator: "/").last == "nginx"
+            return Nginx(
+                port: c.ports.first?.containerPort ?? 80,
+                version: official ? NginxLog.version(image: c.image) : "1.27.4")
         case .webServer:
             let roots = c.volumeMounts.map { Cluster.normalize($0.mountPath) }.sorted {
                 $0.utf8.lexicographicallyPrecedes($1.utf8)

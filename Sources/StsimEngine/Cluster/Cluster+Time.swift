@@ -46,8 +46,10 @@ extension Cluster {
         let end = now.clampedAdding(limit)
         var steps = 0
         while true {
-            if queue.isEmpty { return RunResult(reason: .idle, startedAt: start, stoppedAt: now, steps: steps) }
-            if queue.progressCount == 0 {
+            if queue.count == queue.steadyCount {
+                return RunResult(reason: .idle, startedAt: start, stoppedAt: now, steps: steps)
+            }
+            if queue.progressCount == 0, queue.count > queue.steadyCount {
                 return RunResult(reason: .onlyRetries, startedAt: start, stoppedAt: now, steps: steps)
             }
             guard let t = queue.nextTime, t <= end else {

@@ -29,6 +29,11 @@ public final class Cluster {
     /// The programs' files and logs (Apps/).
     public internal(set) var apps = AppState()
 
+    /// The network tools (`curl`, `nslookup`, ...) the session lends to containers' main
+    /// processes, as it lends them to `exec`: their output is formatted outside the engine.
+    /// Without them such a command stops where it calls one, and `describe pod` says so.
+    public var processTools: [String: (ToolCall) throws -> ProcessResult] = [:]
+
     var queue = EventQueue()
     var random: SeededRandom
     var recorder: EventRecorder
@@ -94,7 +99,11 @@ public final class Cluster {
     /// controller's and kubelet's state): `undo` can keep one per command. The copy continues
     /// exactly as the original would. It goes through `savedState`, so `save` and `undo` keep
     /// the same things.
-    public func clone() -> Cluster { Cluster(restoring: savedState) }
+    public func clone() -> Cluster {
+        let copy = Cluster(restoring: savedState)
+        copy.processTools = processTools
+        return copy
+    }
 
     // MARK: Scheduling work
 

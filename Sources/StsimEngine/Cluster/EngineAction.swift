@@ -45,6 +45,8 @@ struct KubeletStep: Codable, Hashable {
         case restartContainer(index: Int)
         case retryPull(index: Int)
         case containersStopped
+        /// A container's main process wakes from its `sleep` (in the run counted by `restarts`).
+        case mainProcess(index: Int, restarts: Int)
     }
     var pod: UID
     var token: Int

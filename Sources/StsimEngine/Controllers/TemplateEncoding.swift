@@ -51,6 +51,8 @@ enum TemplateEncoding {
             w.string("image", c.image)
             w.string("command", c.command.map { $0.joined(separator: "\u{0}") })
             w.string("args", c.args.map { $0.joined(separator: "\u{0}") })
+            w.string("stdin", c.stdin.map { String($0) })
+            w.string("tty", c.tty.map { String($0) })
             w.list("ports", c.ports) { w, p in
                 w.object {
                     w.string("name", p.name)

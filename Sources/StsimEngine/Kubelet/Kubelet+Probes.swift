@@ -93,6 +93,7 @@ extension Kubelet {
         let message = "Container \(c.name) failed \(type.title.lowercased()) probe"
         event(rp, .normal, "Killing", restarts ? message + ", will be restarted" : message, container: c.name)
         rp.containers[i].resetProbes()
+        logNginx(rp, i, starting: false)
         let stop = stopAfterSIGTERM(image: c.image, grace: .seconds(Int64(rp.gracePeriod)))
         after(stop.after, rp, .containerKilled(index: i, exitCode: stop.exitCode), urgency: urgency(c, type))
     }

@@ -18,6 +18,7 @@ extension Kubelet {
         c.started = true
         c.startedAt = now
         rp.containers[i] = c
+        logNginx(rp, i, starting: true)
         armProbes(&rp, i)
     }
 

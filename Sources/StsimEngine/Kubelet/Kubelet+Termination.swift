@@ -6,8 +6,9 @@ extension Kubelet {
         rp.token += 1
         let grace = pod.metadata.deletionTimestamp.map { $0 - cluster.now } ?? .seconds(Int64(rp.gracePeriod))
         var stopAfter = VirtualDuration.zero
-        for c in rp.containers where c.isRunning {
+        for (i, c) in rp.containers.enumerated() where c.isRunning {
             event(rp, .normal, "Killing", "Stopping container \(c.name)", container: c.name)
+            logNginx(rp, i, starting: false)
             stopAfter = max(stopAfter, stopAfterSIGTERM(image: c.image, grace: grace).after)
         }
         after(stopAfter, rp, .containersStopped)

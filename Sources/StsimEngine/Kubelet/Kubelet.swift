@@ -102,6 +102,7 @@ final class Kubelet {
             pods[rp.uid] = rp
             report(rp)
             failIfBroken(rp.uid, i)
+            startMainProcess(rp.uid, i)
             startNextContainer(rp.uid)
             return
         case .probe(let i, let type):
@@ -114,6 +115,11 @@ final class Kubelet {
             pods[rp.uid] = rp
             report(rp)
             failIfBroken(rp.uid, i)
+            startMainProcess(rp.uid, i)
+            return
+        case .mainProcess(let i, let restarts):
+            guard i < rp.containers.count, rp.containers[i].restartCount == restarts else { return }
+            continueMainProcess(rp.uid, i)
             return
         case .retryPull(let i):
             // Queued twice after `fix image` (once as a retry, once as progress): the first one runs.

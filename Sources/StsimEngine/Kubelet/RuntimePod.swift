@@ -21,6 +21,8 @@ struct RuntimeContainer: Codable, Equatable {
     var pullBackoffLevel = 0
     /// When the next pull retry is due, while in ImagePullBackOff (`fix image` makes it progress).
     var nextPullRetry: VirtualTime?
+    /// The main process stsim runs through its shell (busybox, dnsutils), where it stands.
+    var process: MainProcessState?
 
     var isRunning: Bool { if case .running = state { return true } else { return false } }
 }

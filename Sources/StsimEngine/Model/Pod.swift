@@ -77,6 +77,11 @@ public struct Container: Codable, Hashable, Sendable {
     public var imagePullPolicy: PullPolicy?
     public var terminationMessagePath: String?
     public var terminationMessagePolicy: String?
+    /// Whether the container's stdin stays open (`kubectl run -i`): a shell as its main process
+    /// then waits on it instead of ending.
+    public var stdin: Bool?
+    public var stdinOnce: Bool?
+    public var tty: Bool?
 
     public init(
         name: String, image: String, command: [String]? = nil, args: [String]? = nil,

@@ -4,6 +4,9 @@ import HeapModule
 /// probe that changes nothing, a periodic resync). `settle` stops when only retries remain.
 public enum Urgency: Codable, Sendable, Hashable {
     case progress, retry
+    /// What a steady state does by itself (a container's main process waking from `sleep`):
+    /// neither progress nor a retry, so `settle` ends as if nothing were queued.
+    case steady
 }
 
 /// One queue for everything that will happen, ordered by (time, sequence): same-time events run
@@ -31,11 +34,14 @@ struct EventQueue: Codable {
     private var nextSequence: UInt64 = 0
     /// Entries with `.progress` urgency still queued.
     private(set) var progressCount = 0
+    /// Entries with `.steady` urgency still queued.
+    private(set) var steadyCount = 0
 
     mutating func schedule(_ action: EngineAction, at time: VirtualTime, urgency: Urgency = .progress) {
         heap.insert(Entry(time: time, sequence: nextSequence, urgency: urgency, action: action))
         nextSequence += 1
         if urgency == .progress { progressCount += 1 }
+        if urgency == .steady { steadyCount += 1 }
     }
 
     var nextTime: VirtualTime? { heap.min?.time }
@@ -45,6 +51,7 @@ struct EventQueue: Codable {
     mutating func pop() -> Entry? {
         guard let e = heap.popMin() else { return nil }
         if e.urgency == .progress { progressCount -= 1 }
+        if e.urgency == .steady { steadyCount -= 1 }
         return e
     }
 }

@@ -48,6 +48,9 @@ public struct ToolCall {
 public struct ShellHooks {
     public var tools: [String: (ToolCall) throws -> ProcessResult]
     public var sleep: (VirtualDuration) throws -> Void
+    /// `sleep infinity`, where the caller can wait forever (a container's main process); nil
+    /// refuses it, as a command at the prompt would never return.
+    public var sleepForever: (() throws -> Void)?
 
     public init(
         tools: [String: (ToolCall) throws -> ProcessResult] = [:], sleep: @escaping (VirtualDuration) throws -> Void

@@ -129,7 +129,7 @@ extension Shell {
 
     /// Every command stsim simulates in some image.
     static let simulated: Set<String> = ImageProfile.coreutils.union([
-        "sh", "ps", "curl", "wget", "dig", "nslookup",
+        "sh", "ps", "curl", "wget", "dig", "nslookup", "ping",
     ])
 
     /// Commands that real images carry and stsim does not run: naming one is stsim's gap, not
@@ -137,7 +137,7 @@ extension Shell {
     static let notSimulated: Set<String> = [
         "chmod", "chown", "chgrp", "ln", "find", "sed", "awk", "tr", "cut", "sort", "uniq", "xargs", "tee", "df", "du",
         "mount", "umount", "stat", "readlink", "basename", "dirname", "seq", "expr", "bash", "vi", "nano", "apt",
-        "apt-get", "apk", "yum", "python", "python3", "node", "nginx", "ping", "nc", "netstat", "ss", "ip", "ifconfig",
+        "apt-get", "apk", "yum", "python", "python3", "node", "nginx", "nc", "netstat", "ss", "ip", "ifconfig",
         "top", "free", "uname", "whoami", "which", "tar", "gzip", "gunzip", "read", "set", "trap", "wait", "source",
         ".",
         "eval", "exec", "shift", "getopts", "local", "return", "case", "nohup", "timeout", "watch", "less", "more",

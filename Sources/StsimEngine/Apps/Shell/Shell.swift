@@ -21,6 +21,8 @@ final class Shell {
     /// Whether the command runs without a shell (`exec POD -- echo hi`): then echo is the
     /// image's binary, not the shell's built-in.
     var direct = false
+    /// Whether this shell is the container's PID 1 (its main process), not one exec started.
+    var isMainProcess = false
     /// Set when `exit` ended the last script (an interactive shell then ends).
     var exited = false
 

@@ -116,6 +116,16 @@ extension Shell {
                     ? "sleep: missing operand\n" : "sleep: missing operand\nTry 'sleep --help' for more information.\n",
                 exitCode: 1)
         }
+        if text == "infinity", busybox,
+            ImageProfile.busyboxMinor(pod.spec.containers[container].image).map({ $0 < 31 }) == true
+        {
+            // BusyBox reads fractions and "inf" (strtod) only from 1.31 (FEATURE_FLOAT_DURATION).
+            return ProcessResult(stderr: "sleep: invalid number 'infinity'\n", exitCode: 1)
+        }
+        if text == "infinity", let forever = hooks.sleepForever {
+            try forever()
+            return ProcessResult()
+        }
         if text == "infinity" {
             throw ShellFailure.unsupported("sleep infinity never returns; sleep N takes N seconds of virtual time")
         }
@@ -151,7 +161,8 @@ extension Shell {
                 default: busybox ? "sh" : "/bin/bash"
                 }
         }
-        let procs = [(1, main)] + (direct ? [] : [(7, "sh -c")]) + [(direct ? 7 : 13, "ps")]
+        let alone = direct || isMainProcess
+        let procs = [(1, main)] + (alone ? [] : [(7, "sh -c")]) + [(alone ? 7 : 13, "ps")]
         if busybox {
             let rows = procs.map { pid, cmd in
                 String(repeating: " ", count: max(0, 5 - String(pid).count)) + "\(pid) root      0:00 \(cmd)\n"

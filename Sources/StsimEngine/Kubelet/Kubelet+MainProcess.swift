@@ -1,0 +1,55 @@
+/// The main process of a container whose image runs a command (busybox, dnsutils): stsim runs
+/// `command` and `args` through its shell when the container starts, lets it sleep in virtual
+/// time, keeps what it prints as the container's log, and ends the container with its exit
+/// status, after which the restart policy and back-off apply as to any exited container.
+extension Kubelet {
+    /// From the runtime's start of the container to its process's first instructions.
+    static let processStart = VirtualDuration(milliseconds: 10)
+
+    func startMainProcess(_ uid: UID, _ i: Int) {
+        guard let rp = pods[uid], i < rp.containers.count, rp.containers[i].isRunning,
+            let pod = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name),
+            let process = MainProcessState.of(pod, container: i)
+        else { return }
+        pods[uid]?.containers[i].process = process
+        cluster.apps.setNote(nil, pod: uid, container: rp.containers[i].name)
+        // The process runs just after the runtime reports the container started, as a real
+        // one does: `kubectl run -it` sees it Running before its output.
+        after(Self.processStart, rp, .mainProcess(index: i, restarts: rp.containers[i].restartCount))
+    }
+
+    /// Runs the process from where it stands to its next sleep or its end.
+    func continueMainProcess(_ uid: UID, _ i: Int) {
+        guard let rp = pods[uid], !rp.terminating, i < rp.containers.count, rp.containers[i].isRunning,
+            let state = rp.containers[i].process,
+            var pod = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name)
+        else { return }
+        // The process sees the node's truth: its own address even before the API hears of it.
+        pod.status.podIP = rp.podIP
+        let runner = MainProcessRunner(
+            cluster: cluster, pod: pod, container: i, state: state, tools: cluster.processTools)
+        let segment = cluster.watchingFiles { runner.run() }
+        let c = rp.containers[i]
+        let run = "\(c.name)#\(c.restartCount)"
+        for chunk in segment.output {
+            let text = chunk.text
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for line in lines.dropLast(text.hasSuffix("\n") ? 1 : 0) { cluster.apps.log(uid, run: run, String(line)) }
+        }
+        pods[uid]?.containers[i].process = runner.state
+        switch segment.next {
+        case .sleeps(let d):
+            guard let rp = pods[uid] else { return }
+            // A process that sleeps is steady work, as a running server is: settle does not wait on it.
+            after(d, rp, .mainProcess(index: i, restarts: c.restartCount), urgency: .steady)
+        case .exited(let code):
+            pods[uid]?.containers[i].process = nil
+            containerExited(uid, index: i, exitCode: code)
+        case .waitsForever:
+            pods[uid]?.containers[i].process = nil
+        case .stopped(let why):
+            pods[uid]?.containers[i].process = nil
+            cluster.apps.setNote(why, pod: uid, container: c.name)
+        }
+    }
+}

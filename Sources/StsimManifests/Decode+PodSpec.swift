@@ -49,10 +49,10 @@ extension MappingReader {
         c.args = strings("args")
         c.ports =
             objects("ports", goType: "ContainerPort") { p in
-                p.unmodelled("hostPort", "hostIP")
-                return ContainerPort(
+                ContainerPort(
                     name: p.string("name"), containerPort: p.int("containerPort") ?? 0,
-                    protocol: p.openEnum("protocol", PortProtocol.self, goTypeName: "v1.Protocol"))
+                    protocol: p.openEnum("protocol", PortProtocol.self, goTypeName: "v1.Protocol"),
+                    hostPort: p.int("hostPort"), hostIP: p.string("hostIP"))
             } ?? []
         c.env = objects("env", goType: "EnvVar") { $0.envVar() } ?? []
         c.volumeMounts =

@@ -80,8 +80,10 @@ extension WireEncoder {
             c.ports.map { p in
                 var x = WireObject()
                 x.string("name", p.name)
+                if let h = p.hostPort { x["hostPort"] = .int(h) }
                 x["containerPort"] = .int(p.containerPort)
                 x.string("protocol", p.protocol?.rawValue)
+                x.string("hostIP", p.hostIP)
                 return x.value
             })
         o.array(

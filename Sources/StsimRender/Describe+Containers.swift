@@ -18,7 +18,7 @@ extension DescribeWriter {
             // stsim's own words, for an image whose program it does not know.
             if status != nil, let note = ImageProfile.of(image: c.image).note { line(2, "Simulated:\t\(note)") }
             let ports = c.ports.map { "\($0.containerPort)/\(($0.protocol ?? .tcp).rawValue)" }
-            let hostPorts = c.ports.map { "0/\(($0.protocol ?? .tcp).rawValue)" }
+            let hostPorts = c.ports.map { "\($0.hostPort ?? 0)/\(($0.protocol ?? .tcp).rawValue)" }
             line(2, ports.count > 1 ? "Ports:\t\(ports.joined(separator: ", "))" : "Port:\t\(ports.first ?? "<none>")")
             line(
                 2,

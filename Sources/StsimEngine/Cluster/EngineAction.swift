@@ -45,6 +45,8 @@ struct KubeletStep: Codable, Hashable {
         case restartContainer(index: Int)
         case retryPull(index: Int)
         case containersStopped
+        /// Admission refused the pod (`rejectPod`); its status reaches the API now.
+        case rejected(namespace: String, name: String, predicate: String, reason: String)
     }
     var pod: UID
     var token: Int

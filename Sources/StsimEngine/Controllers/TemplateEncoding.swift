@@ -56,6 +56,8 @@ enum TemplateEncoding {
                     w.string("name", p.name)
                     w.string("containerPort", String(p.containerPort))
                     w.string("protocol", p.protocol?.rawValue)
+                    w.string("hostPort", p.hostPort.map(String.init))
+                    w.string("hostIP", p.hostIP)
                 }
             }
             w.list("env", c.env) { w, e in

@@ -68,8 +68,19 @@ extension MappingReader {
         c.imagePullPolicy = openEnum("imagePullPolicy", PullPolicy.self, goTypeName: "v1.PullPolicy")
         c.terminationMessagePath = string("terminationMessagePath")
         c.terminationMessagePolicy = string("terminationMessagePolicy")
+        c.resources =
+            nested("resources", goType: "ResourceRequirements") { r in
+                r.unmodelled("claims")
+                func list(_ key: String) -> [String: Quantity] {
+                    var out: [String: Quantity] = [:]
+                    for e in r.quantityMap(key) ?? [] { if let q = e.quantity { out[e.name] = q } }
+                    return out
+                }
+                let result = ResourceRequirements(requests: list("requests"), limits: list("limits"))
+                return result.isEmpty ? nil : result
+            } ?? nil
         unmodelled(
-            "stdin", "stdinOnce", "tty", "workingDir", "resources", "securityContext", "lifecycle", "envFrom",
+            "stdin", "stdinOnce", "tty", "workingDir", "securityContext", "lifecycle", "envFrom",
             "volumeDevices", "resizePolicy", "restartPolicy")
         return c
     }

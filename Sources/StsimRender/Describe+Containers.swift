@@ -35,6 +35,12 @@ extension DescribeWriter {
                 line(2, "Ready:\t\(status.ready ? "True" : "False")")
                 line(2, "Restart Count:\t\(status.restartCount)")
             }
+            // describe.go: Limits, then Requests, each resource sorted by name.
+            for (title, list) in [("Limits", c.resources?.limits ?? [:]), ("Requests", c.resources?.requests ?? [:])]
+            where !list.isEmpty {
+                line(2, "\(title):")
+                for name in list.keys.sorted() { line(3, "\(name):\t\(list[name]!.text)") }
+            }
             if let p = c.livenessProbe { line(2, "Liveness:\t\(Self.probe(p))") }
             if let p = c.readinessProbe { line(2, "Readiness:\t\(Self.probe(p))") }
             if let p = c.startupProbe { line(2, "Startup:\t\(Self.probe(p))") }

@@ -28,6 +28,7 @@ final class TranscriptTests: XCTestCase {
         "containers/curl-in-pod",
         "containers/images",
         "containers/nested-shell",
+        "containers/qos-class",
         "containers/shell",
         "containers/stable-storage",
         "containers/tutorial-loops",
@@ -123,11 +124,13 @@ final class TranscriptTests: XCTestCase {
         "rollout/wait",
         "statefulset/delete-pod",
         "statefulset/delete-sts",
+        "statefulset/host-port-conflict",
         "statefulset/ordered-start",
         "statefulset/parallel",
         "statefulset/patch-subresource",
         "statefulset/pod-finalizer",
         "statefulset/release-adopt",
+        "statefulset/retention-policy-change",
         "statefulset/scale-down-paused",
         "statefulset/scale-down-up",
     ]
@@ -218,6 +221,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_containers_nested_shell() throws {
         try Transcript("containers/nested-shell").check()
+    }
+
+    func test_containers_qos_class() throws {
+        try Transcript("containers/qos-class").check()
     }
 
     func test_containers_shell() throws {
@@ -611,6 +618,10 @@ final class TranscriptTests: XCTestCase {
         try Transcript("statefulset/delete-sts").check()
     }
 
+    func test_statefulset_host_port_conflict() throws {
+        try Transcript("statefulset/host-port-conflict").check()
+    }
+
     func test_statefulset_ordered_start() throws {
         try Transcript("statefulset/ordered-start").check()
     }
@@ -629,6 +640,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_statefulset_release_adopt() throws {
         try Transcript("statefulset/release-adopt").check()
+    }
+
+    func test_statefulset_retention_policy_change() throws {
+        try Transcript("statefulset/retention-policy-change").check()
     }
 
     func test_statefulset_scale_down_paused() throws {

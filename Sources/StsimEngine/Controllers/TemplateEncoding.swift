@@ -60,6 +60,10 @@ enum TemplateEncoding {
                     w.string("hostIP", p.hostIP)
                 }
             }
+            if let r = c.resources, !r.isEmpty {
+                w.map("limits", r.limits.mapValues(\.text))
+                w.map("requests", r.requests.mapValues(\.text))
+            }
             w.list("env", c.env) { w, e in
                 w.object {
                     w.string("name", e.name)

@@ -77,6 +77,8 @@ public struct Container: Codable, Hashable, Sendable {
     public var imagePullPolicy: PullPolicy?
     public var terminationMessagePath: String?
     public var terminationMessagePolicy: String?
+    /// Requests and limits; they decide the pod's QoS class (stsim schedules by pod count only).
+    public var resources: ResourceRequirements?
 
     public init(
         name: String, image: String, command: [String]? = nil, args: [String]? = nil,

@@ -23,8 +23,10 @@ extension MappingReader {
             status.startTime = s.time("startTime", timestamps)
             status.reason = s.string("reason")
             status.message = s.string("message")
+            // Derived from the spec's resources (PodQOS) whenever it is written: read, not kept.
+            _ = s.string("qosClass")
             s.unmodelled(
-                "podIPs", "hostIPs", "qosClass", "nominatedNodeName", "ephemeralContainerStatuses", "resize",
+                "podIPs", "hostIPs", "nominatedNodeName", "ephemeralContainerStatuses", "resize",
                 "resourceClaimStatuses")
             return status
         } ?? PodStatus()

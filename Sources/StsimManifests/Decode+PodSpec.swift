@@ -49,10 +49,10 @@ extension MappingReader {
         c.args = strings("args")
         c.ports =
             objects("ports", goType: "ContainerPort") { p in
-                p.unmodelled("hostPort", "hostIP")
-                return ContainerPort(
+                ContainerPort(
                     name: p.string("name"), containerPort: p.int("containerPort") ?? 0,
-                    protocol: p.openEnum("protocol", PortProtocol.self, goTypeName: "v1.Protocol"))
+                    protocol: p.openEnum("protocol", PortProtocol.self, goTypeName: "v1.Protocol"),
+                    hostPort: p.int("hostPort"), hostIP: p.string("hostIP"))
             } ?? []
         c.env = objects("env", goType: "EnvVar") { $0.envVar() } ?? []
         c.volumeMounts =
@@ -71,8 +71,19 @@ extension MappingReader {
         c.stdin = bool("stdin")
         c.stdinOnce = bool("stdinOnce")
         c.tty = bool("tty")
+        c.resources =
+            nested("resources", goType: "ResourceRequirements") { r in
+                r.unmodelled("claims")
+                func list(_ key: String) -> [String: Quantity] {
+                    var out: [String: Quantity] = [:]
+                    for e in r.quantityMap(key) ?? [] { if let q = e.quantity { out[e.name] = q } }
+                    return out
+                }
+                let result = ResourceRequirements(requests: list("requests"), limits: list("limits"))
+                return result.isEmpty ? nil : result
+            } ?? nil
         unmodelled(
-            "workingDir", "resources", "securityContext", "lifecycle", "envFrom",
+            "workingDir", "securityContext", "lifecycle", "envFrom",
             "volumeDevices", "resizePolicy", "restartPolicy")
         return c
     }

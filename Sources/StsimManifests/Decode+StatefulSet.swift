@@ -50,15 +50,22 @@ extension MappingReader {
         } ?? StatefulSetSpec()
     }
 
-    func statefulSetStatus() -> StatefulSetStatus {
+    func statefulSetStatus(_ timestamps: Timestamps) -> StatefulSetStatus {
         nested("status", goType: "StatefulSetStatus") { s in
-            s.unmodelled("conditions")
-            return StatefulSetStatus(
+            var status = StatefulSetStatus(
                 observedGeneration: s.int("observedGeneration", goTypeName: "int64"), replicas: s.int("replicas") ?? 0,
                 readyReplicas: s.int("readyReplicas") ?? 0, currentReplicas: s.int("currentReplicas") ?? 0,
                 updatedReplicas: s.int("updatedReplicas") ?? 0, availableReplicas: s.int("availableReplicas") ?? 0,
                 currentRevision: s.string("currentRevision"), updateRevision: s.string("updateRevision"),
                 collisionCount: s.int("collisionCount"))
+            status.conditions =
+                s.objects("conditions", goType: "StatefulSetCondition") { c in
+                    StatefulSetCondition(
+                        type: c.string("type") ?? "", status: c.conditionStatus(),
+                        lastTransitionTime: c.time("lastTransitionTime", timestamps), reason: c.string("reason"),
+                        message: c.string("message"))
+                } ?? []
+            return status
         } ?? StatefulSetStatus()
     }
 

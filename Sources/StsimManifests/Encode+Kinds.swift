@@ -52,6 +52,17 @@ extension WireEncoder {
         o.string("updateRevision", s.updateRevision)
         o.int("collisionCount", s.collisionCount)
         o["availableReplicas"] = .int(s.availableReplicas)
+        o.array(
+            "conditions",
+            s.conditions.map { c in
+                var x = WireObject()
+                x["type"] = .string(c.type)
+                x["status"] = .string(c.status.rawValue)
+                x["lastTransitionTime"] = time(c.lastTransitionTime)
+                x.string("reason", c.reason)
+                x.string("message", c.message)
+                return x.value
+            })
         return o.value
     }
 

@@ -80,8 +80,10 @@ extension WireEncoder {
             c.ports.map { p in
                 var x = WireObject()
                 x.string("name", p.name)
+                if let h = p.hostPort { x["hostPort"] = .int(h) }
                 x["containerPort"] = .int(p.containerPort)
                 x.string("protocol", p.protocol?.rawValue)
+                x.string("hostIP", p.hostIP)
                 return x.value
             })
         o.array(
@@ -97,7 +99,11 @@ extension WireEncoder {
                 }
                 return x.value
             })
-        o["resources"] = .object([])
+        o["resources"] = .object(
+            [("limits", c.resources?.limits ?? [:]), ("requests", c.resources?.requests ?? [:])].compactMap {
+                key, list in
+                list.isEmpty ? nil : (key, .object(list.keys.sorted().map { ($0, .string(list[$0]!.text)) }))
+            })
         o.array(
             "volumeMounts",
             c.volumeMounts.map { m in
@@ -141,7 +147,8 @@ extension WireEncoder {
         return o.value
     }
 
-    func podStatus(_ s: PodStatus) -> WireValue {
+    /// `qosClass` is set by the API server on create, from the spec (which cannot change it).
+    func podStatus(_ s: PodStatus, qosClass: String) -> WireValue {
         var o = WireObject()
         o.string("phase", s.phase?.rawValue)
         o.array(
@@ -163,6 +170,7 @@ extension WireEncoder {
         o["startTime"] = time(s.startTime)
         o.array("initContainerStatuses", s.initContainerStatuses.map(containerStatus))
         o.array("containerStatuses", s.containerStatuses.map(containerStatus))
+        o["qosClass"] = .string(qosClass)
         return o.value
     }
 

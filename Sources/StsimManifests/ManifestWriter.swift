@@ -57,7 +57,7 @@ struct WireEncoder {
             o["status"] = replicaSetStatus(r.status)
         case .pod(let p):
             o["spec"] = podSpec(p.spec)
-            o["status"] = podStatus(p.status)
+            o["status"] = podStatus(p.status, qosClass: PodQOS.of(p.spec))
         case .service(let s):
             o["spec"] = serviceSpec(s.spec)
             o["status"] = .object([("loadBalancer", .object([]))])

@@ -193,7 +193,7 @@ struct ObjectDecoder {
         switch kind {
         case .statefulSet:
             return .statefulSet(
-                StatefulSet(metadata: meta, spec: r.statefulSetSpec(timestamps: t), status: r.statefulSetStatus()))
+                StatefulSet(metadata: meta, spec: r.statefulSetSpec(timestamps: t), status: r.statefulSetStatus(t)))
         case .replicaSet:
             return .replicaSet(
                 ReplicaSet(metadata: meta, spec: r.replicaSetSpec(timestamps: t), status: r.replicaSetStatus()))

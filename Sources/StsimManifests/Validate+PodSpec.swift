@@ -49,20 +49,11 @@ extension Validator {
         return errs
     }
 
-    private static func validateContainer(_ c: Container, _ p: String, volumes: Set<String>, names: inout Set<String>)
-        -> [FieldError]
-    {
+    /// A container's ports: IANA names unique in the container, numbers in range.
+    private static func validatePorts(_ ports: [ContainerPort], _ p: String) -> [FieldError] {
         var errs: [FieldError] = []
-        if c.name.isEmpty {
-            errs.append(.required("\(p).name"))
-        } else {
-            errs += NameRules.dns1123Label(c.name).map { .invalid("\(p).name", .string(c.name), $0) }
-            if names.contains(c.name) { errs.append(.duplicate("\(p).name", .string(c.name))) }
-            names.insert(c.name)
-        }
-        if c.image.isEmpty { errs.append(.required("\(p).image")) }
         var portNames: Set<String> = []
-        for (j, port) in c.ports.enumerated() {
+        for (j, port) in ports.enumerated() {
             let pp = "\(p).ports[\(j)]"
             if let n = port.name, !n.isEmpty {
                 errs += NameRules.ianaServiceName(n).map { .invalid("\(pp).name", .string(n), $0) }
@@ -75,7 +66,24 @@ extension Validator {
                 errs += portNumber(port.containerPort, "\(pp).containerPort")
             }
             errs += supported(port.protocol, "\(pp).protocol", [.sctp, .tcp, .udp])
+            if let h = port.hostPort, h != 0 { errs += portNumber(h, "\(pp).hostPort") }
         }
+        return errs
+    }
+
+    private static func validateContainer(_ c: Container, _ p: String, volumes: Set<String>, names: inout Set<String>)
+        -> [FieldError]
+    {
+        var errs: [FieldError] = []
+        if c.name.isEmpty {
+            errs.append(.required("\(p).name"))
+        } else {
+            errs += NameRules.dns1123Label(c.name).map { .invalid("\(p).name", .string(c.name), $0) }
+            if names.contains(c.name) { errs.append(.duplicate("\(p).name", .string(c.name))) }
+            names.insert(c.name)
+        }
+        if c.image.isEmpty { errs.append(.required("\(p).image")) }
+        errs += validatePorts(c.ports, p)
         var mountPaths: Set<String> = []
         for (j, m) in c.volumeMounts.enumerated() {
             let mp = "\(p).volumeMounts[\(j)]"

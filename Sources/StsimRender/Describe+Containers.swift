@@ -20,7 +20,7 @@ extension DescribeWriter {
                 line(2, "Simulated:\t\(note)")
             }
             let ports = c.ports.map { "\($0.containerPort)/\(($0.protocol ?? .tcp).rawValue)" }
-            let hostPorts = c.ports.map { "0/\(($0.protocol ?? .tcp).rawValue)" }
+            let hostPorts = c.ports.map { "\($0.hostPort ?? 0)/\(($0.protocol ?? .tcp).rawValue)" }
             line(2, ports.count > 1 ? "Ports:\t\(ports.joined(separator: ", "))" : "Port:\t\(ports.first ?? "<none>")")
             line(
                 2,
@@ -36,6 +36,12 @@ extension DescribeWriter {
                 }
                 line(2, "Ready:\t\(status.ready ? "True" : "False")")
                 line(2, "Restart Count:\t\(status.restartCount)")
+            }
+            // describe.go: Limits, then Requests, each resource sorted by name.
+            for (title, list) in [("Limits", c.resources?.limits ?? [:]), ("Requests", c.resources?.requests ?? [:])]
+            where !list.isEmpty {
+                line(2, "\(title):")
+                for name in list.keys.sorted() { line(3, "\(name):\t\(list[name]!.text)") }
             }
             if let p = c.livenessProbe { line(2, "Liveness:\t\(Self.probe(p))") }
             if let p = c.readinessProbe { line(2, "Readiness:\t\(Self.probe(p))") }

@@ -52,8 +52,7 @@ extension Describe {
             for c in p.status.conditions { w.line(1, "\(c.type.rawValue) \t\(c.status.rawValue) ") }
         }
         w.volumes(p.spec.volumes, space: "")
-        // stsim models no resource requests, so every pod is BestEffort.
-        w.line(0, "QoS Class:\tBestEffort")
+        w.line(0, "QoS Class:\t\(PodQOS.of(p.spec))")
         w.labels("Node-Selectors", p.spec.nodeSelector)
         w.tolerations(p.spec.tolerations)
         w.events(events)

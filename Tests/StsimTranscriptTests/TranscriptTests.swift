@@ -32,6 +32,7 @@ final class TranscriptTests: XCTestCase {
         "containers/main-process",
         "containers/nested-shell",
         "containers/ping",
+        "containers/qos-class",
         "containers/shell",
         "containers/stable-storage",
         "containers/tutorial-loops",
@@ -40,6 +41,34 @@ final class TranscriptTests: XCTestCase {
         "disruption/get-describe",
         "disruption/two-budgets",
         "dns/srv-follows-scaling",
+        "e2e/availablereplicas-should-get-updated-accordingly-when-minreadyseconds-is-enabled",
+        "e2e/burst-scaling-should-run-to-completion-even-with-unhealthy-pods",
+        "e2e/decreasing-start-ordinal",
+        "e2e/increasing-start-ordinal",
+        "e2e/minreadyseconds-should-be-honored-when-enabled",
+        "e2e/pvc-should-be-recreated-when-pod-is-pending-due-to-missing-pvc",
+        "e2e/removing-start-ordinal",
+        "e2e/scaling-should-happen-in-predictable-order-and-halt-if-any-stateful-pod-is-unhealthy",
+        "e2e/setting-start-ordinal",
+        "e2e/should-adopt-matching-orphans-and-release-non-matching-pods",
+        "e2e/should-delete-pvcs-after-adopting-pod-whendeleted",
+        "e2e/should-delete-pvcs-after-adopting-pod-whenscaled",
+        "e2e/should-delete-pvcs-with-a-onscaledown-policy",
+        "e2e/should-delete-pvcs-with-a-whendeleted-policy",
+        "e2e/should-have-a-working-scale-subresource",
+        "e2e/should-implement-legacy-replacement-when-the-update-strategy-is-ondelete",
+        "e2e/should-list-patch-and-delete-a-collection-of-statefulsets",
+        "e2e/should-not-deadlock-when-a-pods-predecessor-fails",
+        "e2e/should-not-delete-pvc-with-onscaledown-policy-if-another-controller-owns-the-pvc",
+        "e2e/should-not-delete-pvcs-when-there-is-another-controller",
+        "e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications",
+        "e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications-for-partiton1-and-delete-pod-0-with-failing-container",
+        "e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications-for-partiton1-and-delete-pod-0-without-failing-container",
+        "e2e/should-perform-rolling-updates-and-roll-backs-of-template-modifications",
+        "e2e/should-perform-rolling-updates-and-roll-backs-of-template-modifications-with-pvcs",
+        "e2e/should-provide-basic-identity",
+        "e2e/should-recreate-evicted-statefulset",
+        "e2e/should-validate-statefulset-status-endpoints",
         "explore/explore-errors",
         "explore/force-delete-during-partition",
         "explore/partition-alone",
@@ -102,11 +131,13 @@ final class TranscriptTests: XCTestCase {
         "rollout/wait",
         "statefulset/delete-pod",
         "statefulset/delete-sts",
+        "statefulset/host-port-conflict",
         "statefulset/ordered-start",
         "statefulset/parallel",
         "statefulset/patch-subresource",
         "statefulset/pod-finalizer",
         "statefulset/release-adopt",
+        "statefulset/retention-policy-change",
         "statefulset/scale-down-paused",
         "statefulset/scale-down-up",
         "tutorials/statefulset-basics",
@@ -216,6 +247,10 @@ final class TranscriptTests: XCTestCase {
         try Transcript("containers/ping").check()
     }
 
+    func test_containers_qos_class() throws {
+        try Transcript("containers/qos-class").check()
+    }
+
     func test_containers_shell() throws {
         try Transcript("containers/shell").check()
     }
@@ -246,6 +281,118 @@ final class TranscriptTests: XCTestCase {
 
     func test_dns_srv_follows_scaling() throws {
         try Transcript("dns/srv-follows-scaling").check()
+    }
+
+    func test_e2e_availablereplicas_should_get_updated_accordingly_when_minreadyseconds_is_enabled() throws {
+        try Transcript("e2e/availablereplicas-should-get-updated-accordingly-when-minreadyseconds-is-enabled").check()
+    }
+
+    func test_e2e_burst_scaling_should_run_to_completion_even_with_unhealthy_pods() throws {
+        try Transcript("e2e/burst-scaling-should-run-to-completion-even-with-unhealthy-pods").check()
+    }
+
+    func test_e2e_decreasing_start_ordinal() throws {
+        try Transcript("e2e/decreasing-start-ordinal").check()
+    }
+
+    func test_e2e_increasing_start_ordinal() throws {
+        try Transcript("e2e/increasing-start-ordinal").check()
+    }
+
+    func test_e2e_minreadyseconds_should_be_honored_when_enabled() throws {
+        try Transcript("e2e/minreadyseconds-should-be-honored-when-enabled").check()
+    }
+
+    func test_e2e_pvc_should_be_recreated_when_pod_is_pending_due_to_missing_pvc() throws {
+        try Transcript("e2e/pvc-should-be-recreated-when-pod-is-pending-due-to-missing-pvc").check()
+    }
+
+    func test_e2e_removing_start_ordinal() throws {
+        try Transcript("e2e/removing-start-ordinal").check()
+    }
+
+    func test_e2e_scaling_should_happen_in_predictable_order_and_halt_if_any_stateful_pod_is_unhealthy() throws {
+        try Transcript("e2e/scaling-should-happen-in-predictable-order-and-halt-if-any-stateful-pod-is-unhealthy").check()
+    }
+
+    func test_e2e_setting_start_ordinal() throws {
+        try Transcript("e2e/setting-start-ordinal").check()
+    }
+
+    func test_e2e_should_adopt_matching_orphans_and_release_non_matching_pods() throws {
+        try Transcript("e2e/should-adopt-matching-orphans-and-release-non-matching-pods").check()
+    }
+
+    func test_e2e_should_delete_pvcs_after_adopting_pod_whendeleted() throws {
+        try Transcript("e2e/should-delete-pvcs-after-adopting-pod-whendeleted").check()
+    }
+
+    func test_e2e_should_delete_pvcs_after_adopting_pod_whenscaled() throws {
+        try Transcript("e2e/should-delete-pvcs-after-adopting-pod-whenscaled").check()
+    }
+
+    func test_e2e_should_delete_pvcs_with_a_onscaledown_policy() throws {
+        try Transcript("e2e/should-delete-pvcs-with-a-onscaledown-policy").check()
+    }
+
+    func test_e2e_should_delete_pvcs_with_a_whendeleted_policy() throws {
+        try Transcript("e2e/should-delete-pvcs-with-a-whendeleted-policy").check()
+    }
+
+    func test_e2e_should_have_a_working_scale_subresource() throws {
+        try Transcript("e2e/should-have-a-working-scale-subresource").check()
+    }
+
+    func test_e2e_should_implement_legacy_replacement_when_the_update_strategy_is_ondelete() throws {
+        try Transcript("e2e/should-implement-legacy-replacement-when-the-update-strategy-is-ondelete").check()
+    }
+
+    func test_e2e_should_list_patch_and_delete_a_collection_of_statefulsets() throws {
+        try Transcript("e2e/should-list-patch-and-delete-a-collection-of-statefulsets").check()
+    }
+
+    func test_e2e_should_not_deadlock_when_a_pods_predecessor_fails() throws {
+        try Transcript("e2e/should-not-deadlock-when-a-pods-predecessor-fails").check()
+    }
+
+    func test_e2e_should_not_delete_pvc_with_onscaledown_policy_if_another_controller_owns_the_pvc() throws {
+        try Transcript("e2e/should-not-delete-pvc-with-onscaledown-policy-if-another-controller-owns-the-pvc").check()
+    }
+
+    func test_e2e_should_not_delete_pvcs_when_there_is_another_controller() throws {
+        try Transcript("e2e/should-not-delete-pvcs-when-there-is-another-controller").check()
+    }
+
+    func test_e2e_should_perform_canary_updates_and_phased_rolling_updates_of_template_modifications() throws {
+        try Transcript("e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications").check()
+    }
+
+    func test_e2e_should_perform_canary_updates_and_phased_rolling_updates_of_template_modifications_for_partiton1_and_delete_pod_0_with_failing_container() throws {
+        try Transcript("e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications-for-partiton1-and-delete-pod-0-with-failing-container").check()
+    }
+
+    func test_e2e_should_perform_canary_updates_and_phased_rolling_updates_of_template_modifications_for_partiton1_and_delete_pod_0_without_failing_container() throws {
+        try Transcript("e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications-for-partiton1-and-delete-pod-0-without-failing-container").check()
+    }
+
+    func test_e2e_should_perform_rolling_updates_and_roll_backs_of_template_modifications() throws {
+        try Transcript("e2e/should-perform-rolling-updates-and-roll-backs-of-template-modifications").check()
+    }
+
+    func test_e2e_should_perform_rolling_updates_and_roll_backs_of_template_modifications_with_pvcs() throws {
+        try Transcript("e2e/should-perform-rolling-updates-and-roll-backs-of-template-modifications-with-pvcs").check()
+    }
+
+    func test_e2e_should_provide_basic_identity() throws {
+        try Transcript("e2e/should-provide-basic-identity").check()
+    }
+
+    func test_e2e_should_recreate_evicted_statefulset() throws {
+        try Transcript("e2e/should-recreate-evicted-statefulset").check()
+    }
+
+    func test_e2e_should_validate_statefulset_status_endpoints() throws {
+        try Transcript("e2e/should-validate-statefulset-status-endpoints").check()
     }
 
     func test_explore_explore_errors() throws {
@@ -496,6 +643,10 @@ final class TranscriptTests: XCTestCase {
         try Transcript("statefulset/delete-sts").check()
     }
 
+    func test_statefulset_host_port_conflict() throws {
+        try Transcript("statefulset/host-port-conflict").check()
+    }
+
     func test_statefulset_ordered_start() throws {
         try Transcript("statefulset/ordered-start").check()
     }
@@ -514,6 +665,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_statefulset_release_adopt() throws {
         try Transcript("statefulset/release-adopt").check()
+    }
+
+    func test_statefulset_retention_policy_change() throws {
+        try Transcript("statefulset/retention-policy-change").check()
     }
 
     func test_statefulset_scale_down_paused() throws {

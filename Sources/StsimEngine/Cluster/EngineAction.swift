@@ -47,6 +47,8 @@ struct KubeletStep: Codable, Hashable {
         case containersStopped
         /// A container's main process wakes from its `sleep` (in the run counted by `restarts`).
         case mainProcess(index: Int, restarts: Int)
+        /// Admission refused the pod (`rejectPod`); its status reaches the API now.
+        case rejected(namespace: String, name: String, predicate: String, reason: String)
     }
     var pod: UID
     var token: Int

@@ -42,6 +42,9 @@ public struct TimingProfile: Codable, Sendable, Hashable {
     // Kubelet
     /// Sandbox creation, network setup, volume attach and mount before containers start.
     public var podSandboxSetup: VirtualDuration = .seconds(1)
+    /// From a pod reaching the kubelet to its admission verdict; it also paces the loop of a pod
+    /// its node keeps rejecting and its controller keeps replacing.
+    public var kubeletAdmission: VirtualDuration = .seconds(1)
     /// Pulling an image that is not yet on the node (once per node and image).
     public var imagePull: VirtualDuration = .milliseconds(2500)
     /// Create and start a container whose image is present.

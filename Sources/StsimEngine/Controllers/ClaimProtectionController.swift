@@ -14,12 +14,17 @@ final class ClaimProtectionController {
 
     init(cluster: Cluster) { self.cluster = cluster }
 
+    /// Only a scheduled pod uses its claims (`podUsesPVC`): the kubelet sees pods once they are
+    /// scheduled and never starts one on a claim being deleted, so an unscheduled pod does not
+    /// hold the claim back (1.32 pkg/controller/volume/pvcprotection).
     func podChanged(_ pod: Pod, type: ChangeType) {
-        guard type != .modified else { return }
+        guard type == .deleted || pod.spec.nodeName != nil else { return }
         for claim in pod.spec.claimNames {
             let key = ObjectKey(kind: .persistentVolumeClaim, namespace: pod.metadata.namespace, name: claim)
-            if type == .added {
-                state.users[key, default: []].insert(pod.metadata.name)
+            if type != .deleted {
+                if state.users[key]?.contains(pod.metadata.name) != true {
+                    state.users[key, default: []].insert(pod.metadata.name)
+                }
             } else {
                 state.users[key]?.remove(pod.metadata.name)
                 if state.users[key]?.isEmpty == true { state.users[key] = nil }

@@ -54,7 +54,12 @@ final class Scheduler {
                 nodeCountChanged(node)
             }
         case .modified:
-            break
+            // A pod that finished frees its host ports (the scheduler's cache drops terminal pods).
+            if pod.spec.nodeName != nil, pod.status.phase == .succeeded || pod.status.phase == .failed,
+                !HostPortClaim.of(pod.spec).isEmpty
+            {
+                retryWaitingForNodes()
+            }
         case .deleted:
             state.lastFailure[key] = nil
             if let node = pod.spec.nodeName {
@@ -141,6 +146,14 @@ final class Scheduler {
                     waitOn: claimKey)
                 return
             }
+            // volumebinding PreFilter: a claim being deleted is never used by a new pod.
+            if claim.metadata.deletionTimestamp != nil {
+                fail(
+                    pod, key,
+                    "0/\(total) nodes are available: persistentvolumeclaim \"\(claimName)\" is being deleted. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling.",
+                    waitOn: claimKey)
+                return
+            }
             guard claim.status.phase == .bound, let pvName = claim.spec.volumeName else {
                 // WaitForFirstConsumer: the claim waits for this pod; placing the pod selects the
                 // node its volume will be provisioned on (8.2).
@@ -188,7 +201,8 @@ final class Scheduler {
 
     private func pickNode(_ pod: Pod, pinned: [PersistentVolumeSpec]) -> String? {
         var best: NodeSlot?
-        let needsFullCheck = !pinned.isEmpty || !pod.spec.nodeSelector.isEmpty
+        let needsFullCheck =
+            !pinned.isEmpty || !pod.spec.nodeSelector.isEmpty || !HostPortClaim.of(pod.spec).isEmpty
         if !needsFullCheck {
             while let top = state.plainNodes.min {
                 guard let n = cluster.store.get(Node.self, namespace: "", name: top.name), isPlain(n),
@@ -218,7 +232,7 @@ final class Scheduler {
     }
 
     /// Why a node does not fit, as the scheduler's filter plugins word it, in their order
-    /// (NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit, VolumeBinding).
+    /// (NodeUnschedulable, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit, VolumeBinding).
     private func rejection(_ pod: Pod, _ n: Node, pinned: [PersistentVolumeSpec]) -> String? {
         if n.spec.unschedulable == true { return "node(s) were unschedulable" }
         for t in n.spec.taints where t.effect == .noSchedule || t.effect == .noExecute {
@@ -230,10 +244,24 @@ final class Scheduler {
         if !pod.spec.nodeSelector.allSatisfy({ n.metadata.labels[$0.key] == $0.value }) {
             return "node(s) didn't match Pod's node affinity/selector"
         }
+        let wanted = HostPortClaim.of(pod.spec)
+        if !wanted.isEmpty, !HostPortClaim.fits(wanted, among: hostPortsInUse(on: n.metadata.name)) {
+            return HostPortClaim.reason
+        }
         if cluster.store.podCount(onNode: n.metadata.name) >= n.status.podCapacity { return "Too many pods" }
         // volumebinding/binder.go ErrReasonNodeConflict: a bound volume the node cannot reach.
         if !pinned.allSatisfy({ $0.reachable(from: n) }) { return "node(s) had volume node affinity conflict" }
         return nil
+    }
+
+    /// The host ports of the node's pods that have not finished.
+    private func hostPortsInUse(on node: String) -> [HostPortClaim] {
+        cluster.store.pods(onNode: node).flatMap { k -> [HostPortClaim] in
+            guard let p = cluster.store.get(Pod.self, namespace: k.namespace, name: k.name),
+                p.status.phase != .succeeded, p.status.phase != .failed
+            else { return [] }
+            return HostPortClaim.of(p.spec)
+        }
     }
 
     private func failureMessage(_ pod: Pod, pinned: [PersistentVolumeSpec], total: Int) -> String {
@@ -242,8 +270,14 @@ final class Scheduler {
             if let r = rejection(pod, n, pinned: pinned) { counts[r, default: 0] += 1 }
         }
         let reasons = counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")
-        return
-            "0/\(total) nodes are available: \(reasons). preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling."
+        // NodePorts fails as Unschedulable, so preemption looks for victims there; every pod of
+        // stsim has priority 0, so it finds none. The other filters here are unresolvable.
+        let portNodes = counts[HostPortClaim.reason] ?? 0
+        let preemption = [
+            portNodes > 0 ? "\(portNodes) No preemption victims found for incoming pod" : nil,
+            total > portNodes ? "\(total - portNodes) Preemption is not helpful for scheduling" : nil,
+        ].compactMap { $0 }.joined(separator: ", ")
+        return "0/\(total) nodes are available: \(reasons). preemption: 0/\(total) nodes are available: \(preemption)."
     }
 
     private func fail(_ pod: Pod, _ key: ObjectKey, _ message: String, waitOn claim: ObjectKey?) {

@@ -58,7 +58,13 @@ enum TemplateEncoding {
                     w.string("name", p.name)
                     w.string("containerPort", String(p.containerPort))
                     w.string("protocol", p.protocol?.rawValue)
+                    w.string("hostPort", p.hostPort.map(String.init))
+                    w.string("hostIP", p.hostIP)
                 }
+            }
+            if let r = c.resources, !r.isEmpty {
+                w.map("limits", r.limits.mapValues(\.text))
+                w.map("requests", r.requests.mapValues(\.text))
             }
             w.list("env", c.env) { w, e in
                 w.object {

@@ -58,6 +58,16 @@ final class Kubelet {
     }
 
     private func admit(_ pod: Pod, uid: UID) {
+        let wanted = HostPortClaim.of(pod.spec)
+        if !wanted.isEmpty, !HostPortClaim.fits(wanted, among: pods.values.flatMap { $0.hostPorts ?? [] }) {
+            let step = KubeletStep.Kind.rejected(
+                namespace: pod.metadata.namespace, name: pod.metadata.name, predicate: "NodePorts",
+                reason: HostPortClaim.reason)
+            cluster.schedule(
+                .kubelet(node: nodeName, step: KubeletStep(pod: uid, token: 0, kind: step)),
+                after: timing.kubeletAdmission)
+            return
+        }
         var status = pod.status
         status.phase = .pending
         status.hostIP = cluster.store.get(Node.self, namespace: "", name: nodeName)?.status.internalIP
@@ -81,6 +91,7 @@ final class Kubelet {
             restartPolicy: pod.spec.restartPolicy ?? .always,
             gracePeriod: pod.spec.terminationGracePeriodSeconds ?? Int(timing.terminationGracePeriod.seconds),
             status: status)
+        if !wanted.isEmpty { rp.hostPorts = wanted }
         rp.status.containerStatuses = containerStatuses(rp)
         pods[uid] = rp
         report(rp)
@@ -91,6 +102,9 @@ final class Kubelet {
 
     func run(_ step: KubeletStep) {
         if case .imagePulled(let image) = step.kind { return imagePulled(image) }
+        if case .rejected(let ns, let name, let predicate, let reason) = step.kind {
+            return reject(ObjectKey(kind: .pod, namespace: ns, name: name), uid: step.pod, predicate, reason)
+        }
         guard var rp = pods[step.pod], rp.token == step.token || isProbe(step.kind) else { return }
         switch step.kind {
         case .sandboxReady:
@@ -130,7 +144,7 @@ final class Kubelet {
         case .containersStopped:
             finishTermination(rp)
             return
-        case .imagePulled:
+        case .imagePulled, .rejected:
             return
         }
         pods[rp.uid] = rp

@@ -45,6 +45,8 @@ struct RuntimePod: Codable {
     var token = 0
     /// The status the kubelet last computed (its status manager's cache).
     var status: PodStatus
+    /// Host ports the pod holds on the node (admission refuses a second pod wanting one).
+    var hostPorts: [HostPortClaim]? = nil
 
     var allStarted: Bool { nextToStart >= containers.count }
 }

@@ -106,6 +106,9 @@ public enum APIDefaults {
         if let d = defaulted(spec.containers) { spec.containers = d }
         if let d = defaulted(spec.initContainers) { spec.initContainers = d }
         guard isPod else { return }
+        // SetDefaults_Pod: a limit without a request gives the request (pods only, not templates).
+        if let d = requestsFromLimits(spec.containers) { spec.containers = d }
+        if let d = requestsFromLimits(spec.initContainers) { spec.initContainers = d }
         if spec.serviceAccountName == nil { spec.serviceAccountName = "default" }
         if spec.priority == nil { spec.priority = 0 }
         // DefaultTolerationSeconds admission adds a toleration only for a key the pod does not
@@ -133,6 +136,21 @@ public enum APIDefaults {
             return c
         }
         return d == containers ? nil : d
+    }
+
+    private static func requestsFromLimits(_ containers: [Container]) -> [Container]? {
+        guard
+            containers.contains(where: { c in
+                c.resources?.limits.keys.contains { c.resources?.requests[$0] == nil } ?? false
+            })
+        else { return nil }
+        return containers.map { c in
+            guard var r = c.resources else { return c }
+            for (name, q) in r.limits where r.requests[name] == nil { r.requests[name] = q }
+            var c = c
+            c.resources = r
+            return c
+        }
     }
 
     public static func apply(to c: inout Container) {

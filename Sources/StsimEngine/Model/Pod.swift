@@ -82,6 +82,8 @@ public struct Container: Codable, Hashable, Sendable {
     public var stdin: Bool?
     public var stdinOnce: Bool?
     public var tty: Bool?
+    /// Requests and limits; they decide the pod's QoS class (stsim schedules by pod count only).
+    public var resources: ResourceRequirements?
 
     public init(
         name: String, image: String, command: [String]? = nil, args: [String]? = nil,
@@ -110,11 +112,20 @@ public struct ContainerPort: Codable, Hashable, Sendable {
     public var name: String?
     public var containerPort: Int
     public var `protocol`: PortProtocol?
+    /// The node's port the container's port is reachable on; the scheduler's NodePorts filter
+    /// keeps two pods wanting the same one apart.
+    public var hostPort: Int?
+    public var hostIP: String?
 
-    public init(name: String? = nil, containerPort: Int, protocol: PortProtocol? = nil) {
+    public init(
+        name: String? = nil, containerPort: Int, protocol: PortProtocol? = nil, hostPort: Int? = nil,
+        hostIP: String? = nil
+    ) {
         self.name = name
         self.containerPort = containerPort
         self.protocol = `protocol`
+        self.hostPort = hostPort
+        self.hostIP = hostIP
     }
 }
 

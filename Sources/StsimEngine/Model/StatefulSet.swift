@@ -100,6 +100,26 @@ public struct StatefulSetOrdinals: Codable, Hashable, Sendable {
     public init(start: Int = 0) { self.start = start }
 }
 
+/// `apps/v1 StatefulSetCondition`: the controller of 1.32 sets none itself.
+public struct StatefulSetCondition: Codable, Hashable, Sendable {
+    public var type: String
+    public var status: ConditionStatus
+    public var lastTransitionTime: VirtualTime?
+    public var reason: String?
+    public var message: String?
+
+    public init(
+        type: String, status: ConditionStatus, lastTransitionTime: VirtualTime? = nil, reason: String? = nil,
+        message: String? = nil
+    ) {
+        self.type = type
+        self.status = status
+        self.lastTransitionTime = lastTransitionTime
+        self.reason = reason
+        self.message = message
+    }
+}
+
 public struct StatefulSetStatus: Codable, Hashable, Sendable {
     public var observedGeneration: Int?
     public var replicas: Int
@@ -110,6 +130,9 @@ public struct StatefulSetStatus: Codable, Hashable, Sendable {
     public var currentRevision: String?
     public var updateRevision: String?
     public var collisionCount: Int?
+    /// Written by others through /status; the controller's next status write drops them, as
+    /// upstream's fresh `StatefulSetStatus` has none.
+    public var conditions: [StatefulSetCondition] = []
 
     public init(
         observedGeneration: Int? = nil, replicas: Int = 0, readyReplicas: Int = 0, currentReplicas: Int = 0,

@@ -69,7 +69,10 @@ extension StatefulSetController {
         }
         guard let pod = newStatefulPod(set, uid, ordinal: o) else { return false }
         switch cluster.create(.pod(pod)) {
-        case .success:
+        case .success(let created):
+            // Claims kept from an earlier pod get the policy's owner references now (1.32 sets
+            // them as far as it can once the pod exists).
+            if case .pod(let p) = created { ClaimRetention.reconcile(p, set, ordinal: o, cluster: cluster) }
             event(set, .normal, "SuccessfulCreate", "create Pod \(name) in StatefulSet \(set.metadata.name) successful")
             return true
         case .failure(let e) where e.reason == .alreadyExists:
@@ -115,7 +118,10 @@ extension StatefulSetController {
                 }
                 continue
             }
-            claim.metadata.ownerReferences = ClaimRetention.ownerReferences(forInRangeClaimOf: set)
+            // An in-range pod's new claim: owned by the set when whenDeleted is Delete.
+            if set.spec.persistentVolumeClaimRetentionPolicy?.whenDeleted == .delete {
+                claim.metadata.ownerReferences = [StatefulSetIdentity.ownerReference(set)]
+            }
             switch cluster.create(.persistentVolumeClaim(claim)) {
             case .success:
                 event(
@@ -151,7 +157,7 @@ extension StatefulSetController {
     private func deleteStatefulPod(_ set: StatefulSet, ordinal o: Int, because reason: StatefulSetPlan.DeleteReason) {
         guard let pod = cluster.store.get(Pod.self, namespace: set.metadata.namespace, name: podName(set, o))
         else { return }
-        if reason == .scaleDown { ClaimRetention.condemn(pod, set, ordinal: o, cluster: cluster) }
+        if reason == .scaleDown { ClaimRetention.reconcile(pod, set, ordinal: o, cluster: cluster) }
         cluster.deleteObject(.pod(pod))
         event(
             set, .normal, "SuccessfulDelete",

@@ -53,6 +53,7 @@ final class StatefulSetController {
             let seconds = set.spec.minReadySeconds ?? 0
             defer { s.minReadySeconds = seconds }
             s.setRange(start: set.spec.ordinalStart, replicas: set.spec.replicas ?? 1)
+            noteRetentionPolicy(set, type, &s)
             return s.minReadySeconds != seconds
         }
         guard let minReadyChanged else { return }
@@ -178,6 +179,7 @@ final class StatefulSetController {
                 return plan
             } ?? StatefulSetPlan()
         perform(plan, set, uid)
+        if !deleting { reconcileRetention(set, uid) }
         writeStatus(set, uid)
     }
 

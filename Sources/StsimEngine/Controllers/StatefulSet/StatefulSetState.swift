@@ -78,6 +78,10 @@ struct StatefulSetState: Codable {
     /// Pods whose ownership the next sync settles (ClaimPods): owned ones the selector no longer
     /// picks are released, orphans it picks are adopted. Optional: states saved before it decode.
     var claims: Set<String>?
+    /// The retention policy last seen, and the ordinals whose claims' owner references a change of
+    /// it left to bring in line (`UpdatePodClaimForRetentionPolicy`). Optional: older saves decode.
+    var retentionPolicy: StatefulSetPersistentVolumeClaimRetentionPolicy?
+    var retentionPending: Set<Int>?
     /// The reasons of the last sync's decision.
     var reasons: [String] = []
 

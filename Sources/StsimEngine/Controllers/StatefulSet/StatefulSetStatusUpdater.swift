@@ -36,8 +36,13 @@ extension StatefulSetController {
                     let st = StatefulSetStatusUpdater.status(set, s)
                     s.currentRevision = st.currentRevision
                     return st
-                }),
-            st != set.status,
+                })
+        else { return }
+        // `inconsistentStatus` compares the counters only: conditions alone never cause a write,
+        // and a write replaces them with none.
+        var counted = st
+        counted.conditions = set.status.conditions
+        guard counted != set.status,
             var latest = cluster.store.get(StatefulSet.self, namespace: set.metadata.namespace, name: set.metadata.name)
         else { return }
         latest.status = st

@@ -69,8 +69,6 @@ extension Session {
     }
 
     private var stateSummary: String {
-        SettleSummary.state(
-            pods: summaryPods,
-            claims: summaryClaims)
+        summaryState()
     }
 }

@@ -118,4 +118,20 @@ final class StoreIndexTests: XCTestCase {
         c.settle()
         XCTAssertEqual(c.defaultStorageClassName(), "standard")
     }
+
+    /// Saved states hold the event recorder's keys: the uid hashed without text must equal the old text form.
+    func testEventKeyOfAUidEqualsItsTextForm() {
+        for (high, low) in [(0, 0), (9, 10), (UInt64.max, 1_234_567_890), (1 << 63, 99)] as [(UInt64, UInt64)] {
+            var a = KeyHash()
+            var b = KeyHash()
+            a.add(uid: UID(high: high, low: low))
+            b.add("\(high),\(low)")
+            XCTAssertEqual(a.value, b.value)
+        }
+        var none = KeyHash()
+        var empty = KeyHash()
+        none.add(uid: nil)
+        empty.add("")
+        XCTAssertEqual(none.value, empty.value)
+    }
 }

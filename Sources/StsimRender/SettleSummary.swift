@@ -12,16 +12,21 @@ public enum SettleSummary {
         _ result: RunResult, pods: some Sequence<Pod>, claims: some Sequence<PersistentVolumeClaim>, nodes: [Node] = [],
         blocked: [(statefulSet: String, reasons: [String])] = []
     ) -> String {
-        var text = headline(result, pods: pods, claims: claims, nodes: nodes)
+        render(result, state: state(pods: pods, claims: claims, nodes: nodes), blocked: blocked)
+    }
+
+    /// The same, with the state line already made (`state(podCounts:claimCounts:nodes:)`).
+    public static func render(
+        _ result: RunResult, state: String, blocked: [(statefulSet: String, reasons: [String])] = []
+    ) -> String {
+        var text = headline(result, state: state)
         for (name, reasons) in blocked {
             for reason in reasons { text += "\n  sts/\(name): \(reason)" }
         }
         return text
     }
 
-    private static func headline(
-        _ result: RunResult, pods: some Sequence<Pod>, claims: some Sequence<PersistentVolumeClaim>, nodes: [Node]
-    ) -> String {
+    private static func headline(_ result: RunResult, state: String) -> String {
         let elapsed = HumanDuration.format(result.stoppedAt - result.startedAt)
         let when = "\(result.stoppedAt) (+\(elapsed))"
         let head: String
@@ -32,7 +37,7 @@ public enum SettleSummary {
         case .interrupted: head = "interrupted at \(when)"
         case .satisfied: head = "done at \(when)"
         }
-        return "\(head): \(state(pods: pods, claims: claims, nodes: nodes))"
+        return "\(head): \(state)"
     }
 
     /// `3 pods Running and Ready, 1 pod ContainerCreating, 3 claims Bound`: pods grouped by the
@@ -45,16 +50,29 @@ public enum SettleSummary {
         -> String
     {
         var podGroups: [String: Int] = [:]
-        for p in pods {
-            let status = PodPrinter(p).status
-            let word = status == "Running" ? (p.isReady ? "Running and Ready" : "Running, not Ready") : status
-            podGroups[word, default: 0] += 1
-        }
+        for p in pods { podGroups[podWord(p), default: 0] += 1 }
         var claimGroups: [String: Int] = [:]
-        for c in claims {
-            let phase = c.metadata.deletionTimestamp != nil ? "Terminating" : (c.status.phase?.rawValue ?? "Pending")
-            claimGroups[phase, default: 0] += 1
-        }
+        for c in claims { claimGroups[claimWord(c), default: 0] += 1 }
+        return state(podCounts: podGroups, claimCounts: claimGroups, nodes: nodes)
+    }
+
+    /// The group a pod counts in: the STATUS word of `get pods`, Running split by readiness.
+    public static func podWord(_ p: Pod) -> String {
+        let status = PodPrinter(p).status
+        return status == "Running" ? (p.isReady ? "Running and Ready" : "Running, not Ready") : status
+    }
+
+    /// The group a claim counts in: its phase, or Terminating.
+    public static func claimWord(_ c: PersistentVolumeClaim) -> String {
+        c.metadata.deletionTimestamp != nil ? "Terminating" : (c.status.phase?.rawValue ?? "Pending")
+    }
+
+    /// The same line from counts kept elsewhere (`ObjectTally` with `podWord` and `claimWord`).
+    public static func state(
+        podCounts podGroups: [String: Int], claimCounts claimGroups: [String: Int], nodes: [Node] = []
+    )
+        -> String
+    {
         var parts = ordered(podGroups, first: "Running and Ready").map {
             "\(Formatting.count($0.value, "pod")) \($0.key)"
         }

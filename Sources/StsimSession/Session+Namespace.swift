@@ -1,5 +1,6 @@
 import StsimEngine
 import StsimLanguage
+import StsimRender
 
 extension Session {
     /// The namespace commands use without -n (`stsim serve` writes it into its kubeconfig).
@@ -25,16 +26,11 @@ extension Session {
 
 extension Session {
     /// What a settle, save or undo sums up: the pods and claims of every namespace, since a
-    /// manifest may have put them anywhere.
-    var summaryPods: LazyMapSequence<LazyFilterSequence<LazyMapSequence<[KubeObject], Pod?>>, Pod> {
-        cluster.list(.pod, allNamespaces: true).lazy.compactMap(Pod.init)
-    }
-
-    var summaryClaims:
-        LazyMapSequence<
-            LazyFilterSequence<LazyMapSequence<[KubeObject], PersistentVolumeClaim?>>, PersistentVolumeClaim
-        >
-    {
-        cluster.list(.persistentVolumeClaim, allNamespaces: true).lazy.compactMap(PersistentVolumeClaim.init)
+    /// manifest may have put them anywhere. The counts come from tallies kept across commands,
+    /// which recount only the objects written since the last summary.
+    func summaryState(nodes: [Node] = []) -> String {
+        SettleSummary.state(
+            podCounts: podTally.counts(in: cluster.store), claimCounts: claimTally.counts(in: cluster.store),
+            nodes: nodes)
     }
 }

@@ -71,8 +71,6 @@ extension Session {
     }
 
     private var stateSummary: String {
-        SettleSummary.state(
-            pods: summaryPods,
-            claims: summaryClaims)
+        summaryState()
     }
 }

@@ -2,11 +2,13 @@ import StsimEngine
 import StsimLanguage
 import StsimRender
 
-/// `undo`: the cluster as it was before a command that changed it. The engine's clone carries
-/// the clock, the event queue and the random source, so what follows an undo runs exactly as it
-/// would have from that point.
+/// `undo`: the cluster as it was before a command that changed it. The saved state carries the
+/// clock, the event queue and the random source, so what follows an undo runs exactly as it
+/// would have from that point. It is a value whose big tables share their chunks with the live
+/// cluster (copy-on-write), so keeping one costs nearly nothing until the cluster changes, and
+/// then only what changed is copied; the cluster is rebuilt from it only when `undo` runs.
 struct UndoState {
-    var cluster: Cluster
+    var state: ClusterState
     var command: String
     /// The rows already shown, so a command replayed after the undo prints what it printed the
     /// first time, not a row for every object as if new.
@@ -20,15 +22,15 @@ extension Session {
     /// already kept as one step.
     func keepForUndo(_ command: Command, text: CommandText) {
         guard command.mayChangeCluster, runningScripts.isEmpty else { return }
-        undoStates.append(UndoState(cluster: cluster.clone(), command: text.text, watch: watchFormatter))
+        undoStates.append(UndoState(state: cluster.savedState, command: text.text, watch: watchFormatter))
         if undoStates.count > Session.undoDepth { undoStates.removeFirst() }
     }
 
     /// A command that failed without changing anything leaves nothing to undo.
     func forgetUndoIfUnchanged() {
         guard let last = undoStates.last, runningScripts.isEmpty,
-            last.cluster.now == cluster.now,
-            last.cluster.store.lastResourceVersion == cluster.store.lastResourceVersion
+            last.state.time == cluster.now,
+            last.state.resourceVersion == cluster.store.lastResourceVersion
         else { return }
         undoStates.removeLast()
     }
@@ -37,12 +39,12 @@ extension Session {
         guard let state = undoStates.popLast() else {
             throw SessionError("nothing to undo: no command has changed the cluster yet")
         }
-        cluster = state.cluster
+        cluster = Cluster(restoring: state.state)
         watchFormatter = state.watch
         _ = discardChanges()
         printer.line("undone: \(state.command)")
         printer.line(
-            "the cluster is back at \(cluster.now): \(SettleSummary.state(pods: summaryPods, claims: summaryClaims))"
+            "the cluster is back at \(cluster.now): \(summaryState())"
         )
     }
 }

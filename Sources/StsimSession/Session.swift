@@ -76,6 +76,12 @@ public final class Session {
     /// The `get -w` left open in mode auto: later changes print as its rows (Session+Watch.swift).
     var standingWatch: StandingWatch?
     var undoStates: [UndoState] = []
+    /// The settle summary's counts, kept across commands (and across undo and load: a tally
+    /// recognises the chunks it already counted, in whichever cluster they are).
+    let podTally = ObjectTally(.pod) { o in if case .pod(let p) = o { SettleSummary.podWord(p) } else { "" } }
+    let claimTally = ObjectTally(.persistentVolumeClaim) { o in
+        if case .persistentVolumeClaim(let c) = o { SettleSummary.claimWord(c) } else { "" }
+    }
     /// The port the simulated kubectl proxy serves on, once `proxy` started it (it lives as
     /// long as the session).
     var proxyPort: Int?

@@ -169,6 +169,13 @@ extension Cluster {
     }
 
     func defaultStorageClassName() -> String? {
+        if let cached = defaultStorageClass.value { return cached }
+        let name = newestDefaultStorageClass()
+        defaultStorageClass.value = .some(name)
+        return name
+    }
+
+    private func newestDefaultStorageClass() -> String? {
         // Several defaults: the newest wins (8.2).
         store.list(StorageClass.self).filter(\.isDefault)
             .max {

@@ -63,6 +63,9 @@ public final class Cluster {
     var bootstrapped = false
     /// Pods whose kubelet waits for a claim to be bound before mounting it.
     var volumeWaiters: [ObjectKey: [VolumeWaiter]] = [:]
+    /// The default StorageClass's name (`.some(nil)`: there is none), looked up once per change of
+    /// a StorageClass instead of on every create (every pod and claim of a large set).
+    var defaultStorageClass = LookupCache<String?>()
 
     public convenience init(config: ClusterConfig = ClusterConfig()) {
         self.init(config: config, store: ObjectStore(feedLimit: config.changeFeedLimit))
@@ -167,7 +170,7 @@ public final class Cluster {
             volumes.volumeChanged(pv, type: change.type)
             invariants.volumeChanged(pv, type: change.type)
         case .storageClass:
-            volumes.storageClassChanged()
+            storageClassChanged()
         case .node(let node):
             scheduler.nodeChanged(node, type: change.type)
             taintEviction.nodeChanged(node, type: change.type)
@@ -195,6 +198,11 @@ public final class Cluster {
                 enqueueSync(.garbageCollect(owner: ref.uid))
             }
         }
+    }
+
+    private func storageClassChanged() {
+        defaultStorageClass.value = nil
+        volumes.storageClassChanged()
     }
 
     private func nodeChanged(_ node: Node, type: ChangeType) {

@@ -34,6 +34,8 @@ public struct ClusterState: Codable {
 
     /// The clock the state was saved at.
     public var time: VirtualTime { now }
+    /// The store's resourceVersion when the state was saved (a command that changed nothing leaves it).
+    public var resourceVersion: Int { store.lastResourceVersion }
 }
 
 /// A pod whose kubelet waits for its claim to be bound before mounting it.

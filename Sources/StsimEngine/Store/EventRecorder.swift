@@ -103,7 +103,7 @@ public struct EventRecorder: Codable {
         if aggregated { message = "(combined from similar events): " + message }
 
         key.add(fieldPath ?? "")
-        key.add(uid.map { "\($0.high),\($0.low)" } ?? "")
+        key.add(uid: uid)
         key.add(aggregated ? "(combined)" : message)
         let dk = key.value
         sequence += 1
@@ -173,10 +173,35 @@ public struct EventRecorder: Codable {
 
 /// FNV-1a over the fields that identify an event (cheaper than hashing the strings with
 /// `Hasher` in three dictionaries per event). Collisions are checked against the stored event.
-private struct KeyHash {
+struct KeyHash {
     var value: UInt64 = 0xcbf2_9ce4_8422_2325
     mutating func add(_ s: String) {
         for b in s.utf8 { value = (value ^ UInt64(b)) &* 0x100_0000_01b3 }
         value = (value ^ 0xff) &* 0x100_0000_01b3
+    }
+
+    /// The same value as `add("\(high),\(low)")` (or `add("")` for no uid), which saved states
+    /// hold, without building the string: that was one allocation per event.
+    mutating func add(uid: UID?) {
+        if let uid {
+            addDigits(uid.high)
+            byte(UInt8(ascii: ","))
+            addDigits(uid.low)
+        }
+        value = (value ^ 0xff) &* 0x100_0000_01b3
+    }
+
+    private mutating func byte(_ b: UInt8) { value = (value ^ UInt64(b)) &* 0x100_0000_01b3 }
+
+    /// Decimal digits, most significant first, as `String(v)` spells them.
+    private mutating func addDigits(_ v: UInt64) {
+        var power: UInt64 = 1
+        while power <= v / 10 { power *= 10 }
+        var rest = v
+        while power > 0 {
+            byte(UInt8(ascii: "0") + UInt8(rest / power))
+            rest %= power
+            power /= 10
+        }
     }
 }

@@ -2,7 +2,7 @@
 /// need (uid, owner → dependents, node → pods), one resourceVersion counter for all kinds, and
 /// the change feed. Mutations happen only through the engine; readers get copies.
 public final class ObjectStore {
-    private var tables: [[ObjectKey: KubeObject]]
+    private var tables: [ObjectTable]
     private var keyByUID: [UID: ObjectKey] = [:]
     private var dependentsByOwner: [UID: ObjectKeySet] = [:]
     private var podsByNode: [String: ObjectKeySet] = [:]
@@ -12,15 +12,34 @@ public final class ObjectStore {
     var observer: ((Change) -> Void)?
 
     init(feedLimit: Int) {
-        tables = Array(repeating: [:], count: ResourceKind.allCases.count)
+        tables = ResourceKind.allCases.map { _ in ObjectTable() }
         feed = ChangeFeed(limit: feedLimit)
     }
 
-    private static func slot(_ kind: ResourceKind) -> Int { ResourceKind.allCases.firstIndex(of: kind)! }
+    /// A kind's place in `allCases`, written out: `allCases.firstIndex(of:)` built the array of
+    /// kinds on every lookup, several times per event.
+    static func slot(_ kind: ResourceKind) -> Int {
+        switch kind {
+        case .pod: 0
+        case .service: 1
+        case .replicaSet: 2
+        case .statefulSet: 3
+        case .persistentVolumeClaim: 4
+        case .persistentVolume: 5
+        case .storageClass: 6
+        case .node: 7
+        case .endpoints: 8
+        case .endpointSlice: 9
+        case .event: 10
+        case .controllerRevision: 11
+        case .namespace: 12
+        case .podDisruptionBudget: 13
+        }
+    }
 
     /// Everything the store holds but its observer, as a value (`Cluster.savedState`).
     struct Contents: Codable {
-        var tables: [[ObjectKey: KubeObject]]
+        var tables: [ObjectTable]
         var keyByUID: [UID: ObjectKey]
         var dependentsByOwner: [UID: ObjectKeySet]
         var podsByNode: [String: ObjectKeySet]
@@ -39,7 +58,7 @@ public final class ObjectStore {
         self.init(feedLimit: contents.feed.limit)
         // A state saved before a kind was added has fewer tables: the new kinds start empty.
         let missing = max(0, ResourceKind.allCases.count - contents.tables.count)
-        tables = contents.tables + Array(repeating: [:], count: missing)
+        tables = contents.tables + (0..<missing).map { _ in ObjectTable() }
         keyByUID = contents.keyByUID
         dependentsByOwner = contents.dependentsByOwner
         podsByNode = contents.podsByNode
@@ -65,14 +84,19 @@ public final class ObjectStore {
     /// `namespace: nil` lists every namespace.
     public func list(_ kind: ResourceKind, namespace: String? = nil) -> [KubeObject] {
         let table = tables[Self.slot(kind)]
-        let keys: [ObjectKey]
+        var objects: [KubeObject] = []
         if let ns = namespace, kind.isNamespaced {
-            keys = table.keys.filter { $0.namespace == ns }
+            table.keys.visit(inNamespace: ns) { objects.append(table[$0]!) }
         } else {
-            keys = Array(table.keys)
+            objects.reserveCapacity(table.count)
+            table.keys.visit { objects.append(table[$0]!) }
         }
-        return keys.sorted().map { table[$0]! }
+        return objects
     }
+
+    /// The writes to a kind's chunks so far, one number per chunk, and each chunk's objects: what
+    /// `ObjectTally` reads to recount only what changed.
+    func chunks(_ kind: ResourceKind) -> [ObjectTable.Chunk] { tables[Self.slot(kind)].chunks }
 
     public func list<T: KubeResource>(_ type: T.Type, namespace: String? = nil) -> [T] {
         list(T.resourceKind, namespace: namespace).compactMap(T.init)

@@ -67,15 +67,8 @@ extension Session {
         case .history: listHistory()
         case .unwatch: try unwatch()
         case .undo: try undo()
-        case .reset(let profile, let nodes):
-            if let profile { options.profile = profile }
-            if let nodes { options.workerCount = nodes }
-            freshCluster()
-            printer.line("a fresh \(cluster.profileWord)cluster: \(cluster.summaryLine)")
-        case .seed(let n):
-            options.seed = n
-            freshCluster()
-            printer.line("seed \(n): a fresh cluster: \(cluster.summaryLine)")
+        case .reset(let profile, let nodes): reset(profile: profile, nodes: nodes)
+        case .seed(let n): reseed(n)
         case .setting(let setting): try apply(setting)
         case .define(let name, let value): variables[name] = value
         case .run(let path): return try runFile(path)
@@ -88,6 +81,19 @@ extension Session {
                 hint: "it comes with \(plannedWith)")
         }
         return .ok
+    }
+
+    private func reset(profile: ClusterProfile?, nodes: Int?) {
+        if let profile { options.profile = profile }
+        if let nodes { options.workerCount = nodes }
+        freshCluster()
+        printer.line("a fresh \(cluster.profileWord)cluster: \(cluster.summaryLine)")
+    }
+
+    private func reseed(_ n: UInt64) {
+        options.seed = n
+        freshCluster()
+        printer.line("seed \(n): a fresh cluster: \(cluster.summaryLine)")
     }
 
     /// `mode auto|step`.

@@ -5,11 +5,11 @@ import XCTest
 /// A busybox container's command runs as its main process: it prints to the log as virtual time
 /// passes, stops at each `sleep` and goes on from there, and its exit ends the container.
 final class MainProcessTests: XCTestCase {
-    private func run(_ script: String, restart: RestartPolicy = .never) -> Cluster {
+    private func run(_ script: String, restart: RestartPolicy = .never, finalizers: [String] = []) -> Cluster {
         let c = Cluster()
         let container = Container(name: "c", image: "busybox:1.36", command: ["sh", "-c", script])
-        c.mustCreate(
-            .pod(Pod(metadata: ObjectMeta(name: "p"), spec: PodSpec(containers: [container], restartPolicy: restart))))
+        let meta = ObjectMeta(name: "p", finalizers: finalizers)
+        c.mustCreate(.pod(Pod(metadata: meta, spec: PodSpec(containers: [container], restartPolicy: restart))))
         c.settle()
         return c
     }
@@ -77,5 +77,47 @@ final class MainProcessTests: XCTestCase {
         let note = c.simulationNote(c.pod("p")!, container: "c")
         XCTAssertEqual(note, "its command ran 10000 steps without sleeping; stsim stopped running it")
         XCTAssertEqual(c.pod("p")?.status.phase, .running)
+    }
+
+    /// The stopped container's exit status and how long after now it finished.
+    private func stopped(_ c: Cluster, since: VirtualTime) -> (code: Int, after: VirtualDuration)? {
+        guard case .terminated(let code, _, _, _, let finished?)? = c.pod("p")?.status.containerStatuses.first?.state
+        else { return nil }
+        return (code, finished - since)
+    }
+
+    func testATrapOnTERMRunsWhenTheLoopsSleepEndsAndItsExitEndsTheContainer() {
+        let c = run(
+            "n=0; bye() { echo \"caught after $n\"; exit 4; }; trap bye TERM; while true; do n=$((n+1)); sleep 2; done",
+            finalizers: ["example.com/hold"])
+        c.advance(by: .milliseconds(2_500))
+        let deleted = c.now
+        XCTAssertNoThrow(try c.delete(.pod, "p").get())
+        c.settle()
+        XCTAssertEqual(log(c), ["caught after 2"])
+        let stop = stopped(c, since: deleted)
+        XCTAssertEqual(stop?.code, 4)
+        XCTAssertEqual(stop?.after, .milliseconds(1_500), "the trap waits for the 2 s sleep under way")
+        XCTAssertEqual(c.pod("p")?.status.phase, .failed)
+    }
+
+    func testATrapBehindALongSleepNeverRunsAndTheKillEndsTheContainer() {
+        let c = run("trap 'echo caught; exit 0' TERM; sleep 3600", finalizers: ["example.com/hold"])
+        let deleted = c.now
+        XCTAssertNoThrow(try c.delete(.pod, "p").get())
+        c.settle()
+        XCTAssertEqual(log(c), [])
+        let stop = stopped(c, since: deleted)
+        XCTAssertEqual(stop?.code, 137)
+        XCTAssertEqual(stop?.after, .seconds(30))
+    }
+
+    func testWithoutATrapPIDOneIgnoresTERMUntilTheKill() {
+        let c = run("while true; do sleep 1; done", finalizers: ["example.com/hold"])
+        let deleted = c.now
+        XCTAssertNoThrow(try c.delete(.pod, "p").get())
+        c.settle()
+        XCTAssertEqual(stopped(c, since: deleted)?.code, 137)
+        XCTAssertEqual(stopped(c, since: deleted)?.after, .seconds(30))
     }
 }

@@ -34,6 +34,32 @@ final class ShellTests: XCTestCase {
         XCTAssertEqual(r.exitCode, 0)
     }
 
+    func testFunctionsTakeArgumentsReturnAStatusAndTheExitTrapRunsLast() throws {
+        let (c, pod) = try web()
+        let r = try sh(
+            c, pod,
+            """
+            greet() {
+              echo "$# $1 $2"
+              return 3
+            }
+            greet a b; echo "status $? args $#"
+            save() { echo "in $1" > /tmp/f; }
+            save file; cat /tmp/f
+            trap 'echo bye' EXIT; trap; echo last
+            trap x BOGUS
+            """)
+        XCTAssertEqual(r.stdout, "2 a b\nstatus 3 args 0\nin file\ntrap -- 'echo bye' EXIT\nlast\nbye\n")
+        XCTAssertEqual(r.stderr, "sh: 1: trap: BOGUS: bad trap\n")
+        XCTAssertEqual(
+            try sh(c, pod, "f() echo hi").stderr, "sh: 1: Syntax error: \"echo\" unexpected (expecting \"{\")\n")
+        XCTAssertThrowsError(try sh(c, pod, "f() { f; }; f"), "endless recursion stops in stsim's words") {
+            XCTAssertEqual(
+                ($0 as? ShellStopped)?.error as? ShellFailure,
+                .unsupported("functions call each other at most 100 deep"))
+        }
+    }
+
     func testExitStatusAndQuotingAndErrorsInOrder() throws {
         let (c, pod) = try web()
         let r = try sh(c, pod, "x='a  b'; echo $x \"$x\"; cat /nope; echo \"status $?\"; nosuch || exit 4; echo never")

@@ -55,7 +55,10 @@ final class SaveLoadTests: XCTestCase {
         _ = run(original, out, ["save \(file)"])
         let (loaded, loadedOut) = session(["create sts other --image nginx", "load \(file)"])
         XCTAssertTrue(loadedOut.text.contains("loaded \(file): the cluster is at 00:12:26"), loadedOut.text)
-        XCTAssertEqual(loaded.cluster.stateDump(), original.cluster.stateDump())
+        let (loadedDump, originalDump) = (loaded.cluster.stateDump(), original.cluster.stateDump())
+        XCTAssertTrue(
+            loadedDump == originalDump,
+            "the loaded state differs: " + UndoRestoresStateTests.firstDifference(originalDump, loadedDump))
         let expected = run(original, out, Self.after)
         XCTAssertEqual(run(loaded, loadedOut, Self.after), expected)
         XCTAssertTrue(expected.contains("web-4"), "the scale-up went on after the load: \(expected)")

@@ -30,15 +30,11 @@ extension Kubelet {
             cluster: cluster, pod: pod, container: i, state: state, tools: cluster.processTools)
         let segment = cluster.watchingFiles { runner.run() }
         let c = rp.containers[i]
-        let run = "\(c.name)#\(c.restartCount)"
-        for chunk in segment.output {
-            let text = chunk.text
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            for line in lines.dropLast(text.hasSuffix("\n") ? 1 : 0) { cluster.apps.log(uid, run: run, String(line)) }
-        }
+        logProcessOutput(uid, c, segment.output)
         pods[uid]?.containers[i].process = runner.state
         switch segment.next {
         case .sleeps(let d):
+            pods[uid]?.containers[i].process?.wakesAt = cluster.now + d
             guard let rp = pods[uid] else { return }
             // A process that sleeps is steady work, as a running server is: settle does not wait on it.
             after(d, rp, .mainProcess(index: i, restarts: c.restartCount), urgency: .steady)
@@ -50,6 +46,16 @@ extension Kubelet {
         case .stopped(let why):
             pods[uid]?.containers[i].process = nil
             cluster.apps.setNote(why, pod: uid, container: c.name)
+        }
+    }
+
+    /// A process's output as lines of the container's log (a last line without its newline waits).
+    func logProcessOutput(_ uid: UID, _ c: RuntimeContainer, _ output: [OutputChunk]) {
+        let run = "\(c.name)#\(c.restartCount)"
+        for chunk in output {
+            let text = chunk.text
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for line in lines.dropLast(text.hasSuffix("\n") ? 1 : 0) { cluster.apps.log(uid, run: run, String(line)) }
         }
     }
 }

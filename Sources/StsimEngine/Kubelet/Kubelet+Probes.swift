@@ -94,7 +94,7 @@ extension Kubelet {
         event(rp, .normal, "Killing", restarts ? message + ", will be restarted" : message, container: c.name)
         rp.containers[i].resetProbes()
         logNginx(rp, i, starting: false)
-        let stop = stopAfterSIGTERM(image: c.image, grace: .seconds(Int64(rp.gracePeriod)))
+        let stop = stopOnSIGTERM(&rp, i, grace: .seconds(Int64(rp.gracePeriod)))
         after(stop.after, rp, .containerKilled(index: i, exitCode: stop.exitCode), urgency: urgency(c, type))
     }
 

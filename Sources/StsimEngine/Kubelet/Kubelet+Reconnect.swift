@@ -40,8 +40,8 @@ extension Kubelet {
             else { continue }
             podChanged(pod, type: .added)
             guard var rp = pods[uid] else { continue }
-            for (i, cs) in pod.status.containerStatuses.enumerated()
-            where i < rp.containers.count && (cs.started ?? false || cs.restartCount > 0) {
+            for cs in pod.status.containerStatuses where cs.started ?? false || cs.restartCount > 0 {
+                guard let i = rp.containers.firstIndex(where: { $0.name == cs.name }) else { continue }
                 rp.containers[i].restartCount = cs.restartCount + 1
                 if case .running(let started) = cs.state {
                     // What containerd reports for a container that died with the machine.

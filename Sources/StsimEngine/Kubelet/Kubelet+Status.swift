@@ -50,13 +50,17 @@ extension Kubelet {
         return message
     }
 
+    /// Sorted by name, as kubelet_pods.go's convertToAPIContainerStatuses sorts them (so
+    /// kubectl's STATUS, read from the last status back, ends on the first name).
     func containerStatuses(_ rp: RuntimePod) -> [ContainerStatus] {
-        rp.containers.map { c in
+        let statuses = rp.containers.map { c in
             ContainerStatus(
                 name: c.name, image: c.image, imageID: c.started ? imageID(c.image) : "",
                 state: c.state, lastState: c.restartCount > 0 || c.lastState != nil ? c.lastState : nil,
                 ready: c.ready, started: c.started && !c.awaitingStartup, restartCount: c.restartCount)
         }
+        guard statuses.count > 1 else { return statuses }
+        return statuses.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 
     func event(_ rp: RuntimePod, _ type: EventType, _ reason: String, _ message: String, container: String) {

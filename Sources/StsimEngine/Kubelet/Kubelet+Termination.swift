@@ -9,7 +9,9 @@ extension Kubelet {
         for (i, c) in rp.containers.enumerated() where c.isRunning {
             event(rp, .normal, "Killing", "Stopping container \(c.name)", container: c.name)
             logNginx(rp, i, starting: false)
-            stopAfter = max(stopAfter, stopAfterSIGTERM(image: c.image, grace: grace).after)
+            let stop = stopOnSIGTERM(&rp, i, grace: grace)
+            rp.containers[i].stopExitCode = stop.exitCode
+            stopAfter = max(stopAfter, stop.after)
         }
         after(stopAfter, rp, .containersStopped)
     }
@@ -21,10 +23,10 @@ extension Kubelet {
         for i in rp.containers.indices {
             let c = rp.containers[i]
             if c.isRunning {
-                let killed = cluster.ignoresStopSignal(image: c.image)
-                if killed { allZero = false }
+                let code = c.stopExitCode ?? (cluster.ignoresStopSignal(image: c.image) ? 137 : 0)
+                if code != 0 { allZero = false }
                 rp.containers[i].state = .terminated(
-                    exitCode: killed ? 137 : 0, reason: killed ? "Error" : "Completed", message: nil,
+                    exitCode: code, reason: code == 0 ? "Completed" : "Error", message: nil,
                     startedAt: c.startedAt, finishedAt: now)
             }
             rp.containers[i].ready = false
@@ -36,6 +38,33 @@ extension Kubelet {
         pods[rp.uid] = nil
         forget(rp)
         link.confirmDeletion(rp.key, uid: rp.uid)
+    }
+
+    /// When container `i` sent SIGTERM with this grace period is gone, and its exit status. A
+    /// main process with a `trap` on TERM runs its action (`MainProcessRunner.handle`); any other
+    /// program stops as its image does (`stopAfterSIGTERM`).
+    func stopOnSIGTERM(_ rp: inout RuntimePod, _ i: Int, grace: VirtualDuration) -> (
+        after: VirtualDuration, exitCode: Int
+    ) {
+        let c = rp.containers[i]
+        guard let process = c.process, process.traps?["TERM"] != nil else {
+            return stopAfterSIGTERM(image: c.image, grace: grace)
+        }
+        let window = max(grace, timing.minimumGracePeriod)
+        // ash and dash run a trap's action once the foreground command ends: a `sleep 1` loop
+        // answers within the second, `sleep 3600` not before the SIGKILL.
+        let wake = process.wakesAt.map { max(.zero, $0 - cluster.now) } ?? .zero
+        guard wake < window, var pod = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name)
+        else { return (window, 137) }
+        pod.status.podIP = rp.podIP
+        let runner = MainProcessRunner(
+            cluster: cluster, pod: pod, container: i, state: process, tools: cluster.processTools)
+        guard let handled = cluster.watchingFiles({ runner.handle(signal: "TERM") }) else { return (window, 137) }
+        logProcessOutput(rp.uid, c, handled.output)
+        rp.containers[i].process = runner.state
+        // An action that does not exit leaves the process running until the SIGKILL.
+        guard let code = handled.exit, wake + handled.slept < window else { return (window, 137) }
+        return (wake + handled.slept, code)
     }
 
     /// When a container sent SIGTERM with this grace period is gone, and its exit status: a

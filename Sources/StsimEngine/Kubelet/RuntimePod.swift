@@ -23,6 +23,8 @@ struct RuntimeContainer: Codable, Equatable {
     var nextPullRetry: VirtualTime?
     /// The main process stsim runs through its shell (busybox, dnsutils), where it stands.
     var process: MainProcessState?
+    /// The exit status the container ends with once the kubelet has sent it SIGTERM.
+    var stopExitCode: Int?
 
     var isRunning: Bool { if case .running = state { return true } else { return false } }
 }

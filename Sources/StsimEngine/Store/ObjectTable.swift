@@ -76,3 +76,9 @@ struct ObjectTable: Codable {
         return all
     }
 }
+
+/// The state dump (undo and load checks) shows a chunk's objects, not its write count: the count
+/// only tells a tally what to recount, and a loaded state starts it again.
+extension ObjectTable.Chunk: CustomReflectable {
+    var customMirror: Mirror { Mirror(self, children: ["objects": objects]) }
+}

@@ -31,6 +31,12 @@ struct MainProcessState: Codable, Hashable, Sendable {
     var exported: [String] = []
     var cwd = "/"
     var status = 0
+    /// Functions defined so far, by the id of their definition in the script (`ShellNode.function`).
+    var functions: [String: Int]?
+    /// `trap` actions by signal (`TERM`), kept across sleeps for the kubelet's SIGTERM.
+    var traps: [String: String]?
+    /// When the `sleep` under way ends (a trap's action runs only then, as in ash and dash).
+    var wakesAt: VirtualTime?
 
     /// The main process of container `index` when stsim runs it through its shell: images that
     /// run a command (busybox, dnsutils). Their default command is the image's shell, which ends
@@ -97,8 +103,19 @@ final class MainProcessRunner {
                 variables, state.exported, state.cwd, state.status
             )
         }
-        if case .script(_, let name) = state.program { shell.name = name }
+        if case .script(let source, let name) = state.program {
+            shell.name = name
+            parsed = Result { () throws(ShellSyntaxError) in try ShellParser.parse(source) }
+        }
+        shell.traps = state.traps ?? [:]
+        if let saved = state.functions, case .success(let node)? = parsed {
+            let definitions = node.functionDefinitions
+            shell.functions = saved.compactMapValues { id in definitions[id].map { (id, $0) } }
+        }
     }
+
+    /// The script, parsed once per run (the same text gives the same ids to its functions).
+    private var parsed: Result<ShellNode, ShellSyntaxError>?
 
     private let sleepBox: SleepBox
     private final class SleepBox { var pending = VirtualDuration.zero }
@@ -113,10 +130,40 @@ final class MainProcessRunner {
         } catch {
             next = outcome(of: error, &io)
         }
+        var segment = MainProcessSegment(output: [], next: next)
+        if case .exited(let code) = next, shell.traps["EXIT"] != nil {
+            // The shell's exit trap runs as it leaves; an `exit` there sets the status.
+            segment.next = .exited((try? shell.runTrap("EXIT", &io)).flatMap { $0 } ?? code)
+        }
+        save()
+        segment.output = io.chunks
+        return segment
+    }
+
+    private func save() {
         (state.variables, state.exported, state.cwd, state.status) = (
             shell.variables, shell.exported, shell.cwd, shell.status
         )
-        return MainProcessSegment(output: io.chunks, next: next)
+        state.traps = shell.traps.isEmpty ? nil : shell.traps
+        state.functions = shell.functions.isEmpty ? nil : shell.functions.mapValues(\.id)
+    }
+
+    /// A signal reached the process while it slept: the action of its trap, if it has one that
+    /// does not ignore the signal; what the action printed, how long it slept, and the status it
+    /// exited with if it ran `exit`. Nil when the signal does nothing (PID 1 has no default
+    /// action, so an untrapped SIGTERM is ignored).
+    func handle(signal: String) -> (output: [OutputChunk], slept: VirtualDuration, exit: Int?)? {
+        guard let action = shell.traps[signal], !action.isEmpty else { return nil }
+        var io = ShellIO()
+        shell.steps = 0
+        var exit: Int?
+        do {
+            exit = try shell.runTrap(signal, &io)
+        } catch let stopped as ShellStopped {
+            io.append(stopped.partial.inOrder)
+        } catch {}
+        save()
+        return (io.chunks, sleepBox.pending, exit)
     }
 
     private func runProgram(_ io: inout ShellIO) throws -> MainProcessSegment.Next {
@@ -140,16 +187,14 @@ final class MainProcessRunner {
                 if sleepBox.pending > .zero { throw Suspend() }
             }
             return .exited(shell.status)
-        case .script(let source, _):
-            let parsed = Result { try ShellParser.parse(source) }
-            guard case .success(let node) = parsed else {
-                if case .failure(let e as ShellSyntaxError) = parsed {
-                    io.error(shell.messagePrefix + "Syntax error: \(e.message)\n")
-                    return .exited(2)
-                }
-                return .stopped("stsim cannot parse its command")
+        case .script:
+            switch parsed {
+            case .success(let node)?: try exec(node, 0, &io)
+            case .failure(let e)?:
+                io.error(shell.messagePrefix + "Syntax error: \(e.message)\n")
+                return .exited(2)
+            case nil: return .stopped("stsim cannot parse its command")
             }
-            try exec(node, 0, &io)
             return .exited(shell.status)
         }
     }
@@ -218,7 +263,7 @@ final class MainProcessRunner {
             try execFor(variable, words, body, depth, &io)
         case .whileLoop(let condition, let body, let until):
             try execWhile(condition, body, until, depth, &io)
-        case .simple, .pipeline, .redirected:
+        case .simple, .pipeline, .redirected, .function:
             if case .leaf? = frame(depth) { return leave(depth) }
             enter(depth, .leaf)
             try shell.run(node, &io)

@@ -38,6 +38,9 @@ extension Shell {
             if !exported.contains(name) { exported.append(name) }
         }
         defer { if !assigned.isEmpty { (variables, exported) = saved } }
+        if let function = functions[argv[0]] {
+            return try call(function.body, Array(argv.dropFirst()), stdin: sinks.stdin ?? io.stdin, &sinks, &io)
+        }
         var result = ProcessResult()
         do {
             result = try invoke(argv, stdin: sinks.stdin ?? io.stdin)
@@ -49,6 +52,34 @@ extension Shell {
         deliver(result, to: &sinks, &io)
         return result.exitCode
     }
+
+    /// A function call: the body runs in this shell with the arguments as `$1`... and its
+    /// output goes where the call's redirections say; `return` ends it with its status.
+    private func call(
+        _ body: ShellNode, _ args: [String], stdin: String, _ sinks: inout Sinks, _ io: inout ShellIO
+    ) throws -> Int {
+        // dash and ash recurse until the stack ends; stsim stops well before its own does.
+        guard callDepth < Self.maxCallDepth else {
+            throw ShellFailure.unsupported("functions call each other at most \(Self.maxCallDepth) deep")
+        }
+        let saved = positional
+        (positional, callDepth) = (args, callDepth + 1)
+        defer { (positional, callDepth) = (saved, callDepth - 1) }
+        var inner = ShellIO(stdin: stdin)
+        do {
+            try run(body, &inner)
+        } catch Jump.returnFromFunction(let code) {
+            status = code
+        } catch {
+            // Output before `exit` still reaches the call's redirections.
+            deliver(Self.result(inner, status), to: &sinks, &io)
+            throw error
+        }
+        deliver(Self.result(inner, status), to: &sinks, &io)
+        return status
+    }
+
+    static let maxCallDepth = 100
 
     func openRedirects(_ redirects: [ShellRedirect], _ io: inout ShellIO) throws -> Sinks {
         var sinks = Sinks()
@@ -138,9 +169,8 @@ extension Shell {
         "chmod", "chown", "chgrp", "ln", "find", "sed", "awk", "tr", "cut", "sort", "uniq", "xargs", "tee", "df", "du",
         "mount", "umount", "stat", "readlink", "basename", "dirname", "seq", "expr", "bash", "vi", "nano", "apt",
         "apt-get", "apk", "yum", "python", "python3", "node", "nginx", "nc", "netstat", "ss", "ip", "ifconfig",
-        "top", "free", "uname", "whoami", "which", "tar", "gzip", "gunzip", "read", "set", "trap", "wait", "source",
-        ".",
-        "eval", "exec", "shift", "getopts", "local", "return", "case", "nohup", "timeout", "watch", "less", "more",
+        "top", "free", "uname", "whoami", "which", "tar", "gzip", "gunzip", "read", "set", "wait", "source", ".",
+        "eval", "exec", "shift", "getopts", "local", "case", "nohup", "timeout", "watch", "less", "more",
     ]
 
     /// The special built-ins that change the shell itself; nil for any other name.
@@ -148,6 +178,8 @@ extension Shell {
         switch name {
         case ":": return ProcessResult()
         case "exit": throw Jump.exit(args.first.flatMap { Int($0) }.map { $0 & 255 } ?? status)
+        case "return": throw Jump.returnFromFunction(args.first.flatMap { Int($0) }.map { $0 & 255 } ?? status)
+        case "trap": return trap(args)
         case "break": throw Jump.breakLoop
         case "continue": throw Jump.continueLoop
         case "export":

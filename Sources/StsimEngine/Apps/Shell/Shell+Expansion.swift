@@ -100,10 +100,12 @@ extension Shell {
         switch name {
         case "?": String(status)
         case "$": "1"
-        case "#": "0"
+        case "#": String(positional.count)
         case "0": self.name
-        case "@", "*", "!": ""
-        default: variables[name]
+        case "@", "*": positional.joined(separator: " ")
+        case "!": ""
+        default:
+            if let n = Int(name), n >= 1 { n <= positional.count ? positional[n - 1] : nil } else { variables[name] }
         }
     }
 

@@ -25,6 +25,14 @@ final class Shell {
     var isMainProcess = false
     /// Set when `exit` ended the last script (an interactive shell then ends).
     var exited = false
+    /// Functions defined so far, with their definitions' ids (`ShellNode.function`).
+    var functions: [String: (id: Int, body: ShellNode)] = [:]
+    /// `trap` actions by signal name without `SIG` (`TERM`, `INT`, `EXIT`); "" ignores the signal.
+    var traps: [String: String] = [:]
+    /// `$1`, `$2`...: the arguments of the function that runs.
+    var positional: [String] = []
+    /// Function calls under way, one inside the other.
+    var callDepth = 0
 
     init(cluster: Cluster, pod: Pod, container: Int, hooks: ShellHooks) {
         self.cluster = cluster
@@ -66,6 +74,8 @@ final class Shell {
     /// Control flow that unwinds the interpreter: `exit`, `break`, `continue`.
     enum Jump: Error {
         case exit(Int)
+        /// `return` from a function, with its status.
+        case returnFromFunction(Int)
         case breakLoop
         case continueLoop
     }
@@ -83,12 +93,19 @@ final class Shell {
             status = code
             exited = true
         } catch Jump.breakLoop, Jump.continueLoop {
+        } catch Jump.returnFromFunction(let code) {
+            // `return` outside a function ends a script run with `sh -c` in dash and ash.
+            status = code
         } catch let stopped as ShellStopped {
             // A nested sh stopped: what this one printed comes first.
             io.append(stopped.partial.inOrder)
             throw ShellStopped(error: stopped.error, partial: Self.result(io, status))
         } catch {
             throw ShellStopped(error: error, partial: Self.result(io, status))
+        }
+        if traps["EXIT"] != nil {
+            // The exit trap runs as the shell leaves; the status stays unless it runs `exit`.
+            status = (try? runTrap("EXIT", &io)).flatMap { $0 } ?? status
         }
         return Self.result(io, status)
     }
@@ -131,6 +148,9 @@ final class Shell {
             var innerIO = ShellIO(stdin: sinks.stdin ?? io.stdin)
             try run(inner, &innerIO)
             deliver(Self.result(innerIO, 0), to: &sinks, &io)
+        case .function(let name, let id, let body):
+            functions[name] = (id, body)
+            status = 0
         }
         return status
     }
@@ -169,6 +189,7 @@ final class Shell {
     func subshell() -> Shell {
         let s = Shell(cluster: cluster, pod: pod, container: container, hooks: hooks)
         (s.variables, s.exported, s.cwd, s.status, s.steps, s.name) = (variables, exported, cwd, status, steps, name)
+        (s.functions, s.traps, s.positional) = (functions, traps, positional)
         return s
     }
 

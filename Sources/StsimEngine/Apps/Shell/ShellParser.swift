@@ -3,6 +3,8 @@
 struct ShellParser {
     private var tokens: [ShellLexer.Token]
     private var i = 0
+    /// Function definitions parsed so far (their ids).
+    private var functions = 0
 
     static func parse(_ source: String) throws(ShellSyntaxError) -> ShellNode {
         var p = ShellParser(tokens: try ShellLexer.tokens(source))
@@ -104,11 +106,34 @@ struct ShellParser {
             i += 1
             compound = try list(until: ["}"])
             try expect("}")
-        default: return .simple(try simpleCommand())
+        default:
+            if let name = functionName() { return try functionDefinition(name) }
+            return .simple(try simpleCommand())
         }
         var redirects: [ShellRedirect] = []
         while let r = try redirect() { redirects.append(r) }
         return redirects.isEmpty ? compound : .redirected(compound, redirects)
+    }
+
+    /// The name of a function definition starting here: a name, then `(` and `)`.
+    private func functionName() -> String? {
+        guard let name = keyword, i + 2 < tokens.count, case .op("(") = tokens[i + 1], case .op(")") = tokens[i + 2],
+            let first = name.first, first == "_" || first.isLetter,
+            name.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber })
+        else { return nil }
+        return name
+    }
+
+    /// `name() compound-command`: the body is a group or a loop or an `if`, never a simple command.
+    private mutating func functionDefinition(_ name: String) throws(ShellSyntaxError) -> ShellNode {
+        i += 3
+        skipNewlines()
+        guard let k = keyword, ["{", "if", "for", "while", "until"].contains(k) else {
+            throw unexpected(expecting: "{")
+        }
+        let body = try command()
+        functions += 1
+        return .function(name: name, id: functions - 1, body: body)
     }
 
     private mutating func ifCommand() throws(ShellSyntaxError) -> ShellNode {

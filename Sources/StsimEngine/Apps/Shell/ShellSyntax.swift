@@ -1,6 +1,6 @@
 /// The parsed form of a POSIX-shell subset (XCU chapter 2, "Shell Command Language"): lists
 /// with `;` `&&` `||`, pipelines, simple commands with assignments and redirections, `if`,
-/// `for`, `while`/`until` and `{ ...; }` groups.
+/// `for`, `while`/`until`, `{ ...; }` groups and function definitions.
 indirect enum ShellNode: Sendable {
     case simple(ShellSimpleCommand)
     case pipeline([ShellNode], negated: Bool)
@@ -12,6 +12,34 @@ indirect enum ShellNode: Sendable {
     case whileLoop(condition: ShellNode, body: ShellNode, until: Bool)
     /// A compound command with its own redirections (`for ...; done > file`), or a `{ }` group.
     case redirected(ShellNode, [ShellRedirect])
+    /// `name() compound-command` (XCU 2.9.5). `id` numbers the definitions in source order, so
+    /// that a main process resumed from its saved state finds its functions in the re-parsed script.
+    case function(name: String, id: Int, body: ShellNode)
+}
+
+extension ShellNode {
+    /// Every function definition in the tree, by id.
+    var functionDefinitions: [Int: ShellNode] {
+        var found: [Int: ShellNode] = [:]
+        var pending = [self]
+        while let node = pending.popLast() {
+            switch node {
+            case .simple: break
+            case .pipeline(let nodes, _), .sequence(let nodes): pending += nodes
+            case .and(let a, let b), .or(let a, let b): pending += [a, b]
+            case .ifThen(let branches, let otherwise):
+                for b in branches { pending += [b.condition, b.body] }
+                if let otherwise { pending.append(otherwise) }
+            case .forLoop(_, _, let body): pending.append(body)
+            case .whileLoop(let condition, let body, _): pending += [condition, body]
+            case .redirected(let inner, _): pending.append(inner)
+            case .function(_, let id, let body):
+                found[id] = body
+                pending.append(body)
+            }
+        }
+        return found
+    }
 }
 
 struct ShellSimpleCommand: Sendable {

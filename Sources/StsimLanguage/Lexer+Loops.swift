@@ -176,7 +176,16 @@ extension Lexer {
                 advance()
                 break
             }
+            let start = pos
             words.append(try readWord())
+            // A character that ends words without being one (`;`, `|`...): one seq, nothing more.
+            guard pos > start else {
+                throw Failure(
+                    diagnostic: error(
+                        at: here, "unexpected \"\(chars[pos])\" inside $(...)",
+                        hint: "in a for loop's list: $(seq LAST), $(seq FIRST LAST) or $(seq FIRST STEP LAST)"),
+                    incomplete: false)
+            }
         }
         guard let command = words.first, Lexer.literal(command) == "seq" else {
             throw Failure(

@@ -119,6 +119,13 @@ final class ForLoopTests: XCTestCase {
             hint: "end an inner loop with done before opening another")
     }
 
+    func testASemicolonInsideSeqsSubstitutionIsAnErrorThere() {
+        // It once read an empty word there for ever, until memory ran out (the fuzzer's finding).
+        assertDiagnostic(
+            lexError("for i in $(seq 1 ${n}; x) get pvc; done")?.0, "unexpected \";\" inside $(...)", 1, 22,
+            hint: "in a for loop's list: $(seq LAST), $(seq FIRST LAST) or $(seq FIRST STEP LAST)")
+    }
+
     func testAnUnfinishedLoopAsksForMoreInput() {
         for source in ["for i in 0 1; do get pod web-$i", "for i in 0 1", "for i in 0 1;", "for", "for i in 0 1; do"] {
             guard let (d, incomplete) = lexError(source) else {

@@ -17,11 +17,14 @@ extension ResourceCommands {
             "create svc headless nginx --selector app=web --port 80",
             "create pv pv-a --capacity 1Mi --reclaim Recycle",
             "create pdb web-pdb --selector app=web --min-available 2",
+            "create configmap app-config --from-literal color=blue",
+            "create secret generic db --from-literal password=s3cret",
         ],
         flags: [Common.filename, Common.recursive, Common.namespace] + Common.writeFlags,
-        positionals: [.choices(["sts", "svc", "pv", "node", "namespace", "pdb"]), .none],
+        positionals: [.choices(createWords), .none],
         subcommands: [
             createStatefulSet, createService, createVolume, createNode, createNamespace, createDisruptionBudget,
+            createConfigMap, createSecret,
         ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         if let source = try Common.manifestSource(args) {
@@ -35,10 +38,12 @@ extension ResourceCommands {
                 hint: "try: create -f FILE, create sts NAME --image IMG, help create")
         }
         throw Diagnostic(
-            at: what.location, "create makes sts, svc, pv, node, namespace or pdb, not \"\(what.text)\"",
-            hint: Suggestion.hint(for: what.text, in: ["sts", "svc", "pv", "node", "namespace", "pdb"])
+            at: what.location, "create makes sts, svc, pv, node, namespace, pdb, configmap or secret, not \"\(what.text)\"",
+            hint: Suggestion.hint(for: what.text, in: createWords)
                 ?? "for other kinds write a manifest: create -f FILE")
     }
+
+    static let createWords = ["sts", "svc", "pv", "node", "namespace", "pdb", "configmap", "secret"]
 
     static let createStatefulSet = CommandSpec(
         "sts", aliases: ["statefulset", "statefulsets"], group: .resources,

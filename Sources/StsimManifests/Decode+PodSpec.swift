@@ -55,6 +55,7 @@ extension MappingReader {
                     hostPort: p.int("hostPort"), hostIP: p.string("hostIP"))
             } ?? []
         c.env = objects("env", goType: "EnvVar") { $0.envVar() } ?? []
+        c.envFrom = objects("envFrom", goType: "EnvFromSource") { $0.envFromSource() } ?? []
         c.volumeMounts =
             objects("volumeMounts", goType: "VolumeMount") { m in
                 m.unmodelled("mountPropagation", "subPathExpr", "recursiveReadOnly")
@@ -83,22 +84,23 @@ extension MappingReader {
                 return result.isEmpty ? nil : result
             } ?? nil
         unmodelled(
-            "workingDir", "securityContext", "lifecycle", "envFrom",
+            "workingDir", "securityContext", "lifecycle",
             "volumeDevices", "resizePolicy", "restartPolicy")
         return c
     }
 
     private func envVar() -> EnvVar {
         var e = EnvVar(name: string("name") ?? "", value: string("value"))
-        e.fieldPath =
-            nested("valueFrom", goType: "EnvVarSource") { v in
-                let path = v.nested("fieldRef", goType: "ObjectFieldSelector") { f in
+        _ = nested("valueFrom", goType: "EnvVarSource") { v in
+            e.fieldPath =
+                v.nested("fieldRef", goType: "ObjectFieldSelector") { f in
                     _ = f.string("apiVersion")  // always v1 for the fields stsim fills in
                     return f.string("fieldPath")
-                }
-                v.unmodelled("configMapKeyRef", "secretKeyRef", "resourceFieldRef")
-                return path ?? nil
-            } ?? nil
+                } ?? nil
+            e.configMapKeyRef = v.nested("configMapKeyRef", goType: "ConfigMapKeySelector") { $0.keySelector() }
+            e.secretKeyRef = v.nested("secretKeyRef", goType: "SecretKeySelector") { $0.keySelector() }
+            v.unmodelled("resourceFieldRef")
+        }
         return e
     }
 
@@ -188,21 +190,11 @@ extension MappingReader {
         {
             sources.append(("emptyDir", s))
         }
-        if let s = nested(
-            "configMap", goType: "ConfigMapVolumeSource",
-            { c in
-                c.unmodelled("items", "defaultMode", "optional")
-                return VolumeSource.configMap(name: c.string("name") ?? "")
-            })
+        if let s = nested("configMap", goType: "ConfigMapVolumeSource", { VolumeSource.configMap($0.keyProjection("name")) })
         {
             sources.append(("configMap", s))
         }
-        if let s = nested(
-            "secret", goType: "SecretVolumeSource",
-            { c in
-                c.unmodelled("items", "defaultMode", "optional")
-                return VolumeSource.secret(secretName: c.string("secretName") ?? "")
-            })
+        if let s = nested("secret", goType: "SecretVolumeSource", { VolumeSource.secret($0.keyProjection("secretName")) })
         {
             sources.append(("secret", s))
         }

@@ -59,10 +59,8 @@ extension WireEncoder {
             x.string("medium", medium)
             x["sizeLimit"] = sizeLimit.map(quantity)
             o["emptyDir"] = x.value
-        case .configMap(let name):
-            o["configMap"] = .object([("name", .string(name))])
-        case .secret(let name):
-            o["secret"] = .object([("secretName", .string(name))])
+        case .configMap(let p): o["configMap"] = keyProjection(p, nameKey: "name")
+        case .secret(let p): o["secret"] = keyProjection(p, nameKey: "secretName")
         case .projected:
             o["projected"] = .object([])
         }
@@ -97,8 +95,11 @@ extension WireEncoder {
                         ("fieldRef", .object([("apiVersion", .string("v1")), ("fieldPath", .string(f))]))
                     ])
                 }
+                if let r = e.configMapKeyRef { x["valueFrom"] = .object([("configMapKeyRef", keySelector(r))]) }
+                if let r = e.secretKeyRef { x["valueFrom"] = .object([("secretKeyRef", keySelector(r))]) }
                 return x.value
             })
+        o.array("envFrom", c.envFrom.map(envFromSource))
         o["resources"] = .object(
             [("limits", c.resources?.limits ?? [:]), ("requests", c.resources?.requests ?? [:])].compactMap {
                 key, list in

@@ -223,6 +223,8 @@ struct ObjectDecoder {
             let spec = r.podDisruptionBudgetSpec()
             r.podDisruptionBudgetStatus()
             return .podDisruptionBudget(PodDisruptionBudget(metadata: meta, spec: spec))
+        case .configMap: return .configMap(r.configMap(metadata: meta))
+        case .secret: return .secret(r.secret(metadata: meta))
         case .endpoints, .endpointSlice, .event, .controllerRevision:
             // Written only by controllers; KindResolver does not offer them.
             return nil

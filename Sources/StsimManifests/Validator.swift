@@ -19,6 +19,8 @@ public enum Validator {
         case .node(let n): return validateNode(n)
         case .namespace(let n): return validateMeta(n.metadata, namespaced: false, name: NameRules.dns1123Label)
         case .podDisruptionBudget(let b): return validatePodDisruptionBudget(b)
+        case .configMap(let c): return validateMeta(c.metadata, namespaced: true, name: NameRules.dns1123Subdomain)
+        case .secret(let s): return validateMeta(s.metadata, namespaced: true, name: NameRules.dns1123Subdomain)
         case .endpointSlice, .event, .controllerRevision: return []
         }
     }

@@ -46,6 +46,7 @@ extension DescribeWriter {
             if let p = c.livenessProbe { line(2, "Liveness:\t\(Self.probe(p))") }
             if let p = c.readinessProbe { line(2, "Readiness:\t\(Self.probe(p))") }
             if let p = c.startupProbe { line(2, "Startup:\t\(Self.probe(p))") }
+            if !c.envFrom.isEmpty { environmentFrom(c.envFrom) }
             environment(c.env, pod: pod)
             mounts(c.volumeMounts)
         }
@@ -102,13 +103,27 @@ extension DescribeWriter {
         }
         line(2, "Environment:")
         for e in env {
-            if let path = e.fieldPath {
+            if let r = e.secretKeyRef {
+                line(3, "\(e.name):\t<set to the key '\(r.key)' in secret '\(r.name)'>\tOptional: \(r.optional ?? false)")
+            } else if let r = e.configMapKeyRef {
+                line(3, "\(e.name):\t<set to the key '\(r.key)' of config map '\(r.name)'>\tOptional: \(r.optional ?? false)")
+            } else if let path = e.fieldPath {
                 line(3, "\(e.name):\t\(pod.map { Self.fieldValue(path, of: $0) } ?? "") (v1:\(path))")
             } else {
                 for (i, part) in (e.value ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     line(3, i == 0 ? "\(e.name):\t\(part)" : "\t\(part)")
                 }
             }
+        }
+    }
+
+    /// `describeContainerEnvFrom`.
+    private mutating func environmentFrom(_ sources: [EnvFromSource]) {
+        line(2, "Environment Variables from:")
+        for e in sources {
+            let from = e.source == .configMap ? "ConfigMap" : "Secret"
+            let with = (e.prefix ?? "").isEmpty ? from : "\(from) with prefix '\(e.prefix!)'"
+            line(3, "\(e.name)\t\(with)\tOptional: \(e.optional ?? false)")
         }
     }
 
@@ -157,14 +172,14 @@ extension DescribeWriter {
                 line(2, "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)")
                 line(2, "Medium:\t\(medium ?? "")")
                 line(2, "SizeLimit:\t\(limit.map { Formatting.quantity($0) } ?? "<unset>")")
-            case .configMap(let name):
+            case .configMap(let p):
                 line(2, "Type:\tConfigMap (a volume populated by a ConfigMap)")
-                line(2, "Name:\t\(name)")
-                line(2, "Optional:\tfalse")
-            case .secret(let name):
+                line(2, "Name:\t\(p.name)")
+                line(2, "Optional:\t\(p.optional ?? false)")
+            case .secret(let p):
                 line(2, "Type:\tSecret (a volume populated by a Secret)")
-                line(2, "SecretName:\t\(name)")
-                line(2, "Optional:\tfalse")
+                line(2, "SecretName:\t\(p.name)")
+                line(2, "Optional:\t\(p.optional ?? false)")
             case .projected:
                 line(2, "Type:\tProjected (a volume that contains injected data from multiple sources)")
                 line(2, "TokenExpirationSeconds:\t3607")

@@ -98,6 +98,8 @@ public enum GetOutput {
         case .controllerRevision: Columns.controllerRevisionHeaders
         case .namespace: Columns.namespaceHeaders
         case .podDisruptionBudget: Columns.podDisruptionBudgetHeaders
+        case .configMap: Columns.configMapHeaders
+        case .secret: Columns.secretHeaders
         }
     }
 
@@ -117,6 +119,8 @@ public enum GetOutput {
         case .controllerRevision(let o): Columns.controllerRevisionRow(o, now: now)
         case .namespace(let o): Columns.namespaceRow(o, now: now)
         case .podDisruptionBudget(let o): Columns.podDisruptionBudgetRow(o, now: now)
+        case .configMap(let o): Columns.configMapRow(o, now: now)
+        case .secret(let o): Columns.secretRow(o, now: now)
         }
     }
 }

@@ -47,6 +47,9 @@ extension Session {
             let spec = PodDisruptionBudgetSpec(minAvailable: min, maxUnavailable: max, selector: selector)
             let pdb = PodDisruptionBudget(metadata: ObjectMeta(name: name.text), spec: spec)
             try confirm(cluster.create(.podDisruptionBudget(pdb)), verb: "created")
+        case .configData(let c):
+            try createConfigData(c)
+            if c.options.dryRun != .none { return }
         }
         autoSettle()
     }

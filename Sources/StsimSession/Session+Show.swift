@@ -195,9 +195,13 @@ extension Session {
             return Describe.namespace(n, now: now)
         case .podDisruptionBudget(let b):
             return Describe.podDisruptionBudget(b, events: events, now: now)
+        case .configMap(let c):
+            return Describe.configMap(c, events: events, now: now)
+        case .secret(let s):
+            return Describe.secret(s, now: now)
         default:
             throw SessionError(
-                "describe shows sts, rs, pod, node, svc, pvc, pv, ns and pdb; for \(object.kind.plural) use get -o yaml"
+                "describe shows sts, rs, pod, node, svc, pvc, pv, ns, pdb, cm and secret; for \(object.kind.plural) use get -o yaml"
             )
         }
     }

@@ -68,8 +68,9 @@ extension Cluster {
             if let path = Self.nodeLocalPath(pv) { return .host(node: node, path: path) }
             return .persistentVolume(Self.storageIdentity(pv))
         case .hostPath(let path, _): return .host(node: node, path: Self.normalize(path))
-        case .emptyDir: return .pod(uid, volume: volume.name)
-        case .configMap, .secret, .projected: return nil
+        // The kubelet writes a configMap or secret volume's files on the pod's own storage.
+        case .emptyDir, .configMap, .secret: return .pod(uid, volume: volume.name)
+        case .projected: return nil
         }
     }
 
@@ -97,6 +98,22 @@ extension Cluster {
         guard index < pod.spec.containers.count else { return false }
         return pod.spec.containers[index].volumeMounts.contains {
             Self.path(clean, isUnder: Self.normalize($0.mountPath))
+        }
+    }
+
+    /// Whether the path is on a configMap or secret volume, which the kubelet mounts read-only.
+    public func isOnReadOnlyVolume(_ pod: Pod, container index: Int = 0, path: String) -> Bool {
+        guard index < pod.spec.containers.count else { return false }
+        let clean = Self.normalize(path)
+        let mounts = pod.spec.containers[index].volumeMounts.filter {
+            Self.path(clean, isUnder: Self.normalize($0.mountPath))
+        }
+        guard let m = mounts.max(by: { Self.normalize($0.mountPath).count < Self.normalize($1.mountPath).count }),
+            let v = pod.spec.volumes.first(where: { $0.name == m.name })
+        else { return false }
+        switch v.source {
+        case .configMap, .secret: return true
+        default: return false
         }
     }
 

@@ -185,6 +185,7 @@ public final class Cluster {
             endpoints.serviceChanged(svc, type: change.type)
         case .namespace(let ns): namespaces.namespaceChanged(ns, type: change.type)
         case .podDisruptionBudget(let pdb): disruption.budgetChanged(pdb, type: change.type)
+        case .configMap, .secret: configSourceChanged(change.key, type: change.type)
         case .endpointSlice, .event, .controllerRevision:
             break
         }

@@ -48,6 +48,8 @@ public enum Validation {
         case .statefulSet(let s): causes += validate(s.spec)
         case .pod(let p): causes += validate(p.spec)
         case .podDisruptionBudget(let b): causes += validate(b.spec)
+        case .configMap(let c): causes += validate(c)
+        case .secret(let s): causes += validate(s)
         case .persistentVolume(let v):
             if v.spec.capacity == nil { causes.append(Cause(field: "spec.capacity", body: "Required value")) }
             if v.spec.accessModes.isEmpty { causes.append(Cause(field: "spec.accessModes", body: "Required value")) }
@@ -202,6 +204,7 @@ public enum Validation {
     }
 
     static func validateUpdate(old: KubeObject, new: KubeObject) -> [Cause] {
+        if let causes = validateConfigUpdate(old: old, new: new) { return causes }
         switch (old, new) {
         case (.statefulSet(let a), .statefulSet(let b)):
             // 7.5: only these fields may change; compare everything else.

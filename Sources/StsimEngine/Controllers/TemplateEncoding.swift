@@ -71,8 +71,12 @@ enum TemplateEncoding {
                     w.string("name", e.name)
                     w.string("value", e.value)
                     w.string("fieldPath", e.fieldPath)
+                    w.string("configMapKeyRef", e.configMapKeyRef.map { "\($0)" })
+                    w.string("secretKeyRef", e.secretKeyRef.map { "\($0)" })
                 }
             }
+            // Written only when present, so that the hash of every template without it stays.
+            w.list("envFrom", c.envFrom) { w, e in w.object { w.string("source", "\(e)") } }
             w.list("volumeMounts", c.volumeMounts) { w, m in
                 w.object {
                     w.string("name", m.name)

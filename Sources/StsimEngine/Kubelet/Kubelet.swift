@@ -111,6 +111,10 @@ final class Kubelet {
             setUpSandbox(rp)
             return
         case .containerStarted(let i):
+            guard containerConfigReady(&rp, i) else {
+                pods[rp.uid] = rp
+                return report(rp)
+            }
             start(&rp, i, restart: false)
             rp.nextToStart = i + 1
             pods[rp.uid] = rp
@@ -125,6 +129,7 @@ final class Kubelet {
             containerExited(rp.uid, index: i, exitCode: exitCode)
             return
         case .restartContainer(let i):
+            refreshEnvironment(&rp, i)
             start(&rp, i, restart: true)
             pods[rp.uid] = rp
             report(rp)
@@ -166,6 +171,7 @@ final class Kubelet {
         guard cluster.attachDetach.attach(pod: rp.key, uid: rp.uid, claims: rp.claims, node: nodeName) else {
             return
         }
+        guard mountConfigVolumes(rp) else { return }
         rp.sandboxReady = true
         rp.podIP = cluster.ipam.allocate(on: nodeName)
         rp.status.podIP = rp.podIP

@@ -23,10 +23,19 @@ struct RuntimeContainer: Codable, Equatable {
     var nextPullRetry: VirtualTime?
     /// The main process stsim runs through its shell (busybox, dnsutils), where it stands.
     var process: MainProcessState?
+    /// The variables taken from ConfigMaps and Secrets when the container was created (nil
+    /// value: the spec's own value or fieldRef); they stay while it runs, as a process's do.
+    var configEnvironment: [ConfigEnvEntry]?
     /// The exit status the container ends with once the kubelet has sent it SIGTERM.
     var stopExitCode: Int?
 
     var isRunning: Bool { if case .running = state { return true } else { return false } }
+}
+
+/// One variable of `RuntimeContainer.configEnvironment`.
+struct ConfigEnvEntry: Codable, Equatable {
+    var name: String
+    var value: String?
 }
 
 /// The kubelet's truth about one pod on its node.

@@ -55,8 +55,11 @@ public enum APIDefaults {
             }
             if n.phase == nil { n.phase = .active }
             object = .namespace(n)
+        case .secret(var s):
+            if (s.type ?? "").isEmpty { s.type = Secret.opaque }
+            object = .secret(s)
         // policy/v1 defaults nothing in a PodDisruptionBudget (v1beta1 defaulted minAvailable: 1).
-        case .node, .endpointSlice, .event, .controllerRevision, .podDisruptionBudget:
+        case .node, .endpointSlice, .event, .controllerRevision, .podDisruptionBudget, .configMap:
             break
         }
     }

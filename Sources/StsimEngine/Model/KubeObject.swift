@@ -14,6 +14,8 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
     case controllerRevision(ControllerRevision)
     case namespace(Namespace)
     case podDisruptionBudget(PodDisruptionBudget)
+    case configMap(ConfigMap)
+    case secret(Secret)
 
     public var kind: ResourceKind {
         switch self {
@@ -30,6 +32,8 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
         case .controllerRevision: .controllerRevision
         case .namespace: .namespace
         case .podDisruptionBudget: .podDisruptionBudget
+        case .configMap: .configMap
+        case .secret: .secret
         }
     }
 
@@ -49,6 +53,8 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .controllerRevision(let o): o.metadata
             case .namespace(let o): o.metadata
             case .podDisruptionBudget(let o): o.metadata
+            case .configMap(let o): o.metadata
+            case .secret(let o): o.metadata
             }
         }
         set {
@@ -92,6 +98,12 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .podDisruptionBudget(var o):
                 o.metadata = newValue
                 self = .podDisruptionBudget(o)
+            case .configMap(var o):
+                o.metadata = newValue
+                self = .configMap(o)
+            case .secret(var o):
+                o.metadata = newValue
+                self = .secret(o)
             }
         }
     }
@@ -253,4 +265,20 @@ extension PodDisruptionBudget: KubeResource {
         self = x
     }
     public var erased: KubeObject { .podDisruptionBudget(self) }
+}
+extension ConfigMap: KubeResource {
+    public static var resourceKind: ResourceKind { .configMap }
+    public init?(_ o: KubeObject) {
+        guard case .configMap(let x) = o else { return nil }
+        self = x
+    }
+    public var erased: KubeObject { .configMap(self) }
+}
+extension Secret: KubeResource {
+    public static var resourceKind: ResourceKind { .secret }
+    public init?(_ o: KubeObject) {
+        guard case .secret(let x) = o else { return nil }
+        self = x
+    }
+    public var erased: KubeObject { .secret(self) }
 }

@@ -70,6 +70,8 @@ public struct Container: Codable, Hashable, Sendable {
     public var args: [String]?
     public var ports: [ContainerPort]
     public var env: [EnvVar]
+    /// Whole ConfigMaps and Secrets as variables; `env` wins over them (kubelet_pods.go).
+    public var envFrom: [EnvFromSource] = []
     public var volumeMounts: [VolumeMount]
     public var readinessProbe: Probe?
     public var livenessProbe: Probe?
@@ -134,6 +136,10 @@ public struct EnvVar: Codable, Hashable, Sendable {
     public var value: String?
     /// `valueFrom.fieldRef.fieldPath` (e.g. `metadata.name`), the one downward-API form modelled.
     public var fieldPath: String?
+    /// `valueFrom.configMapKeyRef`: one key of a ConfigMap in the pod's namespace.
+    public var configMapKeyRef: KeySelector?
+    /// `valueFrom.secretKeyRef`: one key of a Secret in the pod's namespace.
+    public var secretKeyRef: KeySelector?
 
     public init(name: String, value: String? = nil, fieldPath: String? = nil) {
         self.name = name
@@ -203,10 +209,72 @@ public enum VolumeSource: Codable, Hashable, Sendable {
     case persistentVolumeClaim(PersistentVolumeClaimVolumeSource)
     case hostPath(path: String, type: String?)
     case emptyDir(medium: String?, sizeLimit: Quantity?)
-    case configMap(name: String)
-    case secret(secretName: String)
+    case configMap(KeyProjection)
+    /// A Secret's keys as files; `KeyProjection.name` is the volume's `secretName`.
+    case secret(KeyProjection)
     /// The service-account token volume admission adds (`kube-api-access-xxxxx`).
     case projected
+}
+
+/// `configMapKeyRef` / `secretKeyRef`: which key of which object, and whether a missing one is
+/// fine (`optional: true`: the variable is then left out).
+public struct KeySelector: Codable, Hashable, Sendable {
+    public var name: String
+    public var key: String
+    public var optional: Bool?
+
+    public init(name: String, key: String, optional: Bool? = nil) {
+        self.name = name
+        self.key = key
+        self.optional = optional
+    }
+}
+
+/// One `envFrom` entry: every key of a ConfigMap (`configMapRef`) or Secret (`secretRef`),
+/// each name with `prefix` in front.
+public struct EnvFromSource: Codable, Hashable, Sendable {
+    public enum Source: String, Codable, Hashable, Sendable {
+        case configMap, secret
+    }
+    public var source: Source
+    public var name: String
+    public var prefix: String?
+    public var optional: Bool?
+
+    public init(source: Source, name: String, prefix: String? = nil, optional: Bool? = nil) {
+        self.source = source
+        self.name = name
+        self.prefix = prefix
+        self.optional = optional
+    }
+}
+
+/// The keys of a `configMap` or `secret` volume: all of them as files named for them, or only
+/// `items`, each at its own `path`.
+public struct KeyProjection: Codable, Hashable, Sendable {
+    public struct Item: Codable, Hashable, Sendable {
+        public var key: String
+        public var path: String
+        public var mode: Int?
+
+        public init(key: String, path: String, mode: Int? = nil) {
+            self.key = key
+            self.path = path
+            self.mode = mode
+        }
+    }
+    public var name: String
+    public var items: [Item]
+    public var optional: Bool?
+    /// The files' permission bits; the API server defaults it to 0644 (420).
+    public var defaultMode: Int?
+
+    public init(name: String, items: [Item] = [], optional: Bool? = nil, defaultMode: Int? = nil) {
+        self.name = name
+        self.items = items
+        self.optional = optional
+        self.defaultMode = defaultMode
+    }
 }
 
 public struct PersistentVolumeClaimVolumeSource: Codable, Hashable, Sendable {

@@ -6,6 +6,8 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
     case namespace
     // Last, so that the kinds before keep their order (and saved states their slots).
     case podDisruptionBudget
+    // Last again, for the same reason.
+    case configMap, secret
 
     /// `kind:` as written in manifests.
     public var kind: String {
@@ -24,6 +26,8 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .controllerRevision: "ControllerRevision"
         case .namespace: "Namespace"
         case .podDisruptionBudget: "PodDisruptionBudget"
+        case .configMap: "ConfigMap"
+        case .secret: "Secret"
         }
     }
 
@@ -54,6 +58,8 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .controllerRevision: []
         case .namespace: ["ns"]
         case .podDisruptionBudget: ["pdb"]
+        case .configMap: ["cm"]
+        case .secret: []
         }
     }
 

@@ -34,6 +34,8 @@ public final class ObjectStore {
         case .controllerRevision: 11
         case .namespace: 12
         case .podDisruptionBudget: 13
+        case .configMap: 14
+        case .secret: 15
         }
     }
 

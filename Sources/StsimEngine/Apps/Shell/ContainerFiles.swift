@@ -77,6 +77,7 @@ public struct ContainerFiles {
         if clean == "/dev/null" { return nil }
         if kind(clean) == .directory { return .isDirectory }
         if let error = parentError(clean) { return error }
+        if cluster.isOnReadOnlyVolume(pod, container: container, path: clean) { return .readOnly }
         guard let (disk, relative, _) = locate(clean) else { return .readOnly }
         let old = append ? (try? read(clean).get()) ?? "" : ""
         cluster.apps.files.write(disk, relative, old + text)
@@ -97,6 +98,7 @@ public struct ContainerFiles {
         let clean = Cluster.normalize(path)
         if kind(clean) != nil { return .exists }
         if let error = parentError(clean) { return error }
+        if cluster.isOnReadOnlyVolume(pod, container: container, path: clean) { return .readOnly }
         guard let (disk, relative, _) = locate(clean) else { return .readOnly }
         cluster.apps.files.write(disk, relative + "/", "")
         cluster.apps.files.remove(disk, whiteoutPath(relative))
@@ -109,6 +111,7 @@ public struct ContainerFiles {
         guard let kind = kind(clean) else { return .noSuchFile }
         if kind == .directory, !recursive { return .isDirectory }
         if clean == "/" || cluster.mountPaths(pod, container: container).contains(clean) { return .busy }
+        if cluster.isOnReadOnlyVolume(pod, container: container, path: clean) { return .readOnly }
         guard let (disk, relative, onLayer) = locate(clean) else { return .readOnly }
         for p in cluster.files.paths(disk, under: relative) { cluster.apps.files.remove(disk, p) }
         if onLayer, kind == .directory || imageFile(disk, relative) != nil {

@@ -40,7 +40,7 @@ final class Shell {
         self.container = container
         self.hooks = hooks
         files = ContainerFiles(cluster: cluster, pod: pod, container: container)
-        let env = Self.environment(pod, container: container)
+        let env = Self.environment(cluster, pod, container: container)
         variables = Dictionary(env, uniquingKeysWith: { _, last in last })
         exported = env.map(\.0)
     }
@@ -49,23 +49,36 @@ final class Shell {
 
     /// The container's environment as the runtime sets it: PATH and HOSTNAME first, then the
     /// pod spec's `env`, then HOME (runc adds it when the image sets none).
-    static func environment(_ pod: Pod, container: Int) -> [(String, String)] {
+    static func environment(_ cluster: Cluster, _ pod: Pod, container: Int) -> [(String, String)] {
         var env = [
             ("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
             ("HOSTNAME", pod.spec.hostname ?? pod.metadata.name),
         ]
         guard container < pod.spec.containers.count else { return env }
-        for e in pod.spec.containers[container].env {
-            let value: String =
-                switch e.fieldPath {
-                case "metadata.name": pod.metadata.name
-                case "metadata.namespace": pod.metadata.namespace
-                case "spec.nodeName": pod.spec.nodeName ?? ""
-                case "status.podIP": pod.status.podIP ?? ""
-                default: e.value ?? ""
-                }
-            env.removeAll { $0.0 == e.name }
-            env.append((e.name, value))
+        let c = pod.spec.containers[container]
+        // A running container got its variables when it was created; the kubelet refused to
+        // create one whose sources failed, so a failure here leaves those variables out.
+        let fromConfig =
+            cluster.createdEnvironment(pod, container: container)
+            ?? (try? cluster.configEnvironment(c, namespace: pod.metadata.namespace).get()) ?? []
+        let literal = Dictionary(c.env.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        for (name, resolved) in fromConfig {
+            let value: String
+            if let resolved {
+                value = resolved
+            } else {
+                let e = literal[name]
+                value =
+                    switch e?.fieldPath {
+                    case "metadata.name": pod.metadata.name
+                    case "metadata.namespace": pod.metadata.namespace
+                    case "spec.nodeName": pod.spec.nodeName ?? ""
+                    case "status.podIP": pod.status.podIP ?? ""
+                    default: e?.value ?? ""
+                    }
+            }
+            env.removeAll { $0.0 == name }
+            env.append((name, value))
         }
         if !env.contains(where: { $0.0 == "HOME" }) { env.append(("HOME", "/root")) }
         return env

@@ -1,0 +1,115 @@
+/// ConfigMaps and Secrets at pod start. A `configMap`/`secret` volume that cannot be set up keeps
+/// the pod in ContainerCreating with a FailedMount event; a variable whose source is missing
+/// keeps the container in CreateContainerConfigError with a Failed event. Either waits for the
+/// object, and the pod goes on as soon as it is created or changed.
+extension Kubelet {
+    private func apiPod(_ rp: RuntimePod) -> Pod? {
+        cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name)
+    }
+
+    /// Writes the files of the pod's configMap and secret volumes; false after a FailedMount.
+    func mountConfigVolumes(_ rp: RuntimePod) -> Bool {
+        guard let pod = apiPod(rp) else { return true }
+        for volume in pod.spec.volumes {
+            switch cluster.configVolumeFiles(volume, namespace: rp.key.namespace) {
+            case nil: continue
+            case .failure(let e)?:
+                link.recordEvent(
+                    .warning, "FailedMount", "MountVolume.SetUp failed for volume \"\(volume.name)\" : \(e.message)",
+                    about: rp.key, uid: rp.uid, fieldPath: nil)
+                cluster.waitForVolume(e.object, node: nodeName, pod: rp.uid)
+                return false
+            case .success(let files)?:
+                cluster.project(files, into: .pod(rp.uid, volume: volume.name))
+            }
+        }
+        return true
+    }
+
+    /// Resolves the container's variables before creating it; false (CreateContainerConfigError)
+    /// when a source is missing.
+    func containerConfigReady(_ rp: inout RuntimePod, _ i: Int) -> Bool {
+        guard let pod = apiPod(rp), i < pod.spec.containers.count, i < rp.containers.count else { return true }
+        let e: ConfigSourceError
+        switch cluster.configEnvironment(pod.spec.containers[i], namespace: rp.key.namespace) {
+        case .success(let env):
+            rp.containers[i].configEnvironment = env.map { ConfigEnvEntry(name: $0.0, value: $0.1) }
+            return true
+        case .failure(let error): e = error
+        }
+        let name = rp.containers[i].name
+        event(rp, .warning, "Failed", "Error: \(e.message)", container: name)
+        rp.containers[i].state = .waiting(reason: "CreateContainerConfigError", message: e.message)
+        cluster.waitForVolume(e.object, node: nodeName, pod: rp.uid)
+        return false
+    }
+
+    /// A restarted container takes its variables afresh (stsim keeps the old ones when a source
+    /// has gone, where the kubelet would refuse the restart with CreateContainerConfigError).
+    func refreshEnvironment(_ rp: inout RuntimePod, _ i: Int) {
+        guard let pod = apiPod(rp), i < pod.spec.containers.count, i < rp.containers.count,
+            case .success(let env) = cluster.configEnvironment(pod.spec.containers[i], namespace: rp.key.namespace)
+        else { return }
+        rp.containers[i].configEnvironment = env.map { ConfigEnvEntry(name: $0.0, value: $0.1) }
+    }
+
+    /// A ConfigMap or Secret this node's pod waited for exists now (or changed): mount, or
+    /// create the container, again.
+    func configSourceChanged(pod uid: UID) {
+        guard let rp = pods[uid], !rp.terminating else { return }
+        if !rp.sandboxReady { return after(.zero, rp, .sandboxReady) }
+        guard rp.nextToStart < rp.containers.count,
+            case .waiting(let reason, _) = rp.containers[rp.nextToStart].state,
+            reason == "CreateContainerConfigError"
+        else { return }
+        after(.zero, rp, .containerStarted(index: rp.nextToStart))
+    }
+
+    /// The kubelet re-syncs mounted ConfigMaps and Secrets: running pods see a changed object's
+    /// new keys in their files (the kubelet takes up to its sync period; stsim at once).
+    func refreshConfigVolumes(_ key: ObjectKey) {
+        for rp in pods.values where rp.sandboxReady && !rp.terminating && rp.key.namespace == key.namespace {
+            guard let pod = apiPod(rp) else { continue }
+            for volume in pod.spec.volumes {
+                guard case .success(let files)? = cluster.configVolumeFiles(volume, namespace: key.namespace),
+                    let named = Self.names(volume), named.kind == key.kind, named.name == key.name
+                else { continue }
+                cluster.project(files, into: .pod(rp.uid, volume: volume.name))
+            }
+        }
+    }
+
+    private static func names(_ v: Volume) -> ObjectKey? {
+        switch v.source {
+        case .configMap(let p): ObjectKey(kind: .configMap, namespace: "", name: p.name)
+        case .secret(let p): ObjectKey(kind: .secret, namespace: "", name: p.name)
+        default: nil
+        }
+    }
+}
+
+extension Cluster {
+    /// The variables a running container took from ConfigMaps and Secrets when it was created.
+    func createdEnvironment(_ pod: Pod, container i: Int) -> [(String, String?)]? {
+        guard let node = pod.spec.nodeName, let uid = pod.metadata.uid,
+            let rp = kubelets[node]?.pods[uid], i < rp.containers.count
+        else { return nil }
+        return rp.containers[i].configEnvironment?.map { ($0.name, $0.value) }
+    }
+
+    /// Replaces a volume's files with these, as the kubelet's atomic writer swaps `..data`.
+    func project(_ files: [(String, String)], into disk: Disk) {
+        for old in apps.files.paths(disk, under: "") { apps.files.remove(disk, old) }
+        for (path, text) in files { apps.files.write(disk, path, text) }
+    }
+
+    /// A ConfigMap or Secret appeared or changed: wake the pods waiting for it and refresh the
+    /// volumes that hold it.
+    func configSourceChanged(_ key: ObjectKey, type: ChangeType) {
+        guard type != .deleted else { return }
+        for w in volumeWaiters.removeValue(forKey: key) ?? [] { kubelets[w.node]?.configSourceChanged(pod: w.pod) }
+        if type == .modified {
+            for name in kubelets.keys.sorted() { kubelets[name]?.refreshConfigVolumes(key) }
+        }
+    }
+}

@@ -91,26 +91,7 @@ public enum CreateCommand: Hashable, Sendable {
     case namespace(name: Argument)
     /// `create pdb NAME --selector S --min-available N|N%` or `--max-unavailable`: exactly one bound.
     case podDisruptionBudget(name: Argument, selector: LabelSelector, minAvailable: String?, maxUnavailable: String?)
-    /// `create configmap NAME` or `create secret generic NAME` with `--from-literal`/`--from-file`.
     case configData(ConfigDataCommand)
-}
-
-/// One `--from-literal KEY=VALUE` or `--from-file [KEY=]PATH`.
-public enum ConfigDataSource: Hashable, Sendable {
-    case literal(key: String, value: String)
-    /// `key` nil: the file's own name.
-    case file(key: String?, path: Argument)
-}
-
-public struct ConfigDataCommand: Hashable, Sendable {
-    /// `.configMap` or `.secret`.
-    public var kind: ResourceKind
-    public var name: Argument
-    public var data: [ConfigDataSource]
-    public var namespace: String?
-    public var options: WriteOptions
-    /// `--type` of a Secret.
-    public var type: String?
 }
 
 /// `drain NODE`: what kubectl drain's flags ask.

@@ -38,7 +38,8 @@ extension ResourceCommands {
                 hint: "try: create -f FILE, create sts NAME --image IMG, help create")
         }
         throw Diagnostic(
-            at: what.location, "create makes sts, svc, pv, node, namespace, pdb, configmap or secret, not \"\(what.text)\"",
+            at: what.location,
+            "create makes sts, svc, pv, node, namespace, pdb, configmap or secret, not \"\(what.text)\"",
             hint: Suggestion.hint(for: what.text, in: createWords)
                 ?? "for other kinds write a manifest: create -f FILE")
     }

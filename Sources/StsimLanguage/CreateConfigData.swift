@@ -25,7 +25,10 @@ extension ResourceCommands {
         let data = try configData(args)
         let options = try Common.writeOptions(args)
         try args.finish()
-        return .create(.configData(ConfigDataCommand(kind: .configMap, name: name, data: data, namespace: Common.namespace(args), options: options)))
+        return .create(
+            .configData(
+                ConfigDataCommand(
+                    kind: .configMap, name: name, data: data, namespace: Common.namespace(args), options: options)))
     }
 
     static let createSecret = CommandSpec(
@@ -35,7 +38,9 @@ extension ResourceCommands {
             "create secret generic db --from-literal password=s3cret",
             "create secret generic tls-files --from-file tls.crt --from-file tls.key",
         ],
-        flags: dataFlags + [FlagSpec("type", value: "TYPE", help: "the Secret's type (default Opaque)"), Common.namespace] + Common.writeFlags,
+        flags: dataFlags + [
+            FlagSpec("type", value: "TYPE", help: "the Secret's type (default Opaque)"), Common.namespace,
+        ] + Common.writeFlags,
         positionals: [.choices(["generic"]), .none], arguments: "generic NAME"
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let kind = try args.next("the kind of secret (generic)")
@@ -46,13 +51,16 @@ extension ResourceCommands {
                 other
                     ? "stsim makes generic secrets only; write a kubernetes.io/\(kind.text == "tls" ? "tls" : "dockerconfigjson") Secret as a manifest"
                     : "create secret makes generic secrets: create secret generic NAME",
-                hint: other ? "or: create secret generic NAME --type TYPE --from-file KEY=PATH" : Suggestion.hint(for: kind.text, in: ["generic"]))
+                hint: other
+                    ? "or: create secret generic NAME --type TYPE --from-file KEY=PATH"
+                    : Suggestion.hint(for: kind.text, in: ["generic"]))
         }
         let name = try args.next("NAME")
         let data = try configData(args)
         let options = try Common.writeOptions(args)
         try args.finish()
-        var command = ConfigDataCommand(kind: .secret, name: name, data: data, namespace: Common.namespace(args), options: options)
+        var command = ConfigDataCommand(
+            kind: .secret, name: name, data: data, namespace: Common.namespace(args), options: options)
         command.type = args.flag("type")?.text
         return .create(.configData(command))
     }
@@ -74,8 +82,12 @@ extension ResourceCommands {
             switch parts.count {
             case 1: sources.append((file.location, .file(key: nil, path: file)))
             case 2:
-                if parts[0].isEmpty { throw Diagnostic(at: file.location, "key name for file path \(parts[1]) missing") }
-                if parts[1].isEmpty { throw Diagnostic(at: file.location, "file path for key name \(parts[0]) missing") }
+                if parts[0].isEmpty {
+                    throw Diagnostic(at: file.location, "key name for file path \(parts[1]) missing")
+                }
+                if parts[1].isEmpty {
+                    throw Diagnostic(at: file.location, "file path for key name \(parts[0]) missing")
+                }
                 sources.append((file.location, .file(key: parts[0], path: Argument(parts[1], at: file.location))))
             default:
                 throw Diagnostic(at: file.location, "key names or file paths cannot contain '='")
@@ -84,4 +96,22 @@ extension ResourceCommands {
         // kubectl adds every literal before any file.
         return sources.map(\.1)
     }
+}
+
+/// One `--from-literal KEY=VALUE` or `--from-file [KEY=]PATH`.
+public enum ConfigDataSource: Hashable, Sendable {
+    case literal(key: String, value: String)
+    /// `key` nil: the file's own name.
+    case file(key: String?, path: Argument)
+}
+
+public struct ConfigDataCommand: Hashable, Sendable {
+    /// `.configMap` or `.secret`.
+    public var kind: ResourceKind
+    public var name: Argument
+    public var data: [ConfigDataSource]
+    public var namespace: String?
+    public var options: WriteOptions
+    /// `--type` of a Secret.
+    public var type: String?
 }

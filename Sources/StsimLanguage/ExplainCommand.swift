@@ -16,8 +16,9 @@ extension ResourceCommands {
         summary: "the documentation of a kind or of one of its fields, as kubectl explain prints it",
         details: """
             The texts are the Kubernetes 1.32 API's own. stsim carries them for the StatefulSet types
-            (spec, status, updateStrategy and what they hold), the top level of pods, services and
-            claims, and a claim's spec; a type it does not carry is refused by name.
+            (spec, status, updateStrategy and what they hold), the top level of pods, services,
+            claims, ConfigMaps and Secrets, and a claim's spec; a type it does not carry is refused
+            by name.
             """,
         examples: [
             "explain sts", "explain statefulset.spec", "explain sts.spec.updateStrategy.rollingUpdate --recursive",

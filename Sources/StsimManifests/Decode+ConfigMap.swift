@@ -11,7 +11,8 @@ extension MappingReader {
     }
 
     func secret(metadata: ObjectMeta) -> Secret {
-        var s = Secret(metadata: metadata, type: string("type"), data: bytesMap("data") ?? [:], immutable: bool("immutable"))
+        var s = Secret(
+            metadata: metadata, type: string("type"), data: bytesMap("data") ?? [:], immutable: bool("immutable"))
         for (k, v) in stringMap("stringData") ?? [:] { s.data[k] = Array(v.utf8) }
         return s
     }

@@ -10,7 +10,8 @@ extension MappingReader {
     func envFromSource() -> EnvFromSource? {
         let prefix = string("prefix")
         let configMap = nested("configMapRef", goType: "ConfigMapEnvSource") { r in
-            EnvFromSource(source: .configMap, name: r.string("name") ?? "", prefix: prefix, optional: r.bool("optional"))
+            EnvFromSource(
+                source: .configMap, name: r.string("name") ?? "", prefix: prefix, optional: r.bool("optional"))
         }
         let secret = nested("secretRef", goType: "SecretEnvSource") { r in
             EnvFromSource(source: .secret, name: r.string("name") ?? "", prefix: prefix, optional: r.bool("optional"))

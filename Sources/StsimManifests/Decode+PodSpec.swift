@@ -190,11 +190,13 @@ extension MappingReader {
         {
             sources.append(("emptyDir", s))
         }
-        if let s = nested("configMap", goType: "ConfigMapVolumeSource", { VolumeSource.configMap($0.keyProjection("name")) })
+        if let s = nested(
+            "configMap", goType: "ConfigMapVolumeSource", { VolumeSource.configMap($0.keyProjection("name")) })
         {
             sources.append(("configMap", s))
         }
-        if let s = nested("secret", goType: "SecretVolumeSource", { VolumeSource.secret($0.keyProjection("secretName")) })
+        if let s = nested(
+            "secret", goType: "SecretVolumeSource", { VolumeSource.secret($0.keyProjection("secretName")) })
         {
             sources.append(("secret", s))
         }

@@ -104,9 +104,14 @@ extension DescribeWriter {
         line(2, "Environment:")
         for e in env {
             if let r = e.secretKeyRef {
-                line(3, "\(e.name):\t<set to the key '\(r.key)' in secret '\(r.name)'>\tOptional: \(r.optional ?? false)")
+                line(
+                    3, "\(e.name):\t<set to the key '\(r.key)' in secret '\(r.name)'>\tOptional: \(r.optional ?? false)"
+                )
             } else if let r = e.configMapKeyRef {
-                line(3, "\(e.name):\t<set to the key '\(r.key)' of config map '\(r.name)'>\tOptional: \(r.optional ?? false)")
+                line(
+                    3,
+                    "\(e.name):\t<set to the key '\(r.key)' of config map '\(r.name)'>\tOptional: \(r.optional ?? false)"
+                )
             } else if let path = e.fieldPath {
                 line(3, "\(e.name):\t\(pod.map { Self.fieldValue(path, of: $0) } ?? "") (v1:\(path))")
             } else {

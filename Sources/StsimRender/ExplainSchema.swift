@@ -45,7 +45,7 @@ public struct ExplainField: Sendable {
 /// The schemas stsim carries, by name, and the kinds whose documentation starts at one of them.
 public enum ExplainSchemas {
     static let all: [String: ExplainSchema] = Dictionary(
-        uniqueKeysWithValues: (apps + core).map { ($0.name, $0) })
+        uniqueKeysWithValues: (apps + core + config).map { ($0.name, $0) })
 
     static func schema(_ name: String) -> ExplainSchema? { all[name] }
 }

@@ -7,6 +7,32 @@ import StsimManifests
 /// literals and host files, then one create (or, with `--dry-run=client`, only the print).
 extension Session {
     func createConfigData(_ c: ConfigDataCommand) throws {
+        let object = try configDataObject(c)
+        var writer = ObjectWriter(c.options)
+        let outcome: DocumentOutcome
+        if c.options.dryRun == .client {
+            outcome = writer.written(object, "created")
+        } else {
+            var stored = object
+            if stored.metadata.namespace.isEmpty { stored.metadata.namespace = cluster.config.namespace }
+            switch cluster.create(stored, dryRun: c.options.dryRun == .server) {
+            case .success(let created): outcome = writer.written(created, "created")
+            case .failure(let e) where e.setting != nil: throw e
+            case .failure(let e):
+                // kubectl wraps the server's error in its own words (create_configmap.go, create_secret.go).
+                let lead = c.kind == .configMap ? "failed to create configmap: " : "failed to create secret "
+                throw SessionError(lead + e.message)
+            }
+        }
+        switch outcome {
+        case .printed(let s): printer.block(s)
+        case .done(let line): printer.line(line)
+        default: break
+        }
+    }
+
+    /// The object kubectl's generator builds; a namespace only when `-n` named one.
+    private func configDataObject(_ c: ConfigDataCommand) throws -> KubeObject {
         var text: [String: String] = [:]
         var bytes: [String: [UInt8]] = [:]
         func add(_ key: String, _ value: [UInt8], at location: SourceLocation) throws {
@@ -44,31 +70,9 @@ extension Session {
         }
         var meta = ObjectMeta(name: c.name.text)
         meta.namespace = c.namespace ?? ""
-        let object: KubeObject =
-            c.kind == .configMap
+        return c.kind == .configMap
             ? .configMap(ConfigMap(metadata: meta, data: text, binaryData: bytes))
-            : .secret(Secret(metadata: meta, type: c.type ?? Secret.opaque, data: bytes))
-        var writer = ObjectWriter(c.options)
-        let outcome: DocumentOutcome
-        if c.options.dryRun == .client {
-            outcome = writer.written(object, "created")
-        } else {
-            var stored = object
-            if stored.metadata.namespace.isEmpty { stored.metadata.namespace = cluster.config.namespace }
-            switch cluster.create(stored, dryRun: c.options.dryRun == .server) {
-            case .success(let created): outcome = writer.written(created, "created")
-            case .failure(let e) where e.setting != nil: throw e
-            case .failure(let e):
-                // kubectl wraps the server's error in its own words (create_configmap.go, create_secret.go).
-                let lead = c.kind == .configMap ? "failed to create configmap: " : "failed to create secret "
-                throw SessionError(lead + e.message)
-            }
-        }
-        switch outcome {
-        case .printed(let s): printer.block(s)
-        case .done(let line): printer.line(line)
-        default: break
-        }
+            : .secret(Secret(metadata: meta, type: c.type, data: bytes))
     }
 
     /// `--from-file`: one file as one key, or each regular file of a folder under its own name

@@ -70,10 +70,10 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(
             complete("get "),
             [
-                "all", "controllerrevision", "endpoints", "endpointslice", "ep", "ev",
+                "all", "cm", "configmap", "controllerrevision", "endpoints", "endpointslice", "ep", "ev",
                 "event", "namespace", "no", "node", "ns", "pdb", "persistentvolume", "persistentvolumeclaim", "po",
-                "pod", "poddisruptionbudget", "pv", "pvc", "replicaset", "rs", "sc", "service", "statefulset",
-                "storageclass", "sts", "svc",
+                "pod", "poddisruptionbudget", "pv", "pvc", "replicaset", "rs", "sc", "secret", "service",
+                "statefulset", "storageclass", "sts", "svc",
             ])
         XCTAssertEqual(complete("get st"), ["statefulset", "storageclass", "sts"])
         XCTAssertEqual(
@@ -81,7 +81,7 @@ final class CompletionTests: XCTestCase {
             ["pdb", "persistentvolume", "persistentvolumeclaim", "po", "pod", "poddisruptionbudget", "pv", "pvc"])
         XCTAssertEqual(complete("delete pv"), ["pv", "pvc"])
         XCTAssertEqual(complete("scale "), ["rs", "sts"])
-        XCTAssertEqual(complete("create "), ["namespace", "node", "pdb", "pv", "sts", "svc"])
+        XCTAssertEqual(complete("create "), ["configmap", "namespace", "node", "pdb", "pv", "secret", "sts", "svc"])
         XCTAssertEqual(complete("wait "), ["pod", "pvc", "sts"])
     }
 
@@ -107,7 +107,7 @@ final class CompletionTests: XCTestCase {
             complete("create sts web --"),
             ["--image=", "--namespace=", "--policy=", "--replicas=", "--service=", "--storage="])
         XCTAssertEqual(complete("create pv a --"), ["--access=", "--capacity=", "--class=", "--reclaim="])
-        XCTAssertEqual(complete("create "), ["namespace", "node", "pdb", "pv", "sts", "svc"])
+        XCTAssertEqual(complete("create "), ["configmap", "namespace", "node", "pdb", "pv", "secret", "sts", "svc"])
         XCTAssertEqual(complete("rollout "), ["history", "pause", "restart", "resume", "status", "undo"])
         XCTAssertEqual(complete("rollout undo sts web --"), ["--namespace=", "--to-revision="])
         XCTAssertEqual(

@@ -86,6 +86,8 @@ final class TranscriptTests: XCTestCase {
         "history/checks",
         "kubectl/all-namespaces",
         "kubectl/api-resources",
+        "kubectl/configmap",
+        "kubectl/configmap-volume",
         "kubectl/dry-run-diff-replace",
         "kubectl/edit-here-document",
         "kubectl/events-for",
@@ -93,6 +95,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/get-watch",
         "kubectl/labels-and-output",
         "kubectl/patch-json",
+        "kubectl/secret",
         "kubectl/several-objects",
         "language/error-prefix",
         "language/errors",
@@ -474,6 +477,14 @@ final class TranscriptTests: XCTestCase {
         try Transcript("kubectl/api-resources").check()
     }
 
+    func test_kubectl_configmap() throws {
+        try Transcript("kubectl/configmap").check()
+    }
+
+    func test_kubectl_configmap_volume() throws {
+        try Transcript("kubectl/configmap-volume").check()
+    }
+
     func test_kubectl_dry_run_diff_replace() throws {
         try Transcript("kubectl/dry-run-diff-replace").check()
     }
@@ -500,6 +511,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_patch_json() throws {
         try Transcript("kubectl/patch-json").check()
+    }
+
+    func test_kubectl_secret() throws {
+        try Transcript("kubectl/secret").check()
     }
 
     func test_kubectl_several_objects() throws {

@@ -169,8 +169,7 @@ public final class Cluster {
         case .persistentVolume(let pv):
             volumes.volumeChanged(pv, type: change.type)
             invariants.volumeChanged(pv, type: change.type)
-        case .storageClass:
-            storageClassChanged()
+        case .storageClass: storageClassChanged()
         case .node(let node):
             scheduler.nodeChanged(node, type: change.type)
             taintEviction.nodeChanged(node, type: change.type)

@@ -88,7 +88,8 @@ extension Validation {
         case (.secret(let a), .secret(let b)):
             var causes: [Cause] = []
             if a.type != b.type {
-                causes.append(Cause(field: "type", body: "Invalid value: \(GoSyntax.quote(b.type ?? "")): field is immutable"))
+                causes.append(
+                    Cause(field: "type", body: "Invalid value: \(GoSyntax.quote(b.type ?? "")): field is immutable"))
             }
             if a.immutable == true {
                 if b.immutable != true { causes.append(Cause(field: "immutable", body: immutableMessage)) }

@@ -25,7 +25,8 @@ extension Cluster {
 
     /// The files a `configMap` or `secret` volume holds (path to text), nil for other volumes.
     /// A missing object or item key fails unless the volume is `optional` (then it is empty).
-    public func configVolumeFiles(_ volume: Volume, namespace: String) -> Result<[(String, String)], ConfigSourceError>? {
+    public func configVolumeFiles(_ volume: Volume, namespace: String) -> Result<[(String, String)], ConfigSourceError>?
+    {
         let kind: ResourceKind
         let p: KeyProjection
         switch volume.source {
@@ -46,7 +47,9 @@ extension Cluster {
         for item in p.items {
             guard let bytes = entries[item.key] else {
                 if p.optional == true { continue }
-                let what = kind == .configMap ? "configmap references non-existent config key" : "references non-existent secret key"
+                let what =
+                    kind == .configMap
+                    ? "configmap references non-existent config key" : "references non-existent secret key"
                 return .failure(ConfigSourceError(message: "\(what): \(item.key)", object: key))
             }
             files.append((item.path, text(bytes)))
@@ -78,8 +81,9 @@ extension Cluster {
             }
         }
         for e in c.env {
-            guard let (kind, ref) = e.configMapKeyRef.map({ (ResourceKind.configMap, $0) })
-                ?? e.secretKeyRef.map({ (ResourceKind.secret, $0) })
+            guard
+                let (kind, ref) = e.configMapKeyRef.map({ (ResourceKind.configMap, $0) })
+                    ?? e.secretKeyRef.map({ (ResourceKind.secret, $0) })
             else {
                 set(e.name, nil)
                 continue

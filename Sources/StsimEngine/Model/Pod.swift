@@ -141,10 +141,15 @@ public struct EnvVar: Codable, Hashable, Sendable {
     /// `valueFrom.secretKeyRef`: one key of a Secret in the pod's namespace.
     public var secretKeyRef: KeySelector?
 
-    public init(name: String, value: String? = nil, fieldPath: String? = nil) {
+    public init(
+        name: String, value: String? = nil, fieldPath: String? = nil, configMapKeyRef: KeySelector? = nil,
+        secretKeyRef: KeySelector? = nil
+    ) {
         self.name = name
         self.value = value
         self.fieldPath = fieldPath
+        self.configMapKeyRef = configMapKeyRef
+        self.secretKeyRef = secretKeyRef
     }
 }
 

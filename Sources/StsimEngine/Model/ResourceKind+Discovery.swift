@@ -5,7 +5,10 @@ extension ResourceKind {
     /// The served kinds by group, the core group first; within a group, by resource name, as a
     /// real server lists them.
     public static let servedGroups: [(group: String, kinds: [ResourceKind])] = [
-        ("", [.configMap, .event, .namespace, .node, .persistentVolumeClaim, .persistentVolume, .pod, .secret, .service]),
+        (
+            "",
+            [.configMap, .event, .namespace, .node, .persistentVolumeClaim, .persistentVolume, .pod, .secret, .service]
+        ),
         ("apps", [.controllerRevision, .replicaSet, .statefulSet]),
         ("discovery.k8s.io", [.endpointSlice]),
         ("policy", [.podDisruptionBudget]),

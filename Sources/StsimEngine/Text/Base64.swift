@@ -36,7 +36,9 @@ public enum Base64 {
         }
         let total = values.count + padding
         guard total % 4 == 0, padding <= 2, values.count % 4 != 1, padding == (4 - values.count % 4) % 4 else {
-            return .failure(DecodeError(offset: max(0, text.utf8.count - padding - (values.count % 4 == 1 ? 1 : 0))))
+            // Go reports an unfinished last group at its first byte.
+            if padding == 0 { return .failure(DecodeError(offset: values.count - values.count % 4)) }
+            return .failure(DecodeError(offset: max(0, text.utf8.count - padding)))
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(values.count * 3 / 4)

@@ -50,7 +50,9 @@ public enum NameRules {
     /// Go's `IsEnvVarName` finds nothing: `[-._a-zA-Z][-._a-zA-Z0-9]*` (1.32, without the
     /// relaxed validation gate).
     public static func isEnvVarName(_ s: String) -> Bool {
-        func letter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 45 || c == 46 || c == 95 }
+        func letter(_ c: UInt8) -> Bool {
+            (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 45 || c == 46 || c == 95
+        }
         guard let f = s.utf8.first, letter(f) else { return false }
         return s.utf8.allSatisfy { letter($0) || ($0 >= 48 && $0 <= 57) }
     }

@@ -1,0 +1,99 @@
+import XCTest
+
+@testable import StsimEngine
+
+/// What a pod takes from ConfigMaps and Secrets, and the API server's checks of them.
+final class ConfigSourceTests: XCTestCase {
+    private func pod(env: [EnvVar] = [], envFrom: [EnvFromSource] = [], volumes: [Volume] = []) -> Pod {
+        var c = Container(name: "app", image: "busybox", command: ["sleep", "3600"], env: env)
+        c.envFrom = envFrom
+        if !volumes.isEmpty { c.volumeMounts = [VolumeMount(name: volumes[0].name, mountPath: "/etc/config")] }
+        return Pod(metadata: ObjectMeta(name: "p"), spec: PodSpec(containers: [c], volumes: volumes))
+    }
+
+    func testEnvironmentOrderPrefixAndOverrides() {
+        let c = Cluster()
+        c.mustCreate(.configMap(ConfigMap(metadata: ObjectMeta(name: "cm"), data: ["b": "2", "a": "1", "1bad": "x"])))
+        let container = pod(
+            env: [
+                EnvVar(name: "X_a", value: "literal"),
+                EnvVar(name: "K", configMapKeyRef: KeySelector(name: "cm", key: "b")),
+            ],
+            envFrom: [EnvFromSource(source: .configMap, name: "cm", prefix: "X_")]
+        ).spec.containers[0]
+        let env = try? c.configEnvironment(container, namespace: "default").get()
+        XCTAssertEqual(env?.map(\.0), ["X_1bad", "X_b", "X_a", "K"])
+        XCTAssertEqual(env?.last?.1, "2")
+        XCTAssertEqual(
+            env?.first(where: { $0.0 == "X_a" })?.1 ?? "nil", "nil", "a literal env value replaces envFrom's")
+    }
+
+    func testMissingSourcesUseTheKubeletsWords() {
+        let c = Cluster()
+        let ref = pod(env: [EnvVar(name: "K", secretKeyRef: KeySelector(name: "s", key: "k"))]).spec.containers[0]
+        XCTAssertEqual(
+            c.configEnvironment(ref, namespace: "default").failureMessage, "secret \"s\" not found")
+        c.mustCreate(.secret(Secret(metadata: ObjectMeta(name: "s"), data: ["other": [1]])))
+        XCTAssertEqual(
+            c.configEnvironment(ref, namespace: "default").failureMessage, "couldn't find key k in Secret default/s")
+        let optional = pod(env: [EnvVar(name: "K", secretKeyRef: KeySelector(name: "s", key: "k", optional: true))])
+        XCTAssertEqual(try c.configEnvironment(optional.spec.containers[0], namespace: "default").get().count, 0)
+    }
+
+    func testPodWaitsForItsConfigMapVolumeThenReadsItsItems() throws {
+        let c = Cluster()
+        let items = KeyProjection(name: "cm", items: [.init(key: "a", path: "conf/a.txt")])
+        c.mustCreate(.pod(pod(volumes: [Volume(name: "cfg", source: .configMap(items))])))
+        c.settle()
+        XCTAssertEqual(c.pod("p")?.status.phase, .pending)
+        XCTAssertTrue(
+            c.list(Event.self).contains {
+                $0.reason == "FailedMount" && $0.message.hasSuffix(": configmap \"cm\" not found")
+            })
+        c.mustCreate(.configMap(ConfigMap(metadata: ObjectMeta(name: "cm"), data: ["a": "hello", "b": "no"])))
+        c.settle()
+        let running = try XCTUnwrap(c.pod("p"))
+        XCTAssertEqual(running.status.phase, .running)
+        XCTAssertEqual(c.readFile(running, path: "/etc/config/conf/a.txt"), .success("hello"))
+        XCTAssertEqual(c.readFile(running, path: "/etc/config/b"), .failure(.noSuchFile))
+        XCTAssertEqual(
+            ContainerFiles(cluster: c, pod: running, container: 0).write("/etc/config/new", "x"), .readOnly)
+    }
+
+    func testDataBoundAndKeyRules() {
+        let big = String(repeating: "x", count: Validation.maxDataSize + 1)
+        let c = Cluster()
+        guard
+            case .failure(let e) = c.create(.configMap(ConfigMap(metadata: ObjectMeta(name: "big"), data: ["k": big])))
+        else { return XCTFail("a ConfigMap over 1 MiB is refused") }
+        XCTAssertEqual(
+            e.kubectlMessage, "The ConfigMap \"big\" is invalid: []: Too long: must have at most 1048576 bytes")
+        guard
+            case .failure(let s) = c.create(
+                .secret(Secret(metadata: ObjectMeta(name: "big"), data: ["k": Array(big.utf8)])))
+        else { return XCTFail("a Secret over 1 MiB is refused") }
+        XCTAssertEqual(
+            s.kubectlMessage, "The Secret \"big\" is invalid: data: Too long: must have at most 1048576 bytes")
+        XCTAssertEqual(
+            Validation.configKey("..x", "data").map(\.text),
+            ["data[..x]: Invalid value: \"..x\": must not start with '..'"])
+        XCTAssertEqual(
+            c.create(.secret(Secret(metadata: ObjectMeta(name: "s")))).map { Secret($0)?.type }, .success("Opaque"))
+    }
+
+    func testBase64MatchesGo() {
+        XCTAssertEqual(Base64.encode(Array("s3cret".utf8)), "czNjcmV0")
+        XCTAssertEqual(Base64.encode([0, 1, 2, 3]), "AAECAw==")
+        XCTAssertEqual(try? Base64.decode("AAECAw==").get(), [0, 1, 2, 3])
+        XCTAssertEqual(Base64.decode("abc!").failureOffset, 3)
+        XCTAssertEqual(Base64.decode("abc").failureOffset, 0)
+    }
+}
+
+extension Result where Failure == ConfigSourceError {
+    fileprivate var failureMessage: String? { if case .failure(let e) = self { e.message } else { nil } }
+}
+
+extension Result where Failure == Base64.DecodeError {
+    fileprivate var failureOffset: Int? { if case .failure(let e) = self { e.offset } else { nil } }
+}

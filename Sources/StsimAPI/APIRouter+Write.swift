@@ -37,9 +37,11 @@ extension APIRouter {
         }
         var text = request.bodyText
         if (request.header("content-type") ?? "").hasPrefix(ProtobufNamespace.contentType) {
-            guard path.kind == .namespace, let json = ProtobufNamespace.json(request.body) else {
+            guard let json = ProtobufNamespace.json(request.body, kind: path.kind.kind) else {
                 return .failure(
-                    APIResponseError(.badRequest("stsim reads protobuf bodies only for Namespaces; send JSON")))
+                    APIResponseError(
+                        .badRequest(
+                            "stsim reads protobuf bodies only for Namespaces, ConfigMaps and Secrets; send JSON")))
             }
             text = json
         }

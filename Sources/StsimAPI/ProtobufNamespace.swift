@@ -1,24 +1,41 @@
 import Foundation
 
-/// kubectl's typed generators (`kubectl create namespace`) send protobuf, not JSON. stsim reads
-/// the one such body it serves, a Namespace: the `k8s\0` envelope (runtime.Unknown: 1 typeMeta,
-/// 2 raw), the Namespace (1 metadata), its ObjectMeta (1 name, 11 labels, 12 annotations), and
-/// hands the rest of the API the same object as JSON.
+/// kubectl's typed generators (`kubectl create namespace|configmap|secret`) send protobuf, not
+/// JSON. stsim reads those bodies: the `k8s\0` envelope (runtime.Unknown: 1 typeMeta, 2 raw), the
+/// object (1 metadata; a ConfigMap's and a Secret's fields in `ProtobufConfigData`), its
+/// ObjectMeta (1 name, 2 generateName, 3 namespace, 11 labels, 12 annotations), and hands the rest
+/// of the API the same object as JSON.
 enum ProtobufNamespace {
     static let contentType = "application/vnd.kubernetes.protobuf"
 
-    /// The JSON of the Namespace a protobuf body carries, nil when it is not one.
-    static func json(_ body: [UInt8]) -> String? {
+    /// The JSON of the Namespace, ConfigMap or Secret a protobuf body carries, nil when it is
+    /// none of them or malformed.
+    static func json(_ body: [UInt8], kind: String) -> String? {
         guard body.count > 4, Array(body[0..<4]) == Array("k8s\u{0}".utf8),
             let raw = fields(body[4...])?.first(where: { $0.number == 2 })?.bytes,
-            let meta = fields(raw)?.first(where: { $0.number == 1 })?.bytes,
-            let metaFields = fields(meta)
+            let objectFields = fields(raw),
+            let meta = objectFields.first(where: { $0.number == 1 })?.bytes,
+            let metadata = metadata(meta)
         else { return nil }
+        var object: [String: Any] = ["apiVersion": "v1", "kind": kind, "metadata": metadata]
+        switch kind {
+        case "Namespace": break
+        case "ConfigMap", "Secret":
+            guard ProtobufConfigData.read(objectFields, kind: kind, into: &object) else { return nil }
+        default: return nil
+        }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func metadata(_ meta: ArraySlice<UInt8>) -> [String: Any]? {
+        guard let metaFields = fields(meta) else { return nil }
         var metadata: [String: Any] = [:]
         for f in metaFields {
             switch f.number {
             case 1: metadata["name"] = String(decoding: f.bytes, as: UTF8.self)
             case 2: metadata["generateName"] = String(decoding: f.bytes, as: UTF8.self)
+            case 3: metadata["namespace"] = String(decoding: f.bytes, as: UTF8.self)
             case 11, 12:
                 guard let entry = fields(f.bytes) else { return nil }
                 let key = entry.first { $0.number == 1 }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
@@ -30,17 +47,17 @@ enum ProtobufNamespace {
             default: continue
             }
         }
-        let object: [String: Any] = ["apiVersion": "v1", "kind": "Namespace", "metadata": metadata]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        return metadata
     }
 
     struct Field {
         var number: Int
         var bytes: ArraySlice<UInt8>
+        /// A varint field's value (then `bytes` is empty).
+        var value: Int? = nil
     }
 
-    /// The length-delimited fields of a message (varints are skipped); nil when it is malformed.
+    /// The length-delimited and varint fields of a message; nil when it is malformed.
     static func fields(_ data: ArraySlice<UInt8>) -> [Field]? {
         var out: [Field] = []
         var i = data.startIndex
@@ -59,7 +76,9 @@ enum ProtobufNamespace {
         while i < data.endIndex {
             guard let tag = varint() else { return nil }
             switch tag & 7 {
-            case 0: guard varint() != nil else { return nil }
+            case 0:
+                guard let v = varint() else { return nil }
+                out.append(Field(number: tag >> 3, bytes: data[i..<i], value: v))
             case 2:
                 guard let n = varint(), n >= 0, n <= data.endIndex - i else { return nil }
                 out.append(Field(number: tag >> 3, bytes: data[i..<(i + n)]))

@@ -81,6 +81,30 @@ final class ConfigSourceTests: XCTestCase {
             c.create(.secret(Secret(metadata: ObjectMeta(name: "s")))).map { Secret($0)?.type }, .success("Opaque"))
     }
 
+    func testBuiltInSecretTypesRequireTheirKeys() {
+        let c = Cluster()
+        let tls = Secret(metadata: ObjectMeta(name: "site"), type: "kubernetes.io/tls", data: ["tls.crt": [1]])
+        guard case .failure(let e) = c.create(.secret(tls)) else { return XCTFail("tls.key is required") }
+        XCTAssertEqual(e.kubectlMessage, "The Secret \"site\" is invalid: data[tls.key]: Required value")
+        let auth = Secret(metadata: ObjectMeta(name: "a"), type: "kubernetes.io/basic-auth", data: ["password": []])
+        XCTAssertNotNil(try? c.create(.secret(auth)).get(), "either username or password will do")
+    }
+
+    func testPodReferencesAreValidatedVolumesFirst() {
+        let c = Cluster()
+        let items = KeyProjection(name: "cm", items: [.init(key: "a", path: "/abs")])
+        let p = pod(
+            env: [EnvVar(name: "K", configMapKeyRef: KeySelector(name: "", key: "a"))],
+            volumes: [Volume(name: "v", source: .configMap(items))])
+        guard case .failure(let e) = c.create(.pod(p)) else { return XCTFail("the references are checked") }
+        XCTAssertEqual(
+            e.causes.map(\.text),
+            [
+                "spec.volumes[0].configMap.items[0].path: Invalid value: \"/abs\": must be a relative path",
+                "spec.containers[0].env[0].valueFrom.configMapKeyRef.name: Required value",
+            ])
+    }
+
     func testBase64MatchesGo() {
         XCTAssertEqual(Base64.encode(Array("s3cret".utf8)), "czNjcmV0")
         XCTAssertEqual(Base64.encode([0, 1, 2, 3]), "AAECAw==")

@@ -39,7 +39,30 @@ extension Validation {
         if s.data.values.reduce(0, { $0 + $1.count }) > maxDataSize {
             causes.append(Cause(field: "data", body: "Too long: must have at most \(maxDataSize) bytes"))
         }
-        return causes
+        return causes + requiredKeys(s)
+    }
+
+    /// The keys a Secret's built-in type requires (`ValidateSecret`'s switch on the type). The
+    /// JSON of a docker config is not checked.
+    private static func requiredKeys(_ s: Secret) -> [Cause] {
+        func missing(_ keys: [String]) -> [Cause] {
+            keys.filter { s.data[$0] == nil }.map { Cause(field: "data[\($0)]", body: "Required value") }
+        }
+        switch s.type ?? "" {
+        case "kubernetes.io/service-account-token":
+            let key = "kubernetes.io/service-account.name"
+            return (s.metadata.annotations[key] ?? "").isEmpty
+                ? [Cause(field: "metadata.annotations[\(key)]", body: "Required value")] : []
+        case "kubernetes.io/dockercfg": return missing([".dockercfg"])
+        case "kubernetes.io/dockerconfigjson": return missing([".dockerconfigjson"])
+        case "kubernetes.io/basic-auth":
+            return s.data["username"] == nil && s.data["password"] == nil ? missing(["username", "password"]) : []
+        case "kubernetes.io/ssh-auth":
+            return (s.data["ssh-privatekey"] ?? []).isEmpty
+                ? [Cause(field: "data[ssh-privatekey]", body: "Required value")] : []
+        case "kubernetes.io/tls": return missing(["tls.crt", "tls.key"])
+        default: return []
+        }
     }
 
     /// `IsConfigMapKey`.

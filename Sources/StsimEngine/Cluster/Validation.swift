@@ -88,7 +88,7 @@ public enum Validation {
 
     /// The pod checks a broken StatefulSet template runs into (7.3): images, mounts, subdomain.
     static func validate(_ spec: PodSpec) -> [Cause] {
-        var causes: [Cause] = []
+        var causes = volumeReferences(spec)
         for (i, c) in spec.containers.enumerated() {
             if c.image.isEmpty { causes.append(Cause(field: "spec.containers[\(i)].image", body: "Required value")) }
             if !NameRules.isDNS1123Label(c.name) {
@@ -104,6 +104,7 @@ public enum Validation {
                         body: "Not found: \(GoSyntax.quote(m.name))"))
             }
         }
+        causes += environmentReferences(spec)
         if let sub = spec.subdomain, !NameRules.isDNS1123Label(sub) {
             causes.append(
                 Cause(

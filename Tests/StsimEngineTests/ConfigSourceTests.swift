@@ -54,6 +54,10 @@ final class ConfigSourceTests: XCTestCase {
         c.settle()
         let running = try XCTUnwrap(c.pod("p"))
         XCTAssertEqual(running.status.phase, .running)
+        XCTAssertEqual(
+            running.spec.volumes[0].source,
+            .configMap(KeyProjection(name: "cm", items: items.items, defaultMode: 0o644)),
+            "the API server defaults defaultMode to 0644")
         XCTAssertEqual(c.readFile(running, path: "/etc/config/conf/a.txt"), .success("hello"))
         XCTAssertEqual(c.readFile(running, path: "/etc/config/b"), .failure(.noSuchFile))
         XCTAssertEqual(

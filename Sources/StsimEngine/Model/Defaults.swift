@@ -108,6 +108,7 @@ public enum APIDefaults {
         // sharing its container array instead of each holding a copy.
         if let d = defaulted(spec.containers) { spec.containers = d }
         if let d = defaulted(spec.initContainers) { spec.initContainers = d }
+        if let d = defaultedModes(spec.volumes) { spec.volumes = d }
         guard isPod else { return }
         // SetDefaults_Pod: a limit without a request gives the request (pods only, not templates).
         if let d = requestsFromLimits(spec.containers) { spec.containers = d }
@@ -139,6 +140,31 @@ public enum APIDefaults {
             return c
         }
         return d == containers ? nil : d
+    }
+
+    /// `SetDefaults_ConfigMapVolumeSource` / `SecretVolumeSource`: `defaultMode` 0644 (420).
+    private static func defaultedModes(_ volumes: [Volume]) -> [Volume]? {
+        guard
+            volumes.contains(where: {
+                switch $0.source {
+                case .configMap(let p), .secret(let p): p.defaultMode == nil
+                default: false
+                }
+            })
+        else { return nil }
+        return volumes.map { v in
+            var v = v
+            switch v.source {
+            case .configMap(var p) where p.defaultMode == nil:
+                p.defaultMode = 0o644
+                v.source = .configMap(p)
+            case .secret(var p) where p.defaultMode == nil:
+                p.defaultMode = 0o644
+                v.source = .secret(p)
+            default: break
+            }
+            return v
+        }
     }
 
     private static func requestsFromLimits(_ containers: [Container]) -> [Container]? {

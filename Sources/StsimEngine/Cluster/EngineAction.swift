@@ -44,6 +44,8 @@ struct KubeletStep: Codable, Hashable {
         case containerKilled(index: Int, exitCode: Int)
         case restartContainer(index: Int)
         case retryPull(index: Int)
+        /// The pod worker syncs a container in CreateContainerConfigError again.
+        case configRetry(index: Int)
         case containersStopped
         /// A container's main process wakes from its `sleep` (in the run counted by `restarts`).
         case mainProcess(index: Int, restarts: Int)

@@ -3,6 +3,16 @@
 /// keeps the container in CreateContainerConfigError with a Failed event. Either waits for the
 /// object, and the pod goes on as soon as it is created or changed.
 extension Kubelet {
+    /// The volume manager's retry back-off (goroutinemap/exponentialbackoff): 500 ms doubling to
+    /// 2 min 2 s.
+    static let mountRetryInitial = VirtualDuration.milliseconds(500)
+    static let mountRetryMax = VirtualDuration.milliseconds(122_000)
+    /// A pod whose sync failed is synced again after the pod worker's back-off (kubelet.go
+    /// `backOffPeriod`, 10 s; stsim leaves out its jitter). Both retries are steady work: they
+    /// repeat the events while time passes, but only a created or changed object lets the pod
+    /// go on (it wakes the pod at once), so `settle` does not wait for them.
+    static let configErrorRetry = VirtualDuration.seconds(10)
+
     private func apiPod(_ rp: RuntimePod) -> Pod? {
         cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name)
     }
@@ -17,7 +27,11 @@ extension Kubelet {
                 link.recordEvent(
                     .warning, "FailedMount", "MountVolume.SetUp failed for volume \"\(volume.name)\" : \(e.message)",
                     about: rp.key, uid: rp.uid, fieldPath: nil)
-                cluster.waitForVolume(e.object, node: nodeName, pod: rp.uid)
+                waitFor(e.object, rp.uid)
+                let level = rp.mountRetries ?? 0
+                pods[rp.uid]?.mountRetries = level + 1
+                let delay = min(Self.mountRetryInitial * (1 << Int64(min(level, 20))), Self.mountRetryMax)
+                after(delay, rp, .sandboxReady, urgency: .steady)
                 return false
             case .success(let files)?:
                 cluster.project(files, into: .pod(rp.uid, volume: volume.name))
@@ -40,8 +54,26 @@ extension Kubelet {
         let name = rp.containers[i].name
         event(rp, .warning, "Failed", "Error: \(e.message)", container: name)
         rp.containers[i].state = .waiting(reason: "CreateContainerConfigError", message: e.message)
-        cluster.waitForVolume(e.object, node: nodeName, pod: rp.uid)
+        waitFor(e.object, rp.uid)
+        after(Self.configErrorRetry, rp, .configRetry(index: i), urgency: .steady)
         return false
+    }
+
+    /// The pod worker's next sync of a container that could not be created: the image is there,
+    /// so the kubelet says so and tries the container again.
+    func retryContainerConfig(_ rp: RuntimePod, _ i: Int) {
+        guard !rp.terminating, rp.nextToStart == i, i < rp.containers.count,
+            case .waiting(let reason, _) = rp.containers[i].state, reason == "CreateContainerConfigError"
+        else { return }
+        let c = rp.containers[i]
+        event(rp, .normal, "Pulled", "Container image \"\(c.image)\" already present on machine", container: c.name)
+        after(.zero, rp, .containerStarted(index: i))
+    }
+
+    /// Waits for the object once, however many retries fail on it.
+    private func waitFor(_ object: ObjectKey, _ uid: UID) {
+        guard !(cluster.volumeWaiters[object] ?? []).contains(where: { $0.pod == uid }) else { return }
+        cluster.waitForVolume(object, node: nodeName, pod: uid)
     }
 
     /// A restarted container takes its variables afresh (stsim keeps the old ones when a source
@@ -58,11 +90,7 @@ extension Kubelet {
     func configSourceChanged(pod uid: UID) {
         guard let rp = pods[uid], !rp.terminating else { return }
         if !rp.sandboxReady { return after(.zero, rp, .sandboxReady) }
-        guard rp.nextToStart < rp.containers.count,
-            case .waiting(let reason, _) = rp.containers[rp.nextToStart].state,
-            reason == "CreateContainerConfigError"
-        else { return }
-        after(.zero, rp, .containerStarted(index: rp.nextToStart))
+        retryContainerConfig(rp, rp.nextToStart)
     }
 
     /// The kubelet re-syncs mounted ConfigMaps and Secrets: running pods see a changed object's

@@ -108,9 +108,13 @@ final class Kubelet {
         guard var rp = pods[step.pod], rp.token == step.token || isProbe(step.kind) else { return }
         switch step.kind {
         case .sandboxReady:
-            setUpSandbox(rp)
+            // A mount retry and the wake-up of a created ConfigMap may both be queued.
+            if !rp.sandboxReady { setUpSandbox(rp) }
             return
+        case .configRetry(let i):
+            return retryContainerConfig(rp, i)
         case .containerStarted(let i):
+            guard rp.nextToStart == i, i < rp.containers.count, !rp.containers[i].isRunning else { return }
             guard containerConfigReady(&rp, i) else {
                 pods[rp.uid] = rp
                 return report(rp)

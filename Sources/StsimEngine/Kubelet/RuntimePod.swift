@@ -58,6 +58,8 @@ struct RuntimePod: Codable {
     var status: PodStatus
     /// Host ports the pod holds on the node (admission refuses a second pod wanting one).
     var hostPorts: [HostPortClaim]? = nil
+    /// Failed mounts of a configMap or secret volume in a row (the retry back-off's level).
+    var mountRetries: Int? = nil
 
     var allStarted: Bool { nextToStart >= containers.count }
 }

@@ -96,9 +96,11 @@ extension Session {
         return .failed
     }
 
+    /// The container `-c NAME` names, as an index into `pod.asRun` (init containers first, as
+    /// kubectl's FindContainerByName finds them too); without -c, the default app container.
     func containerIndex(_ pod: Pod, _ name: String?) throws -> Int {
-        guard let name else { return defaultContainer(pod) }
-        guard let i = pod.spec.containers.firstIndex(where: { $0.name == name }) else {
+        guard let name else { return pod.spec.initContainers.count + defaultContainer(pod) }
+        guard let i = pod.asRun.spec.containers.firstIndex(where: { $0.name == name }) else {
             throw APIError(reason: .badRequest, message: "container \(name) is not valid for pod \(pod.metadata.name)")
         }
         return i

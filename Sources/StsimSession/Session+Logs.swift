@@ -7,11 +7,8 @@ extension Session {
     func logs(_ l: LogsCommand) throws {
         let name = l.pod
         guard let api = cluster.get(Pod.self, name.text) else { throw APIError.notFound(.pod, name.text) }
-        // Init containers can be named too; without -c it is the first app container.
+        let index = try containerIndex(api, l.container)
         let pod = api.asRun
-        let index =
-            try l.container == nil
-            ? api.spec.initContainers.count + defaultContainer(api) : containerIndex(pod, l.container)
         let c = pod.spec.containers[index]
         if !l.previous, let status = pod.status.containerStatuses.first(where: { $0.name == c.name }),
             case .waiting(let reason, _) = status.state, status.lastState == nil

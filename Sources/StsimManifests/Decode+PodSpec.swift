@@ -17,8 +17,8 @@ extension MappingReader {
     private func readPodSpec() -> PodSpec {
         var s = PodSpec()
         s.volumes = objects("volumes", goType: "Volume") { $0.volume() } ?? []
-        s.initContainers = objects("initContainers", goType: "Container") { $0.container() } ?? []
-        s.containers = objects("containers", goType: "Container") { $0.container() } ?? []
+        s.initContainers = objects("initContainers", goType: "Container") { $0.container(isInit: true) } ?? []
+        s.containers = objects("containers", goType: "Container") { $0.container(isInit: false) } ?? []
         s.restartPolicy = openEnum("restartPolicy", RestartPolicy.self, goTypeName: "v1.RestartPolicy")
         s.terminationGracePeriodSeconds = int("terminationGracePeriodSeconds", goTypeName: "int64")
         s.activeDeadlineSeconds = int("activeDeadlineSeconds", goTypeName: "int64")
@@ -43,8 +43,9 @@ extension MappingReader {
         return s
     }
 
-    func container() -> Container {
+    func container(isInit: Bool) -> Container {
         var c = Container(name: string("name") ?? "", image: string("image") ?? "")
+        containerRestartPolicy(isInit: isInit)
         c.command = strings("command")
         c.args = strings("args")
         c.ports =
@@ -85,8 +86,28 @@ extension MappingReader {
             } ?? nil
         unmodelled(
             "workingDir", "securityContext", "lifecycle",
-            "volumeDevices", "resizePolicy", "restartPolicy")
+            "volumeDevices", "resizePolicy")
         return c
+    }
+
+    /// A container's own `restartPolicy`: on an init container, `Always` makes it a sidecar
+    /// (on by default in 1.32), which stsim does not run; validation refuses any other use
+    /// (validation.go validateInitContainers / validateContainers).
+    private func containerRestartPolicy(isInit: Bool) {
+        guard let policy = string("restartPolicy") else { return }
+        let path = child("restartPolicy")
+        if !isInit {
+            ctx.invalid(.forbidden(path, "may not be set for non-init containers"))
+        } else if policy == "Always" {
+            ctx.report(
+                .error, at: keyMark("restartPolicy"),
+                "\(path): sidecar containers (an init container with restartPolicy: Always) are not run by stsim yet",
+                hint:
+                    "remove restartPolicy to run it as an init container that must complete before the others start, or move it to spec.containers to run it beside them"
+            )
+        } else {
+            ctx.invalid(.notSupported(path, policy, ["Always"]))
+        }
     }
 
     private func envVar() -> EnvVar {

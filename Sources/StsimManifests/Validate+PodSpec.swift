@@ -23,7 +23,16 @@ extension Validator {
         if spec.containers.isEmpty { errs.append(.required("\(path).containers")) }
         var containerNames: Set<String> = []
         for (i, c) in spec.initContainers.enumerated() {
-            errs += validateContainer(c, "\(path).initContainers[\(i)]", volumes: volumeNames, names: &containerNames)
+            let p = "\(path).initContainers[\(i)]"
+            errs += validateContainer(c, p, volumes: volumeNames, names: &containerNames)
+            // validateInitContainers: an init container that must complete has no probes.
+            for (key, probe) in [
+                ("livenessProbe", c.livenessProbe), ("readinessProbe", c.readinessProbe),
+                ("startupProbe", c.startupProbe),
+            ] where probe != nil {
+                errs.append(
+                    .forbidden("\(p).\(key)", "may not be set for init containers without restartPolicy=Always"))
+            }
         }
         for (i, c) in spec.containers.enumerated() {
             errs += validateContainer(c, "\(path).containers[\(i)]", volumes: volumeNames, names: &containerNames)

@@ -1,7 +1,8 @@
 import StsimEngine
 
 /// BusyBox's `wget`, the usual way to fetch a page from a busybox pod (`wget -qO- http://kubia-public`).
-/// Quiet mode only: the progress bar of the loud mode is not simulated.
+/// Quiet mode only: the progress bar of the loud mode is not simulated (its errors print alike,
+/// so a loud wget that fails, as an init container's does without internet, runs).
 extension Session {
     func wget(_ pod: Pod, container index: Int, _ args: [String]) throws -> ProcessResult {
         var quiet = false
@@ -47,9 +48,6 @@ extension Session {
                     "BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n",
                 exitCode: 1)
         }
-        guard quiet else {
-            throw SessionError("stsim's wget runs quiet only", hint: "wget -qO- \(urlText)")
-        }
         let url = CurlURL(urlText)
         let local = ["localhost", "127.0.0.1"].contains(url.host)
         let request = HTTPRequest(
@@ -66,6 +64,9 @@ extension Session {
         case .failure(.timedOut):
             return ProcessResult(stderr: "wget: download timed out\n", exitCode: 1)
         case .success(let response):
+            guard quiet else {
+                throw SessionError("stsim's wget runs quiet only", hint: "wget -qO- \(urlText)")
+            }
             guard response.status < 400 else {
                 return ProcessResult(
                     stderr: "wget: server returned error: HTTP/1.1 \(response.status) \(response.reason)\n", exitCode: 1

@@ -30,14 +30,14 @@ extension Session {
         let object = try cluster.get(.pod, namespace: namespace, name: name).get()
         guard let pod = Pod(object) else { throw APIError.notFound(.pod, name) }
         let index = try runningContainer(pod, container)
-        guard ProgramCatalog.tools(ofImage: pod.spec.containers[index].image).contains("sh") else {
+        guard ProgramCatalog.tools(ofImage: pod.asRun.spec.containers[index].image).contains("sh") else {
             printer.errorLine(
                 "OCI runtime exec failed: exec failed: unable to start container process: exec: \"tar\": executable file not found in $PATH: unknown"
             )
             printer.errorLine("command terminated with exit code 126")
             throw AlreadyReported()
         }
-        return (pod, index)
+        return (pod.asRun, index)
     }
 
     /// GNU tar (Debian images) and BusyBox tar say it differently.

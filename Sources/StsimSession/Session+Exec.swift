@@ -22,17 +22,18 @@ extension Session {
     func execTarget(_ name: Argument, container: String?) throws -> (Pod, Int)? {
         guard let pod = cluster.get(Pod.self, name.text) else { throw APIError.notFound(.pod, name.text) }
         let index = try runningContainer(pod, container)
-        let c = pod.spec.containers[index]
         if let kubelet = unreachableKubelet(pod) {
             printer.errorLine("Error from server: error dialing backend: dial tcp \(kubelet): i/o timeout")
             return nil
         }
-        return (pod, index)
+        return (pod.asRun, index)
     }
 
-    /// The container an exec (or cp, which execs tar) runs in: it must be running.
-    func runningContainer(_ pod: Pod, _ container: String?) throws -> Int {
-        let index = try containerIndex(pod, container)
+    /// The container an exec (or cp, which execs tar) runs in, as an index into `pod.asRun`:
+    /// it must be running (a running init container may be entered too).
+    func runningContainer(_ api: Pod, _ container: String?) throws -> Int {
+        let index = try containerIndex(api, container)
+        let pod = api.asRun
         if pod.status.phase == .succeeded || pod.status.phase == .failed {
             throw SessionError(
                 "cannot exec into a container in a completed pod; current phase is \(pod.status.phase?.rawValue ?? "")")

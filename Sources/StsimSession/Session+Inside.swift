@@ -96,12 +96,34 @@ extension Session {
         return .failed
     }
 
+    /// The container `-c NAME` names, as an index into `pod.asRun` (init containers first, as
+    /// kubectl's FindContainerByName finds them too); without -c, the default app container.
     func containerIndex(_ pod: Pod, _ name: String?) throws -> Int {
-        guard let name else { return 0 }
-        guard let i = pod.spec.containers.firstIndex(where: { $0.name == name }) else {
+        guard let name else { return pod.spec.initContainers.count + defaultContainer(pod) }
+        guard let i = pod.asRun.spec.containers.firstIndex(where: { $0.name == name }) else {
             throw APIError(reason: .badRequest, message: "container \(name) is not valid for pod \(pod.metadata.name)")
         }
         return i
+    }
+}
+
+extension Session {
+    /// kubectl's podcmd.FindOrDefaultContainerByName without -c: the container the
+    /// `kubectl.kubernetes.io/default-container` annotation names, else the first, said on stderr
+    /// when the pod has others (init containers included).
+    func defaultContainer(_ pod: Pod) -> Int {
+        if let name = pod.metadata.annotations["kubectl.kubernetes.io/default-container"],
+            let i = pod.spec.containers.firstIndex(where: { $0.name == name })
+        {
+            return i
+        }
+        if pod.spec.containers.count > 1 || !pod.spec.initContainers.isEmpty {
+            let names = pod.spec.containers.map(\.name) + pod.spec.initContainers.map { "\($0.name) (init)" }
+            printer.errorLine(
+                "Defaulted container \"\(pod.spec.containers.first?.name ?? "")\" out of: \(names.joined(separator: ", "))"
+            )
+        }
+        return 0
     }
 }
 

@@ -6,8 +6,9 @@ extension Session {
     /// logs time out, as a real API server's proxy to it does).
     func logs(_ l: LogsCommand) throws {
         let name = l.pod
-        guard let pod = cluster.get(Pod.self, name.text) else { throw APIError.notFound(.pod, name.text) }
-        let index = try containerIndex(pod, l.container)
+        guard let api = cluster.get(Pod.self, name.text) else { throw APIError.notFound(.pod, name.text) }
+        let index = try containerIndex(api, l.container)
+        let pod = api.asRun
         let c = pod.spec.containers[index]
         if !l.previous, let status = pod.status.containerStatuses.first(where: { $0.name == c.name }),
             case .waiting(let reason, _) = status.state, status.lastState == nil
@@ -51,7 +52,7 @@ extension Session {
         var settled = false
         let result = cluster.run(
             until: { c in
-                guard let now = c.get(Pod.self, name), now.metadata.uid == uid else { return true }
+                guard let now = c.get(Pod.self, name)?.asRun, now.metadata.uid == uid else { return true }
                 // After a restart the run followed is the previous one: its last lines, then stop.
                 let restarted = Self.restartCount(now, index) != restarts
                 let lines = c.logs(of: now, container: index, previous: restarted) ?? []

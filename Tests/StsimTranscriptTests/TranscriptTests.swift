@@ -28,6 +28,7 @@ final class TranscriptTests: XCTestCase {
         "containers/curl-in-pod",
         "containers/image-programs",
         "containers/images",
+        "containers/init-containers",
         "containers/liveness-exec",
         "containers/main-process",
         "containers/nested-shell",
@@ -232,6 +233,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_containers_images() throws {
         try Transcript("containers/images").check()
+    }
+
+    func test_containers_init_containers() throws {
+        try Transcript("containers/init-containers").check()
     }
 
     func test_containers_liveness_exec() throws {

@@ -86,7 +86,7 @@ extension Cluster {
     private func listener(ip: String, port: Int) -> (Pod, Int, PodProgram)? {
         for kubelet in kubelets.values {
             for rp in kubelet.pods.values where rp.podIP == ip && !rp.terminating {
-                guard let pod = store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name),
+                guard let pod = store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name)?.asRun,
                     pod.metadata.uid == rp.uid
                 else { continue }
                 for (i, c) in rp.containers.enumerated() where c.isRunning {

@@ -51,7 +51,10 @@ extension Cluster {
         guard let node = p.spec.nodeName, let uid = p.metadata.uid, let kubelet = kubelets[node] else {
             return .success(())
         }
-        let index = container.flatMap { c in p.spec.containers.firstIndex { $0.name == c } } ?? 0
+        // The kubelet's index: init containers come first.
+        let index =
+            container.flatMap { c in p.asRun.spec.containers.firstIndex { $0.name == c } }
+            ?? p.spec.initContainers.count
         history.recordFault(
             .killed, on: ObjectKey(kind: .pod, namespace: p.metadata.namespace, name: p.metadata.name), at: now)
         kubelet.containerExited(uid, index: index, exitCode: exitCode)

@@ -15,10 +15,10 @@ extension Validation {
         return causes
     }
 
-    static func environmentReferences(_ spec: PodSpec) -> [Cause] {
+    static func environmentReferences(_ list: [Container], _ field: String) -> [Cause] {
         var causes: [Cause] = []
-        for (i, c) in spec.containers.enumerated() {
-            let container = "spec.containers[\(i)]"
+        for (i, c) in list.enumerated() {
+            let container = "\(field)[\(i)]"
             for (j, e) in c.env.enumerated() {
                 let from = "\(container).env[\(j)].valueFrom"
                 if let r = e.configMapKeyRef { causes += keySelector(r, "\(from).configMapKeyRef") }

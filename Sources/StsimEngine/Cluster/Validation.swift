@@ -89,22 +89,14 @@ public enum Validation {
     /// The pod checks a broken StatefulSet template runs into (7.3): images, mounts, subdomain.
     static func validate(_ spec: PodSpec) -> [Cause] {
         var causes = volumeReferences(spec)
-        for (i, c) in spec.containers.enumerated() {
-            if c.image.isEmpty { causes.append(Cause(field: "spec.containers[\(i)].image", body: "Required value")) }
-            if !NameRules.isDNS1123Label(c.name) {
-                causes.append(
-                    Cause(
-                        field: "spec.containers[\(i)].name",
-                        body: "Invalid value: \(GoSyntax.quote(c.name)): \(NameRules.dns1123LabelMessage)"))
-            }
-            for (j, m) in c.volumeMounts.enumerated() where !spec.volumes.contains(where: { $0.name == m.name }) {
-                causes.append(
-                    Cause(
-                        field: "spec.containers[\(i)].volumeMounts[\(j)].name",
-                        body: "Not found: \(GoSyntax.quote(m.name))"))
-            }
+        causes += containers(spec.containers, "spec.containers", spec)
+        causes += containers(spec.initContainers, "spec.initContainers", spec)
+        // Init and app containers share one namespace of names (validateInitContainers).
+        var seen = Set(spec.containers.map(\.name))
+        for (i, c) in spec.initContainers.enumerated() where !seen.insert(c.name).inserted {
+            causes.append(
+                Cause(field: "spec.initContainers[\(i)].name", body: "Duplicate value: \(GoSyntax.quote(c.name))"))
         }
-        causes += environmentReferences(spec)
         if let sub = spec.subdomain, !NameRules.isDNS1123Label(sub) {
             causes.append(
                 Cause(
@@ -112,6 +104,28 @@ public enum Validation {
                     body: "Invalid value: \(GoSyntax.quote(sub)): \(NameRules.dns1123LabelMessage)"))
         }
         return causes
+    }
+
+    /// One list's checks (`validateContainerCommon`): image, name, mounts, then what each
+    /// variable takes from ConfigMaps and Secrets.
+    private static func containers(_ list: [Container], _ field: String, _ spec: PodSpec) -> [Cause] {
+        var causes: [Cause] = []
+        for (i, c) in list.enumerated() {
+            if c.image.isEmpty { causes.append(Cause(field: "\(field)[\(i)].image", body: "Required value")) }
+            if !NameRules.isDNS1123Label(c.name) {
+                causes.append(
+                    Cause(
+                        field: "\(field)[\(i)].name",
+                        body: "Invalid value: \(GoSyntax.quote(c.name)): \(NameRules.dns1123LabelMessage)"))
+            }
+            for (j, m) in c.volumeMounts.enumerated() where !spec.volumes.contains(where: { $0.name == m.name }) {
+                causes.append(
+                    Cause(
+                        field: "\(field)[\(i)].volumeMounts[\(j)].name",
+                        body: "Not found: \(GoSyntax.quote(m.name))"))
+            }
+        }
+        return causes + environmentReferences(list, field)
     }
 
     /// `ValidateStatefulSetSpec` (7.3), without the pod template.

@@ -43,7 +43,7 @@ extension Kubelet {
     /// Resolves the container's variables before creating it; false (CreateContainerConfigError)
     /// when a source is missing.
     func containerConfigReady(_ rp: inout RuntimePod, _ i: Int) -> Bool {
-        guard let pod = apiPod(rp), i < pod.spec.containers.count, i < rp.containers.count else { return true }
+        guard let pod = apiPod(rp)?.asRun, i < pod.spec.containers.count, i < rp.containers.count else { return true }
         let e: ConfigSourceError
         switch cluster.configEnvironment(pod.spec.containers[i], namespace: rp.key.namespace) {
         case .success(let env):
@@ -79,7 +79,7 @@ extension Kubelet {
     /// A restarted container takes its variables afresh (stsim keeps the old ones when a source
     /// has gone, where the kubelet would refuse the restart with CreateContainerConfigError).
     func refreshEnvironment(_ rp: inout RuntimePod, _ i: Int) {
-        guard let pod = apiPod(rp), i < pod.spec.containers.count, i < rp.containers.count,
+        guard let pod = apiPod(rp)?.asRun, i < pod.spec.containers.count, i < rp.containers.count,
             case .success(let env) = cluster.configEnvironment(pod.spec.containers[i], namespace: rp.key.namespace)
         else { return }
         rp.containers[i].configEnvironment = env.map { ConfigEnvEntry(name: $0.0, value: $0.1) }

@@ -5,6 +5,9 @@ extension Kubelet {
     func startNextContainer(_ uid: UID) {
         guard let rp = pods[uid], !rp.terminating, !rp.allStarted else { return }
         let i = rp.nextToStart
+        // Init containers run one at a time, each to completion, before the next container
+        // (computeInitContainerActions in kuberuntime_container.go).
+        if i > 0, rp.isInit(i - 1), !rp.completed(i - 1) { return }
         let c = rp.containers[i]
         if state.images.contains(c.image), c.pullPolicy != .always {
             event(rp, .normal, "Pulled", "Container image \"\(c.image)\" already present on machine", container: c.name)

@@ -9,7 +9,7 @@ extension Kubelet {
     func startMainProcess(_ uid: UID, _ i: Int) {
         guard let rp = pods[uid], i < rp.containers.count, rp.containers[i].isRunning,
             let pod = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name),
-            let process = MainProcessState.of(pod, container: i)
+            let process = MainProcessState.of(pod.asRun, container: i)
         else { return }
         pods[uid]?.containers[i].process = process
         cluster.apps.setNote(nil, pod: uid, container: rp.containers[i].name)
@@ -27,7 +27,7 @@ extension Kubelet {
         // The process sees the node's truth: its own address even before the API hears of it.
         pod.status.podIP = rp.podIP
         let runner = MainProcessRunner(
-            cluster: cluster, pod: pod, container: i, state: state, tools: cluster.processTools)
+            cluster: cluster, pod: pod.asRun, container: i, state: state, tools: cluster.processTools)
         let segment = cluster.watchingFiles { runner.run() }
         let c = rp.containers[i]
         logProcessOutput(uid, c, segment.output)
@@ -36,8 +36,9 @@ extension Kubelet {
         case .sleeps(let d):
             pods[uid]?.containers[i].process?.wakesAt = cluster.now + d
             guard let rp = pods[uid] else { return }
-            // A process that sleeps is steady work, as a running server is: settle does not wait on it.
-            after(d, rp, .mainProcess(index: i, restarts: c.restartCount), urgency: .steady)
+            // A process that sleeps is steady work, as a running server is: settle does not wait on
+            // it; but the pod's initialization waits on an init container's, so that is progress.
+            after(d, rp, .mainProcess(index: i, restarts: c.restartCount), urgency: rp.isInit(i) ? .progress : .steady)
         case .exited(let code):
             pods[uid]?.containers[i].process = nil
             containerExited(uid, index: i, exitCode: code)

@@ -103,7 +103,7 @@ extension Kubelet {
         if type == .readiness, cluster.faults.failingReadiness.contains(rp.key) {
             return "failed: " + Self.probeOutput(p.handler).replacing("$IP", with: rp.podIP ?? "")
         }
-        guard let pod = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name),
+        guard let pod = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name)?.asRun,
             pod.metadata.uid == rp.uid
         else { return nil }
         switch p.handler {

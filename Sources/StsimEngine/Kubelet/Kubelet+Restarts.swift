@@ -20,6 +20,8 @@ extension Kubelet {
         rp.containers[i] = c
         logNginx(rp, i, starting: true)
         armProbes(&rp, i)
+        // An init container is ready only once it has completed (it has no probes).
+        if rp.isInit(i) { rp.containers[i].ready = false }
     }
 
     /// A broken image whose layers are already on the node starts, then exits at once.
@@ -40,14 +42,21 @@ extension Kubelet {
             finishedAt: now)
         c.state = terminated
         c.lastState = terminated
-        c.ready = false
+        c.ready = rp.isInit(i) && exitCode == 0
         c.resetProbes()
         if let s = c.startedAt, now - s >= timing.restartBackoffReset { c.backoffLevel = 0 }
         rp.containers[i] = c
         pods[uid] = rp
         report(rp)
-        let restarts = rp.restartPolicy == .always || (rp.restartPolicy == .onFailure && exitCode != 0)
-        guard restarts else { return }
+        if rp.isInit(i) {
+            // A completed init container lets the next container start; a failed one is
+            // restarted unless the pod's policy is Never (then the pod has failed).
+            if exitCode == 0 { return startNextContainer(uid) }
+            guard rp.restartPolicy != .never else { return }
+        } else {
+            let restarts = rp.restartPolicy == .always || (rp.restartPolicy == .onFailure && exitCode != 0)
+            guard restarts else { return }
+        }
         let level = rp.containers[i].backoffLevel
         rp.containers[i].backoffLevel += 1
         if level == 0 {

@@ -29,7 +29,7 @@ extension Kubelet {
                     exitCode: code, reason: code == 0 ? "Completed" : "Error", message: nil,
                     startedAt: c.startedAt, finishedAt: now)
             }
-            rp.containers[i].ready = false
+            if !rp.isInit(i) { rp.containers[i].ready = false }
         }
         // 1.27+: the kubelet moves a deleted pod to a terminal phase before removing it.
         rp.status.phase = allZero ? .succeeded : .failed
@@ -58,7 +58,7 @@ extension Kubelet {
         else { return (window, 137) }
         pod.status.podIP = rp.podIP
         let runner = MainProcessRunner(
-            cluster: cluster, pod: pod, container: i, state: process, tools: cluster.processTools)
+            cluster: cluster, pod: pod.asRun, container: i, state: process, tools: cluster.processTools)
         guard let handled = cluster.watchingFiles({ runner.handle(signal: "TERM") }) else { return (window, 137) }
         logProcessOutput(rp.uid, c, handled.output)
         rp.containers[i].process = runner.state

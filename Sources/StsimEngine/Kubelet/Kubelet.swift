@@ -74,12 +74,19 @@ final class Kubelet {
         status.startTime = cluster.now
         let now = cluster.now
         status.setCondition(.podReadyToStartContainers, .false, at: now)
-        status.setCondition(.initialized, .true, at: now)
+        let inits = pod.spec.initContainers
+        if inits.isEmpty {
+            status.setCondition(.initialized, .true, at: now)
+        } else {
+            status.setCondition(
+                .initialized, .false, at: now, reason: "ContainersNotInitialized",
+                message: Self.incompleteMessage(inits.map(\.name)))
+        }
         let unready = unreadyMessage(pod.spec.containers.map(\.name))
         status.setCondition(.ready, .false, at: now, reason: "ContainersNotReady", message: unready)
         status.setCondition(.containersReady, .false, at: now, reason: "ContainersNotReady", message: unready)
         status.setCondition(.podScheduled, .true, at: pod.status.condition(.podScheduled)?.lastTransitionTime ?? now)
-        let containers = pod.spec.containers.map { c in
+        let containers = (inits + pod.spec.containers).map { c in
             RuntimeContainer(
                 name: c.name, image: c.image, pullPolicy: c.imagePullPolicy ?? .ifNotPresent,
                 readinessProbe: c.readinessProbe.map(ProbeCheck.init),
@@ -92,7 +99,15 @@ final class Kubelet {
             gracePeriod: pod.spec.terminationGracePeriodSeconds ?? Int(timing.terminationGracePeriod.seconds),
             status: status)
         if !wanted.isEmpty { rp.hostPorts = wanted }
+        if !inits.isEmpty {
+            rp.initCount = inits.count
+            // kubelet_pods.go: every container of a pod with init containers waits as PodInitializing.
+            for i in rp.containers.indices {
+                rp.containers[i].state = .waiting(reason: "PodInitializing", message: nil)
+            }
+        }
         rp.status.containerStatuses = containerStatuses(rp)
+        rp.status.initContainerStatuses = initContainerStatuses(rp)
         pods[uid] = rp
         report(rp)
         after(timing.podSandboxSetup, rp, .sandboxReady)

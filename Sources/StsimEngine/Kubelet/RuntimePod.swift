@@ -60,8 +60,43 @@ struct RuntimePod: Codable {
     var hostPorts: [HostPortClaim]? = nil
     /// Failed mounts of a configMap or secret volume in a row (the retry back-off's level).
     var mountRetries: Int? = nil
+    /// How many of `containers` are init containers: they come first, in spec order, and each
+    /// must complete before the next container starts (nil when the pod has none).
+    var initCount: Int? = nil
 
     var allStarted: Bool { nextToStart >= containers.count }
+    var inits: Int { initCount ?? 0 }
+    /// The app containers (`spec.containers`), after the init containers.
+    var appContainers: ArraySlice<RuntimeContainer> { containers[inits...] }
+    func isInit(_ i: Int) -> Bool { i < inits }
+    /// An init container that exited 0 (it is done for the pod's lifetime).
+    func completed(_ i: Int) -> Bool {
+        if case .terminated(let code, _, _, _, _) = containers[i].state { return code == 0 }
+        return false
+    }
+    /// Init containers left to complete, by name, for the Initialized condition.
+    var incompleteInits: [String] { (0..<inits).filter { !completed($0) }.map { containers[$0].name } }
+    /// An init container failed under restartPolicy Never: the pod fails, nothing else starts.
+    var initFailedForGood: Bool {
+        restartPolicy == .never
+            && (0..<inits).contains { i in
+                if case .terminated(let code, _, _, _, _) = containers[i].state { return code != 0 }
+                return false
+            }
+    }
+}
+
+extension Pod {
+    /// The pod with its containers indexed as its kubelet runs them: init containers first, then
+    /// `spec.containers` (the programs, the shell and the logs look a container up by this index).
+    public var asRun: Pod {
+        guard !spec.initContainers.isEmpty else { return self }
+        var p = self
+        p.spec.containers = spec.initContainers + spec.containers
+        p.spec.initContainers = []
+        p.status.containerStatuses = status.initContainerStatuses + status.containerStatuses
+        return p
+    }
 }
 
 /// The kubelet's pods by uid. Each pod lives in its own small box so that a node's table costs a

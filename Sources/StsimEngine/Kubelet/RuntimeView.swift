@@ -24,7 +24,7 @@ extension Cluster {
             RuntimePodView(
                 namespace: rp.key.namespace, name: rp.key.name, uid: rp.uid, podIP: rp.podIP,
                 terminating: rp.terminating,
-                containers: rp.containers.map {
+                containers: rp.appContainers.map {
                     .init(
                         name: $0.name, image: $0.image, state: $0.state, ready: $0.ready, restartCount: $0.restartCount)
                 })

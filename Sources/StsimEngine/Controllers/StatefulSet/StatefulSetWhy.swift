@@ -55,9 +55,14 @@ extension StatefulSetController {
         if let o = s.attention.top,
             let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: s.podName(o))
         {
-            for cs in pod.status.containerStatuses {
-                if case .waiting(let reason?, let message) = cs.state, reason != "ContainerCreating" {
-                    out.append("\(s.podName(o)) is \(reason)" + (message.map { ": \($0)" } ?? ""))
+            // An init container's trouble reads as `get pods` prints it (Init:CrashLoopBackOff).
+            let statuses =
+                pod.status.initContainerStatuses.map { ("Init:", $0) } + pod.status.containerStatuses.map { ("", $0) }
+            for (prefix, cs) in statuses {
+                if case .waiting(let reason?, let message) = cs.state, reason != "ContainerCreating",
+                    reason != "PodInitializing"
+                {
+                    out.append("\(s.podName(o)) is \(prefix)\(reason)" + (message.map { ": \($0)" } ?? ""))
                 }
             }
         }

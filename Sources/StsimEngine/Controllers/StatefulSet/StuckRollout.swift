@@ -35,6 +35,9 @@ extension Cluster {
 
     /// Why a pod's container cannot start (ImagePullBackOff, CrashLoopBackOff, ...), if it cannot.
     private static func startFailure(_ pod: Pod) -> String? {
+        for cs in pod.status.initContainerStatuses {
+            if case .waiting(let reason?, _) = cs.state, reason != "PodInitializing" { return "Init:\(reason)" }
+        }
         for cs in pod.status.containerStatuses {
             if case .waiting(let reason?, _) = cs.state, !["ContainerCreating", "PodInitializing"].contains(reason) {
                 return reason

@@ -93,6 +93,7 @@ extension Cluster {
         // Admission (NamespaceLifecycle) runs before the storage layer finds a duplicate.
         if let e = namespaceLifecycleError(creating: o) { return .failure(e) }
         if store.get(o.key) != nil { return .failure(.alreadyExists(o.kind, o.metadata.name)) }
+        dropDisabledFields(&o, old: nil)
         APIDefaults.apply(
             to: &o, defaultStorageClass: defaultStorageClassName(), tolerationSeconds: timing.defaultTolerationSeconds)
         let causes = Validation.validateCreate(o)
@@ -203,6 +204,7 @@ extension Cluster {
                         "Operation cannot be fulfilled on \(o.kind.qualifiedResource) \"\(o.metadata.name)\": the object has been modified; please apply your changes to the latest version and try again",
                     kind: o.kind, name: o.metadata.name))
         }
+        dropDisabledFields(&o, old: old)
         APIDefaults.apply(to: &o, defaultStorageClass: nil, tolerationSeconds: timing.defaultTolerationSeconds)
         let causes = Validation.validateUpdate(old: old, new: o)
         if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }

@@ -78,8 +78,8 @@ public enum APIDefaults {
         {
             spec.updateStrategy?.rollingUpdate?.partition = 0
         }
-        // MaxUnavailableStatefulSet is alpha and off in 1.30–1.32: the field is dropped.
-        spec.updateStrategy?.rollingUpdate?.maxUnavailable = nil
+        // maxUnavailable has no default (the controller reads a missing one as 1); whether the
+        // API keeps it is the MaxUnavailableStatefulSet gate's business (Cluster.dropDisabledFields).
         if spec.revisionHistoryLimit == nil { spec.revisionHistoryLimit = 10 }
         var r = spec.persistentVolumeClaimRetentionPolicy ?? StatefulSetPersistentVolumeClaimRetentionPolicy()
         if r.whenDeleted == nil { r.whenDeleted = .retain }

@@ -136,6 +136,22 @@ final class MaxUnavailableUpdateTests: XCTestCase {
         XCTAssertEqual(c.sts("on")!.spec.updateStrategy?.rollingUpdate?.maxUnavailable, "3")
     }
 
+    func testWithTheGateOnTheFieldDefaultsToOneWithoutANewGeneration() {
+        let c = Cluster()
+        _ = c.mustCreate(.statefulSet(StatefulSet.make(name: "old", image: "nginx:1.27", replicas: 2)))
+        c.featureGates.maxUnavailableStatefulSet = true
+        _ = c.mustCreate(.statefulSet(StatefulSet.make(name: "new", image: "nginx:1.27", replicas: 2)))
+        XCTAssertEqual(c.sts("new")!.spec.updateStrategy?.rollingUpdate?.maxUnavailable, "1")
+        // An update of a set stored before: the default appears, and the spec counts as unchanged
+        // (the server reads the stored set back with today's defaults).
+        var old = c.sts("old")!
+        XCTAssertNil(old.spec.updateStrategy?.rollingUpdate?.maxUnavailable)
+        old.metadata.labels["tier"] = "web"
+        XCTAssertNoThrow(try c.update(.statefulSet(old)).get())
+        XCTAssertEqual(c.sts("old")!.spec.updateStrategy?.rollingUpdate?.maxUnavailable, "1")
+        XCTAssertEqual(c.sts("old")!.metadata.generation, 1)
+    }
+
     func testFeatureGateListsParseAsTheFlagDoes() {
         var g = FeatureGates()
         XCTAssertNil(g.set("MaxUnavailableStatefulSet=true"))

@@ -94,8 +94,7 @@ extension Cluster {
         if let e = namespaceLifecycleError(creating: o) { return .failure(e) }
         if store.get(o.key) != nil { return .failure(.alreadyExists(o.kind, o.metadata.name)) }
         dropDisabledFields(&o, old: nil)
-        APIDefaults.apply(
-            to: &o, defaultStorageClass: defaultStorageClassName(), tolerationSeconds: timing.defaultTolerationSeconds)
+        applyDefaults(&o, defaultStorageClass: defaultStorageClassName())
         let causes = Validation.validateCreate(o)
         if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
         if let e = limitError(storing: o, replacing: nil) { return .failure(e) }
@@ -205,7 +204,7 @@ extension Cluster {
                     kind: o.kind, name: o.metadata.name))
         }
         dropDisabledFields(&o, old: old)
-        APIDefaults.apply(to: &o, defaultStorageClass: nil, tolerationSeconds: timing.defaultTolerationSeconds)
+        applyDefaults(&o, defaultStorageClass: nil)
         let causes = Validation.validateUpdate(old: old, new: o)
         if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
         if let e = limitError(storing: o, replacing: old) { return .failure(e) }
@@ -218,7 +217,7 @@ extension Cluster {
         m.namespace = old.metadata.namespace
         m.resourceVersion = old.metadata.resourceVersion
         var merged = Self.keepingStatus(of: old, in: o)
-        if Self.specDiffers(old, merged) { m.generation += 1 }
+        if Self.specDiffers(defaultedAsRead(old), merged) { m.generation += 1 }
         merged.metadata = m
         if merged == old { return .success(old) }
         if dryRun { return .success(merged) }

@@ -108,6 +108,23 @@ extension Cluster {
         set { config.featureGates = newValue }
     }
 
+    /// The stored object as the API server reads it back: decoding from storage applies the
+    /// defaults of today's gates, so a field a gate now defaults is no change of spec.
+    func defaultedAsRead(_ old: KubeObject) -> KubeObject {
+        guard config.featureGates != FeatureGates(), case .statefulSet = old else { return old }
+        var o = old
+        applyDefaults(&o, defaultStorageClass: nil)
+        return o
+    }
+
+    /// The defaulting functions and admission defaults, with the timing profile's toleration
+    /// seconds and today's gates.
+    func applyDefaults(_ o: inout KubeObject, defaultStorageClass: String?) {
+        APIDefaults.apply(
+            to: &o, defaultStorageClass: defaultStorageClass, tolerationSeconds: timing.defaultTolerationSeconds,
+            gates: config.featureGates)
+    }
+
     /// `dropStatefulSetDisabledFields` (k/k pkg/registry/apps/statefulset/strategy.go), run on
     /// create and update before validation: with MaxUnavailableStatefulSet off the field is
     /// dropped silently, unless the stored object already uses it (set while the gate was on).

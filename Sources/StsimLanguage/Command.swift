@@ -274,11 +274,12 @@ public struct TimelineCommand: Hashable, Sendable {
     public init() {}
 }
 
-/// `set settle-limit D`, `set watch-limit N`.
+/// `set settle-limit D`, `set watch-limit N`, a limit, a feature gate.
 public enum SessionSetting: Hashable, Sendable {
     case settleLimit(VirtualDuration)
     case watchLimit(Int)
     case limit(LimitSetting, Int)
+    case featureGate(FeatureGates.Gate, Bool)
 }
 
 /// stsim's own bounds, each a `set` sub-command and a flag of the same name (docs/limits.md).

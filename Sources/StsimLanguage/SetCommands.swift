@@ -12,7 +12,7 @@ extension SessionCommands {
             "set image sts/web nginx=nginx:1.27",
         ],
         positionals: [.choices(settingNames)],
-        subcommands: [settleLimit, watchLimit] + LimitSetting.allCases.map(limit) + [image]
+        subcommands: [settleLimit, watchLimit] + LimitSetting.allCases.map(limit) + [featureGate, image]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         // Reached only when the word after `set` is none of the sub-commands.
         let setting = try args.next("the setting (settle-limit, watch-limit or a limit)")
@@ -39,7 +39,31 @@ extension SessionCommands {
         .setting(.watchLimit(try wholeNumber(&args, for: "watch-limit")))
     }
 
-    static let settingNames = ["settle-limit", "watch-limit"] + LimitSetting.allCases.map(\.rawValue) + ["image"]
+    static let settingNames =
+        ["settle-limit", "watch-limit"] + LimitSetting.allCases.map(\.rawValue) + ["feature-gate", "image"]
+
+    static let featureGate = CommandSpec(
+        "feature-gate", group: .session,
+        summary: "turn a Kubernetes feature gate on or off (only MaxUnavailableStatefulSet is modelled)",
+        details: """
+            As --feature-gates NAME=true does at startup. The API server applies a change to
+            objects created or updated afterwards, as it would after a restart with the flag;
+            the controllers follow it from their next sync. reset keeps the gates, save and load
+            carry them. MaxUnavailableStatefulSet (alpha, off in 1.32) keeps a StatefulSet's
+            spec.updateStrategy.rollingUpdate.maxUnavailable, so a rolling update replaces up to
+            that many pods at a time.
+            """,
+        examples: ["set feature-gate MaxUnavailableStatefulSet=true"],
+        positionals: [.choices(FeatureGates.knownNames.flatMap { ["\($0)=true", "\($0)=false"] })],
+        arguments: "NAME=true|false"
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let value = try args.next("NAME=true|false")
+        try args.finish()
+        switch FeatureGates.pair(Substring(value.text)) {
+        case .success(let (gate, on)): return .setting(.featureGate(gate, on))
+        case .failure(let e): throw Diagnostic(at: value.location, e.message, hint: e.hint)
+        }
+    }
 
     /// `set max-replicas N` and the other limits (docs/limits.md).
     static func limit(_ setting: LimitSetting) -> CommandSpec {

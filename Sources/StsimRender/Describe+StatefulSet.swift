@@ -20,6 +20,10 @@ extension Describe {
         w.line(0, "Update Strategy:\t\((s.spec.updateStrategy?.type ?? .rollingUpdate).rawValue)")
         if let partition = s.spec.updateStrategy?.rollingUpdate?.partition {
             w.line(1, "Partition:\t\(partition)")
+            // kubectl's describe prints it only inside the partition's block (describe.go).
+            if let max = s.spec.updateStrategy?.rollingUpdate?.maxUnavailable {
+                w.line(1, "MaxUnavailable:\t\(max)")
+            }
         }
         let count = { (phase: PodPhase) in pods.filter { $0.status.phase == phase }.count }
         w.line(

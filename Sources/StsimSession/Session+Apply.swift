@@ -23,7 +23,9 @@ extension Session {
             // kubectl's client dry run sends nothing: what it prints is the object it would send.
             if writer.options.dryRun == .client { return writer.written(annotated, "created") }
             switch cluster.create(annotated, dryRun: writer.options.dryRun == .server) {
-            case .success(let created): return writer.written(created, "created")
+            case .success(let created):
+                noteDroppedFields(loaded, created)
+                return writer.written(created, "created")
             case .failure(let error): return .apiError(error, verb: "creating")
             }
         }
@@ -41,6 +43,7 @@ extension Session {
         case .success(let object):
             switch cluster.update(object, dryRun: writer.options.dryRun == .server) {
             case .success(let updated):
+                noteDroppedFields(loaded, updated)
                 let same = updated.metadata.resourceVersion == live.metadata.resourceVersion && updated == live
                 return writer.written(updated, same ? "unchanged" : "configured")
             case .failure(let error):

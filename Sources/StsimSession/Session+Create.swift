@@ -14,7 +14,9 @@ extension Session {
                 }
                 if options.dryRun == .client { return writer.written(object, "created") }
                 switch cluster.create(object, dryRun: options.dryRun == .server) {
-                case .success(let created): return writer.written(created, "created")
+                case .success(let created):
+                    noteDroppedFields(loaded, created)
+                    return writer.written(created, "created")
                 case .failure(let error): return .apiError(error, verb: "creating")
                 }
             }

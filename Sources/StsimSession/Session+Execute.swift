@@ -160,6 +160,10 @@ extension Session {
             watchLimit = n
             printer.line("watch-limit \(n)")
         case .limit(let which, let n): try setLimit(which, n)
+        case .featureGate(let gate, let on):
+            options.featureGates[gate] = on
+            cluster.featureGates = options.featureGates
+            printer.line("feature-gate \(gate.rawValue)=\(on)")
         }
     }
 }

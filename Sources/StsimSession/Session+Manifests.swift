@@ -145,6 +145,8 @@ extension Session {
                     printer.errorLine(located(text, at: loaded.location))
                     if let hint = hint ?? limitHint(error) { printer.errorLine("  hint: \(hint)") }
                 }
+                for note in documentNotes { report(note) }
+                documentNotes = []
             }
         }
         return (failed, changed)

@@ -37,6 +37,8 @@ extension Session {
             throw Diagnostic(at: SourceLocation(file: path.text, line: e.line, column: e.column), e.message)
         }
         cluster = Cluster(restoring: saved.cluster)
+        // The gates are the session's setting as much as the cluster's: a later reset keeps them.
+        options.featureGates = cluster.featureGates
         let s = saved.session
         variables = s.variables
         autoMode = s.autoMode

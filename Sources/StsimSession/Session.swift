@@ -19,6 +19,8 @@ public final class Session {
         /// The terminal's columns when output is a terminal (pictures fit it); nil otherwise.
         public var terminalWidth: Int?
         public var limits = SessionLimits()
+        /// `--feature-gates`, `set feature-gate`; a new cluster (reset, seed) starts with them.
+        public var featureGates = FeatureGates()
         /// Lets scripts read and write host files outside their folder and the working directory.
         public var allowHostFiles = false
         public init() {}
@@ -90,6 +92,8 @@ public final class Session {
     var explicitNamespace: String?
     /// StatefulSets already warned about for hostPath (once each).
     var hostPathWarned: Set<String> = []
+    /// stsim's notes about the document just written, printed after kubectl's line for it.
+    var documentNotes: [Diagnostic] = []
     /// `mark NAME` points in the history, for `expect since NAME ...`.
     var marks: [String: HistoryScope] = [:]
     /// Where history checks start without `since`: the session's start, or the last reset.
@@ -125,6 +129,7 @@ public final class Session {
     static func makeCluster(_ options: Options) -> Cluster {
         var config = ClusterConfig()
         config.limits = options.limits.cluster
+        if options.featureGates != FeatureGates() { config.featureGates = options.featureGates }
         config.seed = options.seed
         config.profile = options.profile
         config.workerCount = options.workerCount ?? options.profile.defaultNodeCount

@@ -63,6 +63,13 @@ struct ClusterOptions: ParsableArguments {
         help: "Let scripts use host files outside their folder and the working directory.")
     var allowHostFiles = false
 
+    @Option(
+        name: .customLong("feature-gates"),
+        help: ArgumentHelp(
+            "Kubernetes feature gates, NAME=true|false[,...]; stsim models MaxUnavailableStatefulSet (alpha, off in 1.32).",
+            valueName: "LIST"))
+    var featureGates: String?
+
     @OptionGroup(title: "Limits (docs/limits.md)")
     var limits: LimitFlags
 
@@ -73,6 +80,9 @@ struct ClusterOptions: ParsableArguments {
                 "--cluster must be one of \(Session.Options.clusterNames.joined(separator: ", ")), not \"\(cluster)\"")
         }
         try limits.validate()
+        if let featureGates, let e = Session.Options().featureGatesError(featureGates) {
+            throw ValidationError("--feature-gates: \(e)")
+        }
     }
 
     func apply(to options: inout Session.Options) {
@@ -81,5 +91,6 @@ struct ClusterOptions: ParsableArguments {
         options.useCluster(named: cluster)
         options.allowHostFiles = allowHostFiles
         limits.apply(to: &options.limits)
+        if let featureGates { _ = options.setFeatureGates(featureGates) }
     }
 }

@@ -9,6 +9,8 @@ struct StatefulSetFakeObjectManager {
     var state: StatefulSetState
     /// Every operation carried out so far: `create web-0`, `delete web-3 (scaleDown)`.
     var recorded: [String] = []
+    /// The cluster's feature gates the controller reads (MaxUnavailableStatefulSet).
+    var gates = FeatureGates()
     private var nextUID: UInt64 = 1
 
     init(
@@ -30,7 +32,7 @@ struct StatefulSetFakeObjectManager {
     @discardableResult
     mutating func sync() -> StatefulSetPlan {
         let work = state.takeWork()
-        let plan = StatefulSetDecision.decide(set, state, work)
+        let plan = StatefulSetDecision.decide(set, state, work, gates: gates)
         for op in plan.operations { apply(op) }
         return plan
     }

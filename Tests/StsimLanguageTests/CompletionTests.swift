@@ -113,7 +113,8 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(
             complete("set "),
             [
-                "image", "max-command", "max-events", "max-line", "max-objects", "max-replicas", "max-word",
+                "feature-gate", "image", "max-command", "max-events", "max-line", "max-objects", "max-replicas",
+                "max-word",
                 "settle-limit", "watch-limit",
             ])
     }
@@ -180,13 +181,16 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("expect pod web-0 R"), ["Ready", "Released", "Running"])
         XCTAssertEqual(complete("expect c"), ["count"])
         XCTAssertEqual(complete("mode "), ["auto", "step"])
+        XCTAssertEqual(
+            complete("set feature-gate M"), ["MaxUnavailableStatefulSet=false", "MaxUnavailableStatefulSet=true"])
         XCTAssertEqual(complete("tick "), ["10s", "1m", "1s", "30s", "5m"])
         XCTAssertEqual(complete("kill "), ["pod"])
         XCTAssertEqual(complete("kill pod w"), ["web-0", "web-1"])
         XCTAssertEqual(
             complete("set "),
             [
-                "image", "max-command", "max-events", "max-line", "max-objects", "max-replicas", "max-word",
+                "feature-gate", "image", "max-command", "max-events", "max-line", "max-objects", "max-replicas",
+                "max-word",
                 "settle-limit", "watch-limit",
             ])
         XCTAssertEqual(complete("dig "), ["+search", "A", "SRV"])

@@ -509,8 +509,11 @@ final class ParserErrorTests: XCTestCase {
         assertParseError("set watch-limit", "set watch-limit: missing VALUE", 1, 17, hint: "usage: set watch-limit N")
         assertParseError(
             "set wach-limit 5",
-            "the setting must be one of settle-limit, watch-limit, max-objects, max-replicas, max-line, max-command, max-word, max-events, image, not \"wach-limit\"",
+            "the setting must be one of settle-limit, watch-limit, max-objects, max-replicas, max-line, max-command, max-word, max-events, feature-gate, image, not \"wach-limit\"",
             1, 5, hint: "did you mean \"watch-limit\"?")
+        assertParseError(
+            "set feature-gate Foo=true", "unrecognized feature gate: Foo", 1, 18,
+            hint: "stsim models only MaxUnavailableStatefulSet (Kubernetes 1.32)")
         assertParseError(
             "set watch-limit 5 6", "set watch-limit: unexpected argument \"6\"", 1, 19, hint: "usage: set watch-limit N"
         )

@@ -92,4 +92,24 @@ final class ExitStatusTests: XCTestCase {
         XCTAssertEqual(a.output, b.output)
         XCTAssertNotEqual(a.output, c.output)
     }
+
+    func testFeatureGatesFlagKeepsMaxUnavailableAndRefusesUnknownGates() throws {
+        let script = """
+            create sts web --image nginx --replicas 3
+            patch sts web --type merge -p '{"spec":{"updateStrategy":{"rollingUpdate":{"maxUnavailable":2}}}}'
+            get sts web -o jsonpath='{.spec.updateStrategy.rollingUpdate.maxUnavailable}'
+
+            """
+        let on = try StsimProcess.run(["--feature-gates", "MaxUnavailableStatefulSet=true", "-"], input: script)
+        XCTAssertEqual(on.status, 0, on.output)
+        XCTAssertTrue(on.output.hasSuffix("statefulset.apps/web patched\n2\n"), on.output)
+        let off = try StsimProcess.run(["-"], input: script)
+        XCTAssertTrue(off.output.hasSuffix("statefulset.apps/web patched (no change)\n"), off.output)
+        let bad = try StsimProcess.run(["--feature-gates", "MaxUnavailable=true", "-"], input: script)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(
+            bad.output.hasPrefix(
+                "stsim: Error: --feature-gates: unrecognized feature gate: MaxUnavailable (stsim models only MaxUnavailableStatefulSet (Kubernetes 1.32))"
+            ), bad.output)
+    }
 }

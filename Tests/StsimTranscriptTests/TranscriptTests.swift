@@ -136,6 +136,8 @@ final class TranscriptTests: XCTestCase {
         "statefulset/delete-pod",
         "statefulset/delete-sts",
         "statefulset/host-port-conflict",
+        "statefulset/max-unavailable",
+        "statefulset/max-unavailable-gate-off",
         "statefulset/ordered-start",
         "statefulset/parallel",
         "statefulset/patch-subresource",
@@ -676,6 +678,14 @@ final class TranscriptTests: XCTestCase {
 
     func test_statefulset_host_port_conflict() throws {
         try Transcript("statefulset/host-port-conflict").check()
+    }
+
+    func test_statefulset_max_unavailable() throws {
+        try Transcript("statefulset/max-unavailable").check()
+    }
+
+    func test_statefulset_max_unavailable_gate_off() throws {
+        try Transcript("statefulset/max-unavailable-gate-off").check()
     }
 
     func test_statefulset_ordered_start() throws {

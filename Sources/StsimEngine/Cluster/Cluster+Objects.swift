@@ -93,8 +93,8 @@ extension Cluster {
         // Admission (NamespaceLifecycle) runs before the storage layer finds a duplicate.
         if let e = namespaceLifecycleError(creating: o) { return .failure(e) }
         if store.get(o.key) != nil { return .failure(.alreadyExists(o.kind, o.metadata.name)) }
-        APIDefaults.apply(
-            to: &o, defaultStorageClass: defaultStorageClassName(), tolerationSeconds: timing.defaultTolerationSeconds)
+        dropDisabledFields(&o, old: nil)
+        applyDefaults(&o, defaultStorageClass: defaultStorageClassName())
         let causes = Validation.validateCreate(o)
         if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
         if let e = limitError(storing: o, replacing: nil) { return .failure(e) }
@@ -203,7 +203,8 @@ extension Cluster {
                         "Operation cannot be fulfilled on \(o.kind.qualifiedResource) \"\(o.metadata.name)\": the object has been modified; please apply your changes to the latest version and try again",
                     kind: o.kind, name: o.metadata.name))
         }
-        APIDefaults.apply(to: &o, defaultStorageClass: nil, tolerationSeconds: timing.defaultTolerationSeconds)
+        dropDisabledFields(&o, old: old)
+        applyDefaults(&o, defaultStorageClass: nil)
         let causes = Validation.validateUpdate(old: old, new: o)
         if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
         if let e = limitError(storing: o, replacing: old) { return .failure(e) }
@@ -216,7 +217,7 @@ extension Cluster {
         m.namespace = old.metadata.namespace
         m.resourceVersion = old.metadata.resourceVersion
         var merged = Self.keepingStatus(of: old, in: o)
-        if Self.specDiffers(old, merged) { m.generation += 1 }
+        if Self.specDiffers(defaultedAsRead(old), merged) { m.generation += 1 }
         merged.metadata = m
         if merged == old { return .success(old) }
         if dryRun { return .success(merged) }

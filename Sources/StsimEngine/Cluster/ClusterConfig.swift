@@ -21,6 +21,14 @@ public struct ClusterConfig: Codable, Sendable, Hashable {
     public var historyLimit: Int = 200_000
     public var namespace: String = "default"
     public var limits = ClusterLimits()
+    /// Set only once a gate is named, so a state saved without gates reads back, and one saved
+    /// with the defaults writes what it always wrote.
+    var gateSettings: FeatureGates?
+    /// `--feature-gates`, `set feature-gate`: what the API server and the controllers enable.
+    public var featureGates: FeatureGates {
+        get { gateSettings ?? FeatureGates() }
+        set { gateSettings = newValue }
+    }
 
     public init() {}
 

@@ -151,12 +151,7 @@ public enum Validation {
                         body: "Invalid value: \"OnDelete\": only allowed for updateStrategy 'RollingUpdate'"))
             }
         }
-        if let p = spec.updateStrategy?.rollingUpdate?.partition, p < 0 {
-            causes.append(
-                Cause(
-                    field: "spec.updateStrategy.rollingUpdate.partition",
-                    body: "Invalid value: \(p): must be greater than or equal to 0"))
-        }
+        causes += rollingUpdate(spec.updateStrategy?.rollingUpdate)
         if let r = spec.replicas, r < 0 {
             causes.append(
                 Cause(field: "spec.replicas", body: "Invalid value: \(r): must be greater than or equal to 0"))

@@ -18,13 +18,17 @@ public enum APIDefaults {
     /// Applies every default to an object about to be created. `defaultStorageClass` is the name of
     /// the default class, if one exists (DefaultStorageClass admission, 8.2).
     /// `tolerationSeconds` is DefaultTolerationSeconds admission's value (the timing profile's).
-    public static func apply(to object: inout KubeObject, defaultStorageClass: String?, tolerationSeconds: Int = 300) {
+    /// `gates`: the feature gates the defaulting functions read (MaxUnavailableStatefulSet).
+    public static func apply(
+        to object: inout KubeObject, defaultStorageClass: String?, tolerationSeconds: Int = 300,
+        gates: FeatureGates = FeatureGates()
+    ) {
         switch object {
         case .pod(var p):
             apply(to: &p.spec, isPod: true, tolerationSeconds: tolerationSeconds)
             object = .pod(p)
         case .statefulSet(var s):
-            apply(to: &s.spec)
+            apply(to: &s.spec, gates: gates)
             object = .statefulSet(s)
         case .replicaSet(var r):
             if r.spec.replicas == nil { r.spec.replicas = 1 }
@@ -65,7 +69,7 @@ public enum APIDefaults {
     }
 
     /// StatefulSet defaults (apps/v1 defaults.go).
-    public static func apply(to spec: inout StatefulSetSpec) {
+    public static func apply(to spec: inout StatefulSetSpec, gates: FeatureGates = FeatureGates()) {
         if spec.replicas == nil { spec.replicas = 1 }
         if spec.podManagementPolicy == nil { spec.podManagementPolicy = .orderedReady }
         if spec.updateStrategy == nil || spec.updateStrategy?.type == nil {
@@ -81,8 +85,13 @@ public enum APIDefaults {
         {
             spec.updateStrategy?.rollingUpdate?.partition = 0
         }
-        // MaxUnavailableStatefulSet is alpha and off in 1.30–1.32: the field is dropped.
-        spec.updateStrategy?.rollingUpdate?.maxUnavailable = nil
+        // With MaxUnavailableStatefulSet on, a rolling update's maxUnavailable defaults to 1;
+        // with it off the API drops the field (Cluster.dropDisabledFields).
+        if gates.maxUnavailableStatefulSet, spec.updateStrategy?.type == .rollingUpdate,
+            spec.updateStrategy?.rollingUpdate != nil, spec.updateStrategy?.rollingUpdate?.maxUnavailable == nil
+        {
+            spec.updateStrategy?.rollingUpdate?.maxUnavailable = "1"
+        }
         if spec.revisionHistoryLimit == nil { spec.revisionHistoryLimit = 10 }
         var r = spec.persistentVolumeClaimRetentionPolicy ?? StatefulSetPersistentVolumeClaimRetentionPolicy()
         if r.whenDeleted == nil { r.whenDeleted = .retain }

@@ -76,7 +76,8 @@ public struct StatefulSetUpdateStrategy: Codable, Hashable, Sendable {
 
 public struct RollingUpdateStatefulSetStrategy: Codable, Hashable, Sendable {
     public var partition: Int?
-    /// Alpha (off in 1.30–1.32): kept only so a loader can drop it knowingly.
+    /// An int (`"2"`) or a percentage (`"40%"`). Alpha in 1.32: the API keeps it only with the
+    /// MaxUnavailableStatefulSet feature gate on (`Cluster.dropDisabledFields`).
     public var maxUnavailable: String?
 
     public init(partition: Int? = nil, maxUnavailable: String? = nil) {

@@ -173,7 +173,7 @@ final class StatefulSetController {
                 if !deleting {
                     // Pruning first, as its own step: the decision then reads `s` without changing it.
                     let work = s.takeWork()
-                    plan = StatefulSetDecision.decide(set, s, work)
+                    plan = StatefulSetDecision.decide(set, s, work, gates: cluster.featureGates)
                 }
                 s.reasons = plan.reasons
                 return plan

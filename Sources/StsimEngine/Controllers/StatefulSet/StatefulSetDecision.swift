@@ -3,11 +3,19 @@
 /// out of that index, to the operations of one sync and the reasons progress stops (reference 3.3).
 /// It changes nothing; `StatefulSetController.perform` carries the operations out.
 enum StatefulSetDecision {
-    static func decide(_ set: StatefulSet, _ s: StatefulSetState, _ work: StatefulSetWork) -> StatefulSetPlan {
+    static func decide(
+        _ set: StatefulSet, _ s: StatefulSetState, _ work: StatefulSetWork, gates: FeatureGates = FeatureGates()
+    ) -> StatefulSetPlan {
         var plan = StatefulSetPlan()
         plan.operations = work.identityRepairs.map { .repairIdentity($0) }
-        let stop = s.monotonic ? orderedPasses(s, &plan) : parallelPasses(s, work, &plan)
-        if !stop { updatePass(set, s, &plan) }
+        let gated = gates.maxUnavailableStatefulSet
+        let stop = s.monotonic ? orderedPasses(s, &plan) : parallelPasses(s, work, &plan, waitForAll: !gated)
+        guard !stop, set.spec.updateStrategy?.type ?? .rollingUpdate == .rollingUpdate else { return plan }
+        if gated {
+            MaxUnavailableUpdate.pass(set, s, &plan)
+        } else {
+            updatePass(set, s, &plan)
+        }
         return plan
     }
 
@@ -41,13 +49,15 @@ enum StatefulSetDecision {
 
     /// Parallel (burst): every missing or finished replica and every condemned pod at once. The
     /// update pass waits until the replicas are settled. True when the sync ends here.
+    /// With MaxUnavailableStatefulSet on (`waitForAll` false) the update pass itself counts the
+    /// unavailable pods instead.
     private static func parallelPasses(
-        _ s: StatefulSetState, _ work: StatefulSetWork, _ plan: inout StatefulSetPlan
+        _ s: StatefulSetState, _ work: StatefulSetWork, _ plan: inout StatefulSetPlan, waitForAll: Bool
     ) -> Bool {
         plan.operations += work.replicas.map { s.pods[$0] == nil ? .createPod($0) : .deletePod($0, because: .failed) }
         plan.operations += work.condemned.map { .deletePod($0, because: .scaleDown) }
         if !plan.operations.isEmpty { return true }
-        guard let o = s.attention.top else { return false }
+        guard waitForAll, let o = s.attention.top else { return false }
         if s.outdated.top != nil, let f = s.pods[o] { plan.reasons = [rollingUpdateWaits(o, f, s)] }
         return true
     }
@@ -55,7 +65,6 @@ enum StatefulSetDecision {
     /// The update pass (reference 4.2): the highest out-of-date pod at or above the partition is
     /// deleted (to be recreated at the update revision) once it is healthy, one per sync.
     private static func updatePass(_ set: StatefulSet, _ s: StatefulSetState, _ plan: inout StatefulSetPlan) {
-        guard set.spec.updateStrategy?.type ?? .rollingUpdate == .rollingUpdate else { return }
         let partition = s.start + (set.spec.updateStrategy?.rollingUpdate?.partition ?? 0)
         guard let o = s.outdated.top, o >= partition, let f = s.pods[o] else { return }
         if f.healthy {
@@ -65,7 +74,7 @@ enum StatefulSetDecision {
         }
     }
 
-    private static func rollingUpdateWaits(_ o: Int, _ f: StatefulPodFacts, _ s: StatefulSetState) -> String {
+    static func rollingUpdateWaits(_ o: Int, _ f: StatefulPodFacts, _ s: StatefulSetState) -> String {
         "rolling update waits: \(s.podName(o)) \(StatefulSetWhy.state(f, s))"
     }
 }

@@ -212,25 +212,6 @@ public struct KubectlWaitCommand: Hashable, Sendable {
     public var allNamespaces = false
 }
 
-/// What `rollout` does to the set it names.
-public enum RolloutAction: Hashable, Sendable {
-    /// `timeout` nil: kubectl's default, no limit. `revision` is accepted as kubectl accepts it.
-    case status(watch: Bool, timeout: VirtualDuration?, revision: Int?)
-    case history(revision: Int?)
-    /// 0: the revision before the current one, as kubectl's default.
-    case undo(toRevision: Int)
-    case restart
-    case pause
-    case resume
-}
-
-public struct RolloutCommand: Hashable, Sendable {
-    public var kind: ResourceKind
-    public var name: Argument
-    public var namespace: String?
-    public var action: RolloutAction
-}
-
 /// The comparison of `expect count KIND == N`.
 public enum Comparison: String, Hashable, Sendable, CaseIterable {
     case equal = "=="

@@ -1,5 +1,24 @@
 import StsimEngine
 
+/// What `rollout` does to the set it names.
+public enum RolloutAction: Hashable, Sendable {
+    /// `timeout` nil: kubectl's default, no limit. `revision` is accepted as kubectl accepts it.
+    case status(watch: Bool, timeout: VirtualDuration?, revision: Int?)
+    case history(revision: Int?)
+    /// 0: the revision before the current one, as kubectl's default.
+    case undo(toRevision: Int)
+    case restart
+    case pause
+    case resume
+}
+
+public struct RolloutCommand: Hashable, Sendable {
+    public var kind: ResourceKind
+    public var name: Argument
+    public var namespace: String?
+    public var action: RolloutAction
+}
+
 /// `rollout status|history|undo|restart|pause|resume`, with kubectl's flags. Every sub-command
 /// takes any kind, as kubectl does: the session answers a kind that has no rollout with kubectl's
 /// own refusal (`no status viewer has been implemented for ReplicaSet.apps`).

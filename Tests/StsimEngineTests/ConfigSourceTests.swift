@@ -109,6 +109,35 @@ final class ConfigSourceTests: XCTestCase {
             ])
     }
 
+    func testInitContainersAreCheckedAsContainersAndShareTheirNames() {
+        let c = Cluster()
+        var p = pod()
+        var first = Container(name: "app", image: "busybox", command: ["true"])
+        first.envFrom = [EnvFromSource(source: .secret, name: "")]
+        p.spec.initContainers = [first, Container(name: "setup", image: "", command: ["true"])]
+        guard case .failure(let e) = c.create(.pod(p)) else { return XCTFail("init containers are checked") }
+        XCTAssertEqual(
+            e.causes.map(\.text),
+            [
+                "spec.initContainers[1].image: Required value",
+                "spec.initContainers[0].envFrom[0].secretRef.name: Required value",
+                "spec.initContainers[0].name: Duplicate value: \"app\"",
+            ])
+    }
+
+    /// An init container's variables come from its own entry, though the kubelet runs it first.
+    func testInitContainerTakesItsOwnVariables() {
+        let c = Cluster()
+        c.mustCreate(.configMap(ConfigMap(metadata: ObjectMeta(name: "cm"), data: ["k": "init"])))
+        var p = pod()
+        var setup = Container(name: "setup", image: "busybox", command: ["sh", "-c", "echo $K"])
+        setup.env = [EnvVar(name: "K", configMapKeyRef: KeySelector(name: "cm", key: "k"))]
+        p.spec.initContainers = [setup]
+        let run = p.asRun.spec.containers
+        XCTAssertEqual(run.map(\.name), ["setup", "app"])
+        XCTAssertEqual(try? c.configEnvironment(run[0], namespace: "default").get().map(\.1), ["init"])
+    }
+
     func testBase64MatchesGo() {
         XCTAssertEqual(Base64.encode(Array("s3cret".utf8)), "czNjcmV0")
         XCTAssertEqual(Base64.encode([0, 1, 2, 3]), "AAECAw==")

@@ -28,6 +28,7 @@ final class TranscriptTests: XCTestCase {
         "containers/curl-in-pod",
         "containers/image-programs",
         "containers/images",
+        "containers/init-config",
         "containers/init-containers",
         "containers/liveness-exec",
         "containers/main-process",
@@ -235,6 +236,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_containers_images() throws {
         try Transcript("containers/images").check()
+    }
+
+    func test_containers_init_config() throws {
+        try Transcript("containers/init-config").check()
     }
 
     func test_containers_init_containers() throws {

@@ -5,32 +5,31 @@ extension Validation {
     public static let maxDataSize = 1024 * 1024
 
     static func validate(_ c: ConfigMap) -> [Cause] {
-        var causes: [Cause] = []
-        var total = 0
-        for key in c.data.keys.sorted() {
-            causes += configKey(key, "data")
-            if c.binaryData[key] != nil {
-                causes.append(
-                    Cause(
-                        field: "data[\(key)]",
-                        body: "Invalid value: \(GoSyntax.quote(key)): duplicate of key present in binaryData"))
-            }
-            total += c.data[key]!.utf8.count
-        }
-        for key in c.binaryData.keys.sorted() {
-            causes += configKey(key, "binaryData")
-            if c.data[key] != nil {
-                causes.append(
-                    Cause(
-                        field: "binaryData[\(key)]",
-                        body: "Invalid value: \(GoSyntax.quote(key)): duplicate of key present in data"))
-            }
-            total += c.binaryData[key]!.count
-        }
+        let text = keys(c.data.mapValues(\.utf8.count), "data", other: c.binaryData.keys, "binaryData")
+        let binary = keys(c.binaryData.mapValues(\.count), "binaryData", other: c.data.keys, "data")
+        var causes = text.causes + binary.causes
+        let total = text.bytes + binary.bytes
         if total > maxDataSize {
             causes.append(Cause(field: "[]", body: "Too long: must have at most \(maxDataSize) bytes"))
         }
         return causes
+    }
+
+    /// One map's keys, by their values' sizes: each key's format, and a key the other map holds too.
+    private static func keys(
+        _ sizes: [String: Int], _ field: String, other: Dictionary<String, some Any>.Keys, _ otherField: String
+    ) -> (causes: [Cause], bytes: Int) {
+        var causes: [Cause] = []
+        for key in sizes.keys.sorted() {
+            causes += configKey(key, field)
+            if other.contains(key) {
+                causes.append(
+                    Cause(
+                        field: "\(field)[\(key)]",
+                        body: "Invalid value: \(GoSyntax.quote(key)): duplicate of key present in \(otherField)"))
+            }
+        }
+        return (causes, sizes.values.reduce(0, +))
     }
 
     static func validate(_ s: Secret) -> [Cause] {

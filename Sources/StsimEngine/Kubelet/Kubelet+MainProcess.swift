@@ -21,13 +21,8 @@ extension Kubelet {
     /// Runs the process from where it stands to its next sleep or its end.
     func continueMainProcess(_ uid: UID, _ i: Int) {
         guard let rp = pods[uid], !rp.terminating, i < rp.containers.count, rp.containers[i].isRunning,
-            let state = rp.containers[i].process,
-            var pod = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name)
+            let state = rp.containers[i].process, let runner = processRunner(rp, i, state)
         else { return }
-        // The process sees the node's truth: its own address even before the API hears of it.
-        pod.status.podIP = rp.podIP
-        let runner = MainProcessRunner(
-            cluster: cluster, pod: pod.asRun, container: i, state: state, tools: cluster.processTools)
         let segment = cluster.watchingFiles { runner.run() }
         let c = rp.containers[i]
         logProcessOutput(uid, c, segment.output)
@@ -48,6 +43,15 @@ extension Kubelet {
             pods[uid]?.containers[i].process = nil
             cluster.apps.setNote(why, pod: uid, container: c.name)
         }
+    }
+
+    /// A runner for container `i`'s process as it stands, or nil when the pod has left the store.
+    func processRunner(_ rp: RuntimePod, _ i: Int, _ state: MainProcessState) -> MainProcessRunner? {
+        guard var pod = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name) else { return nil }
+        // The process sees the node's truth: its own address even before the API hears of it.
+        pod.status.podIP = rp.podIP
+        return MainProcessRunner(
+            cluster: cluster, pod: pod.asRun, container: i, state: state, tools: cluster.processTools)
     }
 
     /// A process's output as lines of the container's log (a last line without its newline waits).

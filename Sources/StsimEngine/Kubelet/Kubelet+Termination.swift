@@ -54,11 +54,7 @@ extension Kubelet {
         // ash and dash run a trap's action once the foreground command ends: a `sleep 1` loop
         // answers within the second, `sleep 3600` not before the SIGKILL.
         let wake = process.wakesAt.map { max(.zero, $0 - cluster.now) } ?? .zero
-        guard wake < window, var pod = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name)
-        else { return (window, 137) }
-        pod.status.podIP = rp.podIP
-        let runner = MainProcessRunner(
-            cluster: cluster, pod: pod.asRun, container: i, state: process, tools: cluster.processTools)
+        guard wake < window, let runner = processRunner(rp, i, process) else { return (window, 137) }
         guard let handled = cluster.watchingFiles({ runner.handle(signal: "TERM") }) else { return (window, 137) }
         logProcessOutput(rp.uid, c, handled.output)
         rp.containers[i].process = runner.state

@@ -311,14 +311,7 @@ final class MainProcessRunner {
         while next < values.count {
             if !resumingChild(depth) { shell.variables[variable] = values[next] }
             state.frames[depth] = .forLoop(values: values, next: next)
-            do {
-                try exec(body, depth + 1, &io)
-            } catch Shell.Jump.breakLoop {
-                leave(depth + 1)
-                break
-            } catch Shell.Jump.continueLoop {
-                leave(depth + 1)
-            }
+            if try loopBody(body, depth, &io) == .broke { break }
             next += 1
         }
     }
@@ -337,17 +330,30 @@ final class MainProcessRunner {
             }
             inBody = false
             state.frames[depth] = .whileLoop(inBody: true, last: last)
-            do {
-                try exec(body, depth + 1, &io)
-            } catch Shell.Jump.breakLoop {
-                leave(depth + 1)
-                break
-            } catch Shell.Jump.continueLoop {
-                leave(depth + 1)
-                continue
+            switch try loopBody(body, depth, &io) {
+            case .broke:
+                shell.status = last
+                return
+            case .continued: continue
+            case .ran: last = shell.status
             }
-            last = shell.status
         }
         shell.status = last
+    }
+
+    private enum LoopStep { case ran, broke, continued }
+
+    /// Runs a loop's body once; `break` and `continue` end the pass early.
+    private func loopBody(_ body: ShellNode, _ depth: Int, _ io: inout ShellIO) throws -> LoopStep {
+        do {
+            try exec(body, depth + 1, &io)
+        } catch Shell.Jump.breakLoop {
+            leave(depth + 1)
+            return .broke
+        } catch Shell.Jump.continueLoop {
+            leave(depth + 1)
+            return .continued
+        }
+        return .ran
     }
 }

@@ -92,6 +92,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/configmap-volume",
         "kubectl/dry-run-diff-replace",
         "kubectl/edit-here-document",
+        "kubectl/endpoints-labels",
         "kubectl/events-for",
         "kubectl/explain",
         "kubectl/get-watch",
@@ -503,6 +504,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_edit_here_document() throws {
         try Transcript("kubectl/edit-here-document").check()
+    }
+
+    func test_kubectl_endpoints_labels() throws {
+        try Transcript("kubectl/endpoints-labels").check()
     }
 
     func test_kubectl_events_for() throws {

@@ -5,6 +5,9 @@
 final class EndpointSliceController {
     static let maxEndpointsPerSlice = 100
     static let managedBy = "endpointslice-controller.k8s.io"
+    static let managedByLabel = "endpointslice.kubernetes.io/managed-by"
+    /// `v1.IsHeadlessService`.
+    static let headlessLabel = "service.kubernetes.io/headless"
 
     /// One Service's endpoints and how they are cut into slices.
     struct ServiceEndpoints: Codable {
@@ -159,15 +162,15 @@ final class EndpointSliceController {
                     state.services[key]?.sliceNames[i] = nil
                     continue
                 }
-                if slice.endpoints == endpoints, slice.ports == ports { continue }
+                let labels = Self.sliceLabels(svc)
+                if slice.endpoints == endpoints, slice.ports == ports, slice.metadata.labels == labels { continue }
                 slice.endpoints = endpoints
                 slice.ports = ports
+                slice.metadata.labels = labels
                 cluster.write(.endpointSlice(slice))
             } else if !endpoints.isEmpty || i == 0 {
                 var meta = ObjectMeta(generateName: key.name + "-", namespace: key.namespace)
-                meta.labels = [
-                    EndpointSlice.serviceNameLabel: key.name, "endpointslice.kubernetes.io/managed-by": Self.managedBy,
-                ]
+                meta.labels = Self.sliceLabels(svc)
                 meta.ownerReferences = [
                     OwnerReference(
                         apiVersion: "v1", kind: "Service", name: key.name, uid: svc.metadata.uid!, controller: true,
@@ -181,5 +184,18 @@ final class EndpointSliceController {
             }
         }
         state.services[key]?.dirty = []
+    }
+
+    /// The labels a Service's slices carry (k8s.io/endpointslice utils.go `setEndpointSliceLabels`):
+    /// the Service's own but the three the controller owns, `service.kubernetes.io/headless` when
+    /// the Service has no cluster IP, and the Service's name and the controller's.
+    static func sliceLabels(_ svc: Service) -> [String: String] {
+        let reserved = [EndpointSlice.serviceNameLabel, managedByLabel, headlessLabel]
+        var labels = svc.metadata.labels.filter { !reserved.contains($0.key) }
+        let ipSet = svc.spec.clusterIP.map { $0 != "None" && !$0.isEmpty } ?? false
+        if !ipSet { labels[headlessLabel] = "" }
+        labels[EndpointSlice.serviceNameLabel] = svc.metadata.name
+        labels[managedByLabel] = managedBy
+        return labels
     }
 }

@@ -55,16 +55,35 @@ extension WireEncoder {
                     x.string("nodeName", e.nodeName)
                     return x.value
                 })
-        o.array(
-            "ports",
-            s.ports.map { p in
-                var x = WireObject()
-                x.string("name", p.name)
-                x.int("port", p.port)
-                x.string("protocol", p.protocol?.rawValue)
-                return x.value
-            })
+        o.array("ports", s.ports.map(endpointPort))
         return o.fields
+    }
+
+    private func endpointPort(_ p: EndpointPort) -> WireValue {
+        var x = WireObject()
+        x.string("name", p.name)
+        x.int("port", p.port)
+        x.string("protocol", p.protocol?.rawValue)
+        return x.value
+    }
+
+    /// `v1 Endpoints`' subsets: ready and not-ready addresses with the ports.
+    func endpointSubsets(_ e: Endpoints) -> [WireValue] {
+        func address(_ a: EndpointAddress) -> WireValue {
+            var x = WireObject()
+            x.string("hostname", a.hostname)
+            x.string("ip", a.ip)
+            x.string("nodeName", a.nodeName)
+            x["targetRef"] = a.targetRef.map(objectReference)
+            return x.value
+        }
+        return e.subsets.map { s in
+            var x = WireObject()
+            x.array("addresses", s.addresses.map(address))
+            x.array("notReadyAddresses", s.notReadyAddresses.map(address))
+            x.array("ports", s.ports.map(endpointPort))
+            return x.value
+        }
     }
 
     /// Kubernetes stores the template as a strategic-merge patch that replaces it whole.

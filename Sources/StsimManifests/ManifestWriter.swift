@@ -79,6 +79,7 @@ struct WireEncoder {
             for (k, v) in eventFields(e) { o[k] = v }
         case .endpointSlice(let s):
             for (k, v) in endpointSliceFields(s) { o[k] = v }
+        case .endpoints(let e): o.array("subsets", endpointSubsets(e))
         case .controllerRevision(let r):
             for (k, v) in controllerRevisionFields(r) { o[k] = v }
         case .namespace(let n):

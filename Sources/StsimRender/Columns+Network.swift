@@ -42,13 +42,11 @@ extension Columns {
 
     static let endpointsHeaders = ["NAME", "ENDPOINTS", "AGE"]
 
-    /// The `Endpoints` view of a Service's slice: ready addresses only (not-ready ones live in
-    /// `notReadyAddresses`, which the printer ignores), first 3 `ip:port`, then ` + N more...`.
-    static func endpointsRow(_ slice: EndpointSlice, now: VirtualTime) -> [String] {
-        [
-            serviceName(of: slice), endpointsText(slice),
-            HumanDuration.age(of: slice.metadata.creationTimestamp, now: now),
-        ]
+    /// `kubectl get endpoints` (printEndpoints): ready addresses only (the printer ignores
+    /// `notReadyAddresses`), every port of a subset over its addresses, first 3 `ip:port`, then
+    /// ` + N more...`.
+    static func endpointsRow(_ e: Endpoints, now: VirtualTime) -> [String] {
+        [e.metadata.name, endpointsText(e), HumanDuration.age(of: e.metadata.creationTimestamp, now: now)]
     }
 
     /// The Service a slice belongs to (its label), falling back to the slice's own name.
@@ -56,16 +54,16 @@ extension Columns {
         slice.metadata.labels[EndpointSlice.serviceNameLabel] ?? slice.metadata.name
     }
 
-    static func endpointsText(_ slice: EndpointSlice) -> String {
-        // The Endpoints controller sorts addresses by IP (as strings); ports loop outermost.
-        let addresses = slice.endpoints.filter { $0.conditions.ready ?? true }.flatMap(\.addresses)
-            .sorted(byBytes: { $0 })
+    static func endpointsText(_ e: Endpoints) -> String {
         var all: [String] = []
-        if slice.ports.isEmpty {
-            all = addresses
-        } else {
-            for port in slice.ports {
-                for a in addresses { all.append(port.port.map { "\(a):\($0)" } ?? a) }
+        for subset in e.subsets {
+            let addresses = subset.addresses.map(\.ip)
+            if subset.ports.isEmpty {
+                all += addresses
+            } else {
+                for port in subset.ports {
+                    for a in addresses { all.append(port.port.map { "\(a):\($0)" } ?? a) }
+                }
             }
         }
         guard !all.isEmpty else { return "<none>" }

@@ -114,7 +114,9 @@ public enum GetOutput {
         case .storageClass(let o): Columns.storageClassRow(o, now: now)
         case .node(let o): Columns.nodeRow(o, now: now, wide: wide)
         case .endpointSlice(let o):
-            kind == .endpoints ? Columns.endpointsRow(o, now: now) : Columns.endpointSliceRow(o, now: now)
+            kind == .endpoints
+                ? Columns.endpointsRow(Endpoints(slice: o), now: now) : Columns.endpointSliceRow(o, now: now)
+        case .endpoints(let o): Columns.endpointsRow(o, now: now)
         case .event(let o): Columns.eventRow(o, now: now, wide: wide)
         case .controllerRevision(let o): Columns.controllerRevisionRow(o, now: now)
         case .namespace(let o): Columns.namespaceRow(o, now: now)

@@ -84,7 +84,8 @@ public struct WatchFormatter: Sendable, Codable {
             return ["node/\(n.metadata.name)", "", Columns.nodeStatus(n), "", ""]
         case .namespace(let n):
             return ["ns/\(n.metadata.name)", "", n.phase?.rawValue ?? "", "", ""]
-        case .service, .replicaSet, .storageClass, .endpointSlice, .event, .controllerRevision, .podDisruptionBudget,
+        case .service, .replicaSet, .storageClass, .endpointSlice, .endpoints, .event, .controllerRevision,
+            .podDisruptionBudget,
             .configMap, .secret:
             return nil
         }

@@ -16,19 +16,7 @@ extension Session {
             let kind = request.kind
             var objects: [KubeObject]
             if kind == .endpoints {
-                // Endpoints are read from the EndpointSlices (one per Service here), as the API's
-                // endpoints mirror would show them.
-                let slices = cluster.list(
-                    .endpointSlice, namespace: command.namespace,
-                    allNamespaces: command.allNamespaces, selector: selector)
-                objects = slices
-                if !request.names.isEmpty {
-                    let service = { (o: KubeObject) in o.metadata.labels[EndpointSlice.serviceNameLabel] ?? o.name }
-                    objects = slices.filter { o in request.names.contains { $0.text == service(o) } }
-                    for name in request.names where !slices.contains(where: { service($0) == name.text }) {
-                        notFound.append(.notFound(.endpoints, name.text))
-                    }
-                }
+                objects = endpoints(request.names, command, selector: selector, notFound: &notFound)
             } else if request.names.isEmpty {
                 objects = cluster.list(
                     kind, namespace: command.namespace, allNamespaces: command.allNamespaces,
@@ -59,6 +47,27 @@ extension Session {
             printer.errorLine(e.kubectlMessage)
         }
         if command.watch { try watch(command, listed: command.watchOnly ? [] : sections, selector: selector) }
+    }
+
+    /// Endpoints are read from the EndpointSlices (one per Service here), as the endpoints
+    /// controller would write them.
+    private func endpoints(
+        _ names: [Argument], _ command: GetCommand, selector: LabelSelector?, notFound: inout [APIError]
+    ) -> [KubeObject] {
+        let slices = cluster.list(
+            .endpointSlice, namespace: command.namespace, allNamespaces: command.allNamespaces, selector: selector)
+        var objects = slices
+        if !names.isEmpty {
+            let service = { (o: KubeObject) in o.metadata.labels[EndpointSlice.serviceNameLabel] ?? o.name }
+            objects = slices.filter { o in names.contains { $0.text == service(o) } }
+            for name in names where !slices.contains(where: { service($0) == name.text }) {
+                notFound.append(.notFound(.endpoints, name.text))
+            }
+        }
+        return objects.compactMap { o in
+            guard case .endpointSlice(let slice) = o else { return nil }
+            return .endpoints(Endpoints(slice: slice))
+        }
     }
 
     private func print(

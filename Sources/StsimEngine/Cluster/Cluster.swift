@@ -185,7 +185,7 @@ public final class Cluster {
         case .namespace(let ns): namespaces.namespaceChanged(ns, type: change.type)
         case .podDisruptionBudget(let pdb): disruption.budgetChanged(pdb, type: change.type)
         case .configMap, .secret: configSourceChanged(change.key, type: change.type)
-        case .endpointSlice, .event, .controllerRevision:
+        case .endpointSlice, .endpoints, .event, .controllerRevision:
             break
         }
         if change.type == .deleted, let uid = change.object.metadata.uid, store.dependentCount(of: uid) > 0 {

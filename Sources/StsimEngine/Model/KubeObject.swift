@@ -10,6 +10,8 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
     case storageClass(StorageClass)
     case node(Node)
     case endpointSlice(EndpointSlice)
+    /// A view, never stored: `get endpoints` builds it from the Service's slice.
+    case endpoints(Endpoints)
     case event(Event)
     case controllerRevision(ControllerRevision)
     case namespace(Namespace)
@@ -28,6 +30,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
         case .storageClass: .storageClass
         case .node: .node
         case .endpointSlice: .endpointSlice
+        case .endpoints: .endpoints
         case .event: .event
         case .controllerRevision: .controllerRevision
         case .namespace: .namespace
@@ -49,6 +52,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .storageClass(let o): o.metadata
             case .node(let o): o.metadata
             case .endpointSlice(let o): o.metadata
+            case .endpoints(let o): o.metadata
             case .event(let o): o.metadata
             case .controllerRevision(let o): o.metadata
             case .namespace(let o): o.metadata
@@ -86,6 +90,9 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .endpointSlice(var o):
                 o.metadata = newValue
                 self = .endpointSlice(o)
+            case .endpoints(var o):
+                o.metadata = newValue
+                self = .endpoints(o)
             case .event(var o):
                 o.metadata = newValue
                 self = .event(o)

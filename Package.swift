@@ -55,6 +55,8 @@ let package = Package(
             ]
         ),
         // libFuzzer targets (scripts/fuzz builds it with -sanitize=fuzzer); a plain build replays inputs.
+        // The floor of scripts/bench: building and storing N pods in process, nothing else.
+        .executableTarget(name: "StsimFloor", dependencies: ["StsimEngine"]),
         .executableTarget(
             name: "StsimFuzz", dependencies: ["StsimSession", "StsimLanguage", "StsimManifests", "StsimEngine"]),
         .target(name: "StsimTestSupport", dependencies: ["StsimEngine"]),

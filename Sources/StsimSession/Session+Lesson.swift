@@ -71,7 +71,11 @@ extension Session {
     }
 
     private func requireLibrary() throws -> LessonLibrary {
-        guard let library = lessonLibrary else { throw SessionError("no lessons are installed with this stsim") }
+        guard let library = lessonLibrary else {
+            throw SessionError(
+                "no lessons are installed with this stsim",
+                hint: "set STSIM_LESSONS to a folder of .lesson files, such as the repository's lessons/")
+        }
         return library
     }
 

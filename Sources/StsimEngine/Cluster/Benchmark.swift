@@ -46,4 +46,25 @@ public enum Benchmark {
             readyReplicas: set?.status.readyReplicas ?? 0,
             virtualTime: cluster.now, steps: r.steps, stop: r.reason)
     }
+
+    /// The floor `scripts/bench` divides its figures by: `count` pods built as the StatefulSet
+    /// controller builds them (`newPod` from the set's template, with a uid and creation time as
+    /// the API server gives them) and put in a store (tables, sorted keys, owner and node indexes,
+    /// change feed), with no controller, scheduler, kubelet, event or history. Returns the store,
+    /// so the caller can weigh it before it is freed.
+    public static func storePods(_ count: Int) -> ObjectStore {
+        let store = ObjectStore(feedLimit: 1000)
+        var set = StatefulSet.make(name: "web", image: "nginx:1.27", replicas: count, policy: .parallel)
+        set.metadata.namespace = "default"
+        set.metadata.uid = UID(high: 1, low: 1)
+        let template = set.spec.template
+        let revision = StatefulSetIdentity.revisionName("web", template: template)
+        for ordinal in 0..<count {
+            var pod = StatefulSetIdentity.newPod(set, template: template, revision: revision, ordinal: ordinal)
+            pod.metadata.uid = UID(high: 2, low: UInt64(ordinal))
+            pod.metadata.creationTimestamp = .zero
+            store.insert(.pod(pod), at: .zero)
+        }
+        return store
+    }
 }

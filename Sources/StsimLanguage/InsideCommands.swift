@@ -110,14 +110,15 @@ enum InsideCommands {
     }
 
     static let logs = CommandSpec(
-        "logs", group: .inside, usage: ["logs POD [-c CONTAINER] [-p] [-f] [--tail N]"],
+        "logs", group: .inside, usage: ["logs POD|TYPE/NAME [-c CONTAINER] [-p] [-f] [--tail N]"],
         summary: "what a pod's program printed",
         details: """
             With -f, the lines the container writes next are printed as virtual time runs, until the
             container stops, the pod goes, or the cluster settles (nothing more would be written
-            without another command), or the settle limit passes.
+            without another command), or the settle limit passes. TYPE/NAME (sts/web, rs/kubia,
+            svc/nginx) reads the first of the pods it selects, as kubectl picks it, and says which.
             """,
-        examples: ["logs kubia-0", "logs kubia-0 --previous", "logs -f web-0", "logs web-0 --tail 5"],
+        examples: ["logs kubia-0", "logs kubia-0 --previous", "logs -f web-0", "logs web-0 --tail 5", "logs sts/web"],
         flags: [
             FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
             FlagSpec("previous", short: "p", help: "the container's run before its last restart"),

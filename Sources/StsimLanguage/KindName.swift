@@ -10,6 +10,8 @@ extension ResourceKind {
 
     /// `the server doesn't have a resource type "foo"`, kubectl's text, with a suggestion.
     public static func unknown(_ word: String) -> (message: String, hint: String?) {
-        ("the server doesn't have a resource type \"\(word)\"", Suggestion.hint(for: word, in: spellings))
+        let message = "the server doesn't have a resource type \"\(word)\""
+        if let missing = NotSimulated.kind(word) { return (message, NotSimulated.kindHint(missing)) }
+        return (message, Suggestion.hint(for: word, in: spellings))
     }
 }

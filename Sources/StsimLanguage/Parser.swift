@@ -30,6 +30,9 @@ public enum Parser {
         }
         if let pipe = Pipes.firstPipe(in: command.words) { throw Pipes.diagnostic(at: pipe, head: head.text) }
         guard let topSpec = registry.spec(named: head.text) else {
+            if let missing = NotSimulated.command(head.text) {
+                throw Diagnostic(at: head.location, missing.message, hint: missing.hint)
+            }
             var hint = Suggestion.hint(for: head.text, in: registry.allNames)
             if hint == nil { hint = "type help for the list of commands" }
             throw Diagnostic(at: head.location, "unknown command \"\(head.text)\"", hint: hint)
@@ -45,6 +48,10 @@ public enum Parser {
             spec = sub
             commandWord = word
             rest.removeFirst()
+        } else if !spec.subcommands.isEmpty, let word = rest.first, let missing = NotSimulated.kind(word.text) {
+            // `create deployment nginx --image nginx`: the kind is the problem, not its flags.
+            throw Diagnostic(
+                at: word.location, "\(spec.name) \(word.text) is not simulated", hint: NotSimulated.kindHint(missing))
         }
         // Before the flag pass: a planned command whose flags are not declared yet should say
         // "not yet available", not "unknown flag".

@@ -14,10 +14,13 @@ extension Validator {
             switch u.type {
             case .onDelete?:
                 if let r = u.rollingUpdate {
-                    errs.append(
-                        .invalid(
-                            "spec.updateStrategy.rollingUpdate", goSyntax(r),
-                            "only allowed for updateStrategy 'RollingUpdate'"))
+                    var e = FieldError.invalid(
+                        "spec.updateStrategy.rollingUpdate", goSyntax(r),
+                        "only allowed for updateStrategy 'RollingUpdate'")
+                    // A merge patch keeps the defaulted rollingUpdate unless it is removed too.
+                    e.hint =
+                        "remove rollingUpdate in the same change, e.g. patch sts NAME -p '{\"spec\":{\"updateStrategy\":{\"type\":\"OnDelete\",\"rollingUpdate\":null}}}'"
+                    errs.append(e)
                 }
             case .rollingUpdate?:
                 errs += nonNegative(u.rollingUpdate?.partition, "spec.updateStrategy.rollingUpdate.partition")
@@ -25,7 +28,8 @@ extension Validator {
                 errs.append(.required("spec.updateStrategy"))
             case let other?:
                 let ru =
-                    u.rollingUpdate.map { goSyntax($0).rendered } ?? "(*apps.RollingUpdateStatefulSetStrategy)(nil)"
+                    u.rollingUpdate.map { "&" + goSyntax($0).rendered }
+                    ?? "(*apps.RollingUpdateStatefulSetStrategy)(nil)"
                 errs.append(
                     .invalid(
                         "spec.updateStrategy",
@@ -107,9 +111,11 @@ extension Validator {
         return e
     }
 
+    /// The value as field.Invalid prints it: `%#v` of the struct the pointer points to (the
+    /// field error dereferences a pointer before formatting; apimachinery's field/errors.go).
     private static func goSyntax(_ r: RollingUpdateStatefulSetStrategy) -> GoValue {
         let mu =
             r.maxUnavailable.map { "&intstr.IntOrString{StrVal:\(GoSyntax.quote($0))}" } ?? "(*intstr.IntOrString)(nil)"
-        return .goSyntax("&apps.RollingUpdateStatefulSetStrategy{Partition:\(r.partition ?? 0), MaxUnavailable:\(mu)}")
+        return .goSyntax("apps.RollingUpdateStatefulSetStrategy{Partition:\(r.partition ?? 0), MaxUnavailable:\(mu)}")
     }
 }

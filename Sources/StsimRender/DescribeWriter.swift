@@ -61,7 +61,9 @@ struct DescribeWriter {
 
     /// `printAnnotationsMultiline`: `key: value`; long or multi-line values go on their own lines,
     /// shortened to 140 characters as kubectl does.
-    mutating func annotations(_ annotations: [String: String], indent: String = "") {
+    mutating func annotations(_ all: [String: String], indent: String = "") {
+        // describe.go skips the last-applied configuration everywhere (skipAnnotations).
+        let annotations = all.filter { $0.key != "kubectl.kubernetes.io/last-applied-configuration" }
         write(0, "\(indent)Annotations:\t")
         guard !annotations.isEmpty else {
             write(0, "<none>\n")

@@ -64,7 +64,7 @@ extension Session {
         case .notSimulated(let tool):
             let tools = Cluster.simulatedCommands(image: pod.spec.containers[index].image)
             return SessionError(
-                "stsim does not simulate \(tool); this container runs \(tools.joined(separator: " "))",
+                "stsim does not simulate \(tool); this container runs \(tools.joined(separator: ", "))",
                 hint: "exec \(name) -- sh -c 'echo \"$(hostname)\" > /tmp/name; cat /tmp/name'")
         case .unsupported(let message): return SessionError(message)
         case .runaway(let steps):

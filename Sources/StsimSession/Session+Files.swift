@@ -7,6 +7,14 @@ extension Session {
     /// located at the word that named it.
     func readFile(_ named: Argument) throws -> String {
         if named.text.isEmpty { throw Diagnostic(at: named.location, "the file name is empty") }
+        if named.text.hasPrefix("https://") || named.text.hasPrefix("http://") {
+            if let text = PublishedManifests.manifest(at: named.text) { return text }
+            throw Diagnostic(
+                at: named.location, "stsim cannot fetch \"\(named.text)\": it has no network",
+                hint:
+                    "save the manifest beside your script and give its file name (apply -f web.yaml); built in: "
+                    + PublishedManifests.known.joined(separator: ", "))
+        }
         let path = try confine(named)
         let size = (try? FileManager.default.attributesOfItem(atPath: path.text)[.size] as? Int) ?? 0
         if size > options.limits.commandBytes {

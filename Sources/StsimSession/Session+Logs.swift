@@ -5,7 +5,7 @@ extension Session {
     /// `logs POD`: what the container's program printed, through the kubelet (so a cut-off node's
     /// logs time out, as a real API server's proxy to it does).
     func logs(_ l: LogsCommand) throws {
-        let name = l.pod
+        let name = try logsPod(l.pod)
         guard let api = cluster.get(Pod.self, name.text) else { throw APIError.notFound(.pod, name.text) }
         let index = try containerIndex(api, l.container)
         let pod = api.asRun

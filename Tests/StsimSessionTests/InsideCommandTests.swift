@@ -41,10 +41,11 @@ final class InsideCommandTests: XCTestCase {
         // Outside the volumes is the image's filesystem under the container's own layer.
         let etc = run(kubia + "exec kubia-0 -- ls /etc")
         XCTAssertTrue(etc.text.contains("hostname\nhosts\nresolv.conf\n"), etc.text)
-        let sh = run(kubia + "exec kubia-0 -- sh -c 'echo hi > /tmp/x; cat /tmp/x; chmod 600 /tmp/x'")
+        let sh = run(kubia + "exec kubia-0 -- sh -c 'echo hi > /tmp/x; cat /tmp/x; chown root /tmp/x'")
         XCTAssertTrue(sh.text.contains("\nhi\n"), sh.text)
         XCTAssertTrue(
-            sh.text.contains("error: stsim does not simulate chmod; this container runs [ cat cp curl"), sh.text)
+            sh.text.contains("error: stsim does not simulate chown; this container runs [, cat, chmod, cp, curl"),
+            sh.text)
         XCTAssertTrue(run("exec nope -- ls").text.contains("pods \"nope\" not found"))
     }
 

@@ -148,6 +148,7 @@ final class TranscriptTests: XCTestCase {
         "statefulset/retention-policy-change",
         "statefulset/scale-down-paused",
         "statefulset/scale-down-up",
+        "tutorials/beside-the-tutorial",
         "tutorials/statefulset-basics",
     ]
 
@@ -728,6 +729,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_statefulset_scale_down_up() throws {
         try Transcript("statefulset/scale-down-up").check()
+    }
+
+    func test_tutorials_beside_the_tutorial() throws {
+        try Transcript("tutorials/beside-the-tutorial").check()
     }
 
     func test_tutorials_statefulset_basics() throws {

@@ -24,7 +24,7 @@ public struct ImageProfile: Sendable, Hashable {
     /// The commands GNU coreutils (or BusyBox) provides among those stsim simulates.
     static let coreutils: Set<String> = [
         "echo", "printf", "cat", "ls", "rm", "touch", "mkdir", "cp", "mv", "test", "[", "grep", "wc", "head", "tail",
-        "env", "hostname", "id", "date", "sleep", "true", "false", "kill",
+        "env", "hostname", "id", "date", "sleep", "true", "false", "kill", "chmod",
     ]
 
     /// The top-level directories of a Debian root filesystem.

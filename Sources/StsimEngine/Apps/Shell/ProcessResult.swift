@@ -69,7 +69,7 @@ public struct ShellStopped: Error {
 
 /// Why a command could not run at all, in stsim's words (not a Kubernetes or shell message).
 public enum ShellFailure: Error, Sendable, Hashable {
-    /// A command real images have that stsim does not simulate (`chmod`, `apt-get`).
+    /// A command real images have that stsim does not simulate (`apt-get`, `chown`).
     case notSimulated(String)
     /// A part of the language stsim's sh does not run, or a tool's option it does not take.
     case unsupported(String)

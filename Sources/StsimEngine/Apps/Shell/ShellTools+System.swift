@@ -9,6 +9,7 @@ extension Shell {
         case "ls": return try ls(args)
         case "rm": return try rm(args)
         case "touch": return try touch(args)
+        case "chmod": return chmod(args)
         case "mkdir": return try mkdir(args)
         case "cp", "mv": return try copy(tool, args)
         case "grep": return try grep(args, stdin: stdin)

@@ -100,6 +100,42 @@ final class UndoSharingTests: XCTestCase {
         XCTAssertEqual(apps.notes[uids[1]], [:])
     }
 
+    /// The recorder's log, past a chunk and past its retention (so old slots are dropped).
+    func testKeptRecorderIsUnaffectedByLaterEvents() {
+        var recorder = EventRecorder(timing: TimingProfile(), retention: 3_000)
+        func record(_ i: Int, _ reason: String, at seconds: Int64) {
+            recorder.record(
+                .normal, reason: reason, message: "pod \(i)",
+                about: ObjectKey(kind: .pod, namespace: "default", name: "web-\(i)"), uid: nil,
+                source: "kubelet", now: VirtualTime(milliseconds: seconds * 1000))
+        }
+        for i in 0..<2_500 { record(i, "Pulled", at: 1) }
+        let kept = recorder
+        let events = kept.events
+        for i in 0..<2_500 { record(i, "Pulled", at: 2) }
+        for i in 0..<2_500 { record(i, "Started", at: 3) }
+        XCTAssertEqual(kept.events, events)
+        XCTAssertEqual(events.count, 2_500)
+        XCTAssertEqual(recorder.events.count, 3_000)
+        XCTAssertEqual(recorder.events.first { $0.reason == "Pulled" }?.count, 2)
+    }
+
+    /// A kubelet's fields, boxed and shared with a kept state until either side writes.
+    func testKeptKubeletStateIsUnaffectedByLaterWrites() {
+        var state = KubeletState()
+        state.images.insert("nginx")
+        state.link.isConnected = false
+        let kept = state
+        state.images.insert("busybox")
+        state.isDown = true
+        state.link.isConnected = true
+        XCTAssertEqual(kept.images, ["nginx"])
+        XCTAssertFalse(kept.isDown)
+        XCTAssertFalse(kept.link.isConnected)
+        XCTAssertEqual(state.images, ["nginx", "busybox"])
+        XCTAssertTrue(state.isDown)
+    }
+
     /// The whole state: what a kept state restores is what the cluster was when it was kept,
     /// after the live cluster wrote every table again (pods, history, logs, events, kubelets).
     func testKeptClusterStateIsUnaffectedByLaterWrites() {

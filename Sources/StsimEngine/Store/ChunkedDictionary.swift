@@ -1,19 +1,22 @@
 /// A key that picks its chunk of a `ChunkedDictionary` by a hash that is cheap and the same in
 /// every process (the chunk layout, and so a tally's recounts, do not depend on the hash seed).
-protocol ChunkKey: Hashable {
+public protocol ChunkKey: Hashable {
     var chunkHash: UInt32 { get }
 }
 
 /// FNV-1a over bytes, for `ChunkKey.chunkHash`.
+@usableFromInline
 struct ChunkHash {
-    private(set) var value: UInt32 = 2_166_136_261
+    @usableFromInline private(set) var value: UInt32 = 2_166_136_261
 
-    @inline(__always)
+    @inlinable init() {}
+
+    @inlinable
     mutating func add(_ s: String) {
         for byte in s.utf8 { value = (value ^ UInt32(byte)) &* 16_777_619 }
     }
 
-    @inline(__always)
+    @inlinable
     mutating func add(_ v: UInt64) {
         var v = v
         for _ in 0..<8 {
@@ -34,31 +37,35 @@ struct ChunkHash {
 /// recounts only the chunks written since it last looked (`ObjectTally`).
 ///
 /// The chunks are made by the first write, so an empty table costs one empty array.
-struct ChunkedDictionary<Key: ChunkKey, Value> {
+public struct ChunkedDictionary<Key: ChunkKey, Value> {
+    @usableFromInline
     final class Chunk {
-        var entries: [Key: Value]
+        @usableFromInline var entries: [Key: Value]
         /// Bumped on every write to this chunk.
-        var version = 0
-        init(_ entries: [Key: Value] = [:]) { self.entries = entries }
+        @usableFromInline var version = 0
+        @inlinable init(_ entries: [Key: Value] = [:]) { self.entries = entries }
     }
 
-    static var chunkCount: Int { 256 }
-    private(set) var chunks: [Chunk] = []
-    private(set) var count = 0
+    @inlinable static var chunkCount: Int { 256 }
+    /// Written only here (internal for `@inlinable`: the formatter's table lives in another module).
+    @usableFromInline var chunks: [Chunk] = []
+    @usableFromInline var storedCount = 0
+    @inlinable public var count: Int { storedCount }
 
-    init() {}
+    @inlinable public init() {}
 
-    init(_ entries: [Key: Value]) {
+    @inlinable public init(_ entries: [Key: Value]) {
         for (key, value) in entries { self[key] = value }
     }
 
-    var isEmpty: Bool { count == 0 }
+    @inlinable public var isEmpty: Bool { count == 0 }
 
-    @inline(__always)
-    private static func chunkIndex(_ key: Key) -> Int { Int(key.chunkHash % UInt32(chunkCount)) }
+    @inlinable
+    static func chunkIndex(_ key: Key) -> Int { Int(key.chunkHash % UInt32(chunkCount)) }
 
     /// The chunk `key` belongs in, copied first if a kept state shares it.
-    private mutating func uniqueChunk(for key: Key) -> Chunk {
+    @inlinable
+    mutating func uniqueChunk(for key: Key) -> Chunk {
         if chunks.isEmpty { chunks = (0..<Self.chunkCount).map { _ in Chunk() } }
         let i = Self.chunkIndex(key)
         if !isKnownUniquelyReferenced(&chunks[i]) { chunks[i] = Chunk(chunks[i].entries) }
@@ -67,50 +74,50 @@ struct ChunkedDictionary<Key: ChunkKey, Value> {
         return chunk
     }
 
-    subscript(key: Key) -> Value? {
+    @inlinable public subscript(key: Key) -> Value? {
         get { chunks.isEmpty ? nil : chunks[Self.chunkIndex(key)].entries[key] }
         _modify {
             let chunk = uniqueChunk(for: key)
             let before = chunk.entries.count
-            defer { count += chunk.entries.count - before }
+            defer { storedCount += chunk.entries.count - before }
             yield &chunk.entries[key]
         }
     }
 
     /// Changed in place (`logs[uid, default: [:]][run, default: []].append(line)` copies no
     /// inner collection).
-    subscript(key: Key, default defaultValue: @autoclosure () -> Value) -> Value {
+    @inlinable public subscript(key: Key, default defaultValue: @autoclosure () -> Value) -> Value {
         get { self[key] ?? defaultValue() }
         _modify {
             let chunk = uniqueChunk(for: key)
             let before = chunk.entries.count
-            defer { count += chunk.entries.count - before }
+            defer { storedCount += chunk.entries.count - before }
             yield &chunk.entries[key, default: defaultValue()]
         }
     }
 
     /// The value before, nil if the key is new.
-    @discardableResult
-    mutating func updateValue(_ value: Value, forKey key: Key) -> Value? {
+    @inlinable @discardableResult
+    public mutating func updateValue(_ value: Value, forKey key: Key) -> Value? {
         let old = uniqueChunk(for: key).entries.updateValue(value, forKey: key)
-        if old == nil { count += 1 }
+        if old == nil { storedCount += 1 }
         return old
     }
 
     /// Removes the entry, copying no chunk when there is none.
-    @discardableResult
-    mutating func removeValue(forKey key: Key) -> Value? {
+    @inlinable @discardableResult
+    public mutating func removeValue(forKey key: Key) -> Value? {
         guard let old = self[key] else { return nil }
         self[key] = nil
         return old
     }
 
     /// Every entry, chunk by chunk (no order to rely on, as a dictionary's).
-    func forEach(_ body: (Key, Value) throws -> Void) rethrows {
+    @inlinable public func forEach(_ body: (Key, Value) throws -> Void) rethrows {
         for chunk in chunks { for (key, value) in chunk.entries { try body(key, value) } }
     }
 
-    var keys: [Key] {
+    @inlinable public var keys: [Key] {
         var all: [Key] = []
         all.reserveCapacity(count)
         for chunk in chunks { all.append(contentsOf: chunk.entries.keys) }
@@ -118,7 +125,7 @@ struct ChunkedDictionary<Key: ChunkKey, Value> {
     }
 
     /// Every entry as one dictionary (what a saved state holds, as before the chunks).
-    var dictionary: [Key: Value] {
+    @inlinable public var dictionary: [Key: Value] {
         var all: [Key: Value] = [:]
         all.reserveCapacity(count)
         for chunk in chunks { all.merge(chunk.entries) { a, _ in a } }
@@ -128,11 +135,11 @@ struct ChunkedDictionary<Key: ChunkKey, Value> {
 
 /// Saved as the one dictionary it was before it had chunks, so saved states read either way.
 extension ChunkedDictionary: Codable where Key: Codable, Value: Codable {
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         self.init(try decoder.singleValueContainer().decode([Key: Value].self))
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(dictionary)
     }
@@ -143,16 +150,16 @@ extension ChunkedDictionary: @unchecked Sendable where Key: Sendable, Value: Sen
 /// The state dump (undo and load checks) shows the entries, not how they fall into chunks nor
 /// the chunks' write counts.
 extension ChunkedDictionary: CustomReflectable {
-    var customMirror: Mirror { Mirror(self, children: ["entries": dictionary]) }
+    public var customMirror: Mirror { Mirror(self, children: ["entries": dictionary]) }
 }
 
 extension ObjectKey: ChunkKey {
     /// The name only: objects of one set spread over the chunks, and it is cheap.
-    var chunkHash: UInt32 { name.chunkHash }
+    @inlinable public var chunkHash: UInt32 { name.chunkHash }
 }
 
 extension UID: ChunkKey {
-    var chunkHash: UInt32 {
+    @inlinable public var chunkHash: UInt32 {
         var h = ChunkHash()
         h.add(low)
         h.add(high)
@@ -161,7 +168,7 @@ extension UID: ChunkKey {
 }
 
 extension String: ChunkKey {
-    var chunkHash: UInt32 {
+    @inlinable public var chunkHash: UInt32 {
         var h = ChunkHash()
         h.add(self)
         return h.value

@@ -31,9 +31,9 @@ struct ChunkHash {
 ///
 /// Why: a plain dictionary is copied whole by the first write after a copy of it is kept, so with
 /// 100,000 pods every kept state held its own copy of every per-pod table (15 scale+settle
-/// commands took the peak from 326 to 1,660 MiB). A kept state shares the chunks; a write copies
-/// only the chunk it touches, about 1/256 of the table. Reads and writes cost one more index than
-/// a dictionary's. Each chunk counts its writes (`version`), so a reader that sums the entries up
+/// commands took the peak from 508 to 1,920 MiB; 513 MiB now). A kept state shares the chunks; a
+/// write copies only the chunk it touches, about 1/256 of the table. Reads and writes cost one
+/// more index than a dictionary's. Each chunk counts its writes (`version`), so a reader that sums the entries up
 /// recounts only the chunks written since it last looked (`ObjectTally`).
 ///
 /// The chunks are made by the first write, so an empty table costs one empty array.

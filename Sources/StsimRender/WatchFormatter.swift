@@ -13,7 +13,9 @@ import StsimEngine
 /// `pvc-<uid>`, and `persistentvolume/pvc-…` would push every row past 80 columns. Restarts
 /// show the count without kubectl's `(31s ago)`, which the timestamp in front already says.
 public struct WatchFormatter: Sendable, Codable {
-    private var lastRows: [ObjectKey: [String]] = [:]
+    /// Chunked (`ChunkedDictionary`): every undo state keeps a formatter, and a plain dictionary
+    /// was copied whole, a row per object, by the first settle after each.
+    private var lastRows = ChunkedDictionary<ObjectKey, [String]>()
 
     public init() {}
 
@@ -45,7 +47,7 @@ public struct WatchFormatter: Sendable, Codable {
     }
 
     /// Forgets every remembered row (after `reset` or `load`, when the world was replaced).
-    public mutating func reset() { lastRows = [:] }
+    public mutating func reset() { lastRows = ChunkedDictionary() }
 
     /// The row for a change if it differs from the last one printed for that object.
     private mutating func visibleRow(_ change: Change) -> [String]? {

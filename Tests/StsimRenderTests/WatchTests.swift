@@ -47,6 +47,19 @@ final class WatchTests: XCTestCase {
             """)
     }
 
+    /// A formatter kept by an undo state remembers the rows of its time, whatever the live one
+    /// printed since (the memory is shared in chunks until either side writes).
+    func testAKeptFormatterIsUnaffectedByLaterRows() {
+        var w = WatchFormatter()
+        let pods = (0..<600).map { F.pod("web-\($0)", node: "node-2") }
+        XCTAssertEqual(w.format(pods.map { change(1, .pod($0)) }).lines.count, 600)
+        let kept = w
+        XCTAssertEqual(w.format(pods.map { change(2, .pod($0), .deleted) }).lines.count, 600)
+        var replay = kept
+        XCTAssertEqual(replay.format(pods.map { change(3, .pod($0)) }).lines, [])
+        XCTAssertEqual(w.format(pods.map { change(3, .pod($0)) }).lines.count, 600)
+    }
+
     func testMemoryCarriesAcrossBatchesAndDeletionResetsIt() {
         var w = WatchFormatter()
         _ = w.format(startingPod())

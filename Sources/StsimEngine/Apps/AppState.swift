@@ -5,11 +5,12 @@ public struct AppState: Codable, Sendable {
     public var files = FileStore()
     /// What each container run printed: pod uid → `NAME#RESTARTS` → lines. A replacement pod
     /// starts a new log, and so does a restarted container (`kubectl logs --previous` reads the
-    /// one before).
-    var logs: [UID: [String: [String]]] = [:]
+    /// one before). Chunked, as are the notes: an undo state shares them, and a pod's first line
+    /// after it copies one chunk, not the table of every pod.
+    var logs = ChunkedDictionary<UID, [String: [String]]>()
     /// stsim's words on a container whose command it could not run to the end, by pod uid and
     /// container name (`describe pod` shows them).
-    var notes: [UID: [String: String]] = [:]
+    var notes = ChunkedDictionary<UID, [String: String]>()
     private var random: SeededRandom
 
     public init(seed: UInt64 = 0) { random = SeededRandom(seed: seed ^ 0x6B75_6269_612D_7065) }

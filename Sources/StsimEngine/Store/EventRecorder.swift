@@ -26,7 +26,9 @@ public struct EventRecorder: Codable {
     }
 
     /// Retained events in the order they were first recorded; `nil` slots were expired or evicted.
-    private var log: [Slot?] = []
+    /// Chunked, as is `updatedAt`: an undo state shares them, and an event recorded after it
+    /// copies one chunk, not the 20,000 retained events (the caches below are bounded at 4096).
+    private var log = ChunkedArray<Slot?>()
     private var firstLive = 0
     private var indexByDedup: [UInt64: Int] = [:]
     private var groups: [UInt64: Group] = [:]
@@ -37,7 +39,7 @@ public struct EventRecorder: Codable {
     private let retention: Int
     /// Increases on every recorded or updated event, so readers can ask for "new since".
     public private(set) var sequence = 0
-    private var updatedAt: [Int] = []
+    private var updatedAt = ChunkedArray<Int>()
 
     init(timing: TimingProfile, retention: Int) {
         self.timing = timing
@@ -45,7 +47,7 @@ public struct EventRecorder: Codable {
     }
 
     /// Live events in first-seen order.
-    public var events: [Event] { log[firstLive...].compactMap { $0?.event } }
+    public var events: [Event] { (firstLive..<log.count).compactMap { log[$0]?.event } }
 
     /// Events created or updated after `sequence` (a value from an earlier `sequence` read).
     public func events(after sequence: Int) -> [Event] {
@@ -158,8 +160,9 @@ public struct EventRecorder: Codable {
     }
 
     private mutating func compact() {
-        let live = Array(log[firstLive...])
-        let seqs = Array(updatedAt[firstLive...])
+        let (oldLog, oldUpdatedAt) = (log, updatedAt)
+        let live = ChunkedArray((firstLive..<oldLog.count).lazy.map { oldLog[$0] })
+        let seqs = ChunkedArray((firstLive..<oldUpdatedAt.count).lazy.map { oldUpdatedAt[$0] })
         let shift = firstLive
         log = live
         updatedAt = seqs

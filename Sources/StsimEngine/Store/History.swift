@@ -82,16 +82,18 @@ public struct HistoryRecord: Hashable, Sendable, Codable {
 
 /// What happened in the cluster, in order, for `expect order|never|within|throughout|happened`:
 /// each record costs O(1) to add, and at most `limit` are kept (the oldest are dropped first and
-/// counted), so 100,000 pods cannot grow it without end.
+/// counted), so 100,000 pods cannot grow it without end. The ring and the summaries are chunked
+/// (`ChunkedArray`, `ChunkedDictionary`): an undo state shares them, and a record copies only
+/// the chunk it is written to, not the 200,000 records and 100,000 summaries.
 public struct History: Sendable, Codable {
     public let limit: Int
-    private var ring: [HistoryRecord] = []
+    private var ring = ChunkedArray<HistoryRecord>()
     /// Index in `ring` of the oldest record once the ring is full.
     private var head = 0
     /// Sequence number of the next record.
     public private(set) var nextSequence = 0
     /// The last summary recorded per live object, to record only what changed.
-    private var last: [ObjectKey: ObjectSummary] = [:]
+    private var last = ChunkedDictionary<ObjectKey, ObjectSummary>()
 
     public init(limit: Int) { self.limit = max(limit, 1) }
 

@@ -1,4 +1,4 @@
-/// One kind's objects by key, split into `chunkCount` chunks held by reference, plus the kind's
+/// One kind's objects by key, in chunks held by reference (`ChunkedDictionary`), plus the kind's
 /// keys in list order (`SortedKeys`).
 ///
 /// Why chunks: `undo` keeps the whole state before every command that may change the cluster.
@@ -8,44 +8,26 @@
 /// Each chunk counts its writes (`version`), so a reader that tallies the objects (the settle
 /// summary) recounts only the chunks that changed since it last looked (`ObjectTally`).
 struct ObjectTable: Codable {
-    final class Chunk {
-        var objects: [ObjectKey: KubeObject]
-        /// Bumped on every write to this chunk.
-        var version = 0
-        init(_ objects: [ObjectKey: KubeObject] = [:]) { self.objects = objects }
-    }
+    typealias Chunk = ChunkedDictionary<ObjectKey, KubeObject>.Chunk
 
-    static let chunkCount = 256
-    private(set) var chunks: [Chunk]
+    private var objects = ChunkedDictionary<ObjectKey, KubeObject>()
     private(set) var keys = SortedKeys()
 
-    init() { chunks = (0..<Self.chunkCount).map { _ in Chunk() } }
+    init() {}
 
     init(_ objects: [ObjectKey: KubeObject]) {
-        self.init()
         for (key, object) in objects { self[key] = object }
     }
 
     var count: Int { keys.count }
-
-    /// FNV-1a over the name's bytes: cheaper than the hasher, and the same in every process.
-    @inline(__always)
-    private static func chunkIndex(_ key: ObjectKey) -> Int {
-        var h: UInt32 = 2_166_136_261
-        for byte in key.name.utf8 { h = (h ^ UInt32(byte)) &* 16_777_619 }
-        return Int(h % UInt32(chunkCount))
-    }
+    var chunks: [Chunk] { objects.chunks }
 
     subscript(key: ObjectKey) -> KubeObject? {
-        get { chunks[Self.chunkIndex(key)].objects[key] }
+        get { objects[key] }
         set {
-            let i = Self.chunkIndex(key)
-            if !isKnownUniquelyReferenced(&chunks[i]) { chunks[i] = Chunk(chunks[i].objects) }
-            let chunk = chunks[i]
-            chunk.version &+= 1
             if let newValue {
-                if chunk.objects.updateValue(newValue, forKey: key) == nil { keys.insert(key) }
-            } else if chunk.objects.removeValue(forKey: key) != nil {
+                if objects.updateValue(newValue, forKey: key) == nil { keys.insert(key) }
+            } else if objects.removeValue(forKey: key) != nil {
                 keys.remove(key)
             }
         }
@@ -69,16 +51,5 @@ struct ObjectTable: Codable {
     }
 
     /// Every object as one dictionary (what a saved state holds, as before the chunks).
-    var dictionary: [ObjectKey: KubeObject] {
-        var all: [ObjectKey: KubeObject] = [:]
-        all.reserveCapacity(count)
-        for chunk in chunks { all.merge(chunk.objects) { a, _ in a } }
-        return all
-    }
-}
-
-/// The state dump (undo and load checks) shows a chunk's objects, not its write count: the count
-/// only tells a tally what to recount, and a loaded state starts it again.
-extension ObjectTable.Chunk: CustomReflectable {
-    var customMirror: Mirror { Mirror(self, children: ["objects": objects]) }
+    var dictionary: [ObjectKey: KubeObject] { objects.dictionary }
 }

@@ -32,7 +32,7 @@ public final class ObjectTally {
         for (i, chunk) in chunks.enumerated() {
             if counted[i].chunk !== chunk || counted[i].version != chunk.version {
                 var counts: [String: Int] = [:]
-                for object in chunk.objects.values { counts[classify(object), default: 0] += 1 }
+                for object in chunk.entries.values { counts[classify(object), default: 0] += 1 }
                 counted[i] = Counted(chunk: chunk, version: chunk.version, counts: counts)
             }
             total.merge(counted[i].counts, uniquingKeysWith: +)

@@ -22,6 +22,8 @@ struct FastForwardProbe {
     static let pause = VirtualDuration.minutes(60)
     /// A larger queue is not a retry loop worth sampling.
     static let largestQueue = 4096
+    /// Each sample copies the whole state: beyond this many pods a look costs more than it saves.
+    static let mostPods = 2000
 
     var signature: [QueueSignatureEntry] = []
     var samples: [FastForwardSample] = []
@@ -51,8 +53,18 @@ extension Cluster {
     /// Called between events of a run toward `end`; true when it jumped (the clock moved).
     func fastForward(_ probe: inout FastForwardProbe, until end: VirtualTime) -> Bool {
         guard fastForwards, queue.progressCount == 0, now >= probe.pausedUntil,
-            end - now >= FastForwardProbe.shortestRun, queue.count <= FastForwardProbe.largestQueue
+            end - now >= FastForwardProbe.shortestRun, queue.count <= FastForwardProbe.largestQueue,
+            store.count(.pod) <= FastForwardProbe.mostPods
         else { return false }
+        // Most quiet moments of a cycle (one per crash-looping pod) are not the anchored one: the
+        // entry that runs next tells them apart without sorting the queue.
+        if let anchor = probe.signature.first, let next = queue.next, let last = probe.samples.last,
+            now - last.time <= FastForwardProbe.longestPeriod,
+            next.time.milliseconds - now.milliseconds != anchor.delay || next.action != anchor.action
+                || next.urgency != anchor.urgency
+        {
+            return false
+        }
         let signature = queue.signature(from: now)
         guard let last = probe.samples.last, signature == probe.signature else {
             // Another moment of the cycle, or the anchor never came back: look from here.

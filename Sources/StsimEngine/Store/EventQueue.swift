@@ -45,6 +45,8 @@ struct EventQueue: Codable {
     }
 
     var nextTime: VirtualTime? { heap.min?.time }
+    /// The entry that runs next.
+    var next: Entry? { heap.min }
     var isEmpty: Bool { heap.isEmpty }
     var count: Int { heap.count }
 

@@ -83,6 +83,25 @@ final class FastForwardTests: XCTestCase {
             ])
     }
 
+    /// Three pods crash-looping out of step (killed a minute apart, one more a little later): the
+    /// queue repeats every 5 minutes, each pod at its own offset.
+    func testThreePodsCrashLoopingOutOfStepForADay() {
+        assertSameBothWays(
+            """
+            create sts web --image nginx:1.27 --replicas 3
+            break image nginx:1.27
+            kill pod web-0
+            tick 1m
+            kill pod web-1
+            tick 100s
+            kill pod web-2
+            tick 1d
+            get pods
+            describe pod web-1
+            get events
+            """, expecting: ["web-2   0/1     CrashLoopBackOff"])
+    }
+
     /// Not jumped over yet: a cycle is the 300 s back-off plus the 2.5 s pull, so the recorder's
     /// spam filter gains a fraction of a token each cycle and, every ten hours or so, lets a
     /// "Failed to pull" through as a new event: the state never repeats exactly. The run stays

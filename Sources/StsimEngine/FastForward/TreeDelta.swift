@@ -9,14 +9,28 @@ indirect enum TreeDelta: Equatable {
     /// such as caches left out of the comparison) are kept as they are.
     case object([String: TreeDelta])
 
-    /// The move from `a` to `b`; nil when they differ in anything but integers (a string, a
-    /// flag, the length of an array, a member present in one only).
-    static func between(_ a: ValueTree, _ b: ValueTree) -> TreeDelta? {
+    /// The integers that may move by a fixed step, by the name of their member: times (every
+    /// `VirtualTime` is `milliseconds`), restart and back-off counts (the back-off is capped
+    /// where it is used, not where it is counted), event counts, resourceVersions and sequence
+    /// numbers. Nothing compares these with a fixed bound. A count that does (a probe's
+    /// consecutive failures against its threshold) would look linear for a few cycles and then
+    /// cross the bound inside a jump, so any other integer that moves refuses the jump.
+    static let movable: Set<String> = [
+        "milliseconds", "restartCount", "backoffLevel", "pullBackoffLevel", "count", "resourceVersion",
+        "lastResourceVersion", "sequence", "nextSequence", "updatedAt",
+    ]
+
+    /// The move from `a` to `b`; nil when they differ in anything but the integers named in
+    /// `movable` (`key` is the member holding them) (a string, a flag, another integer, the
+    /// length of an array, a member present in one only).
+    static func between(_ a: ValueTree, _ b: ValueTree, key: String = "") -> TreeDelta? {
         switch (a, b) {
         case (.int(let x), .int(let y)):
+            guard x == y || movable.contains(key) else { return nil }
             let (d, overflow) = y.subtractingReportingOverflow(x)
             return overflow ? nil : d == 0 ? .same : .step(d)
         case (.uint(let x), .uint(let y)):
+            guard x == y || movable.contains(key) else { return nil }
             guard x <= Int64.max, y <= Int64.max else { return x == y ? .same : nil }
             let d = Int64(y) - Int64(x)
             return d == 0 ? .same : .step(d)
@@ -26,7 +40,7 @@ indirect enum TreeDelta: Equatable {
             out.reserveCapacity(xs.count)
             var moved = false
             for (x, y) in zip(xs, ys) {
-                guard let d = between(x, y) else { return nil }
+                guard let d = between(x, y, key: key) else { return nil }
                 if d != .same { moved = true }
                 out.append(d)
             }
@@ -35,7 +49,7 @@ indirect enum TreeDelta: Equatable {
             guard xs.count == ys.count else { return nil }
             var out: [String: TreeDelta] = [:]
             for (key, x) in xs {
-                guard let y = ys[key], let d = between(x, y) else { return nil }
+                guard let y = ys[key], let d = between(x, y, key: key) else { return nil }
                 if d != .same { out[key] = d }
             }
             return out.isEmpty ? .same : .object(out)

@@ -131,6 +131,34 @@ final class FastForwardTests: XCTestCase {
             """, expecting: ["timed out at 26:00:04: pod/web-0 is not Ready after 26h"])
     }
 
+    /// A liveness probe failing every minute with a threshold of 1,000 kills the container after
+    /// about 16.7 hours: its failure count moves by one a cycle, as linearly as a restart count,
+    /// but crosses a bound, so no jump may skip over it (fast-forward leaves such counts alone).
+    func testALivenessProbeThatFailsForHoursBeforeItsThreshold() {
+        assertSameBothWays(
+            """
+            apply -f - <<EOF
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web-0
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:1.27
+                livenessProbe:
+                  httpGet:
+                    path: /healthz
+                    port: 80
+                  periodSeconds: 60
+                  failureThreshold: 1000
+            EOF
+            tick 1d
+            get pods
+            describe pod web-0
+            """, expecting: ["web-0   1/1     Running   1 (", "Liveness probe failed"], jumps: false)
+    }
+
     /// Not jumped over yet: each retry (every 1000 s) records a new FailedCreate event, since the
     /// recorder's 10-minute dedup window has passed, and old ones expire, so the event list never
     /// repeats. The run stays one by one, and exact.

@@ -47,7 +47,9 @@ extension Session {
             printer.line("\(kind.singular)/\(name.text) is already \(condition.word)")
             return
         }
-        let result = withProgress("wait") { cluster.run(until: check, timeout: timeout, shouldStop: $0) }
+        let result = withProgress("wait") {
+            cluster.run(until: check, timeout: timeout, fastForward: true, shouldStop: $0)
+        }
         printChanges(only: nil)
         switch result.reason {
         case .satisfied:

@@ -27,10 +27,12 @@ extension Cluster {
         let start = now
         let end = now.clampedAdding(duration)
         var steps = 0
+        var probe = FastForwardProbe()
         while let t = queue.nextTime, t <= end {
             if steps & 63 == 0, shouldStop() {
                 return RunResult(reason: .interrupted, startedAt: start, stoppedAt: now, steps: steps)
             }
+            if fastForward(&probe, until: end) { continue }
             runNext()
             steps += 1
         }
@@ -66,13 +68,18 @@ extension Cluster {
 
     /// Runs until `condition` holds (checked before each event and after the last), or `timeout`
     /// passes (the clock then stands at the deadline, as `kubectl wait` would have waited).
+    /// `fastForward`: the condition depends only on what a steady retry loop keeps the same
+    /// (a pod's readiness or phase, an object's existence, not a count or the clock), so whole
+    /// cycles of such a loop may be jumped over (`Cluster+FastForward`).
     @discardableResult
     public func run(
-        until condition: (Cluster) -> Bool, timeout: VirtualDuration = .seconds(30), shouldStop: () -> Bool = { false }
+        until condition: (Cluster) -> Bool, timeout: VirtualDuration = .seconds(30), fastForward: Bool = false,
+        shouldStop: () -> Bool = { false }
     ) -> RunResult {
         let start = now
         let end = now.clampedAdding(timeout)
         var steps = 0
+        var probe = FastForwardProbe()
         while true {
             if condition(self) { return RunResult(reason: .satisfied, startedAt: start, stoppedAt: now, steps: steps) }
             guard let t = queue.nextTime, t <= end else {
@@ -80,6 +87,7 @@ extension Cluster {
                 return RunResult(reason: .limit, startedAt: start, stoppedAt: now, steps: steps)
             }
             if shouldStop() { return RunResult(reason: .interrupted, startedAt: start, stoppedAt: now, steps: steps) }
+            if fastForward, self.fastForward(&probe, until: end) { continue }
             // Run every event of this instant before checking again, so a condition never sees a
             // half-applied moment.
             while let next = queue.nextTime, next == t {

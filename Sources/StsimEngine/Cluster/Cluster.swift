@@ -22,6 +22,10 @@ public final class Cluster {
     public var timing: TimingProfile { config.timing }
     /// stsim's own bounds (objects per kind, replicas per set); settable while the cluster runs.
     public var limits: ClusterLimits
+    /// Whether long runs jump over the cycles of steady retry loops in closed form
+    /// (`Cluster+FastForward`). An internal switch: tests turn it off to compare with one-by-one
+    /// simulation, which gives the same results.
+    public var fastForwards = true
     /// Queue events run since the cluster was made: the session bounds how many one command runs.
     public internal(set) var processedEvents = 0
     /// Faults injected by tests and users (readiness failures, SIGTERM-deaf and broken images).

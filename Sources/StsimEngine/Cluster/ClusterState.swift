@@ -60,6 +60,15 @@ extension Cluster {
     /// A cluster that continues exactly as the one whose `savedState` this was.
     public convenience init(restoring s: ClusterState) {
         self.init(config: s.config, store: ObjectStore(contents: s.store))
+        load(s)
+        // A state saved before namespaces were objects gets the ones every cluster has.
+        if store.list(.namespace).isEmpty { bootstrapNamespaces() }
+    }
+
+    /// Continues from `s` in place (fast-forward): everything but the store's contents, which the
+    /// caller has given the store.
+    func load(_ s: ClusterState) {
+        config = s.config
         now = s.now
         bootstrapped = s.bootstrapped
         faults = s.faults
@@ -83,12 +92,11 @@ extension Cluster {
         attachDetach.state = s.attachDetach
         podGC.state = s.podGC
         invariants.state = s.invariants
+        kubelets = [:]
         for (name, state) in s.kubelets {
             let k = Kubelet(cluster: self, nodeName: name)
             k.state = state
             kubelets[name] = k
         }
-        // A state saved before namespaces were objects gets the ones every cluster has.
-        if store.list(.namespace).isEmpty { bootstrapNamespaces() }
     }
 }

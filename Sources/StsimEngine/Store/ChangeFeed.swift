@@ -34,6 +34,14 @@ struct ChangeFeed: Codable {
         if entries.count < limit { entries.append(c) } else { dropped += 1 }
     }
 
+    /// Changes that happened but would not have been retained (fast-forward counts them).
+    mutating func countDropped(_ n: Int) { dropped += n }
+
+    var isFull: Bool { entries.count >= limit }
+
+    /// Without its entries (what fast-forward compares; changes are checked apart).
+    var withoutEntries: ChangeFeed { ChangeFeed(limit: limit) }
+
     mutating func drain() -> ChangeBatch {
         defer {
             entries = []

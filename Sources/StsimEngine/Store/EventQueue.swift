@@ -45,8 +45,26 @@ struct EventQueue: Codable {
     }
 
     var nextTime: VirtualTime? { heap.min?.time }
+    /// The entry that runs next.
+    var next: Entry? { heap.min }
     var isEmpty: Bool { heap.isEmpty }
     var count: Int { heap.count }
+
+    /// The queue as seen from `now`, in run order: each entry's delay, urgency and action. Two
+    /// moments of a steady retry loop one period apart have equal signatures.
+    func signature(from now: VirtualTime) -> [QueueSignatureEntry] {
+        heap.unordered.sorted().map {
+            QueueSignatureEntry(delay: $0.time.milliseconds - now.milliseconds, urgency: $0.urgency, action: $0.action)
+        }
+    }
+
+    /// The same queue with its heap built from the entries in run order, so that equal queues
+    /// (shifted in time) are stored alike: fast-forward compares saved states.
+    var canonical: EventQueue {
+        var q = self
+        q.heap = Heap(heap.unordered.sorted())
+        return q
+    }
 
     mutating func pop() -> Entry? {
         guard let e = heap.popMin() else { return nil }
@@ -54,4 +72,10 @@ struct EventQueue: Codable {
         if e.urgency == .steady { steadyCount -= 1 }
         return e
     }
+}
+
+struct QueueSignatureEntry: Equatable {
+    var delay: Int64
+    var urgency: Urgency
+    var action: EngineAction
 }

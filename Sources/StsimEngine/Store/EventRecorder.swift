@@ -141,6 +141,17 @@ public struct EventRecorder: Codable {
         return true
     }
 
+    /// When the next expiry would drop an event, if the oldest live one was last seen before
+    /// `cutoff` (it no longer moves); nil when it moves. Expiry drops events oldest first and
+    /// stops at the first one within the TTL, so only the oldest decides. A fast-forward stops
+    /// short of this moment, so that the expiry (which runs every 64 records) drops it when
+    /// one-by-one simulation would.
+    func firstExpiry(ifOldestSeenBefore cutoff: VirtualTime) -> VirtualTime? {
+        guard let oldest = log[firstLive...].lazy.compactMap({ $0?.event }).first, oldest.lastTimestamp < cutoff
+        else { return nil }
+        return oldest.lastTimestamp + timing.eventTTL
+    }
+
     private mutating func expire(now: VirtualTime) {
         while firstLive < log.count {
             if let e = log[firstLive]?.event, now - e.lastTimestamp <= timing.eventTTL { break }

@@ -136,6 +136,33 @@ public struct History: Sendable, Codable {
         append(now, .copy(key, node: node, running: running))
     }
 
+    /// The history without its records (what fast-forward compares; records are checked apart).
+    var withoutRecords: History {
+        var h = self
+        h.ring = []
+        h.head = 0
+        h.nextSequence = 0
+        h.droppedUntil = nil
+        return h
+    }
+
+    /// Appends `count` records made by `make` (from the oldest), as `count` appends would, but
+    /// writing at most `limit` of them: the ones that would be dropped at once are only counted.
+    mutating func appendGenerated(_ count: Int, _ make: (Int) -> (VirtualTime, HistoryEntry)) {
+        let skipped = max(0, count - limit)
+        if skipped > 0 {
+            // Every record held now goes too: the new ones fill the ring.
+            droppedUntil = make(skipped - 1).0
+            ring = []
+            head = 0
+            nextSequence += skipped
+        }
+        for i in skipped..<count {
+            let (time, entry) = make(i)
+            append(time, entry)
+        }
+    }
+
     private mutating func append(_ time: VirtualTime, _ entry: HistoryEntry) {
         let r = HistoryRecord(sequence: nextSequence, time: time, entry: entry)
         nextSequence += 1

@@ -58,6 +58,11 @@ public final class ObjectStore {
     /// A store holding `contents`, with no observer.
     convenience init(contents: Contents) {
         self.init(feedLimit: contents.feed.limit)
+        restore(contents)
+    }
+
+    /// Holds `contents` from now on (the observer stays).
+    func restore(_ contents: Contents) {
         // A state saved before a kind was added has fewer tables: the new kinds start empty.
         let missing = max(0, ResourceKind.allCases.count - contents.tables.count)
         tables = contents.tables + (0..<missing).map { _ in ObjectTable() }

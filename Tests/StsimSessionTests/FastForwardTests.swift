@@ -1,0 +1,246 @@
+import StsimEngine
+import XCTest
+
+@testable import StsimSession
+
+/// Issue 17: a long `tick` or `wait` over a steady retry loop jumps over whole cycles in closed
+/// form. Each scenario runs a day of virtual time twice, fast-forward on and off (the engine's
+/// internal switch), and everything a user sees must be byte-for-byte the same: the printed
+/// output (watch rows, `get pods`, `describe pod`, `get events`, `logs`), the history `expect`
+/// reads, and every change the feed handed out.
+final class FastForwardTests: XCTestCase {
+    private struct Run: Equatable {
+        var text: String
+        var status: Int32
+        var history: [HistoryRecord]
+        var changes: [[Change]]
+        var dropped: [Int]
+        var processedEvents: Int
+    }
+
+    private func run(_ script: String, fastForward: Bool) -> Run {
+        let out = CapturedOutput()
+        let s = Session(options: Session.Options(), output: out)
+        s.cluster.fastForwards = fastForward
+        var changes: [[Change]] = []
+        var dropped: [Int] = []
+        s.changeObserver = { batch in
+            changes.append(batch.changes)
+            dropped.append(batch.droppedCount)
+        }
+        let status = s.runScript(script, file: "t.sts")
+        return Run(
+            text: out.text, status: status, history: s.cluster.history.records(from: 0), changes: changes,
+            dropped: dropped, processedEvents: s.cluster.processedEvents)
+    }
+
+    /// `jumps`: whether fast-forward takes over most of the day (it then runs far fewer events).
+    private func assertSameBothWays(
+        _ script: String, expecting phrases: [String], jumps: Bool = true, line: UInt = #line
+    ) {
+        let fast = run(script, fastForward: true)
+        let slow = run(script, fastForward: false)
+        if jumps {
+            XCTAssertLessThan(fast.processedEvents * 2, slow.processedEvents, "no jump happened", line: line)
+        }
+        XCTAssertEqual(fast.text, slow.text, line: line)
+        XCTAssertEqual(fast.status, slow.status, line: line)
+        XCTAssertEqual(fast.history.count, slow.history.count, line: line)
+        XCTAssertTrue(fast.history == slow.history, "the history differs", line: line)
+        XCTAssertEqual(fast.dropped, slow.dropped, line: line)
+        XCTAssertTrue(fast.changes == slow.changes, "the change feed differs", line: line)
+        for phrase in phrases {
+            XCTAssertTrue(fast.text.contains(phrase), "missing \(phrase)\n\(fast.text)", line: line)
+        }
+    }
+
+    private let looks = """
+        get pods
+        describe pod web-0
+        get events
+        expect happened event BackOff on pod/web-0
+        """
+
+    func testACrashLoopForADay() {
+        assertSameBothWays(
+            """
+            create sts web --image nginx:1.27 --replicas 1
+            break image nginx:1.27
+            kill pod web-0
+            tick 1d
+            \(looks)
+            logs web-0
+            logs web-0 --previous
+            tick 3h
+            get pods
+            fix image nginx:1.27
+            tick 10m
+            get pods
+            """,
+            expecting: [
+                "web-0   0/1     CrashLoopBackOff   292 (4m50s ago)   24h", "(x292 over 24h)",
+                "web-0   1/1     Running   329 (14m ago)   27h",
+            ])
+    }
+
+    /// Three pods crash-looping out of step (killed a minute apart, one more a little later): the
+    /// queue repeats every 5 minutes, each pod at its own offset.
+    func testThreePodsCrashLoopingOutOfStepForADay() {
+        assertSameBothWays(
+            """
+            create sts web --image nginx:1.27 --replicas 3
+            break image nginx:1.27
+            kill pod web-0
+            tick 1m
+            kill pod web-1
+            tick 100s
+            kill pod web-2
+            tick 1d
+            get pods
+            describe pod web-1
+            get events
+            """, expecting: ["web-2   0/1     CrashLoopBackOff"])
+    }
+
+    /// Not jumped over yet: a cycle is the 300 s back-off plus the 2.5 s pull, so the recorder's
+    /// spam filter gains a fraction of a token each cycle and, every ten hours or so, lets a
+    /// "Failed to pull" through as a new event: the state never repeats exactly. The run stays
+    /// one by one, and exact.
+    func testAnImagePullBackOffForADay() {
+        assertSameBothWays(
+            """
+            break image nginx:1.99
+            create sts web --image nginx:1.99 --replicas 2
+            tick 1d
+            \(looks)
+            fix image nginx:1.99
+            tick 10m
+            get pods
+            """, expecting: ["ImagePullBackOff", "Back-off pulling image \"nginx:1.99\""], jumps: false)
+    }
+
+    func testAWaitThatTimesOutAfterADayOfCrashLoop() {
+        assertSameBothWays(
+            """
+            create sts web --image nginx:1.27 --replicas 1
+            break image nginx:1.27
+            kill pod web-0
+            wait pod web-0 Ready --timeout 26h
+            get pods
+            describe pod web-0
+            """, expecting: ["timed out at 26:00:04: pod/web-0 is not Ready after 26h"])
+    }
+
+    /// A liveness probe failing every minute with a threshold of 1,000 kills the container after
+    /// about 16.7 hours: its failure count moves by one a cycle, as linearly as a restart count,
+    /// but crosses a bound, so no jump may skip over it (fast-forward leaves such counts alone).
+    func testALivenessProbeThatFailsForHoursBeforeItsThreshold() {
+        assertSameBothWays(
+            """
+            apply -f - <<EOF
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web-0
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:1.27
+                livenessProbe:
+                  httpGet:
+                    path: /healthz
+                    port: 80
+                  periodSeconds: 60
+                  failureThreshold: 1000
+            EOF
+            tick 1d
+            get pods
+            describe pod web-0
+            """, expecting: ["web-0   1/1     Running   1 (", "Liveness probe failed"], jumps: false)
+    }
+
+    /// Not jumped over yet: each retry (every 1000 s) records a new FailedCreate event, since the
+    /// recorder's 10-minute dedup window has passed, and old ones expire, so the event list never
+    /// repeats. The run stays one by one, and exact.
+    func testAStatefulSetWhosePodsCannotBeCreatedForADay() {
+        assertSameBothWays(
+            """
+            apply -f - <<EOF
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: web
+            spec:
+              selector:
+                matchLabels:
+                  app: web
+              serviceName: web
+              replicas: 2
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                  - name: nginx
+                    image: nginx:1.27
+                    volumeMounts:
+                    - name: missing
+                      mountPath: /data
+            EOF
+            tick 1d
+            get pods
+            describe sts web
+            get events
+            """, expecting: ["FailedCreate"], jumps: false)
+    }
+
+    /// Not jumped over yet: the 10-second retry records two events, the recorder's spam filter
+    /// lets one through about every 300 s, and its token count (a fraction) never repeats
+    /// exactly. The run stays one by one, and exact.
+    func testAContainerWaitingADayForItsConfigMap() {
+        assertSameBothWays(
+            """
+            apply -f - <<EOF
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web-0
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:1.27
+                env:
+                - name: GREETING
+                  valueFrom:
+                    configMapKeyRef:
+                      name: site
+                      key: greeting
+            EOF
+            tick 1d
+            \(looks.replacingOccurrences(of: "BackOff", with: "Failed"))
+            create configmap site --from-literal greeting=hello
+            tick 1m
+            get pods
+            """, expecting: ["CreateContainerConfigError", "(x299 over 23h)"], jumps: false)
+    }
+
+    /// `tick 10000d` over a crash loop took 64 s, one 5-minute retry at a time; now it jumps and
+    /// the restart count is what 2,880,000 back-offs give.
+    func testTenThousandDaysOfCrashLoopFinish() {
+        let out = CapturedOutput()
+        let s = Session(options: Session.Options(), output: out)
+        let status = s.runScript(
+            """
+            create sts web --image nginx:1.27 --replicas 1
+            break image nginx:1.27
+            kill pod web-0
+            tick 10000d
+            get pods
+            expect pod web-0 CrashLoopBackOff
+            """, file: "t.sts")
+        XCTAssertEqual(status, 0, out.text)
+        XCTAssertTrue(out.text.contains("web-0   0/1     CrashLoopBackOff   2880004 (4m50s ago)   27y"), out.text)
+        XCTAssertLessThan(s.cluster.processedEvents, 100_000, "the days were simulated one retry at a time")
+    }
+}

@@ -147,8 +147,9 @@ public struct EventRecorder: Codable {
     /// short of this moment, so that the expiry (which runs every 64 records) drops it when
     /// one-by-one simulation would.
     func firstExpiry(ifOldestSeenBefore cutoff: VirtualTime) -> VirtualTime? {
-        guard let oldest = log[firstLive...].lazy.compactMap({ $0?.event }).first, oldest.lastTimestamp < cutoff
-        else { return nil }
+        var i = firstLive
+        while i < log.count, log[i]?.event == nil { i += 1 }
+        guard i < log.count, let oldest = log[i]?.event, oldest.lastTimestamp < cutoff else { return nil }
         return oldest.lastTimestamp + timing.eventTTL
     }
 

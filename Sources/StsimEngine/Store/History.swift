@@ -139,7 +139,7 @@ public struct History: Sendable, Codable {
     /// The history without its records (what fast-forward compares; records are checked apart).
     var withoutRecords: History {
         var h = self
-        h.ring = []
+        h.ring = ChunkedArray()
         h.head = 0
         h.nextSequence = 0
         h.droppedUntil = nil
@@ -153,7 +153,7 @@ public struct History: Sendable, Codable {
         if skipped > 0 {
             // Every record held now goes too: the new ones fill the ring.
             droppedUntil = make(skipped - 1).0
-            ring = []
+            ring = ChunkedArray()
             head = 0
             nextSequence += skipped
         }

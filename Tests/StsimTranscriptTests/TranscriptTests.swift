@@ -99,6 +99,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/labels-and-output",
         "kubectl/patch-json",
         "kubectl/secret",
+        "kubectl/serviceaccount",
         "kubectl/several-objects",
         "language/error-prefix",
         "language/errors",
@@ -532,6 +533,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_secret() throws {
         try Transcript("kubectl/secret").check()
+    }
+
+    func test_kubectl_serviceaccount() throws {
+        try Transcript("kubectl/serviceaccount").check()
     }
 
     func test_kubectl_several_objects() throws {

@@ -63,7 +63,8 @@ public enum APIDefaults {
             if (s.type ?? "").isEmpty { s.type = Secret.opaque }
             object = .secret(s)
         // policy/v1 defaults nothing in a PodDisruptionBudget (v1beta1 defaulted minAvailable: 1).
-        case .node, .endpointSlice, .endpoints, .event, .controllerRevision, .podDisruptionBudget, .configMap:
+        case .node, .endpointSlice, .endpoints, .event, .controllerRevision, .podDisruptionBudget, .configMap,
+            .serviceAccount:
             break
         }
     }

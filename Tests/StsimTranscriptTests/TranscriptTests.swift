@@ -100,6 +100,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/patch-json",
         "kubectl/secret",
         "kubectl/serviceaccount",
+        "kubectl/serviceaccount-token",
         "kubectl/several-objects",
         "language/error-prefix",
         "language/errors",
@@ -537,6 +538,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_serviceaccount() throws {
         try Transcript("kubectl/serviceaccount").check()
+    }
+
+    func test_kubectl_serviceaccount_token() throws {
+        try Transcript("kubectl/serviceaccount-token").check()
     }
 
     func test_kubectl_several_objects() throws {

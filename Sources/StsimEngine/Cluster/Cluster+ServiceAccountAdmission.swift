@@ -20,3 +20,42 @@ extension Cluster {
             kind: .pod, name: pod.metadata.name)
     }
 }
+
+extension Cluster {
+    /// `mountServiceAccountToken`: unless the pod or its account says `automountServiceAccountToken:
+    /// false`, every container (init containers too) that has nothing at the token path mounts
+    /// the projected `kube-api-access-xxxxx` volume there, read-only. The suffix comes from a
+    /// generator of its own, so the seeded names of everything else stay as they were.
+    func mountServiceAccountToken(_ pod: inout Pod) {
+        let name = pod.spec.serviceAccountName.flatMap { $0.isEmpty ? nil : $0 } ?? ServiceAccount.defaultName
+        let account = store.get(ServiceAccount.self, namespace: pod.metadata.namespace, name: name)
+        guard pod.spec.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true else { return }
+        let path = ProjectedVolumeSource.apiAccessMountPath
+        let existing = pod.spec.volumes.first { $0.name.hasPrefix(ProjectedVolumeSource.apiAccessPrefix) }?.name
+        var volumeName = existing ?? ""
+        if existing == nil {
+            var names = SeededRandom(
+                seed: config.seed ^ 0x6b75_6265_2d61_7069 ^ UInt64(store.lastResourceVersion) &* 0x9E37_79B9_7F4A_7C15)
+            volumeName = ProjectedVolumeSource.apiAccessPrefix + names.nameSuffix()
+        }
+        let mount = VolumeMount(name: volumeName, mountPath: path, readOnly: true)
+        var needed = false
+        for i in pod.spec.initContainers.indices
+        where !pod.spec.initContainers[i].volumeMounts.contains(where: {
+            $0.mountPath == path
+        }) {
+            pod.spec.initContainers[i].volumeMounts.append(mount)
+            needed = true
+        }
+        for i in pod.spec.containers.indices
+        where !pod.spec.containers[i].volumeMounts.contains(where: {
+            $0.mountPath == path
+        }) {
+            pod.spec.containers[i].volumeMounts.append(mount)
+            needed = true
+        }
+        if existing == nil, needed {
+            pod.spec.volumes.append(Volume(name: volumeName, source: .projected(.apiAccess)))
+        }
+    }
+}

@@ -23,17 +23,21 @@ extension Cluster {
         }
     }
 
-    /// The files a `configMap` or `secret` volume holds (path to text), nil for other volumes.
-    /// A missing object or item key fails unless the volume is `optional` (then it is empty).
-    public func configVolumeFiles(_ volume: Volume, namespace: String) -> Result<[(String, String)], ConfigSourceError>?
-    {
-        let kind: ResourceKind
-        let p: KeyProjection
+    /// The files a `configMap`, `secret` or `projected` volume holds (path to text), nil for other
+    /// volumes. A missing object or item key fails unless the volume is `optional` (then it is empty).
+    public func configVolumeFiles(_ volume: Volume, in pod: Pod) -> Result<[(String, String)], ConfigSourceError>? {
         switch volume.source {
-        case .configMap(let x): (kind, p) = (.configMap, x)
-        case .secret(let x): (kind, p) = (.secret, x)
-        default: return nil
+        case .configMap(let p): keyFiles(.configMap, p, namespace: pod.metadata.namespace)
+        case .secret(let p): keyFiles(.secret, p, namespace: pod.metadata.namespace)
+        case .projected(let p): projectedFiles(p, pod: pod)
+        default: nil
         }
+    }
+
+    /// A ConfigMap's or Secret's keys as files: all of them, or the projection's `items`.
+    func keyFiles(_ kind: ResourceKind, _ p: KeyProjection, namespace: String) -> Result<
+        [(String, String)], ConfigSourceError
+    > {
         let key = ObjectKey(kind: kind, namespace: namespace, name: p.name)
         guard let entries = configEntries(kind, namespace: namespace, name: p.name) else {
             if p.optional == true { return .success([]) }

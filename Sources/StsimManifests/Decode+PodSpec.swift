@@ -28,6 +28,7 @@ extension MappingReader {
         let alias = string("serviceAccount")
         s.serviceAccountName = string("serviceAccountName") ?? alias
         s.automountServiceAccountToken = bool("automountServiceAccountToken")
+        s.imagePullSecrets = objects("imagePullSecrets", goType: "LocalObjectReference") { $0.string("name") ?? "" }
         s.nodeName = string("nodeName")
         s.hostname = string("hostname")
         s.subdomain = string("subdomain")
@@ -36,7 +37,7 @@ extension MappingReader {
         s.priority = int("priority")
         s.readinessGates = objects("readinessGates", goType: "PodReadinessGate") { $0.string("conditionType") } ?? []
         unmodelled(
-            "affinity", "securityContext", "imagePullSecrets", "hostNetwork", "hostPID", "hostIPC",
+            "affinity", "securityContext", "hostNetwork", "hostPID", "hostIPC",
             "enableServiceLinks", "preemptionPolicy",
             "priorityClassName", "topologySpreadConstraints", "shareProcessNamespace", "hostAliases",
             "overhead", "runtimeClassName", "dnsConfig", "setHostnameAsFQDN", "os", "schedulingGates",

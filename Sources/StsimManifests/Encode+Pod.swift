@@ -22,6 +22,7 @@ extension WireEncoder {
         o.bool("automountServiceAccountToken", s.automountServiceAccountToken)
         o.string("nodeName", s.nodeName)
         o["securityContext"] = .object([])
+        o.array("imagePullSecrets", (s.imagePullSecrets ?? []).map { .object([("name", .string($0))]) })
         o.string("hostname", s.hostname)
         o.string("subdomain", s.subdomain)
         o.string("schedulerName", s.schedulerName)

@@ -127,7 +127,7 @@ extension Cluster {
     private func admit(_ o: inout KubeObject) {
         switch o {
         case .pod(var p):
-            mountServiceAccountToken(&p)
+            admitToServiceAccount(&p)
             p.status = PodStatus(phase: .pending)
             o = .pod(p)
         case .persistentVolumeClaim(var c):

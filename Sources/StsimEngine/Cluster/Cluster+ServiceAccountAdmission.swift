@@ -22,13 +22,18 @@ extension Cluster {
 }
 
 extension Cluster {
+    /// The admission's changes to a pod: the account's pull secrets, then
     /// `mountServiceAccountToken`: unless the pod or its account says `automountServiceAccountToken:
     /// false`, every container (init containers too) that has nothing at the token path mounts
     /// the projected `kube-api-access-xxxxx` volume there, read-only. The suffix comes from a
     /// generator of its own, so the seeded names of everything else stay as they were.
-    func mountServiceAccountToken(_ pod: inout Pod) {
+    func admitToServiceAccount(_ pod: inout Pod) {
         let name = pod.spec.serviceAccountName.flatMap { $0.isEmpty ? nil : $0 } ?? ServiceAccount.defaultName
         let account = store.get(ServiceAccount.self, namespace: pod.metadata.namespace, name: name)
+        // A pod that names no pull secrets takes its account's.
+        if (pod.spec.imagePullSecrets ?? []).isEmpty, let pulls = account?.imagePullSecrets, !pulls.isEmpty {
+            pod.spec.imagePullSecrets = pulls
+        }
         guard pod.spec.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true else { return }
         let path = ProjectedVolumeSource.apiAccessMountPath
         let existing = pod.spec.volumes.first { $0.name.hasPrefix(ProjectedVolumeSource.apiAccessPrefix) }?.name

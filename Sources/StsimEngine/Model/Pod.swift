@@ -26,6 +26,9 @@ public struct PodSpec: Codable, Hashable, Sendable {
     public var serviceAccountName: String?
     /// `false` keeps the ServiceAccount admission from adding the API credentials volume.
     public var automountServiceAccountToken: Bool?
+    /// `imagePullSecrets` by name; the ServiceAccount admission fills in the account's when the
+    /// pod names none. (Optional so that states saved before it load.)
+    public var imagePullSecrets: [String]?
     public var nodeName: String?
     public var nodeSelector: [String: String]
     public var hostname: String?

@@ -56,6 +56,7 @@ public final class Cluster {
     var namespaces: NamespaceController!
     var serviceAccounts: ServiceAccountsController!
     var rootCAPublisher: RootCACertPublisher!
+    var tokens: TokensController!
     var disruption: DisruptionController!
     var invariants: InvariantMonitor!
     /// Kubelets by node name, and each one's link to the control plane.
@@ -97,6 +98,7 @@ public final class Cluster {
         namespaces = NamespaceController(cluster: self)
         serviceAccounts = ServiceAccountsController(cluster: self)
         rootCAPublisher = RootCACertPublisher(cluster: self)
+        tokens = TokensController(cluster: self)
         disruption = DisruptionController(cluster: self)
         invariants = InvariantMonitor(cluster: self)
         store.observer = { [unowned self] change in self.dispatch(change) }
@@ -182,7 +184,10 @@ public final class Cluster {
         case .configMap, .secret:
             configSourceChanged(change.key, type: change.type)
             rootCAPublisher.configMapChanged(change.key, type: change.type)
-        case .serviceAccount(let sa): serviceAccounts.serviceAccountChanged(sa, type: change.type)
+            tokens.secretChanged(change.key, type: change.type)
+        case .serviceAccount(let sa):
+            serviceAccounts.serviceAccountChanged(sa, type: change.type)
+            tokens.serviceAccountChanged(sa, type: change.type)
         case .endpointSlice, .endpoints, .event, .controllerRevision:
             break
         }
@@ -305,12 +310,19 @@ public final class Cluster {
         case .syncDisruptionBudget(let key), .disruptionBudgetExpiry(let key, _):
             queuedSyncs.remove(action)
             disruption.sync(key)
-        case .syncServiceAccounts(let namespace):
+        case .syncServiceAccounts, .publishRootCA, .syncToken:
             queuedSyncs.remove(action)
-            serviceAccounts.sync(namespace)
-        case .publishRootCA(let namespace):
-            queuedSyncs.remove(action)
-            rootCAPublisher.sync(namespace)
+            syncAccounts(action)
+        }
+    }
+
+    /// The controllers behind ServiceAccounts: each namespace's `default`, its CA bundle, tokens.
+    private func syncAccounts(_ action: EngineAction) {
+        switch action {
+        case .syncServiceAccounts(let namespace): serviceAccounts.sync(namespace)
+        case .publishRootCA(let namespace): rootCAPublisher.sync(namespace)
+        case .syncToken(let key): tokens.sync(key)
+        default: break
         }
     }
 }

@@ -35,6 +35,8 @@ enum EngineAction: Codable, Hashable {
     case syncServiceAccounts(String)
     /// The root CA publisher makes sure a namespace has its `kube-root-ca.crt` ConfigMap.
     case publishRootCA(String)
+    /// The tokens controller fills in (or deletes) a service-account-token Secret.
+    case syncToken(ObjectKey)
 }
 
 /// One step of a kubelet's work on a pod (or image) it runs.

@@ -34,29 +34,36 @@ extension Cluster {
         }
     }
 
-    /// A ConfigMap's or Secret's keys as files: all of them, or the projection's `items`.
+    /// A ConfigMap's or Secret's keys as files: all of them, or the projection's `items`. A
+    /// ConfigMap's text is handed on as it is stored, so every pod's copy of `kube-root-ca.crt`
+    /// shares one string.
     func keyFiles(_ kind: ResourceKind, _ p: KeyProjection, namespace: String) -> Result<
         [(String, String)], ConfigSourceError
     > {
         let key = ObjectKey(kind: kind, namespace: namespace, name: p.name)
-        guard let entries = configEntries(kind, namespace: namespace, name: p.name) else {
+        func text(_ b: [UInt8]) -> String { String(decoding: b, as: UTF8.self) }
+        let entries: [String: String]
+        if kind == .configMap, let c = store.get(ConfigMap.self, namespace: namespace, name: p.name) {
+            entries = c.data.merging(c.binaryData.mapValues(text)) { a, _ in a }
+        } else if kind == .secret, let s = store.get(Secret.self, namespace: namespace, name: p.name) {
+            entries = s.data.mapValues(text)
+        } else {
             if p.optional == true { return .success([]) }
             return .failure(ConfigSourceError(message: Self.notFound(kind, p.name), object: key))
         }
-        func text(_ b: [UInt8]) -> String { String(decoding: b, as: UTF8.self) }
         guard !p.items.isEmpty else {
-            return .success(entries.keys.sorted().map { ($0, text(entries[$0]!)) })
+            return .success(entries.keys.sorted().map { ($0, entries[$0]!) })
         }
         var files: [(String, String)] = []
         for item in p.items {
-            guard let bytes = entries[item.key] else {
+            guard let value = entries[item.key] else {
                 if p.optional == true { continue }
                 let what =
                     kind == .configMap
                     ? "configmap references non-existent config key" : "references non-existent secret key"
                 return .failure(ConfigSourceError(message: "\(what): \(item.key)", object: key))
             }
-            files.append((item.path, text(bytes)))
+            files.append((item.path, value))
         }
         return .success(files)
     }

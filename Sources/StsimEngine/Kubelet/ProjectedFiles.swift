@@ -5,9 +5,10 @@ extension Cluster {
         var files: [(String, String)] = []
         for source in p.sources {
             switch source {
-            case .serviceAccountToken(let path, let expiration, let audience):
-                files.append(
-                    (path, serviceAccountToken(pod, expirationSeconds: expiration ?? 3600, audience: audience)))
+            case .serviceAccountToken(let path, _, _):
+                // Its text is made when a program reads it: a JWT per pod would cost 100,000
+                // pods over 100 MB, while nobody reads most of them.
+                files.append((path, ""))
             case .configMap(let k), .secret(let k):
                 let kind: ResourceKind = if case .configMap = source { .configMap } else { .secret }
                 switch keyFiles(kind, k, namespace: pod.metadata.namespace) {
@@ -21,15 +22,33 @@ extension Cluster {
         return .success(files)
     }
 
+    /// The token a read of `path` in the container finds, when the path is the token file of a
+    /// projected volume mounted there.
+    func projectedToken(_ pod: Pod, container index: Int, path: String) -> String? {
+        guard index < pod.spec.containers.count else { return nil }
+        for mount in pod.spec.containers[index].volumeMounts where (mount.subPath ?? "").isEmpty {
+            guard case .projected(let p)? = pod.spec.volumes.first(where: { $0.name == mount.name })?.source
+            else { continue }
+            let root = Self.normalize(mount.mountPath)
+            for case .serviceAccountToken(let file, let expiration, let audience) in p.sources
+            where Self.normalize(root + "/" + file) == path {
+                return serviceAccountToken(pod, expirationSeconds: expiration ?? 3600, audience: audience)
+            }
+        }
+        return nil
+    }
+
     /// A bound token as the API server signs it for the kubelet (a JWT: header, claims,
     /// signature). The claims are 1.32's: audiences, the pod, its node and its account, and for
     /// the admission's 3607 s the one-year lifetime with `warnafter` (the extended expiration).
     /// Nothing in stsim verifies tokens, so the signature is bytes from the seeded generator.
     func serviceAccountToken(_ pod: Pod, expirationSeconds: Int, audience: String?) -> String {
+        // Requested when the kubelet set the pod up: its start.
+        let at = pod.status.startTime ?? pod.metadata.creationTimestamp ?? .zero
         var random = SeededRandom(
             seed: config.seed ^ (pod.metadata.uid?.high ?? 0) ^ (pod.metadata.uid?.low ?? 0)
-                ^ UInt64(bitPattern: now.milliseconds))
-        let issued = WallClock.unixSecondsAtZero + now.milliseconds / 1000
+                ^ UInt64(bitPattern: at.milliseconds))
+        let issued = WallClock.unixSecondsAtZero + at.milliseconds / 1000
         let extended = expirationSeconds == ProjectedVolumeSource.apiAccessExpirationSeconds
         let expires = issued + (extended ? 365 * 86400 : Int64(expirationSeconds))
         let namespace = pod.metadata.namespace

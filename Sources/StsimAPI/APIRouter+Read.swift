@@ -23,7 +23,12 @@ extension APIRouter {
     }
 
     func matching(_ filter: ObjectFilter) -> [KubeObject] {
-        cluster.list(
+        if filter.kind == .endpoints {
+            // The Services' slices, each read as its Endpoints; labels are the view's own.
+            return cluster.list(.endpointSlice, namespace: filter.namespace, allNamespaces: filter.namespace == nil)
+                .compactMap(filter.served)
+        }
+        return cluster.list(
             filter.kind, namespace: filter.namespace, allNamespaces: filter.namespace == nil, selector: filter.labels
         )
         .filter(filter.matches)
@@ -62,6 +67,12 @@ extension APIRouter {
     func lookup(_ path: ResourcePath, _ name: String) -> KubeObject? {
         if path.kind == .event {
             return cluster.list(.event, namespace: path.namespace).first { $0.metadata.name == name }
+        }
+        if path.kind == .endpoints {
+            return cluster.list(.endpointSlice, namespace: path.namespace).first {
+                $0.metadata.labels[EndpointSlice.serviceNameLabel] == name
+            }
+            .flatMap(ObjectFilter(kind: .endpoints, namespace: path.namespace).served)
         }
         return try? cluster.get(path.kind, namespace: path.namespace, name: name).get()
     }

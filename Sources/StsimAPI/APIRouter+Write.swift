@@ -41,7 +41,8 @@ extension APIRouter {
                 return .failure(
                     APIResponseError(
                         .badRequest(
-                            "stsim reads protobuf bodies only for Namespaces, ConfigMaps and Secrets; send JSON")))
+                            "stsim reads protobuf bodies only for Namespaces, ConfigMaps, Secrets and ServiceAccounts; send JSON"
+                        )))
             }
             text = json
         }

@@ -55,6 +55,14 @@ final class APIRouter {
     }
 
     private func resource(_ request: APIRequest, _ path: ResourcePath, sink: WatchSink) -> APIReply {
+        if path.kind == .endpoints, request.method != "GET" {
+            return .response(
+                .failure(
+                    code: 405, reason: "MethodNotAllowed",
+                    message:
+                        "stsim's Endpoints are read from the Services' EndpointSlices and cannot be written; change the Service or its pods instead"
+                ))
+        }
         switch (request.method, path.name, path.subresource) {
         case ("GET", nil, _):
             return request.isWatch ? watch(request, path, sink: sink) : .response(list(request, path))

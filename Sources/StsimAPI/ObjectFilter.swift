@@ -47,8 +47,16 @@ struct ObjectFilter {
         }
     }
 
+    /// The object as this filter's kind serves it, nil when the filter does not select it: stsim
+    /// stores EndpointSlices only, and a Service's slice reads as its `v1 Endpoints`.
+    func served(_ object: KubeObject) -> KubeObject? {
+        var o = object
+        if kind == .endpoints, case .endpointSlice(let slice) = object { o = .endpoints(Endpoints(slice: slice)) }
+        return matches(o) ? o : nil
+    }
+
     func matches(_ object: KubeObject) -> Bool {
-        guard object.kind == kind || (kind == .endpoints && object.kind == .endpointSlice) else { return false }
+        guard object.kind == kind else { return false }
         if let namespace, kind.isNamespaced, object.metadata.namespace != namespace { return false }
         if let labels, !labels.matches(object.metadata.labels) { return false }
         return fields.allSatisfy { term in (Self.value(term.field, of: object) == term.value) == term.equal }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// kubectl's typed generators (`kubectl create namespace|configmap|secret`) send protobuf, not
+/// kubectl's typed generators (`kubectl create namespace|configmap|secret|serviceaccount`) send protobuf, not
 /// JSON. stsim reads those bodies: the `k8s\0` envelope (runtime.Unknown: 1 typeMeta, 2 raw), the
 /// object (1 metadata; a ConfigMap's and a Secret's fields in `ProtobufConfigData`), its
 /// ObjectMeta (1 name, 2 generateName, 3 namespace, 11 labels, 12 annotations), and hands the rest
@@ -8,7 +8,7 @@ import Foundation
 enum ProtobufNamespace {
     static let contentType = "application/vnd.kubernetes.protobuf"
 
-    /// The JSON of the Namespace, ConfigMap or Secret a protobuf body carries, nil when it is
+    /// The JSON of the Namespace, ConfigMap, Secret or ServiceAccount a protobuf body carries, nil when it is
     /// none of them or malformed.
     static func json(_ body: [UInt8], kind: String) -> String? {
         guard body.count > 4, Array(body[0..<4]) == Array("k8s\u{0}".utf8),
@@ -22,10 +22,32 @@ enum ProtobufNamespace {
         case "Namespace": break
         case "ConfigMap", "Secret":
             guard ProtobufConfigData.read(objectFields, kind: kind, into: &object) else { return nil }
+        case "ServiceAccount":
+            guard serviceAccount(objectFields, into: &object) else { return nil }
         default: return nil
         }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return nil }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// ServiceAccount 2 secrets (ObjectReference: 2 namespace, 3 name), 3 imagePullSecrets
+    /// (LocalObjectReference: 1 name), 4 automountServiceAccountToken.
+    private static func serviceAccount(_ fields: [Field], into object: inout [String: Any]) -> Bool {
+        func text(_ f: Field?) -> String? { f.map { String(decoding: $0.bytes, as: UTF8.self) } }
+        for f in fields where f.number != 1 {
+            switch f.number {
+            case 2, 3:
+                guard let ref = Self.fields(f.bytes) else { return false }
+                let key = f.number == 2 ? "secrets" : "imagePullSecrets"
+                var entry: [String: String] = [:]
+                entry["name"] = text(ref.first { $0.number == (f.number == 2 ? 3 : 1) })
+                if f.number == 2 { entry["namespace"] = text(ref.first { $0.number == 2 }) }
+                object[key] = (object[key] as? [[String: String]] ?? []) + [entry]
+            case 4: object["automountServiceAccountToken"] = (f.value ?? 0) != 0
+            default: continue
+            }
+        }
+        return true
     }
 
     private static func metadata(_ meta: ArraySlice<UInt8>) -> [String: Any]? {

@@ -43,8 +43,8 @@ final class WatchHub {
             latest = max(latest, change.resourceVersion)
             history.append(change)
             for id in watches.keys.sorted() {
-                guard let w = watches[id], w.filter.matches(change.object) else { continue }
-                w.sink.send(w.encoder.event(change.type.rawValue, change.object, at: change.time))
+                guard let w = watches[id], let object = w.filter.served(change.object) else { continue }
+                w.sink.send(w.encoder.event(change.type.rawValue, object, at: change.time))
             }
         }
         if history.count > Self.historyLimit {
@@ -57,7 +57,14 @@ final class WatchHub {
     /// The changes after `resourceVersion` that `filter` selects; nil when they are forgotten.
     func changes(after resourceVersion: Int, _ filter: ObjectFilter) -> [Change]? {
         guard resourceVersion >= forgottenThrough else { return nil }
-        return history.filter { $0.resourceVersion > resourceVersion && filter.matches($0.object) }
+        return history.compactMap { change in
+            guard change.resourceVersion > resourceVersion, let object = filter.served(change.object) else {
+                return nil
+            }
+            var served = change
+            served.object = object
+            return served
+        }
     }
 
     func add(_ watch: Watch) -> Int {

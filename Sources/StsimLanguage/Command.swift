@@ -92,6 +92,8 @@ public enum CreateCommand: Hashable, Sendable {
     /// `create pdb NAME --selector S --min-available N|N%` or `--max-unavailable`: exactly one bound.
     case podDisruptionBudget(name: Argument, selector: LabelSelector, minAvailable: String?, maxUnavailable: String?)
     case configData(ConfigDataCommand)
+    /// `create serviceaccount NAME`, with `-n` and kubectl's write flags.
+    case serviceAccount(name: Argument, namespace: String?, options: WriteOptions)
 }
 
 /// `drain NODE`: what kubectl drain's flags ask.

@@ -19,12 +19,13 @@ extension ResourceCommands {
             "create pdb web-pdb --selector app=web --min-available 2",
             "create configmap app-config --from-literal color=blue",
             "create secret generic db --from-literal password=s3cret",
+            "create serviceaccount builder",
         ],
         flags: [Common.filename, Common.recursive, Common.namespace] + Common.writeFlags,
         positionals: [.choices(createWords), .none],
         subcommands: [
             createStatefulSet, createService, createVolume, createNode, createNamespace, createDisruptionBudget,
-            createConfigMap, createSecret,
+            createConfigMap, createSecret, createServiceAccount,
         ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         if let source = try Common.manifestSource(args) {
@@ -39,12 +40,12 @@ extension ResourceCommands {
         }
         throw Diagnostic(
             at: what.location,
-            "create makes sts, svc, pv, node, namespace, pdb, configmap or secret, not \"\(what.text)\"",
+            "create makes sts, svc, pv, node, namespace, pdb, configmap, secret or serviceaccount, not \"\(what.text)\"",
             hint: Suggestion.hint(for: what.text, in: createWords)
                 ?? "for other kinds write a manifest: create -f FILE")
     }
 
-    static let createWords = ["sts", "svc", "pv", "node", "namespace", "pdb", "configmap", "secret"]
+    static let createWords = ["sts", "svc", "pv", "node", "namespace", "pdb", "configmap", "secret", "serviceaccount"]
 
     static let createStatefulSet = CommandSpec(
         "sts", aliases: ["statefulset", "statefulsets"], group: .resources,
@@ -173,5 +174,18 @@ extension ResourceCommands {
         let name = try args.next("NAME")
         try args.finish()
         return .create(.namespace(name: name))
+    }
+
+    static let createServiceAccount = CommandSpec(
+        "serviceaccount", aliases: ["sa"], group: .resources,
+        summary: "a ServiceAccount (kubectl create serviceaccount NAME)",
+        examples: ["create serviceaccount builder", "create sa builder -n shop"],
+        flags: [Common.namespace] + Common.writeFlags,
+        positionals: [.none], arguments: "NAME"
+    ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        let name = try args.next("NAME")
+        let options = try Common.writeOptions(args)
+        try args.finish()
+        return .create(.serviceAccount(name: name, namespace: Common.namespace(args), options: options))
     }
 }

@@ -17,8 +17,8 @@ extension ResourceCommands {
         details: """
             The texts are the Kubernetes 1.32 API's own. stsim carries them for the StatefulSet types
             (spec, status, updateStrategy and what they hold), the top level of pods, services,
-            claims, ConfigMaps and Secrets, and a claim's spec; a type it does not carry is refused
-            by name.
+            claims, ConfigMaps, Secrets and ServiceAccounts, and a claim's spec; a type it does not
+            carry is refused by name.
             """,
         examples: [
             "explain sts", "explain statefulset.spec", "explain sts.spec.updateStrategy.rollingUpdate --recursive",

@@ -19,13 +19,14 @@ extension MappingReader {
         return configMap ?? secret
     }
 
-    /// `nameKey`: `name` for a ConfigMap, `secretName` for a Secret.
-    func keyProjection(_ nameKey: String) -> KeyProjection {
+    /// `nameKey`: `name` for a ConfigMap, `secretName` for a Secret. A projected volume's
+    /// projection (`mode: false`) has no `defaultMode`.
+    func keyProjection(_ nameKey: String, mode: Bool = true) -> KeyProjection {
         KeyProjection(
             name: string(nameKey) ?? "",
             items: objects("items", goType: "KeyToPath") { i in
                 KeyProjection.Item(key: i.string("key") ?? "", path: i.string("path") ?? "", mode: i.int("mode"))
             } ?? [],
-            optional: bool("optional"), defaultMode: int("defaultMode"))
+            optional: bool("optional"), defaultMode: mode ? int("defaultMode") : nil)
     }
 }

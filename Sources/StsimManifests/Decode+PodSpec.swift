@@ -27,6 +27,8 @@ extension MappingReader {
         // `serviceAccount` is the deprecated alias the API still prints.
         let alias = string("serviceAccount")
         s.serviceAccountName = string("serviceAccountName") ?? alias
+        s.automountServiceAccountToken = bool("automountServiceAccountToken")
+        s.imagePullSecrets = objects("imagePullSecrets", goType: "LocalObjectReference") { $0.string("name") ?? "" }
         s.nodeName = string("nodeName")
         s.hostname = string("hostname")
         s.subdomain = string("subdomain")
@@ -35,8 +37,8 @@ extension MappingReader {
         s.priority = int("priority")
         s.readinessGates = objects("readinessGates", goType: "PodReadinessGate") { $0.string("conditionType") } ?? []
         unmodelled(
-            "affinity", "securityContext", "imagePullSecrets", "hostNetwork", "hostPID", "hostIPC",
-            "automountServiceAccountToken", "enableServiceLinks", "preemptionPolicy",
+            "affinity", "securityContext", "hostNetwork", "hostPID", "hostIPC",
+            "enableServiceLinks", "preemptionPolicy",
             "priorityClassName", "topologySpreadConstraints", "shareProcessNamespace", "hostAliases",
             "overhead", "runtimeClassName", "dnsConfig", "setHostnameAsFQDN", "os", "schedulingGates",
             "resourceClaims", "ephemeralContainers", "hostUsers")
@@ -221,14 +223,8 @@ extension MappingReader {
         {
             sources.append(("secret", s))
         }
-        if let projected = node("projected") {
-            // Only the service-account token volume admission adds is modelled, as a marker.
-            if case .mapping(let m) = projected, !m.isEmpty {
-                ctx.report(
-                    .note, path: child("projected"),
-                    "the sources of a projected volume are not simulated by stsim; it is mounted empty")
-            }
-            sources.append(("projected", .projected))
+        if let s = nested("projected", goType: "ProjectedVolumeSource", { VolumeSource.projected($0.projected()) }) {
+            sources.append(("projected", s))
         }
         // Real volume types stsim does not simulate behave as an empty directory.
         for other in [

@@ -19,8 +19,10 @@ extension WireEncoder {
         o.string("serviceAccountName", s.serviceAccountName)
         // The deprecated alias the API still fills in and prints.
         o.string("serviceAccount", s.serviceAccountName)
+        o.bool("automountServiceAccountToken", s.automountServiceAccountToken)
         o.string("nodeName", s.nodeName)
         o["securityContext"] = .object([])
+        o.array("imagePullSecrets", (s.imagePullSecrets ?? []).map { .object([("name", .string($0))]) })
         o.string("hostname", s.hostname)
         o.string("subdomain", s.subdomain)
         o.string("schedulerName", s.schedulerName)
@@ -61,8 +63,7 @@ extension WireEncoder {
             o["emptyDir"] = x.value
         case .configMap(let p): o["configMap"] = keyProjection(p, nameKey: "name")
         case .secret(let p): o["secret"] = keyProjection(p, nameKey: "secretName")
-        case .projected:
-            o["projected"] = .object([])
+        case .projected(let p): o["projected"] = projected(p)
         }
         return o.value
     }

@@ -8,13 +8,13 @@ enum KindResolver {
     static let loadable: [ResourceKind] = [
         .statefulSet, .replicaSet, .pod, .service, .persistentVolumeClaim, .persistentVolume, .storageClass, .node,
         .namespace,
-        .podDisruptionBudget, .configMap, .secret,
+        .podDisruptionBudget, .configMap, .secret, .serviceAccount,
     ]
 
     /// Kinds of a real 1.32 cluster that stsim leaves out, with their apiVersion.
     static let realKinds: [String: String] = [
         "Deployment": "apps/v1", "DaemonSet": "apps/v1", "Job": "batch/v1", "CronJob": "batch/v1",
-        "ServiceAccount": "v1", "Endpoints": "v1",
+        "Endpoints": "v1",
         "Ingress": "networking.k8s.io/v1", "NetworkPolicy": "networking.k8s.io/v1",
         "HorizontalPodAutoscaler": "autoscaling/v2",
         "Role": "rbac.authorization.k8s.io/v1", "RoleBinding": "rbac.authorization.k8s.io/v1",

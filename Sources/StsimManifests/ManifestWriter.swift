@@ -92,14 +92,8 @@ struct WireEncoder {
         case .podDisruptionBudget(let b):
             o["spec"] = podDisruptionBudgetSpec(b.spec)
             o["status"] = podDisruptionBudgetStatus(b.status)
-        case .configMap(let c):
-            o.map("data", c.data)
-            o["binaryData"] = c.binaryData.isEmpty ? nil : bytesMap(c.binaryData)
-            o.bool("immutable", c.immutable)
-        case .secret(let s):
-            o["data"] = s.data.isEmpty ? nil : bytesMap(s.data)
-            o.bool("immutable", s.immutable)
-            o.string("type", s.type)
+        case .configMap, .secret, .serviceAccount:
+            for (k, v) in configFields(object) { o[k] = v }
         }
         return o.value
     }

@@ -225,6 +225,7 @@ struct ObjectDecoder {
             return .podDisruptionBudget(PodDisruptionBudget(metadata: meta, spec: spec))
         case .configMap: return .configMap(r.configMap(metadata: meta))
         case .secret: return .secret(r.secret(metadata: meta))
+        case .serviceAccount: return .serviceAccount(r.serviceAccount(metadata: meta))
         case .endpoints, .endpointSlice, .event, .controllerRevision:
             // Written only by controllers; KindResolver does not offer them.
             return nil

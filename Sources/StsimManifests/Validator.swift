@@ -21,6 +21,8 @@ public enum Validator {
         case .podDisruptionBudget(let b): return validatePodDisruptionBudget(b)
         case .configMap(let c): return validateMeta(c.metadata, namespaced: true, name: NameRules.dns1123Subdomain)
         case .secret(let s): return validateMeta(s.metadata, namespaced: true, name: NameRules.dns1123Subdomain)
+        case .serviceAccount(let a):
+            return validateMeta(a.metadata, namespaced: true, name: NameRules.dns1123Subdomain)
         case .endpointSlice, .endpoints, .event, .controllerRevision: return []
         }
     }

@@ -19,3 +19,13 @@ extension Columns {
         ]
     }
 }
+
+/// `printServiceAccount`: SECRETS counts `secrets` (0 for the accounts 1.24+ makes, which get
+/// projected tokens instead of Secrets).
+extension Columns {
+    static let serviceAccountHeaders = ["NAME", "SECRETS", "AGE"]
+
+    static func serviceAccountRow(_ a: ServiceAccount, now: VirtualTime) -> [String] {
+        [a.metadata.name, "\(a.secrets.count)", HumanDuration.age(of: a.metadata.creationTimestamp, now: now)]
+    }
+}

@@ -48,7 +48,7 @@ extension Describe {
         return w.finish()
     }
 
-    private static func header(_ w: inout DescribeWriter, _ m: ObjectMeta) {
+    static func header(_ w: inout DescribeWriter, _ m: ObjectMeta) {
         w.line(0, "Name:\t\(m.name)")
         w.line(0, "Namespace:\t\(m.namespace)")
         w.labels("Labels", m.labels)

@@ -185,12 +185,26 @@ extension DescribeWriter {
                 line(2, "Type:\tSecret (a volume populated by a Secret)")
                 line(2, "SecretName:\t\(p.name)")
                 line(2, "Optional:\t\(p.optional ?? false)")
-            case .projected:
-                line(2, "Type:\tProjected (a volume that contains injected data from multiple sources)")
-                line(2, "TokenExpirationSeconds:\t3607")
-                line(2, "ConfigMapName:\tkube-root-ca.crt")
-                line(2, "Optional:\tfalse")
-                line(2, "DownwardAPI:\ttrue")
+            case .projected(let p): projected(p)
+            }
+        }
+    }
+
+    /// printProjectedVolumeSource. `Optional` is a `*bool` Go prints with %v: `<nil>` when unset
+    /// (stsim prints the value where Go would print the pointer's address).
+    mutating func projected(_ p: ProjectedVolumeSource) {
+        line(2, "Type:\tProjected (a volume that contains injected data from multiple sources)")
+        for source in p.sources {
+            switch source {
+            case .secret(let k):
+                line(2, "SecretName:\t\(k.name)")
+                line(2, "SecretOptionalName:\t\(k.optional.map { "\($0)" } ?? "<nil>")")
+            case .downwardAPI: line(2, "DownwardAPI:\ttrue")
+            case .configMap(let k):
+                line(2, "ConfigMapName:\t\(k.name)")
+                line(2, "ConfigMapOptional:\t\(k.optional.map { "\($0)" } ?? "<nil>")")
+            case .serviceAccountToken(_, let expiration, _):
+                line(2, "TokenExpirationSeconds:\t\(expiration ?? 3600)")
             }
         }
     }

@@ -100,6 +100,7 @@ public enum GetOutput {
         case .podDisruptionBudget: Columns.podDisruptionBudgetHeaders
         case .configMap: Columns.configMapHeaders
         case .secret: Columns.secretHeaders
+        case .serviceAccount: Columns.serviceAccountHeaders
         }
     }
 
@@ -123,6 +124,7 @@ public enum GetOutput {
         case .podDisruptionBudget(let o): Columns.podDisruptionBudgetRow(o, now: now)
         case .configMap(let o): Columns.configMapRow(o, now: now)
         case .secret(let o): Columns.secretRow(o, now: now)
+        case .serviceAccount(let o): Columns.serviceAccountRow(o, now: now)
         }
     }
 }

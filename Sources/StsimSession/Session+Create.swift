@@ -52,6 +52,12 @@ extension Session {
         case .configData(let c):
             try createConfigData(c)
             if c.options.dryRun != .none { return }
+        case .serviceAccount(let name, let namespace, let options):
+            // create_serviceaccount.go: an object with only a name (and the namespace -n gave).
+            let account = ServiceAccount(metadata: ObjectMeta(name: name.text, namespace: namespace ?? ""))
+            try createGenerated(
+                .serviceAccount(account), options: options, failure: "failed to create serviceaccount: ")
+            if options.dryRun != .none { return }
         }
         autoSettle()
     }

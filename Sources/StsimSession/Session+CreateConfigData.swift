@@ -7,21 +7,25 @@ import StsimManifests
 /// literals and host files, then one create (or, with `--dry-run=client`, only the print).
 extension Session {
     func createConfigData(_ c: ConfigDataCommand) throws {
-        let object = try configDataObject(c)
-        var writer = ObjectWriter(c.options)
+        // kubectl wraps the server's error in its own words (create_configmap.go, create_secret.go).
+        let lead = c.kind == .configMap ? "failed to create configmap: " : "failed to create secret "
+        try createGenerated(try configDataObject(c), options: c.options, failure: lead)
+    }
+
+    /// What each `create KIND NAME` generator does with its object: print it (`--dry-run=client`),
+    /// or create it and print kubectl's line, the server's error under kubectl's `lead`.
+    func createGenerated(_ object: KubeObject, options: WriteOptions, failure lead: String) throws {
+        var writer = ObjectWriter(options)
         let outcome: DocumentOutcome
-        if c.options.dryRun == .client {
+        if options.dryRun == .client {
             outcome = writer.written(object, "created")
         } else {
             var stored = object
             if stored.metadata.namespace.isEmpty { stored.metadata.namespace = cluster.config.namespace }
-            switch cluster.create(stored, dryRun: c.options.dryRun == .server) {
+            switch cluster.create(stored, dryRun: options.dryRun == .server) {
             case .success(let created): outcome = writer.written(created, "created")
             case .failure(let e) where e.setting != nil: throw e
-            case .failure(let e):
-                // kubectl wraps the server's error in its own words (create_configmap.go, create_secret.go).
-                let lead = c.kind == .configMap ? "failed to create configmap: " : "failed to create secret "
-                throw SessionError(lead + e.message)
+            case .failure(let e): throw SessionError(lead + e.message)
             }
         }
         switch outcome {

@@ -13,7 +13,7 @@ extension Session {
             throw Diagnostic(
                 at: e.location, "stsim does not carry the API documentation of \(type) (\(at))",
                 hint:
-                    "stsim has the StatefulSet types of apps/v1 (spec, status, updateStrategy, ...), the top level of pods, services, claims, ConfigMaps and Secrets, and a claim's spec; kubectl explain \(at) on a real cluster shows the rest"
+                    "stsim has the StatefulSet types of apps/v1 (spec, status, updateStrategy, ...), the top level of pods, services, claims, ConfigMaps, Secrets and ServiceAccounts, and a claim's spec; kubectl explain \(at) on a real cluster shows the rest"
             )
         }
     }

@@ -199,9 +199,12 @@ extension Session {
             return Describe.configMap(c, events: events, now: now)
         case .secret(let s):
             return Describe.secret(s, now: now)
+        case .serviceAccount(let a):
+            let secrets = cluster.list(Secret.self, namespace: a.metadata.namespace)
+            return Describe.serviceAccount(a, secrets: secrets, events: events, now: now)
         default:
             throw SessionError(
-                "describe shows sts, rs, pod, node, svc, pvc, pv, ns, pdb, cm and secret; for \(object.kind.plural) use get -o yaml"
+                "describe shows sts, rs, pod, node, svc, pvc, pv, ns, pdb, cm, secret and sa; for \(object.kind.plural) use get -o yaml"
             )
         }
     }

@@ -33,6 +33,8 @@ final class NamespaceControllerTests: XCTestCase {
                 [
                     "statefulset/shop/web", "pod/shop/web-0", "pod/shop/web-1", "persistentvolumeclaim/shop/data-web-0",
                     "persistentvolumeclaim/shop/data-web-1",
+                    // What the ServiceAccount controller and the root CA publisher put there.
+                    "serviceaccount/shop/default", "configmap/shop/kube-root-ca.crt",
                 ]
                     + c.list(ControllerRevision.self, namespace: "shop").map {
                         "controllerrevision/shop/\($0.metadata.name)"

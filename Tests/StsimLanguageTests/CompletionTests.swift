@@ -72,7 +72,8 @@ final class CompletionTests: XCTestCase {
             [
                 "all", "cm", "configmap", "controllerrevision", "endpoints", "endpointslice", "ep", "ev",
                 "event", "namespace", "no", "node", "ns", "pdb", "persistentvolume", "persistentvolumeclaim", "po",
-                "pod", "poddisruptionbudget", "pv", "pvc", "replicaset", "rs", "sc", "secret", "service",
+                "pod", "poddisruptionbudget", "pv", "pvc", "replicaset", "rs", "sa", "sc", "secret", "service",
+                "serviceaccount",
                 "statefulset", "storageclass", "sts", "svc",
             ])
         XCTAssertEqual(complete("get st"), ["statefulset", "storageclass", "sts"])
@@ -81,7 +82,9 @@ final class CompletionTests: XCTestCase {
             ["pdb", "persistentvolume", "persistentvolumeclaim", "po", "pod", "poddisruptionbudget", "pv", "pvc"])
         XCTAssertEqual(complete("delete pv"), ["pv", "pvc"])
         XCTAssertEqual(complete("scale "), ["rs", "sts"])
-        XCTAssertEqual(complete("create "), ["configmap", "namespace", "node", "pdb", "pv", "secret", "sts", "svc"])
+        XCTAssertEqual(
+            complete("create "),
+            ["configmap", "namespace", "node", "pdb", "pv", "secret", "serviceaccount", "sts", "svc"])
         XCTAssertEqual(complete("wait "), ["pod", "pvc", "sts"])
     }
 
@@ -107,7 +110,9 @@ final class CompletionTests: XCTestCase {
             complete("create sts web --"),
             ["--image=", "--namespace=", "--policy=", "--replicas=", "--service=", "--storage="])
         XCTAssertEqual(complete("create pv a --"), ["--access=", "--capacity=", "--class=", "--reclaim="])
-        XCTAssertEqual(complete("create "), ["configmap", "namespace", "node", "pdb", "pv", "secret", "sts", "svc"])
+        XCTAssertEqual(
+            complete("create "),
+            ["configmap", "namespace", "node", "pdb", "pv", "secret", "serviceaccount", "sts", "svc"])
         XCTAssertEqual(complete("rollout "), ["history", "pause", "restart", "resume", "status", "undo"])
         XCTAssertEqual(complete("rollout undo sts web --"), ["--namespace=", "--to-revision="])
         XCTAssertEqual(

@@ -271,10 +271,12 @@ final class ParserErrorTests: XCTestCase {
             "create node n1 n2", "create node: unexpected argument \"n2\"", 1, 16,
             hint: "usage: create node NAME [--zone ZONE]")
         assertParseError(
-            "create pod x", "create makes sts, svc, pv, node, namespace, pdb, configmap or secret, not \"pod\"", 1, 8,
+            "create pod x",
+            "create makes sts, svc, pv, node, namespace, pdb, configmap, secret or serviceaccount, not \"pod\"", 1, 8,
             hint: "for other kinds write a manifest: create -f FILE")
         assertParseError(
-            "create stz x", "create makes sts, svc, pv, node, namespace, pdb, configmap or secret, not \"stz\"", 1, 8,
+            "create stz x",
+            "create makes sts, svc, pv, node, namespace, pdb, configmap, secret or serviceaccount, not \"stz\"", 1, 8,
             hint: "did you mean \"sts\"?")
     }
 

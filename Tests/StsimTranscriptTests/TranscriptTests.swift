@@ -99,6 +99,8 @@ final class TranscriptTests: XCTestCase {
         "kubectl/labels-and-output",
         "kubectl/patch-json",
         "kubectl/secret",
+        "kubectl/serviceaccount",
+        "kubectl/serviceaccount-token",
         "kubectl/several-objects",
         "language/error-prefix",
         "language/errors",
@@ -533,6 +535,14 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_secret() throws {
         try Transcript("kubectl/secret").check()
+    }
+
+    func test_kubectl_serviceaccount() throws {
+        try Transcript("kubectl/serviceaccount").check()
+    }
+
+    func test_kubectl_serviceaccount_token() throws {
+        try Transcript("kubectl/serviceaccount-token").check()
     }
 
     func test_kubectl_several_objects() throws {

@@ -68,9 +68,8 @@ extension Cluster {
             if let path = Self.nodeLocalPath(pv) { return .host(node: node, path: path) }
             return .persistentVolume(Self.storageIdentity(pv))
         case .hostPath(let path, _): return .host(node: node, path: Self.normalize(path))
-        // The kubelet writes a configMap or secret volume's files on the pod's own storage.
-        case .emptyDir, .configMap, .secret: return .pod(uid, volume: volume.name)
-        case .projected: return nil
+        // The kubelet writes a configMap, secret or projected volume's files on the pod's own storage.
+        case .emptyDir, .configMap, .secret, .projected: return .pod(uid, volume: volume.name)
         }
     }
 
@@ -101,7 +100,8 @@ extension Cluster {
         }
     }
 
-    /// Whether the path is on a configMap or secret volume, which the kubelet mounts read-only.
+    /// Whether the path is on a configMap, secret or projected volume, which the kubelet mounts
+    /// read-only.
     public func isOnReadOnlyVolume(_ pod: Pod, container index: Int = 0, path: String) -> Bool {
         guard index < pod.spec.containers.count else { return false }
         let clean = Self.normalize(path)
@@ -112,7 +112,7 @@ extension Cluster {
             let v = pod.spec.volumes.first(where: { $0.name == m.name })
         else { return false }
         switch v.source {
-        case .configMap, .secret: return true
+        case .configMap, .secret, .projected: return true
         default: return false
         }
     }

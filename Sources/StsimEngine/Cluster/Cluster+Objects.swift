@@ -90,8 +90,9 @@ extension Cluster {
             }
             repeat { o.metadata.name = prefix + random.nameSuffix() } while store.get(o.key) != nil
         }
-        // Admission (NamespaceLifecycle) runs before the storage layer finds a duplicate.
+        // Admission (NamespaceLifecycle, ServiceAccount) runs before the storage layer finds a duplicate.
         if let e = namespaceLifecycleError(creating: o) { return .failure(e) }
+        if let e = serviceAccountAdmissionError(creating: o) { return .failure(e) }
         if store.get(o.key) != nil { return .failure(.alreadyExists(o.kind, o.metadata.name)) }
         dropDisabledFields(&o, old: nil)
         applyDefaults(&o, defaultStorageClass: defaultStorageClassName())
@@ -126,6 +127,7 @@ extension Cluster {
     private func admit(_ o: inout KubeObject) {
         switch o {
         case .pod(var p):
+            admitToServiceAccount(&p)
             p.status = PodStatus(phase: .pending)
             o = .pod(p)
         case .persistentVolumeClaim(var c):

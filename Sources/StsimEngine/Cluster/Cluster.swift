@@ -58,6 +58,9 @@ public final class Cluster {
     var attachDetach: AttachDetachController!
     var podGC: PodGarbageCollector!
     var namespaces: NamespaceController!
+    var serviceAccounts: ServiceAccountsController!
+    var rootCAPublisher: RootCACertPublisher!
+    var tokens: TokensController!
     var disruption: DisruptionController!
     var invariants: InvariantMonitor!
     /// Kubelets by node name, and each one's link to the control plane.
@@ -97,6 +100,9 @@ public final class Cluster {
         attachDetach = AttachDetachController(cluster: self)
         podGC = PodGarbageCollector(cluster: self)
         namespaces = NamespaceController(cluster: self)
+        serviceAccounts = ServiceAccountsController(cluster: self)
+        rootCAPublisher = RootCACertPublisher(cluster: self)
+        tokens = TokensController(cluster: self)
         disruption = DisruptionController(cluster: self)
         invariants = InvariantMonitor(cluster: self)
         store.observer = { [unowned self] change in self.dispatch(change) }
@@ -174,21 +180,18 @@ public final class Cluster {
             volumes.volumeChanged(pv, type: change.type)
             invariants.volumeChanged(pv, type: change.type)
         case .storageClass: storageClassChanged()
-        case .node(let node):
-            scheduler.nodeChanged(node, type: change.type)
-            taintEviction.nodeChanged(node, type: change.type)
-            podGC.nodeChanged(node)
-            if change.type == .modified,
-                node.spec.taints.contains(where: { $0.key == AttachDetachController.outOfServiceKey })
-            {
-                attachDetach.nodeMayDetach(node.metadata.name)
-            }
-            nodeChanged(node, type: change.type)
+        case .node(let node): nodeChanged(node, type: change.type)
         case .service(let svc):
             endpoints.serviceChanged(svc, type: change.type)
-        case .namespace(let ns): namespaces.namespaceChanged(ns, type: change.type)
+        case .namespace(let ns): namespaceChanged(ns, type: change.type)
         case .podDisruptionBudget(let pdb): disruption.budgetChanged(pdb, type: change.type)
-        case .configMap, .secret: configSourceChanged(change.key, type: change.type)
+        case .configMap, .secret:
+            configSourceChanged(change.key, type: change.type)
+            rootCAPublisher.configMapChanged(change.key, type: change.type)
+            tokens.secretChanged(change.key, type: change.type)
+        case .serviceAccount(let sa):
+            serviceAccounts.serviceAccountChanged(sa, type: change.type)
+            tokens.serviceAccountChanged(sa, type: change.type)
         case .endpointSlice, .endpoints, .event, .controllerRevision:
             break
         }
@@ -204,12 +207,26 @@ public final class Cluster {
         }
     }
 
+    private func namespaceChanged(_ ns: Namespace, type: ChangeType) {
+        namespaces.namespaceChanged(ns, type: type)
+        // The first namespaces get theirs at the end of `bootstrap`, before anyone looks.
+        guard bootstrapped else { return }
+        serviceAccounts.namespaceChanged(ns, type: type)
+        rootCAPublisher.namespaceChanged(ns, type: type)
+    }
+
     private func storageClassChanged() {
         defaultStorageClass.value = nil
         volumes.storageClassChanged()
     }
 
     private func nodeChanged(_ node: Node, type: ChangeType) {
+        scheduler.nodeChanged(node, type: type)
+        taintEviction.nodeChanged(node, type: type)
+        podGC.nodeChanged(node)
+        if type == .modified, node.spec.taints.contains(where: { $0.key == AttachDetachController.outOfServiceKey }) {
+            attachDetach.nodeMayDetach(node.metadata.name)
+        }
         switch type {
         case .added:
             let name = node.metadata.name
@@ -297,6 +314,19 @@ public final class Cluster {
         case .syncDisruptionBudget(let key), .disruptionBudgetExpiry(let key, _):
             queuedSyncs.remove(action)
             disruption.sync(key)
+        case .syncServiceAccounts, .publishRootCA, .syncToken:
+            queuedSyncs.remove(action)
+            syncAccounts(action)
+        }
+    }
+
+    /// The controllers behind ServiceAccounts: each namespace's `default`, its CA bundle, tokens.
+    private func syncAccounts(_ action: EngineAction) {
+        switch action {
+        case .syncServiceAccounts(let namespace): serviceAccounts.sync(namespace)
+        case .publishRootCA(let namespace): rootCAPublisher.sync(namespace)
+        case .syncToken(let key): tokens.sync(key)
+        default: break
         }
     }
 }

@@ -31,6 +31,12 @@ enum EngineAction: Codable, Hashable {
     case syncDisruptionBudget(ObjectKey)
     /// The oldest entry of a budget's disruptedPods is two minutes old.
     indirect case disruptionBudgetExpiry(ObjectKey, at: VirtualTime)
+    /// The ServiceAccount controller makes sure a namespace has its `default` account.
+    case syncServiceAccounts(String)
+    /// The root CA publisher makes sure a namespace has its `kube-root-ca.crt` ConfigMap.
+    case publishRootCA(String)
+    /// The tokens controller fills in (or deletes) a service-account-token Secret.
+    case syncToken(ObjectKey)
 }
 
 /// One step of a kubelet's work on a pod (or image) it runs.

@@ -10,7 +10,7 @@ final class NamespaceController {
     /// The kinds the controller empties, in the order it deletes them. Events go too.
     static let contentKinds: [ResourceKind] = [
         .statefulSet, .replicaSet, .controllerRevision, .pod, .service, .endpointSlice, .persistentVolumeClaim,
-        .configMap, .secret,
+        .configMap, .secret, .serviceAccount,
     ]
 
     func namespaceChanged(_ ns: Namespace, type: ChangeType) {

@@ -31,6 +31,8 @@ enum TemplateEncoding {
             w.string("terminationGracePeriodSeconds", s.terminationGracePeriodSeconds.map(String.init))
             w.string("dnsPolicy", s.dnsPolicy?.rawValue)
             w.string("serviceAccountName", s.serviceAccountName)
+            w.string("automountServiceAccountToken", s.automountServiceAccountToken.map { String($0) })
+            w.list("imagePullSecrets", s.imagePullSecrets ?? []) { w, name in w.object { w.string("name", name) } }
             w.map("nodeSelector", s.nodeSelector)
             w.string("schedulerName", s.schedulerName)
             w.list("tolerations", s.tolerations) { w, t in

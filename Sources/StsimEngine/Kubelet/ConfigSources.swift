@@ -23,36 +23,47 @@ extension Cluster {
         }
     }
 
-    /// The files a `configMap` or `secret` volume holds (path to text), nil for other volumes.
-    /// A missing object or item key fails unless the volume is `optional` (then it is empty).
-    public func configVolumeFiles(_ volume: Volume, namespace: String) -> Result<[(String, String)], ConfigSourceError>?
-    {
-        let kind: ResourceKind
-        let p: KeyProjection
+    /// The files a `configMap`, `secret` or `projected` volume holds (path to text), nil for other
+    /// volumes. A missing object or item key fails unless the volume is `optional` (then it is empty).
+    public func configVolumeFiles(_ volume: Volume, in pod: Pod) -> Result<[(String, String)], ConfigSourceError>? {
         switch volume.source {
-        case .configMap(let x): (kind, p) = (.configMap, x)
-        case .secret(let x): (kind, p) = (.secret, x)
-        default: return nil
+        case .configMap(let p): keyFiles(.configMap, p, namespace: pod.metadata.namespace)
+        case .secret(let p): keyFiles(.secret, p, namespace: pod.metadata.namespace)
+        case .projected(let p): projectedFiles(p, pod: pod)
+        default: nil
         }
+    }
+
+    /// A ConfigMap's or Secret's keys as files: all of them, or the projection's `items`. A
+    /// ConfigMap's text is handed on as it is stored, so every pod's copy of `kube-root-ca.crt`
+    /// shares one string.
+    func keyFiles(_ kind: ResourceKind, _ p: KeyProjection, namespace: String) -> Result<
+        [(String, String)], ConfigSourceError
+    > {
         let key = ObjectKey(kind: kind, namespace: namespace, name: p.name)
-        guard let entries = configEntries(kind, namespace: namespace, name: p.name) else {
+        func text(_ b: [UInt8]) -> String { String(decoding: b, as: UTF8.self) }
+        let entries: [String: String]
+        if kind == .configMap, let c = store.get(ConfigMap.self, namespace: namespace, name: p.name) {
+            entries = c.data.merging(c.binaryData.mapValues(text)) { a, _ in a }
+        } else if kind == .secret, let s = store.get(Secret.self, namespace: namespace, name: p.name) {
+            entries = s.data.mapValues(text)
+        } else {
             if p.optional == true { return .success([]) }
             return .failure(ConfigSourceError(message: Self.notFound(kind, p.name), object: key))
         }
-        func text(_ b: [UInt8]) -> String { String(decoding: b, as: UTF8.self) }
         guard !p.items.isEmpty else {
-            return .success(entries.keys.sorted().map { ($0, text(entries[$0]!)) })
+            return .success(entries.keys.sorted().map { ($0, entries[$0]!) })
         }
         var files: [(String, String)] = []
         for item in p.items {
-            guard let bytes = entries[item.key] else {
+            guard let value = entries[item.key] else {
                 if p.optional == true { continue }
                 let what =
                     kind == .configMap
                     ? "configmap references non-existent config key" : "references non-existent secret key"
                 return .failure(ConfigSourceError(message: "\(what): \(item.key)", object: key))
             }
-            files.append((item.path, text(bytes)))
+            files.append((item.path, value))
         }
         return .success(files)
     }

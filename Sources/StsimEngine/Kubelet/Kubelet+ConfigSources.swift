@@ -21,7 +21,7 @@ extension Kubelet {
     func mountConfigVolumes(_ rp: RuntimePod) -> Bool {
         guard let pod = apiPod(rp) else { return true }
         for volume in pod.spec.volumes {
-            switch cluster.configVolumeFiles(volume, namespace: rp.key.namespace) {
+            switch cluster.configVolumeFiles(volume, in: pod) {
             case nil: continue
             case .failure(let e)?:
                 link.recordEvent(
@@ -99,19 +99,28 @@ extension Kubelet {
         for rp in pods.values where rp.sandboxReady && !rp.terminating && rp.key.namespace == key.namespace {
             guard let pod = apiPod(rp) else { continue }
             for volume in pod.spec.volumes {
-                guard case .success(let files)? = cluster.configVolumeFiles(volume, namespace: key.namespace),
-                    let named = Self.names(volume), named.kind == key.kind, named.name == key.name
+                guard Self.names(volume).contains(where: { $0.kind == key.kind && $0.name == key.name }),
+                    case .success(let files)? = cluster.configVolumeFiles(volume, in: pod)
                 else { continue }
                 cluster.project(files, into: .pod(rp.uid, volume: volume.name))
             }
         }
     }
 
-    private static func names(_ v: Volume) -> ObjectKey? {
+    /// The ConfigMaps and Secrets whose keys the volume shows.
+    private static func names(_ v: Volume) -> [ObjectKey] {
         switch v.source {
-        case .configMap(let p): ObjectKey(kind: .configMap, namespace: "", name: p.name)
-        case .secret(let p): ObjectKey(kind: .secret, namespace: "", name: p.name)
-        default: nil
+        case .configMap(let p): [ObjectKey(kind: .configMap, namespace: "", name: p.name)]
+        case .secret(let p): [ObjectKey(kind: .secret, namespace: "", name: p.name)]
+        case .projected(let p):
+            p.sources.compactMap { source in
+                switch source {
+                case .configMap(let k): ObjectKey(kind: .configMap, namespace: "", name: k.name)
+                case .secret(let k): ObjectKey(kind: .secret, namespace: "", name: k.name)
+                default: nil
+                }
+            }
+        default: []
         }
     }
 }

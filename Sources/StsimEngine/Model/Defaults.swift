@@ -63,7 +63,8 @@ public enum APIDefaults {
             if (s.type ?? "").isEmpty { s.type = Secret.opaque }
             object = .secret(s)
         // policy/v1 defaults nothing in a PodDisruptionBudget (v1beta1 defaulted minAvailable: 1).
-        case .node, .endpointSlice, .endpoints, .event, .controllerRevision, .podDisruptionBudget, .configMap:
+        case .node, .endpointSlice, .endpoints, .event, .controllerRevision, .podDisruptionBudget, .configMap,
+            .serviceAccount:
             break
         }
     }
@@ -151,12 +152,14 @@ public enum APIDefaults {
         return d == containers ? nil : d
     }
 
-    /// `SetDefaults_ConfigMapVolumeSource` / `SecretVolumeSource`: `defaultMode` 0644 (420).
+    /// `SetDefaults_ConfigMapVolumeSource` / `SecretVolumeSource` / `ProjectedVolumeSource`:
+    /// `defaultMode` 0644 (420); a projected token expires after 3600 s, a field's apiVersion is v1.
     private static func defaultedModes(_ volumes: [Volume]) -> [Volume]? {
         guard
             volumes.contains(where: {
                 switch $0.source {
                 case .configMap(let p), .secret(let p): p.defaultMode == nil
+                case .projected(let p): p != defaulted(p)
                 default: false
                 }
             })
@@ -170,10 +173,31 @@ public enum APIDefaults {
             case .secret(var p) where p.defaultMode == nil:
                 p.defaultMode = 0o644
                 v.source = .secret(p)
+            case .projected(let p): v.source = .projected(defaulted(p))
             default: break
             }
             return v
         }
+    }
+
+    private static func defaulted(_ p: ProjectedVolumeSource) -> ProjectedVolumeSource {
+        var p = p
+        if p.defaultMode == nil { p.defaultMode = 0o644 }
+        p.sources = p.sources.map { source in
+            switch source {
+            case .serviceAccountToken(let path, nil, let audience):
+                return .serviceAccountToken(path: path, expirationSeconds: 3600, audience: audience)
+            case .downwardAPI(let files):
+                return .downwardAPI(
+                    files.map { f in
+                        var f = f
+                        if f.apiVersion == nil { f.apiVersion = "v1" }
+                        return f
+                    })
+            default: return source
+            }
+        }
+        return p
     }
 
     private static func requestsFromLimits(_ containers: [Container]) -> [Container]? {

@@ -18,6 +18,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
     case podDisruptionBudget(PodDisruptionBudget)
     case configMap(ConfigMap)
     case secret(Secret)
+    case serviceAccount(ServiceAccount)
 
     public var kind: ResourceKind {
         switch self {
@@ -37,6 +38,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
         case .podDisruptionBudget: .podDisruptionBudget
         case .configMap: .configMap
         case .secret: .secret
+        case .serviceAccount: .serviceAccount
         }
     }
 
@@ -59,6 +61,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .podDisruptionBudget(let o): o.metadata
             case .configMap(let o): o.metadata
             case .secret(let o): o.metadata
+            case .serviceAccount(let o): o.metadata
             }
         }
         set {
@@ -111,6 +114,9 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .secret(var o):
                 o.metadata = newValue
                 self = .secret(o)
+            case .serviceAccount(var o):
+                o.metadata = newValue
+                self = .serviceAccount(o)
             }
         }
     }

@@ -24,6 +24,11 @@ public struct PodSpec: Codable, Hashable, Sendable {
     public var activeDeadlineSeconds: Int?
     public var dnsPolicy: DNSPolicy?
     public var serviceAccountName: String?
+    /// `false` keeps the ServiceAccount admission from adding the API credentials volume.
+    public var automountServiceAccountToken: Bool?
+    /// `imagePullSecrets` by name; the ServiceAccount admission fills in the account's when the
+    /// pod names none. (Optional so that states saved before it load.)
+    public var imagePullSecrets: [String]?
     public var nodeName: String?
     public var nodeSelector: [String: String]
     public var hostname: String?
@@ -217,8 +222,9 @@ public enum VolumeSource: Codable, Hashable, Sendable {
     case configMap(KeyProjection)
     /// A Secret's keys as files; `KeyProjection.name` is the volume's `secretName`.
     case secret(KeyProjection)
-    /// The service-account token volume admission adds (`kube-api-access-xxxxx`).
-    case projected
+    /// Several sources in one directory, such as the token volume admission adds
+    /// (`kube-api-access-xxxxx`).
+    case projected(ProjectedVolumeSource)
 }
 
 /// `configMapKeyRef` / `secretKeyRef`: which key of which object, and whether a missing one is

@@ -7,7 +7,11 @@ extension ResourceKind {
     public static let servedGroups: [(group: String, kinds: [ResourceKind])] = [
         (
             "",
-            [.configMap, .event, .namespace, .node, .persistentVolumeClaim, .persistentVolume, .pod, .secret, .service]
+            [
+                .configMap, .endpoints, .event, .namespace, .node, .persistentVolumeClaim, .persistentVolume, .pod,
+                .secret,
+                .serviceAccount, .service,
+            ]
         ),
         ("apps", [.controllerRevision, .replicaSet, .statefulSet]),
         ("discovery.k8s.io", [.endpointSlice]),

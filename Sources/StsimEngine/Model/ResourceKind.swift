@@ -8,6 +8,8 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
     case podDisruptionBudget
     // Last again, for the same reason.
     case configMap, secret
+    // Last again, for the same reason.
+    case serviceAccount
 
     /// `kind:` as written in manifests.
     public var kind: String {
@@ -28,6 +30,7 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .podDisruptionBudget: "PodDisruptionBudget"
         case .configMap: "ConfigMap"
         case .secret: "Secret"
+        case .serviceAccount: "ServiceAccount"
         }
     }
 
@@ -60,6 +63,7 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .podDisruptionBudget: ["pdb"]
         case .configMap: ["cm"]
         case .secret: []
+        case .serviceAccount: ["sa"]
         }
     }
 

@@ -36,6 +36,7 @@ public final class ObjectStore {
         case .podDisruptionBudget: 13
         case .configMap: 14
         case .secret: 15
+        case .serviceAccount: 16
         }
     }
 

@@ -67,7 +67,12 @@ public struct ContainerFiles {
         case nil: return .failure(.noSuchFile)
         case .file:
             guard let (disk, relative, _) = locate(clean) else { return .failure(.noSuchFile) }
-            return .success(cluster.files.read(disk, relative) ?? imageFile(disk, relative) ?? "")
+            let stored = cluster.files.read(disk, relative)
+            // A projected token is kept empty and made when read (`Cluster.projectedToken`).
+            if stored == "", let token = cluster.projectedToken(pod, container: container, path: clean) {
+                return .success(token)
+            }
+            return .success(stored ?? imageFile(disk, relative) ?? "")
         }
     }
 

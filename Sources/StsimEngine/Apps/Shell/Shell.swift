@@ -68,14 +68,7 @@ final class Shell {
                 value = resolved
             } else {
                 let e = literal[name]
-                value =
-                    switch e?.fieldPath {
-                    case "metadata.name": pod.metadata.name
-                    case "metadata.namespace": pod.metadata.namespace
-                    case "spec.nodeName": pod.spec.nodeName ?? ""
-                    case "status.podIP": pod.status.podIP ?? ""
-                    default: e?.value ?? ""
-                    }
+                value = e?.fieldPath.map(pod.downwardField) ?? e?.value ?? ""
             }
             env.removeAll { $0.0 == name }
             env.append((name, value))

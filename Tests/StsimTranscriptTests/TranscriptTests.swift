@@ -25,6 +25,7 @@ final class TranscriptTests: XCTestCase {
         "clusters/stsim-node-failure",
         "clusters/stsim-nodes",
         "containers/copy",
+        "containers/crash-rows",
         "containers/curl-in-pod",
         "containers/image-programs",
         "containers/images",
@@ -225,6 +226,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_containers_copy() throws {
         try Transcript("containers/copy").check()
+    }
+
+    func test_containers_crash_rows() throws {
+        try Transcript("containers/crash-rows").check()
     }
 
     func test_containers_curl_in_pod() throws {

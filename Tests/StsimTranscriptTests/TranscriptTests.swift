@@ -24,6 +24,7 @@ final class TranscriptTests: XCTestCase {
         "clusters/minikube-nodes",
         "clusters/stsim-node-failure",
         "clusters/stsim-nodes",
+        "clusters/system-pods",
         "containers/copy",
         "containers/crash-rows",
         "containers/curl-in-pod",
@@ -222,6 +223,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_clusters_stsim_nodes() throws {
         try Transcript("clusters/stsim-nodes").check()
+    }
+
+    func test_clusters_system_pods() throws {
+        try Transcript("clusters/system-pods").check()
     }
 
     func test_containers_copy() throws {

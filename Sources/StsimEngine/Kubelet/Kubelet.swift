@@ -45,6 +45,8 @@ final class Kubelet {
             }
             return
         }
+        // A pod the cluster started with (a distribution's kube-system pods) already runs here.
+        if let ip = cluster.startingPods[key(pod)] { return adoptRunning(pod, uid: uid, ip: ip) }
         let finished = pod.status.phase == .succeeded || pod.status.phase == .failed
         if pod.metadata.deletionTimestamp != nil || finished {
             if pod.metadata.deletionTimestamp != nil { link.confirmDeletion(key(pod), uid: uid) }

@@ -4,7 +4,11 @@ import StsimEngine
 /// and `${NAME}` references inside an unquoted body, as a POSIX shell reads them.
 extension Lexer {
     /// `<<WORD`, `<<-WORD`, `<<'WORD'`, `<< "WORD"`; the cursor is on the first `<`.
-    mutating func readHereDocumentOperator() throws(Failure) -> PendingHereDocument {
+    /// `second`: the command already has one, which is an error here.
+    mutating func readHereDocumentOperator(second: Bool) throws(Failure) -> PendingHereDocument {
+        if second {
+            throw Failure(diagnostic: error(at: here, "only one here-document per command"), incomplete: false)
+        }
         let location = here
         advance()
         advance()

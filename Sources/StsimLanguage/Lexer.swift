@@ -102,9 +102,7 @@ public struct Lexer {
                 advance()
                 advance()
             case "\\" where pos + 1 == chars.count:
-                throw Failure(
-                    diagnostic: error(at: here, "a trailing \\ continues the command, but the input ended"),
-                    incomplete: true)
+                throw trailingBackslash()
             case "#":
                 while pos < chars.count && chars[pos] != "\n" { advance() }
                 end = pos  // the text keeps the comment, at the end of input too
@@ -128,25 +126,30 @@ public struct Lexer {
                 advance()
                 end = pos
                 if !words.isEmpty { break loop }
-            case "<" where peek(1) == "<":
-                if start == nil {
-                    start = pos
-                    startLocation = here
-                }
-                if pending != nil || hereDocument != nil {
-                    throw Failure(diagnostic: error(at: here, "only one here-document per command"), incomplete: false)
-                }
-                pending = try readHereDocumentOperator()
-                end = pos
             default:
                 if start == nil {
                     start = pos
                     startLocation = here
                 }
-                words.append(try readWord())
+                if c == "<" && peek(1) == "<" {
+                    pending = try readHereDocumentOperator(second: pending != nil || hereDocument != nil)
+                } else {
+                    words.append(try readWord())
+                }
                 end = pos
             }
         }
+        return try commandText(
+            words: words, pending: pending, hereDocument: hereDocument,
+            span: start.map { ($0, end) }, location: startLocation)
+    }
+
+    /// The command read so far, or nil for a blank line; a here-document left without its body
+    /// or without a command is an error.
+    private func commandText(
+        words: [Word], pending: PendingHereDocument?, hereDocument: HereDocument?,
+        span: (start: Int, end: Int)?, location startLocation: SourceLocation
+    ) throws(Failure) -> CommandText? {
         if let p = pending {
             // The command was the last line and had no newline: the body is missing.
             throw Failure(
@@ -155,8 +158,8 @@ public struct Lexer {
                     "here-document ended by the end of input (wanted \"\(p.delimiter)\")"),
                 incomplete: true)
         }
-        guard let first = start, !words.isEmpty || hereDocument != nil else {
-            if hereDocument != nil || start != nil {
+        guard let (first, end) = span, !words.isEmpty || hereDocument != nil else {
+            if hereDocument != nil || span != nil {
                 throw Failure(
                     diagnostic: error(at: startLocation, "a here-document needs a command before it"),
                     incomplete: false)
@@ -189,38 +192,12 @@ public struct Lexer {
             switch c {
             case "'":
                 quoted = true
-                let open = here
-                let openAt = (pos, line, column)
-                advance()
-                while true {
-                    guard pos < chars.count else {
-                        throw Failure(
-                            diagnostic: error(at: open, "unterminated single quote"), incomplete: true,
-                            resume: openAt)
-                    }
-                    if chars[pos] == "'" {
-                        advance()
-                        break
-                    }
-                    literal.append(chars[pos])
-                    advance()
-                }
+                try readSingleQuoted(&literal)
             case "\"":
                 quoted = true
                 try readDoubleQuoted(&parts, &literal)
             case "\\":
-                guard let next = peek(1) else {
-                    throw Failure(
-                        diagnostic: error(at: here, "a trailing \\ continues the command, but the input ended"),
-                        incomplete: true)
-                }
-                advance()
-                if next == "\n" {
-                    advance()
-                    continue
-                }
-                literal.append(next)
-                advance()
+                try readEscape(&literal)
             case "$" where peek(1) == "{":
                 flush()
                 parts.append(try readVariable())
@@ -239,6 +216,39 @@ public struct Lexer {
         }
         flush()
         return Word(parts: parts, location: location, wasQuoted: quoted)
+    }
+
+    /// A `\\` as the input's last character: more input was expected (the REPL asks for it).
+    private func trailingBackslash() -> Failure {
+        Failure(
+            diagnostic: error(at: here, "a trailing \\ continues the command, but the input ended"), incomplete: true)
+    }
+
+    /// A single-quoted part of a word: every character up to the closing quote, as written.
+    private mutating func readSingleQuoted(_ literal: inout String) throws(Failure) {
+        let open = here
+        let openAt = (pos, line, column)
+        advance()
+        while true {
+            guard pos < chars.count else {
+                throw Failure(
+                    diagnostic: error(at: open, "unterminated single quote"), incomplete: true, resume: openAt)
+            }
+            if chars[pos] == "'" {
+                advance()
+                return
+            }
+            literal.append(chars[pos])
+            advance()
+        }
+    }
+
+    /// A backslash outside quotes: `\`-newline joins lines, any other character stands for itself.
+    private mutating func readEscape(_ literal: inout String) throws(Failure) {
+        guard let next = peek(1) else { throw trailingBackslash() }
+        advance()
+        if next != "\n" { literal.append(next) }
+        advance()
     }
 
     /// A double-quoted part of a word: `\"`, `\\`, `\$` and `\`-newline escape; `${NAME}` and

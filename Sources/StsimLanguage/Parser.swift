@@ -111,38 +111,11 @@ public enum Parser {
                 continue
             }
             let isLong = w.text.hasPrefix("--")
-            var name: String
-            var inlineValue: String?
             let body = String(w.text.dropFirst(isLong ? 2 : 1))
-            let flag: FlagSpec?
-            if isLong {
-                if let eq = body.firstIndex(of: "=") {
-                    name = String(body[..<eq])
-                    inlineValue = String(body[body.index(after: eq)...])
-                } else {
-                    name = body
-                }
-                flag = spec.flag(named: name)
-            } else {
-                let letter = body.first!
-                name = String(letter)
-                flag = spec.flag(short: letter)
-                let restOfWord = body.dropFirst()
-                if !restOfWord.isEmpty {
-                    inlineValue = String(restOfWord.hasPrefix("=") ? restOfWord.dropFirst() : restOfWord)
-                }
-            }
-            guard let flag else {
-                let known = spec.flags.map { "--\($0.long)" } + spec.flags.compactMap { $0.short.map { "-\($0)" } }
-                let shown = isLong ? "--\(name)" : "-\(name)"
-                var hint = Suggestion.hint(for: shown, in: known)
-                if hint == nil {
-                    hint =
-                        spec.flags.isEmpty
-                        ? "\(spec.name) takes no flags"
-                        : "\(spec.name) takes " + spec.flags.map { "--\($0.long)" }.joined(separator: ", ")
-                }
-                throw Diagnostic(at: w.location, "unknown flag \(shown) for \(spec.name)", hint: hint)
+            let (name, written) = flagName(body, isLong: isLong)
+            var inlineValue = written
+            guard let flag = isLong ? spec.flag(named: name) : spec.flag(short: name.first!) else {
+                throw unknownFlag(isLong ? "--\(name)" : "-\(name)", spec: spec, at: w.location)
             }
             // Short switches combine as with kubectl: `-wA` is `-w -A`, `-it` is `-i -t`.
             if !isLong, flag.value == nil, let rest = inlineValue, !body.dropFirst().hasPrefix("=") {
@@ -170,5 +143,28 @@ public enum Parser {
         return ParsedArguments(
             spec: spec, commandWord: head, positionals: positionals, flags: flags,
             hereDocument: hereDocument, commandText: command)
+    }
+
+    /// A flag word's name and the value written inside it: `--name=value`, or `-n` followed by
+    /// the rest of the word (`-nkube-system`, `-n=x`, or more switches as in `-it`).
+    private static func flagName(_ body: String, isLong: Bool) -> (name: String, inlineValue: String?) {
+        if isLong {
+            guard let eq = body.firstIndex(of: "=") else { return (body, nil) }
+            return (String(body[..<eq]), String(body[body.index(after: eq)...]))
+        }
+        let restOfWord = body.dropFirst()
+        if restOfWord.isEmpty { return (String(body.prefix(1)), nil) }
+        return (String(body.prefix(1)), String(restOfWord.hasPrefix("=") ? restOfWord.dropFirst() : restOfWord))
+    }
+
+    /// The error for a flag the command does not declare, suggesting the nearest one it does.
+    private static func unknownFlag(_ shown: String, spec: CommandSpec, at location: SourceLocation) -> Diagnostic {
+        let known = spec.flags.map { "--\($0.long)" } + spec.flags.compactMap { $0.short.map { "-\($0)" } }
+        let hint =
+            Suggestion.hint(for: shown, in: known)
+            ?? (spec.flags.isEmpty
+                ? "\(spec.name) takes no flags"
+                : "\(spec.name) takes " + spec.flags.map { "--\($0.long)" }.joined(separator: ", "))
+        return Diagnostic(at: location, "unknown flag \(shown) for \(spec.name)", hint: hint)
     }
 }

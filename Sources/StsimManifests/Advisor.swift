@@ -31,9 +31,15 @@ enum Advisor {
     }
 
     private static func statefulSetWarnings(_ set: StatefulSet) -> [Warning] {
-        var out: [Warning] = []
         let name = set.metadata.name.isEmpty ? "<name>" : set.metadata.name
         let pod = "\(name)-\(set.spec.ordinalStart)"
+        return templateWarnings(set, name: name, pod: pod) + claimTemplateWarnings(set, pod: pod)
+            + namingWarnings(set, name: name)
+    }
+
+    /// Pods the API server will reject: the template checked as the controller will send it.
+    private static func templateWarnings(_ set: StatefulSet, name: String, pod: String) -> [Warning] {
+        var out: [Warning] = []
         // A template without a name is its own finding (below); its volume would only add echoes.
         let templates = set.spec.volumeClaimTemplates.map(\.metadata.name).filter { !$0.isEmpty }
         let volumes = Set(set.spec.template.spec.volumes.map(\.name))
@@ -64,6 +70,12 @@ enum Advisor {
                         hint: hintForFailedCreate(pod: pod, set: name, cause: cause)))
             }
         }
+        return out
+    }
+
+    /// Claim templates that are never checked until a claim is created from them.
+    private static func claimTemplateWarnings(_ set: StatefulSet, pod: String) -> [Warning] {
+        var out: [Warning] = []
         for (i, t) in set.spec.volumeClaimTemplates.enumerated() {
             guard !t.metadata.name.isEmpty else {
                 out.append(
@@ -85,6 +97,12 @@ enum Advisor {
                     ))
             }
         }
+        return out
+    }
+
+    /// Names that break the pods' DNS names or their revision label.
+    private static func namingWarnings(_ set: StatefulSet, name: String) -> [Warning] {
+        var out: [Warning] = []
         if set.spec.serviceName.isEmpty {
             out.append(
                 Warning(

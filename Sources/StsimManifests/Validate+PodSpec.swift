@@ -93,8 +93,20 @@ extension Validator {
         }
         if c.image.isEmpty { errs.append(.required("\(p).image")) }
         errs += validatePorts(c.ports, p)
+        errs += validateMounts(c.volumeMounts, p, volumes: volumes)
+        errs += supported(c.imagePullPolicy, "\(p).imagePullPolicy", [.always, .ifNotPresent, .never])
+        if let policy = c.terminationMessagePolicy, policy != "File", policy != "FallbackToLogsOnError" {
+            errs.append(.notSupported("\(p).terminationMessagePolicy", policy, ["File", "FallbackToLogsOnError"]))
+        }
+        errs += validateProbes(c, p)
+        return errs
+    }
+
+    /// Each mount names a volume of the pod, at a path no other mount of the container uses.
+    private static func validateMounts(_ mounts: [VolumeMount], _ p: String, volumes: Set<String>) -> [FieldError] {
+        var errs: [FieldError] = []
         var mountPaths: Set<String> = []
-        for (j, m) in c.volumeMounts.enumerated() {
+        for (j, m) in mounts.enumerated() {
             let mp = "\(p).volumeMounts[\(j)]"
             if m.name.isEmpty {
                 errs.append(.required("\(mp).name"))
@@ -108,10 +120,12 @@ extension Validator {
             }
             mountPaths.insert(m.mountPath)
         }
-        errs += supported(c.imagePullPolicy, "\(p).imagePullPolicy", [.always, .ifNotPresent, .never])
-        if let policy = c.terminationMessagePolicy, policy != "File", policy != "FallbackToLogsOnError" {
-            errs.append(.notSupported("\(p).terminationMessagePolicy", policy, ["File", "FallbackToLogsOnError"]))
-        }
+        return errs
+    }
+
+    /// Probes need a handler, non-negative timings, and (but readiness) a success threshold of 1.
+    private static func validateProbes(_ c: Container, _ p: String) -> [FieldError] {
+        var errs: [FieldError] = []
         for (key, probe) in [
             ("livenessProbe", c.livenessProbe), ("readinessProbe", c.readinessProbe), ("startupProbe", c.startupProbe),
         ] {

@@ -23,18 +23,7 @@ extension Describe {
         w.line(1, "HolderIdentity:\t\(n.metadata.name)")
         w.line(1, "AcquireTime:\t<unset>")
         w.line(1, "RenewTime:\t\(w.date(leaseRenewTime ?? n.status.condition(.ready)?.lastHeartbeatTime))")
-        if !n.status.conditions.isEmpty {
-            w.line(0, "Conditions:")
-            w.line(1, "Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage")
-            w.line(1, "----\t------\t-----------------\t------------------\t------\t-------")
-            for c in n.status.conditions {
-                // describe.go's "%v \t%v \t%s \t%s \t%v \t%v\n", spaces included.
-                w.line(
-                    1,
-                    "\(c.type.rawValue) \t\(c.status.rawValue) \t\(w.date(c.lastHeartbeatTime)) \t"
-                        + "\(w.date(c.lastTransitionTime)) \t\(c.reason ?? "") \t\(c.message ?? "")")
-            }
-        }
+        conditions(n.status.conditions, &w)
         w.line(0, "Addresses:")
         for a in n.status.addresses { w.line(1, "\(a.type):\t\(a.address)") }
         resources(n.status, &w)
@@ -49,6 +38,29 @@ extension Describe {
             w.line(0, "PodCIDR:\t\(cidr)")
             w.line(0, "PodCIDRs:\t\(cidr)")
         }
+        nonTerminatedPods(pods, &w)
+        w.events(events)
+        return w.finish()
+    }
+
+    /// The Conditions table, written only when the node has reported any.
+    static func conditions(_ conditions: [NodeCondition], _ w: inout DescribeWriter) {
+        guard !conditions.isEmpty else { return }
+        w.line(0, "Conditions:")
+        w.line(1, "Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage")
+        w.line(1, "----\t------\t-----------------\t------------------\t------\t-------")
+        for c in conditions {
+            // describe.go's "%v \t%v \t%s \t%s \t%v \t%v\n", spaces included.
+            w.line(
+                1,
+                "\(c.type.rawValue) \t\(c.status.rawValue) \t\(w.date(c.lastHeartbeatTime)) \t"
+                    + "\(w.date(c.lastTransitionTime)) \t\(c.reason ?? "") \t\(c.message ?? "")")
+        }
+    }
+
+    /// Every pod on the node not yet finished, with the requests describe.go totals (none are set
+    /// in stsim), then the node's allocated totals.
+    static func nonTerminatedPods(_ pods: [Pod], _ w: inout DescribeWriter) {
         let running = pods.filter { $0.status.phase != .succeeded && $0.status.phase != .failed }
             .sortedByMetadata(\.metadata)
         w.line(0, "Non-terminated Pods:\t(\(running.count) in total)")
@@ -66,8 +78,6 @@ extension Describe {
         w.line(1, "Resource\tRequests\tLimits")
         w.line(1, "--------\t--------\t------")
         for resource in ["cpu", "memory", "ephemeral-storage"] { w.line(1, "\(resource)\t0 (0%)\t0 (0%)") }
-        w.events(events)
-        return w.finish()
     }
 
     /// Capacity and Allocatable, resource names in order, pods among them.

@@ -5,43 +5,11 @@ import StsimEngine
 /// so a loud wget that fails, as an init container's does without internet, runs).
 extension Session {
     func wget(_ pod: Pod, container index: Int, _ args: [String]) throws -> ProcessResult {
-        var quiet = false
-        var output: String?
-        var urlText: String?
-        var i = 0
-        while i < args.count {
-            let a = args[i]
-            i += 1
-            if a == "-q" || a == "--quiet" {
-                quiet = true
-            } else if a.hasPrefix("--output-document=") {
-                output = String(a.dropFirst("--output-document=".count))
-            } else if a.hasPrefix("-"), a.count > 1, !a.hasPrefix("--") {
-                // Clustered short options: -q, -O FILE (the value may be attached: -qO-).
-                var letters = Substring(a.dropFirst())
-                while let letter = letters.first {
-                    letters = letters.dropFirst()
-                    switch letter {
-                    case "q": quiet = true
-                    case "O":
-                        if !letters.isEmpty {
-                            output = String(letters)
-                            letters = ""
-                        } else if i < args.count {
-                            output = args[i]
-                            i += 1
-                        } else {
-                            return ProcessResult(stderr: "wget: option requires an argument -- 'O'\n", exitCode: 1)
-                        }
-                    default: throw SessionError("stsim's wget takes -q and -O FILE; not -\(letter)")
-                    }
-                }
-            } else if a.hasPrefix("-") {
-                throw SessionError("stsim's wget takes -q and -O FILE; not \(a)")
-            } else {
-                urlText = a
-            }
-        }
+        let options = try WgetOptions(args)
+        if let failure = options.failure { return failure }
+        let quiet = options.quiet
+        let output = options.output
+        let urlText = options.url
         guard let urlText else {
             return ProcessResult(
                 stderr:
@@ -78,6 +46,52 @@ extension Session {
             if name == "-" { return ProcessResult(stdout: response.body) }
             cluster.writeFile(pod, container: index, path: name.hasPrefix("/") ? name : "/" + name, response.body)
             return ProcessResult()
+        }
+    }
+}
+
+/// What busybox wget was asked for; `failure` is wget's own answer to options it cannot read.
+private struct WgetOptions {
+    var quiet = false
+    var output: String?
+    var url: String?
+    var failure: ProcessResult?
+
+    init(_ args: [String]) throws {
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            i += 1
+            if a == "-q" || a == "--quiet" {
+                quiet = true
+            } else if a.hasPrefix("--output-document=") {
+                output = String(a.dropFirst("--output-document=".count))
+            } else if a.hasPrefix("-"), a.count > 1, !a.hasPrefix("--") {
+                // Clustered short options: -q, -O FILE (the value may be attached: -qO-).
+                var letters = Substring(a.dropFirst())
+                while let letter = letters.first {
+                    letters = letters.dropFirst()
+                    switch letter {
+                    case "q": quiet = true
+                    case "O":
+                        if !letters.isEmpty {
+                            output = String(letters)
+                            letters = ""
+                        } else if i < args.count {
+                            output = args[i]
+                            i += 1
+                        } else {
+                            failure = ProcessResult(stderr: "wget: option requires an argument -- 'O'\n", exitCode: 1)
+                            return
+                        }
+                    default: throw SessionError("stsim's wget takes -q and -O FILE; not -\(letter)")
+                    }
+                }
+            } else if a.hasPrefix("-") {
+                throw SessionError("stsim's wget takes -q and -O FILE; not \(a)")
+            } else {
+                url = a
+            }
         }
     }
 }

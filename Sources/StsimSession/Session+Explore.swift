@@ -26,8 +26,10 @@ extension Session {
             throw SessionError("explore is not available here: it needs the stsim executable's search")
         }
         let text = try readFile(request.file)
-        if let out = request.out {
-            try confine(out)
+        if let written = request.out {
+            // The folder as the host sees it (a lesson's is under the lesson); `write` confines
+            // each file's path itself.
+            let out = try confine(written)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: out.text, isDirectory: &isDirectory), !isDirectory.boolValue {
                 throw Diagnostic(at: out.location, "\"\(out.text)\" is a file, not a folder")

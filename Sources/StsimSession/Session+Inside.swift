@@ -46,25 +46,7 @@ extension Session {
                 printer.errorLine(line)
             }
         }
-        let status: Int
-        let contentType: String
-        let body: String
-        var extra: [String] = []
-        switch route {
-        case .redirect(let to):
-            extra = ["Location: \(to)"]
-            status = 301
-            contentType = "text/html; charset=utf-8"
-            body = method == "GET" ? "<a href=\"\(to)\">Moved Permanently</a>.\n\n" : ""
-        case .proxy(let ns, let resource, let name, let path):
-            let request = HTTPRequest(method: method, path: path, body: requestBody, client: "")
-            switch cluster.proxy(request, namespace: ns, resource: resource, name: name) {
-            case .success(let r):
-                (status, contentType, body) = (r.status, r.contentType ?? "text/plain; charset=utf-8", r.body)
-            case .failure(let e):
-                (status, contentType, body) = (e.code, "application/json", StatusJSON.render(e))
-            }
-        }
+        let (status, contentType, body, extra) = proxyAnswer(route, method: method, body: requestBody)
         let responseLines = CurlOutput.responseLines(
             status: status, reason: HTTPResponse(status: status, body: "").reason, contentType: contentType,
             bodyLength: body.utf8.count, date: CurlOutput.httpDate(cluster.now), extra: extra)
@@ -79,6 +61,24 @@ extension Session {
         }
         if c.verbose { printer.errorLine(CurlOutput.closing) }
         return .ok
+    }
+
+    /// What `kubectl proxy` answers on a proxy path: the pod's or Service's own response, the API
+    /// server's Status on failure, or its redirect from `.../proxy` to `.../proxy/`.
+    func proxyAnswer(_ route: ProxyRoute, method: String, body requestBody: String) -> (
+        status: Int, contentType: String, body: String, extra: [String]
+    ) {
+        switch route {
+        case .redirect(let to):
+            let body = method == "GET" ? "<a href=\"\(to)\">Moved Permanently</a>.\n\n" : ""
+            return (301, "text/html; charset=utf-8", body, ["Location: \(to)"])
+        case .proxy(let ns, let resource, let name, let path):
+            let request = HTTPRequest(method: method, path: path, body: requestBody, client: "")
+            switch cluster.proxy(request, namespace: ns, resource: resource, name: name) {
+            case .success(let r): return (r.status, r.contentType ?? "text/plain; charset=utf-8", r.body, [])
+            case .failure(let e): return (e.code, "application/json", StatusJSON.render(e), [])
+            }
+        }
     }
 
     /// `-d TEXT`, or `-d @FILE`: the file's text without its line breaks, as curl sends it.

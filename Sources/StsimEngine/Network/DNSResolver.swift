@@ -60,18 +60,7 @@ struct DNSResolver {
         if n.hasSuffix(".") { n.removeLast() }
         let fqdn = n + "."
         let nx = DNSAnswer(status: .nxDomain, name: fqdn, answers: [], additional: [])
-        // `<a-b-c-d>.<ns>.pod.cluster.local` (kubeadm's Corefile: `pods insecure`): the IP as written.
-        if n.hasSuffix(".pod.\(zone)") {
-            let labels = n.dropLast(".pod.\(zone)".count).split(separator: ".")
-            let octets = labels.first?.split(separator: "-").compactMap { UInt8($0) } ?? []
-            guard labels.count == 2, octets.count == 4 else { return nx }
-            if type != .a { return DNSAnswer(status: .noError, name: fqdn, answers: [], additional: []) }
-            return DNSAnswer(
-                status: .noError, name: fqdn,
-                answers: [
-                    DNSRecord(name: fqdn, ttl: Self.ttl, data: .a(octets.map(String.init).joined(separator: ".")))
-                ], additional: [])
-        }
+        if n.hasSuffix(".pod.\(zone)") { return podName(n, fqdn: fqdn, type: type) }
         let suffix = ".svc.\(zone)"
         guard n.hasSuffix(suffix) else { return nx }
         var labels = n.dropLast(suffix.count).split(separator: ".").map(String.init)
@@ -118,6 +107,21 @@ struct DNSResolver {
         default:
             return nx
         }
+    }
+
+    /// `<a-b-c-d>.<ns>.pod.cluster.local` (kubeadm's Corefile: `pods insecure`): the IP as written.
+    private func podName(_ n: String, fqdn: String, type: DNSRecordType) -> DNSAnswer {
+        let labels = n.dropLast(".pod.\(zone)".count).split(separator: ".")
+        let octets = labels.first?.split(separator: "-").compactMap { UInt8($0) } ?? []
+        guard labels.count == 2, octets.count == 4 else {
+            return DNSAnswer(status: .nxDomain, name: fqdn, answers: [], additional: [])
+        }
+        if type != .a { return DNSAnswer(status: .noError, name: fqdn, answers: [], additional: []) }
+        return DNSAnswer(
+            status: .noError, name: fqdn,
+            answers: [
+                DNSRecord(name: fqdn, ttl: Self.ttl, data: .a(octets.map(String.init).joined(separator: ".")))
+            ], additional: [])
     }
 
     private func srv(

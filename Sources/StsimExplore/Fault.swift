@@ -70,7 +70,8 @@ enum FaultMenu {
     static func enabled(_ kinds: [FaultKind], in cluster: Cluster) -> [Fault] {
         var out: [Fault] = []
         let nodes = cluster.list(Node.self).map(\.metadata.name).filter { !isControlPlane($0, cluster) }
-        let pods = cluster.list(Pod.self)
+        // Faults strike the learner's pods, not the distribution's own (Namespace.system).
+        let pods = cluster.list(Pod.self).filter { !Namespace.system.contains($0.metadata.namespace) }
         for kind in kinds {
             switch kind {
             case .partition: out += nodes.filter { !cluster.isPartitioned(node: $0) }.map { Fault(kind, $0) }

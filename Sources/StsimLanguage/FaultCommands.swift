@@ -91,9 +91,10 @@ enum FaultCommands {
         "kill", group: .faults, usage: ["kill pod NAME [-c CONTAINER] [--exit-code N]"],
         summary: "make a pod's container exit; the kubelet restarts it (with back-off)",
         details: """
-            The container's process ends as if it crashed. The kubelet restarts it at once the first
-            time, then after 10s, 20s, 40s ... up to 5m (CrashLoopBackOff), as in Kubernetes. While it
-            is down the pod is not Ready.
+            The container's process ends as if it crashed: the pod shows Error until the kubelet's
+            next sync, a second later, which restarts it the first time; later exits wait 10s, 20s,
+            40s ... up to 5m from the exit (CrashLoopBackOff), as in Kubernetes. While it is down the
+            pod is not Ready.
             """,
         examples: ["kill pod web-0", "kill pod web-0 --exit-code 1"],
         flags: [

@@ -57,7 +57,9 @@ public enum SettleSummary {
     }
 
     /// The group a pod counts in: the STATUS word of `get pods`, Running split by readiness.
+    /// The distribution's own pods (`Namespace.system`) are in no group ("").
     public static func podWord(_ p: Pod) -> String {
+        guard !Namespace.system.contains(p.metadata.namespace) else { return "" }
         let status = PodPrinter(p).status
         return status == "Running" ? (p.isReady ? "Running and Ready" : "Running, not Ready") : status
     }
@@ -73,7 +75,7 @@ public enum SettleSummary {
     )
         -> String
     {
-        var parts = ordered(podGroups, first: "Running and Ready").map {
+        var parts = ordered(podGroups.filter { !$0.key.isEmpty }, first: "Running and Ready").map {
             "\(Formatting.count($0.value, "pod")) \($0.key)"
         }
         parts += ordered(claimGroups, first: "Bound").map { "\(Formatting.count($0.value, "claim")) \($0.key)" }

@@ -28,14 +28,15 @@ public struct SnapshotInput: Sendable {
         self.endpointSlices = endpointSlices
     }
 
-    /// Everything in the cluster's store but the cluster's own DNS Service (`kube-system`), which
-    /// every cluster has and no workload's picture needs.
+    /// Everything in the cluster's store but the distribution's own pods and DNS Service
+    /// (`Namespace.system`), which every cluster has and no workload's picture needs.
     public init(_ store: ObjectStore) {
+        let own = { (ns: String) in Namespace.system.contains(ns) }
         self.init(
-            nodes: store.list(Node.self), pods: store.list(Pod.self), claims: store.list(PersistentVolumeClaim.self),
-            volumes: store.list(PersistentVolume.self),
-            services: store.list(Service.self).filter { $0.metadata.namespace != "kube-system" },
-            endpointSlices: store.list(EndpointSlice.self))
+            nodes: store.list(Node.self), pods: store.list(Pod.self).filter { !own($0.metadata.namespace) },
+            claims: store.list(PersistentVolumeClaim.self), volumes: store.list(PersistentVolume.self),
+            services: store.list(Service.self).filter { !own($0.metadata.namespace) },
+            endpointSlices: store.list(EndpointSlice.self).filter { !own($0.metadata.namespace) })
     }
 }
 

@@ -31,7 +31,8 @@ public enum TimelineBuilder {
         }
         var pods = 0
         var omitted = 0
-        for key in replay.pods.keys.sorted(by: naturalOrder) {
+        // The distribution's own pods (Namespace.system) stay out of the learner's timeline.
+        for key in replay.pods.keys.sorted(by: naturalOrder) where !Namespace.system.contains(key.namespace) {
             let track = replay.pods[key]!
             guard track.matched else { continue }
             let name = key.namespace == options.namespace ? key.name : "\(key.namespace)/\(key.name)"

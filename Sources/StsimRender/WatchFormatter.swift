@@ -51,7 +51,10 @@ public struct WatchFormatter: Sendable, Codable {
 
     /// The row for a change if it differs from the last one printed for that object.
     private mutating func visibleRow(_ change: Change) -> [String]? {
-        guard let cells = Self.cells(change.object) else { return nil }
+        // The distribution's own pods and their controllers keep to themselves (Namespace.system).
+        guard !Namespace.system.contains(change.key.namespace), let cells = Self.cells(change.object) else {
+            return nil
+        }
         let key = change.key
         if change.type == .deleted {
             lastRows[key] = nil

@@ -27,6 +27,7 @@ extension Session {
             if case .failure(let error) = cluster.setUnschedulable(node.text, true) { throw error }
             printer.line("node/\(node.text) cordoned")
         }
+        // kubectl's mirrorPodFilter: a static pod's mirror is skipped (its kubelet owns it).
         let pods = drainablePods(node.text)
         let bare = pods.filter { $0.metadata.controllerRef == nil }.map {
             "\($0.metadata.namespace)/\($0.metadata.name)"
@@ -49,9 +50,13 @@ extension Session {
         autoSettle()
     }
 
+    /// The pods drain evicts: not finished, not a static pod's mirror.
     func drainablePods(_ node: String) -> [Pod] {
         cluster.store.pods(onNode: node).compactMap { cluster.get($0).flatMap(Pod.init) }
-            .filter { $0.status.phase != .succeeded && $0.status.phase != .failed }
+            .filter {
+                $0.status.phase != .succeeded && $0.status.phase != .failed
+                    && $0.metadata.annotations[Pod.mirrorAnnotation] == nil
+            }
     }
 
     /// One attempt of kubectl's per-pod loop: the `evicting pod` line, the global timeout, then

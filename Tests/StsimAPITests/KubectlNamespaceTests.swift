@@ -14,7 +14,8 @@ final class KubectlNamespaceTests: XCTestCase {
             "namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\nnamespace/shop\n"
         )
         XCTAssertEqual(try k.run("create", "-f", "examples/web.yaml", "-n", "shop").status, 0)
-        XCTAssertTrue(try k.run("get", "pods", "-A").stdout.contains("shop        web-0"))
+        let all = try k.run("get", "pods", "-A").stdout.split(separator: "\n")
+        XCTAssertTrue(all.contains { $0.hasPrefix("shop ") && $0.contains(" web-0 ") }, all.joined(separator: "\n"))
         XCTAssertEqual(try k.run("get", "pods").stderr, "No resources found in default namespace.\n")
         let missing = try k.run("create", "-f", "examples/web.yaml", "-n", "nowhere")
         XCTAssertTrue(

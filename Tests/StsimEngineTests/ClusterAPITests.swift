@@ -130,10 +130,20 @@ final class ClusterAPITests: XCTestCase {
         c.settle()
         c.killContainer(pod: "web-0")
         c.advance(by: .zero)
+        // Until the kubelet's next sync the pod shows the exit (STATUS Error), not yet a restart.
+        guard case .terminated(137, "Error", _, _, _) = c.pod("web-0")!.status.containerStatuses[0].state else {
+            return XCTFail("the first exit shows as Error")
+        }
+        XCTAssertEqual(c.pod("web-0")?.status.containerStatuses[0].restartCount, 0)
+        c.advance(by: .seconds(1))
         XCTAssertEqual(
-            c.pod("web-0")?.status.containerStatuses[0].restartCount, 1, "the first exit is restarted at once")
+            c.pod("web-0")?.status.containerStatuses[0].restartCount, 1, "the first exit is restarted at the next sync")
         c.killContainer(pod: "web-0")
         c.advance(by: .zero)
+        guard case .terminated(137, "Error", _, _, _) = c.pod("web-0")!.status.containerStatuses[0].state else {
+            return XCTFail("a later exit shows as Error first")
+        }
+        c.advance(by: .seconds(1))
         guard case .waiting(let reason, let message) = c.pod("web-0")!.status.containerStatuses[0].state else {
             return XCTFail()
         }

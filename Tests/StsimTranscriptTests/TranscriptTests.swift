@@ -24,7 +24,9 @@ final class TranscriptTests: XCTestCase {
         "clusters/minikube-nodes",
         "clusters/stsim-node-failure",
         "clusters/stsim-nodes",
+        "clusters/system-pods",
         "containers/copy",
+        "containers/crash-rows",
         "containers/curl-in-pod",
         "containers/image-programs",
         "containers/images",
@@ -226,8 +228,16 @@ final class TranscriptTests: XCTestCase {
         try Transcript("clusters/stsim-nodes").check()
     }
 
+    func test_clusters_system_pods() throws {
+        try Transcript("clusters/system-pods").check()
+    }
+
     func test_containers_copy() throws {
         try Transcript("containers/copy").check()
+    }
+
+    func test_containers_crash_rows() throws {
+        try Transcript("containers/crash-rows").check()
     }
 
     func test_containers_curl_in_pod() throws {

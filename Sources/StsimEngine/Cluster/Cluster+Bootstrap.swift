@@ -31,6 +31,7 @@ extension Cluster {
                         type: .clusterIP,
                         ports: [ServicePort(name: "https", protocol: .tcp, port: 443, targetPort: "6443")],
                         clusterIP: "10.96.0.1", clusterIPs: ["10.96.0.1"]))))
+        bootstrapSystemPods()
         bootstrapDNSService()
         // The controller manager's first passes: each namespace's account and CA bundle.
         for name in Namespace.initial {

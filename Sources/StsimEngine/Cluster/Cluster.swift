@@ -68,6 +68,9 @@ public final class Cluster {
     var ipam = PodIPAllocator()
     /// Set once the default cluster exists.
     var bootstrapped = false
+    /// While the cluster starts: the pods its kubelets take as already running, with the address
+    /// each has (`bootstrapSystemPods`).
+    var startingPods: [ObjectKey: String] = [:]
     /// Pods whose kubelet waits for a claim to be bound before mounting it.
     var volumeWaiters: [ObjectKey: [VolumeWaiter]] = [:]
     /// The default StorageClass's name (`.some(nil)`: there is none), looked up once per change of

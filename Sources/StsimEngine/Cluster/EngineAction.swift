@@ -49,6 +49,8 @@ struct KubeletStep: Codable, Hashable {
         /// A container killed for failing its liveness or startup probe has stopped.
         case containerKilled(index: Int, exitCode: Int)
         case restartContainer(index: Int)
+        /// The sync after an exit in back-off: the container now waits as CrashLoopBackOff.
+        case backOff(index: Int, restarts: Int)
         case retryPull(index: Int)
         /// The pod worker syncs a container in CreateContainerConfigError again.
         case configRetry(index: Int)

@@ -55,7 +55,10 @@ public struct TimingProfile: Codable, Sendable, Hashable {
     public var minimumGracePeriod: VirtualDuration = .seconds(2)
     /// terminationGracePeriodSeconds when a pod does not say (defaulting makes it explicit).
     public var terminationGracePeriod: VirtualDuration = .seconds(30)
-    /// Container restart back-off: first restart at once, then 10 s doubling to 300 s (12.3).
+    /// The kubelet's PLEG relists containers every second: what it does about an exited
+    /// container (restart it, or report CrashLoopBackOff) reaches the API at that next sync.
+    public var kubeletRelist: VirtualDuration = .seconds(1)
+    /// Container restart back-off: first restart at the next sync, then 10 s doubling to 300 s (12.3).
     public var restartBackoffInitial: VirtualDuration = .seconds(10)
     public var restartBackoffMax: VirtualDuration = .seconds(300)
     /// A container that ran this long since its last restart gets a fresh back-off (2 × max).

@@ -19,3 +19,40 @@ extension Kubelet {
         link.recordEvent(.warning, predicate, message, about: key, uid: uid, fieldPath: nil)
     }
 }
+
+extension Kubelet {
+    /// A pod that runs here from the cluster's start: its containers running and ready since
+    /// now, its images on the node, its address given (its node's own for a host-network pod,
+    /// which then holds no address of the node's pod range).
+    func adoptRunning(_ pod: Pod, uid: UID, ip: String) {
+        let now = cluster.now
+        var status = pod.status
+        status.phase = .running
+        status.podIP = ip
+        let nodeIP = cluster.store.get(Node.self, namespace: "", name: nodeName)?.status.internalIP
+        status.hostIP = nodeIP
+        status.startTime = now
+        for type in [PodConditionType.podReadyToStartContainers, .initialized, .podScheduled] {
+            status.setCondition(type, .true, at: now)
+        }
+        let containers = pod.spec.containers.map { c in
+            var rc = RuntimeContainer(name: c.name, image: c.image, pullPolicy: c.imagePullPolicy ?? .ifNotPresent)
+            rc.state = .running(startedAt: now)
+            rc.ready = true
+            rc.started = true
+            rc.startedAt = now
+            return rc
+        }
+        state.images.formUnion(containers.map(\.image))
+        var rp = RuntimePod(
+            key: key(pod), uid: uid, containers: containers, claims: [],
+            restartPolicy: pod.spec.restartPolicy ?? .always,
+            gracePeriod: pod.spec.terminationGracePeriodSeconds ?? Int(timing.terminationGracePeriod.seconds),
+            status: status)
+        rp.sandboxReady = true
+        rp.nextToStart = containers.count
+        rp.podIP = status.podIP == nodeIP ? nil : status.podIP
+        pods[uid] = rp
+        report(rp)
+    }
+}

@@ -6,16 +6,29 @@ extension Kubelet {
     /// From the runtime's start of the container to its process's first instructions.
     static let processStart = VirtualDuration(milliseconds: 10)
 
-    func startMainProcess(_ uid: UID, _ i: Int) {
+    /// A container just started. The kubelet sees it running at its next relist, so one that
+    /// has already exited by then (a broken image, a process that ends at once) is only ever
+    /// reported exited: `get pods -w` shows `Error`, never `Running`, for `exit 1`. A process
+    /// is reported running once its first run reaches a sleep (or never ends).
+    func reportStart(_ uid: UID, _ i: Int) {
+        failIfBroken(uid, i)
+        guard let rp = pods[uid], i < rp.containers.count, rp.containers[i].isRunning else { return }
+        if !startMainProcess(uid, i) { report(rp) }
+    }
+
+    /// Whether the container runs a main process (its start is then reported by the process's first run).
+    @discardableResult
+    func startMainProcess(_ uid: UID, _ i: Int) -> Bool {
         guard let rp = pods[uid], i < rp.containers.count, rp.containers[i].isRunning,
             let pod = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name),
             let process = MainProcessState.of(pod.asRun, container: i)
-        else { return }
+        else { return false }
         pods[uid]?.containers[i].process = process
         cluster.apps.setNote(nil, pod: uid, container: rp.containers[i].name)
-        // The process runs just after the runtime reports the container started, as a real
-        // one does: `kubectl run -it` sees it Running before its output.
+        // The process runs just after the runtime has started the container, as a real one does;
+        // its first run decides whether the kubelet ever reports the container running.
         after(Self.processStart, rp, .mainProcess(index: i, restarts: rp.containers[i].restartCount))
+        return true
     }
 
     /// Runs the process from where it stands to its next sleep or its end.
@@ -27,6 +40,10 @@ extension Kubelet {
         let c = rp.containers[i]
         logProcessOutput(uid, c, segment.output)
         pods[uid]?.containers[i].process = runner.state
+        // The first run (no sleep yet) of a process that goes on: its container is seen running.
+        if state.wakesAt == nil, let now = pods[uid] {
+            if case .exited = segment.next {} else { report(now) }
+        }
         switch segment.next {
         case .sleeps(let d):
             pods[uid]?.containers[i].process?.wakesAt = cluster.now + d
@@ -48,8 +65,11 @@ extension Kubelet {
     /// A runner for container `i`'s process as it stands, or nil when the pod has left the store.
     func processRunner(_ rp: RuntimePod, _ i: Int, _ state: MainProcessState) -> MainProcessRunner? {
         guard var pod = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name) else { return nil }
-        // The process sees the node's truth: its own address even before the API hears of it.
+        // The process sees the node's truth even before the API hears of it: its own address,
+        // and its run (the restart count names the writable layer it writes to).
         pod.status.podIP = rp.podIP
+        pod.status.containerStatuses = containerStatuses(rp)
+        if rp.inits > 0 { pod.status.initContainerStatuses = initContainerStatuses(rp) }
         return MainProcessRunner(
             cluster: cluster, pod: pod.asRun, container: i, state: state, tools: cluster.processTools)
     }

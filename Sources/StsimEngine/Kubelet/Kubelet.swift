@@ -45,6 +45,8 @@ final class Kubelet {
             }
             return
         }
+        // A pod the cluster started with (a distribution's kube-system pods) already runs here.
+        if let ip = cluster.startingPods[key(pod)] { return adoptRunning(pod, uid: uid, ip: ip) }
         let finished = pod.status.phase == .succeeded || pod.status.phase == .failed
         if pod.metadata.deletionTimestamp != nil || finished {
             if pod.metadata.deletionTimestamp != nil { link.confirmDeletion(key(pod), uid: uid) }
@@ -137,23 +139,22 @@ final class Kubelet {
             start(&rp, i, restart: false)
             rp.nextToStart = i + 1
             pods[rp.uid] = rp
-            report(rp)
-            failIfBroken(rp.uid, i)
-            startMainProcess(rp.uid, i)
+            reportStart(rp.uid, i)
             startNextContainer(rp.uid)
             return
         case .probe(let i, let type):
             probe(&rp, i, type, chain: step.token)
         case .containerKilled(let i, let exitCode):
-            containerExited(rp.uid, index: i, exitCode: exitCode)
+            containerExited(rp.uid, index: i, exitCode: exitCode, killedInSync: true)
+            return
+        case .backOff(let i, let restarts):
+            backOff(rp.uid, i, restarts: restarts)
             return
         case .restartContainer(let i):
             refreshEnvironment(&rp, i)
             start(&rp, i, restart: true)
             pods[rp.uid] = rp
-            report(rp)
-            failIfBroken(rp.uid, i)
-            startMainProcess(rp.uid, i)
+            reportStart(rp.uid, i)
             return
         case .mainProcess(let i, let restarts):
             guard i < rp.containers.count, rp.containers[i].restartCount == restarts else { return }

@@ -126,7 +126,8 @@ public enum APIDefaults {
         if spec.serviceAccountName == nil { spec.serviceAccountName = "default" }
         if spec.priority == nil { spec.priority = 0 }
         // DefaultTolerationSeconds admission adds a toleration only for a key the pod does not
-        // tolerate yet; a user's own toleration (any seconds, 300 included) is left as written.
+        // tolerate yet (a toleration without a key tolerates them all, as a static pod's does);
+        // a user's own toleration (any seconds, 300 included) is left as written.
         if spec.tolerations.isEmpty {
             spec.tolerations =
                 tolerationSeconds == 300 ? sharedDefaultTolerations : defaultTolerations(seconds: tolerationSeconds)
@@ -134,7 +135,7 @@ public enum APIDefaults {
         }
         for t in defaultTolerations(seconds: tolerationSeconds)
         where !spec.tolerations.contains(where: {
-            $0.key == t.key && ($0.effect == nil || $0.effect == .noExecute)
+            ($0.key == t.key || ($0.key ?? "").isEmpty) && ($0.effect == nil || $0.effect == .noExecute)
         }) {
             spec.tolerations.append(t)
         }

@@ -9,6 +9,9 @@ public struct Namespace: Codable, Hashable, Sendable {
     public static let initial = ["default", "kube-node-lease", "kube-public", "kube-system"]
     /// The API server's lifecycle admission refuses to delete these (NamespaceLifecycle plugin).
     public static let immortal: Set<String> = ["default", "kube-system", "kube-public"]
+    /// Where the distribution's own pods run (CoreDNS, the control plane, kind's provisioner): stsim's
+    /// summaries, watch lines and faults are about the learner's pods, so they leave these out.
+    public static let system: Set<String> = ["kube-system", "local-path-storage"]
 
     public enum Phase: String, Codable, Sendable {
         case active = "Active"

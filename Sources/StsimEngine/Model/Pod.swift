@@ -11,6 +11,8 @@ public struct Pod: Codable, Hashable, Sendable {
     }
 
     /// The value of the pod's `Ready` condition (what StatefulSets, endpoints and DNS key on, 12.1).
+    /// On the API's copy of a kubelet's static pod (its "mirror pod"): the config's hash.
+    public static let mirrorAnnotation = "kubernetes.io/config.mirror"
     public var isReady: Bool { status.condition(.ready)?.status == .true }
     public var isRunningAndReady: Bool { status.phase == .running && isReady }
 }

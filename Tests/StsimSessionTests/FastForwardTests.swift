@@ -78,7 +78,7 @@ final class FastForwardTests: XCTestCase {
             get pods
             """,
             expecting: [
-                "web-0   0/1     CrashLoopBackOff   292 (4m50s ago)   24h", "(x292 over 24h)",
+                "web-0   0/1     CrashLoopBackOff   292 (4m51s ago)   24h", "(x292 over 24h)",
                 "web-0   1/1     Running   329 (14m ago)   27h",
             ])
     }
@@ -128,7 +128,7 @@ final class FastForwardTests: XCTestCase {
             wait pod web-0 Ready --timeout 26h
             get pods
             describe pod web-0
-            """, expecting: ["timed out at 26:00:04: pod/web-0 is not Ready after 26h"])
+            """, expecting: ["timed out at 26:00:06: pod/web-0 is not Ready after 26h"])
     }
 
     /// A liveness probe failing every minute with a threshold of 1,000 kills the container after
@@ -240,7 +240,7 @@ final class FastForwardTests: XCTestCase {
             expect pod web-0 CrashLoopBackOff
             """, file: "t.sts")
         XCTAssertEqual(status, 0, out.text)
-        XCTAssertTrue(out.text.contains("web-0   0/1     CrashLoopBackOff   2880004 (4m50s ago)   27y"), out.text)
+        XCTAssertTrue(out.text.contains("web-0   0/1     CrashLoopBackOff   2880004 (4m51s ago)   27y"), out.text)
         XCTAssertLessThan(s.cluster.processedEvents, 100_000, "the days were simulated one retry at a time")
     }
 }

@@ -13,7 +13,7 @@ enum FaultCommands {
             """,
         examples: ["crash node-2"], positionals: [.nodes]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        .crash(node: try ResourceCommands.oneNode(&args))
+        .fault(.crash(node: try ResourceCommands.oneNode(&args)))
     }
 
     static let boot = CommandSpec(
@@ -22,7 +22,7 @@ enum FaultCommands {
             "The kubelet comes back with no containers, finishes the deletions it missed and starts its remaining pods afresh.",
         examples: ["boot node-2"], positionals: [.nodes]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        .boot(node: try ResourceCommands.oneNode(&args))
+        .fault(.boot(node: try ResourceCommands.oneNode(&args)))
     }
 
     static let partition = CommandSpec(
@@ -36,7 +36,7 @@ enum FaultCommands {
             """,
         examples: ["partition node-1"], positionals: [.nodes]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        .partition(nodes: try nodes(&args))
+        .fault(.partition(nodes: try nodes(&args)))
     }
 
     static let heal = CommandSpec(
@@ -48,7 +48,7 @@ enum FaultCommands {
             """,
         examples: ["heal node-1"], positionals: [.nodes]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        .heal(nodes: try nodes(&args))
+        .fault(.heal(nodes: try nodes(&args)))
     }
 
     static let breakImage = CommandSpec(
@@ -59,7 +59,7 @@ enum FaultCommands {
             """,
         examples: ["break image nginx:1.99"], positionals: [.choices(["image"])]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        .imageFault(image: try image(&args), broken: true)
+        .fault(.imageFault(image: try image(&args), broken: true))
     }
 
     static let fixImage = CommandSpec(
@@ -67,7 +67,7 @@ enum FaultCommands {
         details: "Pods in back-off pick the image up at their next retry.",
         examples: ["fix image nginx:1.99"], positionals: [.choices(["image"])]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        .imageFault(image: try image(&args), broken: false)
+        .fault(.imageFault(image: try image(&args), broken: false))
     }
 
     static func nodes(_ args: inout ParsedArguments) throws(Diagnostic) -> [Argument] {
@@ -117,6 +117,6 @@ enum FaultCommands {
             throw Diagnostic(at: names[1].location, "kill: unexpected argument \"\(names[1].text)\"")
         }
         let exitCode = try args.int("exit-code") ?? 137
-        return .killPod(name: name, container: args.flag("container")?.text, exitCode: exitCode)
+        return .fault(.killPod(name: name, container: args.flag("container")?.text, exitCode: exitCode))
     }
 }

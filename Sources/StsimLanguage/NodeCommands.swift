@@ -7,14 +7,14 @@ extension ResourceCommands {
         details: "New pods are no longer placed there; the pods it runs stay. get nodes says Ready,SchedulingDisabled.",
         examples: ["cordon node-1"], positionals: [.nodes]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        .cordon(node: try oneNode(&args), unschedulable: true)
+        .fault(.cordon(node: try oneNode(&args), unschedulable: true))
     }
 
     static let uncordon = CommandSpec(
         "uncordon", group: .faults, usage: ["uncordon NODE"], summary: "mark a node schedulable again",
         examples: ["uncordon node-1"], positionals: [.nodes]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        .cordon(node: try oneNode(&args), unschedulable: false)
+        .fault(.cordon(node: try oneNode(&args), unschedulable: false))
     }
 
     static let drain = CommandSpec(
@@ -47,10 +47,11 @@ extension ResourceCommands {
         let force = try args.bool("force")
         let grace = try args.int("grace-period") ?? -1
         let timeout = try args.duration("timeout")
-        return .drain(
-            DrainCommand(
-                node: try oneNode(&args), force: force, gracePeriodSeconds: grace < 0 ? nil : grace,
-                timeout: timeout == .zero ? nil : timeout))
+        return .fault(
+            .drain(
+                DrainCommand(
+                    node: try oneNode(&args), force: force, gracePeriodSeconds: grace < 0 ? nil : grace,
+                    timeout: timeout == .zero ? nil : timeout)))
     }
 
     static let taint = CommandSpec(
@@ -75,6 +76,6 @@ extension ResourceCommands {
         let node = try args.next("NODE")
         let spec = try args.next("KEY=VALUE:EFFECT")
         try args.finish()
-        return .taint(node: node, try TaintText.parse(spec))
+        return .fault(.taint(node: node, try TaintText.parse(spec)))
     }
 }

@@ -89,22 +89,8 @@ struct ObjectDecoder {
             result.rejections.append(
                 ManifestRejection(reason: reason, kind: kind, name: nameGuess, namespace: nsGuess, location: origin))
         }
-        if kind.isEmpty || apiVersion.isEmpty {
-            var missing: [String] = []
-            if apiVersion.isEmpty {
-                missing.append("apiVersion not set")
-                let v = KindResolver.loadable.first { $0.kind == kind }?.apiVersion ?? "v1"
-                ctx.report(
-                    .error, at: origin, "error validating data: apiVersion not set", hint: "add a line apiVersion: \(v)"
-                )
-            }
-            if kind.isEmpty {
-                missing.append("kind not set")
-                ctx.report(
-                    .error, at: origin, "error validating data: kind not set",
-                    hint: "add a line such as kind: StatefulSet")
-            }
-            reject(.clientValidation(missing.count == 1 ? missing[0] : "[\(missing.joined(separator: ", "))]"))
+        if let missing = missingTypeFields(apiVersion: apiVersion, kind: kind, ctx, at: origin) {
+            reject(.clientValidation(missing))
             return
         }
         let resourceKind: ResourceKind
@@ -148,6 +134,29 @@ struct ObjectDecoder {
             LoadedObject(
                 object: object, location: origin, fields: ctx.locations,
                 appliedConfiguration: ManifestJSON.compact(.mapping(mapping))))
+    }
+
+    /// kubectl's client-side check that apiVersion and kind are set: the reason it gives
+    /// (`apiVersion not set`, or both in brackets), each reported with what to add; nil when both are.
+    private func missingTypeFields(apiVersion: String, kind: String, _ ctx: DecodeContext, at origin: SourceLocation)
+        -> String?
+    {
+        guard kind.isEmpty || apiVersion.isEmpty else { return nil }
+        var missing: [String] = []
+        if apiVersion.isEmpty {
+            missing.append("apiVersion not set")
+            let v = KindResolver.loadable.first { $0.kind == kind }?.apiVersion ?? "v1"
+            ctx.report(
+                .error, at: origin, "error validating data: apiVersion not set", hint: "add a line apiVersion: \(v)"
+            )
+        }
+        if kind.isEmpty {
+            missing.append("kind not set")
+            ctx.report(
+                .error, at: origin, "error validating data: kind not set",
+                hint: "add a line such as kind: StatefulSet")
+        }
+        return missing.count == 1 ? missing[0] : "[\(missing.joined(separator: ", "))]"
     }
 
     /// The API server's validation causes and stsim's warnings for a decoded, defaulted object.

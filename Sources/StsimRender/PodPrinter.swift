@@ -36,51 +36,10 @@ public struct PodPrinter: Hashable, Sendable {
             reason = "SchedulingGated"
         }
 
-        var initializing = false
-        for (i, c) in status.initContainerStatuses.enumerated() {
-            restarts += c.restartCount
-            noteLastTermination(c)
-            if case .terminated(let code, _, _, _, _) = c.state, code == 0 { continue }
-            initializing = true
-            switch c.state {
-            case .terminated(_, let r?, _, _, _) where !r.isEmpty:
-                reason = "Init:\(r)"
-            case .terminated(let code, _, _, _, _):
-                reason = "Init:ExitCode:\(code)"
-            case .waiting(let r?, _) where !r.isEmpty && r != "PodInitializing":
-                reason = "Init:\(r)"
-            default:
-                reason = "Init:\(i)/\(pod.spec.initContainers.count)"
-            }
-            break
-        }
-
-        if !initializing || status.condition(.initialized)?.status == .true {
-            // Only restartable init containers' restarts carry over; stsim has none.
-            restarts = 0
-            lastRestart = nil
-            var hasRunning = false
-            // Last to first: the last assignment wins, so the first container dominates.
-            for c in status.containerStatuses.reversed() {
-                restarts += c.restartCount
-                noteLastTermination(c)
-                switch c.state {
-                case .waiting(let r?, _) where !r.isEmpty:
-                    reason = r
-                case .terminated(_, let r?, _, _, _) where !r.isEmpty:
-                    reason = r
-                case .terminated(let code, _, _, _, _):
-                    reason = "ExitCode:\(code)"
-                case .running where c.ready:
-                    hasRunning = true
-                    readyContainers += 1
-                default:
-                    break
-                }
-            }
-            if reason == "Completed", hasRunning {
-                reason = pod.isReady ? "Running" : "NotReady"
-            }
+        let initReason = initContainersReason(pod)
+        if let initReason { reason = initReason }
+        if initReason == nil || status.condition(.initialized)?.status == .true {
+            reason = containersReason(pod, otherwise: reason)
         }
 
         if pod.metadata.deletionTimestamp != nil, status.reason == "NodeLost" {
@@ -89,6 +48,55 @@ public struct PodPrinter: Hashable, Sendable {
             reason = "Terminating"
         }
         self.status = reason
+    }
+
+    /// The init containers' part of printPod: the first one not finished with 0 decides
+    /// (`Init:Error`, `Init:ExitCode:N`, `Init:CrashLoopBackOff`, `Init:1/2`); nil when all are done.
+    private mutating func initContainersReason(_ pod: Pod) -> String? {
+        for (i, c) in pod.status.initContainerStatuses.enumerated() {
+            restarts += c.restartCount
+            noteLastTermination(c)
+            if case .terminated(let code, _, _, _, _) = c.state, code == 0 { continue }
+            switch c.state {
+            case .terminated(_, let r?, _, _, _) where !r.isEmpty: return "Init:\(r)"
+            case .terminated(let code, _, _, _, _): return "Init:ExitCode:\(code)"
+            case .waiting(let r?, _) where !r.isEmpty && r != "PodInitializing": return "Init:\(r)"
+            default: return "Init:\(i)/\(pod.spec.initContainers.count)"
+            }
+        }
+        return nil
+    }
+
+    /// The app containers' part: a waiting or terminated container's reason, the first container
+    /// dominating; `Completed` with one still running reads as Running or NotReady.
+    private mutating func containersReason(_ pod: Pod, otherwise reason: String) -> String {
+        var reason = reason
+        // Only restartable init containers' restarts carry over; stsim has none.
+        restarts = 0
+        lastRestart = nil
+        var hasRunning = false
+        // Last to first: the last assignment wins, so the first container dominates.
+        for c in pod.status.containerStatuses.reversed() {
+            restarts += c.restartCount
+            noteLastTermination(c)
+            switch c.state {
+            case .waiting(let r?, _) where !r.isEmpty:
+                reason = r
+            case .terminated(_, let r?, _, _, _) where !r.isEmpty:
+                reason = r
+            case .terminated(let code, _, _, _, _):
+                reason = "ExitCode:\(code)"
+            case .running where c.ready:
+                hasRunning = true
+                readyContainers += 1
+            default:
+                break
+            }
+        }
+        if reason == "Completed", hasRunning {
+            reason = pod.isReady ? "Running" : "NotReady"
+        }
+        return reason
     }
 
     private mutating func noteLastTermination(_ c: ContainerStatus) {

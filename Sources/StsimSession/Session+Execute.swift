@@ -5,12 +5,8 @@ extension Session {
     /// The one exhaustive switch over the language's commands.
     func execute(_ command: Command, text: CommandText) throws -> Outcome {
         switch command {
-        case .create(let c):
-            try create(c, at: text.location)
-            warnAboutHostPath()
-        case .apply(let source, let options):
-            try apply(source, options, at: text.location)
-            warnAboutHostPath()
+        case .create(let c): try create(c, at: text.location)
+        case .apply(let source, let options): try apply(source, options, at: text.location)
         case .replace(let source, let options): try replace(source, options)
         case .diff(let source): try diff(source)
         case .apiResources(let a): apiResources(a)
@@ -18,29 +14,15 @@ extension Session {
         case .delete(let d): try delete(d, at: text.location)
         case .get(let g): try get(g)
         case .describe(let k, let n, let s, let a, let g): try describe(k, n, selector: s, all: a, groups: g)
-        case .scale(let s):
-            try scale(s)
-            warnAboutHostPath()
-        case .edit(let kind, let name, let namespace, let replacement):
-            try edit(kind, name: name, namespace: namespace, replacement: replacement)
-        case .patch(let kind, let name, let change, let namespace):
-            try patch(kind, name: name, change: change, namespace: namespace)
+        case .scale(let s): try scale(s)
+        case .edit(let k, let n, let ns, let r): try edit(k, name: n, namespace: ns, replacement: r)
+        case .patch(let k, let n, let change, let ns): try patch(k, name: n, change: change, namespace: ns)
         case .changeMetadata(let change): try changeMetadata(change)
-        case .setImage(let kind, let name, let images, let namespace):
-            try setImage(kind, name: name, images: images, namespace: namespace)
-        case .killPod(let name, let container, let exitCode): try kill(name, container: container, exitCode: exitCode)
-        case .partition(let nodes): try partition(nodes)
-        case .heal(let nodes): try heal(nodes)
-        case .imageFault(let image, let broken): imageFault(image, broken: broken)
-        case .crash(let node): try crash(node)
-        case .boot(let node): try boot(node)
-        case .cordon(let node, let unschedulable): try cordon(node, unschedulable)
-        case .drain(let d): try drain(d)
-        case .taint(let node, let spec): try taint(node, spec)
+        case .setImage(let k, let n, let images, let ns): try setImage(k, name: n, images: images, namespace: ns)
+        case .fault(let f): try fault(f)
         case .tick(let d): tick(d)
         case .settle(let timeout, let quiet): settle(limit: timeout ?? settleLimit, quiet: quiet)
-        case .wait(let kind, let name, let condition, let timeout):
-            try wait(kind, name: name, condition: condition, timeout: timeout ?? settleLimit)
+        case .wait(let k, let n, let c, let t): try wait(k, name: n, condition: c, timeout: t ?? settleLimit)
         case .kubectlWait(let w): try kubectlWait(w)
         case .rollout(let r): try rollout(r)
         case .echo(let text): printer.echo(text)
@@ -75,12 +57,31 @@ extension Session {
         case .save(let path): try save(to: path)
         case .load(let path): try load(from: path)
         case .quit: return .quit
-        case .unavailable(let name, let plannedWith):
-            throw SessionError(
-                "\(name) is part of stsim's language but is not available yet",
-                hint: "it comes with \(plannedWith)")
+        case .unavailable(let name, let plannedWith): throw Self.notYetAvailable(name, plannedWith)
         }
+        if command.mayUseHostPath { warnAboutHostPath() }
         return .ok
+    }
+
+    /// Faults, cordon, drain and taints.
+    private func fault(_ command: FaultCommand) throws {
+        switch command {
+        case .killPod(let name, let container, let exitCode): try kill(name, container: container, exitCode: exitCode)
+        case .partition(let nodes): try partition(nodes)
+        case .heal(let nodes): try heal(nodes)
+        case .imageFault(let image, let broken): imageFault(image, broken: broken)
+        case .crash(let node): try crash(node)
+        case .boot(let node): try boot(node)
+        case .cordon(let node, let unschedulable): try cordon(node, unschedulable)
+        case .drain(let d): try drain(d)
+        case .taint(let node, let spec): try taint(node, spec)
+        }
+    }
+
+    /// A command the language declares before stsim can run it.
+    private static func notYetAvailable(_ name: String, _ plannedWith: String) -> SessionError {
+        SessionError(
+            "\(name) is part of stsim's language but is not available yet", hint: "it comes with \(plannedWith)")
     }
 
     private func reset(profile: ClusterProfile?, nodes: Int?) {

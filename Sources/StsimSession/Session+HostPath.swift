@@ -45,3 +45,13 @@ extension Session {
         }
     }
 }
+
+extension Command {
+    /// What creates pods, and so may put a hostPath volume in use.
+    var mayUseHostPath: Bool {
+        switch self {
+        case .create, .apply, .scale: true
+        default: false
+        }
+    }
+}

@@ -53,11 +53,8 @@ extension Command {
     /// Whether running it may change the cluster (and so is worth an undo state).
     var mayChangeCluster: Bool {
         switch self {
-        case .create, .apply, .replace, .copy, .delete, .scale, .edit, .patch, .setImage, .changeMetadata, .killPod,
-            .partition, .heal,
-            .imageFault,
-            .crash,
-            .boot, .cordon, .drain, .taint, .tick, .settle, .wait, .kubectlWait, .run, .reset, .seed, .runPod, .load:
+        case .create, .apply, .replace, .copy, .delete, .scale, .edit, .patch, .setImage, .changeMetadata, .fault,
+            .tick, .settle, .wait, .kubectlWait, .run, .reset, .seed, .runPod, .load:
             true
         // history only reads; status lets time pass; the rest patch the set.
         case .rollout(let r):

@@ -177,6 +177,13 @@ public enum Validation {
                     ))
             }
         }
+        causes += templateCauses(spec)
+        return causes
+    }
+
+    /// The selector against the template's labels, and what a StatefulSet's pods may not set.
+    private static func templateCauses(_ spec: StatefulSetSpec) -> [Cause] {
+        var causes: [Cause] = []
         let labels = spec.template.metadata.labels
         if let selector = spec.selector {
             if selector.isEmpty {

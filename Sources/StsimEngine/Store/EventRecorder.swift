@@ -76,33 +76,13 @@ public struct EventRecorder: Codable {
         key.add(object.namespace)
         key.add(object.name)
         key.add(object.kind.kind)
-        let spamKey = key.value
-        var bucket = buckets[spamKey] ?? Bucket(tokens: Double(timing.eventSpamBurst), last: now)
-        let refill = Double((now - bucket.last).milliseconds) / Double(max(1, timing.eventSpamRefill.milliseconds))
-        bucket.tokens = min(Double(timing.eventSpamBurst), bucket.tokens + refill)
-        bucket.last = now
-        guard bucket.tokens >= 1 else {
-            buckets[spamKey] = bucket
-            return false
-        }
-        bucket.tokens -= 1
-        buckets[spamKey] = bucket
+        guard admit(key.value, now: now) else { return false }
 
-        var message = message
         // Aggregation: too many distinct messages for one reason fold into one event.
         key.add(type.rawValue)
         key.add(reason)
-        let gk = key.value
-        var group = groups[gk] ?? Group(messages: [], combinedIndex: nil)
-        group.messages.removeAll { now - $0.time > timing.eventAggregationWindow }
-        if !group.messages.contains(where: { $0.text == message }) {
-            group.messages.append(SeenMessage(text: message, time: now))
-            // client-go: "do not grow our local key set any larger than max".
-            if group.messages.count > timing.eventAggregationThreshold + 1 { group.messages.removeFirst() }
-        }
-        let aggregated = group.messages.count > timing.eventAggregationThreshold
-        groups[gk] = group
-        if aggregated { message = "(combined from similar events): " + message }
+        let aggregated = aggregate(key.value, message, now: now)
+        let message = aggregated ? "(combined from similar events): " + message : message
 
         key.add(fieldPath ?? "")
         key.add(uid: uid)
@@ -139,6 +119,33 @@ public struct EventRecorder: Codable {
         indexByDedup[dk] = log.count - 1
         if log.count - firstLive > retention { drop(firstLive) }
         return true
+    }
+
+    /// client-go's EventSourceObjectSpamFilter: a token bucket per source and object; false when
+    /// the event is dropped.
+    private mutating func admit(_ spamKey: UInt64, now: VirtualTime) -> Bool {
+        var bucket = buckets[spamKey] ?? Bucket(tokens: Double(timing.eventSpamBurst), last: now)
+        let refill = Double((now - bucket.last).milliseconds) / Double(max(1, timing.eventSpamRefill.milliseconds))
+        bucket.tokens = min(Double(timing.eventSpamBurst), bucket.tokens + refill)
+        bucket.last = now
+        defer { buckets[spamKey] = bucket }
+        guard bucket.tokens >= 1 else { return false }
+        bucket.tokens -= 1
+        return true
+    }
+
+    /// client-go's EventAggregator: whether the group (source, object, type, reason) has seen
+    /// more distinct messages within the window than the threshold, so this one is combined.
+    private mutating func aggregate(_ groupKey: UInt64, _ message: String, now: VirtualTime) -> Bool {
+        var group = groups[groupKey] ?? Group(messages: [], combinedIndex: nil)
+        group.messages.removeAll { now - $0.time > timing.eventAggregationWindow }
+        if !group.messages.contains(where: { $0.text == message }) {
+            group.messages.append(SeenMessage(text: message, time: now))
+            // client-go: "do not grow our local key set any larger than max".
+            if group.messages.count > timing.eventAggregationThreshold + 1 { group.messages.removeFirst() }
+        }
+        groups[groupKey] = group
+        return group.messages.count > timing.eventAggregationThreshold
     }
 
     /// When the next expiry would drop an event, if the oldest live one was last seen before

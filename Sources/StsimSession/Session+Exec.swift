@@ -76,6 +76,7 @@ extension Session {
     }
 
     func runPod(_ r: RunPodCommand) throws -> Outcome {
+        let began = cluster.now
         let name = r.name.text
         let kind = ProgramCatalog.kind(ofImage: r.image)
         try checkRun(r)
@@ -94,7 +95,7 @@ extension Session {
         // Attached, the command's output comes between the pod starting and ending.
         if r.attach { printChanges(only: nil) }
         if kind == .toolbox, !r.command.isEmpty, r.input == nil {
-            return try followMainProcess(r)
+            return try followMainProcess(r, began: began)
         }
         guard started.reason == .satisfied, let running = cluster.get(Pod.self, name), running.status.phase == .running
         else {
@@ -105,7 +106,7 @@ extension Session {
         }
         // A server, or `sleep` as the main process: the container just keeps running.
         guard !r.command.isEmpty, kind == .toolbox || !isServerCommand(r.command), r.command.first != "sleep" else {
-            autoSettle()
+            autoSettle(since: began)
             return .ok
         }
         // The command is the container's main process: its output is the pod's log, and when it
@@ -134,10 +135,11 @@ extension Session {
                 timeout: .seconds(5), shouldStop: interrupted)
             printChanges(only: nil)
         }
-        if r.attach, exitCode != 0 { printer.errorLine("pod default/\(name) terminated (Error)") }
+        // kubectl deletes the pod in a deferred call, so its line comes before the exit error.
         if r.remove, r.attach {
             if case .success = cluster.delete(.pod, name) { printer.line("pod \"\(name)\" deleted") }
         }
+        if r.attach, exitCode != 0 { printer.errorLine("pod default/\(name) terminated (Error)") }
         autoSettle()
         return exitCode == 0 ? .ok : .failed
     }
@@ -177,10 +179,10 @@ extension Session {
 
     /// A busybox or dnsutils pod: the kubelet runs its command as the main process. Attached,
     /// kubectl prints what it prints until it ends, with its exit status.
-    private func followMainProcess(_ r: RunPodCommand) throws -> Outcome {
+    private func followMainProcess(_ r: RunPodCommand, began: VirtualTime) throws -> Outcome {
         let name = r.name.text
         guard r.attach else {
-            autoSettle()
+            autoSettle(since: began)
             return .ok
         }
         let ended = cluster.run(

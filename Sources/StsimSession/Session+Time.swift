@@ -3,9 +3,11 @@ import StsimLanguage
 
 extension Session {
     /// In auto mode every command that changes the cluster is followed by a settle.
-    func autoSettle() {
+    /// `since`: when the command began, if time already passed before the settle (`run` waits for
+    /// its pod to start), so the summary's `(+D)` counts the whole command.
+    func autoSettle(since: VirtualTime? = nil) {
         guard autoMode else { return }
-        settle(limit: settleLimit, quiet: false, announceQuiet: false)
+        settle(limit: settleLimit, quiet: false, announceQuiet: false, since: since)
     }
 
     func tick(_ duration: VirtualDuration) {
@@ -18,9 +20,10 @@ extension Session {
 
     func settle(
         limit: VirtualDuration, quiet: Bool, only kinds: Set<ResourceKind>? = nil,
-        announceQuiet: Bool = true
+        announceQuiet: Bool = true, since: VirtualTime? = nil
     ) {
-        let result = withProgress("settle") { cluster.settle(limit: limit, shouldStop: $0) }
+        var result = withProgress("settle") { cluster.settle(limit: limit, shouldStop: $0) }
+        if let since { result.startedAt = since }
         let printed = quiet ? discardChanges() : printChanges(only: kinds)
         let blocked = blockedStatefulSets()
         if printed == 0 && result.reason == .idle && !announceQuiet && blocked.isEmpty { return }

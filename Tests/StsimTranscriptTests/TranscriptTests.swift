@@ -96,6 +96,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/edit-here-document",
         "kubectl/endpoints-labels",
         "kubectl/events-for",
+        "kubectl/events-order",
         "kubectl/explain",
         "kubectl/get-watch",
         "kubectl/labels-and-output",
@@ -525,6 +526,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_events_for() throws {
         try Transcript("kubectl/events-for").check()
+    }
+
+    func test_kubectl_events_order() throws {
+        try Transcript("kubectl/events-order").check()
     }
 
     func test_kubectl_explain() throws {

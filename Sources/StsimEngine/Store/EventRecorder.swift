@@ -101,9 +101,10 @@ public struct EventRecorder: Codable {
             return true
         }
         nextName += 1
-        // The clock stops at VirtualTime.end, so this fits; wrapping past it is what Go's
-        // UnixNano does, and it is only a name suffix.
-        let nanos = now.milliseconds &* 1_000_000 &+ nextName
+        // client-go names an event `<object>.<%x of UnixNano>`: Unix time, so every suffix has the
+        // same 16 digits and a listing in name order is chronological per object. The clock stops
+        // at VirtualTime.end; wrapping past it is what Go's UnixNano does, and it is only a name.
+        let nanos = (Int64(WallClock.unixSecondsAtZero) &* 1000 &+ now.milliseconds) &* 1_000_000 &+ nextName
         let e = Event(
             metadata: ObjectMeta(
                 name: object.name + "." + String(nanos, radix: 16),

@@ -52,7 +52,9 @@ extension ResourceCommands {
         }
         let n = try ParsedArguments.replicaCount(replicas, what: "the number of replicas")
         if n < 0 {
-            throw Diagnostic(at: replicas.location, "the number of replicas must be 0 or more")
+            throw Diagnostic(
+                at: replicas.location,
+                "The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
         }
         return .scale(ScaleCommand(kind: kind, name: rest.first, replicas: n, replicasLocation: replicas.location))
     }

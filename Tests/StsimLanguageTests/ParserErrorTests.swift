@@ -345,8 +345,12 @@ final class ParserErrorTests: XCTestCase {
         assertParseError(
             "scale sts web --replicas=many",
             "the number of replicas must be a whole number, not \"many\"", 1, 15, hint: nil)
-        assertParseError("scale sts web -1", "the number of replicas must be 0 or more", 1, 15, hint: nil)
-        assertParseError("scale sts web --replicas=-2", "the number of replicas must be 0 or more", 1, 15, hint: nil)
+        assertParseError(
+            "scale sts web -1", "The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0",
+            1, 15, hint: nil)
+        assertParseError(
+            "scale sts web --replicas=-2",
+            "The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0", 1, 15, hint: nil)
     }
 
     func testDeleteErrors() {

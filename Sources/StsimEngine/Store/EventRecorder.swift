@@ -101,9 +101,8 @@ public struct EventRecorder: Codable {
             return true
         }
         nextName += 1
-        // client-go names an event `<object>.<%x of UnixNano>`: Unix time, so every suffix has the
-        // same 16 digits and a listing in name order is chronological per object. The clock stops
-        // at VirtualTime.end; wrapping past it is what Go's UnixNano does, and it is only a name.
+        // client-go's `<object>.<%x of UnixNano>`: 16 digits, so name order is time order per
+        // object. Wrapping past VirtualTime.end is what Go's UnixNano does; it is only a name.
         let nanos = (Int64(WallClock.unixSecondsAtZero) &* 1000 &+ now.milliseconds) &* 1_000_000 &+ nextName
         let e = Event(
             metadata: ObjectMeta(

@@ -95,10 +95,34 @@ extension Kubelet {
     /// One string per image, shared by every container status that shows it.
     func imageID(_ image: String) -> String {
         if let id = state.imageIDs[image] { return id }
-        let h = StatefulSetIdentity.fnv32(Array(image.utf8))
-        let id = "\(image.split(separator: ":").first ?? "")@sha256:\(String(h, radix: 16))"
+        let id = Self.repoDigest(image)
         state.imageIDs[image] = id
         return id
+    }
+
+    /// containerd's imageID: the repository as it normalises a reference (a Docker Hub name gains
+    /// `docker.io/` and `library/`) and the image's sha256 digest, 64 hex digits; a reference
+    /// pinned by digest keeps it, any other gets one derived from its name, stable across runs.
+    static func repoDigest(_ image: String) -> String {
+        var repository = image
+        var digest: String?
+        if let at = image.firstIndex(of: "@") {
+            repository = String(image[..<at])
+            digest = String(image[image.index(after: at)...])
+        } else if let colon = image.lastIndex(of: ":"), !image[colon...].contains("/") {
+            repository = String(image[..<colon])
+        }
+        let parts = repository.split(separator: "/")
+        if parts.count == 1 {
+            repository = "docker.io/library/" + repository
+        } else if let host = parts.first, !host.contains("."), !host.contains(":"), host != "localhost" {
+            repository = "docker.io/" + repository
+        }
+        let derived = (0..<8).map { round -> String in
+            let hex = String(StatefulSetIdentity.fnv32(Array("\(round)/\(image)".utf8)), radix: 16)
+            return String(repeating: "0", count: 8 - hex.count) + hex
+        }.joined()
+        return repository + "@" + (digest ?? "sha256:" + derived)
     }
 
     /// `fix image`: the pods backing off from pulling it will succeed at their next retry, so

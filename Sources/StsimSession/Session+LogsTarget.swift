@@ -24,7 +24,7 @@ extension Session {
             selector = set.spec.selector ?? LabelSelector()
         case .service:
             guard let svc = cluster.get(Service.self, name) else { throw APIError.notFound(kind, name) }
-            selector = LabelSelector(matchLabels: svc.spec.selector ?? [:])
+            selector = LabelSelector(matchLabels: svc.spec.selector)
         default:
             // polymorphichelpers.LogsForObject's words, with the Go type it was given.
             let type = "*" + (kind.apiVersion.split(separator: "/").last.map(String.init) ?? "v1") + "." + kind.kind

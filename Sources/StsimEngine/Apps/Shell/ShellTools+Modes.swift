@@ -54,12 +54,11 @@ extension Shell {
         }
     }
 
-    /// coreutils' "missing operand after 'MODE'" (BusyBox prints its usage line instead).
+    /// coreutils' "missing operand after 'MODE'"; BusyBox says what it says for no operand at all.
     private func missingOperand(_ tool: String, after operand: String) -> ProcessResult {
-        ProcessResult(
-            stderr: busybox
-                ? "\(tool): missing operand\n"
-                : "\(tool): missing operand after '\(operand)'\nTry '\(tool) --help' for more information.\n",
+        guard !busybox else { return missingOperand(tool) }
+        return ProcessResult(
+            stderr: "\(tool): missing operand after '\(operand)'\nTry '\(tool) --help' for more information.\n",
             exitCode: 1)
     }
 }

@@ -35,7 +35,7 @@ struct ExploreReport {
             out.append("violations: none")
         } else {
             out.append(
-                "violations: \(broken.groupedDigits) schedule\(broken == 1 ? "" : "s") break a promise, \(examples.count) distinct (minimised):"
+                "violations: \(broken.groupedDigits) schedule\(broken == 1 ? " breaks" : "s break") a promise, \(examples.count) distinct (minimised):"
             )
         }
         for (i, e) in examples.enumerated() {
@@ -96,7 +96,7 @@ struct ExploreReport {
         out.append("faults between two instants (only instants where something happens are tried)")
         out.append("anything after \(start.clampedAdding(request.horizon))")
         if start > .zero { out.append("faults during the scenario's own \(start) (its commands ran once, as written)") }
-        out.append("drain, controller restarts, stale caches and watch delays (not built yet)")
+        out.append("drain and graceful deletes (not explore faults yet)")
         out.append("lost acknowledged writes (not checked yet)")
         if request.prune { out.append("a state whose 64-bit fingerprint matched another's (odds near n²/2^65)") }
         return out

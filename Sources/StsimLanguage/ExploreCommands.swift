@@ -24,7 +24,11 @@ public struct ExploreRequest: Hashable, Sendable {
     public var out: Argument?
 
     /// The fault kinds `explore` can inject between two instants.
-    public static let faultKinds = ["partition", "heal", "crash", "boot", "kill", "force-delete"]
+    public static let faultKinds =
+        defaultFaultKinds + ["stale-kubelet", "restart-controller", "restart-controller-mid-sync", "lag-pods"]
+    /// What `--faults` defaults to: the faults of nodes and pods. Restarts and lag are asked for
+    /// by name (each multiplies the schedules; none breaks a promise without another fault).
+    public static let defaultFaultKinds = ["partition", "heal", "crash", "boot", "kill", "force-delete"]
 }
 
 enum ExploreCommands {
@@ -43,7 +47,10 @@ enum ExploreCommands {
             explore injects up to K faults, one or more at each instant where an event happens, \
             in every order, and checks after every event that at most one copy of each StatefulSet \
             pod runs, that no claim is deleted unless asked, and that OrderedReady creates pods in \
-            order. Fault kinds: \(ExploreRequest.faultKinds.joined(separator: ", ")). Each distinct \
+            order. Fault kinds: \(ExploreRequest.faultKinds.joined(separator: ", ")) (stale-kubelet: \
+            restart kubelet NODE --stale 30s; restart-controller and restart-controller-mid-sync: \
+            restart controller statefulset, plain or --between-writes; lag-pods: lag pods 5s; the \
+            default is partition to force-delete). Each distinct \
             violation is minimised and shown as a script that reproduces it; --out DIR writes them.
             """,
         examples: [
@@ -53,7 +60,9 @@ enum ExploreCommands {
             "explore examples/explore/force-delete.sts --random 200 --seed 7",
         ],
         flags: [
-            FlagSpec("faults", value: "KIND,...", help: "the fault kinds to inject (default: all)"),
+            FlagSpec(
+                "faults", value: "KIND,...",
+                help: "the fault kinds to inject (default: the node and pod faults, partition to force-delete)"),
             FlagSpec("max-faults", value: "K", help: "at most K faults per schedule (default 2)"),
             FlagSpec("horizon", value: "D", help: "inject faults until D after the scenario's end (default 5m)"),
             FlagSpec("dfs", help: "depth-first (the default)"),
@@ -83,7 +92,7 @@ enum ExploreCommands {
     }
 
     private static func faultKinds(_ args: ParsedArguments) throws(Diagnostic) -> [String] {
-        guard let flag = args.flag("faults") else { return ExploreRequest.faultKinds }
+        guard let flag = args.flag("faults") else { return ExploreRequest.defaultFaultKinds }
         let names = flag.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         for name in names where !ExploreRequest.faultKinds.contains(name) {
             throw Diagnostic(

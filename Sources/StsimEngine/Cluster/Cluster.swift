@@ -154,7 +154,7 @@ public final class Cluster {
         history.record(change)
         switch change.object {
         case .pod(let pod):
-            statefulSets.podChanged(pod, type: change.type)
+            statefulSets.podWatched(pod, type: change.type)
             replicaSets.podChanged(pod, type: change.type)
             scheduler.podChanged(pod, type: change.type)
             claimProtection.podChanged(pod, type: change.type)
@@ -281,6 +281,10 @@ public final class Cluster {
             scheduler.runCycle()
         case .kubelet(let node, let step):
             kubelets[node]?.run(step)
+        case .kubeletCaughtUp(let node):
+            kubelets[node]?.caughtUp()
+        case .laggedPodChange(let pod, let type, let sent):
+            statefulSets.laggedPodChange(pod, type: type, sent: sent)
         case .syncClaim(let key):
             queuedSyncs.remove(action)
             volumes.syncClaim(key)

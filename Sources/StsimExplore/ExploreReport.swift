@@ -79,6 +79,10 @@ struct ExploreReport {
         var line = "schedules: \(explorer.schedules.groupedDigits) run to the end"
         if case .random = request.strategy { return line }
         if request.prune { line += ", \(explorer.pruned.groupedDigits) cut short at a state already explored" }
+        if explorer.reordered > 0 {
+            line +=
+                ", \(explorer.reordered.groupedDigits) fault orders skipped (the other order of commuting faults was run)"
+        }
         return line
     }
 
@@ -98,6 +102,11 @@ struct ExploreReport {
         if start > .zero { out.append("faults during the scenario's own \(start) (its commands ran once, as written)") }
         out.append("drain and graceful deletes (not explore faults yet)")
         out.append("lost acknowledged writes (not checked yet)")
+        if explorer.reordered > 0 {
+            out.append(
+                "the second order of two faults at one instant on different nodes and pods (taken to commute: each node's consequences are its own)"
+            )
+        }
         if request.prune { out.append("a state whose 64-bit fingerprint matched another's (odds near n²/2^65)") }
         return out
     }

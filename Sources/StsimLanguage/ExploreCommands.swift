@@ -20,6 +20,9 @@ public struct ExploreRequest: Hashable, Sendable {
     public var strategy: Strategy
     /// Skip states already explored (a hash of the whole state); `--no-prune` turns it off to compare.
     public var prune: Bool
+    /// Try one order of faults that commute (partial-order reduction); `--no-reduce` tries every
+    /// order, to compare. `--no-prune` turns both off.
+    public var reduce: Bool
     /// A folder for the counterexample scripts.
     public var out: Argument?
 
@@ -37,7 +40,7 @@ enum ExploreCommands {
     static let explore = CommandSpec(
         "explore", group: .checks,
         usage: [
-            "explore SCENARIO.sts [--faults KIND,...] [--max-faults K] [--horizon D] [--dfs|--bfs|--random N --seed S] [--out DIR] [--no-prune]"
+            "explore SCENARIO.sts [--faults KIND,...] [--max-faults K] [--horizon D] [--dfs|--bfs|--random N --seed S] [--out DIR] [--no-prune] [--no-reduce]"
         ],
         summary: "try every interleaving of faults in a scenario and report the broken promises",
         details: """
@@ -50,7 +53,9 @@ enum ExploreCommands {
             order. Fault kinds: \(ExploreRequest.faultKinds.joined(separator: ", ")) (stale-kubelet: \
             restart kubelet NODE --stale 30s; restart-controller and restart-controller-mid-sync: \
             restart controller statefulset, plain or --between-writes; lag-pods: lag pods 5s; the \
-            default is partition to force-delete). Each distinct \
+            default is partition to force-delete). A state reached before is not explored again, and of \
+            two faults at one instant that commute (on different nodes and pods) one order is tried \
+            (--no-prune and --no-reduce turn these off, to compare). Each distinct \
             violation is minimised and shown as a script that reproduces it; --out DIR writes them.
             """,
         examples: [
@@ -70,7 +75,9 @@ enum ExploreCommands {
             FlagSpec("random", value: "N", help: "N random runs, each with a random subset of the fault kinds"),
             FlagSpec("seed", value: "S", help: "the seed of --random (default 1)"),
             FlagSpec("out", value: "DIR", help: "write each counterexample script into DIR"),
-            FlagSpec("no-prune", help: "do not skip states already explored (to measure what pruning saves)"),
+            FlagSpec(
+                "no-prune", help: "do not skip states already explored, nor orders of faults that commute (to compare)"),
+            FlagSpec("no-reduce", help: "try every order of faults that commute (to measure what the reduction saves)"),
         ],
         positionals: [.files]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -88,7 +95,8 @@ enum ExploreCommands {
         return .explore(
             ExploreRequest(
                 file: file, faults: faults, maxFaults: maxFaults, horizon: horizon, strategy: try strategy(args),
-                prune: !args.has("no-prune"), out: args.flag("out")))
+                prune: !args.has("no-prune"), reduce: !args.has("no-prune") && !args.has("no-reduce"),
+                out: args.flag("out")))
     }
 
     private static func faultKinds(_ args: ParsedArguments) throws(Diagnostic) -> [String] {

@@ -16,14 +16,11 @@ extension Kubelet {
     /// A pod bound to this node left the API: the lagging cache keeps listing it for a while.
     func podLeftAPI(_ pod: Pod) {
         let cutoff = max(cluster.now - Self.maxStale, .zero)
-        var departed = state.departed ?? []
-        if let first = departed.firstIndex(where: { $0.at >= cutoff }) {
-            if first > 0 { departed.removeFirst(first) }
-        } else {
-            departed.removeAll()
-        }
-        departed.append(DepartedPod(at: cluster.now, pod: pod))
-        state.departed = departed
+        // In place (the state's `_modify`): a copy of the list per deletion would cost O(n) each.
+        if state.departed == nil { state.departed = [] }
+        let expired = state.departed!.firstIndex { $0.at >= cutoff } ?? state.departed!.count
+        if expired > 0 { state.departed!.removeFirst(expired) }
+        state.departed!.append(DepartedPod(at: cluster.now, pod: pod))
     }
 
     /// Restarts the kubelet. With a stale cache, it starts the pods the API had bound to this node

@@ -20,7 +20,11 @@ extension Kubelet {
         if state.departed == nil { state.departed = [] }
         let expired = state.departed!.firstIndex { $0.at >= cutoff } ?? state.departed!.count
         if expired > 0 { state.departed!.removeFirst(expired) }
-        state.departed!.append(DepartedPod(at: cluster.now, pod: pod))
+        // Its status is the kubelet's own to rebuild (admission starts one afresh): only the
+        // phase is kept, which says whether the cache still shows it running.
+        var kept = pod
+        kept.status = PodStatus(phase: pod.status.phase)
+        state.departed!.append(DepartedPod(at: cluster.now, pod: kept))
     }
 
     /// Restarts the kubelet. With a stale cache, it starts the pods the API had bound to this node

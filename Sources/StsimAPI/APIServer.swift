@@ -41,7 +41,10 @@ public final class APIServer: Sendable {
         try channel.closeFuture.wait()
     }
 
+    /// Stops listening and closes every connection. Work already handed to the connections'
+    /// thread (the last lines of watches being closed) is written first.
     public func stop() {
+        try? group.next().submit {}.wait()
         try? channel.close().wait()
         try? group.syncShutdownGracefully()
     }

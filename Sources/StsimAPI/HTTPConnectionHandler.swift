@@ -176,15 +176,20 @@ public struct WatchSink: Sendable {
         }
     }
 
-    /// Ends the stream cleanly (a watch's timeoutSeconds), after an optional last line.
-    func finish(_ last: String?) {
+    /// Ends the stream cleanly (a watch's timeoutSeconds), after an optional last line; `close`
+    /// closes the connection too (the server stops).
+    func finish(_ last: String?, close: Bool = false) {
         let bound = bound
         bound.eventLoop.execute {
             let context = bound.value
             if let last {
                 context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: last)))), promise: nil)
             }
-            context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)), promise: nil)
+            let done = context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)))
+            if close {
+                let channel = context.channel
+                done.whenComplete { _ in channel.close(promise: nil) }
+            }
         }
     }
 }

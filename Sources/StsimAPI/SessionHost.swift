@@ -10,11 +10,14 @@ public final class SessionHost: @unchecked Sendable {
     private let session: Session
     private let hub: WatchHub
     private let router: APIRouter
+    /// Marks `queue`, so a call already on it runs at once instead of waiting for itself.
+    private let onQueue = DispatchSpecificKey<Bool>()
 
     public init(session: Session) {
         self.session = session
         hub = WatchHub(resourceVersion: session.sharedCluster.resourceVersion)
         router = APIRouter(session: session, hub: hub)
+        queue.setSpecific(key: onQueue, value: true)
         // Virtual time zero is anchored to the wall clock as serving starts.
         _ = WireJSON.timestamps
         let hub = self.hub
@@ -24,7 +27,25 @@ public final class SessionHost: @unchecked Sendable {
     /// Runs `work` with the session on the session's thread and waits for it (the script of
     /// `stsim serve FILE.sts`, tests).
     public func sync<T>(_ work: (Session) -> T) -> T {
-        queue.sync { work(session) }
+        if DispatchQueue.getSpecific(key: onQueue) == true { return work(session) }
+        return queue.sync { work(session) }
+    }
+
+    /// Runs `body` on the session's thread, in turn with the requests (the prompt's commands
+    /// while `serve` serves); at once when already there (`run FILE` inside a command).
+    public func exclusively(_ body: () -> Void) {
+        if DispatchQueue.getSpecific(key: onQueue) == true { return body() }
+        queue.sync(execute: body)
+    }
+
+    /// `serve stop`: every open watch ends its stream cleanly (after a last BOOKMARK when it
+    /// asked for bookmarks) and its connection closes; the session's changes no longer feed
+    /// the hub.
+    public func closeWatches() {
+        exclusively { [self] in
+            for (sink, last) in hub.removeAll() { sink.finish(last.isEmpty ? nil : last, close: true) }
+            session.stopObservingChanges()
+        }
     }
 
     /// Handles one request on the session's thread; `reply` runs there too and must hand its

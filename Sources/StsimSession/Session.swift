@@ -114,6 +114,8 @@ public final class Session {
     var changeObserver: ((ChangeBatch) -> Void)?
     /// Draws a line of progress during long runs, when output is a terminal (set by the executable).
     public var progressDisplay: ProgressDisplay?
+    /// `serve`'s loopback API, when the executable provides it (Session+Serve.swift).
+    public var apiServer: APIServing?
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options
@@ -187,7 +189,7 @@ public final class Session {
                 if let stop = scriptStopOutcome(at: command.location) { return stop }
                 if interactive { history.append(command.text) }
                 if options.echo { printer.line("\(prompt)\(command.text)") }
-                switch runCommand(command) {
+                switch serialised({ runCommand(command) }) {
                 case .ok: break
                 case .failed: failed = true
                 case .quit: return .quit
@@ -196,7 +198,7 @@ public final class Session {
                 if lessonRun != nil && !isLessonCommand(command) { lessonAfterCommand() }
                 if let stop = scriptStopOutcome(at: command.location) { return stop }
             case .loop(let loop):
-                switch runLoop(loop) {
+                switch serialised({ runLoop(loop) }) {
                 case .ok: break
                 case .failed: failed = true
                 case .quit: return .quit

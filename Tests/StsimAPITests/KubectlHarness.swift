@@ -15,29 +15,58 @@ final class KubectlHarness {
     let kubectl: String
     private let server: Process
     let serverOutput = Pipe()
+    /// The commands typed into a `stsim -` that serves from its script (nil for `stsim serve`).
+    private let input: Pipe?
+    private let seen = SeenOutput()
+    /// Where the kubeconfig is: beside the test's files for `stsim serve`, the default path
+    /// under XDG_STATE_HOME for `serve` typed into stsim.
+    let kubeconfig: URL
 
     /// Skips the test, saying why, where no kubectl binary exists.
-    init(script: String? = nil) throws {
+    convenience init(script: String? = nil) throws {
+        try self.init(arguments: ["serve"] + (script.map { [$0] } ?? []), typing: nil)
+    }
+
+    /// stsim reading its script from standard input, as typed: `commands` (which should
+    /// `serve`) first; `type` sends more while it serves.
+    convenience init(typing commands: String) throws {
+        try self.init(arguments: ["-"], typing: commands)
+    }
+
+    private init(arguments: [String], typing: String?) throws {
         guard let kubectl = Self.findKubectl() else {
             throw XCTSkip("no kubectl binary on this machine (looked at /usr/bin/kubectl and PATH)")
         }
         self.kubectl = kubectl
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("stsim-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        kubeconfig =
+            typing == nil
+            ? directory.appendingPathComponent("kubeconfig")
+            : directory.appendingPathComponent("state/stsim/kubeconfig")
         server = Process()
         server.executableURL = URL(fileURLWithPath: try StsimExecutable.path())
         server.arguments =
-            ["serve", "--kubeconfig", directory.appendingPathComponent("kubeconfig").path] + (script.map { [$0] } ?? [])
+            typing == nil ? [arguments[0], "--kubeconfig", kubeconfig.path] + arguments.dropFirst() : arguments
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_STATE_HOME"] = directory.appendingPathComponent("state").path
+        server.environment = env
         server.currentDirectoryURL = URL(fileURLWithPath: StsimProcess.packageRoot)
         server.standardOutput = serverOutput
         server.standardError = serverOutput
+        input = typing == nil ? nil : Pipe()
+        if let input { server.standardInput = input }
         try server.run()
+        let seen = self.seen
+        let handle = serverOutput.fileHandleForReading
+        Thread.detachNewThread {
+            while case let data = handle.availableData, !data.isEmpty { seen.append(data) }
+            seen.append(nil)
+        }
+        if let typing { type(typing) }
         // The export line is printed once the port is bound and the kubeconfig written.
-        var seen = ""
-        while !seen.contains("export KUBECONFIG=") {
-            let data = serverOutput.fileHandleForReading.availableData
-            if data.isEmpty { throw XCTSkip("stsim serve ended early: \(seen)") }
-            seen += String(decoding: data, as: UTF8.self)
+        guard waitForOutput("export KUBECONFIG=", timeout: 60) else {
+            throw XCTSkip("stsim ended early or never served: \(seen.text)")
         }
     }
 
@@ -47,9 +76,40 @@ final class KubectlHarness {
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// Lines for the stsim that reads its script from standard input.
+    func type(_ lines: String) {
+        input?.fileHandleForWriting.write(Data((lines + "\n").utf8))
+    }
+
+    /// Ends stsim's input (its script ends) and waits for it to exit: its status, or nil when
+    /// it still runs after `timeout` seconds.
+    func endInput(timeout: TimeInterval = 20) -> Int32? {
+        try? input?.fileHandleForWriting.close()
+        let deadline = Date().addingTimeInterval(timeout)
+        while server.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        return server.isRunning ? nil : server.terminationStatus
+    }
+
+    /// What stsim printed so far.
+    var output: String { seen.text }
+
+    /// Waits until stsim's output holds `text` `count` times; false after `timeout` seconds or
+    /// when stsim ended without printing it.
+    @discardableResult
+    func waitForOutput(_ text: String, count: Int = 1, timeout: TimeInterval = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let (out, ended) = seen.snapshot
+            if out.components(separatedBy: text).count > count { return true }
+            if ended { return false }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
+    }
+
     /// The token in the kubeconfig's server URL (kubectl's `--raw` paths must carry it).
     func token() throws -> String {
-        let text = try String(contentsOf: directory.appendingPathComponent("kubeconfig"), encoding: .utf8)
+        let text = try String(contentsOf: kubeconfig, encoding: .utf8)
         let server = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("server: ") })
         return String(try XCTUnwrap(server.split(separator: "/").last))
     }
@@ -62,7 +122,7 @@ final class KubectlHarness {
 
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
-        env["KUBECONFIG"] = directory.appendingPathComponent("kubeconfig").path
+        env["KUBECONFIG"] = kubeconfig.path
         env["HOME"] = directory.path
         return env
     }
@@ -97,4 +157,25 @@ final class KubectlHarness {
             status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
     }
+}
+
+/// stsim's output as a reader thread gathers it.
+final class SeenOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private var ended = false
+
+    func append(_ chunk: Data?) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let chunk { data += chunk } else { ended = true }
+    }
+
+    var snapshot: (String, Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (String(decoding: data, as: UTF8.self), ended)
+    }
+
+    var text: String { snapshot.0 }
 }

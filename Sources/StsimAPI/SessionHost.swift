@@ -56,6 +56,13 @@ public final class SessionHost: @unchecked Sendable {
         }
     }
 
+    /// Runs `work` on the session's thread, then hands its result to `deliver` there (which
+    /// must pass it on to the connection's own thread): an exec's steps.
+    func perform<T: Sendable>(_ work: @escaping @Sendable (Session) -> T, then deliver: @escaping @Sendable (T) -> Void)
+    {
+        queue.async { [self] in deliver(work(session)) }
+    }
+
     /// The client went away, or the watch's timeoutSeconds passed (then `closing` ends the
     /// stream after a last BOOKMARK, when the client asked for bookmarks).
     func endWatch(_ id: Int, closing sink: WatchSink? = nil) {

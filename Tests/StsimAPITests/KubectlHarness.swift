@@ -107,6 +107,31 @@ final class KubectlHarness {
         return false
     }
 
+    /// The kubeconfig's server URL (with the token in its path).
+    func serverURL() throws -> String {
+        let text = try String(contentsOf: kubeconfig, encoding: .utf8)
+        let server = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("server: ") })
+        return String(try XCTUnwrap(server.split(separator: " ").last))
+    }
+
+    /// The port the server listens on, from the kubeconfig.
+    func port() throws -> String {
+        String(try serverURL().split(separator: "/")[1].split(separator: ":")[1])
+    }
+
+    /// What a bash command line prints (raw bytes to the server through bash's /dev/tcp).
+    func bash(_ command: String) throws -> String {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        shell.arguments = ["-c", command]
+        let out = Pipe()
+        shell.standardOutput = out
+        try shell.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        return text
+    }
+
     /// The token in the kubeconfig's server URL (kubectl's `--raw` paths must carry it).
     func token() throws -> String {
         let text = try String(contentsOf: kubeconfig, encoding: .utf8)
@@ -147,9 +172,15 @@ final class KubectlHarness {
     }
 
     @discardableResult
-    func run(_ arguments: [String]) throws -> Output {
+    func run(_ arguments: [String], input: String? = nil) throws -> Output {
         let (p, out, err) = process(arguments)
+        let stdin = Pipe()
+        if input != nil { p.standardInput = stdin }
         try p.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

@@ -52,9 +52,19 @@ public final class SessionHost: @unchecked Sendable {
     /// result to the connection's own thread.
     func handle(_ request: APIRequest, sink: WatchSink, reply: @escaping @Sendable (APIReply) -> Void) {
         queue.async { [self] in
+            aroundRequest?.before()
             reply(router.route(request, sink: sink))
+            aroundRequest?.after()
         }
     }
+
+    /// Called on the session's thread before and after each request: what a request prints
+    /// while the prompt waits for a line interrupts the prompt, which is drawn again after it.
+    public var aroundRequest: (before: () -> Void, after: () -> Void)? {
+        get { hooks }
+        set { exclusively { hooks = newValue } }
+    }
+    private var hooks: (before: () -> Void, after: () -> Void)?
 
     /// Runs `work` on the session's thread, then hands its result to `deliver` there (which
     /// must pass it on to the connection's own thread): an exec's steps.

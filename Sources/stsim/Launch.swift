@@ -21,12 +21,14 @@ struct Launch {
         case "lesson": return LessonLaunch(options: options).run(rest)
         default: break
         }
-        let session = Session(options: options)
+        let output = PromptOutput()
+        let session = Session(options: options, output: output)
         session.lessonLibrary = FileLessonLibrary()
         // A progress line only where someone watches: standard output is a terminal.
         if let width = options.terminalWidth { session.progressDisplay = ProgressBridge(width: width) }
         session.exploreHandler = Exploration.run
         let serving = ServeBridge()
+        serving.promptOutput = output
         session.apiServer = serving
         if script == "explore" {
             // `stsim explore FILE FLAGS...` is the language's `explore` command, word for word.
@@ -55,6 +57,7 @@ struct Launch {
         }
         if script == nil && isatty(0) == 1 {
             print(Self.welcome)
+            output.atPrompt = isatty(1) == 1
             let status = Repl.run(host: ReplBridge(session: session))
             serving.stop()
             return status

@@ -7,6 +7,8 @@ import StsimTerminal
 /// cluster. While it serves, the session runs its commands through `exclusively`, on the thread
 /// where the API's requests run, so the two take turns on the one cluster.
 final class ServeBridge: APIServing {
+    /// The prompt's output, when a prompt is drawn (its line is cleared for what requests print).
+    var promptOutput: PromptOutput?
     private var host: SessionHost?
     private var server: APIServer?
     private(set) var place: ServingPlace?
@@ -29,6 +31,12 @@ final class ServeBridge: APIServing {
             server.stop()
             session.stopObservingChanges()
             throw ServeFailure(text: "cannot write the kubeconfig \(path)")
+        }
+        if let output = promptOutput {
+            host.aroundRequest = (
+                before: { output.beginRequest() },
+                after: { [unowned session] in output.endRequest(prompt: session.nestedPrompt ?? session.prompt) }
+            )
         }
         let place = ServingPlace(
             port: server.port, kubeconfig: path, exportLine: "export KUBECONFIG=\(Serve.shellQuoted(path))")

@@ -33,7 +33,19 @@ final class KubectlHarness {
         try self.init(arguments: ["-"], typing: commands)
     }
 
-    private init(arguments: [String], typing: String?) throws {
+    /// stsim's interactive prompt on a terminal (util-linux `script` gives it one), with
+    /// `commands` typed (which should `serve`).
+    convenience init(atPrompt commands: String) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            throw XCTSkip("no /usr/bin/script (util-linux) to give stsim a terminal")
+        }
+        try self.init(arguments: [], typing: commands, terminal: true)
+    }
+
+    /// Lines end with Enter: CR on a terminal, LF on a pipe.
+    private var enter = "\n"
+
+    private init(arguments: [String], typing: String?, terminal: Bool = false) throws {
         guard let kubectl = Self.findKubectl() else {
             throw XCTSkip("no kubectl binary on this machine (looked at /usr/bin/kubectl and PATH)")
         }
@@ -45,9 +57,12 @@ final class KubectlHarness {
             ? directory.appendingPathComponent("kubeconfig")
             : directory.appendingPathComponent("state/stsim/kubeconfig")
         server = Process()
-        server.executableURL = URL(fileURLWithPath: try StsimExecutable.path())
+        server.executableURL = URL(fileURLWithPath: terminal ? "/usr/bin/script" : try StsimExecutable.path())
         server.arguments =
-            typing == nil ? [arguments[0], "--kubeconfig", kubeconfig.path] + arguments.dropFirst() : arguments
+            terminal
+            ? ["-qec", try StsimExecutable.path(), "/dev/null"]
+            : typing == nil ? [arguments[0], "--kubeconfig", kubeconfig.path] + arguments.dropFirst() : arguments
+        if terminal { enter = "\r" }
         var env = ProcessInfo.processInfo.environment
         env["XDG_STATE_HOME"] = directory.appendingPathComponent("state").path
         server.environment = env
@@ -78,7 +93,8 @@ final class KubectlHarness {
 
     /// Lines for the stsim that reads its script from standard input.
     func type(_ lines: String) {
-        input?.fileHandleForWriting.write(Data((lines + "\n").utf8))
+        let keys = lines.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: enter) + enter
+        input?.fileHandleForWriting.write(Data(keys.utf8))
     }
 
     /// Ends stsim's input (its script ends) and waits for it to exit: its status, or nil when

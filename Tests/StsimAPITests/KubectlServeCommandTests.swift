@@ -50,4 +50,19 @@ final class KubectlServeCommandTests: XCTestCase {
             k.output.contains("stsim: the script has ended; serving the cluster on http://127.0.0.1:"), k.output)
         XCTAssertEqual(try k.run("get", "sts", "web", "-o", "name").stdout, "statefulset.apps/web\n")
     }
+
+    /// At the interactive prompt: what a kubectl write prints clears the waiting prompt's line,
+    /// and the prompt is drawn again after it, with the clock moved on; `quit` stops serving.
+    func testThePromptIsDrawnAgainAfterAKubectlWrite() throws {
+        let k = try KubectlHarness(atPrompt: "create -f examples/web.yaml\nserve")
+        XCTAssertEqual(try k.run("scale", "sts", "web", "--replicas=4").stdout, "statefulset.apps/web scaled\n")
+        XCTAssertTrue(k.waitForOutput("4 claims Bound\r\nstsim 00:00:19> "), k.output.debugDescription)
+        XCTAssertTrue(
+            k.output.contains("\r\nstsim 00:00:16> \r\u{1b}[K00:00:16  pvc/data-web-3"), k.output.debugDescription)
+        k.type("get sts web")
+        XCTAssertTrue(k.waitForOutput("web    4/4"), k.output.debugDescription)
+        k.type("quit")
+        XCTAssertEqual(k.endInput(), 0, k.output.debugDescription)
+        XCTAssertNotEqual(try k.run("get", "pods").status, 0)
+    }
 }

@@ -31,7 +31,11 @@ enum ServeCommands {
         positionals: [.choices(["stop"]), .none]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         if let word = args.nextIfAny() {
-            _ = try args.choice(word, of: ["stop"], what: "the serve action")
+            guard word.text == "stop" else {
+                throw Diagnostic(
+                    at: word.location, "serve: unexpected argument \"\(word.text)\"",
+                    hint: "serve alone starts the API; serve stop ends it")
+            }
             try args.finish()
             for name in ["port", "kubeconfig"] {
                 if let f = args.flag(name) {

@@ -80,9 +80,9 @@ final class KubectlExecTests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 3)
     }
 
-    /// Behind a cut link the kubelet cannot be dialled: kubectl prints the API server's error,
-    /// as the prompt does.
-    func testAPartitionedNodesPodCannotBeEntered() throws {
+    /// Behind a cut link the kubelet cannot be dialled, and a crashed container cannot be
+    /// entered: kubectl prints the refusals as the prompt does.
+    func testRefusalsReadAsAtThePrompt() throws {
         let k = try KubectlHarness(script: "Tests/StsimAPITests/Scripts/exec-partitioned.sts")
         let exec = try k.run("exec", "web-0", "--", "hostname")
         XCTAssertEqual(exec.status, 1)
@@ -91,6 +91,41 @@ final class KubectlExecTests: XCTestCase {
             in: StsimProcess.packageRoot)
         XCTAssertTrue(exec.stderr.hasPrefix("Error from server: error dialing backend: dial tcp "), exec.stderr)
         XCTAssertTrue(prompt.output.hasSuffix(exec.stderr), "kubectl: \(exec.stderr)\nprompt:\n\(prompt.output)")
+
+        try k.run("run", "crash", "--image=busybox:1.36", "--", "false")
+        let crashed = try k.run("exec", "crash", "--", "hostname")
+        XCTAssertEqual(crashed.stderr, "error: unable to upgrade connection: container not found (\"crash\")\n")
+    }
+
+    /// Older clients (and the Python client) speak v4.channel.k8s.io: the same frames, without
+    /// v5's end-of-input message.
+    func testTheV4ChannelProtocol() throws {
+        let k = try KubectlHarness()
+        try k.run("create", "-f", "examples/web.yaml")
+        let path = "/\(try k.token())/api/v1/namespaces/default/pods/web-0/exec?command=hostname&stdout=true"
+        let upgrade =
+            "GET \(path) HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: Upgrade\\r\\nUpgrade: websocket\\r\\n"
+            + "Sec-WebSocket-Version: 13\\r\\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\n"
+            + "Sec-WebSocket-Protocol: v4.channel.k8s.io, base64.channel.k8s.io\\r\\n\\r\\n"
+        let text = try k.bash(
+            "exec 3<>/dev/tcp/127.0.0.1/\(try k.port()); printf '\(upgrade)' >&3; timeout 5 cat <&3 | od -An -tx1 -v | tr -d ' \\n'"
+        )
+        // The 101 names v4; then "web-0\n" on channel 1, the Success Status on 3, a normal close.
+        let response = String(decoding: hexBytes(text), as: UTF8.self)
+        XCTAssertTrue(response.contains("Sec-WebSocket-Protocol: v4.channel.k8s.io\r\n"), response)
+        XCTAssertTrue(text.contains("82070177656" + "22d300a"), text)
+        XCTAssertTrue(response.contains("\u{3}{\"metadata\":{},\"status\":\"Success\"}"), response)
+        XCTAssertTrue(text.hasSuffix("880203e8"), text)
+    }
+
+    private func hexBytes(_ hex: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var i = hex.startIndex
+        while let j = hex.index(i, offsetBy: 2, limitedBy: hex.endIndex), i < hex.endIndex {
+            if let b = UInt8(hex[i..<j], radix: 16) { bytes.append(b) }
+            i = j
+        }
+        return bytes
     }
 
     /// Frames that break the WebSocket protocol close that connection (1002), nothing else.

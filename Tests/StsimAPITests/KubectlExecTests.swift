@@ -102,11 +102,8 @@ final class KubectlExecTests: XCTestCase {
     func testTheV4ChannelProtocol() throws {
         let k = try KubectlHarness()
         try k.run("create", "-f", "examples/web.yaml")
-        let path = "/\(try k.token())/api/v1/namespaces/default/pods/web-0/exec?command=hostname&stdout=true"
-        let upgrade =
-            "GET \(path) HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: Upgrade\\r\\nUpgrade: websocket\\r\\n"
-            + "Sec-WebSocket-Version: 13\\r\\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\n"
-            + "Sec-WebSocket-Protocol: v4.channel.k8s.io, base64.channel.k8s.io\\r\\n\\r\\n"
+        let upgrade = try upgradeRequest(
+            k, query: "command=hostname&stdout=true", protocols: "v4.channel.k8s.io, base64.channel.k8s.io")
         let text = try k.bash(
             "exec 3<>/dev/tcp/127.0.0.1/\(try k.port()); printf '\(upgrade)' >&3; timeout 5 cat <&3 | od -An -tx1 -v | tr -d ' \\n'"
         )
@@ -116,6 +113,14 @@ final class KubectlExecTests: XCTestCase {
         XCTAssertTrue(text.contains("82070177656" + "22d300a"), text)
         XCTAssertTrue(response.contains("\u{3}{\"metadata\":{},\"status\":\"Success\"}"), response)
         XCTAssertTrue(text.hasSuffix("880203e8"), text)
+    }
+
+    /// An exec's upgrade request for web-0, escaped for bash's printf.
+    private func upgradeRequest(_ k: KubectlHarness, query: String, protocols: String) throws -> String {
+        let path = "/\(try k.token())/api/v1/namespaces/default/pods/web-0/exec?\(query)"
+        return "GET \(path) HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: Upgrade\\r\\nUpgrade: websocket\\r\\n"
+            + "Sec-WebSocket-Version: 13\\r\\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\n"
+            + "Sec-WebSocket-Protocol: \(protocols)\\r\\n\\r\\n"
     }
 
     private func hexBytes(_ hex: String) -> [UInt8] {
@@ -132,11 +137,7 @@ final class KubectlExecTests: XCTestCase {
     func testMalformedFramesCloseOnlyTheirConnection() throws {
         let k = try KubectlHarness()
         try k.run("create", "-f", "examples/web.yaml")
-        let path = "/\(try k.token())/api/v1/namespaces/default/pods/web-0/exec?command=cat&stdin=true&stdout=true"
-        let upgrade =
-            "GET \(path) HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: Upgrade\\r\\nUpgrade: websocket\\r\\n"
-            + "Sec-WebSocket-Version: 13\\r\\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\n"
-            + "Sec-WebSocket-Protocol: v5.channel.k8s.io\\r\\n\\r\\n"
+        let upgrade = try upgradeRequest(k, query: "command=cat&stdin=true&stdout=true", protocols: "v5.channel.k8s.io")
         // An unmasked frame with a reserved opcode (0x3): a client must mask, and 0x3 means nothing.
         let text = try k.bash(
             "exec 3<>/dev/tcp/127.0.0.1/\(try k.port()); printf '\(upgrade)' >&3; sleep 0.5; printf '\\x83\\x02ab' >&3; "

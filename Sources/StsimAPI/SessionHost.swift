@@ -43,6 +43,7 @@ public final class SessionHost: @unchecked Sendable {
     /// the hub.
     public func closeWatches() {
         exclusively { [self] in
+            stopped = true
             for (sink, last) in hub.removeAll() { sink.finish(last.isEmpty ? nil : last, close: true) }
             session.stopObservingChanges()
         }
@@ -52,6 +53,8 @@ public final class SessionHost: @unchecked Sendable {
     /// result to the connection's own thread.
     func handle(_ request: APIRequest, sink: WatchSink, reply: @escaping @Sendable (APIReply) -> Void) {
         queue.async { [self] in
+            // After `serve stop` the connections' thread is gone: nothing more goes to it.
+            guard !stopped else { return }
             aroundRequest?.before()
             reply(router.route(request, sink: sink))
             aroundRequest?.after()
@@ -65,18 +68,24 @@ public final class SessionHost: @unchecked Sendable {
         set { exclusively { hooks = newValue } }
     }
     private var hooks: (before: () -> Void, after: () -> Void)?
+    /// Set on the session's thread when serving stops (closeWatches).
+    private var stopped = false
 
     /// Runs `work` on the session's thread, then hands its result to `deliver` there (which
     /// must pass it on to the connection's own thread): an exec's steps.
     func perform<T: Sendable>(_ work: @escaping @Sendable (Session) -> T, then deliver: @escaping @Sendable (T) -> Void)
     {
-        queue.async { [self] in deliver(work(session)) }
+        queue.async { [self] in
+            guard !stopped else { return }
+            deliver(work(session))
+        }
     }
 
     /// The client went away, or the watch's timeoutSeconds passed (then `closing` ends the
     /// stream after a last BOOKMARK, when the client asked for bookmarks).
     func endWatch(_ id: Int, closing sink: WatchSink? = nil) {
         queue.async { [self] in
+            guard !stopped else { return }
             // A watch the hub already closed (410 after a gap) has ended its stream.
             guard let last = hub.remove(id) else { return }
             sink?.finish(last.isEmpty ? nil : last)

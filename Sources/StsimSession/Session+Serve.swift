@@ -60,8 +60,8 @@ extension Session {
     func serve(_ action: ServeAction) throws -> Outcome {
         guard let server = apiServer else {
             throw SessionError(
-                "this session cannot serve: only the stsim program starts the API",
-                hint: "run stsim, then serve at its prompt; or stsim serve FILE.sts")
+                "serve is not available here (stsim serve FILE.sts serves once its script has run)",
+                hint: "at stsim's prompt, or in a script run with stsim FILE.sts, serve starts serving")
         }
         switch action {
         case .start(let port, let kubeconfig):
@@ -83,7 +83,7 @@ extension Session {
             } catch {
                 throw SessionError("cannot serve: \(error)")
             }
-            let ending = interactive ? "serve stop ends it" : "it serves on after the script until Ctrl-C"
+            let ending = drivenByPrompt ? "serve stop ends it" : "it serves on after the script until Ctrl-C"
             printer.line("stsim: serving the cluster on \(place.url) (kubeconfig \(place.kubeconfig)); \(ending)")
             printer.line(place.exportLine)
         case .stop:

@@ -116,6 +116,8 @@ public final class Session {
     public var progressDisplay: ProgressDisplay?
     /// `serve`'s loopback API, when the executable provides it (Session+Serve.swift).
     public var apiServer: APIServing?
+    /// A person at the prompt drives this session (a script it runs still ends at the prompt).
+    var drivenByPrompt = false
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options
@@ -154,6 +156,7 @@ public final class Session {
     /// Runs what was typed at the prompt. Returns false when the user asked to leave.
     public func runInteractive(_ text: String, interrupted: @escaping () -> Bool) -> Bool {
         interactive = true
+        drivenByPrompt = true
         promptAtStart = prompt
         self.interrupted = interrupted
         defer { self.interrupted = { false } }

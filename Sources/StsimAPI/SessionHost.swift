@@ -77,7 +77,10 @@ public final class SessionHost: @unchecked Sendable {
     {
         queue.async { [self] in
             guard !stopped else { return }
+            // A command that sleeps lets the cluster run, and what happens prints as for a request.
+            aroundRequest?.before()
             deliver(work(session))
+            aroundRequest?.after()
         }
     }
 

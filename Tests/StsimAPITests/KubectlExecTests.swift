@@ -66,13 +66,25 @@ final class KubectlExecTests: XCTestCase {
         p.standardInput = input
         p.standardOutput = out
         try p.run()
-        // Keys as a person types them: a slip mended with Backspace, then Enter (CR).
-        for keys in ["hostnamx\u{7f}e\r", "echo $((1+2)) > /tmp/y; cat /tmp/y\r", "exit 3\r"] {
-            Thread.sleep(forTimeInterval: 0.7)
+        let seen = SeenOutput()
+        let handle = out.fileHandleForReading
+        Thread.detachNewThread {
+            while case let data = handle.availableData, !data.isEmpty { seen.append(data) }
+            seen.append(nil)
+        }
+        // Keys as a person types them, each line once the shell's prompt shows (so kubectl has
+        // made the terminal raw): a slip mended with Backspace, then Enter (CR).
+        for (keys, prompts) in [("hostnamx\u{7f}e\r", 1), ("echo $((1+2)) > /tmp/y; cat /tmp/y\r", 2), ("exit 3\r", 3)]
+        {
+            let deadline = Date().addingTimeInterval(20)
+            while seen.text.components(separatedBy: "# ").count <= prompts && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
             input.fileHandleForWriting.write(Data(keys.utf8))
         }
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
+        while !seen.snapshot.1 { Thread.sleep(forTimeInterval: 0.05) }
+        let text = seen.text
         XCTAssertTrue(text.hasPrefix("# hostnamx\u{8} \u{8}e"), text.debugDescription)
         XCTAssertTrue(text.contains("\nweb-0\r\n# echo $((1+2)) > /tmp/y; cat /tmp/y"), text.debugDescription)
         XCTAssertTrue(text.contains("\n3\r\n# exit 3"), text.debugDescription)

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOWebSocket
@@ -8,8 +9,8 @@ import StsimSession
 /// `GET .../namespaces/NS/pods/NAME/exec?command=...&stdin=...&tty=...` with `Upgrade: websocket`:
 /// what kubectl asks to run, and over which version of the channel protocol.
 struct ExecRequest: Sendable {
-    /// kubectl 1.30+ offers v5 (the client can say its input ended); v4 is what older clients
-    /// and the Python client speak.
+    /// kubectl 1.32 offers v5 alone (in v5 the client can say its input ended); v4 is what
+    /// older clients and the Python client speak.
     static let protocols = ["v5.channel.k8s.io", "v4.channel.k8s.io"]
 
     var namespace: String
@@ -21,8 +22,8 @@ struct ExecRequest: Sendable {
     /// The chosen sub-protocol is v5.
     var v5: Bool
 
-    /// nil when the request is not an exec; `protocol` is the client's offer
-    /// (`Sec-WebSocket-Protocol`, comma-separated).
+    /// nil when the request is not an exec, or offers no protocol stsim speaks; `offered` is
+    /// the client's `Sec-WebSocket-Protocol` (comma-separated).
     init?(_ request: APIRequest, offered: String?) {
         guard let path = ResourcePath(request.segments), path.kind == .pod, let name = path.name,
             path.subresource == "exec"
@@ -41,9 +42,7 @@ struct ExecRequest: Sendable {
     var protocolName: String { v5 ? Self.protocols[0] : Self.protocols[1] }
 
     /// `sh`, `bash`, `/bin/sh`...: read line by line when kubectl passes a terminal.
-    var isShell: Bool {
-        argv.count == 1 && ["sh", "bash", "ash", "/bin/sh", "/bin/bash", "/bin/ash"].contains(argv[0])
-    }
+    var isShell: Bool { argv.count == 1 && Cluster.interactiveShells.contains(argv[0]) }
 }
 
 /// The channel-3 Status that ends an exec: kubectl turns a NonZeroExitCode into

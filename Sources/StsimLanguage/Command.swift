@@ -321,6 +321,8 @@ public enum Command: Hashable, Sendable {
     case mode(auto: Bool)
     case dig(type: DNSRecordType, name: Argument, search: Bool)
     case proxy(port: Int)
+    /// `serve`, `serve stop`: the loopback Kubernetes API (the executable provides it).
+    case serve(ServeAction)
     case curl(CurlCommand)
     case exec(pod: Argument, container: String?, command: [Argument])
     case execAttached(AttachedExec)

@@ -87,4 +87,57 @@ final class ExportedScriptsTests: XCTestCase {
         XCTAssertTrue(
             result.stderr.hasPrefix("\(script):2:15: error: flag --replicas N needs a value\n"), result.stderr)
     }
+
+    /// The real kubectl runs the exported quickstart against `stsim serve`: every command is one
+    /// kubectl accepts, the settles and checks hold, and a check that cannot hold stops the script
+    /// at its line. Skipped, saying why, where no kubectl exists.
+    func testAnExportedScenarioRunsWithTheRealKubectlAgainstStsimServe() throws {
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/kubectl" }
+        guard (["/usr/bin/kubectl"] + path).contains(where: FileManager.default.isExecutableFile(atPath:)) else {
+            throw XCTSkip("no kubectl binary on this machine (looked at /usr/bin/kubectl and PATH)")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stsim-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let kubeconfig = folder.appendingPathComponent("kubeconfig").path
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: try StsimExecutable.path())
+        server.arguments = ["serve", "--kubeconfig", kubeconfig]
+        // What the server prints goes to a file: a pipe nobody reads would fill and stall it.
+        let log = folder.appendingPathComponent("serve.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        server.standardOutput = try FileHandle(forWritingTo: log)
+        server.standardError = server.standardOutput
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: kubeconfig) { usleep(100_000) }
+        let environment = [
+            "KUBECONFIG": kubeconfig, "HOME": folder.path, "STSIM_SETTLE_TIMEOUT": "30s", "STSIM_CHECK_TIMEOUT": "30",
+        ]
+
+        let exported = try run(try StsimExecutable.path(), ["export", "examples/quickstart.sts"])
+        let script = folder.appendingPathComponent("quickstart.sh")
+        try exported.stdout.write(to: script, atomically: true, encoding: .utf8)
+        let result = try run("/bin/bash", [script.path], environment: environment)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("statefulset.apps/web created\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("examples/quickstart.sts: done\n"), result.stdout)
+
+        let failing = folder.appendingPathComponent("t.sts")
+        try "expect pod web-1 Ready\nexpect pod web-7 Ready\n".write(to: failing, atomically: true, encoding: .utf8)
+        let failingScript = folder.appendingPathComponent("t.sh")
+        try run(try StsimExecutable.path(), ["export", failing.path]).stdout
+            .write(to: failingScript, atomically: true, encoding: .utf8)
+        var quick = environment
+        quick["STSIM_CHECK_TIMEOUT"] = "1"
+        let failed = try run("/bin/bash", [failingScript.path], environment: quick)
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertEqual(
+            failed.stderr,
+            "\(failing.path):2: expectation failed: pod web-7 Ready (saw: Error from server (NotFound): pods \"web-7\" not found)\n"
+        )
+    }
 }

@@ -18,8 +18,8 @@ enum ExportHeader {
             "",
             ": \"${STSIM_SETTLE_TIMEOUT:=120s}\" \"${STSIM_CHECK_TIMEOUT:=60}\" \"${STSIM_TICK_MAX:=60}\"",
             ": \"${STSIM_WATCH_SECONDS:=10}\" \"${STSIM_FAULTS:=0}\"",
-            "STSIM_OUTPUT=$(mktemp)",
-            "trap 'rm -f \"$STSIM_OUTPUT\" \"$STSIM_OUTPUT.err\"; kill $(jobs -p) 2>/dev/null || true' EXIT",
+            "STSIM_OUTPUT=$(mktemp) STSIM_FILES=$(mktemp -d)  # the last command's output; files kubectl reads",
+            "trap 'rm -rf \"$STSIM_OUTPUT\" \"$STSIM_OUTPUT.err\" \"$STSIM_FILES\"; kill $(jobs -p) 2>/dev/null || true' EXIT",
             "command -v kubectl >/dev/null || { echo \"$0: needs kubectl (https://kubernetes.io/docs/tasks/tools/)\" >&2; exit 1; }",
             "",
         ] + functions

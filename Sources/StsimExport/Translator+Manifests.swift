@@ -82,7 +82,8 @@ extension Translator {
                 how: options.cluster == .kind
                     ? "a node joins by its kubelet: add a worker to the kind config (kind create cluster --config)"
                     : "a node joins by its kubelet (kubeadm join), not by kubectl")
-        case .namespace, .podDisruptionBudget, .configData, .serviceAccount:
+        case .configData: return configData()
+        case .namespace, .podDisruptionBudget, .serviceAccount:
             return asWritten(changesCluster: true)
         }
     }

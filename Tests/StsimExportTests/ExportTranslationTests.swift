@@ -57,6 +57,23 @@ final class ExportTranslationTests: XCTestCase {
         assertContains(out, "  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n")
     }
 
+    func testFilesAConfigMapReadsTravelWithTheScript() throws {
+        let out = try body(
+            "create configmap web --from-literal mode=prod --from-file conf/app.properties\n"
+                + "create secret generic s --from-file=key=tls.crt --from-file=missing.txt",
+            files: ["conf/app.properties": "a=1\n", "tls.crt": "CERT\n"])
+        assertContains(
+            out,
+            "# conf/app.properties, written out for kubectl to read\nmkdir -p \"$STSIM_FILES/1\"\n"
+                + "cat > \"$STSIM_FILES/1/\"app.properties <<'EOF'\na=1\nEOF\n"
+                + "kubectl create configmap web --from-literal mode=prod --from-file=\"$STSIM_FILES/1/\"app.properties\n"
+        )
+        assertContains(out, "cat > \"$STSIM_FILES/2/\"tls.crt <<'EOF'\nCERT\nEOF\n")
+        assertContains(
+            out, "kubectl create secret generic s --from-file=key=\"$STSIM_FILES/2/\"tls.crt --from-file=missing.txt\n")
+        assertContains(out, "# missing.txt is read when the script runs")
+    }
+
     func testScaleShortcutsBecomeKubectlScale() throws {
         let out = try body("scale sts web 3\nscale sts 2\nmode step\nscale statefulset web --replicas=5 -n team")
         assertContains(out, "kubectl scale statefulset web --replicas=3\nstsim_settle t.sts:1\n")

@@ -1,17 +1,44 @@
 import StsimEngine
 import StsimLanguage
 
-/// `create configmap|secret --from-file PATH`: kubectl reads the file where the script runs, so
-/// the script carries it, written into a folder of its own first (the key stays the file's name).
+/// `create configmap|secret --from-file PATH` and `cp PATH POD:PATH`: kubectl reads the file where
+/// the script runs, so the script carries it, written into a folder of its own first (the file
+/// keeps its name, which is the key of `--from-file` and the name `cp` gives it in a folder).
 extension Translator {
+    /// The lines that write the host file `path` under `$STSIM_FILES`, and the word that names
+    /// it there (nil when it cannot be read here).
+    func staged(_ path: String, first: Bool) -> (lines: [String], word: String)? {
+        guard let content = read(path) else { return nil }
+        let folder = "$STSIM_FILES/\(text.location.line)"
+        let name = BashText.word(String(path.split(separator: "/").last ?? Substring(path)))
+        let doc = BashText.hereDocument(content)
+        return (
+            (first ? ["mkdir -p \"\(folder)\""] : []) + ["cat > \"\(folder)/\"\(name) <<'\(doc.delimiter)'"]
+                + doc.lines,
+            "\"\(folder)/\"\(name)"
+        )
+    }
+
+    /// `cp HOSTPATH POD:PATH`: the host file travels with the script.
+    func copy(_ c: CopyCommand) -> Translation {
+        guard FileSpec(c.source.text).pod == nil, let file = staged(c.source.text, first: true) else {
+            return asWritten()
+        }
+        let rest = words.dropFirst().map { $0 == c.source.text ? file.word : BashText.word($0) }
+        var t = Translation.command(
+            file.lines + ["kubectl cp " + rest.joined(separator: " ")],
+            notes: ["\(c.source.text), written out for kubectl to copy"])
+        t.single = false
+        return t
+    }
+
     func configData() -> Translation {
         var lines: [String] = []
         var command: [String] = []
         var notes: [String] = []
-        let folder = "$STSIM_FILES/\(text.location.line)"
         var i = 0
         while i < words.count {
-            var word = words[i]
+            let word = words[i]
             i += 1
             var value: String?
             if word == "--from-file", i < words.count {
@@ -25,18 +52,13 @@ extension Translator {
                 continue
             }
             let (key, path) = Self.keyAndPath(value)
-            guard let content = read(path) else {
+            guard let file = staged(path, first: lines.isEmpty) else {
                 notes.append("\(path) is read when the script runs, from the directory it runs in")
                 command.append(BashText.word("--from-file=\(value)"))
                 continue
             }
-            let name = String(path.split(separator: "/").last ?? Substring(path))
-            let doc = BashText.hereDocument(content)
-            if lines.isEmpty { lines.append("mkdir -p \"\(folder)\"") }
-            lines.append("cat > \"\(folder)/\"\(BashText.word(name)) <<'\(doc.delimiter)'")
-            lines += doc.lines
-            word = "--from-file=" + (key.map { "\($0)=" } ?? "")
-            command.append(BashText.word(word) + "\"\(folder)/\"" + BashText.word(name))
+            lines += file.lines
+            command.append(BashText.word("--from-file=" + (key.map { "\($0)=" } ?? "")) + file.word)
             notes.append("\(path), written out for kubectl to read")
         }
         var t = Translation.command(

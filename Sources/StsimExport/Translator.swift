@@ -52,7 +52,8 @@ struct Translator {
         case .diff(let source):
             // kubectl diff exits 1 when the objects differ, which is what it is for.
             manifests(source, suffix: " || test $? -eq 1")
-        case .apiResources, .explain, .describe, .kubectlWait, .exec, .copy: asWritten()
+        case .apiResources, .explain, .describe, .kubectlWait, .exec: asWritten()
+        case .copy(let c): copy(c)
         case .setImage, .changeMetadata: asWritten(changesCluster: true)
         case .delete(let d):
             if case .manifests(let source) = d.target { manifests(source) } else { asWritten(changesCluster: true) }

@@ -72,6 +72,13 @@ final class ExportTranslationTests: XCTestCase {
         assertContains(
             out, "kubectl create secret generic s --from-file=key=\"$STSIM_FILES/2/\"tls.crt --from-file=missing.txt\n")
         assertContains(out, "# missing.txt is read when the script runs")
+        let copied = try body(
+            "cp page.html web-0:/tmp\ncp web-0:/etc/hostname here.txt", files: ["page.html": "<p>hi</p>\n"])
+        assertContains(
+            copied,
+            "mkdir -p \"$STSIM_FILES/1\"\ncat > \"$STSIM_FILES/1/\"page.html <<'EOF'\n<p>hi</p>\nEOF\n"
+                + "kubectl cp \"$STSIM_FILES/1/\"page.html web-0:/tmp\n")
+        assertContains(copied, "kubectl cp web-0:/etc/hostname here.txt\n")
     }
 
     func testScaleShortcutsBecomeKubectlScale() throws {

@@ -116,6 +116,7 @@ final class ExportedScriptsTests: XCTestCase {
         for _ in 0..<100 where !FileManager.default.fileExists(atPath: kubeconfig) { usleep(100_000) }
         let environment = [
             "KUBECONFIG": kubeconfig, "HOME": folder.path, "STSIM_SETTLE_TIMEOUT": "30s", "STSIM_CHECK_TIMEOUT": "30",
+            "STSIM_WATCH_SECONDS": "2",
         ]
 
         let exported = try run(try StsimExecutable.path(), ["export", "examples/quickstart.sts"])
@@ -125,6 +126,22 @@ final class ExportedScriptsTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertTrue(result.stdout.contains("statefulset.apps/web created\n"), result.stdout)
         XCTAssertTrue(result.stdout.hasSuffix("examples/quickstart.sts: done\n"), result.stdout)
+
+        // A command of each family that the loopback API serves, the shortcuts included.
+        let families = folder.appendingPathComponent("families.sts")
+        try Self.families.write(to: families, atomically: true, encoding: .utf8)
+        let familiesScript = folder.appendingPathComponent("families.sh")
+        try run(try StsimExecutable.path(), ["export", families.path]).stdout
+            .write(to: familiesScript, atomically: true, encoding: .utf8)
+        let ran = try run("/bin/bash", [familiesScript.path], environment: environment)
+        XCTAssertEqual(ran.status, 0, ran.stdout + ran.stderr)
+        for line in [
+            "statefulset.apps/db created\n", "statefulset.apps/db patched\n", "pod/db-2 condition met\n",
+            "pod/db-0 labeled\n", "configmap/conf created\n", "\(families.path):17: skipped (stsim only): clock\n",
+            "pod \"db-1\" deleted\n", "\(families.path): done\n",
+        ] {
+            XCTAssertTrue(ran.stdout.contains(line), "\(line) in:\n\(ran.stdout)")
+        }
 
         let failing = folder.appendingPathComponent("t.sts")
         try "expect pod web-1 Ready\nexpect pod web-7 Ready\n".write(to: failing, atomically: true, encoding: .utf8)
@@ -140,4 +157,30 @@ final class ExportedScriptsTests: XCTestCase {
             "\(failing.path):2: expectation failed: pod web-7 Ready (saw: Error from server (NotFound): pods \"web-7\" not found)\n"
         )
     }
+
+    static let families = """
+        create svc headless db --selector app=db --port 80
+        create sts db --image nginx:1.27 --replicas 2 --storage 1Mi
+        wait sts db ready
+        expect count pods -l app=db == 2
+        get pods -w --watch-only
+        patch sts db --replicas 3
+        wait pod db-2 Ready --timeout 60s
+        expect pod db-2 Ready
+        label pod db-0 tier=front
+        get pods -l tier=front
+        expect output contains "db-0"
+        expect error delete pod nosuch
+        create configmap conf --from-literal mode=prod
+        expect count configmaps -l app=none == 0
+        tick 1s
+        settle
+        clock
+        rollout status sts db
+        delete pod db-1
+        wait pod db-1 Ready
+        expect sts db Ready
+        events --for pod/db-1
+
+        """
 }

@@ -6,7 +6,7 @@ public enum RealCluster: String, CaseIterable, Sendable {
     var expectation: String {
         switch self {
         case .kind:
-            "a kind cluster (`kind create cluster`; stsim --cluster kind has the same node names: kind-worker, kind-worker2, ...)."
+            "a kind cluster (`kind create cluster`, with workers for the nodes the scenario names; stsim's node-1, node-2, ... and control-plane are kind-worker, kind-worker2, ... and kind-control-plane here)."
         case .minikube: "a minikube cluster (`minikube start`; its node is called minikube)."
         case .any: "any Kubernetes 1.32 cluster whose node names match the script's."
         }
@@ -24,6 +24,29 @@ public enum RealCluster: String, CaseIterable, Sendable {
 public struct ExportOptions: Sendable {
     public var cluster: RealCluster
     public init(cluster: RealCluster = .kind) { self.cluster = cluster }
+
+    /// A scenario written for stsim's own nodes (`control-plane`, `node-1`, ...) runs on kind with
+    /// kind's names for them (`kind-control-plane`, `kind-worker`, `kind-worker2`, ...): the word,
+    /// or its end after `/` or `=` (`node/node-1`, `kubernetes.io/hostname=node-1`).
+    func realNodeName(_ word: String) -> String {
+        guard cluster == .kind else { return word }
+        for separator in ["", "/", "="] {
+            let head: Substring
+            let name: Substring
+            if separator.isEmpty {
+                (head, name) = ("", Substring(word))
+            } else if let cut = word.lastIndex(of: Character(separator)) {
+                (head, name) = (word[...cut], word[word.index(after: cut)...])
+            } else {
+                continue
+            }
+            if name == "control-plane" { return head + "kind-control-plane" }
+            if name.hasPrefix("node-"), let n = Int(name.dropFirst(5)), n >= 1, String(n) == name.dropFirst(5) {
+                return head + (n == 1 ? "kind-worker" : "kind-worker\(n)")
+            }
+        }
+        return word
+    }
 }
 
 /// What one stsim command becomes in the script.

@@ -7,8 +7,8 @@ extension Translator {
     func expect(_ e: Expectation) -> Translation {
         switch e {
         case .objectState(let kind, let name, let state, let node):
-            var lines = [stateCheck(kind, name.text, state)]
-            if let node {
+            var lines = [stateCheck(kind, kind == .node ? options.realNodeName(name.text) : name.text, state)]
+            if let node = node.map(options.realNodeName) {
                 lines.append(
                     check(
                         "\(KindWord.of(kind)) \(name.text) on \(node)", "is", node,

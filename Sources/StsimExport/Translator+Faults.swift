@@ -14,20 +14,22 @@ extension Translator {
                 ["kubectl " + BashText.words(words + ["--ignore-daemonsets"])], changesCluster: true,
                 notes: ["--ignore-daemonsets: a real node runs DaemonSet pods, which drain cannot evict"])
         case .crash(let node):
+            let node = options.realNodeName(node.text)
             return nodeFault(
-                node.text, kind: ["docker", "stop", node.text], minikube: ["minikube", "node", "stop", node.text],
+                node, kind: ["docker", "stop", node], minikube: ["minikube", "node", "stop", node],
                 how: "power the node's machine off")
         case .boot(let node):
+            let node = options.realNodeName(node.text)
             return nodeFault(
-                node.text, kind: ["docker", "start", node.text], minikube: ["minikube", "node", "start", node.text],
+                node, kind: ["docker", "start", node], minikube: ["minikube", "node", "start", node],
                 how: "power the node's machine on")
         case .partition(let nodes):
             return faults(
-                nodes.map { ["docker", "network", "disconnect", "kind", $0.text] },
+                nodes.map { ["docker", "network", "disconnect", "kind", options.realNodeName($0.text)] },
                 how: "cut the node off the control plane (a firewall rule on its network)")
         case .heal(let nodes):
             return faults(
-                nodes.map { ["docker", "network", "connect", "kind", $0.text] },
+                nodes.map { ["docker", "network", "connect", "kind", options.realNodeName($0.text)] },
                 how: "undo the firewall rule that cut the node off")
         case .killPod(let name, _, _):
             return .skip(

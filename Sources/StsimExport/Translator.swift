@@ -23,7 +23,7 @@ struct Translator {
         read: @escaping (String) -> String?
     ) throws(Diagnostic) {
         var words: [String] = []
-        for word in text.words { words.append(try word.expanded(with: variables)) }
+        for word in text.words { words.append(options.realNodeName(try word.expanded(with: variables))) }
         if words.first == "kubectl" { words.removeFirst() }
         let here = try Parser.hereDocumentText(text.hereDocument, variables: variables)?.0
         self.statement = statement

@@ -162,7 +162,7 @@ final class ExportTranslationTests: XCTestCase {
         )
         assertContains(
             out,
-            "stsim_expect t.sts:3 'pod web-0 on node-1' is node-1 -- kubectl get pod web-0 -o 'jsonpath={.spec.nodeName}'\n"
+            "stsim_expect t.sts:3 'pod web-0 on kind-worker' is kind-worker -- kubectl get pod web-0 -o 'jsonpath={.spec.nodeName}'\n"
         )
         assertContains(
             out,
@@ -201,6 +201,20 @@ final class ExportTranslationTests: XCTestCase {
         assertContains(any, "stsim_skip t.sts:2 'break image nginx:9'\n")
         let minikube = try body("crash minikube", cluster: .minikube)
         assertContains(minikube, "stsim_fault t.sts:1 'crash minikube' minikube node stop minikube\n")
+    }
+
+    func testStsimNodeNamesBecomeKindsOnKind() throws {
+        let out = try body(
+            "partition node-2\nexpect pod web-0 Running on node-1\nget node/node-3\nget nodes control-plane\nexpect node node-12 Ready"
+        )
+        assertContains(out, "'partition node-2' docker network disconnect kind kind-worker2\n")
+        assertContains(out, "'pod web-0 on kind-worker' is kind-worker --")
+        assertContains(out, "kubectl get node/kind-worker3\n")
+        assertContains(out, "kubectl get nodes kind-control-plane\n")
+        assertContains(out, "stsim_expect t.sts:5 'node kind-worker12 Ready' is True --")
+        let any = try body("cordon node-1\nget pods node-x", cluster: .any)
+        assertContains(any, "kubectl cordon node-1\n")
+        assertContains(try body("get pods node-x node-01"), "kubectl get pods node-x node-01\n")
     }
 
     func testNodeCommandsAreKubectlsAndDrainIgnoresDaemonSets() throws {

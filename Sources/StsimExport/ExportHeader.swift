@@ -6,7 +6,7 @@ enum ExportHeader {
             "#!/usr/bin/env bash",
             "# Exported by `stsim export \(file)`: the same scenario on a real Kubernetes cluster,",
             "# each stsim command as the kubectl command(s) a person would type (docs/export.md).",
-            "# Expects: \(options.cluster.expectation)",
+        ] + options.cluster.expectation + [
             "# Needs: bash and kubectl (1.32), its current context pointing at that cluster.",
             "# stsim runs in virtual time; here time is real. Tune the waits with:",
             "#   STSIM_SETTLE_TIMEOUT  each settle's kubectl rollout status / kubectl wait (default 120s)",

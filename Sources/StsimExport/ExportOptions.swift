@@ -3,12 +3,17 @@
 public enum RealCluster: String, CaseIterable, Sendable {
     case kind, minikube, any
 
-    var expectation: String {
+    /// The header's lines about the cluster the script expects.
+    var expectation: [String] {
         switch self {
         case .kind:
-            "a kind cluster (`kind create cluster`, with workers for the nodes the scenario names; stsim's node-1, node-2, ... and control-plane are kind-worker, kind-worker2, ... and kind-control-plane here)."
-        case .minikube: "a minikube cluster (`minikube start`; its node is called minikube)."
-        case .any: "any Kubernetes 1.32 cluster whose node names match the script's."
+            [
+                "# Expects: a kind cluster with three workers, as stsim's default cluster has:",
+                "#   printf 'kind: Cluster\\napiVersion: kind.x-k8s.io/v1alpha4\\nnodes:\\n- role: control-plane\\n- role: worker\\n- role: worker\\n- role: worker\\n' | kind create cluster --config=-",
+                "# stsim's node names are kind's here: control-plane, node-1, node-2, ... are kind-control-plane, kind-worker, kind-worker2, ...",
+            ]
+        case .minikube: ["# Expects: a minikube cluster (minikube start); its one node is called minikube."]
+        case .any: ["# Expects: any Kubernetes 1.32 cluster whose node names are the script's."]
         }
     }
 

@@ -20,7 +20,7 @@ final class ExportTranslationTests: XCTestCase {
     func testHeaderSaysWhereItCameFromWhatItExpectsAndStopsOnErrors() throws {
         let script = try ScriptExport.export("get pods", file: "web.sts")
         assertContains(script, "#!/usr/bin/env bash\n# Exported by `stsim export web.sts`")
-        assertContains(script, "# Expects: a kind cluster")
+        assertContains(script, "# Expects: a kind cluster with three workers")
         assertContains(script, "# Needs: bash and kubectl (1.32)")
         assertContains(script, "set -euo pipefail\n")
         assertContains(

@@ -72,7 +72,7 @@ struct Translator {
         case .wait(let kind, let name, let condition, let timeout): wait(kind, name.text, condition, timeout)
         case .rollout(let r): rollout(r)
         case .config(let action): config(action)
-        case .echo(let s): .command(["echo \(BashText.word(s))"])
+        case .echo(let s): .command([s.isEmpty ? "echo" : "echo \(BashText.word(s))"])
         case .dig(let type, let name, let search): dig(type, name.text, search: search)
         case .proxy(let port):
             .command(
@@ -98,7 +98,10 @@ struct Translator {
         case .define(let name, _):
             Translation(notes: ["(${\(name)} is expanded in the commands below)"])
         case .quit: .command(["exit 0"])
-        default: stsimOnly()
+        // No default: a new command must say here how it goes to a real cluster.
+        case .clock, .timeline, .explore, .mark, .lesson, .help, .history, .unwatch, .reset, .undo, .seed,
+            .setting, .run, .save, .load, .unavailable:
+            stsimOnly()
         }
     }
 

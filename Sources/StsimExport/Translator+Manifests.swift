@@ -47,7 +47,10 @@ extension Translator {
                     notes.append("\(path.text), inlined")
                     inline(text)
                 } else {
-                    notes.append("\(path.text) is read when the script runs, from the directory it runs in")
+                    notes.append(
+                        path.text.contains("://")
+                            ? "kubectl downloads \(path.text) itself"
+                            : "\(path.text) is read when the script runs, from the directory it runs in")
                     lines.append("kubectl " + BashText.words([verb, "-f", path.text] + recursive + flags) + suffix)
                 }
             }

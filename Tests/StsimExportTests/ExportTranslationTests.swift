@@ -38,6 +38,8 @@ final class ExportTranslationTests: XCTestCase {
         assertContains(out, "kubectl apply -f missing.yaml\n")
         assertContains(out, "# t.sts:3: apply <<EOF\nkubectl apply -f - <<'EOF'\n\(yaml)EOF\n")
         assertContains(out, "kubectl delete -f - --wait=false <<'EOF'\n")
+        let url = "https://k8s.io/examples/application/web/web.yaml"
+        assertContains(try body("apply -f \(url)"), "# kubectl downloads \(url) itself\nkubectl apply -f \(url)\n")
     }
 
     func testAHereDocumentHoldingEOFGetsAnotherDelimiter() throws {

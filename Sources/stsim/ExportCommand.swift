@@ -8,10 +8,12 @@ struct ExportCommand: ParsableCommand {
         commandName: "stsim export",
         abstract: "Write FILE.sts as a bash script of kubectl commands that runs the scenario on a real cluster.",
         discussion: """
-            The script goes to standard output:  stsim export FILE.sts > run.sh && bash run.sh
-            Manifests named by -f are inlined as here-documents; settle and wait become kubectl
-            wait and rollout status; expect becomes a check that stops the script at FILE:LINE;
-            faults and other stsim-only commands print how to do them (docs/export.md).
+            The script goes to standard output:
+              stsim export FILE.sts > run.sh && bash run.sh
+            Manifests named by -f are inlined as here-documents; settle and
+            wait become kubectl wait and rollout status; each expect becomes a
+            check that stops the script at its FILE:LINE; faults and other
+            stsim-only commands print how to do them (docs/export.md).
             """
     )
 

@@ -1,10 +1,11 @@
 /// The start of every exported script: where it came from, what it expects, and the few bash
 /// functions the translated commands call (docs/export.md explains each choice).
 enum ExportHeader {
-    static func lines(file: String, options: ExportOptions) -> [String] {
-        [
+    static func lines(file: String, options: ExportOptions, variables: [String: String]) -> [String] {
+        let arguments = variables.keys.sorted().map { " " + BashText.word("\($0)=\(variables[$0]!)") }.joined()
+        return [
             "#!/usr/bin/env bash",
-            "# Exported by `stsim export \(file)`: the same scenario on a real Kubernetes cluster,",
+            "# Exported by `stsim export \(file)\(arguments)`: the same scenario on a real Kubernetes cluster,",
             "# each stsim command as the kubectl command(s) a person would type (docs/export.md).",
         ] + options.cluster.expectation + [
             "# Needs: bash and kubectl (1.32), its current context pointing at that cluster.",

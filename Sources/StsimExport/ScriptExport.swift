@@ -7,12 +7,14 @@ import StsimRender
 public enum ScriptExport {
     /// The script for `source`, the text of `file`. `read` gives the text of a manifest file a
     /// command names (nil when it cannot be read here: the command then keeps its `-f PATH`).
-    /// The first lexer or parser error is thrown, located in `file`.
+    /// `variables` are the script's arguments (`NAME=VALUE`). The first lexer or parser error is
+    /// thrown, located in `file`.
     public static func export(
-        _ source: String, file: String, options: ExportOptions = ExportOptions(),
+        _ source: String, file: String, options: ExportOptions = ExportOptions(), variables: [String: String] = [:],
         read: @escaping (String) -> String? = { _ in nil }
     ) throws(Diagnostic) -> String {
-        var state = ScriptState(out: ExportHeader.lines(file: file, options: options))
+        var state = ScriptState(
+            out: ExportHeader.lines(file: file, options: options, variables: variables), variables: variables)
         for item in Lexer.lex(source, file: file) {
             switch item {
             case .error(let diagnostic, _): throw diagnostic

@@ -15,7 +15,9 @@ struct Export {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let options = ExportOptions(cluster: RealCluster(rawValue: command.cluster) ?? .kind)
         do {
-            let script = try ScriptExport.export(source, file: path, options: options) { name in
+            let script = try ScriptExport.export(
+                source, file: path, options: options, variables: command.variables
+            ) { name in
                 Self.manifest(name, scriptFolder: folder)
             }
             FileHandle.standardOutput.write(Data(script.utf8))

@@ -20,10 +20,25 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The .sts script to export.")
     var script: String
 
+    @Argument(help: "NAME=VALUE pairs for the script's ${NAME}, as when it runs.")
+    var scriptArguments: [String] = []
+
     @Option(help: ArgumentHelp("The real cluster the script is for: kind, minikube or any.", valueName: "NAME"))
     var cluster: String = "kind"
 
+    /// The `NAME=VALUE` pairs as variables.
+    var variables: [String: String] {
+        var out: [String: String] = [:]
+        for pair in scriptArguments {
+            if let eq = pair.firstIndex(of: "=") { out[String(pair[..<eq])] = String(pair[pair.index(after: eq)...]) }
+        }
+        return out
+    }
+
     func validate() throws {
+        if let pair = scriptArguments.first(where: { !$0.contains("=") || $0.hasPrefix("=") }) {
+            throw ValidationError("script arguments are NAME=VALUE, not \"\(pair)\"")
+        }
         if RealCluster(rawValue: cluster) == nil {
             throw ValidationError(
                 "--cluster must be one of \(RealCluster.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(cluster)\""

@@ -28,6 +28,14 @@ final class ExportTranslationTests: XCTestCase {
         XCTAssertTrue(script.hasSuffix("echo 'web.sts: done'\n"))
     }
 
+    func testScriptArgumentsAreExpandedAndNamedInTheHeader() throws {
+        let script = try ScriptExport.export(
+            "scale sts ${set} ${n}", file: "s.sts", variables: ["set": "web", "n": "4"])
+        assertContains(script, "# Exported by `stsim export s.sts n=4 set=web`")
+        assertContains(script, "kubectl scale statefulset web --replicas=4\n")
+        XCTAssertThrowsError(try ScriptExport.export("scale sts ${set} 2", file: "s.sts"))
+    }
+
     func testManifestsAreInlinedAsHereDocuments() throws {
         let yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n"
         let out = try body(

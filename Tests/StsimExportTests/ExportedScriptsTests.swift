@@ -88,6 +88,40 @@ final class ExportedScriptsTests: XCTestCase {
             result.stderr.hasPrefix("\(script):2:15: error: flag --replicas N needs a value\n"), result.stderr)
     }
 
+    /// The script's own functions, with a stand-in kubectl that answers from fixed text: checks
+    /// that hold pass, the first that does not stops the script at its line with what it saw,
+    /// a long tick is cut short aloud, a stsim-only command says it was skipped.
+    func testTheScriptsChecksHoldOrStopItAtTheirLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stsim-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let kubectl = folder.appendingPathComponent("kubectl")
+        try """
+        #!/usr/bin/env bash
+        case "$*" in
+          *readyReplicas*) printf 2/3 ;;
+          *'-o name'*) printf 'pod/web-0\\npod/web-1\\n' ;;
+          *phase*) printf Bound ;;
+        esac
+        """.write(to: kubectl, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: kubectl.path)
+        let sts = folder.appendingPathComponent("t.sts")
+        try
+            "expect count pods == 2\nexpect count pods >= 1\nexpect pvc data-web-0 Bound\ntick 5m\nclock\nexpect sts web Ready\necho not reached\n"
+            .write(to: sts, atomically: true, encoding: .utf8)
+        let script = folder.appendingPathComponent("t.sh")
+        try run(try StsimExecutable.path(), ["export", sts.path]).stdout.write(
+            to: script, atomically: true, encoding: .utf8)
+        let path = folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let result = try run(
+            "/bin/bash", [script.path], environment: ["PATH": path, "STSIM_CHECK_TIMEOUT": "0", "STSIM_TICK_MAX": "0"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(
+            result.stdout,
+            "\(sts.path):4: tick: sleeping 0s of 300s (STSIM_TICK_MAX)\n\(sts.path):5: skipped (stsim only): clock\n")
+        XCTAssertEqual(result.stderr, "\(sts.path):6: expectation failed: statefulset web Ready (saw: 2/3)\n")
+    }
+
     /// The real kubectl runs the exported quickstart against `stsim serve`: every command is one
     /// kubectl accepts, the settles and checks hold, and a check that cannot hold stops the script
     /// at its line. Skipped, saying why, where no kubectl exists.

@@ -63,6 +63,9 @@ struct Translation {
     var runs = false
     /// The lines are a single command (a file per command makes several).
     var single = true
+    /// Which of `lines` is the command whose output `expect output contains` reads (after the
+    /// lines that write its files, say); nil when none prints what the scenario is about.
+    var outputLine: Int? = 0
     /// stsim's mode auto settles after this command: the script settles too.
     var changesCluster = false
     /// Comments about the translation itself (a flag with no kubectl equivalent, ...).

@@ -78,8 +78,8 @@ struct ScriptState {
         }
         out += BashText.comment("\(whereText): \(firstLine(text.text))")
         out += t.notes.flatMap { BashText.comment($0) }
-        if t.runs {
-            lastRun = out.count
+        if t.runs, let line = t.outputLine {
+            lastRun = out.count + line
         } else if !isCheck(statement.command) {
             lastRun = nil
         }

@@ -143,6 +143,7 @@ extension Translator {
         }
         var t = Translation.command(["kubectl wait --for=create \(object) \(limit)", wait])
         t.single = false
+        t.outputLine = 1
         return t
     }
 }

@@ -29,6 +29,7 @@ extension Translator {
             file.lines + ["kubectl cp " + rest.joined(separator: " ")],
             notes: ["\(c.source.text), written out for kubectl to copy"])
         t.single = false
+        t.outputLine = file.lines.count
         return t
     }
 
@@ -64,6 +65,7 @@ extension Translator {
         var t = Translation.command(
             lines + ["kubectl " + command.joined(separator: " ")], changesCluster: true, notes: notes)
         t.single = lines.isEmpty
+        t.outputLine = lines.count
         return t
     }
 

@@ -31,7 +31,9 @@ extension Translator {
         let flags = flags ?? Array(rest.dropFirst())
         var lines: [String] = []
         var notes: [String] = []
+        var last = 0  // where the last command starts: `expect output` reads what it printed
         func inline(_ text: String) {
+            last = lines.count
             let doc = BashText.hereDocument(text)
             lines.append(
                 "kubectl " + BashText.words([verb, "-f", "-"] + flags) + " <<'\(doc.delimiter)'" + suffix)
@@ -51,12 +53,14 @@ extension Translator {
                         path.text.contains("://")
                             ? "kubectl downloads \(path.text) itself"
                             : "\(path.text) is read when the script runs, from the directory it runs in")
+                    last = lines.count
                     lines.append("kubectl " + BashText.words([verb, "-f", path.text] + recursive + flags) + suffix)
                 }
             }
         }
         var t = Translation.command(lines, changesCluster: verb != "diff", notes: notes)
         t.single = source.commandCount == 1
+        t.outputLine = last
         return t
     }
 

@@ -74,10 +74,7 @@ struct Translator {
         case .config(let action): config(action)
         case .echo(let s): .command([s.isEmpty ? "echo" : "echo \(BashText.word(s))"])
         case .dig(let type, let name, let search): dig(type, name.text, search: search)
-        case .proxy(let port):
-            .command(
-                ["kubectl proxy --port=\(port) >/dev/null &", "sleep 1  # kubectl proxy starts listening"],
-                notes: ["in the background; the script's end stops it"])
+        case .proxy(let port): proxy(port)
         case .curl(let c): curl(c)
         case .execAttached(let e): attachedExec(e)
         case .logs(let l): l.follow ? watch() : asWritten()
@@ -113,6 +110,16 @@ struct Translator {
     }
 
     private var doc: (delimiter: String, lines: [String]) { BashText.hereDocument(hereDocument ?? "") }
+
+    /// `kubectl proxy` serves until stopped: in the background, for the `curl` lines after it.
+    func proxy(_ port: Int) -> Translation {
+        var t = Translation.command(
+            ["kubectl proxy --port=\(port) >/dev/null &", "sleep 1  # kubectl proxy starts listening"],
+            notes: ["in the background; the script's end stops it"])
+        t.single = false
+        t.outputLine = nil
+        return t
+    }
 
     /// `get -w`, `logs -f`: they never end by themselves.
     func watch() -> Translation {

@@ -89,6 +89,9 @@ final class ExportTranslationTests: XCTestCase {
             "mkdir -p \"$STSIM_FILES/1\"\ncat > \"$STSIM_FILES/1/\"page.html <<'EOF'\n<p>hi</p>\nEOF\n"
                 + "kubectl cp \"$STSIM_FILES/1/\"page.html web-0:/tmp\n")
         assertContains(copied, "kubectl cp web-0:/etc/hostname here.txt\n")
+        let checked = try body(
+            "create configmap c --from-file a.txt\nexpect output contains \"created\"", files: ["a.txt": "x\n"])
+        assertContains(checked, "\nstsim_capture kubectl create configmap c --from-file=")
     }
 
     func testScaleShortcutsBecomeKubectlScale() throws {

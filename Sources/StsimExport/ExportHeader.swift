@@ -11,7 +11,7 @@ enum ExportHeader {
             "# Needs: bash and kubectl (1.32), its current context pointing at that cluster.",
             "# stsim runs in virtual time; here time is real. Tune the waits with:",
             "#   STSIM_SETTLE_TIMEOUT  each settle's kubectl rollout status / kubectl wait (default 120s)",
-            "#   STSIM_CHECK_TIMEOUT   how long an expect retries before it fails the script (default 60s)",
+            "#   STSIM_CHECK_TIMEOUT   how long, in seconds, an expect retries before it fails the script (default 60)",
             "#   STSIM_TICK_MAX        the longest sleep a tick takes, in seconds (default 60)",
             "#   STSIM_WATCH_SECONDS   how long a watch (get -w, logs -f) runs (default 10)",
             "#   STSIM_FAULTS=1        run the faults (\(options.cluster.faultTool)) instead of printing how",

@@ -22,6 +22,9 @@ struct Launch {
         default: break
         }
         let session = Session(options: options)
+        // The process ends right after the run: freeing a large cluster object by object only
+        // delays the exit (a few percent of a 100,000-pod run), so the session is never freed.
+        Self.keptUntilExit = session
         session.lessonLibrary = FileLessonLibrary()
         // A progress line only where someone watches: standard output is a terminal.
         if let width = options.terminalWidth { session.progressDisplay = ProgressBridge(width: width) }
@@ -77,6 +80,8 @@ struct Launch {
             return nil
         }
     }
+
+    nonisolated(unsafe) private static var keptUntilExit: Session?
 
     static let welcome =
         "stsim: a simulated Kubernetes 1.32 cluster in virtual time, for learning StatefulSets. Type help for the commands, lesson for a guided lesson."

@@ -76,6 +76,8 @@ public final class Cluster {
     /// The default StorageClass's name (`.some(nil)`: there is none), looked up once per change of
     /// a StorageClass instead of on every create (every pod and claim of a large set).
     var defaultStorageClass = LookupCache<String?>()
+    /// Each image's profile (`imageProfile(_:)`): a pure function's results, not state.
+    var imageProfiles = LookupCache<[String: ImageProfile]>()
 
     public convenience init(config: ClusterConfig = ClusterConfig()) {
         self.init(config: config, store: ObjectStore(feedLimit: config.changeFeedLimit))

@@ -28,6 +28,12 @@ enum JSONShape {
     }
 
     init(plain text: String) {
+        // Most scalars begin with a letter that starts no null, bool or number (`nginx`, `web-0`):
+        // they are strings without the checks below, which a large listing pays per value.
+        if let first = text.utf8.first, Self.startsOnlyStrings(first) {
+            self = .string(text)
+            return
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": self = .null
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y": self = .bool(true)
@@ -41,6 +47,14 @@ enum JSONShape {
                 self = .string(text)
             }
         }
+    }
+
+    /// An ASCII letter other than the first letters of YAML 1.1's null and bool words
+    /// (`null`, `y`/`yes`, `n`/`no`, `on`/`off`, `true`, `false`, in any of their cases).
+    private static func startsOnlyStrings(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { return false }
+        return !"nyotf".utf8.contains(lower)
     }
 
     /// Decimal integers with an optional sign, as YAML 1.1 resolves them (`_` separators allowed).

@@ -112,6 +112,7 @@ final class TranscriptTests: XCTestCase {
         "language/limits",
         "language/locations",
         "language/pipes",
+        "language/serve-refusals",
         "language/set-image-slash",
         "language/subcommands",
         "language/undo",
@@ -590,6 +591,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_language_pipes() throws {
         try Transcript("language/pipes").check()
+    }
+
+    func test_language_serve_refusals() throws {
+        try Transcript("language/serve-refusals").check()
     }
 
     func test_language_set_image_slash() throws {

@@ -65,8 +65,13 @@ enum JSONShape {
             negative = f == "-"
             t = t.dropFirst()
         }
+        // One pass over the bytes first: most scalars that start like a number are not one
+        // (`10.244.1.5`, `2026-12-06T...`), and they are told apart without building anything.
+        guard let lead = t.utf8.first, lead != UInt8(ascii: "_"),
+            t.utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") })
+        else { return nil }
         let digits = t.filter { $0 != "_" }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), t.first != "_" else { return nil }
+        guard !digits.isEmpty else { return nil }
         if digits.count > 1, digits.first == "0" { return nil }  // YAML 1.1 octal: not a JSON number
         guard let v = Int64(digits) else {
             return nil

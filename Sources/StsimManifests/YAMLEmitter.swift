@@ -77,7 +77,7 @@ enum YAMLEmitter {
     /// would need an indentation indicator), ends in several newlines, or holds control characters
     /// or trailing spaces; those are double-quoted instead.
     private static func literalFits(_ s: String) -> Bool {
-        guard s.contains("\n"), !s.hasPrefix(" "), !s.hasPrefix("\n"), !s.hasSuffix("\n\n") else { return false }
+        guard s.utf8.contains(10), !s.hasPrefix(" "), !s.hasPrefix("\n"), !s.hasSuffix("\n\n") else { return false }
         if s.contains(" \n") || s.hasSuffix(" ") { return false }
         return s.unicodeScalars.allSatisfy { $0 == "\n" || ($0.value >= 0x20 && $0.value != 0x7f) }
     }

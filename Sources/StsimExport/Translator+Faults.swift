@@ -84,6 +84,7 @@ extension Translator {
         case .setting: how = "stsim's own limits and feature gates (a real cluster's are in its configuration)"
         case .run(let path): how = "export that script too: stsim export \(path.text)"
         case .save, .load: how = "a cluster's state is in etcd (etcdctl snapshot save/restore)"
+        case .serve: how = "the real cluster already has its API server (kubectl config current-context)"
         case .unavailable(let name, _): how = "\(name) is not built in stsim yet"
         default: how = "no kubectl counterpart"
         }

@@ -37,6 +37,32 @@ extension Translator {
                 how:
                     "kill the container's main process (on kind: docker exec NODE crictl stop CONTAINER, with the node from kubectl get pod \(name.text) -o wide)"
             )
+        case .restartKubelet(let node, let stale):
+            guard stale == .zero else {
+                return .skip(
+                    whereText, written,
+                    how:
+                        "a kubelet listing from a stale API cache needs an API server replica whose watch cache lags (Sieve stages it with a proxy)"
+                )
+            }
+            let node = options.realNodeName(node.text)
+            return nodeFault(
+                node, kind: ["docker", "exec", node, "systemctl", "restart", "kubelet"],
+                minikube: ["minikube", "ssh", "-n", node, "--", "sudo", "systemctl", "restart", "kubelet"],
+                how: "restart the kubelet service on the node (systemctl restart kubelet)")
+        case .restartController(let betweenWrites):
+            return .skip(
+                whereText, written,
+                how: betweenWrites
+                    ? "a restart between two writes of one sync cannot be timed on a real cluster"
+                    : "restart kube-controller-manager (a static pod: move its manifest out of /etc/kubernetes/manifests and back)"
+            )
+        case .lagPods:
+            return .skip(
+                whereText, written,
+                how:
+                    "a late watch needs a proxy between kube-controller-manager and the API server that holds events back"
+            )
         case .imageFault(let image, let broken):
             return .skip(
                 whereText, written,

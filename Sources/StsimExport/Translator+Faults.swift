@@ -37,19 +37,7 @@ extension Translator {
                 how:
                     "kill the container's main process (on kind: docker exec NODE crictl stop CONTAINER, with the node from kubectl get pod \(name.text) -o wide)"
             )
-        case .restartKubelet(let node, let stale):
-            guard stale == .zero else {
-                return .skip(
-                    whereText, written,
-                    how:
-                        "a kubelet listing from a stale API cache needs an API server replica whose watch cache lags (Sieve stages it with a proxy)"
-                )
-            }
-            let node = options.realNodeName(node.text)
-            return nodeFault(
-                node, kind: ["docker", "exec", node, "systemctl", "restart", "kubelet"],
-                minikube: ["minikube", "ssh", "-n", node, "--", "sudo", "systemctl", "restart", "kubelet"],
-                how: "restart the kubelet service on the node (systemctl restart kubelet)")
+        case .restartKubelet(let node, let stale): return restartKubelet(node, stale: stale)
         case .restartController(let betweenWrites):
             return .skip(
                 whereText, written,
@@ -70,6 +58,21 @@ extension Translator {
                     ? "point the workload at an image that cannot be pulled instead of \(image.text) (kubectl set image)"
                     : "point the workload back at \(image.text) (kubectl set image)")
         }
+    }
+
+    /// A kubelet restart runs on kind and minikube; a stale API cache needs machinery a real
+    /// cluster lacks (Sieve stages it with a proxy).
+    private func restartKubelet(_ node: Argument, stale: VirtualDuration) -> Translation {
+        guard stale == .zero else {
+            return .skip(
+                whereText, written,
+                how: "a kubelet listing from a stale API cache needs an API server replica whose watch cache lags")
+        }
+        let node = options.realNodeName(node.text)
+        return nodeFault(
+            node, kind: ["docker", "exec", node, "systemctl", "restart", "kubelet"],
+            minikube: ["minikube", "ssh", "-n", node, "--", "sudo", "systemctl", "restart", "kubelet"],
+            how: "restart the kubelet service on the node (systemctl restart kubelet)")
     }
 
     private func nodeFault(_ node: String, kind: [String], minikube: [String], how: String) -> Translation {

@@ -19,9 +19,17 @@ enum YAMLEmitter {
 
     private static func pad(_ n: Int) -> String { n < pads.count ? pads[n] : String(repeating: " ", count: n) }
 
-    private static func writeFields(_ fields: [(String, WireValue)], indent: Int, into out: inout String) {
+    /// `inline`: the first line continues a `- ` already written, so it takes no indentation
+    /// (the rest align under it).
+    private static func writeFields(
+        _ fields: [(String, WireValue)], indent: Int, into out: inout String, inline: Bool = false
+    ) {
+        var first = inline
         for (key, value) in fields.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
-            out += pad(indent) + string(key) + ":"
+            if !first { out += pad(indent) }
+            first = false
+            out += string(key)
+            out += ":"
             writeValue(value, indent: indent, into: &out)
         }
     }
@@ -36,28 +44,32 @@ enum YAMLEmitter {
             out += "\n"
             writeItems(items, indent: indent, into: &out)
         case .string(let s) where literalFits(s):
-            out += " " + literal(s, indent: indent + 2)
+            out += " "
+            out += literal(s, indent: indent + 2)
         default:
-            out += " " + scalar(value) + "\n"
+            out += " "
+            out += scalar(value)
+            out += "\n"
         }
     }
 
-    static func writeItems(_ items: [WireValue], indent: Int, into out: inout String) {
+    static func writeItems(_ items: [WireValue], indent: Int, into out: inout String, inline: Bool = false) {
+        var first = inline
         for item in items {
+            if !first { out += pad(indent) }
+            first = false
+            out += "- "
             switch item {
             case .object(let f) where !f.isEmpty:
                 // The first field shares the dash's line; the rest align under it.
-                var body = ""
-                writeFields(f, indent: indent + 2, into: &body)
-                out += pad(indent) + "- " + body.dropFirst(indent + 2)
+                writeFields(f, indent: indent + 2, into: &out, inline: true)
             case .array(let inner) where !inner.isEmpty:
-                var body = ""
-                writeItems(inner, indent: indent + 2, into: &body)
-                out += pad(indent) + "- " + body.dropFirst(indent + 2)
+                writeItems(inner, indent: indent + 2, into: &out, inline: true)
             case .string(let s) where literalFits(s):
-                out += pad(indent) + "- " + literal(s, indent: indent + 2)
+                out += literal(s, indent: indent + 2)
             default:
-                out += pad(indent) + "- " + scalar(item) + "\n"
+                out += scalar(item)
+                out += "\n"
             }
         }
     }

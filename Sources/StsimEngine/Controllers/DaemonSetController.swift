@@ -18,7 +18,8 @@ final class DaemonSetController {
     }
 
     func podChanged(_ pod: Pod, type: ChangeType) {
-        guard let ref = pod.metadata.controllerRef, ref.kind == "DaemonSet",
+        // The cluster's first pods come with their DaemonSet's status counted (`Cluster.daemonSet`).
+        guard cluster.bootstrapped, let ref = pod.metadata.controllerRef, ref.kind == "DaemonSet",
             let key = cluster.store.key(forUID: ref.uid)
         else { return }
         cluster.enqueueSync(.syncDaemonSet(key))
@@ -28,6 +29,7 @@ final class DaemonSetController {
     /// few seconds on each of thousands of nodes) only when its taints or labels now disagree
     /// with what runs there, which the node's own pods tell without a full sync.
     func nodeChanged(_ node: Node, type: ChangeType) {
+        guard cluster.bootstrapped else { return }
         for ds in cluster.store.list(DaemonSet.self) {
             if type == .modified {
                 let runs = cluster.store.pods(onNode: node.metadata.name).contains { k in
@@ -56,11 +58,12 @@ final class DaemonSetController {
             }
             byNode[node, default: []].append(p)
         }
-        for node in cluster.store.list(Node.self) {
+        let nodes = cluster.store.list(Node.self)
+        for node in nodes {
             let name = node.metadata.name
             if Self.shouldRun(ds.spec.template.spec, on: node), byNode[name] == nil { createPod(ds, on: name) }
         }
-        writeStatus(ds, byNode: byNode)
+        writeStatus(ds, nodes: nodes, byNode: byNode)
     }
 
     /// `NodeShouldRunDaemonPod`: the node selector matches and every NoSchedule/NoExecute taint
@@ -123,9 +126,9 @@ final class DaemonSetController {
     /// `updateDaemonSetStatus`: desired is the nodes that should run a pod, current those that
     /// have one, misscheduled those that have one and should not; one template generation, so
     /// every scheduled pod is up to date.
-    private func writeStatus(_ ds: DaemonSet, byNode: [String: [Pod]]) {
+    private func writeStatus(_ ds: DaemonSet, nodes: [Node], byNode: [String: [Pod]]) {
         var st = DaemonSetStatus(observedGeneration: ds.metadata.generation)
-        for node in cluster.store.list(Node.self) {
+        for node in nodes {
             let run = Self.shouldRun(ds.spec.template.spec, on: node)
             let pods = byNode[node.metadata.name] ?? []
             if run { st.desiredNumberScheduled += 1 }

@@ -75,8 +75,9 @@ extension Cluster {
         let owner = OwnerReference(
             apiVersion: "apps/v1", kind: "DaemonSet", name: name, uid: uid, controller: true, blockOwnerDeletion: true)
         var first: PodStatus?
+        let shared = DaemonSetController.podTemplate(running, owner: owner)
         for node in targets {
-            let pod = DaemonSetController.pod(running, owner: owner, node: node.metadata.name, random: &random)
+            let pod = DaemonSetController.pod(from: shared, running, node: node.metadata.name, random: &random)
             let status = startRunning(pod, like: first)
             if first == nil { first = status }
         }

@@ -12,7 +12,8 @@ final class DaemonSetController {
     init(cluster: Cluster) { self.cluster = cluster }
 
     func daemonSetChanged(_ ds: DaemonSet, type: ChangeType) {
-        guard type != .deleted else { return }
+        // The cluster's own are made with their pods and status counted (`Cluster.daemonSet`).
+        guard cluster.bootstrapped, type != .deleted else { return }
         if type == .modified, ds.status.observedGeneration == ds.metadata.generation { return }
         cluster.enqueueSync(.syncDaemonSet(key(ds)))
     }
@@ -97,16 +98,27 @@ final class DaemonSetController {
     /// tolerations added, and the priority of the templates' `system-node-critical` class (every
     /// DaemonSet stsim has names it; its pods have no priorityClassName field here).
     static func pod(_ ds: DaemonSet, owner: OwnerReference, node: String, random: inout SeededRandom) -> Pod {
+        pod(from: podTemplate(ds, owner: owner), ds, node: node, random: &random)
+    }
+
+    /// What every pod of `ds` shares (made once for thousands of pods, whose arrays then share
+    /// their storage): namespace, owner, labels, tolerations and priority.
+    static func podTemplate(_ ds: DaemonSet, owner: OwnerReference) -> Pod {
         var pod = Pod(metadata: ds.spec.template.metadata, spec: ds.spec.template.spec)
-        pod.metadata.name = "\(ds.metadata.name)-\(random.nameSuffix())"
         pod.metadata.namespace = ds.metadata.namespace
         pod.metadata.ownerReferences = [owner]
         pod.metadata.labels["pod-template-generation"] = "\(ds.metadata.generation)"
-        pod.spec.nodeName = node
         let template = ds.spec.template.spec.tolerations
         pod.spec.tolerations += daemonTolerations(hostNetwork: ds.spec.template.spec.hostNetwork == true)
             .filter { !template.contains($0) }
         pod.spec.priority = Cluster.nodeCritical
+        return pod
+    }
+
+    static func pod(from template: Pod, _ ds: DaemonSet, node: String, random: inout SeededRandom) -> Pod {
+        var pod = template
+        pod.metadata.name = "\(ds.metadata.name)-\(random.nameSuffix())"
+        pod.spec.nodeName = node
         return pod
     }
 

@@ -278,12 +278,9 @@ public final class Cluster {
             statefulSets.sync(key)
         case .statefulSetAvailability(let key, let ordinal):
             statefulSets.recheckAvailability(key, ordinal: ordinal)
-        case .syncReplicaSet(let key):
+        case .syncReplicaSet, .syncDaemonSet:
             queuedSyncs.remove(action)
-            replicaSets.sync(key)
-        case .syncDaemonSet(let key):
-            queuedSyncs.remove(action)
-            daemonSets.sync(key)
+            syncWorkload(action)
         case .scheduleCycle:
             queuedSyncs.remove(action)
             scheduler.runCycle()
@@ -332,6 +329,15 @@ public final class Cluster {
         case .syncServiceAccounts, .publishRootCA, .syncToken:
             queuedSyncs.remove(action)
             syncAccounts(action)
+        }
+    }
+
+    /// The controllers of the workloads StatefulSets are contrasted with and the cluster's own.
+    private func syncWorkload(_ action: EngineAction) {
+        switch action {
+        case .syncReplicaSet(let key): replicaSets.sync(key)
+        case .syncDaemonSet(let key): daemonSets.sync(key)
+        default: break
         }
     }
 

@@ -117,12 +117,18 @@ public struct DrainCommand: Hashable, Sendable {
     public var gracePeriodSeconds: Int?
     /// `--timeout`: nil is kubectl's 0, no deadline.
     public var timeout: VirtualDuration?
+    /// `--ignore-daemonsets`: leave DaemonSet-managed pods (kube-proxy) instead of refusing.
+    public var ignoreDaemonSets: Bool
 
-    public init(node: Argument, force: Bool, gracePeriodSeconds: Int? = nil, timeout: VirtualDuration? = nil) {
+    public init(
+        node: Argument, force: Bool, gracePeriodSeconds: Int? = nil, timeout: VirtualDuration? = nil,
+        ignoreDaemonSets: Bool = false
+    ) {
         self.node = node
         self.force = force
         self.gracePeriodSeconds = gracePeriodSeconds
         self.timeout = timeout
+        self.ignoreDaemonSets = ignoreDaemonSets
     }
 }
 

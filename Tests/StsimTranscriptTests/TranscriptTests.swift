@@ -14,6 +14,7 @@ final class TranscriptTests: XCTestCase {
         "apps/reclaim",
         "apps/shared-claim",
         "apps/srvlookup",
+        "clusters/daemonsets",
         "clusters/gke-node-failure",
         "clusters/gke-nodes",
         "clusters/kind-node-failure",
@@ -193,6 +194,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_apps_srvlookup() throws {
         try Transcript("apps/srvlookup").check()
+    }
+
+    func test_clusters_daemonsets() throws {
+        try Transcript("clusters/daemonsets").check()
     }
 
     func test_clusters_gke_node_failure() throws {

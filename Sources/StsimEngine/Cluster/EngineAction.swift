@@ -41,6 +41,7 @@ enum EngineAction: Codable, Hashable {
     case publishRootCA(String)
     /// The tokens controller fills in (or deletes) a service-account-token Secret.
     case syncToken(ObjectKey)
+    case syncDaemonSet(ObjectKey)
 }
 
 /// One step of a kubelet's work on a pod (or image) it runs.

@@ -102,10 +102,9 @@ final class FastForwardTests: XCTestCase {
             """, expecting: ["web-2   0/1     CrashLoopBackOff"])
     }
 
-    /// Not jumped over yet: a cycle is the 300 s back-off plus the 2.5 s pull, so the recorder's
-    /// spam filter gains a fraction of a token each cycle and, every ten hours or so, lets a
-    /// "Failed to pull" through as a new event: the state never repeats exactly. The run stays
-    /// one by one, and exact.
+    /// A cycle is the 300 s back-off plus the 2.5 s pull, so the recorder's spam filter gains a
+    /// fraction of a token each cycle and, every ten hours or so, lets a "Failed to pull" through
+    /// as a new event: the recorder never repeats exactly, so a jump replays its calls.
     func testAnImagePullBackOffForADay() {
         assertSameBothWays(
             """
@@ -116,7 +115,7 @@ final class FastForwardTests: XCTestCase {
             fix image nginx:1.99
             tick 10m
             get pods
-            """, expecting: ["ImagePullBackOff", "Back-off pulling image \"nginx:1.99\""], jumps: false)
+            """, expecting: ["ImagePullBackOff", "Back-off pulling image \"nginx:1.99\""])
     }
 
     func testAWaitThatTimesOutAfterADayOfCrashLoop() {
@@ -159,9 +158,9 @@ final class FastForwardTests: XCTestCase {
             """, expecting: ["web-0   1/1     Running   1 (", "Liveness probe failed"], jumps: false)
     }
 
-    /// Not jumped over yet: each retry (every 1000 s) records a new FailedCreate event, since the
-    /// recorder's 10-minute dedup window has passed, and old ones expire, so the event list never
-    /// repeats. The run stays one by one, and exact.
+    /// Each retry (every 1000 s) records a new FailedCreate event, since the recorder's 10-minute
+    /// dedup window has passed, and old ones expire: the event list never repeats, so a jump
+    /// replays the recorder's calls.
     func testAStatefulSetWhosePodsCannotBeCreatedForADay() {
         assertSameBothWays(
             """
@@ -192,12 +191,12 @@ final class FastForwardTests: XCTestCase {
             get pods
             describe sts web
             get events
-            """, expecting: ["FailedCreate"], jumps: false)
+            """, expecting: ["FailedCreate"])
     }
 
-    /// Not jumped over yet: the 10-second retry records two events, the recorder's spam filter
-    /// lets one through about every 300 s, and its token count (a fraction) never repeats
-    /// exactly. The run stays one by one, and exact.
+    /// The 10-second retry records two events, the recorder's spam filter lets one through about
+    /// every 300 s, and its token count (a fraction) never repeats exactly: a jump replays the
+    /// recorder's calls.
     func testAContainerWaitingADayForItsConfigMap() {
         assertSameBothWays(
             """
@@ -222,7 +221,7 @@ final class FastForwardTests: XCTestCase {
             create configmap site --from-literal greeting=hello
             tick 1m
             get pods
-            """, expecting: ["CreateContainerConfigError", "(x299 over 23h)"], jumps: false)
+            """, expecting: ["CreateContainerConfigError", "(x299 over 23h)"])
     }
 
     /// `tick 10000d` over a crash loop took 64 s, one 5-minute retry at a time; now it jumps and

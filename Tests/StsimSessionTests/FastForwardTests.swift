@@ -224,6 +224,92 @@ final class FastForwardTests: XCTestCase {
             """, expecting: ["CreateContainerConfigError", "(x299 over 23h)"])
     }
 
+    /// A StatefulSet whose pods the API server forbids (their ServiceAccount does not exist):
+    /// the controller retries every 1000 s, each retry a new FailedCreate event. `wait` over it
+    /// jumps too (the issue's finding: it ran one retry at a time).
+    func testAWaitOnAStatefulSetForbiddenByAMissingServiceAccount() {
+        assertSameBothWays(
+            """
+            apply -f - <<EOF
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: web
+            spec:
+              selector:
+                matchLabels:
+                  app: web
+              serviceName: web
+              replicas: 2
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+                  serviceAccountName: builder
+                  containers:
+                  - name: nginx
+                    image: nginx:1.27
+            EOF
+            expect error wait pod web-0 Running --timeout 26h
+            describe sts web
+            get events
+            create serviceaccount builder
+            tick 20m
+            get pods
+            """,
+            expecting: [
+                "timed out at 26:00:00: pod/web-0 is not Running after 26h", "FailedCreate",
+                "serviceaccount \"builder\" not found", "web-1   1/1     Running",
+            ])
+    }
+
+    func testAWaitThatTimesOutAfterADayOfImagePullBackOff() {
+        assertSameBothWays(
+            """
+            break image nginx
+            create sts web --image nginx --replicas 1
+            expect error wait pod web-0 Ready --timeout 26h
+            describe pod web-0
+            get events
+            fix image nginx
+            tick 10m
+            get pods
+            """, expecting: ["pod/web-0 is not Ready after 26h", "ImagePullBackOff", "web-0   1/1     Running"])
+    }
+
+    /// A secret volume whose Secret does not exist: the kubelet retries the mount (FailedMount)
+    /// and the container waits in ContainerCreating.
+    func testAVolumeWaitingADayForItsSecret() {
+        assertSameBothWays(
+            """
+            apply -f - <<EOF
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web-0
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:1.27
+                volumeMounts:
+                - name: creds
+                  mountPath: /etc/creds
+              volumes:
+              - name: creds
+                secret:
+                  secretName: creds
+            EOF
+            expect error wait pod web-0 Ready --timeout 26h
+            tick 1d
+            \(looks.replacingOccurrences(of: "BackOff", with: "FailedMount"))
+            create secret generic creds --from-literal password=s3cret
+            tick 3m
+            get pods
+            """,
+            expecting: ["ContainerCreating", "FailedMount", "secret \"creds\" not found", "web-0   1/1     Running"])
+    }
+
     /// `tick 10000d` over a crash loop took 64 s, one 5-minute retry at a time; now it jumps and
     /// the restart count is what 2,880,000 back-offs give.
     func testTenThousandDaysOfCrashLoopFinish() {

@@ -75,14 +75,19 @@ struct EventReplay {
     /// Plays `periods` more cycles into the recorder and the history, as that many cycles of
     /// one-by-one simulation would.
     func play(periods: Int64, period: VirtualDuration, recorder: inout EventRecorder, history: inout History) {
+        let spamKeys = steps.map { step -> UInt64 in
+            guard case .call(let e) = step else { return 0 }
+            return EventRecorder.spamKey(source: e.source, object: e.key).value
+        }
         for j in 1...max(1, periods) {
             let shift = VirtualDuration(milliseconds: period.milliseconds * j)
-            for step in steps {
+            for (i, step) in steps.enumerated() {
                 switch step {
                 case .record(let r):
                     history.append(r.time + shift, r.entry)
                 case .call(let e):
                     let now = e.time + shift
+                    if recorder.dropsQuietly(spamKey: spamKeys[i], now: now) { continue }
                     let kept = recorder.record(
                         e.type, reason: e.reason, message: e.message, about: e.key, uid: e.uid,
                         fieldPath: e.fieldPath, source: e.source, host: e.host, now: now)

@@ -10,14 +10,14 @@ indirect enum TreeDelta: Equatable {
     case object([String: TreeDelta])
 
     /// The integers that may move by a fixed step, by the name of their member: times (every
-    /// `VirtualTime` is `milliseconds`), restart and back-off counts (the back-off is capped
+    /// `VirtualTime` is `milliseconds`), restart, back-off and mount-retry counts (the back-off is capped
     /// where it is used, not where it is counted), event counts, resourceVersions and sequence
     /// numbers. Nothing compares these with a fixed bound. A count that does (a probe's
     /// consecutive failures against its threshold) would look linear for a few cycles and then
     /// cross the bound inside a jump, so any other integer that moves refuses the jump.
     static let movable: Set<String> = [
-        "milliseconds", "restartCount", "backoffLevel", "pullBackoffLevel", "count", "resourceVersion",
-        "lastResourceVersion", "sequence", "nextSequence", "updatedAt",
+        "milliseconds", "restartCount", "backoffLevel", "pullBackoffLevel", "mountRetries", "count",
+        "resourceVersion", "lastResourceVersion", "sequence", "nextSequence", "updatedAt",
     ]
 
     /// Integers that may move only inside one member of the state: the StatefulSet controller's

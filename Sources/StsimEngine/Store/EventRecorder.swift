@@ -71,11 +71,7 @@ public struct EventRecorder: Codable {
         if groups.count > Self.cacheSize { groups.removeAll(keepingCapacity: true) }
         if indexByDedup.count > Self.cacheSize { indexByDedup.removeAll(keepingCapacity: true) }
         // Spam filter first, like client-go's EventSourceObjectSpamFilter.
-        var key = KeyHash()
-        key.add(source)
-        key.add(object.namespace)
-        key.add(object.name)
-        key.add(object.kind.kind)
+        var key = Self.spamKey(source: source, object: object)
         guard admit(key.value, now: now) else { return false }
 
         // Aggregation: too many distinct messages for one reason fold into one event.
@@ -118,6 +114,34 @@ public struct EventRecorder: Codable {
         updatedAt.append(sequence)
         indexByDedup[dk] = log.count - 1
         if log.count - firstLive > retention { drop(firstLive) }
+        return true
+    }
+
+    /// The spam filter's key: one bucket per source and object.
+    static func spamKey(source: String, object: ObjectKey) -> KeyHash {
+        var key = KeyHash()
+        key.add(source)
+        key.add(object.namespace)
+        key.add(object.name)
+        key.add(object.kind.kind)
+        return key
+    }
+
+    /// What `record` does with a call its spam filter drops, when that is all it does: no
+    /// expiry is due at this sequence number, no cache is about to be forgotten, and the bucket
+    /// exists and has no token. True when it dropped the call (updating the bucket as `record`
+    /// would); false leaves everything for `record`. Fast-forward's replay of a retry loop's
+    /// events (`EventReplay`) drops most of its calls here, without hashing their texts.
+    mutating func dropsQuietly(spamKey: UInt64, now: VirtualTime) -> Bool {
+        guard sequence & 63 != 0, buckets.count <= Self.cacheSize, groups.count <= Self.cacheSize,
+            indexByDedup.count <= Self.cacheSize, var bucket = buckets[spamKey]
+        else { return false }
+        let refill = Double((now - bucket.last).milliseconds) / Double(max(1, timing.eventSpamRefill.milliseconds))
+        let tokens = min(Double(timing.eventSpamBurst), bucket.tokens + refill)
+        guard tokens < 1 else { return false }
+        bucket.tokens = tokens
+        bucket.last = now
+        buckets[spamKey] = bucket
         return true
     }
 

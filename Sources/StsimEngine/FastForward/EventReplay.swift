@@ -73,27 +73,34 @@ struct EventReplay {
     }
 
     /// Plays `periods` more cycles into the recorder and the history, as that many cycles of
-    /// one-by-one simulation would.
+    /// one-by-one simulation would. Runs of calls the spam filter drops go through its buckets
+    /// alone (`EventRecorder.dropQuietly`); the others are recorded as the cluster records them.
     func play(periods: Int64, period: VirtualDuration, recorder: inout EventRecorder, history: inout History) {
-        let spamKeys = steps.map { step -> UInt64 in
-            guard case .call(let e) = step else { return 0 }
-            return EventRecorder.spamKey(source: e.source, object: e.key).value
+        let quiet = steps.map { step -> EventRecorder.QuietCall? in
+            guard case .call(let e) = step else { return nil }
+            return EventRecorder.QuietCall(
+                spamKey: EventRecorder.spamKey(source: e.source, object: e.key).value, time: e.time)
         }
-        for j in 1...max(1, periods) {
-            let shift = VirtualDuration(milliseconds: period.milliseconds * j)
-            for (i, step) in steps.enumerated() {
-                switch step {
-                case .record(let r):
-                    history.append(r.time + shift, r.entry)
-                case .call(let e):
-                    let now = e.time + shift
-                    if recorder.dropsQuietly(spamKey: spamKeys[i], now: now) { continue }
-                    let kept = recorder.record(
-                        e.type, reason: e.reason, message: e.message, about: e.key, uid: e.uid,
-                        fieldPath: e.fieldPath, source: e.source, host: e.host, now: now)
-                    if kept { history.recordEvent(e.type, e.reason, e.message, about: e.key, at: now) }
-                }
+        var at = (cycle: Int64(1), step: 0)
+        while at.cycle <= periods {
+            at = recorder.dropQuietly(quiet, period: period, from: at, through: periods) { i, cycle in
+                guard case .record(let r) = steps[i] else { return }
+                history.append(r.time + VirtualDuration(milliseconds: period.milliseconds * cycle), r.entry)
             }
+            guard at.cycle <= periods else { return }
+            let shift = VirtualDuration(milliseconds: period.milliseconds * at.cycle)
+            switch steps[at.step] {
+            case .record(let r):
+                history.append(r.time + shift, r.entry)
+            case .call(let e):
+                let now = e.time + shift
+                let kept = recorder.record(
+                    e.type, reason: e.reason, message: e.message, about: e.key, uid: e.uid, fieldPath: e.fieldPath,
+                    source: e.source, host: e.host, now: now)
+                if kept { history.recordEvent(e.type, e.reason, e.message, about: e.key, at: now) }
+            }
+            at.step += 1
+            if at.step == steps.count { at = (at.cycle + 1, 0) }
         }
     }
 }

@@ -127,22 +127,60 @@ public struct EventRecorder: Codable {
         return key
     }
 
-    /// What `record` does with a call its spam filter drops, when that is all it does: no
-    /// expiry is due at this sequence number, no cache is about to be forgotten, and the bucket
-    /// exists and has no token. True when it dropped the call (updating the bucket as `record`
-    /// would); false leaves everything for `record`. Fast-forward's replay of a retry loop's
-    /// events (`EventReplay`) drops most of its calls here, without hashing their texts.
-    mutating func dropsQuietly(spamKey: UInt64, now: VirtualTime) -> Bool {
+    /// A call of a replayed cycle, as the spam filter sees it.
+    struct QuietCall {
+        var spamKey: UInt64
+        var time: VirtualTime
+    }
+
+    /// Fast-forward's replay of a retry loop's cycle (`EventReplay`): from step `start.step` of
+    /// cycle `start.cycle` on, while every call is one the spam filter drops (its bucket has no
+    /// token) and dropping it is all `record` would do (no expiry due at this sequence number, no
+    /// cache about to be forgotten), updates the buckets as `record` would, and hands the other
+    /// steps (nil calls) to `other`. Returns the first step it did not take, or the cycle after
+    /// `last`. The arithmetic is `admit`'s, in the same order, so the tokens are the same bits.
+    mutating func dropQuietly(
+        _ calls: [QuietCall?], period: VirtualDuration, from start: (cycle: Int64, step: Int), through last: Int64,
+        other: (Int, Int64) -> Void
+    ) -> (cycle: Int64, step: Int) {
         guard sequence & 63 != 0, buckets.count <= Self.cacheSize, groups.count <= Self.cacheSize,
-            indexByDedup.count <= Self.cacheSize, var bucket = buckets[spamKey]
-        else { return false }
-        let refill = Double((now - bucket.last).milliseconds) / Double(max(1, timing.eventSpamRefill.milliseconds))
-        let tokens = min(Double(timing.eventSpamBurst), bucket.tokens + refill)
-        guard tokens < 1 else { return false }
-        bucket.tokens = tokens
-        bucket.last = now
-        buckets[spamKey] = bucket
-        return true
+            indexByDedup.count <= Self.cacheSize
+        else { return start }
+        var keys: [UInt64] = []
+        var local: [Bucket] = []
+        var slots = [Int](repeating: -1, count: calls.count)
+        for (i, call) in calls.enumerated() {
+            guard let call else { continue }
+            if let j = keys.firstIndex(of: call.spamKey) {
+                slots[i] = j
+                continue
+            }
+            guard let bucket = buckets[call.spamKey] else { return start }
+            keys.append(call.spamKey)
+            local.append(bucket)
+            slots[i] = keys.count - 1
+        }
+        defer { for (j, key) in keys.enumerated() { buckets[key] = local[j] } }
+        let burst = Double(timing.eventSpamBurst)
+        let refillEvery = Double(max(1, timing.eventSpamRefill.milliseconds))
+        var (cycle, i) = start
+        while cycle <= last {
+            let shift = VirtualDuration(milliseconds: period.milliseconds * cycle)
+            while i < calls.count {
+                if let call = calls[i] {
+                    let s = slots[i]
+                    let now = call.time + shift
+                    let tokens = min(burst, local[s].tokens + Double((now - local[s].last).milliseconds) / refillEvery)
+                    guard tokens < 1 else { return (cycle, i) }
+                    local[s] = Bucket(tokens: tokens, last: now)
+                } else {
+                    other(i, cycle)
+                }
+                i += 1
+            }
+            (cycle, i) = (cycle + 1, 0)
+        }
+        return (cycle, 0)
     }
 
     /// client-go's EventSourceObjectSpamFilter: a token bucket per source and object; false when

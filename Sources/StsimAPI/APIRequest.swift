@@ -4,6 +4,8 @@ public struct APIRequest: Sendable {
     public var path: String
     public var segments: [String]
     public var query: [String: String]
+    /// Every `name=value` in order: a repeated name (exec's `command=`) keeps each value.
+    public var queryItems: [(name: String, value: String)] = []
     public var headers: [String: String]
     public var body: [UInt8]
 
@@ -13,18 +15,24 @@ public struct APIRequest: Sendable {
         path = String(parts.first ?? "")
         segments = path.split(separator: "/").map { Self.percentDecoded(String($0)) }
         var query: [String: String] = [:]
+        var queryItems: [(name: String, value: String)] = []
         if parts.count > 1 {
             for pair in parts[1].split(separator: "&") {
                 let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 let key = Self.percentDecoded(String(kv[0]))
                 let value = kv.count > 1 ? Self.percentDecoded(String(kv[1])) : ""
                 query[key] = value
+                queryItems.append((key, value))
             }
         }
         self.query = query
+        self.queryItems = queryItems
         self.headers = headers
         self.body = body
     }
+
+    /// Every value of a query parameter, in order.
+    public func queryValues(_ name: String) -> [String] { queryItems.filter { $0.name == name }.map(\.value) }
 
     /// A header by its lower-case name.
     public func header(_ name: String) -> String? { headers[name] }

@@ -72,4 +72,21 @@ extension APIRouter {
         }
         return response
     }
+
+    /// An exec the WebSocket upgrade did not take: the pod's refusal as the kubelet gives it, or,
+    /// for a client that asked for SPDY (kubectl's fallback) or no upgrade, what stsim speaks.
+    func execWithoutUpgrade(_ path: ResourcePath, _ name: String, _ request: APIRequest) -> APIResponse {
+        let target = session.apiExecTarget(
+            namespace: path.namespace ?? "default", pod: name, container: request.query["container"])
+        if case .failure(let refusal) = target {
+            // kubectl prints a plain-text answer as `error: unable to upgrade connection: TEXT`.
+            if refusal.plainText {
+                return APIResponse(status: refusal.code, contentType: "text/plain", body: refusal.message)
+            }
+            return .failure(code: refusal.code, reason: refusal.reason, message: refusal.message)
+        }
+        return .badRequest(
+            "stsim's API serves exec over WebSocket only (Sec-WebSocket-Protocol: v5.channel.k8s.io or v4.channel.k8s.io), not SPDY; kubectl 1.30 or later asks for it first"
+        )
+    }
 }

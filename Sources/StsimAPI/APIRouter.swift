@@ -82,7 +82,9 @@ final class APIRouter {
             return .response(evict(request, path, name))
         case ("GET", .some(let name), "log") where path.kind == .pod:
             return .response(logs(request, path, name))
-        case (_, .some, .some(let sub)) where ["exec", "attach", "portforward", "proxy"].contains(sub):
+        case (_, .some(let name), "exec") where path.kind == .pod:
+            return .response(execWithoutUpgrade(path, name, request))
+        case (_, .some, .some(let sub)) where ["attach", "portforward", "proxy"].contains(sub):
             return .response(
                 .failure(
                     code: 400, reason: "BadRequest",

@@ -20,9 +20,18 @@ public final class APIServer: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: false)
-                    try channel.pipeline.syncOperations.addHandler(
-                        HTTPConnectionHandler(host: host, token: token))
+                    let http = HTTPConnectionHandler(host: host, token: token)
+                    // kubectl exec upgrades to a WebSocket; then the HTTP handler leaves the pipeline.
+                    let upgrade: NIOHTTPServerUpgradeSendableConfiguration = (
+                        upgraders: [ExecUpgrade.upgrader(host: host, token: token)],
+                        completionHandler: { context in
+                            context.pipeline.syncOperations.removeHandler(
+                                name: HTTPConnectionHandler.name, promise: nil)
+                        }
+                    )
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+                        withServerUpgrade: upgrade, withErrorHandling: false)
+                    try channel.pipeline.syncOperations.addHandler(http, name: HTTPConnectionHandler.name)
                 }
             }
         do {
@@ -41,7 +50,10 @@ public final class APIServer: Sendable {
         try channel.closeFuture.wait()
     }
 
+    /// Stops listening and closes every connection. Work already handed to the connections'
+    /// thread (the last lines of watches being closed) is written first.
     public func stop() {
+        try? group.next().submit {}.wait()
         try? channel.close().wait()
         try? group.syncShutdownGracefully()
     }

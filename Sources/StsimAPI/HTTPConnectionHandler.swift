@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOWebSocket
 
 /// One kubectl connection: gathers a request (refusing bodies over the limit), checks the token,
 /// hands the request to the session's thread and writes the answer back: whole, or as a chunked
@@ -8,6 +9,8 @@ import NIOHTTP1
 final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
+
+    static let name = "stsim.http"
 
     /// kubectl's largest bodies are manifests; the real server's limit is 3 MiB.
     static let bodyLimit = 3 * 1024 * 1024
@@ -47,6 +50,8 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     /// Bytes that are not HTTP: a Status 400, then the connection closes (NIO's parser cannot
     /// resynchronise within a stream).
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // An exec upgrade refused (ExecUpgrade): the request comes next, and is answered with why.
+        if error is NIOWebSocketUpgradeError { return }
         guard error is HTTPParserError else {
             context.close(promise: nil)
             return
@@ -71,6 +76,11 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         context.fireChannelInactive()
     }
 
+    /// The API server's word, then stsim's: `kubectl proxy` drops the server URL's path, where
+    /// the token is, unless told to keep it.
+    static let unauthorized =
+        "Unauthorized (stsim: the token is the first segment of the kubeconfig's server path; kubectl proxy needs --append-server-path)"
+
     private func respond(to h: HTTPRequestHead, context: ChannelHandlerContext) {
         if tooLarge {
             write(
@@ -78,9 +88,9 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
                 context: context)
             return
         }
-        guard let target = authorized(h) else {
+        guard let target = Self.target(of: h, token: token) else {
             write(
-                APIResponse.failure(code: 401, reason: "Unauthorized", message: "Unauthorized"), head: h,
+                APIResponse.failure(code: 401, reason: "Unauthorized", message: Self.unauthorized), head: h,
                 context: context)
             return
         }
@@ -101,7 +111,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     /// a kubeconfig's bearer token only over TLS (client-go's clientcmd drops user credentials
     /// for plain-HTTP servers), so the kubeconfig puts the token in the server URL's path, which
     /// kubectl prefixes to every request; `Authorization: Bearer TOKEN` is accepted as well.
-    private func authorized(_ h: HTTPRequestHead) -> String? {
+    static func target(of h: HTTPRequestHead, token: String) -> String? {
         let prefix = "/\(token)"
         if h.uri == prefix { return "/" }
         if h.uri.hasPrefix(prefix + "/") || h.uri.hasPrefix(prefix + "?") {
@@ -176,15 +186,20 @@ public struct WatchSink: Sendable {
         }
     }
 
-    /// Ends the stream cleanly (a watch's timeoutSeconds), after an optional last line.
-    func finish(_ last: String?) {
+    /// Ends the stream cleanly (a watch's timeoutSeconds), after an optional last line; `close`
+    /// closes the connection too (the server stops).
+    func finish(_ last: String?, close: Bool = false) {
         let bound = bound
         bound.eventLoop.execute {
             let context = bound.value
             if let last {
                 context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: last)))), promise: nil)
             }
-            context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)), promise: nil)
+            let done = context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)))
+            if close {
+                let channel = context.channel
+                done.whenComplete { _ in channel.close(promise: nil) }
+            }
         }
     }
 }

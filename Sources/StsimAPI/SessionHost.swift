@@ -10,11 +10,14 @@ public final class SessionHost: @unchecked Sendable {
     private let session: Session
     private let hub: WatchHub
     private let router: APIRouter
+    /// Marks `queue`, so a call already on it runs at once instead of waiting for itself.
+    private let onQueue = DispatchSpecificKey<Bool>()
 
     public init(session: Session) {
         self.session = session
         hub = WatchHub(resourceVersion: session.sharedCluster.resourceVersion)
         router = APIRouter(session: session, hub: hub)
+        queue.setSpecific(key: onQueue, value: true)
         // Virtual time zero is anchored to the wall clock as serving starts.
         _ = WireJSON.timestamps
         let hub = self.hub
@@ -24,14 +27,60 @@ public final class SessionHost: @unchecked Sendable {
     /// Runs `work` with the session on the session's thread and waits for it (the script of
     /// `stsim serve FILE.sts`, tests).
     public func sync<T>(_ work: (Session) -> T) -> T {
-        queue.sync { work(session) }
+        if DispatchQueue.getSpecific(key: onQueue) == true { return work(session) }
+        return queue.sync { work(session) }
+    }
+
+    /// Runs `body` on the session's thread, in turn with the requests (the prompt's commands
+    /// while `serve` serves); at once when already there (`run FILE` inside a command).
+    public func exclusively(_ body: () -> Void) {
+        if DispatchQueue.getSpecific(key: onQueue) == true { return body() }
+        queue.sync(execute: body)
+    }
+
+    /// `serve stop`: every open watch ends its stream cleanly (after a last BOOKMARK when it
+    /// asked for bookmarks) and its connection closes; the session's changes no longer feed
+    /// the hub.
+    public func closeWatches() {
+        exclusively { [self] in
+            stopped = true
+            for (sink, last) in hub.removeAll() { sink.finish(last.isEmpty ? nil : last, close: true) }
+            session.stopObservingChanges()
+        }
     }
 
     /// Handles one request on the session's thread; `reply` runs there too and must hand its
     /// result to the connection's own thread.
     func handle(_ request: APIRequest, sink: WatchSink, reply: @escaping @Sendable (APIReply) -> Void) {
         queue.async { [self] in
+            // After `serve stop` the connections' thread is gone: nothing more goes to it.
+            guard !stopped else { return }
+            aroundRequest?.before()
             reply(router.route(request, sink: sink))
+            aroundRequest?.after()
+        }
+    }
+
+    /// Called on the session's thread before and after each request: what a request prints
+    /// while the prompt waits for a line interrupts the prompt, which is drawn again after it.
+    public var aroundRequest: (before: () -> Void, after: () -> Void)? {
+        get { hooks }
+        set { exclusively { hooks = newValue } }
+    }
+    private var hooks: (before: () -> Void, after: () -> Void)?
+    /// Set on the session's thread when serving stops (closeWatches).
+    private var stopped = false
+
+    /// Runs `work` on the session's thread, then hands its result to `deliver` there (which
+    /// must pass it on to the connection's own thread): an exec's steps.
+    func perform<T: Sendable>(_ work: @escaping @Sendable (Session) -> T, then deliver: @escaping @Sendable (T) -> Void)
+    {
+        queue.async { [self] in
+            guard !stopped else { return }
+            // A command that sleeps lets the cluster run, and what happens prints as for a request.
+            aroundRequest?.before()
+            deliver(work(session))
+            aroundRequest?.after()
         }
     }
 
@@ -39,6 +88,7 @@ public final class SessionHost: @unchecked Sendable {
     /// stream after a last BOOKMARK, when the client asked for bookmarks).
     func endWatch(_ id: Int, closing sink: WatchSink? = nil) {
         queue.async { [self] in
+            guard !stopped else { return }
             // A watch the hub already closed (410 after a gap) has ended its stream.
             guard let last = hub.remove(id) else { return }
             sink?.finish(last.isEmpty ? nil : last)

@@ -74,6 +74,15 @@ final class WatchHub {
         return id
     }
 
+    /// Forgets every watch (the server stops), each with its closing line as `remove` gives it.
+    func removeAll() -> [(WatchSink, String)] {
+        let ids = watches.keys.sorted()
+        return ids.compactMap { id in
+            guard let w = watches[id], let last = remove(id) else { return nil }
+            return (w.sink, last)
+        }
+    }
+
     /// Forgets a watch; nil when it was already gone (closed by the hub), else its closing
     /// BOOKMARK line when it asked for bookmarks ("" when not).
     func remove(_ id: Int) -> String? {

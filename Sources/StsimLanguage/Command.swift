@@ -96,6 +96,18 @@ public enum CreateCommand: Hashable, Sendable {
     case serviceAccount(name: Argument, namespace: String?, options: WriteOptions)
 }
 
+extension CreateCommand {
+    /// kubectl names a container after its image: `registry.k8s.io/nginx-slim:0.8` → `nginx-slim`
+    /// (`create sts` does the same, and `stsim export` writes that name into its manifest).
+    public static func containerName(for image: String) -> String {
+        var base = Substring(image)
+        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
+        if let colon = base.firstIndex(of: ":") { base = base[..<colon] }
+        if let at = base.firstIndex(of: "@") { base = base[..<at] }
+        return base.isEmpty ? "main" : String(base)
+    }
+}
+
 /// `drain NODE`: what kubectl drain's flags ask.
 public struct DrainCommand: Hashable, Sendable {
     public var node: Argument
@@ -321,6 +333,8 @@ public enum Command: Hashable, Sendable {
     case mode(auto: Bool)
     case dig(type: DNSRecordType, name: Argument, search: Bool)
     case proxy(port: Int)
+    /// `serve`, `serve stop`: the loopback Kubernetes API (the executable provides it).
+    case serve(ServeAction)
     case curl(CurlCommand)
     case exec(pod: Argument, container: String?, command: [Argument])
     case execAttached(AttachedExec)

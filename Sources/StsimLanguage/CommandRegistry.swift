@@ -9,7 +9,7 @@ public struct CommandRegistry: Sendable {
     public static let standard = CommandRegistry(
         ResourceCommands.specs + FaultCommands.specs + TimeCommands.specs + InsideCommands.specs
             + WholeCommands.specs + CheckCommands.specs + ExploreCommands.specs + LessonCommands.specs
-            + SessionCommands.specs + ConfigCommands.specs)
+            + SessionCommands.specs + ServeCommands.specs + ConfigCommands.specs)
 
     public func spec(named word: String) -> CommandSpec? {
         specs.first { $0.name == word || $0.aliases.contains(word) }

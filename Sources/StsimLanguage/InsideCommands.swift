@@ -150,16 +150,10 @@ enum InsideCommands {
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         if args.peek()?.text == "&" { _ = args.nextIfAny() }
         try args.finish()
-        var port = 8001
-        if let p = args.flag("port") {
-            guard let n = Int(p.text), (1...65535).contains(n) else {
-                throw Diagnostic(
-                    at: p.location, "invalid port \"\(p.text)\"",
-                    hint: "a number from 1 to 65535, as in proxy --port 8001")
-            }
-            port = n
+        let port = try args.flag("port").map { p throws(Diagnostic) in
+            try Common.port(p, lowest: 1, hint: "a number from 1 to 65535, as in proxy --port 8001")
         }
-        return .proxy(port: port)
+        return .proxy(port: port ?? 8001)
     }
 }
 

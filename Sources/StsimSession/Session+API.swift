@@ -32,3 +32,10 @@ extension Session {
         }
     }
 }
+
+extension Session {
+    /// The API stopped serving: its watches no longer see the drained changes.
+    public func stopObservingChanges() {
+        changeObserver = nil
+    }
+}

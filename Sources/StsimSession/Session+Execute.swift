@@ -27,8 +27,7 @@ extension Session {
         case .rollout(let r): try rollout(r)
         case .echo(let text): printer.echo(text)
         case .config(let action): config(action)
-        case .clock:
-            printer.line("\(cluster.now) (\(DurationText.format(cluster.now - .zero)) since the cluster started)")
+        case .clock: printClock()
         case .mode(let auto): setMode(auto: auto)
         case .dig(let type, let name, let search): try dig(type, name: name, search: search)
         case .proxy(let port): try startProxy(port: port)
@@ -56,7 +55,8 @@ extension Session {
         case .run(let path): return try runFile(path)
         case .save(let path): try save(to: path)
         case .load(let path): try load(from: path)
-        case .quit: return .quit
+        case .serve(let action): return try serve(action)
+        case .quit: return quit()
         case .unavailable(let name, let plannedWith): throw Self.notYetAvailable(name, plannedWith)
         }
         if command.mayUseHostPath { warnAboutHostPath() }
@@ -75,6 +75,9 @@ extension Session {
         case .cordon(let node, let unschedulable): try cordon(node, unschedulable)
         case .drain(let d): try drain(d)
         case .taint(let node, let spec): try taint(node, spec)
+        case .restartKubelet(let node, let stale): try restartKubelet(node, stale: stale)
+        case .restartController(let betweenWrites): restartController(betweenWrites: betweenWrites)
+        case .lagPods(let lag): lagPods(lag)
         }
     }
 

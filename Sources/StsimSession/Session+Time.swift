@@ -110,3 +110,10 @@ extension Result {
         return false
     }
 }
+
+extension Session {
+    /// `clock`: the virtual time, and how long the cluster has run.
+    func printClock() {
+        printer.line("\(cluster.now) (\(DurationText.format(cluster.now - .zero)) since the cluster started)")
+    }
+}

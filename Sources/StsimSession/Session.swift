@@ -114,6 +114,10 @@ public final class Session {
     var changeObserver: ((ChangeBatch) -> Void)?
     /// Draws a line of progress during long runs, when output is a terminal (set by the executable).
     public var progressDisplay: ProgressDisplay?
+    /// `serve`'s loopback API, when the executable provides it (Session+Serve.swift).
+    public var apiServer: APIServing?
+    /// A person at the prompt drives this session (a script it runs still ends at the prompt).
+    var drivenByPrompt = false
 
     public init(options: Options = Options(), output: OutputSink = StandardOutput()) {
         self.options = options
@@ -152,6 +156,7 @@ public final class Session {
     /// Runs what was typed at the prompt. Returns false when the user asked to leave.
     public func runInteractive(_ text: String, interrupted: @escaping () -> Bool) -> Bool {
         interactive = true
+        drivenByPrompt = true
         promptAtStart = prompt
         self.interrupted = interrupted
         defer { self.interrupted = { false } }
@@ -187,7 +192,7 @@ public final class Session {
                 if let stop = scriptStopOutcome(at: command.location) { return stop }
                 if interactive { history.append(command.text) }
                 if options.echo { printer.line("\(prompt)\(command.text)") }
-                switch runCommand(command) {
+                switch serialised({ runCommand(command) }) {
                 case .ok: break
                 case .failed: failed = true
                 case .quit: return .quit
@@ -196,7 +201,7 @@ public final class Session {
                 if lessonRun != nil && !isLessonCommand(command) { lessonAfterCommand() }
                 if let stop = scriptStopOutcome(at: command.location) { return stop }
             case .loop(let loop):
-                switch runLoop(loop) {
+                switch serialised({ runLoop(loop) }) {
                 case .ok: break
                 case .failed: failed = true
                 case .quit: return .quit

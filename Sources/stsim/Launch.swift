@@ -21,11 +21,18 @@ struct Launch {
         case "lesson": return LessonLaunch(options: options).run(rest)
         default: break
         }
-        let session = Session(options: options)
+        let output = PromptOutput()
+        let session = Session(options: options, output: output)
+        // The process ends right after the run: freeing a large cluster object by object only
+        // delays the exit (a few percent of a 100,000-pod run), so the session is never freed.
+        Self.keptUntilExit = session
         session.lessonLibrary = FileLessonLibrary()
         // A progress line only where someone watches: standard output is a terminal.
         if let width = options.terminalWidth { session.progressDisplay = ProgressBridge(width: width) }
         session.exploreHandler = Exploration.run
+        let serving = ServeBridge()
+        serving.promptOutput = output
+        session.apiServer = serving
         if script == "explore" {
             // `stsim explore FILE FLAGS...` is the language's `explore` command, word for word.
             watchForStops(session)
@@ -39,7 +46,7 @@ struct Launch {
         }
         if let commands = command.commands {
             watchForStops(session)
-            return session.runScript(commands, file: "<command-line>")
+            return serveOn(serving, after: session.runScript(commands, file: "<command-line>"))
         }
         if let script, script != "-" {
             let fd = open(script, O_RDONLY)
@@ -49,14 +56,27 @@ struct Launch {
             else { return usage("cannot read the script \"\(script)\"") }
             defer { close(fd) }
             watchForStops(session)
-            return session.runScript(reading: fd, file: script)
+            return serveOn(serving, after: session.runScript(reading: fd, file: script))
         }
         if script == nil && isatty(0) == 1 {
             print(Self.welcome)
-            return Repl.run(host: ReplBridge(session: session))
+            output.atPrompt = isatty(1) == 1
+            let status = Repl.run(host: ReplBridge(session: session))
+            serving.stop()
+            return status
         }
         watchForStops(session)
-        return session.runScript(reading: 0, file: "<stdin>")
+        return serveOn(serving, after: session.runScript(reading: 0, file: "<stdin>"))
+    }
+
+    /// A script that ran `serve` (and not `serve stop`) serves on after its last line until
+    /// Ctrl-C, as `stsim serve FILE.sts` does; the exit status is the script's.
+    private func serveOn(_ serving: ServeBridge, after status: Int32) -> Int32 {
+        guard let place = serving.place else { return status }
+        printError("stsim: the script has ended; serving the cluster on \(place.url) until Ctrl-C")
+        serving.waitForStop()
+        serving.stop()
+        return status
     }
 
     /// One shell word, single-quoted.
@@ -78,6 +98,8 @@ struct Launch {
         }
     }
 
+    nonisolated(unsafe) private static var keptUntilExit: Session?
+
     static let welcome =
         "stsim: a simulated Kubernetes 1.32 cluster in virtual time, for learning StatefulSets. Type help for the commands, lesson for a guided lesson."
 
@@ -96,12 +118,15 @@ final class ReplBridge: ReplHost {
     let session: Session
     init(session: Session) { self.session = session }
 
-    var prompt: String { session.prompt }
-    func needsMoreInput(_ text: String) -> Bool { session.needsMoreInput(text) }
+    // While `serve` serves, each call takes its turn with the API's requests.
+    var prompt: String { session.serialised { session.prompt } }
+    func needsMoreInput(_ text: String) -> Bool { session.serialised { session.needsMoreInput(text) } }
     func execute(_ text: String, interrupted: @escaping () -> Bool) -> Bool {
-        session.runInteractive(text, interrupted: interrupted)
+        session.serialised { session.runInteractive(text, interrupted: interrupted) }
     }
-    func completions(linePrefix: String) -> [String] { session.completions(linePrefix: linePrefix) }
-    var nestedPrompt: String? { session.nestedPrompt }
-    func endNestedInput() { session.endNestedInput() }
+    func completions(linePrefix: String) -> [String] {
+        session.serialised { session.completions(linePrefix: linePrefix) }
+    }
+    var nestedPrompt: String? { session.serialised { session.nestedPrompt } }
+    func endNestedInput() { session.serialised { session.endNestedInput() } }
 }

@@ -7,7 +7,8 @@ struct LessonLaunch {
     let options: Session.Options
 
     func run(_ arguments: [String]) -> Int32 {
-        let session = Session(options: options)
+        let output = PromptOutput()
+        let session = Session(options: options, output: output)
         let library = FileLessonLibrary()
         session.lessonLibrary = library
         switch (arguments.first, arguments.count) {
@@ -19,6 +20,12 @@ struct LessonLaunch {
             }
             print(Launch.welcome)
             guard session.runScript("lesson start \(arguments[1])", file: "<command-line>") == 0 else { return 1 }
+            // A lesson's prompt can serve too, so its tasks can be done with the real kubectl.
+            let serving = ServeBridge()
+            output.atPrompt = isatty(1) == 1
+            serving.promptOutput = output
+            session.apiServer = serving
+            defer { serving.stop() }
             return Repl.run(host: ReplBridge(session: session))
         case ("check", let n) where n > 1:
             var status: Int32 = 0

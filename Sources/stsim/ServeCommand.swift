@@ -11,7 +11,8 @@ struct ServeCommand: ParsableCommand {
             holds a random token; a request without it gets 401. Writes settle as at
             the prompt, and what happens prints here, in virtual time.
               eval "$(stsim serve --print-env)"   serve in the background
-            Not yet a command at the stsim prompt or inside a script.
+            At the stsim prompt, or in a script, `serve` does the same beside the
+            prompt; `serve stop` ends it.
             """
     )
 

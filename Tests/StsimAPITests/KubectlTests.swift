@@ -113,24 +113,10 @@ extension KubectlTests {
     /// Not HTTP at all, and a body over the limit: each gets a Status, and the server goes on.
     func testMalformedAndOversizedRequestsGetAStatus() throws {
         let k = try KubectlHarness()
-        let server = try XCTUnwrap(
-            try String(contentsOf: k.directory.appendingPathComponent("kubeconfig"), encoding: .utf8)
-                .split(separator: "\n").first { $0.contains("server: ") })
-        let url = server.split(separator: " ").last.map(String.init) ?? ""
-        let hostPort = url.split(separator: "/")[1]
-        let port = hostPort.split(separator: ":")[1]
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
-        shell.arguments = [
-            "-c",
-            "exec 3<>/dev/tcp/127.0.0.1/\(port); printf 'GARBAGE\\r\\n\\r\\n' >&3; timeout 5 cat <&3; "
-                + "head -c 4000000 /dev/zero | curl -s -X POST --data-binary @- \(url)/api/v1/namespaces/default/pods",
-        ]
-        let out = Pipe()
-        shell.standardOutput = out
-        try shell.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        shell.waitUntilExit()
+        let url = try k.serverURL()
+        let text = try k.bash(
+            "exec 3<>/dev/tcp/127.0.0.1/\(try k.port()); printf 'GARBAGE\\r\\n\\r\\n' >&3; timeout 5 cat <&3; "
+                + "head -c 4000000 /dev/zero | curl -s -X POST --data-binary @- \(url)/api/v1/namespaces/default/pods")
         XCTAssertTrue(text.hasPrefix("HTTP/1.1 400 Bad Request"), text)
         XCTAssertTrue(text.contains(#""reason":"BadRequest""#), text)
         XCTAssertTrue(text.contains(#""reason":"RequestEntityTooLarge","code":413"#), text)

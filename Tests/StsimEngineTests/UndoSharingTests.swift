@@ -92,11 +92,12 @@ final class UndoSharingTests: XCTestCase {
         }
         apps.forget(pod: uids[0])
         for uid in uids {
-            XCTAssertEqual(kept.logs[uid], ["nginx#0": ["started"]])
+            XCTAssertEqual(kept.logs[uid]?.mapValues(\.lines), ["nginx#0": ["started"]])
             XCTAssertEqual(kept.notes[uid], ["nginx": "cannot run"])
         }
         XCTAssertNil(apps.logs[uids[0]])
-        XCTAssertEqual(apps.logs[uids[1]], ["nginx#0": ["started", "GET /"], "nginx#1": ["restarted"]])
+        XCTAssertEqual(
+            apps.logs[uids[1]]?.mapValues(\.lines), ["nginx#0": ["started", "GET /"], "nginx#1": ["restarted"]])
         XCTAssertEqual(apps.notes[uids[1]], [:])
     }
 

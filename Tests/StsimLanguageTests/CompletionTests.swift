@@ -30,7 +30,8 @@ final class CompletionTests: XCTestCase {
 
     func testCommandWords() {
         XCTAssertEqual(complete("sca"), ["scale"])
-        XCTAssertEqual(complete("s"), ["save", "scale", "seed", "set", "settle", "skip", "snapshot", "solution"])
+        XCTAssertEqual(
+            complete("s"), ["save", "scale", "seed", "serve", "set", "settle", "skip", "snapshot", "solution"])
         XCTAssertEqual(complete("ex"), ["exec", "exit", "expect", "explain", "explore"])
         XCTAssertEqual(complete("rec"), ["reconnect"])
         XCTAssertEqual(complete("zzz"), [])

@@ -7,7 +7,7 @@ public struct AppState: Codable, Sendable {
     /// starts a new log, and so does a restarted container (`kubectl logs --previous` reads the
     /// one before). Chunked, as are the notes: an undo state shares them, and a pod's first line
     /// after it copies one chunk, not the table of every pod.
-    var logs = ChunkedDictionary<UID, [String: [String]]>()
+    var logs = ChunkedDictionary<UID, [String: LogLines]>()
     /// stsim's words on a container whose command it could not run to the end, by pod uid and
     /// container name (`describe pod` shows them).
     var notes = ChunkedDictionary<UID, [String: String]>()
@@ -15,8 +15,10 @@ public struct AppState: Codable, Sendable {
 
     public init(seed: UInt64 = 0) { random = SeededRandom(seed: seed ^ 0x6B75_6269_612D_7065) }
 
-    mutating func log(_ pod: UID, run: String, _ line: String) {
-        logs[pod, default: [:]][run, default: []].append(line)
+    mutating func log(_ pod: UID, run: String, _ line: String) { log(pod, run: run, .line(line)) }
+
+    mutating func log(_ pod: UID, run: String, _ entry: LogEntry) {
+        logs[pod, default: [:]][run, default: LogLines()].append(entry)
     }
 
     /// A pod deleted from the API takes its log and its own storage with it.

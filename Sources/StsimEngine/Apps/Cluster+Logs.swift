@@ -25,7 +25,7 @@ extension Cluster {
         guard let uid = pod.metadata.uid, let run = Self.containerRun(pod, container: index, previous: previous) else {
             return nil
         }
-        return apps.logs[uid]?[run] ?? []
+        return apps.logs[uid]?[run]?.lines ?? []
     }
 
     /// stsim's words on what it does not simulate in a container's command, if anything.

@@ -20,6 +20,9 @@ public struct ImageProfile: Sendable, Hashable {
     public var stopsOnSignal: Bool
     /// stsim's words on what it runs, for images it does not know (`describe pod` shows them).
     public var note: String?
+    /// Whether the program prints nginx's own start and stop lines (the official image; the
+    /// tutorial's nginx-slim build prints none).
+    public var printsNginxLog = false
 
     /// The commands GNU coreutils (or BusyBox) provides among those stsim simulates.
     static let coreutils: Set<String> = [
@@ -81,6 +84,7 @@ public struct ImageProfile: Sendable, Hashable {
             p.files = ["/usr/share/nginx/html/index.html": nginxIndex]
             p.directories += ["/etc/nginx", "/var/log/nginx", "/docker-entrypoint.d"]
             p.stopSignal = "SIGQUIT"
+            p.printsNginxLog = repo.split(separator: "/").last == "nginx"
         case .kubiaPet, .kubiaPetPeers:
             // node:7 on Debian's buildpack-deps: curl, wget and ps; node as PID 1 has no handler.
             p.tools.formUnion(["wget", "ps"])
@@ -117,6 +121,17 @@ extension Cluster {
     /// when the grace period ends: an image whose program installs no handler (node as PID 1,
     /// as the kubia apps run), or one broken on purpose (`faults.ignoresSIGTERM`).
     func ignoresStopSignal(image: String) -> Bool {
-        faults.ignoresSIGTERM.contains(image) || !ImageProfile.of(image: image).stopsOnSignal
+        faults.ignoresSIGTERM.contains(image) || !imageProfile(image).stopsOnSignal
+    }
+
+    /// An image's profile, worked out once per image: every container start asks for it, and
+    /// reading the reference each time was about a tenth of a large run. Up to 1,024 images are
+    /// kept; a script may name any number, and those beyond are worked out each time.
+    func imageProfile(_ image: String) -> ImageProfile {
+        if let known = imageProfiles.value?[image] { return known }
+        let profile = ImageProfile.of(image: image)
+        if imageProfiles.value == nil { imageProfiles.value = [:] }
+        if imageProfiles.value!.count < 1024 { imageProfiles.value![image] = profile }
+        return profile
     }
 }

@@ -78,15 +78,14 @@ extension Kubelet {
     /// The official nginx image's own lines when its container starts or receives SIGQUIT.
     func logNginx(_ rp: RuntimePod, _ i: Int, starting: Bool) {
         let c = rp.containers[i]
-        guard ProgramCatalog.kind(ofImage: c.image) == .nginx,
-            ProgramCatalog.repository(c.image).split(separator: "/").last == "nginx"
-        else { return }
+        guard cluster.imageProfile(c.image).printsNginxLog else { return }
         let node = cluster.store.get(Node.self, namespace: "", name: nodeName)
         let cpus = node?.status.capacity.first { $0.name == "cpu" }.flatMap { Int($0.quantity) } ?? 2
-        let lines =
+        let entry =
             starting
-            ? NginxLog.start(image: c.image, kernel: node?.status.kernelVersion ?? "6.8.0", cpus: cpus, at: cluster.now)
-            : NginxLog.quit(cpus: cpus, at: cluster.now)
-        for line in lines { cluster.apps.log(rp.uid, run: "\(c.name)#\(c.restartCount)", line) }
+            ? LogEntry.nginxStart(
+                image: c.image, kernel: node?.status.kernelVersion ?? "6.8.0", cpus: cpus, at: cluster.now)
+            : LogEntry.nginxQuit(cpus: cpus, at: cluster.now)
+        cluster.apps.log(rp.uid, run: "\(c.name)#\(c.restartCount)", entry)
     }
 }

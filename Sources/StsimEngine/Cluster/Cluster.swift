@@ -79,6 +79,8 @@ public final class Cluster {
     /// The default StorageClass's name (`.some(nil)`: there is none), looked up once per change of
     /// a StorageClass instead of on every create (every pod and claim of a large set).
     var defaultStorageClass = LookupCache<String?>()
+    /// Each image's profile (`imageProfile(_:)`): a pure function's results, not state.
+    var imageProfiles = LookupCache<[String: ImageProfile]>()
 
     public convenience init(config: ClusterConfig = ClusterConfig()) {
         self.init(config: config, store: ObjectStore(feedLimit: config.changeFeedLimit))
@@ -161,7 +163,7 @@ public final class Cluster {
         history.record(change)
         switch change.object {
         case .pod(let pod):
-            statefulSets.podChanged(pod, type: change.type)
+            statefulSets.podWatched(pod, type: change.type)
             replicaSets.podChanged(pod, type: change.type)
             scheduler.podChanged(pod, type: change.type)
             claimProtection.podChanged(pod, type: change.type)
@@ -288,6 +290,10 @@ public final class Cluster {
             scheduler.runCycle()
         case .kubelet(let node, let step):
             kubelets[node]?.run(step)
+        case .kubeletCaughtUp(let node):
+            kubelets[node]?.caughtUp()
+        case .laggedPodChange(let pod, let type, let sent):
+            statefulSets.laggedPodChange(pod, type: type, sent: sent)
         case .syncClaim(let key):
             queuedSyncs.remove(action)
             volumes.syncClaim(key)

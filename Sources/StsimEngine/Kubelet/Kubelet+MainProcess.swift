@@ -21,7 +21,8 @@ extension Kubelet {
     func startMainProcess(_ uid: UID, _ i: Int) -> Bool {
         guard let rp = pods[uid], i < rp.containers.count, rp.containers[i].isRunning,
             let pod = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name),
-            let process = MainProcessState.of(pod.asRun, container: i)
+            let process = MainProcessState.of(
+                pod.asRun, container: i, profile: cluster.imageProfile(rp.containers[i].image))
         else { return false }
         pods[uid]?.containers[i].process = process
         cluster.apps.setNote(nil, pod: uid, container: rp.containers[i].name)

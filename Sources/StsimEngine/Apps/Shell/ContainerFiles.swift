@@ -11,8 +11,7 @@ public struct ContainerFiles {
         self.cluster = cluster
         self.pod = pod
         self.container = container
-        image = ImageProfile.of(
-            image: container < pod.spec.containers.count ? pod.spec.containers[container].image : "")
+        image = cluster.imageProfile(container < pod.spec.containers.count ? pod.spec.containers[container].image : "")
     }
 
     /// Where a path's bytes are: a volume's disk, or the container's layer (`onLayer`).

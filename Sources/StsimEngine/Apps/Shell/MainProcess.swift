@@ -41,11 +41,9 @@ struct MainProcessState: Codable, Hashable, Sendable {
     /// The main process of container `index` when stsim runs it through its shell: images that
     /// run a command (busybox, dnsutils). Their default command is the image's shell, which ends
     /// at once without input unless the container keeps stdin open (`kubectl run -it`).
-    static func of(_ pod: Pod, container index: Int) -> MainProcessState? {
-        guard index < pod.spec.containers.count else { return nil }
+    static func of(_ pod: Pod, container index: Int, profile: ImageProfile) -> MainProcessState? {
+        guard index < pod.spec.containers.count, profile.kind == .toolbox else { return nil }
         let c = pod.spec.containers[index]
-        let profile = ImageProfile.of(image: c.image)
-        guard profile.kind == .toolbox else { return nil }
         var argv = (c.command ?? []) + (c.args ?? [])
         if argv.isEmpty { argv = [profile.shell == .ash ? "sh" : "/bin/bash"] }
         let tool = argv[0].split(separator: "/").last.map(String.init) ?? argv[0]

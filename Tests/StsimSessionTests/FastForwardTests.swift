@@ -54,6 +54,24 @@ final class FastForwardTests: XCTestCase {
         }
     }
 
+    /// `apply` of a pod `web-0` running nginx:1.27; `rest` goes on after the container's image
+    /// (indented as in the manifest: container fields by 4, pod fields by 2).
+    private func webPod(_ rest: String) -> String {
+        """
+        apply -f - <<EOF
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web-0
+        spec:
+          containers:
+          - name: nginx
+            image: nginx:1.27
+        \(rest)
+        EOF
+        """
+    }
+
     /// `apply` of a StatefulSet `web` of 2 replicas whose pods have `podSpec`.
     private func webSet(podSpec: String) -> String {
         let spec = podSpec.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")
@@ -161,22 +179,15 @@ final class FastForwardTests: XCTestCase {
     func testALivenessProbeThatFailsForHoursBeforeItsThreshold() {
         assertSameBothWays(
             """
-            apply -f - <<EOF
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web-0
-            spec:
-              containers:
-              - name: nginx
-                image: nginx:1.27
-                livenessProbe:
-                  httpGet:
-                    path: /healthz
-                    port: 80
-                  periodSeconds: 60
-                  failureThreshold: 1000
-            EOF
+            \(webPod(
+                """
+                    livenessProbe:
+                      httpGet:
+                        path: /healthz
+                        port: 80
+                      periodSeconds: 60
+                      failureThreshold: 1000
+                """))
             tick 1d
             get pods
             describe pod web-0
@@ -210,22 +221,15 @@ final class FastForwardTests: XCTestCase {
     func testAContainerWaitingADayForItsConfigMap() {
         assertSameBothWays(
             """
-            apply -f - <<EOF
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web-0
-            spec:
-              containers:
-              - name: nginx
-                image: nginx:1.27
-                env:
-                - name: GREETING
-                  valueFrom:
-                    configMapKeyRef:
-                      name: site
-                      key: greeting
-            EOF
+            \(webPod(
+                """
+                    env:
+                    - name: GREETING
+                      valueFrom:
+                        configMapKeyRef:
+                          name: site
+                          key: greeting
+                """))
             tick 1d
             \(looks.replacingOccurrences(of: "BackOff", with: "Failed"))
             create configmap site --from-literal greeting=hello
@@ -278,23 +282,16 @@ final class FastForwardTests: XCTestCase {
     func testAVolumeWaitingADayForItsSecret() {
         assertSameBothWays(
             """
-            apply -f - <<EOF
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web-0
-            spec:
-              containers:
-              - name: nginx
-                image: nginx:1.27
-                volumeMounts:
-                - name: creds
-                  mountPath: /etc/creds
-              volumes:
-              - name: creds
-                secret:
-                  secretName: creds
-            EOF
+            \(webPod(
+                """
+                    volumeMounts:
+                    - name: creds
+                      mountPath: /etc/creds
+                  volumes:
+                  - name: creds
+                    secret:
+                      secretName: creds
+                """))
             expect error wait pod web-0 Ready --timeout 26h
             tick 1d
             \(looks.replacingOccurrences(of: "BackOff", with: "FailedMount"))

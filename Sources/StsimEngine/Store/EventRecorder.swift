@@ -135,7 +135,7 @@ public struct EventRecorder: Codable {
 
     /// Fast-forward's replay of a retry loop's cycle (`EventReplay`): from step `start.step` of
     /// cycle `start.cycle` on, while every call is one the spam filter drops (its bucket has no
-    /// token) and dropping it is all `record` would do (no expiry due at this sequence number, no
+    /// token) and dropping it is all `record` would do (an expiry check that drops nothing, no
     /// cache about to be forgotten), updates the buckets as `record` would, and hands the other
     /// steps (nil calls) to `other`. Returns the first step it did not take, or the cycle after
     /// `last`. The arithmetic is `admit`'s, in the same order, so the tokens are the same bits.
@@ -143,9 +143,19 @@ public struct EventRecorder: Codable {
         _ calls: [QuietCall?], period: VirtualDuration, from start: (cycle: Int64, step: Int), through last: Int64,
         other: (Int, Int64) -> Void
     ) -> (cycle: Int64, step: Int) {
-        guard sequence & 63 != 0, buckets.count <= Self.cacheSize, groups.count <= Self.cacheSize,
-            indexByDedup.count <= Self.cacheSize
+        guard buckets.count <= Self.cacheSize, groups.count <= Self.cacheSize, indexByDedup.count <= Self.cacheSize
         else { return start }
+        // While an expiry check is due (every 64th event), each call would run it: quiet only as
+        // long as it would drop nothing (the oldest live event is within its hour) and compact
+        // nothing.
+        var oldest: VirtualTime?
+        if sequence & 63 == 0 {
+            guard firstLive <= 4096 || firstLive * 2 <= log.count else { return start }
+            if firstLive < log.count {
+                guard let e = log[firstLive]?.event else { return start }
+                oldest = e.lastTimestamp
+            }
+        }
         var keys: [UInt64] = []
         var local: [Bucket] = []
         var slots = [Int](repeating: -1, count: calls.count)
@@ -170,6 +180,7 @@ public struct EventRecorder: Codable {
                 if let call = calls[i] {
                     let s = slots[i]
                     let now = call.time + shift
+                    if let oldest, now - oldest > timing.eventTTL { return (cycle, i) }
                     let tokens = min(burst, local[s].tokens + Double((now - local[s].last).milliseconds) / refillEvery)
                     guard tokens < 1 else { return (cycle, i) }
                     local[s] = Bucket(tokens: tokens, last: now)

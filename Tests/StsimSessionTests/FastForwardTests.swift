@@ -54,6 +54,49 @@ final class FastForwardTests: XCTestCase {
         }
     }
 
+    /// `apply` of a pod `web-0` running nginx:1.27; `rest` goes on after the container's image
+    /// (indented as in the manifest: container fields by 4, pod fields by 2).
+    private func webPod(_ rest: String) -> String {
+        """
+        apply -f - <<EOF
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web-0
+        spec:
+          containers:
+          - name: nginx
+            image: nginx:1.27
+        \(rest)
+        EOF
+        """
+    }
+
+    /// `apply` of a StatefulSet `web` of 2 replicas whose pods have `podSpec`.
+    private func webSet(podSpec: String) -> String {
+        let spec = podSpec.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")
+        return """
+            apply -f - <<EOF
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: web
+            spec:
+              selector:
+                matchLabels:
+                  app: web
+              serviceName: web
+              replicas: 2
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+            \(spec)
+            EOF
+            """
+    }
+
     private let looks = """
         get pods
         describe pod web-0
@@ -102,10 +145,9 @@ final class FastForwardTests: XCTestCase {
             """, expecting: ["web-2   0/1     CrashLoopBackOff"])
     }
 
-    /// Not jumped over yet: a cycle is the 300 s back-off plus the 2.5 s pull, so the recorder's
-    /// spam filter gains a fraction of a token each cycle and, every ten hours or so, lets a
-    /// "Failed to pull" through as a new event: the state never repeats exactly. The run stays
-    /// one by one, and exact.
+    /// A cycle is the 300 s back-off plus the 2.5 s pull, so the recorder's spam filter gains a
+    /// fraction of a token each cycle and, every ten hours or so, lets a "Failed to pull" through
+    /// as a new event: the recorder never repeats exactly, so a jump replays its calls.
     func testAnImagePullBackOffForADay() {
         assertSameBothWays(
             """
@@ -116,7 +158,7 @@ final class FastForwardTests: XCTestCase {
             fix image nginx:1.99
             tick 10m
             get pods
-            """, expecting: ["ImagePullBackOff", "Back-off pulling image \"nginx:1.99\""], jumps: false)
+            """, expecting: ["ImagePullBackOff", "Back-off pulling image \"nginx:1.99\""])
     }
 
     func testAWaitThatTimesOutAfterADayOfCrashLoop() {
@@ -137,92 +179,127 @@ final class FastForwardTests: XCTestCase {
     func testALivenessProbeThatFailsForHoursBeforeItsThreshold() {
         assertSameBothWays(
             """
-            apply -f - <<EOF
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web-0
-            spec:
-              containers:
-              - name: nginx
-                image: nginx:1.27
-                livenessProbe:
-                  httpGet:
-                    path: /healthz
-                    port: 80
-                  periodSeconds: 60
-                  failureThreshold: 1000
-            EOF
+            \(webPod(
+                """
+                    livenessProbe:
+                      httpGet:
+                        path: /healthz
+                        port: 80
+                      periodSeconds: 60
+                      failureThreshold: 1000
+                """))
             tick 1d
             get pods
             describe pod web-0
             """, expecting: ["web-0   1/1     Running   1 (", "Liveness probe failed"], jumps: false)
     }
 
-    /// Not jumped over yet: each retry (every 1000 s) records a new FailedCreate event, since the
-    /// recorder's 10-minute dedup window has passed, and old ones expire, so the event list never
-    /// repeats. The run stays one by one, and exact.
+    /// Each retry (every 1000 s) records a new FailedCreate event, since the recorder's 10-minute
+    /// dedup window has passed, and old ones expire: the event list never repeats, so a jump
+    /// replays the recorder's calls.
     func testAStatefulSetWhosePodsCannotBeCreatedForADay() {
         assertSameBothWays(
             """
-            apply -f - <<EOF
-            apiVersion: apps/v1
-            kind: StatefulSet
-            metadata:
-              name: web
-            spec:
-              selector:
-                matchLabels:
-                  app: web
-              serviceName: web
-              replicas: 2
-              template:
-                metadata:
-                  labels:
-                    app: web
-                spec:
-                  containers:
-                  - name: nginx
-                    image: nginx:1.27
-                    volumeMounts:
-                    - name: missing
-                      mountPath: /data
-            EOF
+            \(webSet(podSpec: """
+                containers:
+                - name: nginx
+                  image: nginx:1.27
+                  volumeMounts:
+                  - name: missing
+                    mountPath: /data
+                """))
             tick 1d
             get pods
             describe sts web
             get events
-            """, expecting: ["FailedCreate"], jumps: false)
+            """, expecting: ["FailedCreate"])
     }
 
-    /// Not jumped over yet: the 10-second retry records two events, the recorder's spam filter
-    /// lets one through about every 300 s, and its token count (a fraction) never repeats
-    /// exactly. The run stays one by one, and exact.
+    /// The 10-second retry records two events, the recorder's spam filter lets one through about
+    /// every 300 s, and its token count (a fraction) never repeats exactly: a jump replays the
+    /// recorder's calls.
     func testAContainerWaitingADayForItsConfigMap() {
         assertSameBothWays(
             """
-            apply -f - <<EOF
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web-0
-            spec:
-              containers:
-              - name: nginx
-                image: nginx:1.27
-                env:
-                - name: GREETING
-                  valueFrom:
-                    configMapKeyRef:
-                      name: site
-                      key: greeting
-            EOF
+            \(webPod(
+                """
+                    env:
+                    - name: GREETING
+                      valueFrom:
+                        configMapKeyRef:
+                          name: site
+                          key: greeting
+                """))
             tick 1d
             \(looks.replacingOccurrences(of: "BackOff", with: "Failed"))
             create configmap site --from-literal greeting=hello
             tick 1m
             get pods
-            """, expecting: ["CreateContainerConfigError", "(x299 over 23h)"], jumps: false)
+            """, expecting: ["CreateContainerConfigError", "(x299 over 23h)"])
+    }
+
+    /// A StatefulSet whose pods the API server forbids (their ServiceAccount does not exist):
+    /// the controller retries every 1000 s, each retry a new FailedCreate event. `wait` over it
+    /// jumps too (the issue's finding: it ran one retry at a time).
+    func testAWaitOnAStatefulSetForbiddenByAMissingServiceAccount() {
+        assertSameBothWays(
+            """
+            \(webSet(podSpec: """
+                serviceAccountName: builder
+                containers:
+                - name: nginx
+                  image: nginx:1.27
+                """))
+            expect error wait pod web-0 Running --timeout 26h
+            describe sts web
+            get events
+            create serviceaccount builder
+            tick 20m
+            get pods
+            """,
+            expecting: [
+                "timed out at 26:00:00: pod/web-0 is not Running after 26h", "FailedCreate",
+                "serviceaccount \"builder\" not found", "web-1   1/1     Running",
+            ])
+    }
+
+    func testAWaitThatTimesOutAfterADayOfImagePullBackOff() {
+        assertSameBothWays(
+            """
+            break image nginx
+            create sts web --image nginx --replicas 1
+            expect error wait pod web-0 Ready --timeout 26h
+            describe pod web-0
+            get events
+            fix image nginx
+            tick 10m
+            get pods
+            """, expecting: ["pod/web-0 is not Ready after 26h", "ImagePullBackOff", "web-0   1/1     Running"])
+    }
+
+    /// A secret volume whose Secret does not exist: the kubelet retries the mount (FailedMount)
+    /// and the container waits in ContainerCreating.
+    func testAVolumeWaitingADayForItsSecret() {
+        assertSameBothWays(
+            """
+            \(webPod(
+                """
+                    volumeMounts:
+                    - name: creds
+                      mountPath: /etc/creds
+                  volumes:
+                  - name: creds
+                    secret:
+                      secretName: creds
+                """))
+            expect error wait pod web-0 Ready --timeout 26h
+            tick 1d
+            \(looks.replacingOccurrences(of: "BackOff", with: "FailedMount"))
+            create secret generic creds --from-literal password=s3cret
+            tick 3m
+            get pods
+            """,
+            expecting: ["ContainerCreating", "FailedMount", "secret \"creds\" not found", "web-0   1/1     Running"])
     }
 
     /// `tick 10000d` over a crash loop took 64 s, one 5-minute retry at a time; now it jumps and
@@ -241,6 +318,26 @@ final class FastForwardTests: XCTestCase {
             """, file: "t.sts")
         XCTAssertEqual(status, 0, out.text)
         XCTAssertTrue(out.text.contains("web-0   0/1     CrashLoopBackOff   2880004 (4m51s ago)   27y"), out.text)
+        XCTAssertLessThan(s.cluster.processedEvents, 100_000, "the days were simulated one retry at a time")
+    }
+
+    /// `tick 1000d` over an image pull back-off ran one 302.5 s retry at a time; now it jumps,
+    /// replaying only the event recorder's calls (its spam filter lets "Pulling" through once a
+    /// cycle and a new "Failed to pull" every ten hours or so).
+    func testAThousandDaysOfImagePullBackOffFinish() {
+        let out = CapturedOutput()
+        let s = Session(options: Session.Options(), output: out)
+        let status = s.runScript(
+            """
+            break image nginx
+            create sts web --image nginx --replicas 1
+            tick 1000d
+            get pods
+            describe pod web-0
+            """, file: "t.sts")
+        XCTAssertEqual(status, 0, out.text)
+        XCTAssertTrue(out.text.contains("web-0   0/1     ImagePullBackOff   0          2y270d"), out.text)
+        XCTAssertTrue(out.text.contains("Pulling image \"nginx\""), out.text)
         XCTAssertLessThan(s.cluster.processedEvents, 100_000, "the days were simulated one retry at a time")
     }
 }

@@ -28,6 +28,7 @@ extension Cluster {
         let end = now.clampedAdding(duration)
         var steps = 0
         var probe = FastForwardProbe()
+        defer { fastForwardCalls = nil }
         while let t = queue.nextTime, t <= end {
             if steps & 63 == 0, shouldStop() {
                 return RunResult(reason: .interrupted, startedAt: start, stoppedAt: now, steps: steps)
@@ -80,6 +81,7 @@ extension Cluster {
         let end = now.clampedAdding(timeout)
         var steps = 0
         var probe = FastForwardProbe()
+        defer { fastForwardCalls = nil }
         while true {
             if condition(self) { return RunResult(reason: .satisfied, startedAt: start, stoppedAt: now, steps: steps) }
             guard let t = queue.nextTime, t <= end else {

@@ -26,6 +26,9 @@ public final class Cluster {
     /// (`Cluster+FastForward`). An internal switch: tests turn it off to compare with one-by-one
     /// simulation, which gives the same results.
     public var fastForwards = true
+    /// The event-recorder calls made while fast-forward samples a retry loop (nil otherwise): a
+    /// jump replays them through the recorder, whose spam filter and expiry are not linear.
+    var fastForwardCalls: [EventCall]?
     /// Queue events run since the cluster was made: the session bounds how many one command runs.
     public internal(set) var processedEvents = 0
     /// Faults injected by tests and users (readiness failures, SIGTERM-deaf and broken images).
@@ -146,6 +149,10 @@ public final class Cluster {
         _ type: EventType, _ reason: String, _ message: String, about key: ObjectKey, uid: UID?,
         source: String, fieldPath: String? = nil, host: String? = nil
     ) {
+        fastForwardCalls?.append(
+            EventCall(
+                type: type, reason: reason, message: message, key: key, uid: uid, source: source, fieldPath: fieldPath,
+                host: host, time: now, position: history.nextSequence))
         let kept = recorder.record(
             type, reason: reason, message: message, about: key, uid: uid, fieldPath: fieldPath, source: source,
             host: host, now: now)

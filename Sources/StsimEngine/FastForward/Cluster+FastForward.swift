@@ -44,6 +44,10 @@ struct FastForwardProbe {
 struct FastForwardSample {
     var time: VirtualTime
     var tree: ValueTree
+    /// The event recorder, apart: when it does not move linearly, its calls are replayed.
+    var recorder: ValueTree
+    /// How many recorder calls `Cluster.fastForwardCalls` held.
+    var callCount: Int
     var historySequence: Int
     var feedCount: Int
     var feedDropped: Int
@@ -70,34 +74,59 @@ extension Cluster {
             // Another moment of the cycle, or the anchor never came back: look from here.
             if probe.samples.last.map({ now - $0.time > FastForwardProbe.longestPeriod }) ?? true {
                 probe.signature = signature
-                probe.samples = [fastForwardSample()]
+                restartSamples(&probe)
             }
             return false
         }
         guard now > last.time else { return false }
         if probe.samples.count >= 2, now - last.time != probe.samples[1].time - probe.samples[0].time {
-            probe.samples = [fastForwardSample()]
+            restartSamples(&probe)
             return false
         }
         probe.samples.append(fastForwardSample())
-        for cycle in 1...FastForwardProbe.longestCycle where probe.samples.count > 4 * cycle {
-            guard let plan = FastForwardPlan(probe.samples, cycle: cycle, history: history, feed: store.feed)
-            else { continue }
-            if jump(plan, until: end) {
-                probe = FastForwardProbe()
-                return true
+        // A replay costs a little per cycle where the closed form costs nothing: it is tried only
+        // once no cycle length moved everything linearly.
+        let replays = probe.samples.count > 4 * FastForwardProbe.longestCycle ? [false, true] : [false]
+        for replay in replays {
+            for cycle in 1...FastForwardProbe.longestCycle where probe.samples.count > 4 * cycle {
+                guard
+                    let plan = FastForwardPlan(
+                        probe.samples, cycle: cycle, history: history, feed: store.feed,
+                        calls: replay ? fastForwardCalls ?? [] : nil)
+                else { continue }
+                fastForwardCalls = nil
+                if jump(plan, until: end) {
+                    probe = FastForwardProbe()
+                    return true
+                }
+                probe.pause(at: now)
+                return false
             }
-            probe.pause(at: now)
-            return false
         }
-        if probe.samples.count > 4 * FastForwardProbe.longestCycle { probe.pause(at: now) }
+        if probe.samples.count > 4 * FastForwardProbe.longestCycle {
+            fastForwardCalls = nil
+            probe.pause(at: now)
+        }
         return false
     }
 
     private func fastForwardSample() -> FastForwardSample {
-        FastForwardSample(
-            time: now, tree: Self.comparable(fastForwardTree()), historySequence: history.nextSequence,
-            feedCount: store.feed.entries.count, feedDropped: store.feed.dropped)
+        let tree = fastForwardTree()
+        var recorder = ValueTree.null
+        let rest = tree.updating(["recorder"]) {
+            recorder = $0
+            return nil
+        }
+        return FastForwardSample(
+            time: now, tree: Self.comparable(rest), recorder: recorder, callCount: fastForwardCalls?.count ?? 0,
+            historySequence: history.nextSequence, feedCount: store.feed.entries.count,
+            feedDropped: store.feed.dropped)
+    }
+
+    /// Starts the samples over from this moment, logging the recorder's calls from here.
+    private func restartSamples(_ probe: inout FastForwardProbe) {
+        fastForwardCalls = []
+        probe.samples = [fastForwardSample()]
     }
 
     /// The state as fast-forward moves it: the history's records and the change feed's entries
@@ -130,7 +159,7 @@ extension Cluster {
     private func jump(_ plan: FastForwardPlan, until end: VirtualTime) -> Bool {
         let period = plan.period.milliseconds
         var periods = (end - now).milliseconds / period - 2
-        if let expiry = recorder.firstExpiry(ifOldestSeenBefore: now - plan.period) {
+        if plan.replay == nil, let expiry = recorder.firstExpiry(ifOldestSeenBefore: now - plan.period) {
             periods = min(periods, (expiry - now).milliseconds / period - 1)
         }
         guard periods >= 1, let moved = plan.delta.apply(to: fastForwardTree(), times: periods),
@@ -140,7 +169,12 @@ extension Cluster {
         guard plan.appendChanges(to: &feed, periods: periods) else { return false }
         state.store.feed = feed
         state.history = history
-        plan.appendRecords(to: &state.history, periods: periods)
+        if let replay = plan.replay {
+            state.recorder = recorder
+            replay.play(periods: periods, period: plan.period, recorder: &state.recorder, history: &state.history)
+        } else {
+            plan.appendRecords(to: &state.history, periods: periods)
+        }
         store.restore(state.store)
         load(state)
         return true

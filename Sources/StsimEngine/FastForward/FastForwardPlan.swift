@@ -13,16 +13,35 @@ struct FastForwardPlan {
     /// Changes each cycle makes.
     var changesPerCycle = 0
 
-    init?(_ samples: [FastForwardSample], cycle: Int, history: History, feed: ChangeFeed) {
+    /// Set when the event recorder does not move linearly: a jump replays each cycle's calls to it.
+    var replay: EventReplay?
+
+    /// `calls`: the recorder's calls, to replay them; nil when the recorder must move linearly.
+    init?(_ samples: [FastForwardSample], cycle: Int, history: History, feed: ChangeFeed, calls: [EventCall]?) {
         let n = samples.count - 1
         let points = (0...4).map { samples[n - (4 - $0) * cycle] }
         period = points[1].time - points[0].time
-        guard let delta = TreeDelta.between(points[3].tree, points[4].tree) else { return nil }
-        for j in 0..<3 where TreeDelta.between(points[j].tree, points[j + 1].tree) != delta { return nil }
-        self.delta = delta
-        guard let records = Self.records(points, history: history, period: period) else { return nil }
-        self.records = records
+        guard let delta = Self.linear(points.map(\.tree)) else { return nil }
+        if let calls {
+            guard let replay = EventReplay(points, history: history, calls: calls, period: period) else { return nil }
+            self.delta = delta
+            self.records = []
+            self.replay = replay
+        } else {
+            guard let moved = Self.linear(points.map(\.recorder)),
+                let records = Self.records(points, history: history, period: period)
+            else { return nil }
+            self.delta = moved == .same ? delta : delta.with(member: "recorder", moved)
+            self.records = records
+        }
         guard findChanges(points, feed: feed) else { return nil }
+    }
+
+    /// The step each of the four cycles moves the trees by, if it is the same.
+    private static func linear(_ trees: [ValueTree]) -> TreeDelta? {
+        guard let delta = TreeDelta.between(trees[3], trees[4]) else { return nil }
+        for j in 0..<3 where TreeDelta.between(trees[j], trees[j + 1]) != delta { return nil }
+        return delta
     }
 
     /// The records of the last cycle, if each cycle's repeat the one before's a period later.

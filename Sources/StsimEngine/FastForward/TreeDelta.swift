@@ -10,20 +10,27 @@ indirect enum TreeDelta: Equatable {
     case object([String: TreeDelta])
 
     /// The integers that may move by a fixed step, by the name of their member: times (every
-    /// `VirtualTime` is `milliseconds`), restart and back-off counts (the back-off is capped
+    /// `VirtualTime` is `milliseconds`), restart, back-off and mount-retry counts (the back-off is capped
     /// where it is used, not where it is counted), event counts, resourceVersions and sequence
     /// numbers. Nothing compares these with a fixed bound. A count that does (a probe's
     /// consecutive failures against its threshold) would look linear for a few cycles and then
     /// cross the bound inside a jump, so any other integer that moves refuses the jump.
     static let movable: Set<String> = [
-        "milliseconds", "restartCount", "backoffLevel", "pullBackoffLevel", "count", "resourceVersion",
-        "lastResourceVersion", "sequence", "nextSequence", "updatedAt",
+        "milliseconds", "restartCount", "backoffLevel", "pullBackoffLevel", "mountRetries", "count",
+        "resourceVersion", "lastResourceVersion", "sequence", "nextSequence", "updatedAt",
     ]
+
+    /// Integers that may move only inside one member of the state: the StatefulSet controller's
+    /// consecutive failed syncs (its retry back-off is capped where it is used, `min(failures,
+    /// 20)`), not a probe's failures, which the kubelet compares with a threshold.
+    static let movableInStatefulSets = movable.union(["failures"])
 
     /// The move from `a` to `b`; nil when they differ in anything but the integers named in
     /// `movable` (`key` is the member holding them) (a string, a flag, another integer, the
     /// length of an array, a member present in one only).
-    static func between(_ a: ValueTree, _ b: ValueTree, key: String = "") -> TreeDelta? {
+    static func between(
+        _ a: ValueTree, _ b: ValueTree, key: String = "", movable: Set<String> = movable
+    ) -> TreeDelta? {
         switch (a, b) {
         case (.int(let x), .int(let y)):
             guard x == y || movable.contains(key) else { return nil }
@@ -40,7 +47,7 @@ indirect enum TreeDelta: Equatable {
             out.reserveCapacity(xs.count)
             var moved = false
             for (x, y) in zip(xs, ys) {
-                guard let d = between(x, y, key: key) else { return nil }
+                guard let d = between(x, y, key: key, movable: movable) else { return nil }
                 if d != .same { moved = true }
                 out.append(d)
             }
@@ -49,13 +56,21 @@ indirect enum TreeDelta: Equatable {
             guard xs.count == ys.count else { return nil }
             var out: [String: TreeDelta] = [:]
             for (key, x) in xs {
-                guard let y = ys[key], let d = between(x, y, key: key) else { return nil }
+                let inner = key == "statefulSets" ? movableInStatefulSets : movable
+                guard let y = ys[key], let d = between(x, y, key: key, movable: inner) else { return nil }
                 if d != .same { out[key] = d }
             }
             return out.isEmpty ? .same : .object(out)
         default:
             return a == b ? .same : nil
         }
+    }
+
+    /// This delta of an object with `member` moving by `delta` as well.
+    func with(member: String, _ delta: TreeDelta) -> TreeDelta {
+        guard case .object(var members) = self else { return .object([member: delta]) }
+        members[member] = delta
+        return .object(members)
     }
 
     /// `tree` moved on by `k` periods; nil when a number would overflow or the shapes differ.

@@ -71,11 +71,7 @@ public struct EventRecorder: Codable {
         if groups.count > Self.cacheSize { groups.removeAll(keepingCapacity: true) }
         if indexByDedup.count > Self.cacheSize { indexByDedup.removeAll(keepingCapacity: true) }
         // Spam filter first, like client-go's EventSourceObjectSpamFilter.
-        var key = KeyHash()
-        key.add(source)
-        key.add(object.namespace)
-        key.add(object.name)
-        key.add(object.kind.kind)
+        var key = Self.spamKey(source: source, object: object)
         guard admit(key.value, now: now) else { return false }
 
         // Aggregation: too many distinct messages for one reason fold into one event.
@@ -119,6 +115,83 @@ public struct EventRecorder: Codable {
         indexByDedup[dk] = log.count - 1
         if log.count - firstLive > retention { drop(firstLive) }
         return true
+    }
+
+    /// The spam filter's key: one bucket per source and object.
+    static func spamKey(source: String, object: ObjectKey) -> KeyHash {
+        var key = KeyHash()
+        key.add(source)
+        key.add(object.namespace)
+        key.add(object.name)
+        key.add(object.kind.kind)
+        return key
+    }
+
+    /// A call of a replayed cycle, as the spam filter sees it.
+    struct QuietCall {
+        var spamKey: UInt64
+        var time: VirtualTime
+    }
+
+    /// Fast-forward's replay of a retry loop's cycle (`EventReplay`): from step `start.step` of
+    /// cycle `start.cycle` on, while every call is one the spam filter drops (its bucket has no
+    /// token) and dropping it is all `record` would do (an expiry check that drops nothing, no
+    /// cache about to be forgotten), updates the buckets as `record` would, and hands the other
+    /// steps (nil calls) to `other`. Returns the first step it did not take, or the cycle after
+    /// `last`. The arithmetic is `admit`'s, in the same order, so the tokens are the same bits.
+    mutating func dropQuietly(
+        _ calls: [QuietCall?], period: VirtualDuration, from start: (cycle: Int64, step: Int), through last: Int64,
+        other: (Int, Int64) -> Void
+    ) -> (cycle: Int64, step: Int) {
+        guard buckets.count <= Self.cacheSize, groups.count <= Self.cacheSize, indexByDedup.count <= Self.cacheSize
+        else { return start }
+        // While an expiry check is due (every 64th event), each call would run it: quiet only as
+        // long as it would drop nothing (the oldest live event is within its hour) and compact
+        // nothing.
+        var oldest: VirtualTime?
+        if sequence & 63 == 0 {
+            guard firstLive <= 4096 || firstLive * 2 <= log.count else { return start }
+            if firstLive < log.count {
+                guard let e = log[firstLive]?.event else { return start }
+                oldest = e.lastTimestamp
+            }
+        }
+        var keys: [UInt64] = []
+        var local: [Bucket] = []
+        var slots = [Int](repeating: -1, count: calls.count)
+        for (i, call) in calls.enumerated() {
+            guard let call else { continue }
+            if let j = keys.firstIndex(of: call.spamKey) {
+                slots[i] = j
+                continue
+            }
+            guard let bucket = buckets[call.spamKey] else { return start }
+            keys.append(call.spamKey)
+            local.append(bucket)
+            slots[i] = keys.count - 1
+        }
+        defer { for (j, key) in keys.enumerated() { buckets[key] = local[j] } }
+        let burst = Double(timing.eventSpamBurst)
+        let refillEvery = Double(max(1, timing.eventSpamRefill.milliseconds))
+        var (cycle, i) = start
+        while cycle <= last {
+            let shift = VirtualDuration(milliseconds: period.milliseconds * cycle)
+            while i < calls.count {
+                if let call = calls[i] {
+                    let s = slots[i]
+                    let now = call.time + shift
+                    if let oldest, now - oldest > timing.eventTTL { return (cycle, i) }
+                    let tokens = min(burst, local[s].tokens + Double((now - local[s].last).milliseconds) / refillEvery)
+                    guard tokens < 1 else { return (cycle, i) }
+                    local[s] = Bucket(tokens: tokens, last: now)
+                } else {
+                    other(i, cycle)
+                }
+                i += 1
+            }
+            (cycle, i) = (cycle + 1, 0)
+        }
+        return (cycle, 0)
     }
 
     /// client-go's EventSourceObjectSpamFilter: a token bucket per source and object; false when

@@ -178,7 +178,7 @@ public struct History: Sendable, Codable {
         }
     }
 
-    private mutating func append(_ time: VirtualTime, _ entry: HistoryEntry) {
+    mutating func append(_ time: VirtualTime, _ entry: HistoryEntry) {
         let r = HistoryRecord(sequence: nextSequence, time: time, entry: entry)
         nextSequence += 1
         if ring.count < limit {

@@ -99,6 +99,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/events-order",
         "kubectl/explain",
         "kubectl/get-watch",
+        "kubectl/go-template",
         "kubectl/labels-and-output",
         "kubectl/patch-json",
         "kubectl/secret",
@@ -539,6 +540,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_get_watch() throws {
         try Transcript("kubectl/get-watch").check()
+    }
+
+    func test_kubectl_go_template() throws {
+        try Transcript("kubectl/go-template").check()
     }
 
     func test_kubectl_labels_and_output() throws {

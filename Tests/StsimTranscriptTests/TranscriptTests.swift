@@ -101,6 +101,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/get-watch",
         "kubectl/go-template",
         "kubectl/labels-and-output",
+        "kubectl/patch-directives",
         "kubectl/patch-json",
         "kubectl/secret",
         "kubectl/serviceaccount",
@@ -548,6 +549,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_labels_and_output() throws {
         try Transcript("kubectl/labels-and-output").check()
+    }
+
+    func test_kubectl_patch_directives() throws {
+        try Transcript("kubectl/patch-directives").check()
     }
 
     func test_kubectl_patch_json() throws {

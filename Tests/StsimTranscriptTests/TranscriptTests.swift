@@ -99,6 +99,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/events-order",
         "kubectl/explain",
         "kubectl/get-watch",
+        "kubectl/global-flags",
         "kubectl/go-template",
         "kubectl/labels-and-output",
         "kubectl/patch-directives",
@@ -541,6 +542,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_get_watch() throws {
         try Transcript("kubectl/get-watch").check()
+    }
+
+    func test_kubectl_global_flags() throws {
+        try Transcript("kubectl/global-flags").check()
     }
 
     func test_kubectl_go_template() throws {

@@ -372,7 +372,8 @@ public enum ConfigAction: Hashable, Sendable {
     public static let contextName = "stsim"
     /// nil: the context is left as it is (kubectl still says "modified").
     case setContext(namespace: String?)
-    case view
+    /// `config view`: yaml or json, or the data through a template.
+    case view(output: OutputFormat, template: OutputTemplate?)
     case currentContext
     case getContexts
     case useContext

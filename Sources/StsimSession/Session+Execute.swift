@@ -26,7 +26,7 @@ extension Session {
         case .kubectlWait(let w): try kubectlWait(w)
         case .rollout(let r): try rollout(r)
         case .echo(let text): printer.echo(text)
-        case .config(let action): config(action)
+        case .config(let action): try config(action)
         case .clock: printClock()
         case .mode(let auto): setMode(auto: auto)
         case .dig(let type, let name, let search): try dig(type, name: name, search: search)

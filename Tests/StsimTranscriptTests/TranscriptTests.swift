@@ -124,6 +124,7 @@ final class TranscriptTests: XCTestCase {
         "manifests/patch",
         "manifests/seed-manifests",
         "manifests/several-broken",
+        "namespaces/config-view-output",
         "namespaces/context",
         "namespaces/flags",
         "namespaces/lifecycle",
@@ -642,6 +643,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_manifests_several_broken() throws {
         try Transcript("manifests/several-broken").check()
+    }
+
+    func test_namespaces_config_view_output() throws {
+        try Transcript("namespaces/config-view-output").check()
     }
 
     func test_namespaces_context() throws {

@@ -88,7 +88,7 @@ public enum CreateCommand: Hashable, Sendable {
         name: Argument, capacity: String, accessModes: [String], reclaimPolicy: String,
         storageClass: String?)
     case node(name: Argument, zone: String?)
-    case namespace(name: Argument)
+    case namespace(name: Argument, options: WriteOptions)
     /// `create pdb NAME --selector S --min-available N|N%` or `--max-unavailable`: exactly one bound.
     case podDisruptionBudget(name: Argument, selector: LabelSelector, minAvailable: String?, maxUnavailable: String?)
     case configData(ConfigDataCommand)

@@ -168,12 +168,14 @@ extension ResourceCommands {
 
     static let createNamespace = CommandSpec(
         "namespace", aliases: ["ns"], group: .resources,
-        summary: "a Namespace (kubectl create namespace NAME)", examples: ["create namespace shop", "create ns shop"],
+        summary: "a Namespace (kubectl create namespace NAME)",
+        examples: ["create namespace shop", "create ns shop", "create ns demo --dry-run=client -o yaml"],
+        flags: Common.writeFlags,
         positionals: [.none], arguments: "NAME"
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let name = try args.next("NAME")
         try args.finish()
-        return .create(.namespace(name: name))
+        return .create(.namespace(name: name, options: try Common.writeOptions(args)))
     }
 
     static let createServiceAccount = CommandSpec(

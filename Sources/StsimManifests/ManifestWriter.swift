@@ -29,7 +29,9 @@ public enum ManifestWriter {
     /// A tree that is not an object of the API (the kubeconfig): yaml as sigs.k8s.io/yaml writes
     /// it, keys sorted; json in the tree's order.
     public static func yaml(value: WireValue) -> String { YAMLEmitter.document(sorted(value)) }
-    public static func json(value: WireValue) -> String { JSONEmitter.document(value) }
+    public static func json(value: WireValue, sortingKeys: Bool = false) -> String {
+        JSONEmitter.document(sortingKeys ? sorted(value) : value)
+    }
 
     private static func sorted(_ v: WireValue) -> WireValue {
         switch v {

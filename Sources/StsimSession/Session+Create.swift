@@ -12,7 +12,7 @@ extension Session {
                 if object.kind.isNamespaced, object.metadata.namespace.isEmpty {
                     object.metadata.namespace = cluster.config.namespace
                 }
-                if options.dryRun == .client { return writer.written(object, "created") }
+                if options.dryRun == .client { return writer.writtenAsRead(loaded, object, "created") }
                 switch cluster.create(object, dryRun: options.dryRun == .server) {
                 case .success(let created):
                     noteDroppedFields(loaded, created)
@@ -43,8 +43,9 @@ extension Session {
             try confirm(cluster.create(.persistentVolume(pv)), verb: "created")
         case .node(let name, let zone):
             try confirm(cluster.createNode(name.text, zone: zone), verb: "created")
-        case .namespace(let name):
-            try confirm(cluster.create(.namespace(.make(name.text))), verb: "created")
+        case .namespace(let name, let options):
+            try createGenerated(.namespace(.make(name.text)), options: options)
+            if options.dryRun != .none { return }
         case .podDisruptionBudget(let name, let selector, let min, let max):
             let spec = PodDisruptionBudgetSpec(minAvailable: min, maxUnavailable: max, selector: selector)
             let pdb = PodDisruptionBudget(metadata: ObjectMeta(name: name.text), spec: spec)

@@ -93,6 +93,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/configmap",
         "kubectl/configmap-volume",
         "kubectl/dry-run-diff-replace",
+        "kubectl/dry-run-generators",
         "kubectl/edit-here-document",
         "kubectl/endpoints-labels",
         "kubectl/events-for",
@@ -519,6 +520,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_dry_run_diff_replace() throws {
         try Transcript("kubectl/dry-run-diff-replace").check()
+    }
+
+    func test_kubectl_dry_run_generators() throws {
+        try Transcript("kubectl/dry-run-generators").check()
     }
 
     func test_kubectl_edit_here_document() throws {

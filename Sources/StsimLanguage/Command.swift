@@ -41,6 +41,8 @@ public struct GetCommand: Hashable, Sendable {
     public var groups: [KindNames] = []
     /// `--watch-only`: the changes, without the list before them.
     public var watchOnly = false
+    /// `--field-selector`.
+    public var fieldSelector: FieldSelector?
 }
 
 public struct DeleteCommand: Hashable, Sendable {

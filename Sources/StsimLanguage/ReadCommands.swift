@@ -21,6 +21,9 @@ extension ResourceCommands {
                     "wide, yaml, json, name, jsonpath=TEMPLATE, jsonpath-file=FILE, custom-columns=SPEC or custom-columns-file=FILE",
                 completion: .choices(outputFormats)),
             Common.selector,
+            FlagSpec(
+                "field-selector", value: "SELECTOR",
+                help: "only objects whose fields match (metadata.name=web-0, status.phase!=Running, ...)"),
             FlagSpec("watch", short: "w", help: "after the list, follow changes (mode auto: until unwatch)"),
             FlagSpec("watch-only", help: "as --watch, without the list first"),
             Common.allNamespaces,
@@ -55,13 +58,19 @@ extension ResourceCommands {
         try refuseNamesInEveryNamespace(args, names)
         let (output, template) = try output(args)
         let watchOnly = try args.bool("watch-only")
-        return .get(
+        let fieldSelector = try args.flag("field-selector").map { a throws(Diagnostic) in try FieldSelector.parse(a) }
+        if fieldSelector != nil || args.flag("selector") != nil, let name = names.first, groups.isEmpty {
+            throw Diagnostic(at: name.location, "name cannot be provided when a selector is specified")
+        }
+        var get =
             GetCommand(
                 kinds: kinds, names: names, output: output, selector: args.flag("selector")?.text,
                 watch: try args.bool("watch") || watchOnly, allNamespaces: try args.bool("all-namespaces"),
                 showLabels: try args.bool("show-labels"), namespace: Common.namespace(args),
                 printing: try printing(args, template: template), groups: groups,
-                watchOnly: watchOnly))
+                watchOnly: watchOnly)
+        get.fieldSelector = fieldSelector
+        return .get(get)
     }
 
     static let describe = CommandSpec(

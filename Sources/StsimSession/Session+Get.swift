@@ -30,13 +30,17 @@ extension Session {
                     }
                 }
             }
+            if let fields = command.fieldSelector {
+                objects = try fieldSelected(objects, kind: kind, by: fields, labels: command.selector)
+            }
             sections.append((kind, objects))
         }
         sections = try sortedForGet(sections, by: command.printing.sortBy)
         let multiple = requests.count > 1
         if let template = command.printing.template {
             try printTemplate(
-                template, objects: sections.flatMap(\.1), single: command.names.count == 1 && !multiple)
+                template, objects: sections.flatMap(\.1), single: command.names.count == 1 && !multiple,
+                noHeaders: command.printing.noHeaders)
         } else if !command.watchOnly && (!command.watch || sections.contains(where: { !$0.1.isEmpty })) {
             // An empty watch prints nothing, not even "No resources found": its header comes
             // with its first row (get.go's watch).
@@ -93,10 +97,12 @@ extension Session {
     }
 
     func tableOptions(_ command: GetCommand) -> TableOptions {
-        TableOptions(
+        var options = TableOptions(
             wide: command.output == .wide, showLabels: command.showLabels,
             allNamespaces: command.allNamespaces, labelColumns: command.printing.labelColumns,
             keepOrder: command.printing.sortBy != nil, showKind: command.printing.showKind)
+        options.noHeaders = command.printing.noHeaders
+        return options
     }
 
 }

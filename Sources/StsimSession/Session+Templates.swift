@@ -22,16 +22,21 @@ extension Session {
     /// the object itself when one was named, else a `kind: List`; custom-columns prints a row per
     /// object. kubectl ends no line after a jsonpath or go-template; stsim ends it, so the next
     /// prompt or command starts on a line of its own.
-    func printTemplate(_ template: OutputTemplate, objects: [KubeObject], single: Bool) throws {
+    func printTemplate(_ template: OutputTemplate, objects: [KubeObject], single: Bool, noHeaders: Bool = false)
+        throws
+    {
         let t = Session.timestamps
         switch template {
         case .jsonPath(let text): try printJSONPath(text, source: text.text, data: wire(objects, single: single))
+        case .jsonPathAsJSON(let text):
+            try printJSONPath(text, source: text.text, data: wire(objects, single: single), asJSON: true)
         case .jsonPathFile(let file):
             try printJSONPath(file, source: try readFile(file), data: wire(objects, single: single))
         case .customColumns(let spec):
             let columns = try located(spec) { () throws(JSONPathError) in try CustomColumns(spec: spec.text) }
             let wires = objects.map { ManifestWriter.wire($0, timestamps: t) }
-            printer.block(try located(spec) { () throws(JSONPathError) in try columns.table(wires) })
+            printer.block(
+                try located(spec) { () throws(JSONPathError) in try columns.table(wires, headers: !noHeaders) })
         case .goTemplate(let text): try printGoTemplate(text, source: text.text, data: wire(objects, single: single))
         case .goTemplateFile(let file):
             try printGoTemplate(file, source: try readFile(file), data: wire(objects, single: single))
@@ -39,7 +44,8 @@ extension Session {
             let text = try readFile(file)
             let columns = try located(file) { () throws(JSONPathError) in try CustomColumns(file: text) }
             let wires = objects.map { ManifestWriter.wire($0, timestamps: t) }
-            printer.block(try located(file) { () throws(JSONPathError) in try columns.table(wires) })
+            printer.block(
+                try located(file) { () throws(JSONPathError) in try columns.table(wires, headers: !noHeaders) })
         }
     }
 
@@ -47,6 +53,7 @@ extension Session {
     func printTemplate(_ template: OutputTemplate, data: WireValue) throws {
         switch template {
         case .jsonPath(let text): try printJSONPath(text, source: text.text, data: data)
+        case .jsonPathAsJSON(let text): try printJSONPath(text, source: text.text, data: data, asJSON: true)
         case .jsonPathFile(let file): try printJSONPath(file, source: try readFile(file), data: data)
         case .goTemplate(let text): try printGoTemplate(text, source: text.text, data: data)
         case .goTemplateFile(let file): try printGoTemplate(file, source: try readFile(file), data: data)
@@ -55,7 +62,9 @@ extension Session {
         }
     }
 
-    private func printJSONPath(_ at: Argument, source: String, data: WireValue) throws {
+    /// `asJSON` (`-o jsonpath-as-json`): client-go's JSON output, each action's values as one
+    /// array indented by four spaces, each on its own line.
+    private func printJSONPath(_ at: Argument, source: String, data: WireValue, asJSON: Bool = false) throws {
         let path = try located(at, prefix: "error parsing jsonpath \(source), ") { () throws(JSONPathError) in
             try JSONPath(source)
         }
@@ -64,7 +73,8 @@ extension Session {
             "error executing jsonpath \"\(source)\": Error executing template: "
         let text = try located(at, prefix: failed) { () throws(JSONPathError) in
             do throws(JSONPathError) {
-                return try path.text(data)
+                guard asJSON else { return try path.text(data) }
+                return try path.results(data).map { ManifestWriter.json(value: .array($0)) }.joined()
             } catch {
                 throw JSONPathError(
                     error.message + ". Printing more information for debugging the template:\n\ttemplate was:\n\t\t"

@@ -139,7 +139,7 @@ final class ParserErrorTests: XCTestCase {
     func testChoice() {
         let allowed =
             "allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,"
-            + "jsonpath-file,name,template,templatefile,wide,yaml"
+            + "jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml"
         assertParseError(
             "get pods -o jsn", "unable to match a printer suitable for the output format \"jsn\", \(allowed)", 1, 13,
             hint: "did you mean \"json\"?")

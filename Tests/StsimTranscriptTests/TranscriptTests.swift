@@ -99,6 +99,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/events-for",
         "kubectl/events-order",
         "kubectl/explain",
+        "kubectl/get-selectors-output",
         "kubectl/get-watch",
         "kubectl/global-flags",
         "kubectl/go-template",
@@ -544,6 +545,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_explain() throws {
         try Transcript("kubectl/explain").check()
+    }
+
+    func test_kubectl_get_selectors_output() throws {
+        try Transcript("kubectl/get-selectors-output").check()
     }
 
     func test_kubectl_get_watch() throws {

@@ -43,17 +43,23 @@ public struct GetCommand: Hashable, Sendable {
     public var watchOnly = false
     /// `--field-selector`.
     public var fieldSelector: FieldSelector?
+    /// `--ignore-not-found`: a named object that is not there is no error.
+    public var ignoreNotFound = false
+    /// `get -f FILE`: the objects the manifests name.
+    public var source: ManifestSource?
 }
 
 public struct DeleteCommand: Hashable, Sendable {
     public enum Target: Hashable, Sendable {
         /// `delete pod web-0 web-1`, `delete pvc/data-web-1 pod/web-1`.
         case objects([KindNames])
-        case selector(ResourceKind, String)
-        case all(ResourceKind)
+        case selector([ResourceKind], String)
+        case all([ResourceKind])
         case manifests(ManifestSource)
     }
     public var target: Target
+    /// `--ignore-not-found`.
+    public var ignoreNotFound = false
     public var force: Bool
     public var gracePeriodSeconds: Int?
     public var wait: Bool
@@ -304,6 +310,8 @@ public enum Command: Hashable, Sendable {
     /// `groups`: `KIND/NAME` words of more than one kind (`describe sts/web pod/web-0`), in order.
     case describe(
         kind: ResourceKind, names: [Argument], selector: String?, allNamespaces: Bool = false, groups: [KindNames] = [])
+    /// `describe -f FILE`: the objects the manifests name.
+    case describeFiles(ManifestSource)
     case scale(ScaleCommand)
     /// `replacement`: the edited YAML from a here-document (a script has no editor).
     case edit(kind: ResourceKind, name: Argument, namespace: String?, replacement: ManifestSource?)

@@ -14,6 +14,7 @@ extension Session {
         case .delete(let d): try delete(d, at: text.location)
         case .get(let g): try get(g)
         case .describe(let k, let n, let s, let a, let g): try describe(k, n, selector: s, all: a, groups: g)
+        case .describeFiles(let source): try describeFiles(source)
         case .scale(let s): try scale(s)
         case .edit(let k, let n, let ns, let r): try edit(k, name: n, namespace: ns, replacement: r)
         case .patch(let k, let n, let change, let ns): try patch(k, name: n, change: change, namespace: ns)

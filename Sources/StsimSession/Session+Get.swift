@@ -4,6 +4,7 @@ import StsimRender
 
 extension Session {
     func get(_ command: GetCommand) throws {
+        if let source = command.source { return try getFiles(command, source) }
         if command.watch { try Self.checkWatchable(command) }
         let selector = try command.selector.map {
             try SelectorText.parse(
@@ -46,6 +47,7 @@ extension Session {
             // with its first row (get.go's watch).
             print(sections, command, multiple: multiple, anyNotFound: !notFound.isEmpty)
         }
+        if command.ignoreNotFound { notFound.removeAll { $0.reason == .notFound } }
         for (i, e) in notFound.enumerated() {
             if i == notFound.count - 1 { throw e }
             printer.errorLine(e.kubectlMessage)

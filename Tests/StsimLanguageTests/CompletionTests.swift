@@ -97,8 +97,8 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(
             complete("get pods --"),
             [
-                "--all-namespaces", "--field-selector=", "--label-columns=", "--namespace=", "--no-headers",
-                "--output=", "--selector=", "--show-kind",
+                "--all-namespaces", "--field-selector=", "--filename=", "--ignore-not-found", "--label-columns=",
+                "--namespace=", "--no-headers", "--output=", "--recursive", "--selector=", "--show-kind",
                 "--show-labels", "--sort-by=", "--template=", "--watch", "--watch-only",
             ])
         XCTAssertEqual(complete("get pods -"), complete("get pods --"))

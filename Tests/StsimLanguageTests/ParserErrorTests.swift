@@ -71,11 +71,11 @@ final class ParserErrorTests: XCTestCase {
 
     func testUnknownShortFlag() {
         assertParseError(
-            "get pods -x", "unknown flag -x for get", 1, 10, hint: "did you mean \"-A\", \"-L\" or \"-l\"?")
+            "get pods -x", "unknown flag -x for get", 1, 10, hint: "did you mean \"-A\", \"-L\" or \"-R\"?")
         assertParseError(
-            "get pods -wx", "unknown flag -x for get", 1, 12, hint: "did you mean \"-A\", \"-L\" or \"-l\"?")
+            "get pods -wx", "unknown flag -x for get", 1, 12, hint: "did you mean \"-A\", \"-L\" or \"-R\"?")
         assertParseError(
-            "get pods -wAx", "unknown flag -x for get", 1, 13, hint: "did you mean \"-A\", \"-L\" or \"-l\"?")
+            "get pods -wAx", "unknown flag -x for get", 1, 13, hint: "did you mean \"-A\", \"-L\" or \"-R\"?")
         assertParseError(
             "get pods -wAo", "flag -o, --output FORMAT needs a value", 1, 13,
             hint: "for example: get --output FORMAT")
@@ -357,17 +357,20 @@ final class ParserErrorTests: XCTestCase {
         assertParseError(
             "delete", "delete: missing KIND", 1, 8,
             hint: "usage: delete KIND NAME... [--force] [--grace-period S] [--wait=false]")
-        assertParseError("delete pod", "delete: name the pod to delete", 1, 12, hint: "or use -l SELECTOR or --all")
         assertParseError(
-            "delete pod --force", "delete: name the pod to delete", 1, 12, hint: "or use -l SELECTOR or --all")
+            "delete pod", "resource(s) were provided, but no name was specified", 1, 12,
+            hint: "name the pod to delete, or use -l SELECTOR or --all")
         assertParseError(
-            "delete pvc", "delete: name the persistentvolumeclaim to delete", 1, 12,
-            hint: "or use -l SELECTOR or --all")
+            "delete pod --force", "resource(s) were provided, but no name was specified", 1, 12,
+            hint: "name the pod to delete, or use -l SELECTOR or --all")
+        assertParseError(
+            "delete pvc", "resource(s) were provided, but no name was specified", 1, 12,
+            hint: "name the persistentvolumeclaim to delete, or use -l SELECTOR or --all")
         assertParseError("delete pod x --wait=nope", "--wait takes true or false, not \"nope\"", 1, 14, hint: nil)
         assertParseError("delete pod x --now=2", "--now takes true or false, not \"2\"", 1, 14, hint: nil)
         assertParseError(
-            "delete pods --all=false", "delete: name the pod to delete", 1, 13,
-            hint: "or use -l SELECTOR or --all")
+            "delete pods --all=false", "resource(s) were provided, but no name was specified", 1, 13,
+            hint: "name the pod to delete, or use -l SELECTOR or --all")
         assertParseError("delete pods --all=x", "--all takes true or false, not \"x\"", 1, 13, hint: nil)
         assertParseError(
             "delete -f a.yaml pod", "delete: unexpected argument \"pod\"", 1, 18,
@@ -570,6 +573,6 @@ final class ParserErrorTests: XCTestCase {
             hint: "names are letters, digits and _, not starting with a digit")
         assertParseError(
             "get pods 👍🏽 -x", "unknown flag -x for get", 1, 12,
-            hint: "did you mean \"-A\", \"-L\" or \"-l\"?")
+            hint: "did you mean \"-A\", \"-L\" or \"-R\"?")
     }
 }

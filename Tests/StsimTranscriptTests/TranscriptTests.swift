@@ -109,6 +109,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/secret",
         "kubectl/serviceaccount",
         "kubectl/serviceaccount-token",
+        "kubectl/several-kinds-selector",
         "kubectl/several-objects",
         "language/error-prefix",
         "language/errors",
@@ -585,6 +586,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_serviceaccount_token() throws {
         try Transcript("kubectl/serviceaccount-token").check()
+    }
+
+    func test_kubectl_several_kinds_selector() throws {
+        try Transcript("kubectl/several-kinds-selector").check()
     }
 
     func test_kubectl_several_objects() throws {

@@ -92,6 +92,9 @@ public enum CreateCommand: Hashable, Sendable {
         name: Argument, image: String, replicas: Int, service: String?, storage: String?,
         policy: String?)
     case headlessService(name: Argument, selector: [String: String], port: Int)
+    /// `create service clusterip NAME --tcp PORT:TARGET...`: each port with its target, in order.
+    case clusterIPService(
+        name: Argument, ports: [[Int: String]], clusterIP: String?, namespace: String?, options: WriteOptions)
     case persistentVolume(
         name: Argument, capacity: String, accessModes: [String], reclaimPolicy: String,
         storageClass: String?)

@@ -30,12 +30,11 @@ extension Session {
                             policy: policy))),
                 verb: "created")
         case .headlessService(let name, let selector, let port):
-            try confirm(
-                cluster.create(
-                    .service(
-                        Shortcuts.headlessService(
-                            name: name.text, selector: selector,
-                            port: port))), verb: "created")
+            let service = Shortcuts.headlessService(name: name.text, selector: selector, port: port)
+            try confirm(cluster.create(.service(service)), verb: "created")
+        case .clusterIPService(let name, let ports, let clusterIP, let namespace, let options):
+            let pairs = ports.flatMap { $0.map { ($0.key, $0.value) } }
+            if try createClusterIP(name.text, pairs, clusterIP, namespace, options) { return }
         case .persistentVolume(let name, let capacity, let modes, let reclaim, let storageClass):
             let pv = try Shortcuts.persistentVolume(
                 name: name, capacity: capacity, accessModes: modes,
@@ -61,6 +60,15 @@ extension Session {
             if options.dryRun != .none { return }
         }
         autoSettle()
+    }
+
+    /// `create service clusterip`; true for a dry run (nothing changed, nothing to settle).
+    private func createClusterIP(
+        _ name: String, _ ports: [(Int, String)], _ clusterIP: String?, _ namespace: String?, _ options: WriteOptions
+    ) throws -> Bool {
+        let service = Shortcuts.clusterIPService(name: name, ports: ports, clusterIP: clusterIP, namespace: namespace)
+        try createGenerated(.service(service), options: options)
+        return options.dryRun != .none
     }
 
     /// kubectl's `statefulset.apps/web created` line, or the API's error.

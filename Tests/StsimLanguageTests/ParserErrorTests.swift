@@ -192,18 +192,24 @@ final class ParserErrorTests: XCTestCase {
     }
 
     func testCreateServiceErrors() {
+        let usage =
+            "usage: create svc headless|clusterip NAME [--selector k=v] [--port PORT] [--tcp PORT:TARGET] "
+            + "[--clusterip IP] [--dry-run none|client|server] [--output yaml|json|name]"
         assertParseError(
-            "create svc", "create svc: missing the service type (headless)", 1, 12,
-            hint: "usage: create svc headless NAME --selector k=v [--port PORT]")
+            "create svc", "create svc: missing the service type (headless or clusterip)", 1, 12,
+            hint: usage)
         assertParseError(
-            "create svc headles nginx", "create svc makes headless services: create svc headless NAME",
+            "create svc clusterip web", "at least one tcp port specifier must be provided", 1, 22,
+            hint: "create service clusterip web --tcp=80:80")
+        assertParseError(
+            "create svc headles nginx", "create svc makes headless and clusterip services: create svc headless NAME",
             1, 12, hint: "did you mean \"headless\"?")
         assertParseError(
-            "create svc nodeport x", "create svc makes headless services: create svc headless NAME",
+            "create svc nodeport x", "create svc makes headless and clusterip services: create svc headless NAME",
             1, 12, hint: nil)
         assertParseError(
             "create svc headless", "create svc: missing NAME", 1, 21,
-            hint: "usage: create svc headless NAME --selector k=v [--port PORT]")
+            hint: usage)
         assertParseError("create svc headless nginx", "create svc headless needs --selector k=v", 1, 21, hint: nil)
         assertParseError(
             "create svc headless nginx --selector app", "--selector takes k=v pairs separated by commas",
@@ -216,7 +222,7 @@ final class ParserErrorTests: XCTestCase {
             "--port must be a whole number, not \"http\"", 1, 53, hint: nil)
         assertParseError(
             "create svc headless nginx x --selector app=web", "create svc: unexpected argument \"x\"", 1, 27,
-            hint: "usage: create svc headless NAME --selector k=v [--port PORT]")
+            hint: usage)
     }
 
     /// A flag of another sub-command is not silently ignored: `create pv` has no --replicas.

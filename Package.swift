@@ -37,6 +37,8 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "StsimTerminal", dependencies: ["CEditLine"]),
+        // `stsim export`: a .sts scenario as a bash script of kubectl commands (pure text to text).
+        .target(name: "StsimExport", dependencies: ["StsimLanguage", "StsimRender", "StsimEngine"]),
         .target(name: "StsimExplore", dependencies: ["StsimEngine", "StsimLanguage", "StsimSession"]),
         .target(
             name: "StsimAPI",
@@ -51,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "stsim",
             dependencies: [
-                "StsimSession", "StsimTerminal", "StsimAPI", "StsimExplore",
+                "StsimSession", "StsimTerminal", "StsimAPI", "StsimExplore", "StsimExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +77,7 @@ let package = Package(
         .testTarget(name: "StsimTranscriptTests", dependencies: ["StsimTestSupport"]),
         .testTarget(name: "StsimRenderTests", dependencies: ["StsimRender", "StsimEngine", "StsimManifests"]),
         .testTarget(name: "StsimAPITests", dependencies: ["StsimAPI", "StsimTestSupport"]),
+        .testTarget(name: "StsimExportTests", dependencies: ["StsimExport", "StsimEngine", "StsimTestSupport"]),
         .testTarget(
             name: "StsimExploreTests",
             dependencies: ["StsimExplore", "StsimSession", "StsimLanguage", "StsimEngine"]),

@@ -76,6 +76,11 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         context.fireChannelInactive()
     }
 
+    /// The API server's word, then stsim's: `kubectl proxy` drops the server URL's path, where
+    /// the token is, unless told to keep it.
+    static let unauthorized =
+        "Unauthorized (stsim: the token is the first segment of the kubeconfig's server path; kubectl proxy needs --append-server-path)"
+
     private func respond(to h: HTTPRequestHead, context: ChannelHandlerContext) {
         if tooLarge {
             write(
@@ -85,7 +90,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         }
         guard let target = Self.target(of: h, token: token) else {
             write(
-                APIResponse.failure(code: 401, reason: "Unauthorized", message: "Unauthorized"), head: h,
+                APIResponse.failure(code: 401, reason: "Unauthorized", message: Self.unauthorized), head: h,
                 context: context)
             return
         }

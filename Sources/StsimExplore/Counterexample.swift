@@ -39,6 +39,10 @@ struct Counterexample {
         let cut = outcome.faults.first { [.partition, .crash].contains($0.fault.kind) }?.fault.target
         switch violation.invariant {
         case "at-most-one":
+            if let stale = outcome.faults.first(where: { $0.fault.kind == .staleKubelet })?.fault.target {
+                return
+                    "The kubelet on \(stale) restarted and listed its pods from a cache \(Fault.staleness) stale, which still had a deleted pod bound to \(stale), so it started that pod again beside its replacement (kubernetes issue 59848)."
+            }
             if let deleted = outcome.faults.first(where: { $0.fault.kind == .forceDelete })?.fault.target {
                 let node = cut.map { " while \($0) was cut off" } ?? ""
                 return
@@ -46,12 +50,20 @@ struct Counterexample {
             }
             return "The API lost sight of a running copy, so the controller started a second one."
         case "ordered-ready":
+            if outcome.faults.contains(where: { $0.fault.kind == .lagPods }) {
+                return
+                    "The controller's pod watch was \(Fault.lag) late: it decided from a cache that still showed the lower pod Ready (it reads its cache, not the API; kubernetes issue 41889)."
+            }
             return "OrderedReady creates a pod only once every lower ordinal is Running and Ready; here one was not."
         case "claim-kept":
             return "A claim holds a pod's data: only a user or the set's retention policy may delete it."
         case "one-volume-per-claim":
             return "A claim binds one volume; a second one means two copies of the data."
         default:
+            if outcome.faults.isEmpty {
+                return
+                    "So it happens on every run: the cause is in the controllers' rules (replay the script and describe the set to see them)."
+            }
             return "The scenario promised it; the faults above are the smallest way found to break it."
         }
     }

@@ -13,7 +13,8 @@ public enum Exploration {
         let runner = ScheduleRunner(session: session, properties: script.properties, horizon: request.horizon)
         let kinds = request.faults.compactMap(FaultKind.init(rawValue:))
         let explorer = Explorer(
-            runner: runner, options: .init(kinds: kinds, maxFaults: request.maxFaults, prune: request.prune),
+            runner: runner,
+            options: .init(kinds: kinds, maxFaults: request.maxFaults, prune: request.prune, reduce: request.reduce),
             interrupted: context.interrupted)
         if context.interactive {
             explorer.progress = { n in if n % 10_000 == 0 { context.print("... \(n.groupedDigits) schedules") } }

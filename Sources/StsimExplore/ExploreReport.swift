@@ -35,7 +35,7 @@ struct ExploreReport {
             out.append("violations: none")
         } else {
             out.append(
-                "violations: \(broken.groupedDigits) schedule\(broken == 1 ? "" : "s") break a promise, \(examples.count) distinct (minimised):"
+                "violations: \(broken.groupedDigits) schedule\(broken == 1 ? " breaks" : "s break") a promise, \(examples.count) distinct (minimised):"
             )
         }
         for (i, e) in examples.enumerated() {
@@ -79,6 +79,10 @@ struct ExploreReport {
         var line = "schedules: \(explorer.schedules.groupedDigits) run to the end"
         if case .random = request.strategy { return line }
         if request.prune { line += ", \(explorer.pruned.groupedDigits) cut short at a state already explored" }
+        if explorer.reordered > 0 {
+            line +=
+                ", \(explorer.reordered.groupedDigits) fault orders skipped (the other order of commuting faults was run)"
+        }
         return line
     }
 
@@ -96,8 +100,13 @@ struct ExploreReport {
         out.append("faults between two instants (only instants where something happens are tried)")
         out.append("anything after \(start.clampedAdding(request.horizon))")
         if start > .zero { out.append("faults during the scenario's own \(start) (its commands ran once, as written)") }
-        out.append("drain, controller restarts, stale caches and watch delays (not built yet)")
+        out.append("drain and graceful deletes (not explore faults yet)")
         out.append("lost acknowledged writes (not checked yet)")
+        if explorer.reordered > 0 {
+            out.append(
+                "the second order of two faults at one instant on different nodes and pods (taken to commute: each node's consequences are its own)"
+            )
+        }
         if request.prune { out.append("a state whose 64-bit fingerprint matched another's (odds near n²/2^65)") }
         return out
     }

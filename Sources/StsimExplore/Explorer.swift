@@ -11,6 +11,8 @@ final class Explorer {
         var kinds: [FaultKind]
         var maxFaults: Int
         var prune: Bool
+        /// Try one order of faults that commute (`Independence`): the partial-order reduction.
+        var reduce = false
     }
 
     let runner: ScheduleRunner
@@ -21,6 +23,8 @@ final class Explorer {
 
     private(set) var schedules = 0
     private(set) var pruned = 0
+    /// Faults not tried at an instant because the other order of them was (the reduction).
+    private(set) var reordered = 0
     /// States fingerprinted, and the most faults still allowed when each was first reached.
     private var visited: [StateDigest: Int] = [:]
     private(set) var statesChecked = 0
@@ -58,25 +62,40 @@ final class Explorer {
         descend(runner.base.clone(), at: runner.start, trace: [], budget: options.maxFaults)
     }
 
-    private func descend(_ cluster: Cluster, at start: Place, trace: [TimedFault], budget: Int) {
+    /// `asleep`: faults this state need not try at `start` (the reduction's sleep set): the same
+    /// faults in the other order were tried. A state with faults asleep was not explored in full,
+    /// so it is neither pruned nor remembered as explored.
+    private func descend(_ cluster: Cluster, at start: Place, trace: [TimedFault], budget: Int, asleep: [Fault] = []) {
         var place = start
+        var asleep = asleep
         while !stopped {
             if budget > 0 {
-                guard visit(cluster, budget: budget) else {
-                    pruned += 1
-                    return
+                if asleep.isEmpty {
+                    guard visit(cluster, budget: budget) else {
+                        pruned += 1
+                        return
+                    }
                 }
+                var tried: [Fault] = []
                 for fault in FaultMenu.enabled(options.kinds, in: cluster) where !stopped {
+                    if asleep.contains(fault) {
+                        reordered += 1
+                        continue
+                    }
+                    let sleep = childSleep(after: fault, asleep: asleep, tried: tried, in: cluster)
                     let child = cluster.clone()
                     guard runner.inject(fault, into: child) else { continue }
+                    tried.append(fault)
                     let childTrace = trace + [TimedFault(fault, at: place)]
                     if runner.monitorViolation(child) != nil {
                         record(runner.outcome(child, faults: childTrace))
                     } else {
-                        descend(child, at: place, trace: childTrace, budget: budget - 1)
+                        descend(child, at: place, trace: childTrace, budget: budget - 1, asleep: sleep)
                     }
                 }
             }
+            // The sleep set holds for this instant only.
+            asleep = []
             guard !stopped else { return }
             guard let next = runner.step(cluster, from: place), runner.monitorViolation(cluster) == nil else {
                 return record(runner.outcome(cluster, faults: trace))
@@ -85,15 +104,20 @@ final class Explorer {
         }
     }
 
+    private func childSleep(after fault: Fault, asleep: [Fault], tried: [Fault], in cluster: Cluster) -> [Fault] {
+        options.reduce ? Independence.sleep(after: fault, asleep: asleep, tried: tried, in: cluster) : []
+    }
+
     // MARK: Breadth-first, by replaying schedules
 
     /// Every schedule of k faults before any of k + 1: the queue holds fault lists, each replayed
     /// from the scenario's end (memory stays small; the first violations found are the smallest).
     func breadthFirst() {
-        var queue: [[TimedFault]] = [[]]
+        var queue: [(trace: [TimedFault], asleep: [Fault])] = [([], [])]
         var head = 0
         while head < queue.count, !stopped {
-            let trace = queue[head]
+            let trace = queue[head].trace
+            var asleep = queue[head].asleep
             head += 1
             let cluster = runner.base.clone()
             var place = runner.start
@@ -101,14 +125,24 @@ final class Explorer {
             let budget = options.maxFaults - trace.count
             while !stopped {
                 if budget > 0 {
-                    guard visit(cluster, budget: budget) else {
-                        pruned += 1
-                        break
+                    if asleep.isEmpty {
+                        guard visit(cluster, budget: budget) else {
+                            pruned += 1
+                            break
+                        }
                     }
+                    var tried: [Fault] = []
                     for fault in FaultMenu.enabled(options.kinds, in: cluster) {
-                        queue.append(trace + [TimedFault(fault, at: place)])
+                        if asleep.contains(fault) {
+                            reordered += 1
+                            continue
+                        }
+                        let sleep = childSleep(after: fault, asleep: asleep, tried: tried, in: cluster)
+                        tried.append(fault)
+                        queue.append((trace + [TimedFault(fault, at: place)], sleep))
                     }
                 }
+                asleep = []
                 guard let next = runner.step(cluster, from: place), runner.monitorViolation(cluster) == nil else {
                     record(runner.outcome(cluster, faults: trace))
                     break

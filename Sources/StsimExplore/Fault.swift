@@ -5,6 +5,13 @@ import StsimEngine
 public enum FaultKind: String, CaseIterable, Sendable, Comparable {
     case partition, heal, crash, boot, kill
     case forceDelete = "force-delete"
+    /// `restart kubelet NODE --stale 30s` (kubernetes issue 59848).
+    case staleKubelet = "stale-kubelet"
+    case restartController = "restart-controller"
+    /// `restart controller statefulset --between-writes`: an intermediate state.
+    case restartControllerMidSync = "restart-controller-mid-sync"
+    /// `lag pods 5s`: the StatefulSet controller's pod watch lags.
+    case lagPods = "lag-pods"
 
     public static func < (a: FaultKind, b: FaultKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -30,11 +37,20 @@ public struct Fault: Hashable, Sendable {
         case .boot: "boot \(target)"
         case .kill: "kill pod \(target)"
         case .forceDelete: "delete pod \(target) --force --grace-period 0"
+        case .staleKubelet: "restart kubelet \(target) --stale \(Self.staleness)"
+        case .restartController: "restart controller statefulset"
+        case .restartControllerMidSync: "restart controller statefulset --between-writes"
+        case .lagPods: "lag pods \(Self.lag)"
         }
     }
 
-    /// In summaries: `partition node-1`, `force-delete web-0`.
-    public var text: String { "\(kind.rawValue) \(target)" }
+    /// The fixed parameters the search uses: a cache half a minute stale (the brief of kubernetes
+    /// issue 59848's reproduction), a watch five seconds late.
+    static let staleness = "30s"
+    static let lag = "5s"
+
+    /// In summaries: `partition node-1`, `force-delete web-0`, `restart-controller`.
+    public var text: String { target.isEmpty ? kind.rawValue : "\(kind.rawValue) \(target)" }
 }
 
 /// A fault and where it comes: at `time`, after the `phase`-th instant run at that time. An
@@ -84,6 +100,17 @@ enum FaultMenu {
                 out += pods.filter { $0.status.phase == .running && $0.spec.nodeName != nil }
                     .map { Fault(kind, $0.metadata.name) }
             case .forceDelete: out += pods.map { Fault(kind, $0.metadata.name) }
+            case .staleKubelet:
+                out += nodes.filter {
+                    !cluster.isPartitioned(node: $0) && !cluster.isDown(node: $0)
+                        && cluster.kubeletStaleUntil(node: $0) == nil
+                }
+                .map { Fault(kind, $0) }
+            case .restartController: out.append(Fault(kind, ""))
+            case .restartControllerMidSync:
+                if !cluster.statefulSetControllerRestartPending { out.append(Fault(kind, "")) }
+            case .lagPods:
+                if cluster.podWatchLag == .zero { out.append(Fault(kind, "")) }
             }
         }
         return out

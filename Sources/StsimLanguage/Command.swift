@@ -107,6 +107,18 @@ public enum CreateCommand: Hashable, Sendable {
     case serviceAccount(name: Argument, namespace: String?, options: WriteOptions)
 }
 
+extension CreateCommand {
+    /// kubectl names a container after its image: `registry.k8s.io/nginx-slim:0.8` → `nginx-slim`
+    /// (`create sts` does the same, and `stsim export` writes that name into its manifest).
+    public static func containerName(for image: String) -> String {
+        var base = Substring(image)
+        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
+        if let colon = base.firstIndex(of: ":") { base = base[..<colon] }
+        if let at = base.firstIndex(of: "@") { base = base[..<at] }
+        return base.isEmpty ? "main" : String(base)
+    }
+}
+
 /// `drain NODE`: what kubectl drain's flags ask.
 public struct DrainCommand: Hashable, Sendable {
     public var node: Argument
@@ -116,12 +128,18 @@ public struct DrainCommand: Hashable, Sendable {
     public var gracePeriodSeconds: Int?
     /// `--timeout`: nil is kubectl's 0, no deadline.
     public var timeout: VirtualDuration?
+    /// `--ignore-daemonsets`: leave DaemonSet-managed pods (kube-proxy) instead of refusing.
+    public var ignoreDaemonSets: Bool
 
-    public init(node: Argument, force: Bool, gracePeriodSeconds: Int? = nil, timeout: VirtualDuration? = nil) {
+    public init(
+        node: Argument, force: Bool, gracePeriodSeconds: Int? = nil, timeout: VirtualDuration? = nil,
+        ignoreDaemonSets: Bool = false
+    ) {
         self.node = node
         self.force = force
         self.gracePeriodSeconds = gracePeriodSeconds
         self.timeout = timeout
+        self.ignoreDaemonSets = ignoreDaemonSets
     }
 }
 

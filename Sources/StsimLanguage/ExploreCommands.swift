@@ -20,11 +20,18 @@ public struct ExploreRequest: Hashable, Sendable {
     public var strategy: Strategy
     /// Skip states already explored (a hash of the whole state); `--no-prune` turns it off to compare.
     public var prune: Bool
+    /// Try one order of faults that commute (partial-order reduction); `--no-reduce` tries every
+    /// order, to compare. `--no-prune` turns both off.
+    public var reduce: Bool
     /// A folder for the counterexample scripts.
     public var out: Argument?
 
     /// The fault kinds `explore` can inject between two instants.
-    public static let faultKinds = ["partition", "heal", "crash", "boot", "kill", "force-delete"]
+    public static let faultKinds =
+        defaultFaultKinds + ["stale-kubelet", "restart-controller", "restart-controller-mid-sync", "lag-pods"]
+    /// What `--faults` defaults to: the faults of nodes and pods. Restarts and lag are asked for
+    /// by name (each multiplies the schedules; none breaks a promise without another fault).
+    public static let defaultFaultKinds = ["partition", "heal", "crash", "boot", "kill", "force-delete"]
 }
 
 enum ExploreCommands {
@@ -33,7 +40,7 @@ enum ExploreCommands {
     static let explore = CommandSpec(
         "explore", group: .checks,
         usage: [
-            "explore SCENARIO.sts [--faults KIND,...] [--max-faults K] [--horizon D] [--dfs|--bfs|--random N --seed S] [--out DIR] [--no-prune]"
+            "explore SCENARIO.sts [--faults KIND,...] [--max-faults K] [--horizon D] [--dfs|--bfs|--random N --seed S] [--out DIR] [--no-prune] [--no-reduce]"
         ],
         summary: "try every interleaving of faults in a scenario and report the broken promises",
         details: """
@@ -43,7 +50,12 @@ enum ExploreCommands {
             explore injects up to K faults, one or more at each instant where an event happens, \
             in every order, and checks after every event that at most one copy of each StatefulSet \
             pod runs, that no claim is deleted unless asked, and that OrderedReady creates pods in \
-            order. Fault kinds: \(ExploreRequest.faultKinds.joined(separator: ", ")). Each distinct \
+            order. Fault kinds: \(ExploreRequest.faultKinds.joined(separator: ", ")) (stale-kubelet: \
+            restart kubelet NODE --stale 30s; restart-controller and restart-controller-mid-sync: \
+            restart controller statefulset, plain or --between-writes; lag-pods: lag pods 5s; the \
+            default is partition to force-delete). A state reached before is not explored again, and of \
+            two faults at one instant that commute (on different nodes and pods) one order is tried \
+            (--no-prune and --no-reduce turn these off, to compare). Each distinct \
             violation is minimised and shown as a script that reproduces it; --out DIR writes them.
             """,
         examples: [
@@ -53,7 +65,9 @@ enum ExploreCommands {
             "explore examples/explore/force-delete.sts --random 200 --seed 7",
         ],
         flags: [
-            FlagSpec("faults", value: "KIND,...", help: "the fault kinds to inject (default: all)"),
+            FlagSpec(
+                "faults", value: "KIND,...",
+                help: "the fault kinds to inject (default: the node and pod faults, partition to force-delete)"),
             FlagSpec("max-faults", value: "K", help: "at most K faults per schedule (default 2)"),
             FlagSpec("horizon", value: "D", help: "inject faults until D after the scenario's end (default 5m)"),
             FlagSpec("dfs", help: "depth-first (the default)"),
@@ -61,7 +75,9 @@ enum ExploreCommands {
             FlagSpec("random", value: "N", help: "N random runs, each with a random subset of the fault kinds"),
             FlagSpec("seed", value: "S", help: "the seed of --random (default 1)"),
             FlagSpec("out", value: "DIR", help: "write each counterexample script into DIR"),
-            FlagSpec("no-prune", help: "do not skip states already explored (to measure what pruning saves)"),
+            FlagSpec(
+                "no-prune", help: "do not skip states already explored, nor orders of faults that commute (to compare)"),
+            FlagSpec("no-reduce", help: "try every order of faults that commute (to measure what the reduction saves)"),
         ],
         positionals: [.files]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
@@ -79,11 +95,12 @@ enum ExploreCommands {
         return .explore(
             ExploreRequest(
                 file: file, faults: faults, maxFaults: maxFaults, horizon: horizon, strategy: try strategy(args),
-                prune: !args.has("no-prune"), out: args.flag("out")))
+                prune: !args.has("no-prune"), reduce: !args.has("no-prune") && !args.has("no-reduce"),
+                out: args.flag("out")))
     }
 
     private static func faultKinds(_ args: ParsedArguments) throws(Diagnostic) -> [String] {
-        guard let flag = args.flag("faults") else { return ExploreRequest.faultKinds }
+        guard let flag = args.flag("faults") else { return ExploreRequest.defaultFaultKinds }
         let names = flag.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         for name in names where !ExploreRequest.faultKinds.contains(name) {
             throw Diagnostic(

@@ -3,7 +3,7 @@ import StsimEngine
 /// Faults, the simulator's reason to exist: container exits, partitions, crashes, broken images.
 /// (cordon, drain and taint live with the resource commands, as in kubectl.)
 enum FaultCommands {
-    static let specs: [CommandSpec] = [kill, partition, heal, crash, boot, breakImage, fixImage]
+    static let specs: [CommandSpec] = [kill, partition, heal, crash, boot, restart, lag, breakImage, fixImage]
 
     static let crash = CommandSpec(
         "crash", group: .faults, usage: ["crash NODE"], summary: "power a node off (its containers die)",

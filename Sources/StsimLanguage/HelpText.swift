@@ -17,6 +17,7 @@ public enum HelpText {
         }
         out.append("help COMMAND shows its usage and examples. A leading \"kubectl\" is accepted and ignored.")
         out.append("help cluster describes the real clusters stsim can imitate (--cluster, reset --cluster).")
+        out.append("stsim export FILE.sts > run.sh writes a script's scenario as kubectl commands for a real cluster.")
         return out.joined(separator: "\n")
     }
 
@@ -70,6 +71,10 @@ extension HelpText {
             "# stsim commands", "",
             "Generated from the command registry (`Sources/StsimLanguage/*Commands.swift`); do not edit by hand.",
             "Regenerate with `STSIM_RECORD=1 swift test --filter CommandsDocumentTests`.", "",
+            "These are the commands of the language (the prompt, scripts, `stsim -c`). The executable's own",
+            "modes are in [language.md](language.md): among them `stsim serve`, the cluster as a Kubernetes API",
+            "for the real kubectl, and `stsim export FILE.sts > run.sh`, a script's scenario as kubectl commands",
+            "for a real cluster ([export.md](export.md) has its translation table).", "",
         ]
         for group in CommandGroup.allCases {
             let specs = registry.specs.filter { $0.group == group }

@@ -15,8 +15,10 @@ enum LessonCommands {
         [lesson, short("hint", .hint, "show the current step's next hint")]
         + [
             short("solution", .solution, "show the current step's solution"),
-            short("skip", .skip, "skip the current step"), short("restart", .restart, "start the lesson over"),
+            short("skip", .skip, "skip the current step"),
         ]
+    // `restart` alone (start the lesson over) is the fault command's word without arguments:
+    // `FaultCommands.restart`.
     static let actions = ["list", "start", "hint", "solution", "skip", "restart", "stop"]
 
     static let lesson = CommandSpec(

@@ -24,16 +24,20 @@ extension ResourceCommands {
             they are gone, as kubectl drain does. A StatefulSet recreates a pod with the same name
             elsewhere once the old one is gone; its claim goes with it. An eviction a
             PodDisruptionBudget refuses (429) is retried every 5 seconds, until the budget allows it
-            or --timeout passes.
+            or --timeout passes. The node's DaemonSet pods (kube-proxy, kind's kindnet) make it
+            refuse, as kubectl does, unless --ignore-daemonsets leaves them where they are; the
+            control plane's static pods are skipped.
             """,
         examples: [
-            "drain node-1", "drain node-1 --ignore-daemonsets --delete-emptydir-data",
+            "drain node-1 --ignore-daemonsets", "drain node-1 --ignore-daemonsets --delete-emptydir-data",
             "drain node-1 --ignore-daemonsets --timeout 1m",
         ],
-        // Accepted as kubectl users type them; stsim runs no DaemonSets and no emptyDir data.
+        // --delete-emptydir-data is accepted as kubectl users type it: stsim's emptyDirs hold no data to lose.
         flags: [
             FlagSpec("force", help: "also evict pods no controller will recreate"),
-            FlagSpec("ignore-daemonsets", help: "accepted (stsim runs no DaemonSets)"),
+            FlagSpec(
+                "ignore-daemonsets",
+                help: "leave the node's DaemonSet-managed pods (kube-proxy, kindnet); without it drain refuses"),
             FlagSpec("delete-emptydir-data", help: "accepted (stsim pods have no emptyDir data)"),
             FlagSpec(
                 "grace-period", value: "N",
@@ -51,7 +55,7 @@ extension ResourceCommands {
             .drain(
                 DrainCommand(
                     node: try oneNode(&args), force: force, gracePeriodSeconds: grace < 0 ? nil : grace,
-                    timeout: timeout == .zero ? nil : timeout)))
+                    timeout: timeout == .zero ? nil : timeout, ignoreDaemonSets: try args.bool("ignore-daemonsets"))))
     }
 
     static let taint = CommandSpec(

@@ -39,7 +39,7 @@ enum NotSimulated {
     static func kind(_ word: String) -> String? {
         switch word.lowercased() {
         case "deployment", "deployments", "deploy", "deployment.apps", "deployments.apps": return "Deployments"
-        case "daemonset", "daemonsets", "ds": return "DaemonSets"
+        case "daemonset", "daemonsets", "ds", "daemonset.apps", "daemonsets.apps": return "DaemonSets of your own"
         case "job", "jobs", "cronjob", "cronjobs", "cj": return "Jobs"
         case "ingress", "ingresses", "ing": return "Ingresses"
         case "horizontalpodautoscaler", "horizontalpodautoscalers", "hpa": return "HorizontalPodAutoscalers"
@@ -52,6 +52,12 @@ enum NotSimulated {
 
     /// The hint for a kind stsim does not have.
     static func kindHint(_ name: String) -> String {
-        "stsim does not simulate \(name); it simulates StatefulSets and what they use (pods, claims, volumes, Services, ReplicaSets, ...): api-resources lists them"
+        if name.hasPrefix("DaemonSets") { return daemonSetHint }
+        return
+            "stsim does not simulate \(name); it simulates StatefulSets and what they use (pods, claims, volumes, Services, ReplicaSets, ...): api-resources lists them"
     }
+
+    /// The distribution's DaemonSets exist (read-only); a learner's are not simulated.
+    static let daemonSetHint =
+        "stsim does not simulate DaemonSets of your own: the cluster's (kube-proxy, kind's kindnet) are there to read with get ds -n kube-system and describe ds, but making or changing one is not simulated; a StatefulSet or ReplicaSet runs your pods"
 }

@@ -74,7 +74,7 @@ public enum Parser {
     }
 
     /// The here-document's text with `${NAME}` resolved, and the line its body starts on.
-    static func hereDocumentText(
+    public static func hereDocumentText(
         _ doc: HereDocument?, variables: [String: String]
     ) throws(Diagnostic) -> (String, Int)? {
         guard let doc else { return nil }

@@ -48,7 +48,7 @@ extension ResourceCommands {
         var names: [Argument] = []
         var groups: [KindNames] = []
         if first.text == "all" {
-            kinds = [.pod, .service, .replicaSet, .statefulSet]
+            kinds = [.pod, .service, .daemonSet, .replicaSet, .statefulSet]
         } else if first.text.contains("/") {
             args.pushBack(first)
             groups = try objectGroups(&args, what: "KIND")

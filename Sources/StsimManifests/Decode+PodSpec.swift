@@ -30,6 +30,7 @@ extension MappingReader {
         s.automountServiceAccountToken = bool("automountServiceAccountToken")
         s.imagePullSecrets = objects("imagePullSecrets", goType: "LocalObjectReference") { $0.string("name") ?? "" }
         s.nodeName = string("nodeName")
+        s.hostNetwork = bool("hostNetwork")
         s.hostname = string("hostname")
         s.subdomain = string("subdomain")
         s.schedulerName = string("schedulerName")
@@ -37,7 +38,7 @@ extension MappingReader {
         s.priority = int("priority")
         s.readinessGates = objects("readinessGates", goType: "PodReadinessGate") { $0.string("conditionType") } ?? []
         unmodelled(
-            "affinity", "securityContext", "hostNetwork", "hostPID", "hostIPC",
+            "affinity", "securityContext", "hostPID", "hostIPC",
             "enableServiceLinks", "preemptionPolicy",
             "priorityClassName", "topologySpreadConstraints", "shareProcessNamespace", "hostAliases",
             "overhead", "runtimeClassName", "dnsConfig", "setHostnameAsFQDN", "os", "schedulingGates",

@@ -21,6 +21,7 @@ extension WireEncoder {
         o.string("serviceAccount", s.serviceAccountName)
         o.bool("automountServiceAccountToken", s.automountServiceAccountToken)
         o.string("nodeName", s.nodeName)
+        o.bool("hostNetwork", s.hostNetwork)
         o["securityContext"] = .object([])
         o.array("imagePullSecrets", (s.imagePullSecrets ?? []).map { .object([("name", .string($0))]) })
         o.string("hostname", s.hostname)

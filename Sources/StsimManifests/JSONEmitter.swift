@@ -8,7 +8,6 @@ public enum JSONEmitter {
     }
 
     static func write(_ value: WireValue, indent: Int, into out: inout String) {
-        let inner = String(repeating: " ", count: indent + 4)
         switch value {
         case .object(let fields):
             if fields.isEmpty {
@@ -17,11 +16,14 @@ public enum JSONEmitter {
             }
             out += "{\n"
             for (i, field) in fields.enumerated() {
-                out += inner + string(field.0) + ": "
+                appendIndent(indent + 4, to: &out)
+                appendString(field.0, to: &out)
+                out += ": "
                 write(field.1, indent: indent + 4, into: &out)
                 out += i == fields.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent) + "}"
+            appendIndent(indent, to: &out)
+            out += "}"
         case .array(let items):
             if items.isEmpty {
                 out += "[]"
@@ -29,21 +31,52 @@ public enum JSONEmitter {
             }
             out += "[\n"
             for (i, v) in items.enumerated() {
-                out += inner
+                appendIndent(indent + 4, to: &out)
                 write(v, indent: indent + 4, into: &out)
                 out += i == items.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent) + "]"
-        case .string(let s): out += string(s)
+            appendIndent(indent, to: &out)
+            out += "]"
+        case .string(let s): appendString(s, to: &out)
         case .int(let i): out += String(i)
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         }
     }
 
+    /// Indentation made once per depth: a large listing has millions of indented lines.
+    private static let indents = (0..<32).map { String(repeating: " ", count: $0 * 4) }
+
+    private static func appendIndent(_ n: Int, to out: inout String) {
+        if n % 4 == 0, n / 4 < indents.count { out += indents[n / 4] } else { out += String(repeating: " ", count: n) }
+    }
+
     /// A JSON string literal escaped as Go's encoding/json does (`<`, `>`, `&` as \u escapes).
     public static func string(_ s: String) -> String {
-        var out = "\""
+        var out = ""
+        appendString(s, to: &out)
+        return out
+    }
+
+    /// Appends `s` as a JSON string literal. Most strings need no escape: they are copied whole.
+    static func appendString(_ s: String, to out: inout String) {
+        out += "\""
+        if s.utf8.allSatisfy(isPlain) {
+            out += s
+        } else {
+            appendEscaped(s, to: &out)
+        }
+        out += "\""
+    }
+
+    /// A byte that stands for itself: not a control character, quote, backslash or HTML
+    /// character, nor the lead byte of U+2028 or U+2029 (E2 80 A8/A9; other E2 sequences take
+    /// the slow path, which copies them as they are).
+    private static func isPlain(_ b: UInt8) -> Bool {
+        b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x3C && b != 0x3E && b != 0x26 && b != 0xE2
+    }
+
+    private static func appendEscaped(_ s: String, to out: inout String) {
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""
@@ -56,7 +89,6 @@ public enum JSONEmitter {
                 if u.value < 0x20 { out += unicodeEscape(u.value) } else { out.unicodeScalars.append(u) }
             }
         }
-        return out + "\""
     }
 
     private static func unicodeEscape(_ v: UInt32) -> String {

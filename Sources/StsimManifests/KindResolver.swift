@@ -13,7 +13,7 @@ enum KindResolver {
 
     /// Kinds of a real 1.32 cluster that stsim leaves out, with their apiVersion.
     static let realKinds: [String: String] = [
-        "Deployment": "apps/v1", "DaemonSet": "apps/v1", "Job": "batch/v1", "CronJob": "batch/v1",
+        "Deployment": "apps/v1", "Job": "batch/v1", "CronJob": "batch/v1",
         "Endpoints": "v1",
         "Ingress": "networking.k8s.io/v1", "NetworkPolicy": "networking.k8s.io/v1",
         "HorizontalPodAutoscaler": "autoscaling/v2",
@@ -37,6 +37,13 @@ enum KindResolver {
             return .noMatch(message: message, hint: "use apiVersion: \(k.apiVersion) for \(kind)\(why)")
         }
         let names = loadable.map(\.kind).sorted()
+        if kind == ResourceKind.daemonSet.kind {
+            return .noMatch(
+                message: message,
+                hint:
+                    "stsim does not simulate DaemonSets of your own: the cluster's (kube-proxy, kind's kindnet) are there to read (get ds -n kube-system); a manifest may create: \(names.joined(separator: ", "))"
+            )
+        }
         if ResourceKind.allCases.contains(where: { $0.kind == kind }) {
             return .noMatch(
                 message: message,

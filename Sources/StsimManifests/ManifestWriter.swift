@@ -70,6 +70,9 @@ struct WireEncoder {
         case .replicaSet(let r):
             o["spec"] = replicaSetSpec(r.spec)
             o["status"] = replicaSetStatus(r.status)
+        case .daemonSet(let d):
+            o["spec"] = daemonSetSpec(d.spec)
+            o["status"] = daemonSetStatus(d.status)
         case .pod(let p):
             o["spec"] = podSpec(p.spec)
             o["status"] = podStatus(p.status, qosClass: PodQOS.of(p.spec))

@@ -206,6 +206,9 @@ struct ObjectDecoder {
         case .replicaSet:
             return .replicaSet(
                 ReplicaSet(metadata: meta, spec: r.replicaSetSpec(timestamps: t), status: r.replicaSetStatus()))
+        case .daemonSet:
+            return .daemonSet(
+                DaemonSet(metadata: meta, spec: r.daemonSetSpec(timestamps: t), status: r.daemonSetStatus()))
         case .pod:
             return .pod(Pod(metadata: meta, spec: r.podSpec() ?? PodSpec(), status: r.podStatus(t)))
         case .service:

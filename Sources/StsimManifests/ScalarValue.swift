@@ -28,6 +28,12 @@ enum JSONShape {
     }
 
     init(plain text: String) {
+        // Most scalars begin with a letter that starts no null, bool or number (`nginx`, `web-0`):
+        // they are strings without the checks below, which a large listing pays per value.
+        if let first = text.utf8.first, Self.startsOnlyStrings(first) {
+            self = .string(text)
+            return
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": self = .null
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y": self = .bool(true)
@@ -43,6 +49,14 @@ enum JSONShape {
         }
     }
 
+    /// An ASCII letter other than the first letters of YAML 1.1's null and bool words
+    /// (`null`, `y`/`yes`, `n`/`no`, `on`/`off`, `true`, `false`, in any of their cases).
+    private static func startsOnlyStrings(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { return false }
+        return !"nyotf".utf8.contains(lower)
+    }
+
     /// Decimal integers with an optional sign, as YAML 1.1 resolves them (`_` separators allowed).
     private static func integer(_ text: String) -> Int64? {
         var t = Substring(text)
@@ -51,8 +65,13 @@ enum JSONShape {
             negative = f == "-"
             t = t.dropFirst()
         }
+        // One pass over the bytes first: most scalars that start like a number are not one
+        // (`10.244.1.5`, `2026-12-06T...`), and they are told apart without building anything.
+        guard let lead = t.utf8.first, lead != UInt8(ascii: "_"),
+            t.utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") })
+        else { return nil }
         let digits = t.filter { $0 != "_" }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), t.first != "_" else { return nil }
+        guard !digits.isEmpty else { return nil }
         if digits.count > 1, digits.first == "0" { return nil }  // YAML 1.1 octal: not a JSON number
         guard let v = Int64(digits) else {
             return nil

@@ -23,7 +23,8 @@ public enum Validator {
         case .secret(let s): return validateMeta(s.metadata, namespaced: true, name: NameRules.dns1123Subdomain)
         case .serviceAccount(let a):
             return validateMeta(a.metadata, namespaced: true, name: NameRules.dns1123Subdomain)
-        case .endpointSlice, .endpoints, .event, .controllerRevision: return []
+        // Only the distribution makes DaemonSets (KindResolver refuses a manifest's).
+        case .endpointSlice, .endpoints, .event, .controllerRevision, .daemonSet: return []
         }
     }
 

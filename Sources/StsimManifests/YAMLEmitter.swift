@@ -14,11 +14,22 @@ enum YAMLEmitter {
         return out
     }
 
-    private static func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
+    /// Indentation made once per width: a large listing has millions of indented lines.
+    private static let pads = (0..<64).map { String(repeating: " ", count: $0) }
 
-    private static func writeFields(_ fields: [(String, WireValue)], indent: Int, into out: inout String) {
+    private static func pad(_ n: Int) -> String { n < pads.count ? pads[n] : String(repeating: " ", count: n) }
+
+    /// `inline`: the first line continues a `- ` already written, so it takes no indentation
+    /// (the rest align under it).
+    private static func writeFields(
+        _ fields: [(String, WireValue)], indent: Int, into out: inout String, inline: Bool = false
+    ) {
+        var first = inline
         for (key, value) in fields.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
-            out += pad(indent) + string(key) + ":"
+            if !first { out += pad(indent) }
+            first = false
+            out += string(key)
+            out += ":"
             writeValue(value, indent: indent, into: &out)
         }
     }
@@ -33,28 +44,32 @@ enum YAMLEmitter {
             out += "\n"
             writeItems(items, indent: indent, into: &out)
         case .string(let s) where literalFits(s):
-            out += " " + literal(s, indent: indent + 2)
+            out += " "
+            out += literal(s, indent: indent + 2)
         default:
-            out += " " + scalar(value) + "\n"
+            out += " "
+            out += scalar(value)
+            out += "\n"
         }
     }
 
-    static func writeItems(_ items: [WireValue], indent: Int, into out: inout String) {
+    static func writeItems(_ items: [WireValue], indent: Int, into out: inout String, inline: Bool = false) {
+        var first = inline
         for item in items {
+            if !first { out += pad(indent) }
+            first = false
+            out += "- "
             switch item {
             case .object(let f) where !f.isEmpty:
                 // The first field shares the dash's line; the rest align under it.
-                var body = ""
-                writeFields(f, indent: indent + 2, into: &body)
-                out += pad(indent) + "- " + body.dropFirst(indent + 2)
+                writeFields(f, indent: indent + 2, into: &out, inline: true)
             case .array(let inner) where !inner.isEmpty:
-                var body = ""
-                writeItems(inner, indent: indent + 2, into: &body)
-                out += pad(indent) + "- " + body.dropFirst(indent + 2)
+                writeItems(inner, indent: indent + 2, into: &out, inline: true)
             case .string(let s) where literalFits(s):
-                out += pad(indent) + "- " + literal(s, indent: indent + 2)
+                out += literal(s, indent: indent + 2)
             default:
-                out += pad(indent) + "- " + scalar(item) + "\n"
+                out += scalar(item)
+                out += "\n"
             }
         }
     }
@@ -74,7 +89,7 @@ enum YAMLEmitter {
     /// would need an indentation indicator), ends in several newlines, or holds control characters
     /// or trailing spaces; those are double-quoted instead.
     private static func literalFits(_ s: String) -> Bool {
-        guard s.contains("\n"), !s.hasPrefix(" "), !s.hasPrefix("\n"), !s.hasSuffix("\n\n") else { return false }
+        guard s.utf8.contains(10), !s.hasPrefix(" "), !s.hasPrefix("\n"), !s.hasSuffix("\n\n") else { return false }
         if s.contains(" \n") || s.hasSuffix(" ") { return false }
         return s.unicodeScalars.allSatisfy { $0 == "\n" || ($0.value >= 0x20 && $0.value != 0x7f) }
     }
@@ -103,6 +118,19 @@ enum YAMLEmitter {
         return digit(0) && digit(1) && digit(2) && digit(3) && u[4] == 45 && u[7] == 45
     }
 
+    /// No `: `, ` #`, tab or other control character (DEL included): one pass over the bytes, since
+    /// every string of a large listing comes here.
+    private static func hasNoPlainBreakers(_ s: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            if b < 0x20 || b == 0x7f { return false }
+            if previous == UInt8(ascii: ":") && b == UInt8(ascii: " ") { return false }
+            if previous == UInt8(ascii: " ") && b == UInt8(ascii: "#") { return false }
+            previous = b
+        }
+        return true
+    }
+
     private static func isPlainSafe(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return false }
         if first == " " || last == " " || last == ":" { return false }
@@ -112,8 +140,7 @@ enum YAMLEmitter {
                 s.unicodeScalars.dropFirst().first != " "
             else { return false }
         }
-        if s.contains(": ") || s.contains(" #") || s.contains("\t") { return false }
-        return s.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7f }
+        return hasNoPlainBreakers(s)
     }
 
     private static func singleQuoted(_ s: String) -> String {

@@ -28,6 +28,24 @@ extension Columns {
         return row
     }
 
+    static func daemonSetHeaders(wide: Bool) -> [String] {
+        ["NAME", "DESIRED", "CURRENT", "READY", "UP-TO-DATE", "AVAILABLE", "NODE SELECTOR", "AGE"]
+            + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
+    }
+
+    /// `printDaemonSet`: the counts of the status, the template's node selector.
+    static func daemonSetRow(_ d: DaemonSet, now: VirtualTime, wide: Bool) -> [String] {
+        let st = d.status
+        var row = [
+            d.metadata.name, "\(st.desiredNumberScheduled)", "\(st.currentNumberScheduled)", "\(st.numberReady)",
+            "\(st.updatedNumberScheduled)", "\(st.numberAvailable)",
+            Formatting.labels(d.spec.template.spec.nodeSelector),
+            HumanDuration.age(of: d.metadata.creationTimestamp, now: now),
+        ]
+        if wide { row += containersAndImages(d.spec.template.spec) + [Formatting.selector(d.spec.selector)] }
+        return row
+    }
+
     static let controllerRevisionHeaders = ["NAME", "CONTROLLER", "REVISION", "AGE"]
 
     static func controllerRevisionRow(_ c: ControllerRevision, now: VirtualTime) -> [String] {

@@ -14,13 +14,16 @@ extension Describe {
         w.annotations(r.metadata.annotations)
         if let owner = r.metadata.controllerRef { w.line(0, "Controlled By:\t\(owner.kind)/\(owner.name)") }
         w.line(0, "Replicas:\t\(r.status.replicas) current / \(r.spec.replicas ?? 1) desired")
-        let count = { (phase: PodPhase) in pods.filter { $0.status.phase == phase }.count }
-        w.line(
-            0,
-            "Pods Status:\t\(count(.running)) Running / \(count(.pending)) Waiting / \(count(.succeeded)) Succeeded / \(count(.failed)) Failed"
-        )
+        w.line(0, podsStatus(pods))
         podTemplate(r.spec.template, &w)
         w.events(events)
         return w.finish()
+    }
+
+    /// `Pods Status:` of a ReplicaSet or DaemonSet: its pods by phase (`getPodStatusForController`).
+    static func podsStatus(_ pods: [Pod]) -> String {
+        let count = { (phase: PodPhase) in pods.filter { $0.status.phase == phase }.count }
+        return
+            "Pods Status:\t\(count(.running)) Running / \(count(.pending)) Waiting / \(count(.succeeded)) Succeeded / \(count(.failed)) Failed"
     }
 }

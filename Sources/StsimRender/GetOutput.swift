@@ -70,7 +70,7 @@ public enum GetOutput {
     }
 
     /// The kinds `get all` lists, in kubectl's order (11.1), restricted to those stsim has.
-    public static let allKinds: [ResourceKind] = [.pod, .service, .replicaSet, .statefulSet]
+    public static let allKinds: [ResourceKind] = [.pod, .service, .daemonSet, .replicaSet, .statefulSet]
 
     /// `-o name`: `pod/web-0`, `statefulset.apps/web`, one a line, in list order.
     public static func names(_ objects: [KubeObject]) -> String {
@@ -102,6 +102,7 @@ public enum GetOutput {
         case .configMap: Columns.configMapHeaders
         case .secret: Columns.secretHeaders
         case .serviceAccount: Columns.serviceAccountHeaders
+        case .daemonSet: Columns.daemonSetHeaders(wide: wide)
         }
     }
 
@@ -126,6 +127,7 @@ public enum GetOutput {
         case .configMap(let o): Columns.configMapRow(o, now: now)
         case .secret(let o): Columns.secretRow(o, now: now)
         case .serviceAccount(let o): Columns.serviceAccountRow(o, now: now)
+        case .daemonSet(let o): Columns.daemonSetRow(o, now: now, wide: wide)
         }
     }
 }

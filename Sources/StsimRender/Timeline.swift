@@ -112,7 +112,7 @@ public struct TimelineSpan: Hashable, Sendable {
 /// Something that happened at one instant on a lane.
 public struct TimelineMark: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
-        /// Done from outside: a partition, heal, crash, boot, kill or force delete.
+        /// Done from outside: a partition, heal, crash, boot, kill, force delete, restart or lag.
         case fault(Fault)
         case event(EventType)
     }
@@ -131,6 +131,12 @@ public struct TimelineMark: Hashable, Sendable {
         case .booted: return "B"
         case .killed: return "K"
         case .forceDeleted: return "X"
+        case .kubeletRestarted: return "R"
+        case .kubeletRestartedStale: return "S"
+        case .controllerRestarted: return "W"
+        case .controllerRestartedMidSync: return "I"
+        case .watchLagging: return "L"
+        case .kubeletCaughtUp, .watchOnTime: return nil
         }
     }
 }

@@ -78,7 +78,9 @@ struct TimelineReplay {
         case .healed: t.cut = false
         case .crashed: (t.down, t.cut) = (true, true)
         case .booted: (t.down, t.cut) = (false, false)
-        case .killed, .forceDeleted: break
+        case .killed, .forceDeleted, .kubeletRestarted, .kubeletRestartedStale, .kubeletCaughtUp,
+            .controllerRestarted, .controllerRestartedMidSync, .watchLagging, .watchOnTime:
+            break
         }
         t.lane.set(t.phase, at: time)
         nodes[name] = t

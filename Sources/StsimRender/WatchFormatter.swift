@@ -91,7 +91,7 @@ public struct WatchFormatter: Sendable, Codable {
             return ["ns/\(n.metadata.name)", "", n.phase?.rawValue ?? "", "", ""]
         case .service, .replicaSet, .storageClass, .endpointSlice, .endpoints, .event, .controllerRevision,
             .podDisruptionBudget,
-            .configMap, .secret, .serviceAccount:
+            .configMap, .secret, .serviceAccount, .daemonSet:
             return nil
         }
     }

@@ -9,10 +9,16 @@ enum ControlEscaping {
         (["\u{1b}[1;31m", "\u{1b}[1;33m", "\u{1b}[36m", "\u{1b}[0m"] + TimelineText.sequences)
         .map { Array($0.unicodeScalars) }
 
-    static func escaped(_ text: String, allowColour: Bool) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 10 && $0 != 9 || $0 == 0x7f || $0 == 0xc2 }) else {
-            return text
+    /// Whether any byte may start a control character, scanned over the string's contiguous
+    /// bytes (a listing of 100,000 pods is 700 MB of text passing through here).
+    private static func needsEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains { $0 < 0x20 && $0 != 10 && $0 != 9 || $0 == 0x7f || $0 == 0xc2 }
         }
+    }
+
+    static func escaped(_ text: String, allowColour: Bool) -> String {
+        guard needsEscaping(text) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0

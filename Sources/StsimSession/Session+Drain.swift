@@ -27,16 +27,7 @@ extension Session {
             if case .failure(let error) = cluster.setUnschedulable(node.text, true) { throw error }
             printer.line("node/\(node.text) cordoned")
         }
-        // kubectl's mirrorPodFilter: a static pod's mirror is skipped (its kubelet owns it).
-        let pods = drainablePods(node.text)
-        let bare = pods.filter { $0.metadata.controllerRef == nil }.map {
-            "\($0.metadata.namespace)/\($0.metadata.name)"
-        }
-        if !bare.isEmpty, !d.force {
-            throw SessionError(
-                "unable to drain node \"\(node.text)\" due to error: cannot delete Pods that declare no controller (use --force to override): \(bare.joined(separator: ", "))",
-                hint: "drain \(node.text) --force deletes them for good: nothing recreates them")
-        }
+        let pods = try drainFilters(d)
         var run = DrainRun(
             deadline: d.timeout.map { cluster.now.clampedAdding($0) }, timeout: d.timeout,
             gracePeriodSeconds: d.gracePeriodSeconds)
@@ -50,13 +41,84 @@ extension Session {
         autoSettle()
     }
 
-    /// The pods drain evicts: not finished, not a static pod's mirror.
+    /// The pods drain evicts: not finished, not a static pod's mirror, not a DaemonSet's.
     func drainablePods(_ node: String) -> [Pod] {
+        nodePods(node).filter {
+            !Self.isFinished($0) && $0.metadata.annotations[Pod.mirrorAnnotation] == nil
+                && $0.metadata.controllerRef?.kind != "DaemonSet"
+        }
+    }
+
+    private func nodePods(_ node: String) -> [Pod] {
         cluster.store.pods(onNode: node).compactMap { cluster.get($0).flatMap(Pod.init) }
-            .filter {
-                $0.status.phase != .succeeded && $0.status.phase != .failed
-                    && $0.metadata.annotations[Pod.mirrorAnnotation] == nil
+    }
+
+    private static func isFinished(_ p: Pod) -> Bool { p.status.phase == .succeeded || p.status.phase == .failed }
+
+    /// kubectl's filters (pkg/drain/filters.go), in its order: a DaemonSet's pod is an error
+    /// without --ignore-daemonsets (its DaemonSet would put it back at once) and a warning with
+    /// it, or an error when its DaemonSet is gone (a warning with --force); a static pod's
+    /// mirror is skipped silently; a pod of no controller is an error without --force and a
+    /// warning with it. Errors end the drain after the cordon; warnings go to stderr first.
+    private func drainFilters(_ d: DrainCommand) throws -> [Pod] {
+        var errors: [(String, [String])] = []
+        var warnings: [(String, [String])] = []
+        func note(_ list: inout [(String, [String])], _ message: String, _ pod: Pod) {
+            let name = "\(pod.metadata.namespace)/\(pod.metadata.name)"
+            if let i = list.firstIndex(where: { $0.0 == message }) {
+                list[i].1.append(name)
+            } else {
+                list.append((message, [name]))
             }
+        }
+        var evict: [Pod] = []
+        for pod in nodePods(d.node.text) where !Self.isFinished(pod) {
+            if let ref = pod.metadata.controllerRef, ref.kind == "DaemonSet" {
+                if cluster.get(DaemonSet.self, ref.name, namespace: pod.metadata.namespace) == nil {
+                    let gone = "daemonsets.apps \"\(ref.name)\" not found"
+                    if d.force {
+                        note(&warnings, gone, pod)
+                        evict.append(pod)
+                    } else {
+                        note(&errors, gone, pod)
+                    }
+                } else if d.ignoreDaemonSets {
+                    note(&warnings, "ignoring DaemonSet-managed Pods", pod)
+                } else {
+                    note(&errors, "DaemonSet-managed Pods (use --ignore-daemonsets to ignore)", pod)
+                }
+                continue
+            }
+            if pod.metadata.annotations[Pod.mirrorAnnotation] != nil { continue }
+            if pod.metadata.controllerRef == nil {
+                if d.force {
+                    note(&warnings, "deleting Pods that declare no controller", pod)
+                } else {
+                    note(&errors, "Pods that declare no controller (use --force to override)", pod)
+                }
+            }
+            evict.append(pod)
+        }
+        let text = { (list: [(String, [String])], prefix: String) in
+            list.map { "\(prefix)\($0.0): \($0.1.joined(separator: ", "))" }
+        }
+        if !errors.isEmpty {
+            // utilerrors.NewAggregate: one error as itself, several in brackets.
+            let all = text(errors, "cannot delete ")
+            let joined = all.count == 1 ? all[0] : "[\(all.joined(separator: ", "))]"
+            // kubectl's RunDrain: the node's error and the pending node, then the error itself.
+            let node = d.node.text
+            printer.errorLine("error: unable to drain node \"\(node)\" due to error: \(joined), continuing command...")
+            printer.errorLine("There are pending nodes to be drained:")
+            printer.errorLine(" \(node)")
+            throw SessionError(
+                joined,
+                hint: errors.contains { $0.0.hasPrefix("DaemonSet") }
+                    ? "drain \(node) --ignore-daemonsets leaves them there: their DaemonSet keeps one on every node"
+                    : "drain \(node) --force deletes them for good: nothing recreates them")
+        }
+        if !warnings.isEmpty { printer.errorLine("Warning: " + text(warnings, "").joined(separator: "; ")) }
+        return evict
     }
 
     /// One attempt of kubectl's per-pod loop: the `evicting pod` line, the global timeout, then

@@ -76,6 +76,9 @@ extension Session {
         case .cordon(let node, let unschedulable): try cordon(node, unschedulable)
         case .drain(let d): try drain(d)
         case .taint(let node, let spec): try taint(node, spec)
+        case .restartKubelet(let node, let stale): try restartKubelet(node, stale: stale)
+        case .restartController(let betweenWrites): restartController(betweenWrites: betweenWrites)
+        case .lagPods(let lag): lagPods(lag)
         }
     }
 

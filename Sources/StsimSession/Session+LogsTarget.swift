@@ -22,6 +22,9 @@ extension Session {
         case .replicaSet:
             guard let set = cluster.get(ReplicaSet.self, name) else { throw APIError.notFound(kind, name) }
             selector = set.spec.selector ?? LabelSelector()
+        case .daemonSet:
+            guard let set = cluster.get(DaemonSet.self, name) else { throw APIError.notFound(kind, name) }
+            selector = set.spec.selector ?? LabelSelector()
         case .service:
             guard let svc = cluster.get(Service.self, name) else { throw APIError.notFound(kind, name) }
             selector = LabelSelector(matchLabels: svc.spec.selector)
@@ -31,7 +34,8 @@ extension Session {
             throw SessionError(
                 "cannot get the logs from \(type): selector for \(type) not implemented",
                 hint:
-                    "logs reads a pod's log, or the first pod's of a StatefulSet, ReplicaSet or Service (logs sts/web)")
+                    "logs reads a pod's log, or the first pod's of a StatefulSet, ReplicaSet, DaemonSet or Service (logs sts/web)"
+            )
         }
         let pods: [Pod] =
             selector.isEmpty

@@ -7,6 +7,7 @@ extension Session {
     /// simulated API (kubectl's pkg/cmd/rollout and pkg/polymorphichelpers).
     func rollout(_ r: RolloutCommand) throws {
         let live = try cluster.get(r.kind, namespace: r.namespace, name: r.name.text).get()
+        if case .daemonSet(let ds) = live, case .status = r.action { return try rolloutStatus(ds) }
         guard case .statefulSet(let set) = live else { throw SessionError(Self.noRollout(r)) }
         switch r.action {
         case .status(let watch, let timeout, let revision):

@@ -177,6 +177,8 @@ extension Session {
         case .replicaSet(let r):
             let pods = controlledPods(of: r.metadata.uid)
             return Describe.replicaSet(r, pods: pods, events: events, now: now)
+        case .daemonSet(let d):
+            return Describe.daemonSet(d, pods: controlledPods(of: d.metadata.uid), events: events, now: now)
         case .node(let n):
             let pods = cluster.store.pods(onNode: n.metadata.name).compactMap { cluster.get($0).flatMap(Pod.init) }
             return Describe.node(
@@ -204,7 +206,7 @@ extension Session {
             return Describe.serviceAccount(a, secrets: secrets, events: events, now: now)
         default:
             throw SessionError(
-                "describe shows sts, rs, pod, node, svc, pvc, pv, ns, pdb, cm, secret and sa; for \(object.kind.plural) use get -o yaml"
+                "describe shows sts, rs, ds, pod, node, svc, pvc, pv, ns, pdb, cm, secret and sa; for \(object.kind.plural) use get -o yaml"
             )
         }
     }

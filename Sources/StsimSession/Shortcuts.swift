@@ -12,7 +12,7 @@ enum Shortcuts {
         // The book's apps listen on 8080 and keep their data in /var/data.
         let program = ProgramCatalog.serving(image: image)
         var container = Container(
-            name: containerName(for: image), image: image,
+            name: CreateCommand.containerName(for: image), image: image,
             ports: [ContainerPort(name: "web", containerPort: program?.port ?? 80)])
         var claims: [PersistentVolumeClaim] = []
         if let storage {
@@ -32,15 +32,6 @@ enum Shortcuts {
                     spec: PodSpec(containers: [container])),
                 volumeClaimTemplates: claims, serviceName: service ?? name,
                 podManagementPolicy: policy.map { PodManagementPolicy(rawValue: $0) }))
-    }
-
-    /// kubectl names a container after its image: `registry.k8s.io/nginx-slim:0.8` → `nginx-slim`.
-    static func containerName(for image: String) -> String {
-        var base = Substring(image)
-        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
-        if let colon = base.firstIndex(of: ":") { base = base[..<colon] }
-        if let at = base.firstIndex(of: "@") { base = base[..<at] }
-        return base.isEmpty ? "main" : String(base)
     }
 
     static func headlessService(name: String, selector: [String: String], port: Int) -> Service {

@@ -12,6 +12,8 @@ struct StsimCommand: ParsableCommand {
               stsim run FILE.sts               the same
               stsim - < FILE                   read the script from standard input
               stsim -c 'CMD; CMD'              run commands given here
+              stsim export FILE.sts > run.sh   its kubectl commands, for a real cluster
+              stsim serve [FILE.sts]           serve the cluster to the real kubectl
             Exit status: 0 when every command and expect held, 1 on an error or a failed expect,
             2 on a usage error.
             """

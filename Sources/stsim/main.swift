@@ -29,6 +29,9 @@ func parsed<C: ParsableCommand>(_ type: C.Type, _ arguments: [String], name: Str
 if arguments.first == "serve" {
     exit(Serve(command: parsed(ServeCommand.self, Array(arguments.dropFirst()), name: "stsim serve")).run())
 }
+if arguments.first == "export" {
+    exit(Export(command: parsed(ExportCommand.self, Array(arguments.dropFirst()), name: "stsim export")).run())
+}
 let command = parsed(StsimCommand.self, arguments, name: "stsim")
 
 var options = Session.Options()

@@ -40,4 +40,31 @@ final class KubectlDrainTests: XCTestCase {
             "node/node-2 already cordoned\nevicting pod default/web-1\npod/web-1 evicted\nnode/node-2 drained\n",
             drained.stderr)
     }
+
+    /// kube-proxy's DaemonSet as the real kubectl reads it: its table, and drain's refusal of the
+    /// node's DaemonSet pod (kubectl looks the DaemonSet up) until --ignore-daemonsets.
+    func testDrainRefusesDaemonSetPodsUntilIgnored() throws {
+        let k = try KubectlHarness()
+        let table = try k.run("get", "ds", "-n", "kube-system")
+        XCTAssertTrue(
+            table.stdout.hasPrefix(
+                "NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR            AGE\nkube-proxy   4         4         4       4            4           kubernetes.io/os=linux   "
+            ), table.stdout + table.stderr)
+        let pods = try k.run(
+            "get", "pods", "-n", "kube-system", "-l", "k8s-app=kube-proxy", "--field-selector", "spec.nodeName=node-1",
+            "-o", "name")
+        let pod = pods.stdout.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "pod/", with: "")
+        XCTAssertTrue(pod.hasPrefix("kube-proxy-"), pods.stdout + pods.stderr)
+        let refused = try k.run("drain", "node-1")
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(
+            refused.stderr.contains(
+                "error: unable to drain node \"node-1\" due to error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/\(pod), continuing command..."
+            ), refused.stderr)
+        let drained = try k.run("drain", "node-1", "--ignore-daemonsets")
+        XCTAssertEqual(drained.status, 0, drained.stderr)
+        XCTAssertTrue(
+            drained.stderr.contains("Warning: ignoring DaemonSet-managed Pods: kube-system/\(pod)"), drained.stderr)
+        XCTAssertTrue(drained.stdout.hasSuffix("node/node-1 drained\n"), drained.stdout)
+    }
 }

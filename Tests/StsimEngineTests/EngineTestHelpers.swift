@@ -9,6 +9,10 @@ extension Cluster {
     func sts(_ name: String) -> StatefulSet? { get(StatefulSet.self, name) }
 
     func podNames() -> [String] { list(Pod.self).map(\.metadata.name) }
+    /// What a node's kubelet runs but the cluster's own kube-proxy pod.
+    func workloadPods(onNode node: String) -> [RuntimePodView] {
+        runtimePods(onNode: node).filter { !$0.name.hasPrefix("kube-proxy-") }
+    }
 
     @discardableResult
     func mustCreate(_ o: KubeObject, file: StaticString = #filePath, line: UInt = #line) -> KubeObject? {

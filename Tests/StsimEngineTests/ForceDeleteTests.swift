@@ -58,7 +58,7 @@ final class ForceDeleteTests: XCTestCase {
         let killed = try c.heal(node: "node-1").get()
         XCTAssertEqual(killed?.map(\.name), ["web-0"])
         XCTAssertEqual(c.checkInvariants(), [])
-        XCTAssertTrue(c.runtimePods(onNode: "node-1").isEmpty)
+        XCTAssertTrue(c.workloadPods(onNode: "node-1").isEmpty)
     }
 
     func testOutOfServiceTaintFreesTheNameAndTheDiskAtOnce() throws {

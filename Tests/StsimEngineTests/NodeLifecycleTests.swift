@@ -47,7 +47,7 @@ final class NodeLifecycleTests: XCTestCase {
             c.blockers(statefulSet: "web"),
             ["web-0 is stuck Terminating on node-1 (unreachable): no new web-0 until the old one is gone (at-most-one)"]
         )
-        XCTAssertEqual(c.runtimePods(onNode: "node-1").map(\.name), ["web-0"], "the container still runs")
+        XCTAssertEqual(c.workloadPods(onNode: "node-1").map(\.name), ["web-0"], "the container still runs")
     }
 
     /// 9.9: on heal the deletion completes and the set replaces the pod; taints go; NodeReady.

@@ -8,7 +8,7 @@ final class ViewsTests: XCTestCase {
         c.createWeb(replicas: 2)
         c.settle()
         let node = c.pod("web-0")!.spec.nodeName!
-        let running = c.runtimePods(onNode: node)
+        let running = c.workloadPods(onNode: node)
         XCTAssertEqual(running.map(\.name), ["web-0"])
         XCTAssertEqual(running[0].podIP, c.pod("web-0")!.status.podIP)
         XCTAssertTrue(c.isLinkConnected(node: node))

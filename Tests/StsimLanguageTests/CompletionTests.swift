@@ -71,7 +71,8 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(
             complete("get "),
             [
-                "all", "cm", "configmap", "controllerrevision", "endpoints", "endpointslice", "ep", "ev",
+                "all", "cm", "configmap", "controllerrevision", "daemonset", "ds", "endpoints", "endpointslice", "ep",
+                "ev",
                 "event", "namespace", "no", "node", "ns", "pdb", "persistentvolume", "persistentvolumeclaim", "po",
                 "pod", "poddisruptionbudget", "pv", "pvc", "replicaset", "rs", "sa", "sc", "secret", "service",
                 "serviceaccount",

@@ -79,10 +79,12 @@ final class HelpTextTests: XCTestCase {
         XCTAssertEqual(
             lines.first, "stsim: a simulated Kubernetes cluster, in virtual time, for learning StatefulSets.")
         XCTAssertEqual(
-            lines.dropLast().last,
-            "help COMMAND shows its usage and examples. A leading \"kubectl\" is accepted and ignored.")
-        XCTAssertEqual(
-            lines.last, "help cluster describes the real clusters stsim can imitate (--cluster, reset --cluster).")
+            lines.suffix(3),
+            [
+                "help COMMAND shows its usage and examples. A leading \"kubectl\" is accepted and ignored.",
+                "help cluster describes the real clusters stsim can imitate (--cluster, reset --cluster).",
+                "stsim export FILE.sts > run.sh writes a script's scenario as kubectl commands for a real cluster.",
+            ])
         let headers = CommandGroup.allCases.map(\.rawValue)
         XCTAssertEqual(lines.filter { headers.contains($0) }, headers, "every group, in order")
         XCTAssertTrue(lines.contains("  scale          change the number of replicas of a StatefulSet or ReplicaSet"))

@@ -28,7 +28,7 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parsed("get po"), getCommand([.pod]))
         XCTAssertEqual(parsed("get statefulsets.apps"), getCommand([.statefulSet]))
         XCTAssertEqual(parsed("get sts,pvc"), getCommand([.statefulSet, .persistentVolumeClaim]))
-        XCTAssertEqual(parsed("get all"), getCommand([.pod, .service, .replicaSet, .statefulSet]))
+        XCTAssertEqual(parsed("get all"), getCommand([.pod, .service, .daemonSet, .replicaSet, .statefulSet]))
         XCTAssertEqual(
             parsed("get pod web-0 web-1"), getCommand([.pod], names: [arg("web-0", 1, 9), arg("web-1", 1, 15)]))
         XCTAssertEqual(

@@ -219,6 +219,18 @@ final class ManifestWriterTests: XCTestCase {
         XCTAssertEqual(YAMLEmitter.string("a: b"), "'a: b'")
         XCTAssertEqual(YAMLEmitter.string("*"), "'*'")
         XCTAssertEqual(JSONEmitter.string("<a&b>"), "\"\\u003ca\\u0026b\\u003e\"")
+        // The fast paths (a plain first letter; digits checked byte by byte) keep yaml.v2's choices.
+        for word in [
+            "yes", "No", "ON", "off", "y", "N", "True", "FALSE", "null", "Null", "~", "1_000", "-5", "1e5", "_1",
+            "0123",
+        ] {
+            XCTAssertEqual(YAMLEmitter.string(word), "\"\(word)\"", word)
+        }
+        for word in ["e5", "web-0", "Pod", "10.244.1.5", "1.2.3", "yesterday", "nginx:1.27", "x\u{2028}y"] {
+            XCTAssertEqual(YAMLEmitter.string(word), word, word)
+        }
+        XCTAssertEqual(JSONEmitter.string("a\u{2028}b\u{e9}\u{1}"), "\"a\\u2028b\u{e9}\\u0001\"")
+        XCTAssertEqual(JSONEmitter.string("caf\u{e9} \u{2603}"), "\"caf\u{e9} \u{2603}\"")
     }
 }
 

@@ -58,13 +58,14 @@ final class LimitsTests: XCTestCase {
     }
 
     func testPodsAskedForByAllSetsTogetherAreBounded() {
-        // The store's limit counts the cluster's own six pods (CoreDNS, the control plane) too.
-        let (s, out) = session { $0.objectsPerKind = 12 }
+        // The store's limit counts the cluster's own ten pods (CoreDNS, the control plane,
+        // kube-proxy on each of the four nodes) too.
+        let (s, out) = session { $0.objectsPerKind = 13 }
         XCTAssertEqual(s.runScript("create sts a --image nginx --replicas 3", file: "t.sts"), 0, out.text)
-        XCTAssertEqual(s.runScript("create sts b --image nginx --replicas 10", file: "t.sts"), 1)
+        XCTAssertEqual(s.runScript("create sts b --image nginx --replicas 11", file: "t.sts"), 1)
         XCTAssertTrue(
             out.text.contains(
-                "StatefulSet \"b\" asks for 10 replicas, and with the 3 the other sets ask for that passes stsim's limit of 12 pods"
+                "StatefulSet \"b\" asks for 11 replicas, and with the 3 the other sets ask for that passes stsim's limit of 13 pods"
             ), out.text)
         XCTAssertTrue(out.text.contains("raise it with the flag: stsim --max-objects N ..."), out.text)
         XCTAssertEqual(s.runScript("expect count pods == 3\nscale sts a 2\nscale sts a 1", file: "u.sts"), 0, out.text)

@@ -20,7 +20,7 @@ final class NodeCommandSessionTests: XCTestCase {
               nodeName: node-1
               containers: [{name: c, image: nginx}]
             EOF
-            drain node-1
+            drain node-1 --ignore-daemonsets
             """
         let (status, text) = run(bare)
         XCTAssertEqual(status, 1)
@@ -29,7 +29,8 @@ final class NodeCommandSessionTests: XCTestCase {
             text.contains("cannot delete Pods that declare no controller (use --force to override): default/bare"), text
         )
         let (forced, forcedText) = run(
-            bare.replacingOccurrences(of: "drain node-1", with: "drain node-1 --force\nexpect pod bare Deleted"))
+            bare.replacingOccurrences(
+                of: "--ignore-daemonsets", with: "--ignore-daemonsets --force\nexpect pod bare Deleted"))
         XCTAssertEqual(forced, 0, forcedText)
         XCTAssertTrue(
             forcedText.contains("evicting pod default/bare\npod/bare evicted\nnode/node-1 drained"), forcedText)

@@ -14,6 +14,7 @@ final class TranscriptTests: XCTestCase {
         "apps/reclaim",
         "apps/shared-claim",
         "apps/srvlookup",
+        "clusters/daemonsets",
         "clusters/gke-node-failure",
         "clusters/gke-nodes",
         "clusters/kind-node-failure",
@@ -75,8 +76,12 @@ final class TranscriptTests: XCTestCase {
         "e2e/should-validate-statefulset-status-endpoints",
         "explore/explore-errors",
         "explore/force-delete-during-partition",
+        "explore/lagging-watch",
         "explore/partition-alone",
         "explore/random-swarm",
+        "explore/scale-down-min-ready",
+        "explore/stale-kubelet",
+        "explore/stuck-rollout",
         "faults/broken-image",
         "faults/chapter-10-5",
         "faults/crash-boot",
@@ -86,6 +91,7 @@ final class TranscriptTests: XCTestCase {
         "faults/out-of-service",
         "faults/partition-heal",
         "faults/replicaset-partition",
+        "faults/restarts",
         "history/at-most-one",
         "history/checks",
         "kubectl/all-namespaces",
@@ -195,6 +201,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_apps_srvlookup() throws {
         try Transcript("apps/srvlookup").check()
+    }
+
+    func test_clusters_daemonsets() throws {
+        try Transcript("clusters/daemonsets").check()
     }
 
     func test_clusters_gke_node_failure() throws {
@@ -452,12 +462,28 @@ final class TranscriptTests: XCTestCase {
         try Transcript("explore/force-delete-during-partition").check()
     }
 
+    func test_explore_lagging_watch() throws {
+        try Transcript("explore/lagging-watch").check()
+    }
+
     func test_explore_partition_alone() throws {
         try Transcript("explore/partition-alone").check()
     }
 
     func test_explore_random_swarm() throws {
         try Transcript("explore/random-swarm").check()
+    }
+
+    func test_explore_scale_down_min_ready() throws {
+        try Transcript("explore/scale-down-min-ready").check()
+    }
+
+    func test_explore_stale_kubelet() throws {
+        try Transcript("explore/stale-kubelet").check()
+    }
+
+    func test_explore_stuck_rollout() throws {
+        try Transcript("explore/stuck-rollout").check()
     }
 
     func test_faults_broken_image() throws {
@@ -494,6 +520,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_faults_replicaset_partition() throws {
         try Transcript("faults/replicaset-partition").check()
+    }
+
+    func test_faults_restarts() throws {
+        try Transcript("faults/restarts").check()
     }
 
     func test_history_at_most_one() throws {

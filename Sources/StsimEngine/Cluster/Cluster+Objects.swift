@@ -108,7 +108,7 @@ extension Cluster {
         m.deletionTimestamp = nil
         m.deletionGracePeriodSeconds = nil
         switch o.kind {
-        case .statefulSet, .replicaSet, .podDisruptionBudget: m.generation = 1
+        case .statefulSet, .replicaSet, .podDisruptionBudget, .daemonSet: m.generation = 1
         default: m.generation = 0
         }
         m.resourceVersion = store.lastResourceVersion + 1
@@ -128,7 +128,11 @@ extension Cluster {
         switch o {
         case .pod(var p):
             admitToServiceAccount(&p)
-            p.status = PodStatus(phase: .pending)
+            // A pod the cluster starts with may come with the status its kubelet reports (the
+            // DaemonSets' pods after the first: `Cluster.daemonSet`), one write instead of two.
+            p.status =
+                startingPods[ObjectKey(kind: .pod, namespace: p.metadata.namespace, name: p.metadata.name)]?
+                .status ?? PodStatus(phase: .pending)
             o = .pod(p)
         case .persistentVolumeClaim(var c):
             // One shared array for the common case (no finalizers yet), not one per claim.
@@ -162,6 +166,9 @@ extension Cluster {
         case .replicaSet(var r):
             r.status = ReplicaSetStatus()
             o = .replicaSet(r)
+        case .daemonSet(var d):
+            d.status = DaemonSetStatus()
+            o = .daemonSet(d)
         case .podDisruptionBudget(var b):
             b.status = PodDisruptionBudgetStatus()
             o = .podDisruptionBudget(b)
@@ -210,6 +217,9 @@ extension Cluster {
         let causes = Validation.validateUpdate(old: old, new: o)
         if !causes.isEmpty { return .failure(.invalid(o.kind, o.metadata.name, causes)) }
         if let e = limitError(storing: o, replacing: old) { return .failure(e) }
+        if case .daemonSet(let d) = o, case .daemonSet(let was) = old, d.spec != was.spec {
+            return .failure(Self.daemonSetUnchangeable(d.metadata.name))
+        }
         var m = o.metadata
         m.uid = old.metadata.uid
         m.creationTimestamp = old.metadata.creationTimestamp
@@ -368,32 +378,4 @@ extension Cluster {
         }
     }
 
-    // MARK: Helpers for controllers
-
-    static func keepingStatus(of old: KubeObject, in new: KubeObject) -> KubeObject {
-        switch (old, new) {
-        case (.pod(let a), .pod(var b)):
-            b.status = a.status
-            return .pod(b)
-        case (.statefulSet(let a), .statefulSet(var b)):
-            b.status = a.status
-            return .statefulSet(b)
-        case (.replicaSet(let a), .replicaSet(var b)):
-            b.status = a.status
-            return .replicaSet(b)
-        case (.podDisruptionBudget(let a), .podDisruptionBudget(var b)):
-            b.status = a.status
-            return .podDisruptionBudget(b)
-        case (.persistentVolumeClaim(let a), .persistentVolumeClaim(var b)):
-            b.status = a.status
-            return .persistentVolumeClaim(b)
-        case (.persistentVolume(let a), .persistentVolume(var b)):
-            b.status = a.status
-            return .persistentVolume(b)
-        case (.node(let a), .node(var b)):
-            b.status = a.status
-            return .node(b)
-        default: return new
-        }
-    }
 }

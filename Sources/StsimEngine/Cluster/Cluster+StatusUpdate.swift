@@ -21,3 +21,36 @@ extension Cluster {
         }
     }
 }
+
+extension Cluster {
+    /// A user update keeps the status the controllers and kubelets wrote.
+    static func keepingStatus(of old: KubeObject, in new: KubeObject) -> KubeObject {
+        switch (old, new) {
+        case (.pod(let a), .pod(var b)):
+            b.status = a.status
+            return .pod(b)
+        case (.statefulSet(let a), .statefulSet(var b)):
+            b.status = a.status
+            return .statefulSet(b)
+        case (.replicaSet(let a), .replicaSet(var b)):
+            b.status = a.status
+            return .replicaSet(b)
+        case (.daemonSet(let a), .daemonSet(var b)):
+            b.status = a.status
+            return .daemonSet(b)
+        case (.podDisruptionBudget(let a), .podDisruptionBudget(var b)):
+            b.status = a.status
+            return .podDisruptionBudget(b)
+        case (.persistentVolumeClaim(let a), .persistentVolumeClaim(var b)):
+            b.status = a.status
+            return .persistentVolumeClaim(b)
+        case (.persistentVolume(let a), .persistentVolume(var b)):
+            b.status = a.status
+            return .persistentVolume(b)
+        case (.node(let a), .node(var b)):
+            b.status = a.status
+            return .node(b)
+        default: return new
+        }
+    }
+}

@@ -1,12 +1,12 @@
-/// The pods a distribution already runs on its control plane when its user arrives: kubeadm's
-/// static control-plane pods (mirror pods owned by their Node), CoreDNS behind `kube-dns` (a
-/// ReplicaSet of two; minikube scales it to one), kind's local-path-provisioner and minikube's
-/// storage-provisioner. They are made Running and Ready at the start, so they cost no event
-/// afterwards; they run no probes, and their specs carry no hostNetwork or priorityClassName
-/// (stsim's pod model has neither: a host-network pod just has its node's address).
-/// Not modelled yet: the per-node DaemonSet pods (kube-proxy, kind's kindnet), which need
-/// DaemonSets served to kubectl (its drain looks each one up), and GKE's kube-system (kube-dns
-/// and its agents): its profile starts with no pods there.
+/// The pods a distribution already runs when its user arrives: kubeadm's static control-plane
+/// pods (mirror pods owned by their Node), CoreDNS behind `kube-dns` (a ReplicaSet of two;
+/// minikube scales it to one), kube-proxy on every node and kind's kindnet (DaemonSets, whose
+/// controller keeps one pod per node from then on: `DaemonSetController`), kind's
+/// local-path-provisioner and minikube's storage-provisioner. They are made Running and Ready at
+/// the start, so they cost no event afterwards; they run no probes, and their specs carry no
+/// volumes or priorityClassName (the priority's value is there).
+/// Not modelled yet: GKE's kube-system (kube-dns, kube-proxy as static pods, its agents): its
+/// profile starts with no pods there (docs/kubernetes-facts.md 15.1).
 extension Cluster {
     /// The pod-template hashes of kubeadm 1.32's CoreDNS Deployment and kind's provisioner, as
     /// clusters of that version name their ReplicaSets (`coredns-668d6bf9bc`; observed, not
@@ -66,6 +66,8 @@ extension Cluster {
         default:
             break
         }
+        // After the others, so that their seeded names stay those of clusters made before.
+        bootstrapDaemonSets()
     }
 
     static let nodeCritical = 2_000_001_000
@@ -146,13 +148,35 @@ extension Cluster {
             spec: PodSpec(
                 containers: [container], restartPolicy: .always, nodeName: node, tolerations: tolerations,
                 priority: priority))
+        if hostNetwork { pod.spec.hostNetwork = true }
         if let owner { pod.metadata.ownerReferences = [owner] }
-        let ip =
-            hostNetwork
-            ? store.get(Node.self, namespace: "", name: node)?.status.internalIP : ipam.allocate(on: node)
-        let key = ObjectKey(kind: .pod, namespace: namespace, name: name)
-        startingPods[key] = ip ?? ""
-        defer { startingPods[key] = nil }
-        _ = create(.pod(pod))
+        startRunning(pod)
     }
+
+    /// Creates `pod` (bound to its node) as already running there since `since` (now if nil).
+    /// `like`: the status a kubelet reported for a pod of the same template started at the same
+    /// time, which this one takes with its own addresses instead of having its status made and
+    /// written again (thousands of kube-proxy pods on a large cluster).
+    @discardableResult
+    func startRunning(_ pod: Pod, since: VirtualTime? = nil, like: PodStatus? = nil) -> PodStatus? {
+        guard let node = pod.spec.nodeName else { return nil }
+        let hostIP = store.get(Node.self, namespace: "", name: node)?.status.internalIP
+        let ip = pod.spec.hostNetwork == true ? hostIP : ipam.allocate(on: node)
+        let key = ObjectKey(kind: .pod, namespace: pod.metadata.namespace, name: pod.metadata.name)
+        var status = like
+        status?.hostIP = hostIP
+        status?.podIP = ip
+        startingPods[key] = StartingPod(ip: ip ?? "", since: since ?? now, status: status)
+        defer { startingPods[key] = nil }
+        guard case .success(let made) = create(.pod(pod)) else { return nil }
+        return store.get(Pod.self, namespace: made.namespace, name: made.name)?.status
+    }
+}
+
+/// A pod its kubelet takes as already running (`Cluster.startingPods`): its address, since when,
+/// and the status it is created with, if it comes with one.
+struct StartingPod {
+    var ip: String
+    var since: VirtualTime
+    var status: PodStatus?
 }

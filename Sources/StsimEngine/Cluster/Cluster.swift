@@ -48,6 +48,7 @@ public final class Cluster {
     // Controllers, one per file.
     var statefulSets: StatefulSetController!
     var replicaSets: ReplicaSetController!
+    var daemonSets: DaemonSetController!
     var scheduler: Scheduler!
     var volumes: PersistentVolumeController!
     var claimProtection: ClaimProtectionController!
@@ -70,7 +71,7 @@ public final class Cluster {
     var bootstrapped = false
     /// While the cluster starts: the pods its kubelets take as already running, with the address
     /// each has (`bootstrapSystemPods`).
-    var startingPods: [ObjectKey: String] = [:]
+    var startingPods: [ObjectKey: StartingPod] = [:]
     /// Pods whose kubelet waits for a claim to be bound before mounting it.
     var volumeWaiters: [ObjectKey: [VolumeWaiter]] = [:]
     /// The default StorageClass's name (`.some(nil)`: there is none), looked up once per change of
@@ -95,6 +96,7 @@ public final class Cluster {
         history = History(limit: config.historyLimit)
         statefulSets = StatefulSetController(cluster: self)
         replicaSets = ReplicaSetController(cluster: self)
+        daemonSets = DaemonSetController(cluster: self)
         scheduler = Scheduler(cluster: self)
         volumes = PersistentVolumeController(cluster: self)
         claimProtection = ClaimProtectionController(cluster: self)
@@ -156,8 +158,9 @@ public final class Cluster {
         history.record(change)
         switch change.object {
         case .pod(let pod):
-            statefulSets.podChanged(pod, type: change.type)
+            statefulSets.podWatched(pod, type: change.type)
             replicaSets.podChanged(pod, type: change.type)
+            daemonSets.podChanged(pod, type: change.type)
             scheduler.podChanged(pod, type: change.type)
             claimProtection.podChanged(pod, type: change.type)
             endpoints.podChanged(pod, type: change.type)
@@ -169,10 +172,9 @@ public final class Cluster {
                 kubelet.link.deliver(pod, type: change.type)
             }
             if change.type == .deleted, let uid = pod.metadata.uid { apps.forget(pod: uid) }
-        case .statefulSet(let set):
-            statefulSets.setChanged(set, type: change.type)
-        case .replicaSet(let rs):
-            replicaSets.replicaSetChanged(rs, type: change.type)
+        case .statefulSet(let set): statefulSets.setChanged(set, type: change.type)
+        case .replicaSet(let rs): replicaSets.replicaSetChanged(rs, type: change.type)
+        case .daemonSet(let ds): daemonSets.daemonSetChanged(ds, type: change.type)
         case .persistentVolumeClaim(let claim):
             if claim.status.phase == .bound, let waiters = volumeWaiters.removeValue(forKey: change.key) {
                 for w in waiters { kubelets[w.node]?.volumeBound(pod: w.pod) }
@@ -227,6 +229,7 @@ public final class Cluster {
 
     private func nodeChanged(_ node: Node, type: ChangeType) {
         scheduler.nodeChanged(node, type: type)
+        daemonSets.nodeChanged(node, type: type)
         taintEviction.nodeChanged(node, type: type)
         podGC.nodeChanged(node)
         if type == .modified, node.spec.taints.contains(where: { $0.key == AttachDetachController.outOfServiceKey }) {
@@ -275,14 +278,18 @@ public final class Cluster {
             statefulSets.sync(key)
         case .statefulSetAvailability(let key, let ordinal):
             statefulSets.recheckAvailability(key, ordinal: ordinal)
-        case .syncReplicaSet(let key):
+        case .syncReplicaSet, .syncDaemonSet:
             queuedSyncs.remove(action)
-            replicaSets.sync(key)
+            syncWorkload(action)
         case .scheduleCycle:
             queuedSyncs.remove(action)
             scheduler.runCycle()
         case .kubelet(let node, let step):
             kubelets[node]?.run(step)
+        case .kubeletCaughtUp(let node):
+            kubelets[node]?.caughtUp()
+        case .laggedPodChange(let pod, let type, let sent):
+            statefulSets.laggedPodChange(pod, type: type, sent: sent)
         case .syncClaim(let key):
             queuedSyncs.remove(action)
             volumes.syncClaim(key)
@@ -322,6 +329,15 @@ public final class Cluster {
         case .syncServiceAccounts, .publishRootCA, .syncToken:
             queuedSyncs.remove(action)
             syncAccounts(action)
+        }
+    }
+
+    /// The controllers of the workloads StatefulSets are contrasted with and the cluster's own.
+    private func syncWorkload(_ action: EngineAction) {
+        switch action {
+        case .syncReplicaSet(let key): replicaSets.sync(key)
+        case .syncDaemonSet(let key): daemonSets.sync(key)
+        default: break
         }
     }
 

@@ -9,6 +9,10 @@ enum EngineAction: Codable, Hashable {
     case syncReplicaSet(ObjectKey)
     case scheduleCycle
     case kubelet(node: String, step: KubeletStep)
+    /// A kubelet restarted with a stale cache: its view reaches the API's present.
+    case kubeletCaughtUp(node: String)
+    /// A pod change reaching the StatefulSet controller late (`lag pods D`).
+    indirect case laggedPodChange(Pod, ChangeType, sent: VirtualTime)
     case syncClaim(ObjectKey)
     indirect case provisionVolume(claim: ObjectKey, uid: UID)
     case reclaimVolume(ObjectKey)
@@ -37,6 +41,7 @@ enum EngineAction: Codable, Hashable {
     case publishRootCA(String)
     /// The tokens controller fills in (or deletes) a service-account-token Secret.
     case syncToken(ObjectKey)
+    case syncDaemonSet(ObjectKey)
 }
 
 /// One step of a kubelet's work on a pod (or image) it runs.

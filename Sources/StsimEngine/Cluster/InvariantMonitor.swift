@@ -26,6 +26,9 @@ final class InvariantMonitor {
         /// Claims someone asked to delete (a user or the garbage collector).
         var deletionRequested: Set<ObjectKey> = []
         var violations: [InvariantViolation] = []
+        /// Nodes whose kubelet lists from a stale cache (`restart kubelet --stale`): like a cut-off
+        /// node, it may run a pod the API deleted. Optional: states saved before it decode.
+        var stale: Set<String>?
     }
     var state = State()
 
@@ -45,7 +48,12 @@ final class InvariantMonitor {
     func containerStarted(_ key: ObjectKey, uid: UID, node: String) {
         guard !state.reported.contains(key) else { return }
         var nodes = [node]
-        for name in state.cut where name != node {
+        // A kubelet listing from a stale cache may start an old copy beside the new one.
+        if state.stale?.contains(node) ?? false, cluster.kubelets[node]?.runsCopy(of: key, other: uid) ?? false {
+            nodes.append(node)
+        }
+        let unseeing = state.stale.map { state.cut.union($0) } ?? state.cut
+        for name in unseeing where name != node {
             if cluster.kubelets[name]?.runsCopy(of: key, other: uid) ?? false { nodes.append(name) }
         }
         guard let pod = cluster.store.get(Pod.self, namespace: key.namespace, name: key.name),
@@ -53,7 +61,7 @@ final class InvariantMonitor {
         else { return }
         // The old copy starting on a cut-off node (after its back-off, say) while the replacement
         // runs where the API placed it, on a node whose link stands.
-        if state.cut.contains(node), let bound = pod.spec.nodeName, !nodes.contains(bound),
+        if unseeing.contains(node), let bound = pod.spec.nodeName, !nodes.contains(bound),
             cluster.kubelets[bound]?.runsCopy(of: key, other: uid) ?? false
         {
             nodes.append(bound)
@@ -64,8 +72,21 @@ final class InvariantMonitor {
     }
 
     static func atMostOneMessage(_ name: String, nodes: [String], cluster: Cluster) -> String {
-        let places = nodes.sorted().map { cluster.isPartitioned(node: $0) ? "\($0) (unreachable)" : $0 }
+        let places = nodes.sorted().map { node in
+            if cluster.isPartitioned(node: node) { return "\(node) (unreachable)" }
+            return cluster.kubelets[node]?.isStale ?? false ? "\(node) (stale cache)" : node
+        }
+        if places.count == 2, places[0] == places[1] {
+            return "at-most-one violated: \(name) runs twice on \(places[0])"
+        }
         return "at-most-one violated: \(name) runs on \(places.joined(separator: " and "))"
+    }
+
+    /// A kubelet's view turned stale (or caught up).
+    func viewChanged(_ node: String, stale: Bool) {
+        var nodes = state.stale ?? []
+        if stale { nodes.insert(node) } else { nodes.remove(node) }
+        state.stale = nodes.isEmpty ? nil : nodes
     }
 
     func linkChanged(_ node: String, connected: Bool) {

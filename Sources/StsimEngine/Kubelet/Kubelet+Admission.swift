@@ -24,11 +24,11 @@ extension Kubelet {
     /// A pod that runs here from the cluster's start: its containers running and ready since
     /// now, its images on the node, its address given (its node's own for a host-network pod,
     /// which then holds no address of the node's pod range).
-    func adoptRunning(_ pod: Pod, uid: UID, ip: String) {
-        let now = cluster.now
+    func adoptRunning(_ pod: Pod, uid: UID, _ start: StartingPod) {
+        let now = start.since
         var status = pod.status
         status.phase = .running
-        status.podIP = ip
+        status.podIP = start.ip
         let nodeIP = cluster.store.get(Node.self, namespace: "", name: nodeName)?.status.internalIP
         status.hostIP = nodeIP
         status.startTime = now
@@ -52,7 +52,32 @@ extension Kubelet {
         rp.sandboxReady = true
         rp.nextToStart = containers.count
         rp.podIP = status.podIP == nodeIP ? nil : status.podIP
+        if let given = start.status {
+            // Created with the status a report would write: nothing to write again.
+            rp.status = pods.shared(given)
+            pods[uid] = rp
+            return
+        }
         pods[uid] = rp
         report(rp)
+    }
+}
+
+extension Kubelet {
+    /// A static pod's mirror was deleted: the static pod itself runs on (the kubelet reads it
+    /// from its manifest file, not from the API), so its next sync deletes the mirror at once
+    /// and creates it again with a new UID (kubelet.go `syncPod`: `DeleteMirrorPod`, then
+    /// `CreateMirrorPod`). Its containers keep their start.
+    func replaceMirrorPod(_ pod: Pod, _ rp: RuntimePod) {
+        guard link.isConnected else { return }
+        pods[rp.uid] = nil
+        link.confirmDeletion(key(pod), uid: rp.uid)
+        var mirror = Pod(
+            metadata: ObjectMeta(
+                name: pod.metadata.name, namespace: pod.metadata.namespace, labels: pod.metadata.labels,
+                annotations: pod.metadata.annotations),
+            spec: pod.spec)
+        mirror.metadata.ownerReferences = pod.metadata.ownerReferences
+        cluster.startRunning(mirror, since: rp.status.startTime)
     }
 }

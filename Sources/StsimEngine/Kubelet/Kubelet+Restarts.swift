@@ -68,6 +68,9 @@ extension Kubelet {
         if rp.isInit(i), exitCode == 0 { return startNextContainer(uid) }
         guard restarts else { return }
         let level = rp.containers[i].backoffLevel
+        // `report` stored the exit's status (Ready False since now); this copy still holds the
+        // one before, which would make the restart's Ready keep its old transition time.
+        if let reported = pods[uid] { rp = reported }
         rp.containers[i].backoffLevel += 1
         pods[uid] = rp
         if level == 0 {

@@ -39,6 +39,9 @@ final class Kubelet {
             return
         }
         if var rp = pods[uid] {
+            if pod.metadata.deletionTimestamp != nil, pod.metadata.annotations[Pod.mirrorAnnotation] != nil {
+                return replaceMirrorPod(pod, rp)
+            }
             if pod.metadata.deletionTimestamp != nil, !rp.terminating {
                 startTermination(&rp, pod: pod)
                 pods[uid] = rp
@@ -46,7 +49,7 @@ final class Kubelet {
             return
         }
         // A pod the cluster started with (a distribution's kube-system pods) already runs here.
-        if let ip = cluster.startingPods[key(pod)] { return adoptRunning(pod, uid: uid, ip: ip) }
+        if let start = cluster.startingPods[key(pod)] { return adoptRunning(pod, uid: uid, start) }
         let finished = pod.status.phase == .succeeded || pod.status.phase == .failed
         if pod.metadata.deletionTimestamp != nil || finished {
             if pod.metadata.deletionTimestamp != nil { link.confirmDeletion(key(pod), uid: uid) }
@@ -193,8 +196,10 @@ final class Kubelet {
         }
         guard mountConfigVolumes(rp) else { return }
         rp.sandboxReady = true
-        rp.podIP = cluster.ipam.allocate(on: nodeName)
-        rp.status.podIP = rp.podIP
+        // A host-network pod takes its node's address and none of the node's pod range.
+        let hostNetwork = cluster.store.get(Pod.self, namespace: rp.key.namespace, name: rp.key.name)?.spec.hostNetwork
+        rp.podIP = hostNetwork == true ? nil : cluster.ipam.allocate(on: nodeName)
+        rp.status.podIP = hostNetwork == true ? rp.status.hostIP : rp.podIP
         rp.status.setCondition(.podReadyToStartContainers, .true, at: cluster.now)
         pods[rp.uid] = rp
         startNextContainer(rp.uid)

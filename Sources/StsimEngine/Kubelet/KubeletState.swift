@@ -27,6 +27,10 @@ struct KubeletState: Codable {
         /// repeat: pods of one template share one string instead of each holding its own (they
         /// are over 15 bytes, so each would allocate).
         var lastUnready: UnreadyMessage?
+        /// Pods bound to this node that left the API in the last `Kubelet.maxStale`, oldest first:
+        /// what an API server's lagging watch cache still lists (`restart kubelet --stale`).
+        /// Optional: states saved before it decode.
+        var departed: [DepartedPod]?
     }
 
     private final class Box {
@@ -82,6 +86,10 @@ struct KubeletState: Codable {
         get { box.fields.lastUnready }
         _modify { yield &unique.fields.lastUnready }
     }
+    var departed: [DepartedPod]? {
+        get { box.fields.departed }
+        _modify { yield &unique.fields.departed }
+    }
 
     /// Saved as the fields themselves, as before the box.
     init(from decoder: any Decoder) throws { box = Box(try Fields(from: decoder)) }
@@ -101,6 +109,15 @@ struct LinkState: Codable {
     var leasePhase: VirtualTime = .zero
     /// When the link was cut (the last renewal happened at or before it).
     var cutAt: VirtualTime?
+    /// After `restart kubelet --stale D`: until this time the kubelet sees the API as it was D
+    /// before its restart, so changes do not reach it; then it catches up.
+    var staleUntil: VirtualTime?
+}
+
+/// A pod as it was when it left the API, and when.
+struct DepartedPod: Codable {
+    var at: VirtualTime
+    var pod: Pod
 }
 
 /// A container waiting for an image pull to finish.

@@ -38,7 +38,9 @@ final class NodeLink {
 
     /// API → kubelet: a pod bound to this node changed.
     func deliver(_ pod: Pod, type: ChangeType) {
-        guard isConnected else { return }
+        if type == .deleted { kubelet.podLeftAPI(pod) }
+        // A kubelet listing from a stale cache learns of changes only when it catches up.
+        guard isConnected, !kubelet.isStale else { return }
         kubelet.podChanged(pod, type: type)
     }
 

@@ -34,6 +34,9 @@ public enum APIDefaults {
             if r.spec.replicas == nil { r.spec.replicas = 1 }
             apply(to: &r.spec.template.spec, isPod: false)
             object = .replicaSet(r)
+        case .daemonSet(var d):
+            apply(to: &d.spec.template.spec, isPod: false)
+            object = .daemonSet(d)
         case .service(var s):
             apply(to: &s.spec)
             object = .service(s)

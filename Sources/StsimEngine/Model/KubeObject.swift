@@ -19,6 +19,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
     case configMap(ConfigMap)
     case secret(Secret)
     case serviceAccount(ServiceAccount)
+    case daemonSet(DaemonSet)
 
     public var kind: ResourceKind {
         switch self {
@@ -39,6 +40,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
         case .configMap: .configMap
         case .secret: .secret
         case .serviceAccount: .serviceAccount
+        case .daemonSet: .daemonSet
         }
     }
 
@@ -62,6 +64,7 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .configMap(let o): o.metadata
             case .secret(let o): o.metadata
             case .serviceAccount(let o): o.metadata
+            case .daemonSet(let o): o.metadata
             }
         }
         set {
@@ -117,6 +120,9 @@ public indirect enum KubeObject: Codable, Hashable, Sendable {
             case .serviceAccount(var o):
                 o.metadata = newValue
                 self = .serviceAccount(o)
+            case .daemonSet(var o):
+                o.metadata = newValue
+                self = .daemonSet(o)
             }
         }
     }
@@ -206,6 +212,14 @@ extension ReplicaSet: KubeResource {
         self = x
     }
     public var erased: KubeObject { .replicaSet(self) }
+}
+extension DaemonSet: KubeResource {
+    public static var resourceKind: ResourceKind { .daemonSet }
+    public init?(_ o: KubeObject) {
+        guard case .daemonSet(let x) = o else { return nil }
+        self = x
+    }
+    public var erased: KubeObject { .daemonSet(self) }
 }
 extension StatefulSet: KubeResource {
     public static var resourceKind: ResourceKind { .statefulSet }

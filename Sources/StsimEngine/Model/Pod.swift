@@ -39,6 +39,9 @@ public struct PodSpec: Codable, Hashable, Sendable {
     public var tolerations: [Toleration]
     public var priority: Int?
     public var readinessGates: [String]
+    /// The pod uses its node's network and address (kube-proxy, kindnet, the control plane's
+    /// static pods); only the system pods stsim makes set it: manifests cannot (`unmodelled`).
+    public var hostNetwork: Bool?
 
     public init(
         containers: [Container] = [], initContainers: [Container] = [], volumes: [Volume] = [],

@@ -13,7 +13,7 @@ extension ResourceKind {
                 .serviceAccount, .service,
             ]
         ),
-        ("apps", [.controllerRevision, .replicaSet, .statefulSet]),
+        ("apps", [.controllerRevision, .daemonSet, .replicaSet, .statefulSet]),
         ("discovery.k8s.io", [.endpointSlice]),
         ("policy", [.podDisruptionBudget]),
         ("storage.k8s.io", [.storageClass]),
@@ -24,6 +24,6 @@ extension ResourceKind {
 
     /// `all` for the kinds `kubectl get all` lists.
     public var categories: [String] {
-        [.pod, .service, .replicaSet, .statefulSet].contains(self) ? ["all"] : []
+        [.pod, .service, .daemonSet, .replicaSet, .statefulSet].contains(self) ? ["all"] : []
     }
 }

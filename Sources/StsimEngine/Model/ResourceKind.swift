@@ -10,6 +10,8 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
     case configMap, secret
     // Last again, for the same reason.
     case serviceAccount
+    // Last again, for the same reason.
+    case daemonSet
 
     /// `kind:` as written in manifests.
     public var kind: String {
@@ -31,6 +33,7 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .configMap: "ConfigMap"
         case .secret: "Secret"
         case .serviceAccount: "ServiceAccount"
+        case .daemonSet: "DaemonSet"
         }
     }
 
@@ -64,13 +67,14 @@ public enum ResourceKind: String, Codable, CaseIterable, Hashable, Sendable, Com
         case .configMap: ["cm"]
         case .secret: []
         case .serviceAccount: ["sa"]
+        case .daemonSet: ["ds"]
         }
     }
 
     /// API group ("" for the core group).
     public var group: String {
         switch self {
-        case .replicaSet, .statefulSet, .controllerRevision: "apps"
+        case .replicaSet, .statefulSet, .controllerRevision, .daemonSet: "apps"
         case .storageClass: "storage.k8s.io"
         case .endpointSlice: "discovery.k8s.io"
         case .podDisruptionBudget: "policy"

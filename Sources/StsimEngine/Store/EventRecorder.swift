@@ -137,15 +137,22 @@ public struct EventRecorder: Codable {
     /// client-go's EventAggregator: whether the group (source, object, type, reason) has seen
     /// more distinct messages within the window than the threshold, so this one is combined.
     private mutating func aggregate(_ groupKey: UInt64, _ message: String, now: VirtualTime) -> Bool {
-        var group = groups[groupKey] ?? Group(messages: [], combinedIndex: nil)
-        group.messages.removeAll { now - $0.time > timing.eventAggregationWindow }
-        if !group.messages.contains(where: { $0.text == message }) {
-            group.messages.append(SeenMessage(text: message, time: now))
-            // client-go: "do not grow our local key set any larger than max".
-            if group.messages.count > timing.eventAggregationThreshold + 1 { group.messages.removeFirst() }
+        // Changed in place: a copy taken out of the dictionary would copy its messages on write.
+        let window = timing.eventAggregationWindow
+        let threshold = timing.eventAggregationThreshold
+        func note(_ group: inout Group) -> Bool {
+            // Messages are kept in the order first seen: when the oldest is within the window, all are.
+            if let oldest = group.messages.first, now - oldest.time > window {
+                group.messages.removeAll { now - $0.time > window }
+            }
+            if !group.messages.contains(where: { $0.text == message }) {
+                group.messages.append(SeenMessage(text: message, time: now))
+                // client-go: "do not grow our local key set any larger than max".
+                if group.messages.count > threshold + 1 { group.messages.removeFirst() }
+            }
+            return group.messages.count > threshold
         }
-        groups[groupKey] = group
-        return group.messages.count > timing.eventAggregationThreshold
+        return note(&groups[groupKey, default: Group(messages: [], combinedIndex: nil)])
     }
 
     /// When the next expiry would drop an event, if the oldest live one was last seen before

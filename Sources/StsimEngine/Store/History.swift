@@ -69,6 +69,21 @@ public enum Fault: String, Hashable, Sendable, Codable, CaseIterable {
     case partitioned, healed, crashed, booted
     case killed = "container killed"
     case forceDeleted = "force deleted"
+    /// `restart kubelet NODE`: the kubelet process restarted; its containers kept running.
+    case kubeletRestarted = "kubelet restarted"
+    /// `restart kubelet NODE --stale D`: it listed its pods from a cache D behind the API.
+    case kubeletRestartedStale = "kubelet restarted, listing pods from a stale cache"
+    /// The stale kubelet's view reached the API's present: it reconciled with it.
+    case kubeletCaughtUp = "kubelet's cache caught up"
+    /// `restart controller statefulset`: kube-controller-manager's StatefulSet controller
+    /// restarted and rebuilt its memory from the API.
+    case controllerRestarted = "statefulset controller restarted"
+    /// `restart controller statefulset --between-writes`: it stopped after a sync's first write.
+    case controllerRestartedMidSync = "statefulset controller restarted between two writes of a sync"
+    /// `lag pods D`: the StatefulSet controller's pod watch delivers each change D late.
+    case watchLagging = "statefulset controller's pod watch lagging"
+    /// `lag pods 0s`: its pod watch is on time again.
+    case watchOnTime = "statefulset controller's pod watch on time again"
 
 }
 
@@ -179,9 +194,11 @@ public struct History: Sendable, Codable {
 extension Cluster {
     /// The nodes where a copy of the pod runs right now (a runtime pod with a started container),
     /// whatever the API says: where `expect never two` starts counting from.
+    /// A node appears once per copy (a kubelet listing from a stale cache can run two).
     public func runningCopies(of key: ObjectKey) -> [String] {
-        kubelets.keys.sorted().filter { node in
-            kubelets[node]!.pods.values.contains { $0.key == key && $0.containers.contains(where: \.started) }
+        kubelets.keys.sorted().flatMap { node in
+            kubelets[node]!.pods.values.filter { $0.key == key && $0.containers.contains(where: \.started) }
+                .map { _ in node }
         }
     }
 }

@@ -37,6 +37,7 @@ public final class ObjectStore {
         case .configMap: 14
         case .secret: 15
         case .serviceAccount: 16
+        case .daemonSet: 17
         }
     }
 

@@ -4,11 +4,21 @@
 /// every write reaches `podChanged` at once.
 extension StatefulSetController {
     /// Carries out a plan's operations in order, then arms the rate-limited retry if one failed.
-    func perform(_ plan: StatefulSetPlan, _ set: StatefulSet, _ uid: UID) {
+    /// False when a restart cut the sync after a write (`restart controller --between-writes`).
+    func perform(_ plan: StatefulSetPlan, _ set: StatefulSet, _ uid: UID) -> Bool {
         var failed = false
+        let version = cluster.store.lastResourceVersion
         for op in plan.operations {
+            if cutAfterWrite(since: version) { return false }
             switch op {
             case .createPod(let o):
+                // Claims first, then the pod: a restart between them leaves claims without a pod.
+                if state.restartAfterWrite ?? false,
+                    ClaimRetention.staleClaim(set, ordinal: o, cluster: cluster) == nil,
+                    createMissingClaims(set, ordinal: o) == nil, cutAfterWrite(since: version)
+                {
+                    return false
+                }
                 if !createStatefulPod(set, uid, ordinal: o) {
                     failed = true
                     update(uid) { $0.work.push(o) }  // Parallel took it out; the retry must see it again
@@ -26,7 +36,9 @@ extension StatefulSetController {
                 deleteStatefulPod(set, ordinal: o, because: reason)
             }
         }
+        if cutAfterWrite(since: version) { return false }
         scheduleRetry(failed: failed, set, uid)
+        return true
     }
 
     /// The work queue's per-item rate limiter (client-go's default: 5 ms doubling to 1000 s, in

@@ -163,8 +163,11 @@ final class StatefulSetController {
         guard let set = cluster.store.get(StatefulSet.self, namespace: key.namespace, name: key.name),
             let uid = set.metadata.uid, state.sets.keys.contains(uid)
         else { return }
+        let version = cluster.store.lastResourceVersion
         settleClaims(set, uid)
+        if cutAfterWrite(since: version) { return }
         ensureRevision(set, uid)
+        if cutAfterWrite(since: version) { return }
         // 3.3 step 8: a set being deleted only gets its status written.
         let deleting = set.metadata.deletionTimestamp != nil
         let plan =
@@ -178,8 +181,9 @@ final class StatefulSetController {
                 s.reasons = plan.reasons
                 return plan
             } ?? StatefulSetPlan()
-        perform(plan, set, uid)
+        guard perform(plan, set, uid) else { return }
         if !deleting { reconcileRetention(set, uid) }
+        if cutAfterWrite(since: version) { return }
         writeStatus(set, uid)
     }
 
@@ -197,4 +201,12 @@ struct StatefulSetControllerState: Codable {
     /// Each set's index by the set's uid (a set recreated under the same name starts afresh).
     var sets: [UID: StatefulSetState] = [:]
     var uidByKey: [ObjectKey: UID] = [:]
+    /// `lag pods D`: how late pod changes reach the controller, and when the last one queued
+    /// arrives (later ones queue behind it). Optional, as the fields below: older saves decode.
+    var podLag: VirtualDuration?
+    var lagDeliveryAt: VirtualTime?
+    /// When the controller last restarted: lagged changes sent before it are dropped.
+    var restartedAt: VirtualTime?
+    /// `restart controller statefulset --between-writes` waits for the next sync that writes.
+    var restartAfterWrite: Bool?
 }

@@ -41,6 +41,13 @@ enum StatefulSetDecision {
             plan.reasons = ["scale-down waits: \(s.podName(c)) is terminating"]
         } else if !f.settled, let u = s.condemnedUnhealthy.top, c != u {
             plan.reasons = ["scale-down paused: \(s.podName(u)) is unhealthy"]
+        } else if !f.settled, f.healthy {
+            // 1.32 names only unhealthy pods `firstUnhealthyPod`: a condemned pod Ready but not yet
+            // available is none, so it is not deleted until it is available (kubernetes issue
+            // 123918, fixed in 1.33 by counting unavailable pods as unhealthy).
+            plan.reasons = [
+                "scale-down waits: \(s.podName(c)) is Ready but not available yet (minReadySeconds: \(s.minReadySeconds); kubernetes issue 123918)"
+            ]
         } else {
             plan.operations.append(.deletePod(c, because: .scaleDown))
         }

@@ -58,7 +58,7 @@ extension Translator {
                 }
             }
         }
-        var t = Translation.command(lines, changesCluster: verb != "diff", notes: notes)
+        var t = Translation.command(lines, changesCluster: !["diff", "get", "describe"].contains(verb), notes: notes)
         t.single = source.commandCount == 1
         t.outputLine = last
         return t
@@ -90,7 +90,7 @@ extension Translator {
                     ? "a node joins by its kubelet: add a worker to the kind config (kind create cluster --config)"
                     : "a node joins by its kubelet (kubeadm join), not by kubectl")
         case .configData: return configData()
-        case .namespace, .podDisruptionBudget, .serviceAccount:
+        case .namespace, .podDisruptionBudget, .serviceAccount, .clusterIPService:
             return asWritten(changesCluster: true)
         }
     }

@@ -53,11 +53,13 @@ struct Translator {
             // kubectl diff exits 1 when the objects differ, which is what it is for.
             manifests(source, suffix: " || test $? -eq 1")
         case .apiResources, .explain, .describe, .kubectlWait, .exec: asWritten()
+        case .describeFiles(let source): manifests(source)
         case .copy(let c): copy(c)
         case .setImage, .changeMetadata: asWritten(changesCluster: true)
         case .delete(let d):
             if case .manifests(let source) = d.target { manifests(source) } else { asWritten(changesCluster: true) }
-        case .get(let g): g.watch || g.watchOnly ? watch() : asWritten()
+        case .get(let g):
+            if let source = g.source { manifests(source) } else { g.watch || g.watchOnly ? watch() : asWritten() }
         case .scale(let s): scale(s)
         case .edit(let kind, let name, _, let replacement): edit(kind, name.text, replacement)
         case .patch(let kind, let name, let change, _): patch(kind, name.text, change)

@@ -86,6 +86,7 @@ extension ResourceCommands {
             FlagSpec("force", help: "remove the object at once, without confirmation the container stopped"),
             FlagSpec("grace-period", value: "SECONDS", help: "seconds to let the container stop"),
             FlagSpec("now", help: "same as --grace-period=1"),
+            FlagSpec("ignore-not-found", help: "an object that is not there is not an error"),
             FlagSpec("wait", value: nil, help: "wait for the object to be gone (default true; --wait=false)"),
             FlagSpec(
                 "cascade", value: nil, help: "background (default), foreground or orphan: what becomes of owned objects"
@@ -106,22 +107,23 @@ extension ResourceCommands {
             try args.finish()
             target = .manifests(source)
         } else {
-            let groups = try objectGroups(&args, what: "KIND")
-            let kind = groups[0].kind
+            let groups = try objectGroups(&args, what: "KIND", commaKinds: true)
+            let kinds = groups.map(\.kind)
             let names = groups.flatMap(\.names)
             try refuseNamesInEveryNamespace(args, names)
-            if groups.count > 1, args.flag("selector") != nil || args.has("all") {
-                throw Diagnostic(at: names[0].location, "name cannot be provided when a selector is specified")
+            if let name = names.first, args.flag("selector") != nil || args.has("all") {
+                throw Diagnostic(at: name.location, "name cannot be provided when a selector is specified")
             }
             if let sel = args.flag("selector") {
-                target = .selector(kind, sel.text)
+                target = .selector(kinds, sel.text)
             } else if try args.bool("all") {
-                target = .all(kind)
+                target = .all(kinds)
             } else {
                 guard !names.isEmpty else {
+                    // kubectl's resource builder, for a kind with neither names nor a selector.
                     throw Diagnostic(
-                        at: args.endLocation, "delete: name the \(kind.singular) to delete",
-                        hint: "or use -l SELECTOR or --all")
+                        at: args.endLocation, "resource(s) were provided, but no name was specified",
+                        hint: "name the \(kinds[0].singular) to delete, or use -l SELECTOR or --all")
                 }
                 target = .objects(groups)
             }
@@ -130,6 +132,7 @@ extension ResourceCommands {
             target: target, force: force, gracePeriodSeconds: grace, wait: wait, now: now,
             namespace: Common.namespace(args))
         command.allNamespaces = try args.bool("all-namespaces")
+        command.ignoreNotFound = try args.bool("ignore-not-found")
         try cascade(args, into: &command)
         return .delete(command)
     }

@@ -41,6 +41,8 @@ public struct RunPodCommand: Hashable, Sendable {
     public var tty = false
     /// What the image's shell reads when it runs without a command and `-i` (BusyBox's `sh`).
     public var input: ExecInput?
+    /// `--dry-run` and `-o`: print the generated Pod instead of running it.
+    public var options = WriteOptions()
 }
 
 /// What a command attached with `-i` reads.

@@ -26,50 +26,6 @@ public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
     case table, wide, yaml, json, name
 }
 
-public struct GetCommand: Hashable, Sendable {
-    public var kinds: [ResourceKind]
-    public var names: [Argument]
-    public var output: OutputFormat
-    public var selector: String?
-    public var watch: Bool
-    public var allNamespaces: Bool
-    public var showLabels: Bool
-    public var namespace: String?
-    public var printing = GetPrinting()
-    /// `KIND/NAME` words of more than one kind (`get sts/web pod/web-0`), in kubectl's order;
-    /// empty when `kinds` and `names` say it all.
-    public var groups: [KindNames] = []
-    /// `--watch-only`: the changes, without the list before them.
-    public var watchOnly = false
-}
-
-public struct DeleteCommand: Hashable, Sendable {
-    public enum Target: Hashable, Sendable {
-        /// `delete pod web-0 web-1`, `delete pvc/data-web-1 pod/web-1`.
-        case objects([KindNames])
-        case selector(ResourceKind, String)
-        case all(ResourceKind)
-        case manifests(ManifestSource)
-    }
-    public var target: Target
-    public var force: Bool
-    public var gracePeriodSeconds: Int?
-    public var wait: Bool
-    public var now: Bool
-    public var namespace: String?
-    /// `--cascade`: what happens to the objects it owns.
-    public var cascade: Cascade = .background
-    /// The boolean form was given (`--cascade=false`), which kubectl warns is deprecated.
-    public var cascadeDeprecated: String?
-    /// `-A` with `-l` or `--all`: the matching objects of every namespace.
-    public var allNamespaces = false
-}
-
-/// kubectl's `--cascade` modes (the API's propagation policies).
-public enum Cascade: String, Hashable, Sendable {
-    case background, foreground, orphan
-}
-
 public struct ScaleCommand: Hashable, Sendable {
     public var kind: ResourceKind
     /// nil: "the only StatefulSet there is" (`scale sts 3`).
@@ -84,11 +40,14 @@ public enum CreateCommand: Hashable, Sendable {
         name: Argument, image: String, replicas: Int, service: String?, storage: String?,
         policy: String?)
     case headlessService(name: Argument, selector: [String: String], port: Int)
+    /// `create service clusterip NAME --tcp PORT:TARGET...`: each port with its target, in order.
+    case clusterIPService(
+        name: Argument, ports: [[Int: String]], clusterIP: String?, namespace: String?, options: WriteOptions)
     case persistentVolume(
         name: Argument, capacity: String, accessModes: [String], reclaimPolicy: String,
         storageClass: String?)
     case node(name: Argument, zone: String?)
-    case namespace(name: Argument)
+    case namespace(name: Argument, options: WriteOptions)
     /// `create pdb NAME --selector S --min-available N|N%` or `--max-unavailable`: exactly one bound.
     case podDisruptionBudget(name: Argument, selector: LabelSelector, minAvailable: String?, maxUnavailable: String?)
     case configData(ConfigDataCommand)
@@ -320,6 +279,8 @@ public enum Command: Hashable, Sendable {
     /// `groups`: `KIND/NAME` words of more than one kind (`describe sts/web pod/web-0`), in order.
     case describe(
         kind: ResourceKind, names: [Argument], selector: String?, allNamespaces: Bool = false, groups: [KindNames] = [])
+    /// `describe -f FILE`: the objects the manifests name.
+    case describeFiles(ManifestSource)
     case scale(ScaleCommand)
     /// `replacement`: the edited YAML from a here-document (a script has no editor).
     case edit(kind: ResourceKind, name: Argument, namespace: String?, replacement: ManifestSource?)
@@ -390,7 +351,8 @@ public enum ConfigAction: Hashable, Sendable {
     public static let contextName = "stsim"
     /// nil: the context is left as it is (kubectl still says "modified").
     case setContext(namespace: String?)
-    case view
+    /// `config view`: yaml or json, or the data through a template.
+    case view(output: OutputFormat, template: OutputTemplate?)
     case currentContext
     case getContexts
     case useContext

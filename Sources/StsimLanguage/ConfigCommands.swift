@@ -55,11 +55,34 @@ enum ConfigCommands {
 
     static let view = CommandSpec(
         "view", group: .session, summary: "the kubeconfig, as kubectl config view prints it",
-        examples: ["config view --minify"],
-        flags: [FlagSpec("minify", help: "only the current context (stsim has one)")]
+        examples: ["config view --minify", "config view --minify -o jsonpath='{..namespace}'"],
+        flags: [
+            FlagSpec("minify", help: "only the current context (stsim has one)"),
+            FlagSpec(
+                "output", short: "o", value: "FORMAT",
+                help: "yaml (the default), json, jsonpath=..., jsonpath-file=..., go-template=...",
+                completion: .choices(["yaml", "json", "jsonpath", "go-template"])),
+            FlagSpec("template", value: "TEMPLATE", help: "the template of -o jsonpath or go-template"),
+        ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         try args.finish()
-        return .config(.view)
+        let (format, template) = try ResourceCommands.output(args)
+        // kubectl's config view has the generic printers only (PrintFlags, default yaml).
+        let allowed =
+            "go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml"
+        if let o = args.flag("output") {
+            var refused = format == .wide || format == .name
+            if case .customColumns = template { refused = true }
+            if case .customColumnsFile = template { refused = true }
+            if refused {
+                let hint = format == .name ? "stsim prints the kubeconfig as yaml, json or through a template" : nil
+                throw Diagnostic(
+                    at: o.location,
+                    "unable to match a printer suitable for the output format \"\(o.text)\", allowed formats are: "
+                        + allowed, hint: hint)
+            }
+        }
+        return .config(.view(output: format == .table ? .yaml : format, template: template))
     }
 
     static let currentContext = CommandSpec(

@@ -93,21 +93,35 @@ extension ResourceCommands {
 
     static let createService = CommandSpec(
         "svc", aliases: ["service", "services"], group: .resources,
-        summary: "a headless Service", examples: ["create svc headless nginx --selector app=web --port 80"],
-        flags: [
-            FlagSpec("selector", value: "k=v", help: "the pods it selects", required: true),
-            FlagSpec("port", value: "PORT", help: "port (default 80)"),
-            Common.namespace,
+        summary: "a headless Service, or kubectl's create service clusterip",
+        examples: [
+            "create svc headless nginx --selector app=web --port 80", "create service clusterip my-svc --tcp=80:8080",
+            "create service clusterip my-svc --tcp=80:80 --dry-run=client -o yaml",
         ],
-        positionals: [.choices(["headless"]), .none], arguments: "headless NAME"
+        flags: [
+            FlagSpec("selector", value: "k=v", help: "(headless) the pods it selects"),
+            FlagSpec("port", value: "PORT", help: "(headless) port (default 80)"),
+            FlagSpec("tcp", value: "PORT:TARGET", help: "(clusterip) a port and its target port; repeat it for more"),
+            FlagSpec("clusterip", value: "IP", help: "(clusterip) the cluster IP; None makes it headless"),
+            Common.namespace,
+        ] + Common.writeFlags,
+        positionals: [.choices(["headless", "clusterip"]), .none], arguments: "headless|clusterip NAME"
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        let type = try args.next("the service type (headless)")
+        let type = try args.next("the service type (headless or clusterip)")
         guard type.text == "headless" || type.text == "clusterip" else {
             throw Diagnostic(
-                at: type.location, "create svc makes headless services: create svc headless NAME",
-                hint: Suggestion.hint(for: type.text, in: ["headless"]))
+                at: type.location, "create svc makes headless and clusterip services: create svc headless NAME",
+                hint: Suggestion.hint(for: type.text, in: ["headless", "clusterip"]))
         }
         let name = try args.next("NAME")
+        if type.text == "clusterip" { return try clusterIPService(name, &args) }
+        for flag in ["tcp", "clusterip", "dry-run", "output"] {
+            if let f = args.flag(flag) {
+                throw Diagnostic(
+                    at: f.location, "--\(flag) belongs to create service clusterip",
+                    hint: "create service clusterip \(name.text) --tcp=80:80")
+            }
+        }
         guard let sel = args.flag("selector") else {
             throw Diagnostic(at: name.location, "create svc headless needs --selector k=v")
         }
@@ -122,6 +136,39 @@ extension ResourceCommands {
         let port = try args.int("port") ?? 80
         try args.finish()
         return .create(.headlessService(name: name, selector: selector, port: port))
+    }
+
+    /// kubectl's create service clusterip: `--tcp PORT:TARGET` (at least one, unless
+    /// `--clusterip=None`), the name as the `app` label and selector.
+    private static func clusterIPService(_ name: Argument, _ args: inout ParsedArguments) throws(Diagnostic) -> Command
+    {
+        for flag in ["selector", "port"] {
+            if let f = args.flag(flag) {
+                throw Diagnostic(
+                    at: f.location, "create service clusterip has no --\(flag)",
+                    hint: "it selects app=\(name.text); ports are --tcp=PORT:TARGET")
+            }
+        }
+        var ports: [(port: Int, target: String)] = []
+        for tcp in args.all("tcp") {
+            let parts = tcp.text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard let port = Int(parts[0]), parts.count <= 2 else {
+                throw Diagnostic(at: tcp.location, "invalid port \"\(tcp.text)\": PORT or PORT:TARGET")
+            }
+            ports.append((port, parts.count == 2 ? parts[1] : parts[0]))
+        }
+        let clusterIP = args.flag("clusterip")?.text
+        if ports.isEmpty, clusterIP != "None" {
+            throw Diagnostic(
+                at: name.location, "at least one tcp port specifier must be provided",
+                hint: "create service clusterip \(name.text) --tcp=80:80")
+        }
+        let options = try Common.writeOptions(args)
+        try args.finish()
+        return .create(
+            .clusterIPService(
+                name: name, ports: ports.map { [$0.port: $0.target] }, clusterIP: clusterIP,
+                namespace: Common.namespace(args), options: options))
     }
 
     static let createVolume = CommandSpec(
@@ -168,12 +215,14 @@ extension ResourceCommands {
 
     static let createNamespace = CommandSpec(
         "namespace", aliases: ["ns"], group: .resources,
-        summary: "a Namespace (kubectl create namespace NAME)", examples: ["create namespace shop", "create ns shop"],
+        summary: "a Namespace (kubectl create namespace NAME)",
+        examples: ["create namespace shop", "create ns shop", "create ns demo --dry-run=client -o yaml"],
+        flags: Common.writeFlags,
         positionals: [.none], arguments: "NAME"
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let name = try args.next("NAME")
         try args.finish()
-        return .create(.namespace(name: name))
+        return .create(.namespace(name: name, options: try Common.writeOptions(args)))
     }
 
     static let createServiceAccount = CommandSpec(

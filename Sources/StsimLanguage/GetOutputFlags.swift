@@ -4,6 +4,8 @@ import StsimEngine
 /// `--output FORMAT=TEMPLATE`, or `-o FORMAT --template TEMPLATE`).
 public enum OutputTemplate: Hashable, Sendable {
     case jsonPath(Argument)
+    /// `-o jsonpath-as-json=...`: each action's values as one indented JSON array.
+    case jsonPathAsJSON(Argument)
     case jsonPathFile(Argument)
     case customColumns(Argument)
     case customColumnsFile(Argument)
@@ -17,6 +19,8 @@ public struct GetPrinting: Hashable, Sendable {
     public var labelColumns: [String] = []
     public var sortBy: Argument?
     public var showKind = false
+    /// `--no-headers`.
+    public var noHeaders = false
     public init() {}
 }
 
@@ -27,13 +31,15 @@ extension ResourceCommands {
             help: "a column with each object's value of this label (repeat it, or KEY1,KEY2)"),
         FlagSpec("sort-by", value: "EXPR", help: "order the list by a JSONPath expression (.metadata.name)"),
         FlagSpec("show-kind", help: "prefix names with their kind, as for several kinds"),
+        FlagSpec("no-headers", help: "the table's rows without the header line (also custom-columns)"),
         FlagSpec(
             "template", value: "TEMPLATE", help: "the template of -o jsonpath or go-template (alone: a go-template)"),
     ]
 
     /// kubectl's printer names (cli-runtime's allowed formats) that stsim prints.
     static let outputFormats = [
-        "wide", "yaml", "json", "name", "jsonpath", "jsonpath-file", "custom-columns", "custom-columns-file",
+        "wide", "yaml", "json", "name", "jsonpath", "jsonpath-as-json", "jsonpath-file", "custom-columns",
+        "custom-columns-file",
         "go-template", "go-template-file", "template", "templatefile",
     ]
 
@@ -61,6 +67,7 @@ extension ResourceCommands {
         }
         switch name {
         case "jsonpath": return (.table, .jsonPath(template))
+        case "jsonpath-as-json": return (.table, .jsonPathAsJSON(template))
         case "jsonpath-file": return (.table, .jsonPathFile(template))
         case "custom-columns": return (.table, .customColumns(template))
         case "custom-columns-file": return (.table, .customColumnsFile(template))
@@ -82,6 +89,7 @@ extension ResourceCommands {
         p.labelColumns = (args.flags["label-columns"] ?? []).flatMap { $0.text.split(separator: ",").map(String.init) }
         p.sortBy = args.flag("sort-by")
         p.showKind = try args.bool("show-kind")
+        p.noHeaders = try args.bool("no-headers")
         return p
     }
 }

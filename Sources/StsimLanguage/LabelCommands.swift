@@ -6,6 +6,8 @@ public struct MetadataChangeCommand: Hashable, Sendable {
     public enum Field: String, Hashable, Sendable { case labels, annotations }
     public var field: Field
     public var kind: ResourceKind
+    /// `label pods,pvc ...`: the kinds after the first.
+    public var moreKinds: [ResourceKind] = []
     public var names: [Argument]
     public var selector: Argument?
     public var all: Bool
@@ -60,7 +62,7 @@ extension ResourceCommands {
             positionals: [.kinds, .objectNames(kindArgument: 0)]
         ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
             let command = args.commandWord
-            let (kind, words) = try kindAndNames(&args, what: "KIND")
+            let (kind, more, words) = try kindsAndWords(&args)
             var change = MetadataChangeCommand(
                 field: field, kind: kind, names: [], selector: args.flag("selector"), all: try args.bool("all"),
                 set: [], remove: [], overwrite: try args.bool("overwrite"), namespace: Common.namespace(args),
@@ -84,10 +86,24 @@ extension ResourceCommands {
                 }
             }
             change.allNamespaces = try args.bool("all-namespaces")
+            change.moreKinds = more
             try refuseNamesInEveryNamespace(args, change.names)
             try checkTargets(change, noun: noun, at: command.location)
             return .changeMetadata(change)
         }
+    }
+
+    /// The kinds (`pods,pvc` names several, for a selector or `--all`) and the words after them.
+    private static func kindsAndWords(_ args: inout ParsedArguments) throws(Diagnostic) -> (
+        ResourceKind, [ResourceKind], [Argument]
+    ) {
+        if let first = args.peek(), first.text.contains(","), !first.text.contains("/") {
+            _ = args.nextIfAny()
+            let kinds = try kinds(first)
+            return (kinds[0], Array(kinds.dropFirst()), args.rest())
+        }
+        let (kind, words) = try kindAndNames(&args, what: "KIND")
+        return (kind, [], words)
     }
 
     /// kubectl's complaints about what the command names (label.go's Validate).

@@ -14,6 +14,7 @@ extension Lexer {
             }.joined()
         }
         if words.first == "kubectl" { words.removeFirst() }
+        words = GlobalFlags.hoisted(words) { $0 }
         guard let head = words.first else { return false }
         let end = words.firstIndex(of: "--") ?? words.count
         guard end >= 1 else { return false }

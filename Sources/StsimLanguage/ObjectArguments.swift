@@ -15,12 +15,19 @@ extension ResourceCommands {
     /// kubectl's resource builder takes `KIND NAME...` or `KIND/NAME...` words of any kinds
     /// (`get sts/web pod/web-0`), never the two mixed. Consecutive words of one kind form one group,
     /// as kubectl prints one table for them.
-    static func objectGroups(_ args: inout ParsedArguments, what: String) throws(Diagnostic) -> [KindNames] {
+    /// `commaKinds`: `pod,pvc` names several kinds (each with the names that follow), as
+    /// kubectl's delete and label read it.
+    static func objectGroups(_ args: inout ParsedArguments, what: String, commaKinds: Bool = false) throws(Diagnostic)
+        -> [KindNames]
+    {
         let first = try args.next(what)
         guard first.text.contains("/") else {
             let names = args.rest()
             if let tuple = names.first(where: { $0.text.contains("/") }) { throw mixedForms(tuple) }
-            return [KindNames(try ParsedArguments.kind(first), names)]
+            guard commaKinds, first.text.contains(",") else {
+                return [KindNames(try ParsedArguments.kind(first), names)]
+            }
+            return try kinds(first).map { KindNames($0, names) }
         }
         var groups: [KindNames] = []
         for word in [first] + args.rest() {
@@ -44,6 +51,20 @@ extension ResourceCommands {
             }
         }
         return groups
+    }
+
+    /// `pod,pvc`: each kind once, in the order written; an unknown one is refused at its column.
+    static func kinds(_ word: Argument) throws(Diagnostic) -> [ResourceKind] {
+        var kinds: [ResourceKind] = []
+        var column = word.location.column
+        for part in word.text.split(separator: ",", omittingEmptySubsequences: false) {
+            var at = word.location
+            at.column = column
+            let kind = try ParsedArguments.kind(Argument(String(part), at: at))
+            if !kinds.contains(kind) { kinds.append(kind) }
+            column += part.count + 1
+        }
+        return kinds
     }
 
     /// kubectl's text (resource builder, hasCombinedTypeArgs).

@@ -22,6 +22,7 @@ public enum Parser {
         }
         // Commands copied from a book or a blog start with `kubectl`: accepted and ignored.
         if let first = words.first, first.text == "kubectl" { words.removeFirst() }
+        words = GlobalFlags.hoisted(words, text: \.text)
         guard let head = words.first else {
             if let doc = command.hereDocument {
                 throw Diagnostic(at: doc.location, "a here-document needs a command, as in: apply <<EOF")

@@ -21,14 +21,28 @@ extension ResourceCommands {
                     "wide, yaml, json, name, jsonpath=TEMPLATE, jsonpath-file=FILE, custom-columns=SPEC or custom-columns-file=FILE",
                 completion: .choices(outputFormats)),
             Common.selector,
+            FlagSpec(
+                "field-selector", value: "SELECTOR",
+                help: "only objects whose fields match (metadata.name=web-0, status.phase!=Running, ...)"),
             FlagSpec("watch", short: "w", help: "after the list, follow changes (mode auto: until unwatch)"),
             FlagSpec("watch-only", help: "as --watch, without the list first"),
             Common.allNamespaces,
             FlagSpec("show-labels", help: "add a LABELS column"),
-            Common.namespace,
+            FlagSpec("ignore-not-found", help: "a named object that is not there is not an error"),
+            Common.filename, Common.recursive, Common.namespace,
         ] + getPrintingFlags,
         positionals: [.kinds, .objectNames(kindArgument: 0)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        if let source = try fileSource(args) {
+            try noResourceArguments(&args)
+            var get = GetCommand(
+                kinds: [], names: [], output: try output(args).0, selector: nil, watch: false, allNamespaces: false,
+                showLabels: try args.bool("show-labels"), namespace: Common.namespace(args),
+                printing: try printing(args, template: try output(args).1))
+            get.source = source
+            get.ignoreNotFound = try args.bool("ignore-not-found")
+            return .get(get)
+        }
         let first = try args.next("KIND")
         var kinds: [ResourceKind] = []
         var names: [Argument] = []
@@ -55,13 +69,41 @@ extension ResourceCommands {
         try refuseNamesInEveryNamespace(args, names)
         let (output, template) = try output(args)
         let watchOnly = try args.bool("watch-only")
-        return .get(
+        let fieldSelector = try args.flag("field-selector").map { a throws(Diagnostic) in try FieldSelector.parse(a) }
+        if fieldSelector != nil || args.flag("selector") != nil, let name = names.first, groups.isEmpty {
+            throw Diagnostic(at: name.location, "name cannot be provided when a selector is specified")
+        }
+        var get =
             GetCommand(
                 kinds: kinds, names: names, output: output, selector: args.flag("selector")?.text,
                 watch: try args.bool("watch") || watchOnly, allNamespaces: try args.bool("all-namespaces"),
                 showLabels: try args.bool("show-labels"), namespace: Common.namespace(args),
                 printing: try printing(args, template: template), groups: groups,
-                watchOnly: watchOnly))
+                watchOnly: watchOnly)
+        get.fieldSelector = fieldSelector
+        get.ignoreNotFound = try args.bool("ignore-not-found")
+        return .get(get)
+    }
+
+    /// `-f FILE` (or `-f -` with a here-document); a here-document without `-f -` is refused as
+    /// for any command that does not read one.
+    private static func fileSource(_ args: ParsedArguments) throws(Diagnostic) -> ManifestSource? {
+        guard args.flag("filename") != nil else {
+            if let doc = args.commandText.hereDocument {
+                throw Diagnostic(at: doc.location, "\(args.spec.name) does not read a here-document")
+            }
+            return nil
+        }
+        return try Common.manifestSource(args)
+    }
+
+    /// kubectl's resource builder: files and KIND NAME words do not mix.
+    private static func noResourceArguments(_ args: inout ParsedArguments) throws(Diagnostic) {
+        if let word = args.nextIfAny() {
+            throw Diagnostic(
+                at: word.location,
+                "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well")
+        }
     }
 
     static let describe = CommandSpec(
@@ -69,9 +111,13 @@ extension ResourceCommands {
         usage: ["describe KIND [NAME...]", "describe KIND/NAME"],
         summary: "show one object in detail, with its events (and why a StatefulSet is stuck)",
         examples: ["describe sts web", "describe pod web-0", "describe pvc data-web-0"],
-        flags: [Common.selector, Common.namespace, Common.allNamespaces],
+        flags: [Common.selector, Common.namespace, Common.allNamespaces, Common.filename, Common.recursive],
         positionals: [.kinds, .objectNames(kindArgument: 0)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
+        if let source = try fileSource(args) {
+            try noResourceArguments(&args)
+            return .describeFiles(source)
+        }
         let groups = try objectGroups(&args, what: "KIND")
         let names = groups.flatMap(\.names)
         let all = try args.bool("all-namespaces")

@@ -83,7 +83,7 @@ enum SessionCommands {
                 "interactive", short: "i", help: "(kubectl run) pass standard input: a here-document, or BusyBox's sh"),
             FlagSpec("tty", short: "t", help: "(kubectl run) allocate a terminal (the shell shows its prompt)"),
             Common.namespace,
-        ],
+        ] + Common.writeFlags,
         positionals: [.files]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         if let image = args.flag("image") {
@@ -103,6 +103,23 @@ enum SessionCommands {
             // BusyBox's default command is sh: without a command, -i gives it the input.
             let shell = command.isEmpty && ProgramCatalog.kind(ofImage: image.text) == .toolbox
             run.input = try ExecInput.of(args, stdin: stdin, opensShell: shell, command: "run")
+            run.options = try Common.writeOptions(args)
+            if run.options.dryRun != .none, run.attach, let d = args.flag("dry-run") {
+                throw Diagnostic(
+                    at: d.location,
+                    "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)"
+                )
+            }
+            if run.options.dryRun == .server, let d = args.flag("dry-run") {
+                throw Diagnostic(
+                    at: d.location, "stsim's run prints kubectl's generated Pod with --dry-run=client only",
+                    hint: "run NAME --image=IMG --dry-run=client -o yaml")
+            }
+            if run.options.dryRun == .none, let o = args.flag("output") {
+                throw Diagnostic(
+                    at: o.location, "stsim's run prints the Pod with --dry-run=client; without it, the pod runs",
+                    hint: "run NAME --image=IMG --dry-run=client -o yaml, or get pod NAME -o yaml after it")
+            }
             return .runPod(run)
         }
         let path = try args.next("FILE")

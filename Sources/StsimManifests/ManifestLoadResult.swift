@@ -103,3 +103,15 @@ extension Diagnostic {
         return "\(place)\(severity.rawValue): \(message)\(hintText)"
     }
 }
+
+extension LoadedObject {
+    /// The manifest as kubectl read it (an unstructured map), with `namespace` filled in where it
+    /// had none, as kubectl's resource builder does before printing a client dry run.
+    public func asRead(namespace: String?) -> WireValue? {
+        guard case .success(var tree) = WireValue.parse(appliedConfiguration) else { return nil }
+        if let namespace, tree["metadata"]?["namespace"] == nil {
+            tree = tree.setting("metadata", (tree["metadata"] ?? .object([])).setting("namespace", .string(namespace)))
+        }
+        return tree
+    }
+}

@@ -76,7 +76,11 @@ public enum ManifestUpdate {
         let result: WireValue
         switch type {
         case .strategic:
-            result = StrategicMerge.merge(original: nil, modified: parsed, current: current, kind: live.kind.kind)
+            do {
+                result = try StrategicPatch.apply(parsed, to: current, kind: live.kind.kind)
+            } catch {
+                return .failure(Failure(message: error.message))
+            }
         case .merge: result = JSONMergePatch.apply(parsed, to: current)
         case .json: return jsonPatched(live, parsed, onto: current, timestamps: timestamps)
         }

@@ -26,6 +26,21 @@ public enum ManifestWriter {
         WireEncoder(timestamps: timestamps).object(object)
     }
 
+    /// A tree that is not an object of the API (the kubeconfig): yaml as sigs.k8s.io/yaml writes
+    /// it, keys sorted; json in the tree's order.
+    public static func yaml(value: WireValue) -> String { YAMLEmitter.document(sorted(value)) }
+    public static func json(value: WireValue, sortingKeys: Bool = false) -> String {
+        JSONEmitter.document(sortingKeys ? sorted(value) : value)
+    }
+
+    private static func sorted(_ v: WireValue) -> WireValue {
+        switch v {
+        case .object(let fields): return .object(fields.sorted { $0.0 < $1.0 }.map { ($0.0, sorted($0.1)) })
+        case .array(let items): return .array(items.map(sorted))
+        default: return v
+        }
+    }
+
     /// Several objects as the `kind: List` tree kubectl hands its printers.
     public static func wire(list objects: [KubeObject], timestamps: Timestamps = .standard) -> WireValue {
         WireEncoder(timestamps: timestamps).list(objects)

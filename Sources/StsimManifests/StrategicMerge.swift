@@ -1,8 +1,8 @@
 /// kubectl's strategic merge for the fields stsim models (kubernetes/kubernetes
 /// staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go), written as one
 /// three-way merge: `original` is the last-applied configuration (nil: none), `modified` what the
-/// user sends now, `current` the live object. A strategic merge patch is the same merge with no
-/// original (nothing to delete but what the patch sets to null).
+/// user sends now, `current` the live object. (`kubectl patch` goes through StrategicPatch, the
+/// server's merge with its `$patch`/`$retainKeys`/`$setElementOrder` directives.)
 ///
 /// - Maps merge key by key; a key in `original` that `modified` no longer has is removed, so fields
 ///   dropped from a manifest are dropped from the object, while fields nobody applied (defaults,

@@ -72,7 +72,6 @@ public struct CustomColumns: Sendable {
             }
             table.rows.append(row)
         }
-        let text = table.render()
-        return headers ? text : String(text.drop { $0 != "\n" }.dropFirst())
+        return table.render(headers: headers)
     }
 }

@@ -55,9 +55,10 @@ public enum GetOutput {
     ) -> RenderedText {
         let prefix = groups.count > 1 || options.showKind
         let rendered = groups.filter { !$0.objects.isEmpty }.map {
-            table($0.objects, kind: $0.kind, options: options, prefixNames: prefix, now: now).render()
+            table($0.objects, kind: $0.kind, options: options, prefixNames: prefix, now: now)
+                .render(headers: !options.noHeaders)
         }
-        guard rendered.isEmpty else { return RenderedText(rendered.joined(separator: "\n")) }
+        guard rendered.isEmpty else { return RenderedText(rendered.joined(separator: options.noHeaders ? "" : "\n")) }
         let namespaced = groups.contains { $0.kind.isNamespaced } && !options.allNamespaces
         return RenderedText(noResources(namespaced: namespaced, namespace: namespace) + "\n", stream: .standardError)
     }

@@ -1,116 +1,249 @@
 import StsimManifests
 
-/// `-o go-template=` and `--template`: the part of Go's text/template that the Kubernetes
-/// documentation uses. Text with `{{...}}` actions (`{{-`/`-}}` trim spaces); `range` (with
-/// `$i, $v :=`), `if`/`else`, `end`; fields (`.metadata.name`, `$v.image`), `$`, string and
-/// number literals, and the functions `index`, `printf`, `len`, `eq`, `ne`, `not`, `and`, `or`.
+/// `-o go-template=` and `--template`: Go's text/template as kubectl 1.32 registers it (the
+/// builtins plus kubectl's `base64decode` and `exists`; no sprig). The parser follows Go's
+/// text/template/parse: pipelines with `|`, parenthesised pipelines, `$x :=` and `$x =`,
+/// `if`/`else if`, `range` (`else`, `break`, `continue`), `with`/`else with`, `define`,
+/// `template` and `block`, comments and trim markers; errors in Go's words
+/// (`template: output:1: ...`).
 public struct GoTemplate: Sendable {
     indirect enum Node: Sendable {
         case text(String)
-        case output([Term])
-        case range(keyVariable: String?, valueVariable: String?, [Term], body: [Node], otherwise: [Node])
-        case conditional([Term], then: [Node], otherwise: [Node])
+        case action(Pipe)
+        case control(Control, Pipe, list: [Node], otherwise: [Node]?)
+        case template(name: String, Pipe?, Operand)
+        case breakLoop, continueLoop
     }
 
-    /// One operand: a field chain from the dot or a variable, a literal, a call, or `(...)`.
-    indirect enum Term: Sendable {
-        case path(root: String?, [String])
-        case literal(WireValue)
-        case call(String, [Term])
+    enum Control: String, Sendable { case `if`, range, with }
+
+    struct Pipe: Sendable {
+        var pos: Int
+        var declarations: [String] = []
+        var isAssign = false
+        var commands: [CommandNode] = []
+
+        var described: String {
+            let decl = declarations.isEmpty ? "" : declarations.joined(separator: ", ") + " := "
+            return decl + commands.map(\.described).joined(separator: " | ")
+        }
+    }
+
+    struct CommandNode: Sendable {
+        var pos: Int
+        var args: [Operand] = []
+        var described: String {
+            args.map { if case .pipe = $0.kind { return "(\($0.described))" } else { return $0.described } }
+                .joined(separator: " ")
+        }
+    }
+
+    struct Operand: Sendable {
+        indirect enum Kind: Sendable {
+            case dot, nilValue
+            case bool(Bool)
+            case number(Int)
+            case string(String)
+            case function(String)
+            case field([String])
+            case variable(String, [String])
+            case chain(Operand, [String])
+            case pipe(Pipe)
+        }
+        var pos: Int
+        var kind: Kind
+        var source: String
+
+        var described: String {
+            switch kind {
+            case .pipe(let p): return p.described
+            case .chain(let base, let fields):
+                let head = if case .pipe = base.kind { "(\(base.described))" } else { base.described }
+                return head + fields.map { "." + $0 }.joined()
+            default: return source
+            }
+        }
     }
 
     let nodes: [Node]
+    let definitions: [String: [Node]]
+    let source: String
 
     public init(_ template: String) throws(JSONPathError) {
-        var tokens = try GoTemplateScanner.tokens(template)
-        var index = 0
-        nodes = try Self.parseNodes(&tokens, &index, stopAt: [])
-        if index < tokens.count { throw JSONPathError("template: output:1: unexpected {{\(tokens[index].action)}}") }
+        var parser = GoTemplateParser(items: GoTemplateScanner.items(template))
+        nodes = try parser.parseTop()
+        definitions = parser.definitions
+        source = template
+    }
+}
+
+/// Go's text/template/parse/parse.go for one template named `output`.
+struct GoTemplateParser {
+    typealias Item = GoTemplateScanner.Item
+    typealias Node = GoTemplate.Node
+    let items: [Item]
+    var index = 0
+    var variables = ["$"]
+    var rangeDepth = 0
+    var definitions: [String: [Node]] = [:]
+    var line = 1
+
+    init(items: [Item]) { self.items = items }
+
+    func error(_ message: String) -> JSONPathError { JSONPathError("template: output:\(line): \(message)") }
+
+    mutating func next() -> Item {
+        let item = items[min(index, items.count - 1)]
+        index += 1
+        line = item.line
+        return item
+    }
+    func peek() -> Item { items[min(index, items.count - 1)] }
+    mutating func nextNonSpace() -> Item {
+        var item = next()
+        while item.kind == .space { item = next() }
+        return item
+    }
+    mutating func peekNonSpace() -> Item {
+        let item = nextNonSpace()
+        index -= 1
+        return item
+    }
+    mutating func expect(_ kind: GoTemplateScanner.Kind, _ context: String) throws(JSONPathError) -> Item {
+        let item = nextNonSpace()
+        if item.kind != kind { throw unexpected(item, context) }
+        return item
+    }
+    func unexpected(_ item: Item, _ context: String) -> JSONPathError {
+        item.kind == .error ? error(item.text) : error("unexpected \(item.described) in \(context)")
     }
 
-    private static func parseNodes(_ tokens: inout [GoTemplateScanner.Token], _ i: inout Int, stopAt: Set<String>)
-        throws(JSONPathError) -> [Node]
-    {
+    mutating func parseTop() throws(JSONPathError) -> [Node] {
         var nodes: [Node] = []
-        while i < tokens.count {
-            let token = tokens[i]
-            guard token.isAction else {
-                nodes.append(.text(token.action))
-                i += 1
-                continue
+        while peek().kind != .eof {
+            if peek().kind == .leftDelim, index + 1 < items.count {
+                let after = index
+                _ = next()
+                if nextNonSpace().text == "define" {
+                    try parseDefinition()
+                    continue
+                }
+                index = after
             }
-            var words = GoTemplateScanner.words(token.action)
-            let keyword = words.first ?? ""
-            if stopAt.contains(keyword) { return nodes }
-            i += 1
-            switch keyword {
-            case "range", "if":
-                words.removeFirst()
-                var variables: [String] = []
-                if let assign = words.firstIndex(of: ":=") {
-                    variables = words[..<assign].map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
-                    words = Array(words[(assign + 1)...])
-                }
-                let terms = try parseTerms(words[...])
-                let body = try parseNodes(&tokens, &i, stopAt: ["else", "end"])
-                var otherwise: [Node] = []
-                if i < tokens.count, GoTemplateScanner.words(tokens[i].action).first == "else" {
-                    i += 1
-                    otherwise = try parseNodes(&tokens, &i, stopAt: ["end"])
-                }
-                guard i < tokens.count else { throw JSONPathError("template: output:1: unexpected EOF") }
-                i += 1
-                if keyword == "if" {
-                    nodes.append(.conditional(terms, then: body, otherwise: otherwise))
-                } else {
-                    let key = variables.count == 2 ? variables[0] : nil
-                    nodes.append(
-                        .range(keyVariable: key, valueVariable: variables.last, terms, body: body, otherwise: otherwise)
-                    )
-                }
-            case "else", "end":
-                throw JSONPathError("template: output:1: unexpected {{\(keyword)}}")
-            case "with", "define", "template", "block":
-                throw JSONPathError("template: output:1: {{\(keyword)}} is not in stsim's go-template subset")
-            default:
-                nodes.append(.output(try parseTerms(words[...])))
-            }
+            let (node, stop) = try textOrAction()
+            if let stop { throw error("unexpected {{\(stop)}}") }
+            if let node { nodes.append(node) }
         }
+        if case .error = peek().kind { throw error(peek().text) }
         return nodes
     }
 
-    /// `FUNC ARG...` or one operand.
-    static func parseTerms(_ words: ArraySlice<String>) throws(JSONPathError) -> [Term] {
-        guard let first = words.first else { throw JSONPathError("template: output:1: missing value for command") }
-        let functions: Set<String> = ["index", "printf", "len", "eq", "ne", "not", "and", "or", "lt", "gt", "le", "ge"]
-        if functions.contains(first) {
-            var args: [Term] = []
-            for w in words.dropFirst() { args.append(try operand(w)) }
-            return [.call(first, args)]
+    mutating func parseDefinition() throws(JSONPathError) {
+        let nameItem = nextNonSpace()
+        guard nameItem.kind == .string || nameItem.kind == .rawString else {
+            throw unexpected(nameItem, "define clause")
         }
-        guard words.count == 1 else {
-            throw JSONPathError("template: output:1: can't give argument to non-function \(first)")
-        }
-        return [try operand(first)]
+        _ = try expect(.rightDelim, "define clause")
+        let saved = variables
+        variables = ["$"]
+        let (list, stop) = try itemList()
+        variables = saved
+        guard stop == "end" else { throw error("unexpected {{\(stop)}} in define clause") }
+        definitions[Self.unquote(nameItem.text) ?? ""] = list
     }
 
-    static func operand(_ w: String) throws(JSONPathError) -> Term {
-        if w.hasPrefix("\"") {
-            guard w.count >= 2, w.hasSuffix("\""),
-                let s = JSONPathParser.unquote(Array(w.dropFirst().dropLast().unicodeScalars))
-            else { throw JSONPathError("template: output:1: unterminated quoted string") }
-            return .literal(.string(s))
+    /// The nodes up to `{{end}}` or `{{else}}`, and which of them stopped the list.
+    mutating func itemList() throws(JSONPathError) -> ([Node], String) {
+        var nodes: [Node] = []
+        while peekNonSpace().kind != .eof {
+            if case .error = peek().kind { throw error(peek().text) }
+            let (node, stop) = try textOrAction()
+            if let stop { return (nodes, stop) }
+            if let node { nodes.append(node) }
         }
-        if let i = Int(w) { return .literal(.int(i)) }
-        if w == "true" || w == "false" { return .literal(.bool(w == "true")) }
-        if w.hasPrefix(".") || w.hasPrefix("$") {
-            var parts = w.split(separator: ".", omittingEmptySubsequences: true).map(String.init)
-            var root: String?
-            if w.hasPrefix("$") {
-                root = parts.removeFirst()
-            }
-            return .path(root: root, parts)
+        if case .error = peek().kind { throw error(peek().text) }
+        throw error("unexpected EOF")
+    }
+
+    /// A node, or the keyword (`end`, `else`, `else if`, `else with`) that ends a list.
+    mutating func textOrAction() throws(JSONPathError) -> (Node?, String?) {
+        let item = nextNonSpace()
+        switch item.kind {
+        case .text: return (.text(item.text), nil)
+        case .leftDelim: return try action()
+        case .error: throw error(item.text)
+        default: throw unexpected(item, "input")
         }
-        throw JSONPathError("template: output:1: function \"\(w)\" not defined")
+    }
+
+    mutating func action() throws(JSONPathError) -> (Node?, String?) {
+        let item = peekNonSpace()
+        guard item.kind == .keyword else { return (.action(try pipeline("command", end: .rightDelim)), nil) }
+        _ = nextNonSpace()
+        switch item.text {
+        case "end":
+            _ = try expect(.rightDelim, "end")
+            return (nil, "end")
+        case "else":
+            let after = peekNonSpace()
+            if after.kind == .keyword, after.text == "if" || after.text == "with" { return (nil, "else " + after.text) }
+            _ = try expect(.rightDelim, "else")
+            return (nil, "else")
+        case "if": return (try control(.if), nil)
+        case "range": return (try control(.range), nil)
+        case "with": return (try control(.with), nil)
+        case "break", "continue":
+            guard rangeDepth > 0 else { throw error("{{\(item.text)}} outside {{range}}") }
+            _ = try expect(.rightDelim, item.text)
+            return (item.text == "break" ? .breakLoop : .continueLoop, nil)
+        case "template", "block": return (try templateCall(block: item.text == "block"), nil)
+        default: throw unexpected(item, "command")
+        }
+    }
+
+    mutating func control(_ kind: GoTemplate.Control) throws(JSONPathError) -> Node {
+        let saved = variables.count
+        defer { variables.removeLast(variables.count - saved) }
+        let pipe = try pipeline(kind.rawValue, end: .rightDelim)
+        if kind == .range { rangeDepth += 1 }
+        var (list, stop) = try itemList()
+        if kind == .range { rangeDepth -= 1 }
+        var otherwise: [Node]?
+        if stop == "else if" || stop == "else with" {
+            guard stop == "else " + kind.rawValue else { throw error("unexpected {{\(stop)}}") }
+            _ = nextNonSpace()
+            otherwise = [try control(kind)]
+            stop = "end"
+        } else if stop == "else" {
+            let (elseList, elseStop) = try itemList()
+            guard elseStop == "end" else { throw error("expected end; found {{\(elseStop)}}") }
+            otherwise = elseList
+            stop = "end"
+        }
+        guard stop == "end" else { throw error("unexpected {{\(stop)}}") }
+        return .control(kind, pipe, list: list, otherwise: otherwise)
+    }
+
+    /// `{{template "name" pipeline}}`; `{{block "name" pipeline}}...{{end}}` also defines it.
+    mutating func templateCall(block: Bool) throws(JSONPathError) -> Node {
+        let context = block ? "block clause" : "template clause"
+        let nameItem = nextNonSpace()
+        guard nameItem.kind == .string || nameItem.kind == .rawString, let name = Self.unquote(nameItem.text) else {
+            throw unexpected(nameItem, context)
+        }
+        var pipe: GoTemplate.Pipe?
+        if peekNonSpace().kind != .rightDelim { pipe = try pipeline(context, end: .rightDelim) } else { _ = next() }
+        if block {
+            let (list, stop) = try itemList()
+            guard stop == "end" else { throw error("unexpected {{\(stop)}} in block clause") }
+            definitions[name] = list
+        }
+        return .template(
+            name: name, pipe, GoTemplate.Operand(pos: nameItem.pos, kind: .string(name), source: nameItem.text))
+    }
+
+    static func unquote(_ text: String) -> String? {
+        if text.hasPrefix("`") { return String(text.dropFirst().dropLast()) }
+        return JSONPathParser.unquote(Array(text.dropFirst().dropLast().unicodeScalars))
     }
 }

@@ -191,8 +191,9 @@ struct JSONPathParser {
             }
             return .union(branches)
         }
+        // client-go reads a dict key `['a.b']` as the path `.a.b` (a dot in a key needs `\.`).
         if text.count >= 2, text.hasPrefix("'"), text.hasSuffix("'"), !text.dropFirst().dropLast().contains("'") {
-            return .field(String(text.dropFirst().dropLast()))
+            return .list(try Self.action("." + text.dropFirst().dropLast()))
         }
         return .slice(try Self.sliceParams(text))
     }

@@ -46,18 +46,7 @@ enum JSONPathText {
     }
 
     /// Go's `%v` of an unstructured value (custom-columns cells).
-    static func goValue(_ v: WireValue) -> String {
-        switch v {
-        case .string(let s): return s
-        case .int(let i): return String(i)
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return "<nil>"
-        case .array(let items): return "[" + items.map(goValue).joined(separator: " ") + "]"
-        case .object(let fields):
-            return "map[" + fields.sorted { $0.0 < $1.0 }.map { $0.0 + ":" + goValue($0.1) }.joined(separator: " ")
-                + "]"
-        }
-    }
+    static func goValue(_ v: WireValue) -> String { v.goText }
 
     /// The Go type a value has after encoding/json, for client-go's "is not array" message.
     static func goType(_ v: WireValue) -> String {

@@ -11,9 +11,9 @@ public struct Table: Hashable, Sendable {
     /// The table as kubectl prints it: every column but the last padded to its widest cell + 3
     /// (at least 6), lines ending in `\n`. Trailing spaces (a padded cell followed by an empty
     /// last cell) are trimmed, so transcripts never carry invisible differences.
-    public func render() -> String {
+    public func render(headers showHeaders: Bool = true) -> String {
         var text = ""
-        for line in [headers] + rows {
+        for line in (showHeaders ? [headers] : []) + rows {
             text += line.map(Self.clean).joined(separator: "\t") + "\n"
         }
         return TabWriter.table.format(text)
@@ -49,6 +49,8 @@ public struct TableOptions: Hashable, Sendable {
     public var keepOrder: Bool
     /// `--show-kind`: names carry their kind (`pod/web-0`) even for one kind.
     public var showKind: Bool
+    /// `--no-headers`: rows only, laid out without the header line, no blank line between kinds.
+    public var noHeaders = false
 
     public init(
         wide: Bool = false, showLabels: Bool = false, allNamespaces: Bool = false, labelColumns: [String] = [],

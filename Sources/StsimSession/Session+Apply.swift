@@ -83,6 +83,19 @@ struct ObjectWriter {
 
     init(_ options: WriteOptions) { self.options = options }
 
+    /// `create --dry-run=client -o yaml|json`: kubectl prints the object as it read it (an
+    /// unstructured map, keys sorted, with the namespace it filled in), without the defaults and
+    /// empty fields the typed object would show.
+    mutating func writtenAsRead(_ loaded: LoadedObject, _ object: KubeObject, _ verb: String) -> DocumentOutcome {
+        let namespace = object.kind.isNamespaced ? object.metadata.namespace : nil
+        guard options.output == .yaml || options.output == .json, let tree = loaded.asRead(namespace: namespace) else {
+            return written(object, verb)
+        }
+        printed += 1
+        if options.output == .json { return .printed(ManifestWriter.json(value: tree, sortingKeys: true)) }
+        return .printed((printed > 1 ? "---\n" : "") + ManifestWriter.yaml(value: tree))
+    }
+
     mutating func written(_ object: KubeObject, _ verb: String) -> DocumentOutcome {
         let t = Session.timestamps
         printed += 1

@@ -12,7 +12,7 @@ extension Session {
                 if object.kind.isNamespaced, object.metadata.namespace.isEmpty {
                     object.metadata.namespace = cluster.config.namespace
                 }
-                if options.dryRun == .client { return writer.written(object, "created") }
+                if options.dryRun == .client { return writer.writtenAsRead(loaded, object, "created") }
                 switch cluster.create(object, dryRun: options.dryRun == .server) {
                 case .success(let created):
                     noteDroppedFields(loaded, created)
@@ -30,12 +30,11 @@ extension Session {
                             policy: policy))),
                 verb: "created")
         case .headlessService(let name, let selector, let port):
-            try confirm(
-                cluster.create(
-                    .service(
-                        Shortcuts.headlessService(
-                            name: name.text, selector: selector,
-                            port: port))), verb: "created")
+            let service = Shortcuts.headlessService(name: name.text, selector: selector, port: port)
+            try confirm(cluster.create(.service(service)), verb: "created")
+        case .clusterIPService(let name, let ports, let clusterIP, let namespace, let options):
+            let pairs = ports.flatMap { $0.map { ($0.key, $0.value) } }
+            if try createClusterIP(name.text, pairs, clusterIP, namespace, options) { return }
         case .persistentVolume(let name, let capacity, let modes, let reclaim, let storageClass):
             let pv = try Shortcuts.persistentVolume(
                 name: name, capacity: capacity, accessModes: modes,
@@ -43,8 +42,9 @@ extension Session {
             try confirm(cluster.create(.persistentVolume(pv)), verb: "created")
         case .node(let name, let zone):
             try confirm(cluster.createNode(name.text, zone: zone), verb: "created")
-        case .namespace(let name):
-            try confirm(cluster.create(.namespace(.make(name.text))), verb: "created")
+        case .namespace(let name, let options):
+            try createGenerated(.namespace(.make(name.text)), options: options)
+            if options.dryRun != .none { return }
         case .podDisruptionBudget(let name, let selector, let min, let max):
             let spec = PodDisruptionBudgetSpec(minAvailable: min, maxUnavailable: max, selector: selector)
             let pdb = PodDisruptionBudget(metadata: ObjectMeta(name: name.text), spec: spec)
@@ -60,6 +60,15 @@ extension Session {
             if options.dryRun != .none { return }
         }
         autoSettle()
+    }
+
+    /// `create service clusterip`; true for a dry run (nothing changed, nothing to settle).
+    private func createClusterIP(
+        _ name: String, _ ports: [(Int, String)], _ clusterIP: String?, _ namespace: String?, _ options: WriteOptions
+    ) throws -> Bool {
+        let service = Shortcuts.clusterIPService(name: name, ports: ports, clusterIP: clusterIP, namespace: namespace)
+        try createGenerated(.service(service), options: options)
+        return options.dryRun != .none
     }
 
     /// kubectl's `statefulset.apps/web created` line, or the API's error.

@@ -14,18 +14,20 @@ extension Session {
 
     /// What each `create KIND NAME` generator does with its object: print it (`--dry-run=client`),
     /// or create it and print kubectl's line, the server's error under kubectl's `lead`.
-    func createGenerated(_ object: KubeObject, options: WriteOptions, failure lead: String) throws {
+    func createGenerated(_ object: KubeObject, options: WriteOptions, failure lead: String? = nil) throws {
         var writer = ObjectWriter(options)
         let outcome: DocumentOutcome
         if options.dryRun == .client {
             outcome = writer.written(object, "created")
         } else {
             var stored = object
-            if stored.metadata.namespace.isEmpty { stored.metadata.namespace = cluster.config.namespace }
+            if stored.kind.isNamespaced, stored.metadata.namespace.isEmpty {
+                stored.metadata.namespace = cluster.config.namespace
+            }
             switch cluster.create(stored, dryRun: options.dryRun == .server) {
             case .success(let created): outcome = writer.written(created, "created")
-            case .failure(let e) where e.setting != nil: throw e
-            case .failure(let e): throw SessionError(lead + e.message)
+            case .failure(let e):
+                if let lead, e.setting == nil { throw SessionError(lead + e.message) } else { throw e }
             }
         }
         switch outcome {

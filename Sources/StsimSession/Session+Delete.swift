@@ -27,6 +27,7 @@ extension Session {
                 let forced = options.force && options.gracePeriodSeconds == 0
                 printer.line("\(kind.qualifiedSingular) \"\(name)\" \(forced ? "force deleted" : "deleted")")
             case .failure(let error):
+                if command.ignoreNotFound, error.reason == .notFound { continue }
                 if case .manifests(let source) = command.target, index < documentLocations.count {
                     // As kubectl: each document's error in file order, naming the file.
                     let at = documentLocations[index]
@@ -55,11 +56,11 @@ extension Session {
         switch command.target {
         case .objects(let groups):
             return (groups.flatMap { g in g.names.map { (g.kind, $0.text, String?.none) } }, [], false)
-        case .selector(let kind, let text):
+        case .selector(let kinds, let text):
             let selector = try SelectorText.parse(text, at: location)
-            return (listedTargets(kind, command, selector: selector), [], false)
-        case .all(let kind):
-            return (listedTargets(kind, command, selector: nil), [], false)
+            return (listedTargets(kinds, command, selector: selector), [], false)
+        case .all(let kinds):
+            return (listedTargets(kinds, command, selector: nil), [], false)
         case .manifests(let source):
             var (references, failed) = try manifestReferences(source)
             references = references.filter { r in
@@ -77,18 +78,19 @@ extension Session {
     }
 
     /// `-l` and `--all`: what the list finds, each in its own namespace (`-A` lists them all).
-    private func listedTargets(_ kind: ResourceKind, _ command: DeleteCommand, selector: LabelSelector?) -> [(
+    private func listedTargets(_ kinds: [ResourceKind], _ command: DeleteCommand, selector: LabelSelector?) -> [(
         ResourceKind, String, String?
     )] {
-        let objects = cluster.list(
-            kind, namespace: command.namespace, allNamespaces: command.allNamespaces, selector: selector)
+        let objects = kinds.flatMap { kind in
+            cluster.list(kind, namespace: command.namespace, allNamespaces: command.allNamespaces, selector: selector)
+        }
         if objects.isEmpty {
             printer.line(
                 command.allNamespaces
                     ? GetOutput.noResources(namespaced: false, namespace: "")
-                    : noResources(kind, namespace: command.namespace))
+                    : noResources(kinds[0], namespace: command.namespace))
         }
-        return objects.map { (kind, $0.name, $0.namespace.isEmpty ? nil : $0.namespace) }
+        return objects.map { ($0.kind, $0.name, $0.namespace.isEmpty ? nil : $0.namespace) }
     }
 
     /// kubectl's rules (reference 9.6): `--grace-period=0` alone becomes 1; `--now` is 1;

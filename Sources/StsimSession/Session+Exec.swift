@@ -1,5 +1,6 @@
 import StsimEngine
 import StsimLanguage
+import StsimManifests
 
 /// `exec POD -- COMMAND` and `run NAME --image=IMG -- COMMAND` (kubectl run, a one-off pod).
 extension Session {
@@ -78,6 +79,16 @@ extension Session {
     func runPod(_ r: RunPodCommand) throws -> Outcome {
         let began = cluster.now
         let name = r.name.text
+        if r.options.dryRun == .client {
+            let tree = GeneratedPod.tree(name: name, image: r.image, restart: r.restart ?? "Always", args: r.command)
+            switch r.options.output {
+            case .yaml?: printer.block(ManifestWriter.yaml(value: tree))
+            case .json?: printer.block(ManifestWriter.json(value: tree))
+            case .name?: printer.line("pod/\(name)")
+            default: printer.line("pod/\(name) created (dry run)")
+            }
+            return .ok
+        }
         let kind = ProgramCatalog.kind(ofImage: r.image)
         try checkRun(r)
         let policy: RestartPolicy = r.restart.map { RestartPolicy(rawValue: $0) } ?? .always

@@ -4,6 +4,7 @@ import StsimRender
 
 extension Session {
     func get(_ command: GetCommand) throws {
+        if let source = command.source { return try getFiles(command, source) }
         if command.watch { try Self.checkWatchable(command) }
         let selector = try command.selector.map {
             try SelectorText.parse(
@@ -30,18 +31,23 @@ extension Session {
                     }
                 }
             }
+            if let fields = command.fieldSelector {
+                objects = try fieldSelected(objects, kind: kind, by: fields, labels: command.selector)
+            }
             sections.append((kind, objects))
         }
         sections = try sortedForGet(sections, by: command.printing.sortBy)
         let multiple = requests.count > 1
         if let template = command.printing.template {
             try printTemplate(
-                template, objects: sections.flatMap(\.1), single: command.names.count == 1 && !multiple)
+                template, objects: sections.flatMap(\.1), single: command.names.count == 1 && !multiple,
+                noHeaders: command.printing.noHeaders)
         } else if !command.watchOnly && (!command.watch || sections.contains(where: { !$0.1.isEmpty })) {
             // An empty watch prints nothing, not even "No resources found": its header comes
             // with its first row (get.go's watch).
             print(sections, command, multiple: multiple, anyNotFound: !notFound.isEmpty)
         }
+        if command.ignoreNotFound { notFound.removeAll { $0.reason == .notFound } }
         for (i, e) in notFound.enumerated() {
             if i == notFound.count - 1 { throw e }
             printer.errorLine(e.kubectlMessage)
@@ -93,10 +99,12 @@ extension Session {
     }
 
     func tableOptions(_ command: GetCommand) -> TableOptions {
-        TableOptions(
+        var options = TableOptions(
             wide: command.output == .wide, showLabels: command.showLabels,
             allNamespaces: command.allNamespaces, labelColumns: command.printing.labelColumns,
             keepOrder: command.printing.sortBy != nil, showKind: command.printing.showKind)
+        options.noHeaders = command.printing.noHeaders
+        return options
     }
 
 }

@@ -12,16 +12,20 @@ extension Session {
         var failure: APIError?
         if c.names.isEmpty {
             let selector = try c.selector.map { try SelectorText.parse($0.text, at: $0.location) }
-            targets = cluster.list(c.kind, namespace: c.namespace, allNamespaces: c.allNamespaces, selector: selector)
+            targets = ([c.kind] + c.moreKinds).flatMap { kind in
+                cluster.list(kind, namespace: c.namespace, allNamespaces: c.allNamespaces, selector: selector)
+            }
             let verb = c.field == .labels ? "label" : "annotate"
             if targets.isEmpty { throw Diagnostic(at: c.location, "no objects passed to \(verb)") }
         }
-        for name in c.names {
-            switch cluster.get(c.kind, namespace: c.namespace, name: name.text) {
-            case .success(let o): targets.append(o)
-            case .failure(let e):
-                if let previous = failure { printer.errorLine(previous.kubectlMessage) }
-                failure = e
+        for kind in [c.kind] + c.moreKinds {
+            for name in c.names {
+                switch cluster.get(kind, namespace: c.namespace, name: name.text) {
+                case .success(let o): targets.append(o)
+                case .failure(let e):
+                    if let previous = failure { printer.errorLine(previous.kubectlMessage) }
+                    failure = e
+                }
             }
         }
         for live in targets { try changeMetadata(of: live, c) }

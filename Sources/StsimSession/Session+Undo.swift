@@ -70,7 +70,8 @@ extension Command {
         // logs -f lets time pass.
         case .logs(let l): l.follow
         // kubectl diff only runs server-side dry runs.
-        case .diff, .apiResources, .explain, .describe, .clock, .echo, .mode, .mark, .lesson, .dig, .proxy, .serve,
+        case .diff, .apiResources, .explain, .describe, .describeFiles, .clock, .echo, .mode, .mark, .lesson, .dig,
+            .proxy, .serve,
             .snapshot,
             .timeline, .events, .expect,
             .help,

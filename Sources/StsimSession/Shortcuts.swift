@@ -43,6 +43,19 @@ enum Shortcuts {
                 clusterIP: "None"))
     }
 
+    /// kubectl's create_service.go: `app: NAME` as label and selector, each `--tcp` port named
+    /// `PORT-TARGET`, TCP.
+    static func clusterIPService(name: String, ports: [(Int, String)], clusterIP: String?, namespace: String?)
+        -> Service
+    {
+        Service(
+            metadata: ObjectMeta(name: name, namespace: namespace ?? "", labels: ["app": name]),
+            spec: ServiceSpec(
+                type: .clusterIP, selector: ["app": name],
+                ports: ports.map { ServicePort(name: "\($0.0)-\($0.1)", protocol: .tcp, port: $0.0, targetPort: $0.1) },
+                clusterIP: clusterIP))
+    }
+
     static let accessModes: [String: PersistentVolumeAccessMode] = [
         "RWO": .readWriteOnce, "ROX": .readOnlyMany, "RWX": .readWriteMany, "RWOP": .readWriteOncePod,
         "ReadWriteOnce": .readWriteOnce, "ReadOnlyMany": .readOnlyMany, "ReadWriteMany": .readWriteMany,

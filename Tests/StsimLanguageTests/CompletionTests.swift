@@ -98,7 +98,8 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(
             complete("get pods --"),
             [
-                "--all-namespaces", "--label-columns=", "--namespace=", "--output=", "--selector=", "--show-kind",
+                "--all-namespaces", "--field-selector=", "--filename=", "--ignore-not-found", "--label-columns=",
+                "--namespace=", "--no-headers", "--output=", "--recursive", "--selector=", "--show-kind",
                 "--show-labels", "--sort-by=", "--template=", "--watch", "--watch-only",
             ])
         XCTAssertEqual(complete("get pods -"), complete("get pods --"))
@@ -129,13 +130,14 @@ final class CompletionTests: XCTestCase {
     func testFlagValues() {
         let formats = [
             "custom-columns", "custom-columns-file", "go-template", "go-template-file", "json", "jsonpath",
-            "jsonpath-file", "name", "template", "templatefile", "wide", "yaml",
+            "jsonpath-as-json", "jsonpath-file", "name", "template", "templatefile", "wide", "yaml",
         ]
         XCTAssertEqual(complete("get pods -o "), formats)
         XCTAssertEqual(complete("get pods -o y"), ["yaml"])
         XCTAssertEqual(complete("get pods --output "), formats)
         XCTAssertEqual(
-            complete("get pods --output=j"), ["--output=json", "--output=jsonpath", "--output=jsonpath-file"])
+            complete("get pods --output=j"),
+            ["--output=json", "--output=jsonpath", "--output=jsonpath-as-json", "--output=jsonpath-file"])
         XCTAssertEqual(complete("get pods -o="), formats.map { "-o=\($0)" })
         XCTAssertEqual(complete("create sts web --policy "), ["OrderedReady", "Parallel"])
         XCTAssertEqual(complete("create pv a --reclaim R"), ["Recycle", "Retain"])

@@ -55,7 +55,7 @@ final class NamespaceLanguageTests: XCTestCase {
     }
 
     func testCreateNamespace() throws {
-        guard case .create(.namespace(let name))? = try statement("create ns shop")?.command else {
+        guard case .create(.namespace(let name, _))? = try statement("create ns shop")?.command else {
             return XCTFail("create ns did not parse")
         }
         XCTAssertEqual(name.text, "shop")

@@ -71,11 +71,11 @@ final class ParserErrorTests: XCTestCase {
 
     func testUnknownShortFlag() {
         assertParseError(
-            "get pods -x", "unknown flag -x for get", 1, 10, hint: "did you mean \"-A\", \"-L\" or \"-l\"?")
+            "get pods -x", "unknown flag -x for get", 1, 10, hint: "did you mean \"-A\", \"-L\" or \"-R\"?")
         assertParseError(
-            "get pods -wx", "unknown flag -x for get", 1, 12, hint: "did you mean \"-A\", \"-L\" or \"-l\"?")
+            "get pods -wx", "unknown flag -x for get", 1, 12, hint: "did you mean \"-A\", \"-L\" or \"-R\"?")
         assertParseError(
-            "get pods -wAx", "unknown flag -x for get", 1, 13, hint: "did you mean \"-A\", \"-L\" or \"-l\"?")
+            "get pods -wAx", "unknown flag -x for get", 1, 13, hint: "did you mean \"-A\", \"-L\" or \"-R\"?")
         assertParseError(
             "get pods -wAo", "flag -o, --output FORMAT needs a value", 1, 13,
             hint: "for example: get --output FORMAT")
@@ -139,7 +139,7 @@ final class ParserErrorTests: XCTestCase {
     func testChoice() {
         let allowed =
             "allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,"
-            + "jsonpath-file,name,template,templatefile,wide,yaml"
+            + "jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml"
         assertParseError(
             "get pods -o jsn", "unable to match a printer suitable for the output format \"jsn\", \(allowed)", 1, 13,
             hint: "did you mean \"json\"?")
@@ -192,18 +192,24 @@ final class ParserErrorTests: XCTestCase {
     }
 
     func testCreateServiceErrors() {
+        let usage =
+            "usage: create svc headless|clusterip NAME [--selector k=v] [--port PORT] [--tcp PORT:TARGET] "
+            + "[--clusterip IP] [--dry-run none|client|server] [--output yaml|json|name]"
         assertParseError(
-            "create svc", "create svc: missing the service type (headless)", 1, 12,
-            hint: "usage: create svc headless NAME --selector k=v [--port PORT]")
+            "create svc", "create svc: missing the service type (headless or clusterip)", 1, 12,
+            hint: usage)
         assertParseError(
-            "create svc headles nginx", "create svc makes headless services: create svc headless NAME",
+            "create svc clusterip web", "at least one tcp port specifier must be provided", 1, 22,
+            hint: "create service clusterip web --tcp=80:80")
+        assertParseError(
+            "create svc headles nginx", "create svc makes headless and clusterip services: create svc headless NAME",
             1, 12, hint: "did you mean \"headless\"?")
         assertParseError(
-            "create svc nodeport x", "create svc makes headless services: create svc headless NAME",
+            "create svc nodeport x", "create svc makes headless and clusterip services: create svc headless NAME",
             1, 12, hint: nil)
         assertParseError(
             "create svc headless", "create svc: missing NAME", 1, 21,
-            hint: "usage: create svc headless NAME --selector k=v [--port PORT]")
+            hint: usage)
         assertParseError("create svc headless nginx", "create svc headless needs --selector k=v", 1, 21, hint: nil)
         assertParseError(
             "create svc headless nginx --selector app", "--selector takes k=v pairs separated by commas",
@@ -216,7 +222,7 @@ final class ParserErrorTests: XCTestCase {
             "--port must be a whole number, not \"http\"", 1, 53, hint: nil)
         assertParseError(
             "create svc headless nginx x --selector app=web", "create svc: unexpected argument \"x\"", 1, 27,
-            hint: "usage: create svc headless NAME --selector k=v [--port PORT]")
+            hint: usage)
     }
 
     /// A flag of another sub-command is not silently ignored: `create pv` has no --replicas.
@@ -357,17 +363,20 @@ final class ParserErrorTests: XCTestCase {
         assertParseError(
             "delete", "delete: missing KIND", 1, 8,
             hint: "usage: delete KIND NAME... [--force] [--grace-period S] [--wait=false]")
-        assertParseError("delete pod", "delete: name the pod to delete", 1, 12, hint: "or use -l SELECTOR or --all")
         assertParseError(
-            "delete pod --force", "delete: name the pod to delete", 1, 12, hint: "or use -l SELECTOR or --all")
+            "delete pod", "resource(s) were provided, but no name was specified", 1, 12,
+            hint: "name the pod to delete, or use -l SELECTOR or --all")
         assertParseError(
-            "delete pvc", "delete: name the persistentvolumeclaim to delete", 1, 12,
-            hint: "or use -l SELECTOR or --all")
+            "delete pod --force", "resource(s) were provided, but no name was specified", 1, 12,
+            hint: "name the pod to delete, or use -l SELECTOR or --all")
+        assertParseError(
+            "delete pvc", "resource(s) were provided, but no name was specified", 1, 12,
+            hint: "name the persistentvolumeclaim to delete, or use -l SELECTOR or --all")
         assertParseError("delete pod x --wait=nope", "--wait takes true or false, not \"nope\"", 1, 14, hint: nil)
         assertParseError("delete pod x --now=2", "--now takes true or false, not \"2\"", 1, 14, hint: nil)
         assertParseError(
-            "delete pods --all=false", "delete: name the pod to delete", 1, 13,
-            hint: "or use -l SELECTOR or --all")
+            "delete pods --all=false", "resource(s) were provided, but no name was specified", 1, 13,
+            hint: "name the pod to delete, or use -l SELECTOR or --all")
         assertParseError("delete pods --all=x", "--all takes true or false, not \"x\"", 1, 13, hint: nil)
         assertParseError(
             "delete -f a.yaml pod", "delete: unexpected argument \"pod\"", 1, 18,
@@ -570,6 +579,6 @@ final class ParserErrorTests: XCTestCase {
             hint: "names are letters, digits and _, not starting with a digit")
         assertParseError(
             "get pods 👍🏽 -x", "unknown flag -x for get", 1, 12,
-            hint: "did you mean \"-A\", \"-L\" or \"-l\"?")
+            hint: "did you mean \"-A\", \"-L\" or \"-R\"?")
     }
 }

@@ -207,8 +207,9 @@ final class ParserTests: XCTestCase {
             guard case .delete(let d) = parsed(source) else { return nil }
             return d.target
         }
-        XCTAssertEqual(target("delete pvc -l app=kubia"), .selector(.persistentVolumeClaim, "app=kubia"))
-        XCTAssertEqual(target("delete pods --all"), .all(.pod))
+        XCTAssertEqual(target("delete pvc -l app=kubia"), .selector([.persistentVolumeClaim], "app=kubia"))
+        XCTAssertEqual(target("delete pods --all"), .all([.pod]))
+        XCTAssertEqual(target("delete pod,pvc -l app=nginx"), .selector([.pod, .persistentVolumeClaim], "app=nginx"))
         XCTAssertEqual(target("delete -f web.yaml"), .manifests(.file(arg("web.yaml", 1, 11))))
         XCTAssertEqual(
             target("delete pod/web-0 pod/web-1"),

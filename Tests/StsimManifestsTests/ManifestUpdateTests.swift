@@ -151,12 +151,14 @@ final class ManifestUpdateTests: XCTestCase {
                 .object([("metadata", .object([("finalizers", .array([.string("b"), .string("c")]))]))])))
     }
 
-    func testStrategicPatchAppendsAContainerAndMergePatchReplacesTheList() throws {
+    /// The server's merge puts an element the live list lacks before the live ones (Go's
+    /// mergeSortedSlice takes the patch's element when the live order cannot place it).
+    func testStrategicPatchAddsAContainerAndMergePatchReplacesTheList() throws {
         let cluster = Cluster(config: ClusterConfig())
         let live = try cluster.create(ManifestUpdate.created(loaded(statefulSet()))).get()
         let sidecar = #"{"spec":{"template":{"spec":{"containers":[{"name":"side","image":"busybox"}]}}}}"#
         let strategic = try set(try ManifestUpdate.patched(live, patch: sidecar).get())
-        XCTAssertEqual(strategic.spec.template.spec.containers.map(\.name), ["nginx", "side"])
+        XCTAssertEqual(strategic.spec.template.spec.containers.map(\.name), ["side", "nginx"])
         let merge = try set(try ManifestUpdate.patched(live, patch: sidecar, type: .merge).get())
         XCTAssertEqual(merge.spec.template.spec.containers.map(\.name), ["side"])
     }

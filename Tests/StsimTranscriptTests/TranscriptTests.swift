@@ -99,17 +99,23 @@ final class TranscriptTests: XCTestCase {
         "kubectl/configmap",
         "kubectl/configmap-volume",
         "kubectl/dry-run-diff-replace",
+        "kubectl/dry-run-generators",
         "kubectl/edit-here-document",
         "kubectl/endpoints-labels",
         "kubectl/events-for",
         "kubectl/events-order",
         "kubectl/explain",
+        "kubectl/get-selectors-output",
         "kubectl/get-watch",
+        "kubectl/global-flags",
+        "kubectl/go-template",
         "kubectl/labels-and-output",
+        "kubectl/patch-directives",
         "kubectl/patch-json",
         "kubectl/secret",
         "kubectl/serviceaccount",
         "kubectl/serviceaccount-token",
+        "kubectl/several-kinds-selector",
         "kubectl/several-objects",
         "language/error-prefix",
         "language/errors",
@@ -127,6 +133,7 @@ final class TranscriptTests: XCTestCase {
         "manifests/patch",
         "manifests/seed-manifests",
         "manifests/several-broken",
+        "namespaces/config-view-output",
         "namespaces/context",
         "namespaces/flags",
         "namespaces/lifecycle",
@@ -547,6 +554,10 @@ final class TranscriptTests: XCTestCase {
         try Transcript("kubectl/dry-run-diff-replace").check()
     }
 
+    func test_kubectl_dry_run_generators() throws {
+        try Transcript("kubectl/dry-run-generators").check()
+    }
+
     func test_kubectl_edit_here_document() throws {
         try Transcript("kubectl/edit-here-document").check()
     }
@@ -567,12 +578,28 @@ final class TranscriptTests: XCTestCase {
         try Transcript("kubectl/explain").check()
     }
 
+    func test_kubectl_get_selectors_output() throws {
+        try Transcript("kubectl/get-selectors-output").check()
+    }
+
     func test_kubectl_get_watch() throws {
         try Transcript("kubectl/get-watch").check()
     }
 
+    func test_kubectl_global_flags() throws {
+        try Transcript("kubectl/global-flags").check()
+    }
+
+    func test_kubectl_go_template() throws {
+        try Transcript("kubectl/go-template").check()
+    }
+
     func test_kubectl_labels_and_output() throws {
         try Transcript("kubectl/labels-and-output").check()
+    }
+
+    func test_kubectl_patch_directives() throws {
+        try Transcript("kubectl/patch-directives").check()
     }
 
     func test_kubectl_patch_json() throws {
@@ -589,6 +616,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_serviceaccount_token() throws {
         try Transcript("kubectl/serviceaccount-token").check()
+    }
+
+    func test_kubectl_several_kinds_selector() throws {
+        try Transcript("kubectl/several-kinds-selector").check()
     }
 
     func test_kubectl_several_objects() throws {
@@ -657,6 +688,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_manifests_several_broken() throws {
         try Transcript("manifests/several-broken").check()
+    }
+
+    func test_namespaces_config_view_output() throws {
+        try Transcript("namespaces/config-view-output").check()
     }
 
     func test_namespaces_context() throws {

@@ -3,7 +3,8 @@
 /// writer. Field errors quote strings with `%q` and maps with `%#v`
 /// (kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go).
 public enum GoSyntax {
-    /// `%q` of a string: double quotes, with `"`, `\` and control characters escaped.
+    /// `%q` of a string (strconv.Quote): double quotes, with `"`, `\` and control characters
+    /// escaped.
     public static func quote(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
@@ -13,6 +14,10 @@ public enum GoSyntax {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
+            case "\u{07}": out += "\\a"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{0B}": out += "\\v"
             default:
                 if u.value < 0x20 || u.value == 0x7f {
                     let h = String(u.value, radix: 16)

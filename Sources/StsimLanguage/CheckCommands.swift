@@ -6,6 +6,8 @@ enum CheckCommands {
     static let states = [
         "Running", "Ready", "NotReady", "Pending", "Terminating", "Unknown", "Deleted", "Bound",
         "Available", "Released", "ContainerCreating", "CrashLoopBackOff",
+        // A pod's other STATUS words, as `get pods` shows them.
+        "ErrImagePull", "ImagePullBackOff", "CreateContainerConfigError", "PodInitializing", "Completed", "Error",
     ]
 
     static let expect = CommandSpec(

@@ -456,7 +456,8 @@ final class ParserErrorTests: XCTestCase {
         assertParseError("expect pod web", "expect: missing the state", 1, 16, hint: usage)
         let states =
             "Running, Ready, NotReady, Pending, Terminating, Unknown, Deleted, Bound, Available, Released, "
-            + "ContainerCreating, CrashLoopBackOff"
+            + "ContainerCreating, CrashLoopBackOff, ErrImagePull, ImagePullBackOff, CreateContainerConfigError, "
+            + "PodInitializing, Completed, Error"
         assertParseError(
             "expect pod web Runing", "the state must be one of \(states), not \"Runing\"", 1, 16,
             hint: "did you mean \"Running\"?")
@@ -573,6 +574,7 @@ final class ParserErrorTests: XCTestCase {
             "expect pod wéb-0 Rünning",
             "the state must be one of Running, Ready, NotReady, Pending, "
                 + "Terminating, Unknown, Deleted, Bound, Available, Released, ContainerCreating, CrashLoopBackOff, "
+                + "ErrImagePull, ImagePullBackOff, CreateContainerConfigError, PodInitializing, Completed, Error, "
                 + "not \"Rünning\"", 1, 18, hint: "did you mean \"Running\"?")
         assertParseError(
             "let 名前 = 1", "\"名前\" is not a variable name", 1, 5,

@@ -29,6 +29,7 @@ final class TranscriptTests: XCTestCase {
         "containers/copy",
         "containers/crash-rows",
         "containers/curl-in-pod",
+        "containers/expect-status-words",
         "containers/image-programs",
         "containers/images",
         "containers/init-config",
@@ -261,6 +262,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_containers_curl_in_pod() throws {
         try Transcript("containers/curl-in-pod").check()
+    }
+
+    func test_containers_expect_status_words() throws {
+        try Transcript("containers/expect-status-words").check()
     }
 
     func test_containers_image_programs() throws {

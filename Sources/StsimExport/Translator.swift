@@ -97,7 +97,7 @@ struct Translator {
         case .quit: .command(["exit 0"])
         // No default: a new command must say here how it goes to a real cluster.
         case .clock, .timeline, .explore, .mark, .lesson, .help, .history, .unwatch, .reset, .undo, .seed,
-            .setting, .run, .save, .load, .unavailable:
+            .setting, .run, .save, .load, .serve, .unavailable:
             stsimOnly()
         }
     }

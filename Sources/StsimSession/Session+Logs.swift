@@ -36,14 +36,21 @@ extension Session {
                 message: "previous terminated container \"\(c.name)\" in pod \"\(pod.metadata.name)\" not found")
         }
         for line in lines.suffix(l.tail ?? lines.count) { printer.line(line) }
-        if l.follow, !l.previous { follow(pod, container: index, from: lines.count) }
+        if l.follow, !l.previous {
+            var again = "logs -f \(name.text)" + (l.container.map { " -c \($0)" } ?? "")
+            if let ns = explicitNamespace { again += " -n \(ns)" }
+            follow(pod, container: index, from: lines.count, again: again + " --tail=0")
+        }
     }
 
     /// `logs -f`: the run goes on in virtual time and each new line is printed as it is written,
-    /// until this run of the container ends (kubectl then returns), the pod goes, or the cluster
-    /// settles as `get -w` does (only retries and probes left). The cluster's other changes are not
-    /// printed, as kubectl's stream carries only the log.
-    private func follow(_ pod: Pod, container index: Int, from start: Int) {
+    /// until this run of the container ends (kubectl then returns), the pod goes, or the time
+    /// limit (settle-limit) passes. A container whose main process still runs (a shell loop that
+    /// sleeps) is followed to its end however steady settle counts it; one that only serves
+    /// (nginx) stops where the cluster settles, as `get -w` does, since only retries and probes
+    /// would write more. The cluster's other changes are not printed: kubectl's stream carries
+    /// only the log.
+    private func follow(_ pod: Pod, container index: Int, from start: Int, again: String) {
         defer { _ = discardChanges() }
         let name = pod.metadata.name
         let uid = pod.metadata.uid
@@ -59,6 +66,7 @@ extension Session {
                 for line in lines.dropFirst(printed) { self.printer.line(line) }
                 printed = max(printed, lines.count)
                 if restarted || !Self.isRunning(now, index) { return true }
+                if c.mainProcessGoesOn(now, container: index) { return false }
                 settled = !c.hasPendingWork
                 return settled
             }, timeout: settleLimit, shouldStop: interrupted)
@@ -71,7 +79,9 @@ extension Session {
             )
         case .limit:
             printer.errorLine(
-                "stsim: stopped following at \(cluster.now), the settle limit; set settle-limit to follow longer")
+                "stsim: stopped following at \(cluster.now), the settle limit (\(DurationText.format(settleLimit))), "
+                    + "while the container still runs; \(again) goes on from here, "
+                    + "set settle-limit to follow longer")
         case .interrupted: printer.errorLine("interrupted at \(cluster.now)")
         default: break
         }

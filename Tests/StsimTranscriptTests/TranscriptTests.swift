@@ -33,6 +33,7 @@ final class TranscriptTests: XCTestCase {
         "containers/init-config",
         "containers/init-containers",
         "containers/liveness-exec",
+        "containers/logs-follow-process",
         "containers/main-process",
         "containers/nested-shell",
         "containers/ping",
@@ -266,6 +267,10 @@ final class TranscriptTests: XCTestCase {
         try Transcript("containers/liveness-exec").check()
     }
 
+    func test_containers_logs_follow_process() throws {
+        try Transcript("containers/logs-follow-process").check()
+    }
+
     func test_containers_main_process() throws {
         try Transcript("containers/main-process").check()
     }
@@ -343,8 +348,7 @@ final class TranscriptTests: XCTestCase {
     }
 
     func test_e2e_scaling_should_happen_in_predictable_order_and_halt_if_any_stateful_pod_is_unhealthy() throws {
-        try Transcript("e2e/scaling-should-happen-in-predictable-order-and-halt-if-any-stateful-pod-is-unhealthy")
-            .check()
+        try Transcript("e2e/scaling-should-happen-in-predictable-order-and-halt-if-any-stateful-pod-is-unhealthy").check()
     }
 
     func test_e2e_setting_start_ordinal() throws {
@@ -399,22 +403,12 @@ final class TranscriptTests: XCTestCase {
         try Transcript("e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications").check()
     }
 
-    func
-        test_e2e_should_perform_canary_updates_and_phased_rolling_updates_of_template_modifications_for_partiton1_and_delete_pod_0_with_failing_container()
-        throws
-    {
-        try Transcript(
-            "e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications-for-partiton1-and-delete-pod-0-with-failing-container"
-        ).check()
+    func test_e2e_should_perform_canary_updates_and_phased_rolling_updates_of_template_modifications_for_partiton1_and_delete_pod_0_with_failing_container() throws {
+        try Transcript("e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications-for-partiton1-and-delete-pod-0-with-failing-container").check()
     }
 
-    func
-        test_e2e_should_perform_canary_updates_and_phased_rolling_updates_of_template_modifications_for_partiton1_and_delete_pod_0_without_failing_container()
-        throws
-    {
-        try Transcript(
-            "e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications-for-partiton1-and-delete-pod-0-without-failing-container"
-        ).check()
+    func test_e2e_should_perform_canary_updates_and_phased_rolling_updates_of_template_modifications_for_partiton1_and_delete_pod_0_without_failing_container() throws {
+        try Transcript("e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications-for-partiton1-and-delete-pod-0-without-failing-container").check()
     }
 
     func test_e2e_should_perform_rolling_updates_and_roll_backs_of_template_modifications() throws {

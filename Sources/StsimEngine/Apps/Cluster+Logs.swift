@@ -28,6 +28,16 @@ extension Cluster {
         return apps.logs[uid]?[run]?.lines ?? []
     }
 
+    /// Whether container `index`'s main process (a busybox `sh -c` loop, a `sleep`) is still to run
+    /// again: it sleeps in virtual time and will write more, however steady settle counts it.
+    /// `logs -f` follows such a process until it ends, as kubectl's stream does.
+    public func mainProcessGoesOn(_ pod: Pod, container index: Int) -> Bool {
+        guard let node = pod.spec.nodeName, let uid = pod.metadata.uid,
+            let rp = kubelets[node]?.pods[uid], index < rp.containers.count
+        else { return false }
+        return rp.containers[index].process != nil
+    }
+
     /// stsim's words on what it does not simulate in a container's command, if anything.
     public func simulationNote(_ pod: Pod, container name: String) -> String? {
         pod.metadata.uid.flatMap { apps.notes[$0]?[name] }

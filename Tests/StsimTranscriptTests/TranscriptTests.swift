@@ -38,6 +38,7 @@ final class TranscriptTests: XCTestCase {
         "containers/nested-shell",
         "containers/ping",
         "containers/qos-class",
+        "containers/run-shell-command",
         "containers/shell",
         "containers/stable-storage",
         "containers/tutorial-loops",
@@ -285,6 +286,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_containers_qos_class() throws {
         try Transcript("containers/qos-class").check()
+    }
+
+    func test_containers_run_shell_command() throws {
+        try Transcript("containers/run-shell-command").check()
     }
 
     func test_containers_shell() throws {

@@ -49,13 +49,16 @@ enum InsideCommands {
     }
 
     static let curl = CommandSpec(
-        "curl", group: .inside, usage: ["curl URL [-X METHOD] [-d DATA] [-H HEADER] [-s] [-v] [-i]"],
+        "curl", group: .inside,
+        usage: ["curl URL [-X METHOD] [-d DATA] [--data-binary DATA] [-H HEADER] [-s] [-v] [-i] [-L] [-f]"],
         summary: "HTTP into the simulated apps through kubectl proxy (localhost:8001)",
-        details: "URLs: localhost:8001/api/v1/namespaces/NS/pods/POD/proxy/PATH and .../services/SVC/proxy/PATH. "
+        details: "URLs: localhost:8001/api/v1/namespaces/NS/pods/POD/proxy/PATH and .../services/SVC/proxy/PATH; "
+            + "GET on /version and the objects' paths (/api/v1/namespaces/NS/pods[/NAME]) gives the API's JSON. "
             + "Start the proxy first with: proxy. From inside a pod: exec POD -- curl http://SERVICE/",
         examples: [
             "curl localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/",
             "curl -X POST -d \"Hey there\" localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/",
+            "curl localhost:8001/api/v1/namespaces/default/pods/web-0",
         ],
         flags: [
             FlagSpec("request", short: "X", value: "METHOD", help: "the HTTP method (GET, POST, ...)"),
@@ -64,15 +67,30 @@ enum InsideCommands {
             FlagSpec("silent", short: "s", help: "no progress or error messages"),
             FlagSpec("verbose", short: "v", help: "show the request and response headers"),
             FlagSpec("include", short: "i", help: "print the response's status line and headers before its body"),
+            FlagSpec("data-binary", value: "DATA", help: "the request body as is (@FILE keeps its line ends)"),
+            FlagSpec("location", short: "L", help: "follow redirects (up to 50)"),
+            FlagSpec("fail", short: "f", help: "an HTTP error fails (exit 22) without printing the body"),
+            FlagSpec("output", short: "o", value: "FILE", help: "refused: stsim writes no file on your machine"),
         ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let url = try args.next("URL")
         try args.finish()
+        if let output = args.flag("output") {
+            throw Diagnostic(
+                at: output.location,
+                "curl at stsim's prompt writes no file on your machine: it prints the body, -o \(output.text) is not kept",
+                hint:
+                    "drop -o to read the body here; inside a pod, exec POD -- curl -o /tmp/page URL writes it in the container's files"
+            )
+        }
         var command = CurlCommand(
             url: url, method: args.flag("request")?.text,
             data: (args.flags["data"] ?? []).map(\.text), headers: (args.flags["header"] ?? []).map(\.text),
             silent: args.has("silent"), verbose: args.has("verbose"))
         command.include = args.has("include")
+        command.binaryData = (args.flags["data-binary"] ?? []).map(\.text)
+        command.follow = args.has("location")
+        command.fail = args.has("fail")
         return .curl(command)
     }
 

@@ -7,8 +7,25 @@ public enum JSONEmitter {
         return out + "\n"
     }
 
-    static func write(_ value: WireValue, indent: Int, into out: inout String) {
-        let inner = String(repeating: " ", count: indent + 4)
+    /// What the API server sends a curl or wget client (apiserver's responsewriters indent its
+    /// JSON for them with two spaces): the object in the server's own field order, kind first.
+    public static func apiDocument(_ value: WireValue) -> String {
+        var out = ""
+        write(Self.kindFirst(value), indent: 0, step: 2, into: &out)
+        return out + "\n"
+    }
+
+    /// TypeMeta's order, Kind then APIVersion, as Go marshals the server's structs.
+    private static func kindFirst(_ value: WireValue) -> WireValue {
+        guard case .object(var fields) = value, let k = fields.firstIndex(where: { $0.0 == "kind" }),
+            let a = fields.firstIndex(where: { $0.0 == "apiVersion" }), a < k
+        else { return value }
+        fields.swapAt(a, k)
+        return .object(fields)
+    }
+
+    static func write(_ value: WireValue, indent: Int, step: Int = 4, into out: inout String) {
+        let inner = String(repeating: " ", count: indent + step)
         switch value {
         case .object(let fields):
             if fields.isEmpty {
@@ -18,7 +35,7 @@ public enum JSONEmitter {
             out += "{\n"
             for (i, field) in fields.enumerated() {
                 out += inner + string(field.0) + ": "
-                write(field.1, indent: indent + 4, into: &out)
+                write(field.1, indent: indent + step, step: step, into: &out)
                 out += i == fields.count - 1 ? "\n" : ",\n"
             }
             out += String(repeating: " ", count: indent) + "}"
@@ -30,7 +47,7 @@ public enum JSONEmitter {
             out += "[\n"
             for (i, v) in items.enumerated() {
                 out += inner
-                write(v, indent: indent + 4, into: &out)
+                write(v, indent: indent + step, step: step, into: &out)
                 out += i == items.count - 1 ? "\n" : ",\n"
             }
             out += String(repeating: " ", count: indent) + "]"

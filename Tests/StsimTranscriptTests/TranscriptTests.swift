@@ -94,6 +94,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/api-resources",
         "kubectl/configmap",
         "kubectl/configmap-volume",
+        "kubectl/curl-flags",
         "kubectl/dry-run-diff-replace",
         "kubectl/edit-here-document",
         "kubectl/endpoints-labels",
@@ -353,7 +354,8 @@ final class TranscriptTests: XCTestCase {
     }
 
     func test_e2e_scaling_should_happen_in_predictable_order_and_halt_if_any_stateful_pod_is_unhealthy() throws {
-        try Transcript("e2e/scaling-should-happen-in-predictable-order-and-halt-if-any-stateful-pod-is-unhealthy").check()
+        try Transcript("e2e/scaling-should-happen-in-predictable-order-and-halt-if-any-stateful-pod-is-unhealthy")
+            .check()
     }
 
     func test_e2e_setting_start_ordinal() throws {
@@ -408,12 +410,22 @@ final class TranscriptTests: XCTestCase {
         try Transcript("e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications").check()
     }
 
-    func test_e2e_should_perform_canary_updates_and_phased_rolling_updates_of_template_modifications_for_partiton1_and_delete_pod_0_with_failing_container() throws {
-        try Transcript("e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications-for-partiton1-and-delete-pod-0-with-failing-container").check()
+    func
+        test_e2e_should_perform_canary_updates_and_phased_rolling_updates_of_template_modifications_for_partiton1_and_delete_pod_0_with_failing_container()
+        throws
+    {
+        try Transcript(
+            "e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications-for-partiton1-and-delete-pod-0-with-failing-container"
+        ).check()
     }
 
-    func test_e2e_should_perform_canary_updates_and_phased_rolling_updates_of_template_modifications_for_partiton1_and_delete_pod_0_without_failing_container() throws {
-        try Transcript("e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications-for-partiton1-and-delete-pod-0-without-failing-container").check()
+    func
+        test_e2e_should_perform_canary_updates_and_phased_rolling_updates_of_template_modifications_for_partiton1_and_delete_pod_0_without_failing_container()
+        throws
+    {
+        try Transcript(
+            "e2e/should-perform-canary-updates-and-phased-rolling-updates-of-template-modifications-for-partiton1-and-delete-pod-0-without-failing-container"
+        ).check()
     }
 
     func test_e2e_should_perform_rolling_updates_and_roll_backs_of_template_modifications() throws {
@@ -510,6 +522,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_configmap_volume() throws {
         try Transcript("kubectl/configmap-volume").check()
+    }
+
+    func test_kubectl_curl_flags() throws {
+        try Transcript("kubectl/curl-flags").check()
     }
 
     func test_kubectl_dry_run_diff_replace() throws {

@@ -114,6 +114,7 @@ final class TranscriptTests: XCTestCase {
         "language/lexing",
         "language/limits",
         "language/locations",
+        "language/loop-lists",
         "language/pipes",
         "language/serve-refusals",
         "language/set-image-slash",
@@ -602,6 +603,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_language_locations() throws {
         try Transcript("language/locations").check()
+    }
+
+    func test_language_loop_lists() throws {
+        try Transcript("language/loop-lists").check()
     }
 
     func test_language_pipes() throws {

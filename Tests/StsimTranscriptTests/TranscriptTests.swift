@@ -28,6 +28,7 @@ final class TranscriptTests: XCTestCase {
         "containers/copy",
         "containers/crash-rows",
         "containers/curl-in-pod",
+        "containers/env-service-links",
         "containers/image-programs",
         "containers/images",
         "containers/init-config",
@@ -248,6 +249,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_containers_curl_in_pod() throws {
         try Transcript("containers/curl-in-pod").check()
+    }
+
+    func test_containers_env_service_links() throws {
+        try Transcript("containers/env-service-links").check()
     }
 
     func test_containers_image_programs() throws {

@@ -128,33 +128,72 @@ enum InsideCommands {
     }
 
     static let logs = CommandSpec(
-        "logs", group: .inside, usage: ["logs POD|TYPE/NAME [-c CONTAINER] [-p] [-f] [--tail N]"],
+        "logs", group: .inside,
+        usage: [
+            "logs POD|TYPE/NAME [-c CONTAINER|--all-containers] [-p] [-f] [--tail N] [--since D] [--timestamps] [--prefix]",
+            "logs -l SELECTOR [--max-log-requests N] [...]",
+        ],
         summary: "what a pod's program printed",
         details: """
             With -f, the lines the container writes next are printed as virtual time runs, until the
             container stops, the pod goes, or the cluster settles (nothing more would be written
             without another command), or the settle limit passes. TYPE/NAME (sts/web, rs/kubia,
             svc/nginx) reads the first of the pods it selects, as kubectl picks it, and says which.
+            -l reads every pod the selector picks, the last 10 lines of each unless --tail says;
+            -f follows at most --max-log-requests streams (5), as kubectl does.
             """,
-        examples: ["logs kubia-0", "logs kubia-0 --previous", "logs -f web-0", "logs web-0 --tail 5", "logs sts/web"],
+        examples: [
+            "logs kubia-0", "logs kubia-0 --previous", "logs -f web-0", "logs web-0 --tail 5", "logs sts/web",
+            "logs -l app=nginx --prefix", "logs web-0 --timestamps --since=10s",
+        ],
         flags: [
             FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
             FlagSpec("previous", short: "p", help: "the container's run before its last restart"),
             FlagSpec("follow", short: "f", help: "go on printing new lines as virtual time runs"),
-            FlagSpec("tail", value: "N", help: "only the last N lines (-1: all)"),
+            FlagSpec("tail", value: "N", help: "only the last N lines (-1: all; 10 with -l)"),
+            Common.selector,
+            FlagSpec("timestamps", help: "each line starts with the time it was written (RFC 3339)"),
+            FlagSpec("since", value: "D", help: "only the lines written in the last D (10s, 5m, 1h)"),
+            FlagSpec("all-containers", help: "every container of the pod, init containers first"),
+            FlagSpec("prefix", help: "each line starts with [pod/NAME/CONTAINER]"),
+            FlagSpec("max-log-requests", value: "N", help: "how many streams -f follows at once (5)"),
             Common.namespace,
         ],
         positionals: [.objectNamesOf(.pod)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        var logs = LogsCommand(pod: try args.next("POD"), container: args.flag("container")?.text)
+        let selector = args.flag("selector")
+        let pod = selector == nil ? try args.next("POD") : args.nextIfAny()
+        if let pod, let selector {
+            throw Diagnostic(
+                at: pod.location, "only a selector (-l) or a POD name is allowed",
+                hint: "logs -l \(selector.text), or logs \(pod.text)")
+        }
+        var logs = LogsCommand(pod: pod ?? selector!, container: args.flag("container")?.text)
         try args.finish()
+        logs.selector = selector
         logs.previous = args.has("previous")
         logs.follow = try args.bool("follow")
+        logs.timestamps = try args.bool("timestamps")
+        logs.prefix = try args.bool("prefix")
+        logs.allContainers = try args.bool("all-containers")
+        logs.since = try args.duration("since")
+        if logs.allContainers, let c = args.flag("container") {
+            throw Diagnostic(
+                at: c.location, "--all-containers=true should not be specified with container name \(c.text)")
+        }
         if let t = args.flag("tail") {
             guard let n = Int(t.text), n >= -1 else {
                 throw Diagnostic(at: t.location, "--tail takes a number of lines, or -1 for all, not \"\(t.text)\"")
             }
             logs.tail = n < 0 ? nil : n
+        } else if selector != nil {
+            logs.tail = 10
+        }
+        if let m = args.flag("max-log-requests") {
+            guard let n = Int(m.text), n > 0 else {
+                throw Diagnostic(at: m.location, "--max-log-requests must be a positive number, not \"\(m.text)\"")
+            }
+            logs.maxLogRequests = n
         }
         return .logs(logs)
     }

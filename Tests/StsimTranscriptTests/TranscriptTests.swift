@@ -104,6 +104,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/explain",
         "kubectl/get-watch",
         "kubectl/labels-and-output",
+        "kubectl/logs-flags",
         "kubectl/patch-json",
         "kubectl/secret",
         "kubectl/serviceaccount",
@@ -564,6 +565,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_labels_and_output() throws {
         try Transcript("kubectl/labels-and-output").check()
+    }
+
+    func test_kubectl_logs_flags() throws {
+        try Transcript("kubectl/logs-flags").check()
     }
 
     func test_kubectl_patch_json() throws {

@@ -8,7 +8,7 @@ enum Discovery {
 
     /// minor "32": Google Cloud SDK's kubectl dispatcher picks the client matching the server.
     static let version =
-        #"{"major":"1","minor":"32","gitVersion":"v1.32.0-stsim","gitCommit":"","gitTreeState":"clean","buildDate":"2024-12-11T00:00:00Z","goVersion":"go1.23.4","compiler":"gc","platform":"linux/amd64"}"#
+        ServerVersion.compactJSON
 
     static func aggregated(core: Bool) -> String {
         let items = ServedResources.groups.filter { $0.name.isEmpty == core }.map { group in

@@ -1,11 +1,17 @@
 import StsimEngine
 
-/// `curl URL [-X METHOD] [-d DATA] [-H HEADER] [-s] [-v]`, as curl reads them.
+/// `curl URL [-X METHOD] [-d DATA] [-H HEADER] [-s] [-v] [-i] [-L] [-f]`, as curl reads them.
 public struct CurlCommand: Hashable, Sendable {
     public var url: Argument
     public var method: String?
     /// Each `-d`; curl joins several with `&` and then POSTs.
     public var data: [String]
+    /// Each `--data-binary`, sent after the `-d`s: `@FILE` keeps the file's line ends.
+    public var binaryData: [String] = []
+    /// `-L`: follow redirects.
+    public var follow = false
+    /// `-f`: an HTTP error is curl's error 22, without the body.
+    public var fail = false
     public var headers: [String]
     public var silent: Bool
     public var verbose: Bool
@@ -25,7 +31,7 @@ public struct CurlCommand: Hashable, Sendable {
     }
 
     /// The method curl sends: `-X`, else POST when there is data, else GET.
-    public var effectiveMethod: String { method ?? (data.isEmpty ? "GET" : "POST") }
+    public var effectiveMethod: String { method ?? (data.isEmpty && binaryData.isEmpty ? "GET" : "POST") }
     public var body: String { data.joined(separator: "&") }
 }
 

@@ -132,6 +132,15 @@ public struct LogsCommand: Hashable, Sendable {
     public var follow = false
     /// `--tail N`: only the last N lines (kubectl's -1 means all).
     public var tail: Int?
+    /// `-l SELECTOR` instead of a pod: every pod it selects (then `--tail` defaults to 10).
+    public var selector: Argument?
+    public var timestamps = false
+    /// `--since D`: only the lines written in the last D.
+    public var since: VirtualDuration?
+    public var allContainers = false
+    public var prefix = false
+    /// `--max-log-requests N`: how many streams `-f` may follow at once (kubectl's 5).
+    public var maxLogRequests = 5
     public init(pod: Argument, container: String? = nil) {
         self.pod = pod
         self.container = container

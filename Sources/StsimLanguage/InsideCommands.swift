@@ -49,13 +49,16 @@ enum InsideCommands {
     }
 
     static let curl = CommandSpec(
-        "curl", group: .inside, usage: ["curl URL [-X METHOD] [-d DATA] [-H HEADER] [-s] [-v] [-i]"],
+        "curl", group: .inside,
+        usage: ["curl URL [-X METHOD] [-d DATA] [--data-binary DATA] [-H HEADER] [-s] [-v] [-i] [-L] [-f]"],
         summary: "HTTP into the simulated apps through kubectl proxy (localhost:8001)",
-        details: "URLs: localhost:8001/api/v1/namespaces/NS/pods/POD/proxy/PATH and .../services/SVC/proxy/PATH. "
+        details: "URLs: localhost:8001/api/v1/namespaces/NS/pods/POD/proxy/PATH and .../services/SVC/proxy/PATH; "
+            + "GET on /version and the objects' paths (/api/v1/namespaces/NS/pods[/NAME]) gives the API's JSON. "
             + "Start the proxy first with: proxy. From inside a pod: exec POD -- curl http://SERVICE/",
         examples: [
             "curl localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/",
             "curl -X POST -d \"Hey there\" localhost:8001/api/v1/namespaces/default/pods/kubia-0/proxy/",
+            "curl localhost:8001/api/v1/namespaces/default/pods/web-0",
         ],
         flags: [
             FlagSpec("request", short: "X", value: "METHOD", help: "the HTTP method (GET, POST, ...)"),
@@ -64,15 +67,30 @@ enum InsideCommands {
             FlagSpec("silent", short: "s", help: "no progress or error messages"),
             FlagSpec("verbose", short: "v", help: "show the request and response headers"),
             FlagSpec("include", short: "i", help: "print the response's status line and headers before its body"),
+            FlagSpec("data-binary", value: "DATA", help: "the request body as is (@FILE keeps its line ends)"),
+            FlagSpec("location", short: "L", help: "follow redirects (up to 50)"),
+            FlagSpec("fail", short: "f", help: "an HTTP error fails (exit 22) without printing the body"),
+            FlagSpec("output", short: "o", value: "FILE", help: "refused: stsim writes no file on your machine"),
         ]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
         let url = try args.next("URL")
         try args.finish()
+        if let output = args.flag("output") {
+            throw Diagnostic(
+                at: output.location,
+                "curl at stsim's prompt writes no file on your machine: it prints the body, -o \(output.text) is not kept",
+                hint:
+                    "drop -o to read the body here; inside a pod, exec POD -- curl -o /tmp/page URL writes it in the container's files"
+            )
+        }
         var command = CurlCommand(
             url: url, method: args.flag("request")?.text,
             data: (args.flags["data"] ?? []).map(\.text), headers: (args.flags["header"] ?? []).map(\.text),
             silent: args.has("silent"), verbose: args.has("verbose"))
         command.include = args.has("include")
+        command.binaryData = (args.flags["data-binary"] ?? []).map(\.text)
+        command.follow = args.has("location")
+        command.fail = args.has("fail")
         return .curl(command)
     }
 
@@ -110,33 +128,72 @@ enum InsideCommands {
     }
 
     static let logs = CommandSpec(
-        "logs", group: .inside, usage: ["logs POD|TYPE/NAME [-c CONTAINER] [-p] [-f] [--tail N]"],
+        "logs", group: .inside,
+        usage: [
+            "logs POD|TYPE/NAME [-c CONTAINER|--all-containers] [-p] [-f] [--tail N] [--since D] [--timestamps] [--prefix]",
+            "logs -l SELECTOR [--max-log-requests N] [...]",
+        ],
         summary: "what a pod's program printed",
         details: """
             With -f, the lines the container writes next are printed as virtual time runs, until the
             container stops, the pod goes, or the cluster settles (nothing more would be written
             without another command), or the settle limit passes. TYPE/NAME (sts/web, rs/kubia,
             svc/nginx) reads the first of the pods it selects, as kubectl picks it, and says which.
+            -l reads every pod the selector picks, the last 10 lines of each unless --tail says;
+            -f follows at most --max-log-requests streams (5), as kubectl does.
             """,
-        examples: ["logs kubia-0", "logs kubia-0 --previous", "logs -f web-0", "logs web-0 --tail 5", "logs sts/web"],
+        examples: [
+            "logs kubia-0", "logs kubia-0 --previous", "logs -f web-0", "logs web-0 --tail 5", "logs sts/web",
+            "logs -l app=nginx --prefix", "logs web-0 --timestamps --since=10s",
+        ],
         flags: [
             FlagSpec("container", short: "c", value: "NAME", help: "the container (default: the first)"),
             FlagSpec("previous", short: "p", help: "the container's run before its last restart"),
             FlagSpec("follow", short: "f", help: "go on printing new lines as virtual time runs"),
-            FlagSpec("tail", value: "N", help: "only the last N lines (-1: all)"),
+            FlagSpec("tail", value: "N", help: "only the last N lines (-1: all; 10 with -l)"),
+            Common.selector,
+            FlagSpec("timestamps", help: "each line starts with the time it was written (RFC 3339)"),
+            FlagSpec("since", value: "D", help: "only the lines written in the last D (10s, 5m, 1h)"),
+            FlagSpec("all-containers", help: "every container of the pod, init containers first"),
+            FlagSpec("prefix", help: "each line starts with [pod/NAME/CONTAINER]"),
+            FlagSpec("max-log-requests", value: "N", help: "how many streams -f follows at once (5)"),
             Common.namespace,
         ],
         positionals: [.objectNamesOf(.pod)]
     ) { (args: inout ParsedArguments) throws(Diagnostic) -> Command in
-        var logs = LogsCommand(pod: try args.next("POD"), container: args.flag("container")?.text)
+        let selector = args.flag("selector")
+        let pod = selector == nil ? try args.next("POD") : args.nextIfAny()
+        if let pod, let selector {
+            throw Diagnostic(
+                at: pod.location, "only a selector (-l) or a POD name is allowed",
+                hint: "logs -l \(selector.text), or logs \(pod.text)")
+        }
+        var logs = LogsCommand(pod: pod ?? selector!, container: args.flag("container")?.text)
         try args.finish()
+        logs.selector = selector
         logs.previous = args.has("previous")
         logs.follow = try args.bool("follow")
+        logs.timestamps = try args.bool("timestamps")
+        logs.prefix = try args.bool("prefix")
+        logs.allContainers = try args.bool("all-containers")
+        logs.since = try args.duration("since")
+        if logs.allContainers, let c = args.flag("container") {
+            throw Diagnostic(
+                at: c.location, "--all-containers=true should not be specified with container name \(c.text)")
+        }
         if let t = args.flag("tail") {
             guard let n = Int(t.text), n >= -1 else {
                 throw Diagnostic(at: t.location, "--tail takes a number of lines, or -1 for all, not \"\(t.text)\"")
             }
             logs.tail = n < 0 ? nil : n
+        } else if selector != nil {
+            logs.tail = 10
+        }
+        if let m = args.flag("max-log-requests") {
+            guard let n = Int(m.text), n > 0 else {
+                throw Diagnostic(at: m.location, "--max-log-requests must be a positive number, not \"\(m.text)\"")
+            }
+            logs.maxLogRequests = n
         }
         return .logs(logs)
     }

@@ -95,11 +95,15 @@ extension Lexer {
                 while pos < chars.count, chars[pos] != "\n" { advance() }
             case "$" where peek(1) == "(":
                 list.append(try readSubstitution())
+            case "`":
+                // The old form of $(...), as some tutorials still write it: for i in `seq 0 2`.
+                list.append(try readSubstitution(backquoted: true))
             case "<" where peek(1) == "<":
                 throw Failure(
                     diagnostic: error(at: here, "a for loop's list cannot take a here-document"), incomplete: false)
             default:
-                list.append(.word(try readWord()))
+                let word = try readWord()
+                list += try braceExpansion(word).map { .word($0) }
             }
         }
     }
@@ -159,20 +163,22 @@ extension Lexer {
             ), incomplete: false)
     }
 
-    /// `$(seq ...)`, the one command substitution stsim runs; the cursor is on `$`.
-    private mutating func readSubstitution() throws(Failure) -> LoopListItem {
+    /// `$(seq ...)` or `` `seq ...` ``, the one command substitution stsim runs; the cursor is on
+    /// `$` or the backquote.
+    private mutating func readSubstitution(backquoted: Bool = false) throws(Failure) -> LoopListItem {
         let location = here
-        advance()
-        advance()
-        inSubstitution = true
-        defer { inSubstitution = false }
+        let (opener, closer): (String, Character) = backquoted ? ("`", "`") : ("$(", ")")
+        for _ in opener { advance() }
+        substitutionCloser = closer
+        defer { substitutionCloser = nil }
         var words: [Word] = []
         while true {
             skipSpaces()
             guard pos < chars.count, chars[pos] != "\n" else {
-                throw Failure(diagnostic: error(at: location, "\"$(\" without a closing \")\""), incomplete: false)
+                throw Failure(
+                    diagnostic: error(at: location, "\"\(opener)\" without a closing \"\(closer)\""), incomplete: false)
             }
-            if chars[pos] == ")" {
+            if chars[pos] == closer {
                 advance()
                 break
             }
@@ -182,7 +188,7 @@ extension Lexer {
             guard pos > start else {
                 throw Failure(
                     diagnostic: error(
-                        at: here, "unexpected \"\(chars[pos])\" inside $(...)",
+                        at: here, "unexpected \"\(chars[pos])\" inside \(opener)...\(closer)",
                         hint: "in a for loop's list: $(seq LAST), $(seq FIRST LAST) or $(seq FIRST STEP LAST)"),
                     incomplete: false)
             }
@@ -191,7 +197,7 @@ extension Lexer {
             throw Failure(
                 diagnostic: error(
                     at: words.first?.location ?? location,
-                    "stsim runs only seq inside $(...)\(words.first.flatMap(Lexer.literal).map { ", not \"\($0)\"" } ?? "")",
+                    "stsim runs only seq inside \(opener)...\(closer)\(words.first.flatMap(Lexer.literal).map { ", not \"\($0)\"" } ?? "")",
                     hint: "in a for loop's list: $(seq LAST), $(seq FIRST LAST) or $(seq FIRST STEP LAST)"),
                 incomplete: false)
         }

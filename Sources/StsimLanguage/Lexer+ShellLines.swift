@@ -4,7 +4,7 @@ import StsimEngine
 /// the shell reads, up to `exit`, as a learner would type them at its prompt.
 extension Lexer {
     /// Whether the command opens a shell that reads from a terminal: `-i`, no here-document,
-    /// and a lone shell after `--` (exec) or no command for a BusyBox image (run).
+    /// and a lone shell after `--` (exec), or no command or a lone shell for a BusyBox image (run).
     static func opensShell(_ command: CommandText) -> Bool {
         guard command.hereDocument == nil else { return false }
         var words = command.words.map { word in
@@ -29,7 +29,9 @@ extension Lexer {
         case "exec":
             return end == words.count - 2 && Cluster.interactiveShells.contains(words[end + 1])
         case "run":
-            guard end == words.count, let image = imageFlag(Array(flags)) else { return false }
+            // No command, or a lone shell (`-- sh`), which reads the terminal as BusyBox's own does.
+            let loneShell = end == words.count - 2 && Cluster.interactiveShells.contains(words[end + 1])
+            guard end == words.count || loneShell, let image = imageFlag(Array(flags)) else { return false }
             return ProgramCatalog.kind(ofImage: image) == .toolbox
         default:
             return false

@@ -29,7 +29,8 @@ public struct Lexer {
     /// The variables of the `for` loops around the cursor: `$NAME` of one of them is a reference.
     var loopVariables: [String] = []
     /// Inside `$(...)`: `)` ends a word.
-    var inSubstitution = false
+    /// Inside `$(...)` or a backquoted command: the character that closes it ends words.
+    var substitutionCloser: Character?
     /// In a script, the lines after `exec -it POD -- sh` up to `exit` are the shell's (at the
     /// prompt, the session opens a nested prompt instead).
     let readsShellLines: Bool
@@ -188,7 +189,7 @@ public struct Lexer {
 
         while pos < chars.count {
             let c = chars[pos]
-            if c == " " || c == "\t" || c == "\n" || c == ";" || c == "\r" || (c == ")" && inSubstitution) { break }
+            if c == " " || c == "\t" || c == "\n" || c == ";" || c == "\r" || c == substitutionCloser { break }
             switch c {
             case "'":
                 quoted = true
@@ -198,6 +199,14 @@ public struct Lexer {
                 try readDoubleQuoted(&parts, &literal)
             case "\\":
                 try readEscape(&literal)
+            case "`":
+                // bash would run the command and split its output here; stsim runs only a
+                // loop's `seq`, so anything else is said, never passed on as a word.
+                throw Failure(
+                    diagnostic: error(
+                        at: here, "stsim runs a backquoted command only in a for loop's list: for i in `seq 0 2`",
+                        hint: "write the value itself, or quote the backquote ('`') to pass it on as written"),
+                    incomplete: false)
             case "$" where peek(1) == "{":
                 flush()
                 parts.append(try readVariable())

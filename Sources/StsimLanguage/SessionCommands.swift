@@ -100,8 +100,10 @@ enum SessionCommands {
                 name: name, image: image.text, remove: args.has("rm"), restart: restart,
                 attach: stdin || args.has("tty"), command: command)
             run.tty = args.has("it") || args.has("tty")
-            // BusyBox's default command is sh: without a command, -i gives it the input.
-            let shell = command.isEmpty && ProgramCatalog.kind(ofImage: image.text) == .toolbox
+            // BusyBox's default command is sh: without a command (or with a lone shell, `-- sh`),
+            // -i gives it the input.
+            let loneShell = command.count == 1 && Cluster.interactiveShells.contains(command[0])
+            let shell = (command.isEmpty || loneShell) && ProgramCatalog.kind(ofImage: image.text) == .toolbox
             run.input = try ExecInput.of(args, stdin: stdin, opensShell: shell, command: "run")
             run.options = try Common.writeOptions(args)
             if run.options.dryRun != .none, run.attach, let d = args.flag("dry-run") {

@@ -7,7 +7,29 @@ public enum JSONEmitter {
         return out + "\n"
     }
 
+<<<<<<< HEAD
     static func write(_ value: WireValue, indent: Int, into out: inout String) {
+=======
+    /// What the API server sends a curl or wget client (apiserver's responsewriters indent its
+    /// JSON for them with two spaces): the object in the server's own field order, kind first.
+    public static func apiDocument(_ value: WireValue) -> String {
+        var out = ""
+        write(Self.kindFirst(value), indent: 0, step: 2, into: &out)
+        return out + "\n"
+    }
+
+    /// TypeMeta's order, Kind then APIVersion, as Go marshals the server's structs.
+    private static func kindFirst(_ value: WireValue) -> WireValue {
+        guard case .object(var fields) = value, let k = fields.firstIndex(where: { $0.0 == "kind" }),
+            let a = fields.firstIndex(where: { $0.0 == "apiVersion" }), a < k
+        else { return value }
+        fields.swapAt(a, k)
+        return .object(fields)
+    }
+
+    static func write(_ value: WireValue, indent: Int, step: Int = 4, into out: inout String) {
+        let inner = String(repeating: " ", count: indent + step)
+>>>>>>> kubectl-gaps-b
         switch value {
         case .object(let fields):
             if fields.isEmpty {
@@ -16,10 +38,15 @@ public enum JSONEmitter {
             }
             out += "{\n"
             for (i, field) in fields.enumerated() {
+<<<<<<< HEAD
                 appendIndent(indent + 4, to: &out)
                 appendString(field.0, to: &out)
                 out += ": "
                 write(field.1, indent: indent + 4, into: &out)
+=======
+                out += inner + string(field.0) + ": "
+                write(field.1, indent: indent + step, step: step, into: &out)
+>>>>>>> kubectl-gaps-b
                 out += i == fields.count - 1 ? "\n" : ",\n"
             }
             appendIndent(indent, to: &out)
@@ -31,8 +58,13 @@ public enum JSONEmitter {
             }
             out += "[\n"
             for (i, v) in items.enumerated() {
+<<<<<<< HEAD
                 appendIndent(indent + 4, to: &out)
                 write(v, indent: indent + 4, into: &out)
+=======
+                out += inner
+                write(v, indent: indent + step, step: step, into: &out)
+>>>>>>> kubectl-gaps-b
                 out += i == items.count - 1 ? "\n" : ",\n"
             }
             appendIndent(indent, to: &out)

@@ -112,7 +112,7 @@ extension Session {
         else {
             throw SessionError("pod/\(name) did not start within \(settleLimit)", hint: "describe pod \(name) says why")
         }
-        if let input = r.input, r.command.isEmpty {
+        if let input = r.input, r.command.isEmpty || Self.isLoneShell(r.command) {
             return try attachShell(running, run: r, input: input)
         }
         // A server, or `sleep` as the main process: the container just keeps running.
@@ -150,7 +150,7 @@ extension Session {
         if r.remove, r.attach {
             if case .success = cluster.delete(.pod, name) { printer.line("pod \"\(name)\" deleted") }
         }
-        if r.attach, exitCode != 0 { printer.errorLine("pod default/\(name) terminated (Error)") }
+        if r.attach, exitCode != 0 { printer.errorLine("pod \(cluster.currentNamespace)/\(name) terminated (Error)") }
         autoSettle()
         return exitCode == 0 ? .ok : .failed
     }
@@ -159,7 +159,9 @@ extension Session {
     private func checkRun(_ r: RunPodCommand) throws {
         // kubectl's own check, before it creates anything.
         if r.remove, !r.attach { throw SessionError("--rm should only be used for attached containers") }
-        if case .terminal? = r.input, r.command.isEmpty, !canOpenNestedPrompt { throw Self.promptOnlyError }
+        if case .terminal? = r.input, r.command.isEmpty || Self.isLoneShell(r.command), !canOpenNestedPrompt {
+            throw Self.promptOnlyError
+        }
         if case .text? = r.input, !r.command.isEmpty, ProgramCatalog.kind(ofImage: r.image) == .toolbox,
             !Cluster.interactiveShells.contains(r.command.joined(separator: " "))
         {
@@ -186,6 +188,12 @@ extension Session {
             if r.tty { container.tty = true }
         }
         return container
+    }
+
+    /// `-- sh` (or `/bin/sh`, `ash`, `bash`) alone: the shell reads the input as the image's own
+    /// shell does when no command is given, so `run -it ... -- sh` opens the same prompt.
+    static func isLoneShell(_ command: [String]) -> Bool {
+        command.count == 1 && Cluster.interactiveShells.contains(command[0])
     }
 
     /// A busybox or dnsutils pod: the kubelet runs its command as the main process. Attached,

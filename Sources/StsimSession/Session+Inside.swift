@@ -15,28 +15,78 @@ extension Session {
         printer.line("Starting to serve on 127.0.0.1:\(port)")
     }
 
-    /// `curl` on the learner's machine: only kubectl proxy's port leads into the cluster.
+    /// `curl` on the learner's machine: only kubectl proxy's port leads into the cluster. With -L
+    /// each redirect is followed in turn (curl's limit is 50), every response on the way shown
+    /// as -v and -i show it; 301, 302 and 303 turn a POST into a GET, as curl does.
     func curl(_ c: CurlCommand) throws -> Outcome {
-        let url = CurlURL(c.url.text)
+        var url = CurlURL(c.url.text)
+        var method = c.effectiveMethod.uppercased()
+        var requestBody = try curlBody(c)
+        for hop in 0...50 {
+            guard let answer = try proxyExchange(url, method: method, body: requestBody, c) else { return .failed }
+            let location = answer.extra.first { $0.hasPrefix("Location: ") }.map { String($0.dropFirst(10)) }
+            if c.follow, [301, 302, 303, 307, 308].contains(answer.status), let location {
+                if c.include {
+                    printer.block(answer.headerLines.map { String($0.dropFirst(2)) }.joined(separator: "\n") + "\n")
+                }
+                guard hop < 50 else { return curlFailed(47, "Maximum (50) redirects followed", silent: c.silent) }
+                if c.verbose { printer.errorLine("* Issue another request to this URL: '\(location)'") }
+                url = CurlURL(location.hasPrefix("/") ? "\(url.scheme)://\(url.host):\(url.port)\(location)" : location)
+                if [301, 302, 303].contains(answer.status), method == "POST" { (method, requestBody) = ("GET", "") }
+                continue
+            }
+            if c.fail, answer.status >= 400 {
+                return curlFailed(22, "The requested URL returned error: \(answer.status)", silent: c.silent)
+            }
+            if c.include {
+                // -i: the same lines on stdout, without -v's `< ` marks (the last one is the blank line).
+                printer.block(
+                    answer.headerLines.map { String($0.dropFirst(2)) }.joined(separator: "\n") + "\n" + answer.body)
+            } else {
+                printer.block(answer.body)
+            }
+            if c.verbose { printer.errorLine(CurlOutput.closing) }
+            return .ok
+        }
+        return .ok
+    }
+
+    /// One request to the proxy and its answer (nil when curl could not connect: the error is
+    /// printed); -v's lines are printed on the way.
+    private func proxyExchange(_ url: CurlURL, method: String, body requestBody: String, _ c: CurlCommand) throws
+        -> ProxyExchange?
+    {
         guard ["localhost", "127.0.0.1"].contains(url.host) else {
-            return curlFailed(6, "Could not resolve host: \(url.host)", silent: c.silent)
+            _ = curlFailed(6, "Could not resolve host: \(url.host)", silent: c.silent)
+            return nil
         }
         guard url.port == proxyPort, url.scheme == "http" else {
             if url.port == proxyPort {
-                return curlFailed(
+                _ = curlFailed(
                     35, "OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number", silent: c.silent)
+                return nil
             }
-            return curlFailed(
+            _ = curlFailed(
                 7, "Failed to connect to \(url.host) port \(url.port) after 0 ms: Couldn't connect to server",
                 silent: c.silent)
+            return nil
         }
-        guard let route = ProxyRoute(url.path) else {
+        let answer: (status: Int, contentType: String, body: String, extra: [String])
+        if let route = ProxyRoute(url.path) {
+            answer = proxyAnswer(route, method: method, body: requestBody)
+        } else if let path = APIPath(url.path) {
+            guard method == "GET" else {
+                throw SessionError(
+                    "stsim's kubectl proxy answers only GET on the API's own paths, not \(method)",
+                    hint: "change objects with apply, patch, label or delete")
+            }
+            let (status, body) = apiAnswer(path)
+            answer = (status, "application/json", body, [])
+        } else {
             throw SessionError(
-                "stsim's kubectl proxy serves only the proxy paths: /api/v1/namespaces/NS/pods/POD/proxy/PATH and .../services/SVC/proxy/PATH",
-                hint: "for the API's objects use get, describe or get -o json")
+                "stsim's kubectl proxy serves /version, the objects' paths (/api/v1/namespaces/NS/pods[/NAME], /apis/apps/v1/namespaces/NS/statefulsets) and the proxy paths (/api/v1/namespaces/NS/pods/POD/proxy/PATH, .../services/SVC/proxy/PATH)",
+                hint: "for other views use get, describe or get -o json")
         }
-        let method = c.effectiveMethod.uppercased()
-        let requestBody = try curlBody(c)
         let ip = url.host == "localhost" ? "127.0.0.1" : url.host
         if c.verbose {
             for line in CurlOutput.requestLines(
@@ -46,21 +96,14 @@ extension Session {
                 printer.errorLine(line)
             }
         }
-        let (status, contentType, body, extra) = proxyAnswer(route, method: method, body: requestBody)
-        let responseLines = CurlOutput.responseLines(
-            status: status, reason: HTTPResponse(status: status, body: "").reason, contentType: contentType,
-            bodyLength: body.utf8.count, date: CurlOutput.httpDate(cluster.now), extra: extra)
+        let headerLines = CurlOutput.responseLines(
+            status: answer.status, reason: HTTPResponse(status: answer.status, body: "").reason,
+            contentType: answer.contentType, bodyLength: answer.body.utf8.count, date: CurlOutput.httpDate(cluster.now),
+            extra: answer.extra)
         if c.verbose {
-            for line in responseLines { printer.errorLine(line) }
+            for line in headerLines { printer.errorLine(line) }
         }
-        if c.include {
-            // -i: the same lines on stdout, without -v's `< ` marks (the last one is the blank line).
-            printer.block(responseLines.map { String($0.dropFirst(2)) }.joined(separator: "\n") + "\n" + body)
-        } else {
-            printer.block(body)
-        }
-        if c.verbose { printer.errorLine(CurlOutput.closing) }
-        return .ok
+        return ProxyExchange(status: answer.status, body: answer.body, extra: answer.extra, headerLines: headerLines)
     }
 
     /// What `kubectl proxy` answers on a proxy path: the pod's or Service's own response, the API
@@ -73,21 +116,32 @@ extension Session {
             let body = method == "GET" ? "<a href=\"\(to)\">Moved Permanently</a>.\n\n" : ""
             return (301, "text/html; charset=utf-8", body, ["Location: \(to)"])
         case .proxy(let ns, let resource, let name, let path):
-            let request = HTTPRequest(method: method, path: path, body: requestBody, client: "")
+            var request = HTTPRequest(method: method, path: path, body: requestBody, client: "")
+            // kubectl proxy forwards with the API server's address as the Host (its handler's
+            // UseLocationHost), and the API server passes it on: an app's absolute redirect names
+            // that host, which the server's proxy does not rewrite (not the pod's own address).
+            request.host = "127.0.0.1:6443"
             switch cluster.proxy(request, namespace: ns, resource: resource, name: name) {
-            case .success(let r): return (r.status, r.contentType ?? "text/plain; charset=utf-8", r.body, [])
+            case .success(let r):
+                let extra = r.location.map { ["Location: \($0)"] } ?? []
+                return (r.status, r.contentType ?? "text/plain; charset=utf-8", r.body, extra)
             case .failure(let e): return (e.code, "application/json", StatusJSON.render(e), [])
             }
         }
     }
 
-    /// `-d TEXT`, or `-d @FILE`: the file's text without its line breaks, as curl sends it.
+    /// `-d TEXT`, or `-d @FILE`: the file's text without its line breaks, as curl sends it;
+    /// `--data-binary @FILE` keeps them.
     func curlBody(_ c: CurlCommand) throws -> String {
-        try c.data.map { d in
+        let data = try c.data.map { d in
             guard d.hasPrefix("@") else { return d }
             let text = try readFile(Argument(String(d.dropFirst()), at: c.url.location))
             return String(text.filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" })
-        }.joined(separator: "&")
+        }
+        let binary = try c.binaryData.map { d in
+            d.hasPrefix("@") ? try readFile(Argument(String(d.dropFirst()), at: c.url.location)) : d
+        }
+        return (data + binary).joined(separator: "&")
     }
 
     /// curl's own failure line on stderr (none with -s) and its exit status.
@@ -125,6 +179,14 @@ extension Session {
         }
         return 0
     }
+}
+
+/// One response through kubectl proxy, with its header lines as -v prints them (`< `).
+struct ProxyExchange {
+    var status: Int
+    var body: String
+    var extra: [String]
+    var headerLines: [String]
 }
 
 /// A URL as curl takes it: scheme optional (http), port by scheme.

@@ -11,11 +11,14 @@ final class NestedShell {
     let run: RunPodCommand?
     /// `-t`: without a terminal the shell reads its input quietly and shows no prompt.
     let tty: Bool
+    /// The pod's namespace (the command's `-n`): each line typed later runs in it.
+    let namespace: String
 
-    init(shell: InteractiveShell, run: RunPodCommand?, tty: Bool) {
+    init(shell: InteractiveShell, run: RunPodCommand?, tty: Bool, namespace: String) {
         self.shell = shell
         self.run = run
         self.tty = tty
+        self.namespace = namespace
     }
 
     var prompt: String { tty ? shell.prompt : "" }
@@ -29,7 +32,7 @@ extension Session {
     public func endNestedInput() {
         guard let nested = nestedShell else { return }
         printer.startCommand()
-        _ = leave(nested)
+        _ = inNamespace(nested.namespace) { leave(nested) }
     }
 
     /// kubectl's words when -t is asked for and standard input is not a terminal.
@@ -46,24 +49,31 @@ extension Session {
         guard let shell = cluster.interactiveShell(pod, container: index, program: argv[0], hooks: shellHooks) else {
             return report(Cluster.missingExecutable(argv[0]))
         }
-        return try attach(NestedShell(shell: shell, run: nil, tty: e.tty), input: e.input, pod: pod, container: index)
+        return try attach(
+            NestedShell(shell: shell, run: nil, tty: e.tty, namespace: pod.metadata.namespace), input: e.input,
+            pod: pod, container: index)
     }
 
-    /// `run -it --image=busybox NAME`: the image's `sh` is the main process and reads the input.
+    /// `run -it --image=busybox NAME [-- sh]`: the image's shell (`sh` unless the command names
+    /// one) is the main process and reads the input.
     func attachShell(_ pod: Pod, run r: RunPodCommand, input: ExecInput) throws -> Outcome {
+        let program = r.command.first ?? "sh"
         if case .text(let text) = input {
             if r.tty { printer.errorLine(Self.noTerminal) }
-            let result = try runTool(pod, container: 0, ["sh"], stdin: text)
+            let result = try runTool(pod, container: 0, [program], stdin: text)
             cluster.appendLog(pod, result.stdout + result.stderr)
             printStreams(result)
             return finishRun(r, exitCode: result.exitCode)
         }
-        guard let shell = cluster.interactiveShell(pod, container: 0, program: "sh", hooks: shellHooks) else {
-            throw SessionError("\(r.image) has no shell")
+        guard let shell = cluster.interactiveShell(pod, container: 0, program: program, hooks: shellHooks) else {
+            if r.command.isEmpty { throw SessionError("\(r.image) has no shell") }
+            return report(Cluster.missingExecutable(program))
         }
         // attach.go prints it once the terminal is raw, before the shell's first prompt.
         if r.tty { printer.errorLine("If you don't see a command prompt, try pressing enter.") }
-        return try attach(NestedShell(shell: shell, run: r, tty: r.tty), input: input, pod: pod, container: 0)
+        return try attach(
+            NestedShell(shell: shell, run: r, tty: r.tty, namespace: pod.metadata.namespace), input: input, pod: pod,
+            container: 0)
     }
 
     /// Only a command typed at the prompt hands the terminal to a shell: not a script's, nor
@@ -100,6 +110,10 @@ extension Session {
     func runNestedLine(_ line: String) {
         guard let nested = nestedShell else { return }
         printer.startCommand()
+        inNamespace(nested.namespace) { runNestedLine(line, in: nested) }
+    }
+
+    private func runNestedLine(_ line: String, in nested: NestedShell) {
         guard let pod = cluster.get(Pod.self, nested.shell.podName) else {
             // The pod went away under the shell (it cannot, as time stands still; but a sleep can).
             printer.errorLine("error: the pod \(nested.shell.podName) is gone")

@@ -81,13 +81,13 @@ final class UndoSharingTests: XCTestCase {
         var apps = AppState()
         let uids = (0..<2_000).map { UID(high: 9, low: UInt64($0)) }
         for uid in uids {
-            apps.log(uid, run: "nginx#0", "started")
+            apps.log(uid, run: "nginx#0", "started", at: .zero)
             apps.setNote("cannot run", pod: uid, container: "nginx")
         }
         let kept = apps
         for uid in uids {
-            apps.log(uid, run: "nginx#0", "GET /")
-            apps.log(uid, run: "nginx#1", "restarted")
+            apps.log(uid, run: "nginx#0", "GET /", at: .zero)
+            apps.log(uid, run: "nginx#1", "restarted", at: .zero)
             apps.setNote(nil, pod: uid, container: "nginx")
         }
         apps.forget(pod: uids[0])

@@ -73,6 +73,31 @@ final class ShellHabitsTests: XCTestCase {
         XCTAssertTrue(out.text.contains("pod \"dns-test\" deleted\n"), out.text)
     }
 
+    func testRunWithALoneShellOpensThePromptInItsNamespace() {
+        let out = CapturedOutput()
+        let s = Session(output: out)
+        XCTAssertTrue(s.runInteractive("create ns lab", interrupted: { false }))
+        XCTAssertTrue(
+            s.runInteractive(
+                "run -it --rm --image=busybox:1.28 dns-test --restart=Never -n lab -- sh", interrupted: { false }))
+        XCTAssertEqual(s.nestedPrompt, "/ # ")
+        XCTAssertFalse(out.text.contains("deleted"), out.text)
+        // The lines typed later run in the pod's namespace, not the current one.
+        XCTAssertTrue(s.runInteractive("hostname", interrupted: { false }))
+        XCTAssertTrue(out.text.hasSuffix("dns-test\n"), out.text)
+        XCTAssertTrue(s.runInteractive("exit 1", interrupted: { false }))
+        XCTAssertNil(s.nestedPrompt)
+        XCTAssertTrue(out.text.contains("pod \"dns-test\" deleted\npod lab/dns-test terminated (Error)\n"), out.text)
+        XCTAssertTrue(s.runInteractive("get pods -n lab", interrupted: { false }))
+        XCTAssertTrue(out.text.hasSuffix("No resources found in lab namespace.\n"), out.text)
+        // With /bin/sh too; and stsim's own exit leaves stsim only at stsim's prompt.
+        XCTAssertTrue(
+            s.runInteractive("run -it --rm --image=busybox:1.28 t --restart=Never -- /bin/sh", interrupted: { false }))
+        XCTAssertEqual(s.nestedPrompt, "/ # ")
+        XCTAssertTrue(s.runInteractive("exit", interrupted: { false }))
+        XCTAssertNil(s.nestedPrompt)
+    }
+
     func testAShellPromptCannotOpenInsideALoop() {
         let (s, out) = sessionWithWeb()
         _ = s.runScript("for i in 0; do exec -it web-$i -- sh; done", file: "t.sts")

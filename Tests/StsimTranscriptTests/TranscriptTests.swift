@@ -29,16 +29,19 @@ final class TranscriptTests: XCTestCase {
         "containers/copy",
         "containers/crash-rows",
         "containers/curl-in-pod",
+        "containers/env-service-links",
         "containers/expect-status-words",
         "containers/image-programs",
         "containers/images",
         "containers/init-config",
         "containers/init-containers",
         "containers/liveness-exec",
+        "containers/logs-follow-process",
         "containers/main-process",
         "containers/nested-shell",
         "containers/ping",
         "containers/qos-class",
+        "containers/run-shell-command",
         "containers/shell",
         "containers/stable-storage",
         "containers/tutorial-loops",
@@ -99,6 +102,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/api-resources",
         "kubectl/configmap",
         "kubectl/configmap-volume",
+        "kubectl/curl-flags",
         "kubectl/dry-run-diff-replace",
         "kubectl/dry-run-generators",
         "kubectl/edit-here-document",
@@ -111,6 +115,7 @@ final class TranscriptTests: XCTestCase {
         "kubectl/global-flags",
         "kubectl/go-template",
         "kubectl/labels-and-output",
+        "kubectl/logs-flags",
         "kubectl/patch-directives",
         "kubectl/patch-json",
         "kubectl/secret",
@@ -124,6 +129,7 @@ final class TranscriptTests: XCTestCase {
         "language/lexing",
         "language/limits",
         "language/locations",
+        "language/loop-lists",
         "language/pipes",
         "language/serve-refusals",
         "language/set-image-slash",
@@ -264,6 +270,10 @@ final class TranscriptTests: XCTestCase {
         try Transcript("containers/curl-in-pod").check()
     }
 
+    func test_containers_env_service_links() throws {
+        try Transcript("containers/env-service-links").check()
+    }
+
     func test_containers_expect_status_words() throws {
         try Transcript("containers/expect-status-words").check()
     }
@@ -288,6 +298,10 @@ final class TranscriptTests: XCTestCase {
         try Transcript("containers/liveness-exec").check()
     }
 
+    func test_containers_logs_follow_process() throws {
+        try Transcript("containers/logs-follow-process").check()
+    }
+
     func test_containers_main_process() throws {
         try Transcript("containers/main-process").check()
     }
@@ -302,6 +316,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_containers_qos_class() throws {
         try Transcript("containers/qos-class").check()
+    }
+
+    func test_containers_run_shell_command() throws {
+        try Transcript("containers/run-shell-command").check()
     }
 
     func test_containers_shell() throws {
@@ -555,6 +573,10 @@ final class TranscriptTests: XCTestCase {
         try Transcript("kubectl/configmap-volume").check()
     }
 
+    func test_kubectl_curl_flags() throws {
+        try Transcript("kubectl/curl-flags").check()
+    }
+
     func test_kubectl_dry_run_diff_replace() throws {
         try Transcript("kubectl/dry-run-diff-replace").check()
     }
@@ -601,6 +623,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_kubectl_labels_and_output() throws {
         try Transcript("kubectl/labels-and-output").check()
+    }
+
+    func test_kubectl_logs_flags() throws {
+        try Transcript("kubectl/logs-flags").check()
     }
 
     func test_kubectl_patch_directives() throws {
@@ -653,6 +679,10 @@ final class TranscriptTests: XCTestCase {
 
     func test_language_locations() throws {
         try Transcript("language/locations").check()
+    }
+
+    func test_language_loop_lists() throws {
+        try Transcript("language/loop-lists").check()
     }
 
     func test_language_pipes() throws {

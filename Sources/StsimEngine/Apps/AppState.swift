@@ -15,10 +15,12 @@ public struct AppState: Codable, Sendable {
 
     public init(seed: UInt64 = 0) { random = SeededRandom(seed: seed ^ 0x6B75_6269_612D_7065) }
 
-    mutating func log(_ pod: UID, run: String, _ line: String) { log(pod, run: run, .line(line)) }
+    mutating func log(_ pod: UID, run: String, _ line: String, at time: VirtualTime) {
+        log(pod, run: run, .line(line), at: time)
+    }
 
-    mutating func log(_ pod: UID, run: String, _ entry: LogEntry) {
-        logs[pod, default: [:]][run, default: LogLines()].append(entry)
+    mutating func log(_ pod: UID, run: String, _ entry: LogEntry, at time: VirtualTime) {
+        logs[pod, default: [:]][run, default: LogLines()].append(entry, at: time)
     }
 
     /// A pod deleted from the API takes its log and its own storage with it.

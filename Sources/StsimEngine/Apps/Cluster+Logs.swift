@@ -11,7 +11,7 @@ extension Cluster {
 
     func log(_ pod: Pod, container index: Int, _ line: String) {
         guard let uid = pod.metadata.uid, let run = Self.containerRun(pod, container: index) else { return }
-        apps.log(uid, run: run, line)
+        apps.log(uid, run: run, line, at: now)
     }
 
     /// Output of a command run as a container's main process (`kubectl run ... -- dig ...`).
@@ -26,6 +26,29 @@ extension Cluster {
             return nil
         }
         return apps.logs[uid]?[run]?.lines ?? []
+    }
+
+    /// What a container printed with when each line was written, oldest first; nil for
+    /// `previous` when it never restarted, or when the times are not known (a log from before
+    /// a `load`: a save keeps the lines only).
+    public func timedLogs(of pod: Pod, container index: Int = 0, previous: Bool = false) -> [(
+        time: VirtualTime, line: String
+    )]? {
+        guard let uid = pod.metadata.uid, let run = Self.containerRun(pod, container: index, previous: previous) else {
+            return nil
+        }
+        guard let log = apps.logs[uid]?[run] else { return [] }
+        return log.timedLines
+    }
+
+    /// Whether container `index`'s main process (a busybox `sh -c` loop, a `sleep`) is still to run
+    /// again: it sleeps in virtual time and will write more, however steady settle counts it.
+    /// `logs -f` follows such a process until it ends, as kubectl's stream does.
+    public func mainProcessGoesOn(_ pod: Pod, container index: Int) -> Bool {
+        guard let node = pod.spec.nodeName, let uid = pod.metadata.uid,
+            let rp = kubelets[node]?.pods[uid], index < rp.containers.count
+        else { return false }
+        return rp.containers[index].process != nil
     }
 
     /// stsim's words on what it does not simulate in a container's command, if anything.

@@ -8,6 +8,9 @@ public struct HTTPRequest: Sendable, Hashable {
     public var client: String
     /// The User-Agent header (`curl/7.88.1`, `kube-probe/1.32`); nil when the client sends none.
     public var userAgent: String?
+    /// The Host header as the client sent it (`web-0.nginx`, `localhost:8080`); nil when it sent
+    /// none. A server's absolute redirect names it (nginx's `$host`).
+    public var host: String?
 
     public init(method: String = "GET", path: String = "/", body: String = "", client: String, userAgent: String? = nil)
     {
@@ -25,6 +28,10 @@ public struct HTTPResponse: Sendable, Hashable {
     public var body: String
     /// nil: the program set none (Node's `http` module sends no Content-Type of its own).
     public var contentType: String?
+    /// A redirect's target (the Location header), nil for other answers.
+    public var location: String?
+    /// The Server header (`nginx/1.27.4`); nil when the program sends none (Node's `http`).
+    public var server: String?
 
     public init(status: Int = 200, body: String, contentType: String? = nil) {
         self.status = status

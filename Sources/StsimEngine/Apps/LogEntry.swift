@@ -21,10 +21,16 @@ enum LogEntry: Hashable, Sendable {
 /// stands for, so a log is the same whichever way its entries are kept, as after a load.
 struct LogLines: Hashable, Sendable, Codable, CustomReflectable {
     private var entries: [LogEntry] = []
+    /// When each entry was written, as the runtime stamps each line (`logs --timestamps`,
+    /// `--since`); nil for a log read back from a save, which keeps the lines, not their times.
+    private var times: [VirtualTime]? = []
 
     init() {}
 
-    mutating func append(_ entry: LogEntry) { entries.append(entry) }
+    mutating func append(_ entry: LogEntry, at time: VirtualTime) {
+        entries.append(entry)
+        times?.append(time)
+    }
 
     var lines: [String] {
         var lines: [String] = []
@@ -32,10 +38,23 @@ struct LogLines: Hashable, Sendable, Codable, CustomReflectable {
         return lines
     }
 
+    /// Each line with the time it was written, or nil when the times are not known.
+    var timedLines: [(time: VirtualTime, line: String)]? {
+        guard let times else { return nil }
+        var out: [(time: VirtualTime, line: String)] = []
+        for (entry, time) in zip(entries, times) {
+            var lines: [String] = []
+            entry.append(to: &lines)
+            out += lines.map { (time, $0) }
+        }
+        return out
+    }
+
     var customMirror: Mirror { Mirror(self, unlabeledChildren: lines, displayStyle: .collection) }
 
     init(from decoder: any Decoder) throws {
         entries = try [String](from: decoder).map(LogEntry.line)
+        times = nil
     }
 
     func encode(to encoder: any Encoder) throws { try lines.encode(to: encoder) }

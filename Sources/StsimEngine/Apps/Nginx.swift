@@ -9,7 +9,7 @@ struct Nginx: PodProgram {
 
     func serve(_ request: HTTPRequest, in pod: PodContext) -> HTTPResponse {
         let path = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? "/"
-        let response: HTTPResponse
+        var response: HTTPResponse
         if path.hasSuffix("/") {
             let dir = Self.docroot + path
             if let page = ["index.html", "index.htm"].lazy.compactMap({ pod.read(dir + $0) }).first {
@@ -21,11 +21,19 @@ struct Nginx: PodProgram {
                 )
                 response = Self.errorPage(403, version: version)
             }
+        } else if pod.isDirectory(Self.docroot + path) {
+            // ngx_http_static_module: a directory asked for without its slash is redirected to
+            // it, absolutely (absolute_redirect on): $host, the port when not 80, then the query.
+            let query = request.path.dropFirst(path.count)
+            let host = (request.host ?? "localhost").split(separator: ":").first.map(String.init) ?? "localhost"
+            response = Self.redirect(
+                to: "http://\(host)\(port == 80 ? "" : ":\(port)")\(path)/\(query)", version: version)
         } else if let text = pod.read(Self.docroot + path) {
             response = HTTPResponse(body: text, contentType: "text/html")
         } else {
             response = Self.errorPage(404, version: version)
         }
+        response.server = "nginx/\(version)"
         let agent = request.userAgent ?? "-"
         pod.log(
             "\(request.client) - - [\(Self.accessLogTime(pod.now))] \"\(request.method) \(request.path) HTTP/1.1\" \(response.status) \(response.body.utf8.count) \"-\" \"\(agent)\" \"-\""
@@ -41,6 +49,13 @@ struct Nginx: PodProgram {
             "<hr><center>nginx/\(version)</center>", "</body>", "</html>",
         ]
         return HTTPResponse(status: status, body: lines.map { $0 + "\r\n" }.joined(), contentType: "text/html")
+    }
+
+    /// A 301 with nginx's own page for it and the Location header.
+    static func redirect(to location: String, version: String) -> HTTPResponse {
+        var response = errorPage(301, version: version)
+        response.location = location
+        return response
     }
 
     /// `$time_local` in UTC: `24/Nov/2025:19:20:04 +0000`.

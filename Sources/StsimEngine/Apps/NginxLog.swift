@@ -86,6 +86,6 @@ extension Kubelet {
             ? LogEntry.nginxStart(
                 image: c.image, kernel: node?.status.kernelVersion ?? "6.8.0", cpus: cpus, at: cluster.now)
             : LogEntry.nginxQuit(cpus: cpus, at: cluster.now)
-        cluster.apps.log(rp.uid, run: "\(c.name)#\(c.restartCount)", entry)
+        cluster.apps.log(rp.uid, run: "\(c.name)#\(c.restartCount)", entry, at: cluster.now)
     }
 }

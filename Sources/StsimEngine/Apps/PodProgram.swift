@@ -22,6 +22,10 @@ struct PodContext {
         return nil
     }
 
+    func isDirectory(_ path: String) -> Bool {
+        ContainerFiles(cluster: cluster, pod: pod, container: container).kind(path) == .directory
+    }
+
     func write(_ path: String, _ text: String) { cluster.writeFile(pod, container: container, path: path, text) }
 
     func log(_ line: String) {

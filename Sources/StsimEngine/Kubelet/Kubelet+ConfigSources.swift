@@ -47,7 +47,7 @@ extension Kubelet {
         let e: ConfigSourceError
         switch cluster.configEnvironment(pod.spec.containers[i], namespace: rp.key.namespace) {
         case .success(let env):
-            rp.containers[i].configEnvironment = env.map { ConfigEnvEntry(name: $0.0, value: $0.1) }
+            rp.containers[i].configEnvironment = withServiceLinks(env, namespace: rp.key.namespace)
             return true
         case .failure(let error): e = error
         }
@@ -82,7 +82,16 @@ extension Kubelet {
         guard let pod = apiPod(rp)?.asRun, i < pod.spec.containers.count, i < rp.containers.count,
             case .success(let env) = cluster.configEnvironment(pod.spec.containers[i], namespace: rp.key.namespace)
         else { return }
-        rp.containers[i].configEnvironment = env.map { ConfigEnvEntry(name: $0.0, value: $0.1) }
+        rp.containers[i].configEnvironment = withServiceLinks(env, namespace: rp.key.namespace)
+    }
+
+    /// The container's own variables, then the Services' (makeEnvironmentVariables: a name the
+    /// container sets itself keeps its value).
+    private func withServiceLinks(_ env: [(String, String?)], namespace: String) -> [ConfigEnvEntry] {
+        let own = Set(env.map(\.0))
+        let links = cluster.serviceEnvironment(namespace: namespace).filter { !own.contains($0.0) }
+        return env.map { ConfigEnvEntry(name: $0.0, value: $0.1) }
+            + links.map { ConfigEnvEntry(name: $0.0, value: $0.1) }
     }
 
     /// A ConfigMap or Secret this node's pod waited for exists now (or changed): mount, or

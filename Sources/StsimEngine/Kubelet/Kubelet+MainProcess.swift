@@ -81,7 +81,9 @@ extension Kubelet {
         for chunk in output {
             let text = chunk.text
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            for line in lines.dropLast(text.hasSuffix("\n") ? 1 : 0) { cluster.apps.log(uid, run: run, String(line)) }
+            for line in lines.dropLast(text.hasSuffix("\n") ? 1 : 0) {
+                cluster.apps.log(uid, run: run, String(line), at: cluster.now)
+            }
         }
     }
 }

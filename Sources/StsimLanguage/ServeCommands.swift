@@ -27,7 +27,9 @@ enum ServeCommands {
             + "With --realtime [FACTOR] (1 by default, up to \(ServeAction.realtimeLimit)), virtual time follows the wall clock × FACTOR while it serves, "
             + "a few times a second as tick does, so kubectl get -w and k9s see the cluster move live; writes then no longer settle "
             + "(neither kubectl's nor the prompt's: a real cluster does not jump ahead), while tick, settle and wait still jump when typed.",
-        examples: ["serve", "serve --port 6443 --kubeconfig /tmp/stsim.kubeconfig", "serve --realtime 60", "serve stop"],
+        examples: [
+            "serve", "serve --port 6443 --kubeconfig /tmp/stsim.kubeconfig", "serve --realtime 60", "serve stop",
+        ],
         flags: [
             FlagSpec("port", value: "N", help: "the port on 127.0.0.1 (default 0: any free port)"),
             FlagSpec(
@@ -77,7 +79,9 @@ extension Common {
         guard let f = Double(a.text), f.isFinite, f > 0, f <= Double(ServeAction.realtimeLimit) else {
             throw Diagnostic(
                 at: a.location, "invalid --realtime factor \"\(a.text)\"",
-                hint: "a positive number up to \(ServeAction.realtimeLimit), as in serve --realtime 60 (a virtual minute each wall second)")
+                hint:
+                    "a positive number up to \(ServeAction.realtimeLimit), as in serve --realtime 60 (a virtual minute each wall second)"
+            )
         }
         return f
     }

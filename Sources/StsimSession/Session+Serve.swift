@@ -46,6 +46,9 @@ extension Session {
         return result ?? body()
     }
 
+    /// The fastest `--realtime` factor (for `stsim serve`, which does not see the language).
+    public static var realtimeLimit: Int { ServeAction.realtimeLimit }
+
     /// A `--realtime` factor as typed: 60, not 60.0.
     public static func factorText(_ f: Double) -> String {
         f == f.rounded() ? String(Int(f)) : String(f)
@@ -94,7 +97,8 @@ extension Session {
             printer.line(place.exportLine)
             if let realtime {
                 printer.line(
-                    "stsim: virtual time follows the wall clock × \(Session.factorText(realtime)); writes do not settle while it serves")
+                    "stsim: virtual time follows the wall clock × \(Session.factorText(realtime)); writes do not settle while it serves"
+                )
             }
         case .stop:
             guard let place = server.place else {

@@ -46,7 +46,8 @@ struct Serve {
         if let factor = command.realtime {
             if !command.printEnv {
                 Self.say(
-                    "stsim: virtual time follows the wall clock × \(Session.factorText(factor)); writes do not settle while it serves")
+                    "stsim: virtual time follows the wall clock × \(Session.factorText(factor)); writes do not settle while it serves"
+                )
             }
             host.startRealtime(factor: factor)
         }

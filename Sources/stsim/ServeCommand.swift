@@ -1,6 +1,6 @@
 import ArgumentParser
-import enum StsimLanguage.ServeAction
 
+import class StsimSession.Session
 
 /// `stsim serve [FILE.sts]`: the cluster behind a Kubernetes API on 127.0.0.1, for the real
 /// kubectl (command-language.md, "Running").
@@ -50,9 +50,10 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         if port < 0 || port > 65535 { throw ValidationError("--port takes 0 to 65535") }
-        if let f = realtime, !(f.isFinite && f > 0 && f <= Double(ServeAction.realtimeLimit)) {
+        if let f = realtime, !(f.isFinite && f > 0 && f <= Double(Session.realtimeLimit)) {
             throw ValidationError(
-                "--realtime takes a positive number up to \(ServeAction.realtimeLimit) (60: a virtual minute each wall second)")
+                "--realtime takes a positive number up to \(Session.realtimeLimit) (60: a virtual minute each wall second)"
+            )
         }
     }
 
@@ -64,7 +65,9 @@ struct ServeCommand: ParsableCommand {
             out.append(a)
             if a == "--realtime" {
                 let next = i + 1 < arguments.count ? arguments[i + 1] : nil
-                if next.map({ Double($0) == nil && !$0.hasPrefix("-") || $0.hasPrefix("--") }) ?? true { out.append("1") }
+                if next.map({ Double($0) == nil && !$0.hasPrefix("-") || $0.hasPrefix("--") }) ?? true {
+                    out.append("1")
+                }
             }
         }
         return out

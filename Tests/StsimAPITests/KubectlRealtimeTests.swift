@@ -31,7 +31,8 @@ final class KubectlRealtimeTests: XCTestCase {
         let k = try KubectlHarness(typing: "serve --realtime 60")
         XCTAssertTrue(k.waitForOutput("virtual time follows the wall clock × 60"), k.output)
         _ = try k.run(["create", "-f", "examples/web.yaml"])
-        XCTAssertTrue(try Self.poll { try k.run("get", "pods", "web-2", "-o", "name").stdout == "pod/web-2\n" }, k.output)
+        XCTAssertTrue(
+            try Self.poll { try k.run("get", "pods", "web-2", "-o", "name").stdout == "pod/web-2\n" }, k.output)
         k.type("scale sts web 1")
         XCTAssertTrue(try Self.poll { try k.run("get", "pods", "-o", "name").stdout == "pod/web-0\n" }, k.output)
         XCTAssertFalse(k.output.contains("settled at"), k.output)

@@ -44,10 +44,49 @@ public final class SessionHost: @unchecked Sendable {
     public func closeWatches() {
         exclusively { [self] in
             stopped = true
+            clock?.cancel()
+            clock = nil
+            session.realtimeFactor = nil
             for (sink, last) in hub.removeAll() { sink.finish(last.isEmpty ? nil : last, close: true) }
             session.stopObservingChanges()
         }
     }
+
+    /// `serve --realtime FACTOR`: every `interval` of wall time, on the session's thread in turn
+    /// with the requests, the cluster advances by the wall time elapsed × `factor`, as `tick`
+    /// does; writes stop settling (Session.realtimeFactor). The wall clock lives here, never
+    /// in the engine or the session.
+    public func startRealtime(factor: Double, interval: Double = 0.2) {
+        exclusively { [self] in
+            session.realtimeFactor = factor
+            lastTick = DispatchTime.now().uptimeNanoseconds
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(20))
+            timer.setEventHandler { [weak self] in self?.realtimeTick(factor: factor) }
+            clock = timer
+            timer.resume()
+        }
+    }
+
+    private func realtimeTick(factor: Double) {
+        guard !stopped else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        // Milliseconds of virtual time; the fraction carries to the next tick.
+        let due = Double(now - lastTick) / 1_000_000 * factor + carried
+        lastTick = now
+        let whole = due.rounded(.down)
+        carried = due - whole
+        guard whole >= 1 else { return }
+        aroundRequest?.before()
+        session.advanceRealtime(by: .milliseconds(Int64(whole)))
+        aroundRequest?.after()
+    }
+
+    /// The realtime clock, its last reading (uptime nanoseconds) and the virtual fraction of a
+    /// millisecond not yet advanced; touched only on `queue`.
+    private var clock: (any DispatchSourceTimer)?
+    private var lastTick: UInt64 = 0
+    private var carried = 0.0
 
     /// Handles one request on the session's thread; `reply` runs there too and must hand its
     /// result to the connection's own thread.

@@ -21,7 +21,8 @@ public struct ServingPlace: Sendable, Equatable {
 public protocol APIServing: AnyObject {
     /// Starts serving the session's cluster. Throws, with a message, when it cannot (a port in
     /// use, a kubeconfig that cannot be written).
-    func start(_ session: Session, port: Int, kubeconfig: String?) throws -> ServingPlace
+    /// `realtime`: virtual time follows the wall clock × this factor while serving.
+    func start(_ session: Session, port: Int, kubeconfig: String?, realtime: Double?) throws -> ServingPlace
     /// Ends the stream of every open watch cleanly, then stops listening.
     func stop()
     /// Where it serves now; nil when it does not.
@@ -45,6 +46,14 @@ extension Session {
         return result ?? body()
     }
 
+    /// The fastest `--realtime` factor (for `stsim serve`, which does not see the language).
+    public static var realtimeLimit: Int { ServeAction.realtimeLimit }
+
+    /// A `--realtime` factor as typed: 60, not 60.0.
+    public static func factorText(_ f: Double) -> String {
+        f == f.rounded() ? String(Int(f)) : String(f)
+    }
+
     /// Stops serving without a word (quit, the end of the prompt).
     public func stopServing() {
         guard let server = apiServer, server.place != nil else { return }
@@ -64,7 +73,7 @@ extension Session {
                 hint: "at stsim's prompt, or in a script run with stsim FILE.sts, serve starts serving")
         }
         switch action {
-        case .start(let port, let kubeconfig):
+        case .start(let port, let kubeconfig, let realtime):
             if let place = server.place {
                 if port != 0 && port != place.port || kubeconfig.map({ $0.text != place.kubeconfig }) ?? false {
                     throw SessionError(
@@ -79,13 +88,18 @@ extension Session {
             let path = try kubeconfig.map(hostFilePath)
             let place: ServingPlace
             do {
-                place = try server.start(self, port: port, kubeconfig: path)
+                place = try server.start(self, port: port, kubeconfig: path, realtime: realtime)
             } catch {
                 throw SessionError("cannot serve: \(error)")
             }
             let ending = drivenByPrompt ? "serve stop ends it" : "it serves on after the script until Ctrl-C"
             printer.line("stsim: serving the cluster on \(place.url) (kubeconfig \(place.kubeconfig)); \(ending)")
             printer.line(place.exportLine)
+            if let realtime {
+                printer.line(
+                    "stsim: virtual time follows the wall clock × \(Session.factorText(realtime)); writes do not settle while it serves"
+                )
+            }
         case .stop:
             guard let place = server.place else {
                 throw SessionError("not serving", hint: "serve starts the API for the real kubectl")

@@ -5,8 +5,14 @@ extension Session {
     /// In auto mode every command that changes the cluster is followed by a settle.
     /// `since`: when the command began, if time already passed before the settle (`run` waits for
     /// its pod to start), so the summary's `(+D)` counts the whole command.
+    /// While `serve --realtime` lets time follow the wall clock, a write does not settle (a real
+    /// cluster does not jump ahead): its immediate changes print, and time moves with the clock.
     func autoSettle(since: VirtualTime? = nil) {
         guard autoMode else { return }
+        if realtimeFactor != nil {
+            printChanges(only: nil)
+            return
+        }
         settle(limit: settleLimit, quiet: false, announceQuiet: false, since: since)
     }
 
@@ -16,6 +22,13 @@ extension Session {
         if result.reason == .interrupted {
             printer.line("interrupted at \(cluster.now)")
         }
+    }
+
+    /// `serve --realtime`: the wall clock's share of virtual time, advanced as `tick` does (the
+    /// clock itself lives in StsimAPI; the session only moves when called).
+    public func advanceRealtime(by duration: VirtualDuration) {
+        cluster.advance(by: duration, shouldStop: { false })
+        printChanges(only: nil)
     }
 
     func settle(

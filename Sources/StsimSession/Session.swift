@@ -49,6 +49,9 @@ public final class Session {
     /// Bytes of every variable's name and value, kept by `checkVariableBudget`.
     var variableBytesHeld = 0
     var autoMode = true
+    /// Set while `serve --realtime FACTOR` serves: virtual time follows the wall clock × FACTOR,
+    /// and writes do not settle (autoSettle).
+    public var realtimeFactor: Double?
     var settleLimit = VirtualDuration.seconds(600)
     var watchLimit = 40
     var history: [String] = []

@@ -43,6 +43,14 @@ struct Serve {
             Self.say("stsim: serving the cluster on http://127.0.0.1:\(server.port) (kubeconfig \(path)); Ctrl-C stops")
             Self.say(export)
         }
+        if let factor = command.realtime {
+            if !command.printEnv {
+                Self.say(
+                    "stsim: virtual time follows the wall clock × \(Session.factorText(factor)); writes do not settle while it serves"
+                )
+            }
+            host.startRealtime(factor: factor)
+        }
         try? server.wait()
         return 0
     }

@@ -13,7 +13,7 @@ final class ServeBridge: APIServing {
     private var server: APIServer?
     private(set) var place: ServingPlace?
 
-    func start(_ session: Session, port: Int, kubeconfig: String?) throws -> ServingPlace {
+    func start(_ session: Session, port: Int, kubeconfig: String?, realtime: Double?) throws -> ServingPlace {
         // The export line is pasted into another terminal, maybe in another folder.
         let path = kubeconfig.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? Kubeconfig.defaultPath
         let host = SessionHost(session: session)
@@ -38,6 +38,7 @@ final class ServeBridge: APIServing {
                 after: { [unowned session] in output.endRequest(prompt: session.nestedPrompt ?? session.prompt) }
             )
         }
+        if let realtime { host.startRealtime(factor: realtime) }
         let place = ServingPlace(
             port: server.port, kubeconfig: path, exportLine: "export KUBECONFIG=\(Serve.shellQuoted(path))")
         (self.host, self.server, self.place) = (host, server, place)

@@ -27,6 +27,11 @@ final class KubectlHarness {
         try self.init(arguments: ["serve"] + (script.map { [$0] } ?? []), typing: nil)
     }
 
+    /// `stsim serve` with these options (`--realtime 60`).
+    convenience init(serving options: [String]) throws {
+        try self.init(arguments: ["serve"] + options, typing: nil)
+    }
+
     /// stsim reading its script from standard input, as typed: `commands` (which should
     /// `serve`) first; `type` sends more while it serves.
     convenience init(typing commands: String) throws {

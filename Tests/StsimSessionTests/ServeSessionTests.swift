@@ -10,7 +10,7 @@ final class ServeSessionTests: XCTestCase {
         var place: ServingPlace?
         var turns = 0
         var stops = 0
-        func start(_ session: Session, port: Int, kubeconfig: String?) throws -> ServingPlace {
+        func start(_ session: Session, port: Int, kubeconfig: String?, realtime: Double?) throws -> ServingPlace {
             let path = kubeconfig ?? "/state/stsim/kubeconfig"
             place = ServingPlace(
                 port: port == 0 ? 40123 : port, kubeconfig: path, exportLine: "export KUBECONFIG=\(path)")

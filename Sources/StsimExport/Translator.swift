@@ -99,11 +99,7 @@ struct Translator {
         case .quit: .command(["exit 0"])
         // No default: a new command must say here how it goes to a real cluster.
         case .clock, .timeline, .explore, .mark, .lesson, .help, .history, .unwatch, .reset, .undo, .seed,
-<<<<<<< HEAD
             .setting, .run, .save, .load, .unavailable, .serve:
-=======
-            .setting, .run, .save, .load, .serve, .unavailable:
->>>>>>> kubectl-gaps-b
             stsimOnly()
         }
     }

@@ -7,9 +7,6 @@ public enum JSONEmitter {
         return out + "\n"
     }
 
-<<<<<<< HEAD
-    static func write(_ value: WireValue, indent: Int, into out: inout String) {
-=======
     /// What the API server sends a curl or wget client (apiserver's responsewriters indent its
     /// JSON for them with two spaces): the object in the server's own field order, kind first.
     public static func apiDocument(_ value: WireValue) -> String {
@@ -28,8 +25,6 @@ public enum JSONEmitter {
     }
 
     static func write(_ value: WireValue, indent: Int, step: Int = 4, into out: inout String) {
-        let inner = String(repeating: " ", count: indent + step)
->>>>>>> kubectl-gaps-b
         switch value {
         case .object(let fields):
             if fields.isEmpty {
@@ -38,15 +33,10 @@ public enum JSONEmitter {
             }
             out += "{\n"
             for (i, field) in fields.enumerated() {
-<<<<<<< HEAD
-                appendIndent(indent + 4, to: &out)
+                appendIndent(indent + step, to: &out)
                 appendString(field.0, to: &out)
                 out += ": "
-                write(field.1, indent: indent + 4, into: &out)
-=======
-                out += inner + string(field.0) + ": "
                 write(field.1, indent: indent + step, step: step, into: &out)
->>>>>>> kubectl-gaps-b
                 out += i == fields.count - 1 ? "\n" : ",\n"
             }
             appendIndent(indent, to: &out)
@@ -58,13 +48,8 @@ public enum JSONEmitter {
             }
             out += "[\n"
             for (i, v) in items.enumerated() {
-<<<<<<< HEAD
-                appendIndent(indent + 4, to: &out)
-                write(v, indent: indent + 4, into: &out)
-=======
-                out += inner
+                appendIndent(indent + step, to: &out)
                 write(v, indent: indent + step, step: step, into: &out)
->>>>>>> kubectl-gaps-b
                 out += i == items.count - 1 ? "\n" : ",\n"
             }
             appendIndent(indent, to: &out)

@@ -27,8 +27,11 @@ func parsed<C: ParsableCommand>(_ type: C.Type, _ arguments: [String], name: Str
 }
 
 if arguments.first == "serve" {
-    exit(Serve(command: parsed(
-            ServeCommand.self, ServeCommand.withRealtimeDefault(Array(arguments.dropFirst())), name: "stsim serve")).run())
+    exit(
+        Serve(
+            command: parsed(
+                ServeCommand.self, ServeCommand.withRealtimeDefault(Array(arguments.dropFirst())), name: "stsim serve")
+        ).run())
 }
 if arguments.first == "export" {
     exit(Export(command: parsed(ExportCommand.self, Array(arguments.dropFirst()), name: "stsim export")).run())

@@ -33,13 +33,13 @@ public enum JSONEmitter {
             }
             out += "{\n"
             for (i, field) in fields.enumerated() {
-                appendIndent(indent + step, to: &out)
+                out += Spaces.of(indent + step)
                 appendString(field.0, to: &out)
                 out += ": "
                 write(field.1, indent: indent + step, step: step, into: &out)
                 out += i == fields.count - 1 ? "\n" : ",\n"
             }
-            appendIndent(indent, to: &out)
+            out += Spaces.of(indent)
             out += "}"
         case .array(let items):
             if items.isEmpty {
@@ -48,24 +48,17 @@ public enum JSONEmitter {
             }
             out += "[\n"
             for (i, v) in items.enumerated() {
-                appendIndent(indent + step, to: &out)
+                out += Spaces.of(indent + step)
                 write(v, indent: indent + step, step: step, into: &out)
                 out += i == items.count - 1 ? "\n" : ",\n"
             }
-            appendIndent(indent, to: &out)
+            out += Spaces.of(indent)
             out += "]"
         case .string(let s): appendString(s, to: &out)
         case .int(let i): out += String(i)
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         }
-    }
-
-    /// Indentation made once per depth: a large listing has millions of indented lines.
-    private static let indents = (0..<32).map { String(repeating: " ", count: $0 * 4) }
-
-    private static func appendIndent(_ n: Int, to out: inout String) {
-        if n % 4 == 0, n / 4 < indents.count { out += indents[n / 4] } else { out += String(repeating: " ", count: n) }
     }
 
     /// A JSON string literal escaped as Go's encoding/json does (`<`, `>`, `&` as \u escapes).

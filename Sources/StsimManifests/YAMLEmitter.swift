@@ -14,11 +14,6 @@ enum YAMLEmitter {
         return out
     }
 
-    /// Indentation made once per width: a large listing has millions of indented lines.
-    private static let pads = (0..<64).map { String(repeating: " ", count: $0) }
-
-    private static func pad(_ n: Int) -> String { n < pads.count ? pads[n] : String(repeating: " ", count: n) }
-
     /// `inline`: the first line continues a `- ` already written, so it takes no indentation
     /// (the rest align under it).
     private static func writeFields(
@@ -26,7 +21,7 @@ enum YAMLEmitter {
     ) {
         var first = inline
         for (key, value) in fields.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
-            if !first { out += pad(indent) }
+            if !first { out += Spaces.of(indent) }
             first = false
             out += string(key)
             out += ":"
@@ -56,7 +51,7 @@ enum YAMLEmitter {
     static func writeItems(_ items: [WireValue], indent: Int, into out: inout String, inline: Bool = false) {
         var first = inline
         for item in items {
-            if !first { out += pad(indent) }
+            if !first { out += Spaces.of(indent) }
             first = false
             out += "- "
             switch item {
@@ -99,7 +94,7 @@ enum YAMLEmitter {
         let chomp = s.hasSuffix("\n") ? "" : "-"
         let body = s.hasSuffix("\n") ? String(s.dropLast()) : s
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        return "|\(chomp)\n" + lines.map { $0.isEmpty ? "" : pad(indent) + $0 }.joined(separator: "\n") + "\n"
+        return "|\(chomp)\n" + lines.map { $0.isEmpty ? "" : Spaces.of(indent) + $0 }.joined(separator: "\n") + "\n"
     }
 
     static func string(_ s: String) -> String {
